@@ -1,0 +1,112 @@
+"""The ``briefing-reader`` command: subcommands are declared here, in one place.
+
+Exit codes: 0 success, 1 problems in the cards or a failed write, 2 bad arguments or a PATH
+that is not a folder. Bad input never produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.core.diagnostics import count
+from reader.core.loader import load_set
+from reader.core.quotecheck import verify_set
+from reader.core.resources import shipped_cards_dir
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit with 2 and a one-line hint, as documented."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _set_folder(value: str | None) -> Path:
+    return Path(value) if value else shipped_cards_dir()
+
+
+def _check_folder(path: Path, prog: str) -> int | None:
+    if not path.exists():
+        print(f"{prog}: error: {path} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    if not path.is_dir():
+        print(f"{prog}: error: {path} is not a folder of cards", file=sys.stderr)
+        return EXIT_USAGE
+    return None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = _set_folder(args.path)
+    if (bad := _check_folder(root, "briefing-reader check")) is not None:
+        return bad
+    if args.sources is not None and not args.sources.is_dir():
+        print(f"briefing-reader check: error: {args.sources} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+    card_set = load_set(root)
+    problems = sorted((*card_set.problems, *verify_set(card_set, args.sources)))
+    errors, warnings = count(problems)
+    if args.format == "json":
+        json.dump([p.to_json() for p in problems], sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        for problem in problems:
+            print(problem)
+        elapsed = time.perf_counter() - started
+        print(
+            f"{len(card_set.cards)} cards, {errors} errors, {warnings} warnings"
+            f" ({elapsed:.2f} s)"
+        )
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing-reader",
+        description="Read, compare and export briefing cards.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser(
+        "check",
+        help="check a card set and print every problem",
+        description="Check a card set folder (default: the shipped set) and print every "
+        "problem as FILE:LINE:COL: severity: message, then a summary line.",
+    )
+    check.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+    check.add_argument(
+        "--sources",
+        type=Path,
+        metavar="DIR",
+        help="folder with the sources' text files: verify quotes and locators against them",
+    )
+    check.set_defaults(run=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if run is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

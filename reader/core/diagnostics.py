@@ -1,0 +1,52 @@
+"""Problems found in a card set, in the ``FILE:LINE:COL: severity: message`` form editors parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One diagnostic. ``path`` is relative to the set folder; line and column are 1-based."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def to_json(self) -> dict[str, str | int]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": str(self.severity),
+            "message": self.message,
+        }
+
+
+def error(path: str, position: tuple[int, int], message: str) -> Problem:
+    return Problem(path, position[0], position[1], Severity.ERROR, message)
+
+
+def warning(path: str, position: tuple[int, int], message: str) -> Problem:
+    return Problem(path, position[0], position[1], Severity.WARNING, message)
+
+
+def count(problems: list[Problem] | tuple[Problem, ...]) -> tuple[int, int]:
+    """Return (errors, warnings)."""
+    errors = sum(1 for p in problems if p.is_error)
+    return errors, len(problems) - errors
