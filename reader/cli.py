@@ -63,8 +63,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem)
         elapsed = time.perf_counter() - started
         print(
-            f"{len(card_set.cards)} cards, {errors} errors, {warnings} warnings"
-            f" ({elapsed:.2f} s)"
+            f"{len(card_set.cards)} cards, {errors} errors, {warnings} warnings ({elapsed:.2f} s)"
         )
     return EXIT_PROBLEMS if errors else EXIT_OK
 

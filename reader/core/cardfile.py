@@ -55,7 +55,9 @@ def parse_card(
 
 
 def _article(value: Any) -> str:
-    return {str: "a line of text", list: "a list"}.get(type(value), "something else")
+    if isinstance(value, str):
+        return "a line of text"
+    return "a list" if isinstance(value, list) else "something else"
 
 
 def _date_problems(doc: Document, rel_path: str, path: PathKey, text: str) -> list[Problem]:
@@ -82,7 +84,8 @@ def _semantic_problems(
                 error(
                     rel_path,
                     doc.value_position(("source", "lines")),
-                    f"`lines` must run from a first line to a later one (like 11-33), not '{lines}'",
+                    "`lines` must run from a first line to a later one (like 11-33), "
+                    f"not '{lines}'",
                 )
             )
     seen_topics: set[str] = set()
@@ -151,7 +154,9 @@ def _build(doc: Document, rel_path: str) -> Card:
         source=source,
         thesis=data["thesis"],
         summary=data["summary"],
-        argument=tuple(Point(p["claim"], p.get("support"), p.get("where")) for p in data["argument"]),
+        argument=tuple(
+            Point(p["claim"], p.get("support"), p.get("where")) for p in data["argument"]
+        ),
         tags=tuple(dict.fromkeys(data["tags"])),
         recommendations=tuple(
             Recommendation(r["to"], r["action"], r.get("where"))

@@ -12,9 +12,22 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = tuple(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
 
 
 class Precision(IntEnum):

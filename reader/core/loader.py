@@ -60,7 +60,7 @@ def find_card_files(root: Path) -> Iterator[CardFile]:
             yield CardFile(path, rel)
 
 
-class UnreadableFile(Exception):
+class UnreadableFileError(Exception):
     """A card file whose bytes cannot be had; the message says why in plain words."""
 
 
@@ -70,16 +70,18 @@ def read_limited(path: Path) -> bytes:
         info = path.stat()
     except FileNotFoundError:
         if path.is_symlink():
-            raise UnreadableFile("cannot be read: it is a broken link") from None
-        raise UnreadableFile("cannot be read: the file has disappeared") from None
+            raise UnreadableFileError("cannot be read: it is a broken link") from None
+        raise UnreadableFileError("cannot be read: the file has disappeared") from None
     except OSError as exc:
-        raise UnreadableFile(_os_reason(exc)) from None
+        raise UnreadableFileError(_os_reason(exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableFile("is a folder, not a card file; rename it or move the cards inside")
+        raise UnreadableFileError(
+            "is a folder, not a card file; rename it or move the cards inside"
+        )
     if not stat.S_ISREG(info.st_mode):
-        raise UnreadableFile("is not a regular file")
+        raise UnreadableFileError("is not a regular file")
     if info.st_size > MAX_BYTES:
-        raise UnreadableFile(
+        raise UnreadableFileError(
             f"is {info.st_size / 1024 / 1024:.1f} MiB; a card may be at most "
             f"{MAX_BYTES // 1024 // 1024} MiB"
         )
@@ -87,7 +89,7 @@ def read_limited(path: Path) -> bytes:
         with path.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise UnreadableFile(_os_reason(exc)) from None
+        raise UnreadableFileError(_os_reason(exc)) from None
 
 
 def _os_reason(exc: OSError) -> str:
@@ -103,7 +105,7 @@ def load_card_file(
 ) -> tuple[Card | None, list[Problem]]:
     try:
         data = read_limited(card_file.path)
-    except UnreadableFile as exc:
+    except UnreadableFileError as exc:
         return None, [error(card_file.rel, (1, 1), f"{card_file.rel} {exc}")]
     return parse_card(card_file.rel, data, topics)
 
@@ -114,7 +116,7 @@ def load_set_info(root: Path) -> tuple[SetInfo, list[Problem]]:
         return SetInfo(title=root.resolve().name or str(root)), []
     try:
         data = read_limited(path)
-    except UnreadableFile as exc:
+    except UnreadableFileError as exc:
         return SetInfo(root.resolve().name, has_file=True), [
             error(SET_FILE, (1, 1), f"{SET_FILE} {exc}")
         ]

@@ -77,7 +77,7 @@ def _friendly(err: jsonschema.ValidationError, path: PathKey) -> str:
     label = field_label(path)
     custom = err.schema.get("x-message") if isinstance(err.schema, dict) else None
     if kind == "type":
-        expected = err.validator_value
+        expected = str(err.validator_value)
         expected_name = _TYPE_NAMES.get(expected, str(expected))
         if instance is None:
             hint = " (write [] for an empty list)" if expected == "array" else ""
@@ -110,7 +110,8 @@ def _explain(
     if err.validator == "required":
         present = err.instance if isinstance(err.instance, dict) else {}
         where = field_label(path) if path else "the card"
-        for name in err.validator_value:
+        required: list[str] = list(err.validator_value)  # type: ignore[arg-type]
+        for name in required:
             if name not in present:
                 yield (
                     doc.key_position(path) if path else doc.value_position(path),
@@ -119,9 +120,11 @@ def _explain(
                 )
         return
     if err.validator == "additionalProperties" and err.validator_value is False:
-        known = sorted(err.schema.get("properties", {}))
+        schema_node = err.schema if isinstance(err.schema, dict) else {}
+        known = sorted(schema_node.get("properties", {}))
         where = f" in {field_label(path)}" if path else ""
-        for name in err.instance:
+        instance = err.instance if isinstance(err.instance, dict) else {}
+        for name in instance:
             if name not in known:
                 yield (
                     doc.key_position((*path, name)),
@@ -130,6 +133,7 @@ def _explain(
                 )
         return
     if "propertyNames" in err.relative_schema_path:
-        yield (doc.key_position((*path, err.instance)), Severity.ERROR, _friendly(err, path))
+        name = str(err.instance)
+        yield (doc.key_position((*path, name)), Severity.ERROR, _friendly(err, path))
         return
     yield (doc.value_position(path), Severity.ERROR, _friendly(err, path))

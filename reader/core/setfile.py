@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reader.core.diagnostics import Problem, error
 from reader.core.model import ID_PATTERN, SET_FILE, SetInfo, Topic
 from reader.core.schema_check import check
 from reader.core.yamlread import YamlError, read_yaml_bytes
 
 
-def parse_set_file(data: bytes, fallback_title: str) -> tuple[SetInfo, list[Problem]]:
+def parse_set_file(raw: bytes, fallback_title: str) -> tuple[SetInfo, list[Problem]]:
     """Read the set file. With errors, the set still loads with what could be understood.
 
     A broken set file must not hide the cards, so on errors the title falls back to the
     folder name and only well-formed topics are kept.
     """
     try:
-        doc = read_yaml_bytes(data)
+        doc = read_yaml_bytes(raw)
     except YamlError as exc:
         return SetInfo(fallback_title, has_file=True), [error(SET_FILE, exc.position, exc.message)]
     if not isinstance(doc.data, dict):
@@ -26,20 +28,20 @@ def parse_set_file(data: bytes, fallback_title: str) -> tuple[SetInfo, list[Prob
         )
         return SetInfo(fallback_title, has_file=True), [problem]
     problems = list(check(doc, "briefing-set", SET_FILE))
-    data = doc.data
+    data: dict[str, Any] = doc.data
 
     topics: list[Topic] = []
     seen: set[str] = set()
     raw_topics = data.get("topics") if isinstance(data.get("topics"), list) else []
-    for i, raw in enumerate(raw_topics or []):
-        if not _is_topic(raw):
+    for i, entry in enumerate(raw_topics or []):
+        if not _is_topic(entry):
             continue  # the schema check has reported what is wrong with it
-        if raw["key"] in seen:
+        if entry["key"] in seen:
             position = doc.value_position(("topics", i, "key"))
-            problems.append(error(SET_FILE, position, f"topic key '{raw['key']}' is used twice"))
+            problems.append(error(SET_FILE, position, f"topic key '{entry['key']}' is used twice"))
             continue
-        seen.add(raw["key"])
-        topics.append(Topic(raw["key"], raw["label"], raw["question"]))
+        seen.add(entry["key"])
+        topics.append(Topic(entry["key"], entry["label"], entry["question"]))
 
     tags = data.get("tags") if isinstance(data.get("tags"), dict) else {}
     actors = data.get("actors") if isinstance(data.get("actors"), dict) else {}

@@ -199,7 +199,8 @@ class _Composer:
         if self.aliases > MAX_ALIASES:
             raise YamlError(
                 _mark(event.start_mark),
-                f"the document uses more than {MAX_ALIASES} aliases ('*name'); cards do not need them",
+                f"the document uses more than {MAX_ALIASES} aliases ('*name'); "
+                "cards do not need them",
             )
         anchor = event.anchor
         if anchor not in self.anchors:

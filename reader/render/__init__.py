@@ -1,0 +1,1 @@
+"""Card → HTML, shared by the reader window and the PDF export, so both look alike."""
