@@ -1,0 +1,130 @@
+"""What a reader asks of a set: tag filters (AND, with NOT), facets and a text search.
+
+One definition serves the window, the CLI's ``export``/``search`` and the persistent index, so
+a query means the same thing everywhere. Search is case- and accent-insensitive; every term
+must match the start of some word of the card (``sanction`` finds "sanctions"), and a
+"quoted phrase" must match consecutive words — the semantics SQLite FTS5 prefix queries have,
+so the index can answer the same question without a linear scan.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"\w+")
+_TERM = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents: "Goïta" and "GOITA" both fold to "goita"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, as search sees them."""
+    return _WORD.findall(fold(text))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTerm:
+    """One word, or a phrase of several words in order; the last word matches as a prefix."""
+
+    words: tuple[str, ...]
+
+    def matches(self, haystack: Sequence[str]) -> bool:
+        n = len(self.words)
+        *exact, last = self.words
+        for i in range(len(haystack) - n + 1):
+            if haystack[i + n - 1].startswith(last) and all(
+                haystack[i + j] == w for j, w in enumerate(exact)
+            ):
+                return True
+        return False
+
+
+def parse_search(text: str) -> tuple[SearchTerm, ...]:
+    """Split a search box's text into terms; quoted text is a phrase."""
+    terms: list[SearchTerm] = []
+    for match in _TERM.finditer(text):
+        phrase = words(match.group(1) if match.group(1) is not None else match.group(2))
+        if phrase:
+            terms.append(SearchTerm(tuple(phrase)))
+    return tuple(terms)
+
+
+def has_tag(card_tags: Iterable[str], tag: str) -> bool:
+    """A tag matches itself and everything nested in it: ``actor`` matches ``actor/wagner``."""
+    prefix = tag + "/"
+    return any(t == tag or t.startswith(prefix) for t in card_tags)
+
+
+def tag_ancestors(tag: str) -> list[str]:
+    """``a/b/c`` → ``["a", "a/b", "a/b/c"]``."""
+    parts = tag.split("/")
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    include_tags: tuple[str, ...] = ()
+    exclude_tags: tuple[str, ...] = ()
+    text: str = ""
+    publishers: frozenset[str] = field(default_factory=frozenset)
+    years: frozenset[int] = field(default_factory=frozenset)
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    #: When not empty, only these cards (the export's ``--card``).
+    card_ids: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def terms(self) -> tuple[SearchTerm, ...]:
+        return parse_search(self.text)
+
+    def is_empty(self) -> bool:
+        return not (
+            self.include_tags
+            or self.exclude_tags
+            or self.terms
+            or self.publishers
+            or self.years
+            or self.kinds
+            or self.card_ids
+        )
+
+    def matches_metadata(
+        self, card_id: str, tags: Sequence[str], publisher: str, year: int, kind: str | None
+    ) -> bool:
+        """Everything but the text search, which needs the card's words."""
+        if self.card_ids and card_id not in self.card_ids:
+            return False
+        if any(not has_tag(tags, t) for t in self.include_tags):
+            return False
+        if any(has_tag(tags, t) for t in self.exclude_tags):
+            return False
+        if self.publishers and publisher not in self.publishers:
+            return False
+        if self.years and year not in self.years:
+            return False
+        return not (self.kinds and (kind or "") not in self.kinds)
+
+    def matches_words(self, card_words: Sequence[str]) -> bool:
+        return all(term.matches(card_words) for term in self.terms)
+
+    def describe(self) -> str:
+        """A one-line account of the filter for status bars and the PDF cover."""
+        parts = [f"tag {t}" for t in self.include_tags]
+        parts += [f"not {t}" for t in self.exclude_tags]
+        if self.publishers:
+            parts.append("publisher " + " or ".join(sorted(self.publishers)))
+        if self.years:
+            parts.append("year " + " or ".join(str(y) for y in sorted(self.years)))
+        if self.kinds:
+            parts.append("kind " + " or ".join(sorted(self.kinds)))
+        if self.card_ids:
+            parts.append("cards " + ", ".join(sorted(self.card_ids)))
+        if self.text.strip():
+            parts.append(f"search “{self.text.strip()}”")
+        return "; ".join(parts) if parts else "all cards"

@@ -1,0 +1,33 @@
+"""Test-wide setup: headless Qt, and helpers every test folder shares."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED_CARDS = REPO / "cards"
+SHARED_SOURCES = REPO.parent / "shared" / "sources"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def write_set(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Write ``{relative path: text}`` into a fresh set folder and return the folder."""
+
+    def write(files: dict[str, str]) -> Path:
+        root = tmp_path / "set"
+        root.mkdir(exist_ok=True)
+        for rel, text in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return root
+
+    return write
