@@ -30,6 +30,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _set_folder(value: str | None) -> Path:
     return Path(value) if value else shipped_cards_dir()
 
@@ -63,7 +67,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem)
         elapsed = time.perf_counter() - started
         print(
-            f"{len(card_set.cards)} cards, {errors} errors, {warnings} warnings ({elapsed:.2f} s)"
+            f"{plural(len(card_set.cards), 'card')}, {plural(errors, 'error')}, "
+            f"{plural(warnings, 'warning')} ({elapsed:.2f} s)"
         )
     return EXIT_PROBLEMS if errors else EXIT_OK
 

@@ -70,19 +70,19 @@ def read_limited(path: Path) -> bytes:
         info = path.stat()
     except FileNotFoundError:
         if path.is_symlink():
-            raise UnreadableFileError("cannot be read: it is a broken link") from None
-        raise UnreadableFileError("cannot be read: the file has disappeared") from None
+            raise UnreadableFileError("the file cannot be read: it is a broken link") from None
+        raise UnreadableFileError("the file disappeared while the set was loading") from None
     except OSError as exc:
         raise UnreadableFileError(_os_reason(exc)) from None
     if stat.S_ISDIR(info.st_mode):
         raise UnreadableFileError(
-            "is a folder, not a card file; rename it or move the cards inside"
+            "this is a folder, not a card file; rename it or move the cards inside"
         )
     if not stat.S_ISREG(info.st_mode):
-        raise UnreadableFileError("is not a regular file")
+        raise UnreadableFileError("this is not a regular file (a device or a pipe?)")
     if info.st_size > MAX_BYTES:
         raise UnreadableFileError(
-            f"is {info.st_size / 1024 / 1024:.1f} MiB; a card may be at most "
+            f"the file is {info.st_size / 1024 / 1024:.1f} MiB; a card may be at most "
             f"{MAX_BYTES // 1024 // 1024} MiB"
         )
     try:
@@ -94,10 +94,10 @@ def read_limited(path: Path) -> bytes:
 
 def _os_reason(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "cannot be read: permission denied"
+        return "the file cannot be read: permission denied"
     if exc.errno == errno.ELOOP:
-        return "cannot be read: it is a link that loops back on itself"
-    return f"cannot be read: {exc.strerror or exc}"
+        return "the file cannot be read: it is a link that loops back on itself"
+    return f"the file cannot be read: {exc.strerror or exc}"
 
 
 def load_card_file(
@@ -106,7 +106,7 @@ def load_card_file(
     try:
         data = read_limited(card_file.path)
     except UnreadableFileError as exc:
-        return None, [error(card_file.rel, (1, 1), f"{card_file.rel} {exc}")]
+        return None, [error(card_file.rel, (1, 1), str(exc))]
     return parse_card(card_file.rel, data, topics)
 
 
@@ -117,9 +117,7 @@ def load_set_info(root: Path) -> tuple[SetInfo, list[Problem]]:
     try:
         data = read_limited(path)
     except UnreadableFileError as exc:
-        return SetInfo(root.resolve().name, has_file=True), [
-            error(SET_FILE, (1, 1), f"{SET_FILE} {exc}")
-        ]
+        return SetInfo(root.resolve().name, has_file=True), [error(SET_FILE, (1, 1), str(exc))]
     return parse_set_file(data, root.resolve().name)
 
 

@@ -1,0 +1,84 @@
+"""Random mutations of a valid card give problems, never an exception."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.cardfile import parse_card
+from tests.conftest import DATA
+
+VALID = (DATA / "good" / "full.yaml").read_bytes()
+TOPICS = frozenset({"russia-partnership", "western-response"})
+SIGNIFICANT = [
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b":",
+    b"- ",
+    b"&a ",
+    b"*a",
+    b"!!python/object:os.system ",
+    b"'",
+    b'"',
+    b"\t",
+    b"\x00",
+    b"\xff",
+    b"\xe9",
+    b"---\n",
+    b"\n",
+    b"  ",
+    b"#",
+    b"|",
+    b">",
+    b"? ",
+    b"%YAML 1.1\n",
+    b"!",
+    b"~",
+    b"\r",
+    b"\xef\xbb\xbf",
+]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> bytes:
+    data = bytearray(VALID)
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["insert", "delete", "replace", "truncate", "dup_line"]))
+        at = draw(st.integers(0, len(data)))
+        if kind == "insert":
+            chunk = draw(st.one_of(st.sampled_from(SIGNIFICANT), st.binary(min_size=1, max_size=8)))
+            data[at:at] = chunk
+        elif kind == "delete":
+            del data[at : at + draw(st.integers(1, 40))]
+        elif kind == "replace" and at < len(data):
+            data[at] = draw(st.integers(0, 255))
+        elif kind == "truncate":
+            del data[at:]
+        else:
+            lines = bytes(data).split(b"\n")
+            i = draw(st.integers(0, len(lines) - 1))
+            lines.insert(i, lines[i])
+            data = bytearray(b"\n".join(lines))
+    return bytes(data)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutations_yield_problems_not_exceptions(data: bytes) -> None:
+    card, problems = parse_card("card.yaml", data, TOPICS)
+    if card is None:
+        assert any(p.is_error for p in problems)
+    line_count = data.count(b"\n") + 1
+    for problem in problems:
+        assert problem.path == "card.yaml"
+        assert 1 <= problem.line <= line_count + 1
+        assert problem.column >= 1
+        assert problem.message
+
+
+def test_the_unmutated_card_is_valid() -> None:
+    card, problems = parse_card("card.yaml", VALID, TOPICS)
+    assert card is not None
+    assert problems == []
