@@ -156,7 +156,7 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 
 def _clean(text: str) -> str:
-    return normalise(_FOOTNOTE.sub("", text))
+    return normalise(_FOOTNOTE.sub(" ", text))
 
 
 def _is_pull_quote(line: str, next_block: list[str]) -> bool:
