@@ -238,6 +238,8 @@ class _Composer:
     ) -> None:
         if not counted:
             self._count(1, position)
+        if anchor is not None:
+            self.anchors[anchor] = (value, weight)
         if self.stack:
             top = self.stack[-1]
             if isinstance(top.container, dict) and top.pending_key is None:
@@ -245,8 +247,6 @@ class _Composer:
                 return
         path = self._child_path(None, is_scalar=is_scalar)
         self.doc.value_positions[path] = position
-        if anchor is not None:
-            self.anchors[anchor] = (value, weight)
         self._attach(value, path, weight)
 
     def _take_key(self, frame: _Frame, key: Any, position: Position) -> None:
