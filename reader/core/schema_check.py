@@ -8,10 +8,11 @@ Messages for patterns come from the schema's own ``x-message`` so they live besi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from reader.core.diagnostics import Problem, Severity
@@ -34,6 +35,21 @@ _TYPE_NAMES = {
     "array": "a list",
     "object": "a mapping (indented 'key: value' lines)",
 }
+
+
+@cache
+def _fast_validator(name: str) -> Callable[[Any], Any]:
+    """The schema compiled to Python code (draft-07 keywords only, which is all it uses)."""
+    loaded = {k: v for k, v in schema(name).items() if k != "$schema"}
+    return fastjsonschema.compile(loaded)
+
+
+def is_valid(data: Any, schema_name: str) -> bool:
+    try:
+        _fast_validator(schema_name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 @cache
@@ -94,6 +110,8 @@ def _friendly(err: jsonschema.ValidationError, path: PathKey) -> str:
 
 def check(doc: Document, schema_name: str, rel_path: str) -> Iterator[Problem]:
     """Yield a problem for every schema violation; unknown fields come out as warnings."""
+    if is_valid(doc.data, schema_name):
+        return
     seen: set[tuple[PathKey, str]] = set()
     for err in _validator(schema_name).iter_errors(doc.data):
         path: PathKey = tuple(err.absolute_path)

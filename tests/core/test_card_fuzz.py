@@ -6,6 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.cardfile import parse_card
+from reader.core.schema_check import _validator, is_valid
+from reader.core.yamlread import YamlError, read_yaml_bytes
 from tests.conftest import DATA
 
 VALID = (DATA / "good" / "full.yaml").read_bytes()
@@ -82,3 +84,15 @@ def test_the_unmutated_card_is_valid() -> None:
     card, problems = parse_card("card.yaml", VALID, TOPICS)
     assert card is not None
     assert problems == []
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_fast_and_full_schema_validators_agree(data: bytes) -> None:
+    """Valid cards take the compiled fast path; it must accept exactly what jsonschema does."""
+    try:
+        doc = read_yaml_bytes(data)
+    except YamlError:
+        return
+    full = _validator("briefing-card")
+    assert is_valid(doc.data, "briefing-card") == full.is_valid(doc.data)
