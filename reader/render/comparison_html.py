@@ -1,0 +1,400 @@
+"""The comparison views as HTML: the compare table, the topic matrix, the ledger, the timeline.
+
+The window's compare and timeline views paint single cells with the ``*_cell_html`` functions;
+the PDF export lays out whole pages with the ``*_html`` document functions. Both use the
+card renderer's style sheet (:func:`reader.render.theme.stylesheet`) and the same stance
+colours, so a badge means the same thing in the card view, the comparison and on paper.
+Everything from a card is escaped: card files are untrusted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.core.compare import (
+    ArgumentCell,
+    Cell,
+    CompareRow,
+    Comparison,
+    EventKind,
+    LedgerEntry,
+    MarkedTag,
+    RecommendationsCell,
+    RowKind,
+    Sharing,
+    SourceCell,
+    TagsCell,
+    TextCell,
+    TimelineEntry,
+    TopicCell,
+    TopicMatrix,
+    source_label,
+)
+from reader.core.model import Card, Perspective, Recommendation, Topic
+from reader.core.query import fold
+from reader.render.card_html import tag_href
+from reader.render.highlight import escape
+from reader.render.theme import Theme
+
+NOT_ADDRESSED = "Not addressed"
+NO_RECOMMENDATION = "No recommendation to this addressee"
+STANCES_DIFFER = "Stances differ"
+#: A page (or screen) is "wide" above this many card columns: landscape in the PDF.
+WIDE_COMPARE = 2
+WIDE_MATRIX = 4
+#: Card columns per matrix table on a landscape page; more cards continue in a next table.
+MATRIX_COLUMNS_PER_TABLE = 10
+
+_SHARING_LABELS = {
+    Sharing.ALL: "Shared by all",
+    Sharing.SOME: "Shared by some",
+    Sharing.UNIQUE: "Only this source",
+}
+
+
+def _text(text: str) -> str:
+    """Card text inside a block: escaped, the writer's line breaks kept."""
+    return escape(text.strip()).replace("\n", "<br />")
+
+
+def _loc(where: str | None) -> str:
+    return f'&#8194;<span class="loc">{escape(where)}</span>' if where else ""
+
+
+def stance_badge(stance: str, theme: Theme) -> str:
+    """The stance pill, in the card view's colours (see :meth:`Theme.stance`)."""
+    swatch = theme.stance(stance)
+    return (
+        f'<span class="badge" style="background-color:{swatch.background}; '
+        f'color:{swatch.text};">&nbsp;{escape(stance.strip())}&nbsp;</span>'
+    )
+
+
+def _chip(tag: str, theme: Theme, sharing: Sharing, links: bool) -> str:
+    # Unique tags carry the accent so what sets a source apart stands out; tags every card
+    # carries are quiet, since they distinguish nothing.
+    if sharing is Sharing.ALL:
+        style = f"color:{theme.muted};"
+    elif sharing is Sharing.UNIQUE:
+        style = f"background-color:{theme.thesis_background}; color:{theme.accent};"
+    else:
+        style = f"background-color:{theme.chip.background}; color:{theme.chip.text};"
+    pill = f'<span class="chip" style="{style}">&nbsp;{escape(tag)}&nbsp;</span>'
+    return f'<a href="{escape(tag_href(tag))}">{pill}</a>' if links else pill
+
+
+# --- Cells of the compare view ----------------------------------------------------------------
+
+
+def source_cell_html(card: Card) -> str:
+    src = card.source
+    meta = [escape(src.publisher), escape(src.published.display())]
+    if src.kind:
+        meta.append(escape(src.kind.capitalize()))
+    return f'<p class="row"><b>{_text(card.title)}</b></p><p class="meta">{" · ".join(meta)}</p>'
+
+
+def topic_cell_html(cell: TopicCell, theme: Theme) -> str:
+    if cell.perspective is None:
+        return f'<p class="empty">{NOT_ADDRESSED}</p>'
+    persp = cell.perspective
+    return f'<p class="row">{stance_badge(persp.stance, theme)}&nbsp; {_text(persp.view)}</p>'
+
+
+def recommendations_cell_html(cell: RecommendationsCell, addressee: str) -> str:
+    if not cell.recommendations:
+        return f'<p class="empty">{NO_RECOMMENDATION}</p>'
+    parts: list[str] = []
+    current: str | None = None
+    for rec in cell.recommendations:
+        name = " ".join(rec.to.split())
+        if name != current and fold(name) != fold(addressee):
+            parts.append(f'<p class="question">As “{escape(name)}”:</p>')
+        current = name
+        parts.append(f'<p class="row">• {_text(rec.action)}{_loc(rec.where)}</p>')
+    return "".join(parts)
+
+
+def tags_cell_html(cell: TagsCell, theme: Theme, *, links: bool = True) -> str:
+    groups: dict[Sharing, list[MarkedTag]] = {}
+    for marked in cell.tags:
+        groups.setdefault(marked.sharing, []).append(marked)
+    parts = []
+    for sharing in (Sharing.UNIQUE, Sharing.SOME, Sharing.ALL):
+        if sharing in groups:
+            chips = "&nbsp; ".join(_chip(m.tag, theme, sharing, links) for m in groups[sharing])
+            parts.append(
+                f'<p class="label">{_SHARING_LABELS[sharing].upper()}</p>'
+                f'<p class="chips">{chips}</p>'
+            )
+    return "".join(parts) or '<p class="empty">No tags</p>'
+
+
+def argument_cell_html(cell: ArgumentCell, *, expanded: bool) -> str:
+    n = len(cell.points)
+    if not expanded:
+        return f'<p class="empty">{n} point{"" if n == 1 else "s"} (collapsed)</p>'
+    parts = []
+    for i, point in enumerate(cell.points, start=1):
+        loc = "" if point.support else _loc(point.where)
+        parts.append(f'<p class="claim"><b>{i}.</b> {_text(point.claim)}{loc}</p>')
+        if point.support:
+            parts.append(f'<p class="support">{_text(point.support)}{_loc(point.where)}</p>')
+    return "".join(parts)
+
+
+def cell_html(
+    row: CompareRow,
+    column: int,
+    theme: Theme,
+    *,
+    argument_expanded: bool = False,
+    links: bool = True,
+) -> str:
+    """One cell of the compare view, as the view's delegate paints it."""
+    cell: Cell = row.cells[column]
+    if isinstance(cell, SourceCell):
+        return source_cell_html(cell.card)
+    if isinstance(cell, TextCell):
+        return f'<p class="row">{_text(cell.text)}</p>'
+    if isinstance(cell, TopicCell):
+        return topic_cell_html(cell, theme)
+    if isinstance(cell, RecommendationsCell):
+        return recommendations_cell_html(cell, row.label)
+    if isinstance(cell, TagsCell):
+        return tags_cell_html(cell, theme, links=links)
+    return argument_cell_html(cell, expanded=argument_expanded)
+
+
+# --- Whole documents, for the PDF export ------------------------------------------------------
+
+
+def _document(title: str, body: str) -> str:
+    return f"<html><head><title>{escape(title)}</title></head><body>{body}</body></html>"
+
+
+def _row_label(row: CompareRow, theme: Theme) -> str:
+    parts = [f'<p class="row"><b>{escape(row.label)}</b></p>']
+    if row.kind is RowKind.TOPIC and row.stances_differ:
+        parts.append(
+            f'<p class="label" style="color:{theme.thesis_border};">≠ {STANCES_DIFFER.upper()}</p>'
+        )
+    if row.kind is RowKind.RECOMMENDATIONS:
+        parts.insert(0, '<p class="label">RECOMMENDATIONS TO</p>')
+        if row.note:
+            parts.append(f'<p class="question">Also: {escape(row.note)}</p>')
+    elif row.note:
+        parts.append(f'<p class="question">{escape(row.note)}</p>')
+    return "".join(parts)
+
+
+def _table_open(theme: Theme) -> str:
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="5" border="1" '
+        f'style="border-collapse: collapse; border-color: {theme.quote_rule};">'
+    )
+
+
+def comparison_html(
+    comparison: Comparison, theme: Theme, *, include_argument: bool = False, title: str = ""
+) -> str:
+    """A compare view as a page: cards as columns, one aligned row per question.
+
+    Landscape suits more than :data:`WIDE_COMPARE` columns. The argument rows are long and
+    left out unless asked for, as the window collapses them.
+    """
+    n = len(comparison.columns)
+    label_width = 18 if n > 1 else 25
+    col_width = (100 - label_width) // max(n, 1)
+    head = "".join(
+        f'<th width="{col_width}%" align="left" bgcolor="{theme.thesis_background}">'
+        f"{source_cell_html(card)}</th>"
+        for card in comparison.columns
+    )
+    rows = [f'<tr><th width="{label_width}%"></th>{head}</tr>']
+    for row in comparison.rows:
+        if row.kind is RowKind.SOURCE or (row.kind is RowKind.ARGUMENT and not include_argument):
+            continue
+        tint = f' bgcolor="{theme.thesis_background}"' if row.stances_differ else ""
+        cells = "".join(
+            f'<td valign="top">{cell_html(row, i, theme, argument_expanded=True, links=False)}</td>'
+            for i in range(n)
+        )
+        rows.append(f'<tr><td valign="top"{tint}>{_row_label(row, theme)}</td>{cells}</tr>')
+    heading = f"<h2>{escape(title or 'Side-by-side comparison')}</h2>"
+    return _document(
+        title or "Comparison", heading + _table_open(theme) + "".join(rows) + "</table>"
+    )
+
+
+def _counts(addressed: int, total: int, stances: int) -> str:
+    plural = "" if stances == 1 else "s"
+    return f"{addressed} of {total} sources · {stances} stance{plural}"
+
+
+def _matrix_cell(persp: Perspective | None, theme: Theme) -> str:
+    if persp is None:
+        return f'<td align="center" bgcolor="{theme.background}"><span class="loc">—</span></td>'
+    return f'<td align="center">{stance_badge(persp.stance, theme)}</td>'
+
+
+def topic_matrix_html(
+    matrix: TopicMatrix,
+    theme: Theme,
+    *,
+    columns_per_table: int = MATRIX_COLUMNS_PER_TABLE,
+    title: str = "Topic matrix",
+) -> str:
+    """Topics against cards, stance badges in the cells, "—" where a source is silent.
+
+    Cards are numbered in date order; a key below the tables gives each number's source and
+    the topics it is silent on. More cards than ``columns_per_table`` continue in further
+    tables, each repeating the topic column, so no page squeezes fifty columns.
+    """
+    total = len(matrix.columns)
+    parts = [f"<h2>{escape(title)}</h2>"]
+    if not matrix.rows:
+        parts.append('<p class="empty">This set defines no topics.</p>')
+    for start in range(0, total, max(columns_per_table, 1)):
+        chunk = range(start, min(start + columns_per_table, total))
+        head = "".join(
+            f'<th align="center"><p class="row"><b>{i + 1}</b></p>'
+            f'<p class="loc">{escape(matrix.columns[i].source.published.iso())}</p></th>'
+            for i in chunk
+        )
+        last = start + columns_per_table >= total
+        coverage = '<th align="left">Coverage</th>' if last else ""
+        rows = [f'<tr><th align="left" width="22%">Topic</th>{head}{coverage}</tr>']
+        for row in matrix.rows:
+            cells = "".join(_matrix_cell(row.cells[i], theme) for i in chunk)
+            counts = (
+                f'<td><span class="loc">{_counts(row.addressed, total, len(row.stances))}'
+                "</span></td>"
+                if last
+                else ""
+            )
+            rows.append(f"<tr><td><b>{escape(row.topic.label)}</b></td>{cells}{counts}</tr>")
+        parts.append(_table_open(theme) + "".join(rows) + "</table><p></p>")
+    key_rows = []
+    for i, card in enumerate(matrix.columns):
+        silent = matrix.blindspots(card.id)
+        silent_text = ", ".join(escape(t.label) for t in silent) if silent else "—"
+        key_rows.append(
+            f'<tr><td valign="top"><b>{i + 1}</b></td>'
+            f'<td valign="top">{_text(card.title)}<br /><span class="loc">'
+            f"{escape(source_label(card))}</span></td>"
+            f'<td valign="top"><span class="loc">{silent_text}</span></td></tr>'
+        )
+    parts.append(
+        "<h3>Sources, and the topics each is silent on</h3>"
+        + _table_open(theme)
+        + '<tr><th width="5%">#</th><th align="left" width="55%">Source</th>'
+        + '<th align="left">Silent on</th></tr>'
+        + "".join(key_rows)
+        + "</table>"
+    )
+    return _document(title, "".join(parts))
+
+
+def ledger_sources_html(entry: LedgerEntry) -> str:
+    """One addressee's recommendations, source by source, oldest first."""
+    parts = []
+    for source in entry.sources:
+        parts.append(
+            f'<h3>{escape(source_label(source.card))}</h3><p class="question">'
+            f"{_text(source.card.title)}</p>"
+        )
+        parts.append(_recommendation_list(source.recommendations, entry.addressee))
+    return "".join(parts)
+
+
+def _recommendation_list(recs: Sequence[Recommendation], addressee: str) -> str:
+    items = []
+    for rec in recs:
+        name = " ".join(rec.to.split())
+        alias = (
+            ""
+            if fold(name) == fold(addressee)
+            else f'<span class="loc">to “{escape(name)}”: </span>'
+        )
+        items.append(f"<li>{alias}{_text(rec.action)}{_loc(rec.where)}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def ledger_anchor(index: int) -> str:
+    return f"addressee-{index}"
+
+
+def ledger_html(
+    entries: Sequence[LedgerEntry], theme: Theme, *, title: str = "Recommendations by addressee"
+) -> str:
+    """What each source says each addressee should do; named anchors per addressee."""
+    parts = [f"<h2>{escape(title)}</h2>"]
+    if not entries:
+        parts.append('<p class="empty">None of these cards makes a recommendation.</p>')
+    for i, entry in enumerate(entries):
+        n = len(entry.sources)
+        others = [name for name in entry.names if fold(name) != fold(entry.addressee)]
+        meta = f"{n} source{'' if n == 1 else 's'}"
+        if others:
+            meta += " · also named " + "; ".join(f"“{escape(o)}”" for o in others)
+        parts.append(
+            f'<p class="label" style="margin-top: 14px;"><a name="{ledger_anchor(i)}"></a>'
+            f"TO {escape(entry.addressee.upper())}</p>"
+            f'<p class="meta">{meta}</p>'
+            f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td style="border-left: '
+            f'3px solid {theme.quote_rule}; padding-left: 10px;">{ledger_sources_html(entry)}'
+            "</td></tr></table>"
+        )
+    return _document(title, "".join(parts))
+
+
+def timeline_event_html(entry: TimelineEntry, theme: Theme) -> str:
+    """An event's text, with every other source's wording when several report it."""
+    if entry.kind is EventKind.PUBLISHED:
+        return f'<p class="row" style="color:{theme.accent};"><i>{_text(entry.text)}</i></p>'
+    parts = [f'<p class="row">{_text(entry.text)}</p>']
+    for report in entry.reports[1:]:
+        if fold(report.text) != fold(entry.text):
+            parts.append(
+                f'<p class="support">{escape(report.card.source.publisher)}: '
+                f"“{_text(report.text)}”</p>"
+            )
+    return "".join(parts)
+
+
+def timeline_sources_html(entry: TimelineEntry) -> str:
+    return "<br />".join(f'<span class="loc">{escape(source_label(c))}</span>' for c in entry.cards)
+
+
+def timeline_html(
+    entries: Sequence[TimelineEntry], theme: Theme, *, title: str = "Timeline"
+) -> str:
+    """One chronology for many sources; dates at the precision the cards give them."""
+    rows = [
+        '<tr><th align="left" width="16%">Date</th><th align="left">Event</th>'
+        '<th align="left" width="26%">Reported by</th></tr>'
+    ]
+    for entry in entries:
+        rows.append(
+            f'<tr><td valign="top"><p class="date">{escape(entry.date.display())}</p></td>'
+            f'<td valign="top">{timeline_event_html(entry, theme)}</td>'
+            f'<td valign="top">{timeline_sources_html(entry)}</td></tr>'
+        )
+    body = f"<h2>{escape(title)}</h2>" + _table_open(theme) + "".join(rows) + "</table>"
+    return _document(title, body)
+
+
+def matrix_detail_html(
+    topic: Topic, card: Card, perspective: Perspective | None, theme: Theme
+) -> str:
+    """The detail pane under the matrix: what one source says on one topic."""
+    head = (
+        f'<p class="label">{escape(topic.label.upper())}</p>'
+        f'<p class="question">{_text(topic.question)}</p>'
+        f'<p class="row"><b>{_text(card.title)}</b></p>'
+        f'<p class="meta">{escape(source_label(card))}</p>'
+    )
+    if perspective is None:
+        return head + f'<p class="empty">{NOT_ADDRESSED}: this source is silent on the topic.</p>'
+    return head + topic_cell_html(TopicCell(perspective), theme)

@@ -1,0 +1,191 @@
+"""The comparison HTML: escaping of untrusted card text, stance colours, marks and layout."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.core.compare import (
+    RowKind,
+    compare,
+    merged_timeline,
+    recommendation_ledger,
+    topic_matrix,
+)
+from reader.core.model import Card, SetInfo
+from reader.render.comparison_html import (
+    NOT_ADDRESSED,
+    STANCES_DIFFER,
+    cell_html,
+    comparison_html,
+    ledger_anchor,
+    ledger_html,
+    matrix_detail_html,
+    stance_badge,
+    timeline_html,
+    topic_matrix_html,
+)
+from reader.render.theme import DARK, LIGHT, Theme
+from tests.core.compare_cards import TOPICS, generated_cards, make_card
+
+INFO = SetInfo(title="T", topics=TOPICS, has_file=True)
+EVIL = '<script>alert(1)</script><img src="http://evil.example/x.png"> & "q"'
+
+
+def _evil_cards() -> list[Card]:
+    return [
+        make_card(
+            "a",
+            "2021",
+            perspectives={"why": "critical"},
+            recommendations=[(EVIL, EVIL)],
+            tags=("x/<b>", EVIL),
+            timeline=[("2020", EVIL)],
+        ),
+        make_card("b", "2022", perspectives={"why": EVIL}, timeline=[("2020", EVIL + " too")]),
+    ]
+
+
+def _all_documents(theme: Theme) -> list[str]:
+    cards = _evil_cards()
+    return [
+        comparison_html(compare(cards, INFO), theme, include_argument=True, title=EVIL),
+        topic_matrix_html(topic_matrix(cards, INFO), theme),
+        ledger_html(recommendation_ledger(cards, {EVIL: (EVIL,)}), theme),
+        timeline_html(merged_timeline(cards), theme),
+    ]
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK])
+def test_card_text_is_escaped_everywhere(theme: Theme) -> None:
+    for html in _all_documents(theme):
+        assert "<script" not in html.lower()
+        assert "<img" not in html
+        assert "x/<b>" not in html
+        assert "&lt;script&gt;" in html or "&lt;SCRIPT&gt;" in html
+
+
+def test_only_tag_links_are_emitted_in_the_window_and_none_on_paper() -> None:
+    cards = _evil_cards()
+    row = compare(cards, INFO).row("tags")
+    assert row is not None
+    screen = cell_html(row, 0, LIGHT, links=True)
+    hrefs = re.findall(r'href="([^"]*)"', screen)
+    assert hrefs
+    assert all(h.startswith("tag:") for h in hrefs)
+    assert "tag:x%2F%3Cb%3E" in hrefs
+    assert "href" not in cell_html(row, 0, LIGHT, links=False)
+    for html in _all_documents(LIGHT):
+        assert "href=" not in html
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK])
+def test_badges_use_the_themes_stance_colours(theme: Theme) -> None:
+    swatch = theme.stance("critical")
+    badge = stance_badge("critical", theme)
+    assert swatch.background in badge
+    assert swatch.text in badge
+    assert theme.stance("skeptical").background in stance_badge("Skeptical ", theme)
+
+
+def test_topic_cells_show_badge_and_view_or_not_addressed() -> None:
+    cards = [
+        make_card("a", "2021", perspectives={"why": "critical"}),
+        make_card("b", "2022", perspectives={"impact": "mixed"}),
+    ]
+    row = compare(cards, INFO).row("topic:why")
+    assert row is not None
+    first = cell_html(row, 0, LIGHT)
+    assert "critical" in first
+    assert "a is critical on why." in first
+    assert NOT_ADDRESSED in cell_html(row, 1, LIGHT)
+
+
+def test_differing_stances_are_marked_on_the_page_and_identical_ones_are_not() -> None:
+    cards = [
+        make_card("a", "2021", perspectives={"why": "critical", "impact": "mixed"}),
+        make_card("b", "2022", perspectives={"why": "supportive", "impact": "mixed"}),
+    ]
+    html = comparison_html(compare(cards, INFO), LIGHT)
+    rows = html.split("<tr>")
+    why = next(r for r in rows if "Why it happened" in r)
+    impact = next(r for r in rows if "What it changed" in r)
+    assert STANCES_DIFFER.upper() in why
+    assert STANCES_DIFFER.upper() not in impact
+
+
+def test_argument_rows_collapse_on_screen_and_expand_on_paper() -> None:
+    cards = [make_card("a", "2021", points=3), make_card("b", "2022", points=1)]
+    result = compare(cards, INFO)
+    row = result.rows_of(RowKind.ARGUMENT)[0]
+    assert "3 points" in cell_html(row, 0, LIGHT)
+    assert "1 point " in cell_html(row, 1, LIGHT)
+    assert "Claim 2 of a" in cell_html(row, 0, LIGHT, argument_expanded=True)
+    assert "Claim 1 of a" not in comparison_html(result, LIGHT)
+    assert "Claim 1 of a" in comparison_html(result, LIGHT, include_argument=True)
+
+
+def test_recommendations_name_the_alias_a_card_used() -> None:
+    info = SetInfo(title="T", actor_aliases={"Western partners": ("Paris",)})
+    cards = [
+        make_card("a", "2021", recommendations=[("Paris", "leave")]),
+        make_card("b", "2022", recommendations=[("Western partners", "stay")]),
+    ]
+    row = compare(cards, info).rows_of(RowKind.RECOMMENDATIONS)[0]
+    assert "As “Paris”" in cell_html(row, 0, LIGHT)
+    assert "As “" not in cell_html(row, 1, LIGHT)
+
+
+def test_a_wide_matrix_is_split_into_tables_with_a_key_of_blindspots() -> None:
+    cards = generated_cards(25)
+    matrix = topic_matrix(cards, INFO)
+    html = topic_matrix_html(matrix, LIGHT, columns_per_table=10)
+    assert html.count("<table") == 3 + 1  # three chunks of columns, then the key
+    assert html.count("Coverage") == 1  # the counts end the last chunk's rows
+    for row in matrix.rows:
+        assert f"{row.addressed} of 25 sources" in html
+    key = html.split("silent on</h3>")[1]
+    blind = [c for c in matrix.columns if matrix.blindspots(c.id)]
+    assert blind  # the generator leaves some
+    for card in blind:
+        entry = key.split(card.title)[1].split("</tr>")[0]
+        assert all(t.label in entry for t in matrix.blindspots(card.id))
+
+
+def test_ledger_has_an_anchor_per_addressee() -> None:
+    cards = [
+        make_card("a", "2021", recommendations=[("Bamako", "x"), ("Paris", "y")]),
+        make_card("b", "2022", recommendations=[("Bamako", "z")]),
+    ]
+    entries = recommendation_ledger(cards, {})
+    html = ledger_html(entries, LIGHT)
+    assert f'name="{ledger_anchor(0)}"' in html
+    assert f'name="{ledger_anchor(1)}"' in html
+    assert html.index("TO BAMAKO") < html.index("TO PARIS")
+    assert "2 sources" in html
+
+
+def test_timeline_shows_each_sources_wording_of_a_merged_event() -> None:
+    cards = [
+        make_card(
+            "a", "2021", publisher="Alpha", timeline=[("2020-08", "A coup ousts the president")]
+        ),
+        make_card(
+            "b",
+            "2022",
+            publisher="Beta",
+            timeline=[("2020-08", "A coup ousts the president of Mali")],
+        ),
+    ]
+    html = timeline_html(merged_timeline(cards), LIGHT)
+    assert "August 2020" in html
+    assert "Beta: “A coup ousts the president of Mali”" in html
+    assert "Alpha, 2021<" in html
+    assert "Beta, 2022<" in html
+
+
+def test_matrix_detail_says_when_a_source_is_silent() -> None:
+    card = make_card("a", "2021", perspectives={"why": "critical"})
+    assert "critical" in matrix_detail_html(TOPICS[0], card, card.perspective("why"), LIGHT)
+    assert "silent" in matrix_detail_html(TOPICS[1], card, None, DARK)
