@@ -1,1 +1,23 @@
 """Card → HTML, shared by the reader window and the PDF export, so both look alike."""
+
+from reader.render.card_html import SECTIONS, anchor_name, card_href, render_card, tag_href
+from reader.render.document import SafeTextDocument, make_document
+from reader.render.markdown import is_safe_url, markdown_to_html
+from reader.render.theme import DARK, LIGHT, Swatch, Theme, stylesheet
+
+__all__ = [
+    "DARK",
+    "LIGHT",
+    "SECTIONS",
+    "SafeTextDocument",
+    "Swatch",
+    "Theme",
+    "anchor_name",
+    "card_href",
+    "is_safe_url",
+    "make_document",
+    "markdown_to_html",
+    "render_card",
+    "stylesheet",
+    "tag_href",
+]

@@ -1,0 +1,74 @@
+"""Escape card text for HTML and mark the words a search matched.
+
+Matching works on the raw text, before escaping, and each piece is escaped on its own, so a
+term can never match inside markup or split an entity. The rules are the core's search rules
+(:mod:`reader.core.query`): case- and accent-insensitive, a term matches the start of a word,
+a phrase matches consecutive words; the whole word is marked, not just the matched prefix.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.query import SearchTerm, words
+
+_WORD = re.compile(r"\w+")
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def match_spans(text: str, terms: Sequence[SearchTerm]) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` that the terms match, merged and in order."""
+    if not terms:
+        return []
+    tokens = [(m.start(), m.end(), "".join(words(m.group()))) for m in _WORD.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        n = len(term.words)
+        *exact, last = term.words
+        for i in range(len(tokens) - n + 1):
+            if tokens[i + n - 1][2].startswith(last) and all(
+                tokens[i + j][2] == w for j, w in enumerate(exact)
+            ):
+                spans.append((tokens[i][0], tokens[i + n - 1][1]))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """Turns plain text into escaped HTML, wrapping search matches in a highlight span."""
+
+    terms: tuple[SearchTerm, ...] = ()
+    background: str = "#ffe372"
+    color: str = "#000000"
+
+    def __call__(self, text: str) -> str:
+        # NFC first: a word typed with combining accents must stay one word for matching.
+        text = unicodedata.normalize("NFC", text)
+        spans = match_spans(text, self.terms)
+        if not spans:
+            return escape(text)
+        out: list[str] = []
+        pos = 0
+        for start, end in spans:
+            out.append(escape(text[pos:start]))
+            out.append(
+                f'<span style="background-color:{self.background}; color:{self.color};">'
+                f"{escape(text[start:end])}</span>"
+            )
+            pos = end
+        out.append(escape(text[pos:]))
+        return "".join(out)
