@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from reader.core.nodecompose import compose_plain
+
 # Only the loaders' event methods are used (check_event/get_event): nothing is ever
 # constructed by PyYAML. libyaml's parser is several times faster than the pure-Python one.
 _Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -290,6 +292,9 @@ def read_yaml(text: str) -> Document:
             f"the file contains the control character U+{ord(bad.group()):04X}, "
             "which YAML does not allow",
         )
+    plain = compose_plain(text, MAX_DEPTH, MAX_EXPANDED_NODES)
+    if plain is not None:
+        return Document(*plain)
     composer = _Composer()
     parser = _Parser(text)
     try:
