@@ -64,9 +64,9 @@ def _inline(mark: Mark, text: str) -> str:
     return mark(text.strip()).replace("\n", "<br />")
 
 
-def _paragraphs(mark: Mark, text: str, css: str) -> str:
-    blocks = [b for b in text.strip().split("\n\n") if b.strip()]
-    return "".join(f'<p class="{css}">{_inline(mark, b)}</p>' for b in blocks)
+def _unbroken(text: str) -> str:
+    """Non-breaking spaces keep a short label such as a stance badge in one piece."""
+    return text.replace(" ", "\u00a0")
 
 
 def _loc(mark: Mark, where: str | None) -> str:
@@ -165,15 +165,17 @@ def _perspectives(card: Card, info: SetInfo, theme: Theme, mark: Mark) -> str:
         if topic and topic.question.strip():
             parts.append(f'<p class="question">{_inline(mark, topic.question)}</p>')
         for persp in groups[key]:
-            label = persp.stance.strip().replace(" ", "\u00a0")
+            label = _unbroken(persp.stance.strip())
             badge = _pill(theme.stance(persp.stance), mark(label), "badge")
             parts.append(f'<p class="view">{badge}&nbsp;&nbsp; {_inline(mark, persp.view)}</p>')
     return "".join(parts)
 
 
-def _two_columns(rows: Sequence[tuple[str, str]], key_width: str) -> str:
+def _two_columns(rows: Sequence[tuple[str, str]], key_width: str | None) -> str:
+    """A borderless key/value table; without ``key_width`` the keys' column fits its content."""
+    width = f' width="{key_width}"' if key_width else ""
     body = "".join(
-        f'<tr><td class="key" width="{key_width}">{key}</td><td class="value">{value}</td></tr>'
+        f'<tr><td class="key"{width}>{key}</td><td class="value">{value}</td></tr>'
         for key, value in rows
     )
     return f'<table width="100%" cellspacing="0" cellpadding="0">{body}</table>'
@@ -199,7 +201,7 @@ def _timeline(card: Card, mark: Mark) -> str:
         )
         for e in events
     ]
-    return _heading(card, "timeline", "Timeline") + _two_columns(rows, "22%")
+    return _heading(card, "timeline", "Timeline") + _two_columns(rows, None)
 
 
 def _quotes(card: Card, theme: Theme, mark: Mark) -> str:
@@ -271,7 +273,9 @@ def render_card(
     if card.quotes:
         body.append(_quotes(card, theme, mark))
     if card.notes and card.notes.strip():
-        body.append(_heading(card, "notes", "Notes") + _paragraphs(mark, card.notes, "notes"))
+        # Writers reach for `code` and *emphasis* in their caveats too; the same safe subset.
+        notes = markdown_to_html(card.notes, mark=mark)
+        body.append(_heading(card, "notes", "Notes") + f'<div class="notes">{notes}</div>')
     if card.tags:
         body.append(_tags(card, theme, mark, for_print))
     if related and not for_print:

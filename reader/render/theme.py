@@ -179,7 +179,7 @@ p.row {{ margin-bottom: 0px; line-height: 135%; }}
 table.quote {{ margin-bottom: {sp(0.9)}; }}
 td.quote {{ padding-left: {sp(1.0)}; padding-top: {sp(0.15)}; padding-bottom: {sp(0.15)}; }}
 p.quote {{ font-style: italic; font-size: {pt(1.05)}; margin-bottom: {sp(0.2)}; }}
-p.notes {{ font-size: {pt(0.92)}; }}
+div.notes {{ font-size: {pt(0.92)}; }}
 p.chips {{ line-height: 190%; }}
 span.chip {{ font-size: {pt(0.86)}; }}
 span.badge {{ font-size: {pt(0.82)}; font-weight: 600; }}

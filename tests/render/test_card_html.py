@@ -274,3 +274,44 @@ def test_shipped_card_uses_theme_colours(
     doc = make_document(render_card(shipped.cards[0], shipped.info, theme=theme), theme, 10.0)
     colours = {fmt.foreground().color().name() for _, fmt in fragments(doc)}
     assert {theme.text, theme.accent, theme.muted} <= colours
+
+
+def test_notes_take_the_same_safe_markdown(qapp: QApplication) -> None:
+    card = make_card(notes="`published` is *inferred*. <b>raw</b> ![x](file:///etc/passwd)")
+    html = render_card(card, INFO, theme=LIGHT)
+    assert "<code>published</code>" in html
+    assert "<em>inferred</em>" in html
+    assert "&lt;b&gt;raw&lt;/b&gt;" in html
+    assert "<img" not in html
+
+
+@pytest.mark.parametrize(
+    "card_id", ["mali-wagner-leverage-2021", "crisis-group-mali-isolation-2023"]
+)
+def test_dates_and_chips_never_break_inside(
+    qapp: QApplication, shipped: CardSet, card_id: str
+) -> None:
+    card = shipped.card(card_id)
+    assert card is not None
+    # The date column sizes to its dates; a fixed share of the width broke "30 September 2021".
+    doc = make_document(render_card(card, shipped.info, theme=LIGHT), LIGHT, 10.0, 600)
+    doc.size()  # lays the document out
+    dates = {e.date.display() for e in card.timeline}
+    date_lines: dict[str, int] = {}
+    chip_line_ends: list[str] = []
+    block = doc.begin()
+    while block.isValid():
+        text = block.text()
+        clean = text.replace("\u00a0", " ").replace("\u2060", "")
+        if clean in dates:
+            date_lines[clean] = block.layout().lineCount()
+        if "region/" in clean:
+            layout = block.layout()
+            for line in (layout.lineAt(i) for i in range(layout.lineCount())):
+                end = text[: line.textStart() + line.textLength()]
+                chip_line_ends.append(end.replace("\u00a0", " ").replace("\u2060", "").rstrip())
+        block = block.next()
+    assert set(date_lines) == dates
+    assert set(date_lines.values()) == {1}
+    assert len(chip_line_ends) > 1
+    assert not [e for e in chip_line_ends if e.endswith(("/", "-"))]
