@@ -52,7 +52,7 @@ def card_href(card_id: str) -> str:
 
 
 def _anchor(card: Card, section: str) -> str:
-    return f'<a name="{anchor_name(card.id, section)}"></a>'
+    return f'<a name="{escape(anchor_name(card.id, section))}"></a>'
 
 
 def _heading(card: Card, section: str, label: str) -> str:
