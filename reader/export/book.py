@@ -1,0 +1,190 @@
+"""What goes into a briefing book, and in what order: the request and its sections.
+
+The cards come from the same :class:`~reader.core.query.Query` the window filters with, and
+are typeset by the window's own renderer (:func:`reader.render.render_card`), so a card reads
+the same on paper as on screen. The comparison pages come from the comparison core and its
+HTML, the same views the window shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from reader.core import compare
+from reader.core.catalog import Catalog
+from reader.core.model import Card, SetInfo
+from reader.core.query import Query
+from reader.export.sections import Bookmark, Kind, Section
+from reader.render import LIGHT, SECTIONS, anchor_name, render_card
+from reader.render import comparison_html as views
+
+PAGE_SIZES = ("A4", "Letter")
+_SECTION_LABELS = {
+    "thesis": "Thesis",
+    "summary": "Summary",
+    "argument": "Argument",
+    "recommendations": "Recommendations",
+    "perspectives": "Perspectives",
+    "actors": "Actors",
+    "timeline": "Timeline",
+    "quotes": "Quotes",
+    "notes": "Notes",
+    "tags": "Tags",
+}
+COMPARE_VIEW, MATRIX, LEDGER, TIMELINE = (
+    "_compare-view",
+    "_compare-matrix",
+    "_compare-ledger",
+    "_compare-timeline",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BookRequest:
+    """Everything an export needs, decided before any Qt object exists."""
+
+    info: SetInfo
+    #: The cards, in book order.
+    cards: tuple[Card, ...]
+    #: The filter in words, or None when the whole set is exported.
+    filter_text: str | None
+    #: 2–4 cards for a side-by-side compare view, or none.
+    compare: tuple[Card, ...]
+    exported: datetime
+    page_size: str = "A4"
+    index: bool = True
+    #: The topic matrix, the recommendations ledger and the merged timeline of the cards.
+    comparison: bool = True
+
+
+class SelectionError(ValueError):
+    """A request that cannot make a book."""
+
+
+class UnknownCardError(SelectionError):
+    """The request names a card id the set does not have (a mistake in the arguments)."""
+
+
+class NothingToExportError(SelectionError):
+    """The filter leaves no card, or the set has none without errors."""
+
+
+def select(
+    catalog: Catalog,
+    query: Query,
+    *,
+    compare_ids: Sequence[str] = (),
+    exported: datetime,
+    page_size: str = "A4",
+    index: bool = True,
+    comparison: bool = True,
+) -> BookRequest:
+    """The request for the cards ``query`` matches (the window's rules), oldest first.
+
+    Cards named for the compare view are exported with the rest even when the filter leaves
+    them out: a compare page about cards the book does not contain would cite nothing.
+    """
+    unknown = [i for i in (*query.card_ids, *compare_ids) if catalog.card(i) is None]
+    if unknown:
+        raise UnknownCardError("no card with id " + ", ".join(f"'{i}'" for i in unknown))
+    ids = catalog.matching(query)
+    ids += [i for i in compare_ids if i not in ids]
+    cards = [c for c in (catalog.card(i) for i in ids) if c is not None]
+    if not cards:
+        if query.is_empty():
+            raise NothingToExportError("the set has no cards without errors to export")
+        raise NothingToExportError(f"no card matches the filter ({query.describe()})")
+    chosen = [c for c in (catalog.card(i) for i in compare_ids) if c is not None]
+    return BookRequest(
+        info=catalog.info,
+        cards=tuple(compare.date_order(cards)),
+        filter_text=None if query.is_empty() else query.describe(),
+        compare=tuple(chosen),
+        exported=exported,
+        page_size=page_size,
+        index=index,
+        comparison=comparison,
+    )
+
+
+def card_section(card: Card, info: SetInfo) -> Section:
+    html = render_card(card, info, theme=LIGHT, for_print=True)
+    parts = tuple(
+        Bookmark(_SECTION_LABELS[s], anchor_name(card.id, s))
+        for s in SECTIONS
+        if s in _SECTION_LABELS and f'name="{anchor_name(card.id, s)}"' in html
+    )
+    source = f"{card.source.publisher} · {card.source.published.display()}"
+    return Section(
+        Kind.CARD,
+        anchor_name(card.id, "header"),
+        card.title,
+        html,
+        header=card.title,
+        footer=source,
+        subtitle=source,
+        bookmarks=parts,
+        tags=card.tags,
+    )
+
+
+_HEAD_ROW = re.compile(r"(<table\b[^>]*>)(<tr>\s*<th\b.*?</tr>)", re.DOTALL)
+
+
+def _for_paper(html: str, anchor: str) -> str:
+    """Fit a comparison view for pages: an anchor to jump to, column heads on every page.
+
+    The views open with their ``<h2>`` title; the anchor goes inside it because Qt keeps an
+    anchor only when text follows it in the same block. A table's row of ``<th>`` becomes
+    its ``<thead>``, which Qt repeats at the top of each page the table continues on.
+    """
+    if "<h2>" not in html:
+        raise ValueError("a comparison page without its <h2> title")
+    html = html.replace("<h2>", f'<h2><a name="{anchor}"></a>', 1)
+    return _HEAD_ROW.sub(r"\1<thead>\2</thead>", html)
+
+
+def _comparison_section(anchor: str, title: str, html: str, landscape: bool) -> Section:
+    return Section(
+        Kind.COMPARISON,
+        anchor,
+        title,
+        _for_paper(html, anchor),
+        landscape=landscape,
+        header=title,
+    )
+
+
+def comparison_sections(request: BookRequest) -> list[Section]:
+    """The compare view (when cards were chosen), topic matrix, ledger and timeline."""
+    info, cards = request.info, request.cards
+    sections: list[Section] = []
+    if len(request.compare) >= compare.MIN_COMPARE:
+        title = "Side by side: " + " · ".join(
+            f"{c.source.publisher} {c.source.published.year}"
+            for c in compare.date_order(request.compare)
+        )
+        table = compare.compare(request.compare, info)
+        # The arguments are on the cards' own pages; the compare page lines up the rest.
+        html = views.comparison_html(table, LIGHT, title=title)
+        landscape = len(request.compare) > views.WIDE_COMPARE
+        sections.append(_comparison_section(COMPARE_VIEW, title, html, landscape))
+    if not request.comparison or len(cards) < compare.MIN_COMPARE:
+        return sections
+    if info.topics:
+        matrix = compare.topic_matrix(cards, info)
+        html = views.topic_matrix_html(matrix, LIGHT)
+        landscape = len(cards) > views.WIDE_MATRIX
+        sections.append(_comparison_section(MATRIX, "Topic matrix", html, landscape))
+    ledger = compare.recommendation_ledger(cards, info.actor_aliases)
+    if ledger:
+        title = "Recommendations by addressee"
+        sections.append(_comparison_section(LEDGER, title, views.ledger_html(ledger, LIGHT), False))
+    events = compare.merged_timeline(cards)
+    if events:
+        html = views.timeline_html(events, LIGHT)
+        sections.append(_comparison_section(TIMELINE, "Timeline", html, False))
+    return sections

@@ -1,0 +1,185 @@
+"""The pages around the cards: cover, contents and tag index, as HTML for the typesetter.
+
+They use the card renderer's style sheet (set by :func:`reader.render.make_document`) plus a
+few classes of their own, so the book reads as one piece. Every anchor name here starts with
+``_``, which card ids cannot (``[a-z0-9][a-z0-9-]*``), so none can collide with a card's.
+All card and set text is escaped; the set's description is the renderer's safe Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+
+from reader.core.model import Card, SetInfo
+from reader.core.query import fold
+from reader.export.sections import Bookmark, Kind, Section
+from reader.render import LIGHT, markdown_to_html
+
+COVER, CONTENTS, INDEX = "_cover", "_contents", "_index"
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+_STYLE = f"""<style>
+p.kicker {{ color: {LIGHT.accent}; font-size: 9pt; font-weight: 600; letter-spacing: 2px;
+            margin-bottom: 8px; }}
+h1.cover {{ font-size: 26pt; margin-bottom: 22px; line-height: 115%; }}
+td.fact {{ color: {LIGHT.muted}; padding-right: 18px; padding-bottom: 6px; }}
+td.factvalue {{ padding-bottom: 6px; }}
+table.facts {{ margin-top: 26px; }}
+td.tocnum {{ color: {LIGHT.muted}; padding-right: 10px; padding-top: 5px; }}
+td.toctitle {{ padding-top: 5px; padding-bottom: 5px; }}
+td.tocpage {{ padding-top: 5px; padding-left: 12px; }}
+p.tocsub {{ color: {LIGHT.muted}; font-size: 8.5pt; margin-bottom: 0px; }}
+p.toc {{ margin-bottom: 1px; }}
+p.tocgroup {{ color: {LIGHT.accent}; font-size: 8.5pt; font-weight: 600; letter-spacing: 1px;
+              margin-top: 18px; margin-bottom: 4px; }}
+p.intro {{ color: {LIGHT.muted}; }}
+p.entry {{ margin-bottom: 9px; line-height: 140%; }}
+span.desc {{ color: {LIGHT.muted}; font-size: 8.5pt; }}
+span.page {{ color: {LIGHT.muted}; }}
+</style>"""
+
+
+def date_text(when: datetime) -> str:
+    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
+
+
+def _document(body: str) -> str:
+    return f"<html><head>{_STYLE}</head><body>{body}</body></html>"
+
+
+@dataclass(frozen=True, slots=True)
+class CoverFacts:
+    info: SetInfo
+    cards: Sequence[Card]
+    #: The filter in words (``Query.describe()``), or None for the whole set.
+    filter_text: str | None
+    exported: datetime
+
+
+def _span(cards: Sequence[Card]) -> str:
+    years = sorted({c.source.published.year for c in cards})
+    if not years:
+        return "none"
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def cover(facts: CoverFacts) -> Section:
+    info, cards = facts.info, facts.cards
+    publishers = sorted({c.source.publisher for c in cards}, key=fold)
+    n = len(cards)
+    rows = [
+        ("Cards", f"{n} card{'' if n == 1 else 's'}"),
+        ("Sources", f"published {_span(cards)}, from {len(publishers)} publisher"
+         f"{'' if len(publishers) == 1 else 's'}"),
+        ("Selection", facts.filter_text or "the whole set"),
+        ("Exported", date_text(facts.exported)),
+    ]  # fmt: skip
+    table = "".join(
+        f'<tr><td class="fact">{escape(k)}</td><td class="factvalue">{escape(v)}</td></tr>'
+        for k, v in rows
+    )
+    description = markdown_to_html(info.description) if info.description else ""
+    body = (
+        f'<p class="kicker"><a name="{COVER}"></a>BRIEFING BOOK</p>'
+        f'<h1 class="cover">{escape(info.title)}</h1>'
+        f"{description}"
+        f'<table class="facts" cellspacing="0" cellpadding="0">{table}</table>'
+    )
+    return Section(Kind.COVER, COVER, "Cover", _document(body))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A line of the contents: a section and the page it starts on."""
+
+    section: Section
+    page: int
+
+
+def _group(label: str) -> str:
+    return f'<tr><td colspan="3"><p class="tocgroup">{escape(label.upper())}</p></td></tr>'
+
+
+def contents(entries: Sequence[Entry]) -> Section:
+    """The table of contents; every title and page number links to its section."""
+    rows: list[str] = []
+    number = 0
+    heading_done: set[Kind] = set()
+    for entry in entries:
+        sec = entry.section
+        if sec.kind is Kind.COMPARISON and Kind.COMPARISON not in heading_done:
+            heading_done.add(Kind.COMPARISON)
+            rows.append(_group("Comparison"))
+        if sec.kind is Kind.CARD and Kind.CARD not in heading_done:
+            heading_done.add(Kind.CARD)
+            rows.append(_group("Cards"))
+        if sec.kind is Kind.INDEX:
+            rows.append(_group("Index"))
+        href = f"#{escape(sec.anchor)}"
+        num = ""
+        if sec.kind is Kind.CARD:
+            number += 1
+            num = f"{number}."
+        sub = f'<p class="tocsub">{escape(sec.subtitle)}</p>' if sec.subtitle else ""
+        rows.append(
+            f'<tr><td class="tocnum" width="5%" align="right">{num}</td>'
+            f'<td class="toctitle"><p class="toc"><a href="{href}">{escape(sec.title)}</a></p>'
+            f"{sub}</td>"
+            f'<td class="tocpage" width="7%" align="right"><p class="toc">'
+            f'<a href="{href}">{entry.page}</a></p></td></tr>'
+        )
+    body = (
+        f'<h1><a name="{CONTENTS}"></a>Contents</h1>'
+        f'<table width="100%" cellspacing="0" cellpadding="0">{"".join(rows)}</table>'
+    )
+    return Section(Kind.CONTENTS, CONTENTS, "Contents", _document(body), header="Contents")
+
+
+def _group_anchor(group: str) -> str:
+    return f"{INDEX}-{group}"
+
+
+def index(cards: Sequence[Entry], descriptions: Mapping[str, str]) -> Section:
+    """Tag → the cards carrying it, with their pages; tags grouped by their first part."""
+    by_tag: dict[str, list[Entry]] = {}
+    for entry in cards:
+        for tag in dict.fromkeys(entry.section.tags):
+            by_tag.setdefault(tag, []).append(entry)
+    groups: dict[str, list[str]] = {}
+    for tag in sorted(by_tag, key=lambda t: (fold(t), t)):
+        groups.setdefault(tag.split("/")[0], []).append(tag)
+    parts = [
+        f'<h1><a name="{INDEX}"></a>Index of tags</h1>',
+        '<p class="intro">Every tag of the exported cards, with the cards that carry it and '
+        "the page each card starts on.</p>",
+    ]
+    bookmarks: list[Bookmark] = []
+    for group, tags in groups.items():
+        anchor = _group_anchor(group)
+        bookmarks.append(Bookmark(group, anchor))
+        parts.append(f'<h2><a name="{escape(anchor)}"></a>{escape(group)}</h2>')
+        if about := descriptions.get(group):
+            parts.append(f'<p class="intro">{escape(about)}</p>')
+        for tag in tags:
+            about = descriptions.get(tag) if tag != group else None
+            desc = f' <span class="desc">— {escape(about)}</span>' if about else ""
+            links = "; ".join(
+                f'<a href="#{escape(e.section.anchor)}">{escape(e.section.title)}</a>'
+                f'<span class="page">, p.&nbsp;{e.page}</span>'
+                for e in by_tag[tag]
+            )
+            parts.append(f'<p class="entry"><b>{escape(tag)}</b>{desc}<br />{links}</p>')
+    return Section(
+        Kind.INDEX,
+        INDEX,
+        "Index of tags",
+        _document("".join(parts)),
+        header="Index of tags",
+        bookmarks=tuple(bookmarks),
+    )

@@ -1,0 +1,279 @@
+"""Export a briefing book to PDF, or paint it on a printer: the whole pipeline in one place.
+
+1. Compose: cover, one section per card (the shared renderer), the comparison pages.
+2. Lay out every section for the paper (pages are counted, nothing is drawn yet); the contents
+   are laid out until their own length stops moving the page numbers they print; then the
+   index, which cites those numbers.
+3. Paint page after page into memory (QPdfWriter on a QBuffer), with running header and footer.
+4. Finish with pypdf (outline, metadata), then write atomically.
+
+Progress is reported per section; the callback may raise :class:`ExportCancelledError`, which ends
+the export with nothing written. Runs in any thread that owns no widgets: the window calls it
+from a worker, the CLI from its main thread.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pypdf
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUuid, qVersion
+from PySide6.QtGui import QPagedPaintDevice, QPageSize, QPdfWriter, QTextDocument
+
+from reader import __version__
+from reader.export import frontmatter
+from reader.export.atomic import AtomicFile
+from reader.export.book import BookRequest, card_section, comparison_sections
+from reader.export.finish import Metadata, OutlineNode, finish, xmp_packet
+from reader.export.sections import Kind, Section
+from reader.export.typeset import PRINT_POINT_SIZE, LaidOut, Typesetter
+from reader.render import LIGHT, make_document
+
+#: QPdfWriter's own default, stated so that output never depends on it.
+RESOLUTION = 1200
+#: Rounds of "lay out the contents, renumber" before giving up on a fixed point (it is
+#: normally reached in one or two: more pages of contents only move numbers, not lines).
+MAX_CONTENTS_ROUNDS = 5
+
+
+class ExportCancelledError(Exception):
+    """Raised by a progress callback to stop an export; nothing is written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    total: int
+    label: str
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    pages: int
+    cards: int
+    seconds: float
+
+
+def export_time(environ: Mapping[str, str]) -> datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set, so that the same input gives the same bytes."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(value), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{value}'"
+        ) from None
+
+
+def page_size_of(name: str) -> QPageSize:
+    sizes = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+    key = sizes.get(name.lower())
+    if key is None:
+        raise ValueError(f"page size must be A4 or Letter, not '{name}'")
+    return QPageSize(key)
+
+
+def print_document(html: str) -> QTextDocument:
+    return make_document(html, LIGHT, PRINT_POINT_SIZE)
+
+
+class _Steps:
+    def __init__(self, total: int, report: ProgressCallback | None) -> None:
+        self.done, self.total, self._report = 0, total, report
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self._report is not None:
+            self._report(Progress(min(self.done, self.total), self.total, label))
+
+
+@dataclass(frozen=True, slots=True)
+class Book:
+    """A laid-out book: every section with its first page, ready to paint."""
+
+    sections: tuple[LaidOut, ...]
+    pages: int
+
+    def outline(self) -> list[OutlineNode]:
+        nodes: list[OutlineNode] = []
+        comparison: list[OutlineNode] = []
+        for laid in self.sections:
+            sec, page = laid.section, laid.first_page - 1
+            children = tuple(OutlineNode(b.title, b.anchor, page) for b in sec.bookmarks)
+            node = OutlineNode(sec.title, sec.anchor, page, children)
+            if sec.kind is Kind.COMPARISON:
+                comparison.append(node)
+                continue
+            if comparison:
+                first = comparison[0]
+                nodes.append(
+                    OutlineNode("Comparison", first.anchor, first.page, tuple(comparison), True)
+                )
+                comparison = []
+            nodes.append(node)
+        if comparison:
+            first = comparison[0]
+            nodes.append(
+                OutlineNode("Comparison", first.anchor, first.page, tuple(comparison), True)
+            )
+        return nodes
+
+
+def _number(sections: Sequence[LaidOut], start: int = 1) -> int:
+    """Give each section its first page, from ``start``; the last page number used."""
+    page = start
+    for laid in sections:
+        laid.first_page = page
+        page += laid.pages
+    return page - 1
+
+
+def _entries(sections: Sequence[LaidOut]) -> list[frontmatter.Entry]:
+    return [frontmatter.Entry(s.section, s.first_page) for s in sections if s.section.in_contents]
+
+
+def compose(request: BookRequest) -> list[Section]:
+    """The sections between the contents and the index: the cards, then the comparison."""
+    return [card_section(c, request.info) for c in request.cards] + comparison_sections(request)
+
+
+def steps_for(body: Sequence[Section], request: BookRequest) -> int:
+    """Progress steps: every section laid out and painted, and the finishing pass."""
+    sections = len(body) + 2 + int(request.index)
+    return 2 * sections + 1
+
+
+def lay_out_book(
+    request: BookRequest, body_sections: Sequence[Section], typesetter: Typesetter, steps: _Steps
+) -> Book:
+    facts = frontmatter.CoverFacts(
+        request.info, request.cards, request.filter_text, request.exported
+    )
+    cover = typesetter.lay_out(frontmatter.cover(facts))
+    steps.step("Cover")
+    body = []
+    for section in body_sections:
+        body.append(typesetter.lay_out(section))
+        steps.step(section.title)
+    # The contents print the page numbers that their own length decides: lay them out until
+    # the number of pages they take stops changing (one or two rounds).
+    index_stub = frontmatter.index([], {}) if request.index else None
+    contents_pages = 1
+    for _ in range(MAX_CONTENTS_ROUNDS):
+        end = _number(body, cover.pages + contents_pages + 1)
+        entries = _entries(body)
+        if index_stub is not None:
+            entries.append(frontmatter.Entry(index_stub, end + 1))
+        contents = typesetter.lay_out(frontmatter.contents(entries))
+        if contents.pages == contents_pages:
+            break
+        contents_pages = contents.pages
+    else:
+        raise RuntimeError("the page numbers in the contents did not settle")
+    steps.step("Contents")
+    laid = [cover, contents, *body]
+    if request.index:
+        cards = [e for e in _entries(body) if e.section.kind is Kind.CARD]
+        laid.append(typesetter.lay_out(frontmatter.index(cards, request.info.tag_descriptions)))
+        steps.step("Index")
+    return Book(tuple(laid), _number(laid))
+
+
+def paint_book(book: Book, typesetter: Typesetter, title: str, steps: _Steps) -> None:
+    painter = typesetter.begin(book.sections[0])
+    try:
+        for i, laid in enumerate(book.sections):
+            typesetter.paint(painter, laid, set_title=title, total=book.pages, first_in_book=i == 0)
+            steps.step(laid.section.title)
+    finally:
+        painter.end()
+
+
+def metadata(request: BookRequest) -> Metadata:
+    n = len(request.cards)
+    subject = f"Briefing book of {n} card{'' if n == 1 else 's'}"
+    if request.filter_text:
+        subject += f" ({request.filter_text})"
+    return Metadata(
+        title=request.info.title,
+        subject=subject,
+        keywords=tuple(sorted({t for c in request.cards for t in c.tags})),
+        creator=f"Briefing Reader {__version__}",
+        producer=f"Qt {qVersion()} with pypdf {pypdf.__version__}",
+        created=request.exported,
+    )
+
+
+def document_id(request: BookRequest) -> str:
+    """Stable for the same request at the same time, different otherwise."""
+    parts = [
+        request.info.title,
+        request.page_size,
+        request.exported.isoformat(),
+        str(request.index),
+        str(request.comparison),
+        *(c.id for c in request.cards),
+        "|",
+        *(c.id for c in request.compare),
+    ]
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "briefing-reader:" + "\n".join(parts)))
+
+
+def render_pdf(request: BookRequest, report: ProgressCallback | None = None) -> tuple[bytes, int]:
+    """The finished PDF's bytes and its page count; nothing touches the disk."""
+    meta = metadata(request)
+    doc_id = document_id(request)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setDocumentId(QUuid(doc_id))
+    writer.setDocumentXmpMetadata(QByteArray(xmp_packet(meta, doc_id)))
+    typesetter = Typesetter(writer, page_size_of(request.page_size), print_document, LIGHT)
+    body = compose(request)
+    steps = _Steps(steps_for(body, request), report)
+    book = lay_out_book(request, body, typesetter, steps)
+    paint_book(book, typesetter, request.info.title, steps)
+    buffer.close()
+    data = finish(bytes(buffer.data().data()), book.outline(), meta)
+    steps.step("Finishing")
+    return data, book.pages
+
+
+def export_pdf(
+    request: BookRequest, target: Path, report: ProgressCallback | None = None
+) -> ExportResult:
+    """Render and write ``target`` atomically; on any error or cancel nothing is written.
+
+    The temporary file is created before rendering, so an unwritable folder fails at once
+    rather than after the work.
+    """
+    started = time.perf_counter()
+    with AtomicFile(target) as out:
+        data, pages = render_pdf(request, report)
+        out.write(data)
+        out.commit()
+    return ExportResult(target, pages, len(request.cards), time.perf_counter() - started)
+
+
+def print_book(
+    request: BookRequest, printer: QPagedPaintDevice, report: ProgressCallback | None = None
+) -> int:
+    """Paint the book on a printer (or a print preview) with the export's layout."""
+    typesetter = Typesetter(printer, printer.pageLayout().pageSize(), print_document, LIGHT)
+    body = compose(request)
+    steps = _Steps(steps_for(body, request), report)
+    book = lay_out_book(request, body, typesetter, steps)
+    paint_book(book, typesetter, request.info.title, steps)
+    return book.pages

@@ -1,0 +1,306 @@
+"""Sections onto paper with Qt: lay out every section first, then paint the pages.
+
+Laying out before painting is what makes "page X of Y" and the page numbers in the contents
+possible: QTextDocument paginates a document exactly (lines never straddle a page, table rows
+split between lines and repeat their header rows), so its page count is known before any page
+is drawn. Each page then paints one page-high slice of the document under a running header
+and above a footer.
+
+The documents are laid out against the output device itself (a QPdfWriter or a QPrinter), so
+type is measured at the resolution it is drawn at; the style sheet's pixel lengths are 96-dpi
+pixels, which Qt scales to the device. Nothing here knows what a section shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLineF, QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+
+from reader.export.sections import Kind, Section, page_label
+from reader.render import Theme
+
+#: Body type size on paper: a little larger than a dense screen, as printed reports use.
+PRINT_POINT_SIZE = 10.0
+#: Paper margins (mm): wide enough for any printer's unprintable edge and for binding.
+SIDE_MARGIN_MM = 20.0
+EDGE_MARGIN_MM = 12.0
+#: Height of the running header and footer bands inside the margins, and their type size.
+BAND_MM = 10.0
+BAND_POINT_SIZE = 7.5
+#: Where a one-page cover starts: this share of the free space goes above it.
+COVER_DROP = 0.28
+
+DocumentFactory = Callable[[str], QTextDocument]
+
+
+@dataclass(frozen=True, slots=True)
+class PageGeometry:
+    """One orientation of the paper, in device units (origin: the margins' top left)."""
+
+    layout: QPageLayout
+    paint: QRectF
+    body: QRectF
+    band: float
+
+    @classmethod
+    def of(cls, page_size: QPageSize, landscape: bool, dpi: int) -> PageGeometry:
+        orientation = (
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
+        margins = QMarginsF(SIDE_MARGIN_MM, EDGE_MARGIN_MM, SIDE_MARGIN_MM, EDGE_MARGIN_MM)
+        layout = QPageLayout(page_size, orientation, margins, QPageLayout.Unit.Millimeter)
+        full = QRectF(layout.paintRectPixels(dpi))
+        paint = QRectF(0, 0, full.width(), full.height())
+        band = BAND_MM / 25.4 * dpi
+        body = paint.adjusted(0, band, 0, -band)
+        return cls(layout, paint, body, band)
+
+
+@dataclass(slots=True)
+class LaidOut:
+    """A section's document, paginated for its orientation."""
+
+    section: Section
+    document: QTextDocument
+    pages: int
+    #: 1-based number of the section's first page in the book; set once all are laid out.
+    first_page: int = 0
+
+
+def print_palette(theme: Theme) -> QPalette:
+    """Ink colours for paper, whatever the window's palette (a dark UI must not print white)."""
+    palette = QPalette()
+    text = QColor(theme.text)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        palette.setColor(role, text)
+    palette.setColor(QPalette.ColorRole.Link, QColor(theme.accent))
+    palette.setColor(QPalette.ColorRole.Base, QColor(theme.background))
+    return palette
+
+
+def _page_cuts(doc: QTextDocument, page_height: float) -> list[tuple[QTextBlock, list[int]]]:
+    """Blocks whose lines fall on more than one page, with the text offsets of each new page."""
+    doc.pageCount()  # forces the whole layout; until then blocks have no lines
+    layout = doc.documentLayout()
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        lines = block.layout()
+        if lines.lineCount() > 1:
+            top = layout.blockBoundingRect(block).top()
+            cuts = []
+            page = int((top + lines.lineAt(0).y()) // page_height)
+            for i in range(1, lines.lineCount()):
+                line = lines.lineAt(i)
+                here = int((top + line.y() + line.height() / 2) // page_height)
+                if here != page:
+                    cuts.append(line.textStart())
+                    page = here
+            if cuts:
+                found.append((block, cuts))
+        block = block.next()
+    return found
+
+
+def split_at_pages(doc: QTextDocument, page_height: float) -> None:
+    """Cut every paragraph that runs over a page break into one block per page.
+
+    Qt draws a paragraph whole whenever any of it is on the page being painted, relying on
+    the clip to hide the rest (and ``QTextLayout::draw`` always draws one line above the
+    clip). On paper that is invisible, but in a PDF the hidden lines are still text: search,
+    copy and screen readers would meet them twice, in the margins. With each part on one
+    page, the clip leaves them out. The cut is at a line start, so lines break as before;
+    the parts lose the margins between them, and a list item's continuation leaves the list
+    so that it gets no second bullet (keeping the list's indent).
+    """
+    doc.setUndoRedoEnabled(False)
+    for _ in range(3):
+        found = _page_cuts(doc, page_height)
+        if not found:
+            return
+        cursor = QTextCursor(doc)
+        # One edit block: the layout is redone once per round, not once per cut.
+        cursor.beginEditBlock()
+        for block, cuts in reversed(found):
+            start = block.position()
+            for offset in reversed(cuts):
+                cursor.setPosition(start + offset)
+                cursor.insertBlock()
+                head, tail = cursor.block().previous(), cursor.block()
+                head_format = head.blockFormat()
+                head_format.setBottomMargin(0)
+                QTextCursor(head).setBlockFormat(head_format)
+                in_list = tail.textList()
+                if in_list is not None:
+                    in_list.remove(tail)
+                tail_format = tail.blockFormat()
+                tail_format.setTopMargin(0)
+                tail_format.setTextIndent(0)
+                cursor.setBlockFormat(tail_format)
+        cursor.endEditBlock()
+
+
+class Typesetter:
+    """Lays out sections for one paged device and paints them, page after page."""
+
+    def __init__(
+        self,
+        device: QPagedPaintDevice,
+        page_size: QPageSize,
+        make_document: DocumentFactory,
+        theme: Theme,
+    ) -> None:
+        self._device = device
+        self._make = make_document
+        self._theme = theme
+        dpi = device.logicalDpiY()
+        self._dpi = dpi
+        self._geometry = {
+            landscape: PageGeometry.of(page_size, landscape, dpi) for landscape in (False, True)
+        }
+        self._palette = print_palette(theme)
+        self._band_font = QFont(make_document("").defaultFont())
+        self._band_font.setPointSizeF(BAND_POINT_SIZE)
+
+    def geometry(self, landscape: bool) -> PageGeometry:
+        return self._geometry[landscape]
+
+    def lay_out(self, section: Section) -> LaidOut:
+        doc = self._make(section.html)
+        doc.setDocumentMargin(0)
+        option = doc.defaultTextOption()
+        # A long URL or an unbroken run of characters must wrap, never run off the page.
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        doc.documentLayout().setPaintDevice(self._device)
+        body = self.geometry(section.landscape).body
+        doc.setPageSize(body.size())
+        split_at_pages(doc, body.height())
+        return LaidOut(section, doc, doc.pageCount())
+
+    # --- painting ----------------------------------------------------------------------------
+
+    def begin(self, first: LaidOut) -> QPainter:
+        """Open the painter on the device, set up for the first section's orientation."""
+        self._device.setPageLayout(self.geometry(first.section.landscape).layout)
+        painter = QPainter()
+        if not painter.begin(self._device):
+            raise OSError("the PDF writer could not start a page")
+        return painter
+
+    def paint(
+        self,
+        painter: QPainter,
+        laid: LaidOut,
+        *,
+        set_title: str,
+        total: int,
+        first_in_book: bool,
+    ) -> None:
+        """Paint every page of one section, starting it on a new page."""
+        geometry = self.geometry(laid.section.landscape)
+        for i in range(laid.pages):
+            if not (first_in_book and i == 0):
+                if i == 0:
+                    self._device.setPageLayout(geometry.layout)
+                if not self._device.newPage():
+                    raise OSError("the PDF writer could not start a new page")
+            if laid.section.running_header:
+                self._bands(painter, geometry, laid, set_title, laid.first_page + i, total)
+            self._body(painter, geometry, laid, i)
+
+    def _body(self, painter: QPainter, geometry: PageGeometry, laid: LaidOut, index: int) -> None:
+        body = geometry.body
+        height = body.height()
+        offset = 0.0
+        if laid.section.kind is Kind.COVER and laid.pages == 1:
+            used = laid.document.documentLayout().blockBoundingRect(laid.document.lastBlock())
+            offset = max(0.0, (height - used.bottom()) * COVER_DROP)
+        # The slice of the document on this page; the clip is wider than the body so italic
+        # overhangs and table borders at the edges are not shaved off.
+        slack = 2 / 25.4 * self._dpi
+        clip = QRectF(-slack, index * height, body.width() + 2 * slack, height)
+        painter.save()
+        painter.translate(body.left(), body.top() + offset - index * height)
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        # A hair inside the page: a paragraph that ends exactly on the break, or starts
+        # exactly on it, belongs to one page only.
+        hair = self._dpi / 720
+        context.clip = clip.adjusted(0, hair, 0, -hair)
+        context.palette = self._palette
+        laid.document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def _bands(
+        self,
+        painter: QPainter,
+        geometry: PageGeometry,
+        laid: LaidOut,
+        set_title: str,
+        page: int,
+        total: int,
+    ) -> None:
+        """Running header (set title | section) over a hairline, footer (source | page)."""
+        painter.save()
+        font = self._band_font
+        painter.setFont(font)
+        metrics = QFontMetricsF(font, self._device)
+        width = geometry.paint.width()
+        line = metrics.height()
+        gap = width * 0.04
+        muted = QColor(self._theme.muted)
+        painter.setPen(muted)
+
+        def text(x: float, y: float, w: float, value: str, align: Qt.AlignmentFlag) -> None:
+            elided = metrics.elidedText(value, Qt.TextElideMode.ElideRight, w)
+            painter.drawText(
+                QRectF(x, y, w, line), int(align | Qt.AlignmentFlag.AlignVCenter), elided
+            )
+
+        header_y = geometry.body.top() - geometry.band * 0.55 - line
+        right = laid.section.header
+        right_w = min(metrics.horizontalAdvance(right), (width - gap) / 2) if right else 0.0
+        text(
+            0,
+            header_y,
+            width - right_w - (gap if right else 0),
+            set_title,
+            Qt.AlignmentFlag.AlignLeft,
+        )
+        if right:
+            text(width - right_w, header_y, right_w, right, Qt.AlignmentFlag.AlignRight)
+        rule_y = header_y + line + geometry.band * 0.15
+        pen = QPen(QColor(self._theme.rule))
+        pen.setWidthF(0.6 / 72 * self._dpi)
+        painter.setPen(pen)
+        painter.drawLine(QLineF(0, rule_y, width, rule_y))
+
+        painter.setPen(muted)
+        footer_y = geometry.body.bottom() + geometry.band * 0.55
+        label = page_label(page, total)
+        label_w = metrics.horizontalAdvance(label) + 1
+        if laid.section.footer:
+            text(
+                0, footer_y, width - label_w - gap, laid.section.footer, Qt.AlignmentFlag.AlignLeft
+            )
+        text(width - label_w, footer_y, label_w, label, Qt.AlignmentFlag.AlignRight)
+        painter.restore()
