@@ -98,7 +98,69 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder with the sources' text files: verify quotes and locators against them",
     )
     check.set_defaults(run=cmd_check)
+    _add_export(commands)
     return parser
+
+
+def _compare_ids(value: str) -> tuple[str, ...]:
+    ids = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    if not 2 <= len(ids) <= 4:
+        raise argparse.ArgumentTypeError(f"give 2 to 4 different card ids, not '{value}'")
+    return ids
+
+
+def _page_size(value: str) -> str:
+    sizes = {"a4": "A4", "letter": "Letter"}
+    if value.lower() not in sizes:
+        raise argparse.ArgumentTypeError(f"choose A4 or Letter, not '{value}'")
+    return sizes[value.lower()]
+
+
+def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
+    export = commands.add_parser(
+        "export",
+        prog="briefing-reader export",
+        help="export a card set to a PDF briefing book",
+        description="Export a card set folder (default: the shipped set) to a PDF with a cover, "
+        "contents, each card on new pages, comparison pages, a tag index and bookmarks. "
+        "The filters are the window's: tags combine with AND and match nested tags, the "
+        "search matches word starts in any card text. SOURCE_DATE_EPOCH fixes the date, "
+        "for byte-identical output.",
+    )
+    export.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="the PDF to write"
+    )
+    export.add_argument(
+        "--tag", action="append", default=[], metavar="T", help="only cards with this tag"
+    )
+    export.add_argument(
+        "--exclude-tag", action="append", default=[], metavar="T", help="leave out this tag"
+    )
+    export.add_argument(
+        "--card", action="append", default=[], metavar="ID", help="only this card (repeatable)"
+    )
+    export.add_argument("--search", metavar="TEXT", help="only cards matching this search")
+    export.add_argument(
+        "--compare",
+        type=_compare_ids,
+        metavar="ID,ID[,ID,ID]",
+        help="add a side-by-side comparison page of these 2 to 4 cards",
+    )
+    export.add_argument(
+        "--page-size", type=_page_size, default="A4", metavar="A4|Letter", help="default A4"
+    )
+    export.add_argument("--no-index", action="store_true", help="leave out the tag index")
+    export.set_defaults(run=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    root = _set_folder(args.path)
+    if (bad := _check_folder(root, "briefing-reader export")) is not None:
+        return bad
+    from reader.export.command import export_command  # Qt loads only for the export
+
+    return export_command(root, args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
