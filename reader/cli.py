@@ -1,7 +1,9 @@
 """The ``briefing-reader`` command: subcommands are declared here, in one place.
 
-Exit codes: 0 success, 1 problems in the cards or a failed write, 2 bad arguments or a PATH
-that is not a folder. Bad input never produces a traceback.
+With no command (``briefing-reader [PATH]``) it opens the reader window instead.
+
+Exit codes: 0 success, 1 problems in the cards, a failed write or no display for the window,
+2 bad arguments or a PATH that is not a folder. Bad input never produces a traceback.
 """
 
 from __future__ import annotations
@@ -76,7 +78,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing-reader",
-        description="Read, compare and export briefing cards.",
+        usage="%(prog)s [PATH]\n       %(prog)s COMMAND [options]",
+        description="Read, compare and export briefing cards. With no command, open the "
+        "reader window on PATH (default: the last set opened, else the shipped set).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -163,8 +167,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     return export_command(root, args)
 
 
+def _window_path(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
+    """``""`` for a bare command, PATH for ``briefing-reader PATH``; ``None``: not the window.
+
+    A lone word that names no folder and has no slash is left to argparse, so a mistyped
+    command still gets "invalid choice" rather than "does not exist".
+    """
+    if not argv:
+        return ""
+    if len(argv) != 1 or argv[0].startswith("-"):
+        return None
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    word = argv[0]
+    if word in commands.choices:
+        return None
+    looks_like_path = Path(word).exists() or "/" in word or word.startswith((".", "~"))
+    return word if looks_like_path else None
+
+
+def cmd_window(path: str) -> int:
+    root = Path(path).expanduser() if path else None
+    if root is not None and (bad := _check_folder(root, "briefing-reader")) is not None:
+        return bad
+    from reader.ui.app import run_window  # Qt loads only for the window
+
+    return run_window(root)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if (window := _window_path(parser, argv)) is not None:
+        return cmd_window(window)
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is None:

@@ -1,0 +1,72 @@
+"""Start the desktop application: the display check, QApplication, settings, the window.
+
+Without a display Qt aborts the process with a page of plugin errors; the check runs first
+and says in one line how to work headless instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from reader.core.resources import shipped_cards_dir
+
+ORGANIZATION = "Briefing Reader"
+APPLICATION = "briefing-reader"
+EXIT_NO_DISPLAY = 1
+
+
+def display_problem(
+    env: Mapping[str, str] | None = None, platform: str | None = None
+) -> str | None:
+    """Why the window cannot open here, or ``None`` when it can (as far as we can tell)."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    if env.get("QT_QPA_PLATFORM"):
+        return None
+    if not (platform.startswith("linux") or "bsd" in platform):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "briefing-reader: no display available (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+        "run headless with QT_QPA_PLATFORM=offscreen, or use 'briefing-reader check PATH' "
+        "or 'briefing-reader export' instead"
+    )
+
+
+def start_folder(path: Path | None, last: Path | None) -> Path:
+    """PATH if given; else the last set opened, if it still exists; else the shipped set."""
+    if path is not None:
+        return path
+    if last is not None and last.is_dir():
+        return last
+    return shipped_cards_dir()
+
+
+def run_window(path: Path | None) -> int:
+    """Open the reader window on ``path`` and run until it closes; returns the exit code."""
+    problem = display_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    # Qt is imported only now: `check` and the display test never pay for it.
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APPLICATION])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Briefing Reader")
+    app.setDesktopFileName(APPLICATION)
+    settings = Settings(QSettings())
+    window = MainWindow(settings)
+    window.show()
+    window.open_set(start_folder(path, settings.last_set))
+    return app.exec()

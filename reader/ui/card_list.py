@@ -1,0 +1,252 @@
+"""The card list: a count and a sort choice over a list of cards, two to three lines each.
+
+Each row shows what a reader scans for — the title, who published it and when, a few tags —
+drawn by a delegate from the model's summary, so the row stays a single model item and the
+keyboard, selection and accessibility work as in any Qt list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.catalog import CardSummary
+from reader.ui.card_list_model import (
+    SORT_CHOICES,
+    TITLE,
+    CardListModel,
+    IdRole,
+    SummaryRole,
+    short_tags,
+    sort_choice,
+    sorted_model,
+)
+from reader.ui.filter_bar import FilterBar
+from reader.ui.labels import PlainLabel
+
+Index = QModelIndex | QPersistentModelIndex
+PAD_X, PAD_Y, GAP = 12, 9, 3
+TITLE_LINES = 2
+
+
+def _title_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setWeight(QFont.Weight.DemiBold)
+    font.setPointSizeF(base.pointSizeF() * 1.05)
+    return font
+
+
+def _small_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * 0.92)
+    return font
+
+
+def _wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
+    """``text`` wrapped to ``width``; the last allowed line is elided if more would follow."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    lines: list[tuple[int, int]] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    shown = [text[s : s + n].rstrip() for s, n in lines[:max_lines]]
+    if len(lines) > max_lines and shown:
+        rest = text[lines[max_lines - 1][0] :]
+        shown[-1] = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return shown
+
+
+class CardRowDelegate(QStyledItemDelegate):
+    def _metrics(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, int, int]:
+        base = option.font
+        title, small = _title_font(base), _small_font(base)
+        return title, base, small, QFontMetrics(title).lineSpacing(), QFontMetrics(base).height()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        _title, _base, small, title_h, meta_h = self._metrics(option)
+        height = PAD_Y * 2 + title_h * TITLE_LINES + GAP + meta_h + QFontMetrics(small).height()
+        return QSize(200, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        summary = index.data(SummaryRole)
+        if not isinstance(summary, CardSummary):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = opt.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text = palette.color(text_role)
+        muted = text if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        title_font, base, small, title_h, meta_h = self._metrics(opt)
+        rect: QRect = opt.rect
+        width = max(40, rect.width() - 2 * PAD_X)
+        x, y = rect.x() + PAD_X, rect.y() + PAD_Y
+        painter.save()
+        painter.setPen(text)
+        painter.setFont(title_font)
+        ascent = QFontMetrics(title_font).ascent()
+        for line in _wrapped_lines(summary.title, title_font, width, TITLE_LINES):
+            painter.drawText(QPointF(x, y + ascent), line)
+            y += title_h
+        y += GAP
+        painter.setPen(muted)
+        painter.setFont(base)
+        meta = f"{summary.publisher} · {summary.published.display()}"
+        meta = QFontMetrics(base).elidedText(meta, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QPointF(x, y + QFontMetrics(base).ascent()), meta)
+        y += meta_h
+        painter.setFont(small)
+        tags = QFontMetrics(small).elidedText(
+            short_tags(summary.tags), Qt.TextElideMode.ElideRight, width
+        )
+        painter.drawText(QPointF(x, y + QFontMetrics(small).ascent()), tags)
+        if not selected:
+            painter.setPen(palette.color(QPalette.ColorRole.Midlight))
+            painter.drawLine(
+                rect.left() + PAD_X, rect.bottom(), rect.right() - PAD_X, rect.bottom()
+            )
+        painter.restore()
+
+
+class CardListView(QListView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardList")
+        self.setAccessibleName("Cards")
+        self.setAccessibleDescription("The cards that match the current filter")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setFrameShape(QListView.Shape.NoFrame)
+        self.setItemDelegate(CardRowDelegate(self))
+        self.setModelColumn(TITLE)
+
+
+class CardListPane(QWidget):
+    """Active filters, the count and sort choice, and the list itself."""
+
+    #: The reader chose a card (``None`` when the list lost its selection).
+    card_chosen = Signal(object)
+    sort_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CardListModel(self)
+        self.proxy: QSortFilterProxyModel = sorted_model(self.model, self)
+        self.filter_bar = FilterBar(self)
+        self.count = PlainLabel(self, accessible_name="Cards shown")
+        self.count.setObjectName("listCount")
+        font = self.count.font()
+        font.setBold(True)
+        self.count.setFont(font)
+        self.sort = QComboBox(self)
+        self.sort.setObjectName("sortOrder")
+        self.sort.setAccessibleName("Sort cards by")
+        self.sort.setToolTip("Sort cards by")
+        for choice in SORT_CHOICES:
+            self.sort.addItem(choice.label, choice.key.value)
+        self.view = CardListView(self)
+        self.view.setModel(self.proxy)
+        header = QHBoxLayout()
+        header.setContentsMargins(12, 8, 8, 6)
+        header.addWidget(self.count, 1)
+        header.addWidget(self.sort)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addLayout(header)
+        layout.addWidget(self.view, 1)
+        self._quiet = False
+        self.sort.currentIndexChanged.connect(self._on_sort)
+        selection = self.view.selectionModel()
+        selection.currentChanged.connect(self._on_current)
+
+    # -- sorting ----------------------------------------------------------------------------
+
+    def set_sort(self, key: str) -> None:
+        choice = sort_choice(key)
+        self.sort.setCurrentIndex(self.sort.findData(choice.key.value))
+        self.proxy.sort(choice.column, choice.order)
+
+    def sort_key(self) -> str:
+        return str(self.sort.currentData())
+
+    def _on_sort(self, _row: int) -> None:
+        choice = sort_choice(self.sort_key())
+        self.proxy.sort(choice.column, choice.order)
+        self.sort_changed.emit(choice.key.value)
+
+    # -- rows and the current card ---------------------------------------------------------
+
+    def show_rows(self, ids: list[str] | tuple[str, ...], total: int, current: str | None) -> None:
+        self._quiet = True
+        try:
+            self.model.set_rows(list(ids))
+            shown = len(ids)
+            self.count.setText(f"{total} cards" if shown == total else f"{shown} of {total} cards")
+            self.select(current)
+        finally:
+            self._quiet = False
+
+    def select(self, card_id: str | None) -> None:
+        """Make ``card_id`` the list's current row, without announcing it as a new choice."""
+        self._quiet, was_quiet = True, self._quiet
+        try:
+            row = self.model.row_of(card_id) if card_id is not None else -1
+            selection = self.view.selectionModel()
+            if row < 0:
+                selection.clear()
+                return
+            index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+            if index != self.view.currentIndex():
+                selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
+            self.view.scrollTo(index)
+        finally:
+            self._quiet = was_quiet
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        self.card_chosen.emit(current.data(IdRole) if current.isValid() else None)
+
+    def visible_ids(self) -> list[str]:
+        """The card ids in the order the reader sees them (sorted)."""
+        return [
+            str(self.proxy.index(row, TITLE).data(IdRole)) for row in range(self.proxy.rowCount())
+        ]

@@ -1,0 +1,165 @@
+"""The card list's model: one row per card of the current filter, from summaries only.
+
+The model never sees a parsed card: it gets the catalog's summaries once per load and the
+matching ids once per filter change, so an index-backed catalog of thousands of cards costs
+the list no more than a few small tuples per row. Sorting is done by a proxy
+(:func:`sorted_model`) on :data:`SortRole`, which keeps Qt's persistent indexes right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from reader.core.catalog import CardSummary
+from reader.core.query import fold
+
+Index = QModelIndex | QPersistentModelIndex
+_TOP = QModelIndex()  # the invisible root, as Qt's default argument
+
+TITLE, PUBLISHER, DATE, TAGS = range(4)
+_HEADERS = ("Title", "Publisher", "Date", "Tags")
+IdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+SummaryRole = Qt.ItemDataRole.UserRole + 3
+#: How many tags a row shows; the card view shows them all.
+ROW_TAGS = 4
+
+
+class SortOrder(StrEnum):
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    TITLE = "title"
+    PUBLISHER = "publisher"
+
+
+@dataclass(frozen=True, slots=True)
+class SortChoice:
+    key: SortOrder
+    label: str
+    column: int
+    order: Qt.SortOrder
+
+
+SORT_CHOICES = (
+    SortChoice(SortOrder.NEWEST, "Newest first", DATE, Qt.SortOrder.DescendingOrder),
+    SortChoice(SortOrder.OLDEST, "Oldest first", DATE, Qt.SortOrder.AscendingOrder),
+    SortChoice(SortOrder.TITLE, "Title", TITLE, Qt.SortOrder.AscendingOrder),
+    SortChoice(SortOrder.PUBLISHER, "Publisher", PUBLISHER, Qt.SortOrder.AscendingOrder),
+)
+
+
+def sort_choice(key: str) -> SortChoice:
+    return next((c for c in SORT_CHOICES if c.key == key), SORT_CHOICES[0])
+
+
+def short_tags(tags: Sequence[str]) -> str:
+    """The last part of the first few tags: "wagner, mali, sahel, +5"."""
+    shown = [t.rsplit("/", 1)[-1] for t in tags[:ROW_TAGS]]
+    extra = len(tags) - ROW_TAGS
+    return ", ".join(shown) + (f", +{extra}" if extra > 0 else "")
+
+
+class CardListModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._by_id: dict[str, CardSummary] = {}
+        self._rows: list[CardSummary] = []
+        self._row_of: dict[str, int] = {}
+
+    def set_summaries(self, summaries: Sequence[CardSummary]) -> None:
+        """A new catalog: rows are cleared until :meth:`set_rows` says which to show."""
+        self.beginResetModel()
+        self._by_id = {s.id: s for s in summaries}
+        self._rows = []
+        self._row_of = {}
+        self.endResetModel()
+
+    def set_rows(self, ids: Sequence[str]) -> None:
+        self.beginResetModel()
+        self._rows = [self._by_id[i] for i in ids if i in self._by_id]
+        self._row_of = {s.id: n for n, s in enumerate(self._rows)}
+        self.endResetModel()
+
+    def summary(self, card_id: str) -> CardSummary | None:
+        return self._by_id.get(card_id)
+
+    def row_of(self, card_id: str) -> int:
+        return self._row_of.get(card_id, -1)
+
+    def ids(self) -> list[str]:
+        return [s.id for s in self._rows]
+
+    def rowCount(self, parent: Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS[section] if 0 <= section < len(_HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(s, column)
+        if role == IdRole:
+            return s.id
+        if role == SummaryRole:
+            return s
+        if role == SortRole:
+            return self._sort_key(s, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{s.title}\n{s.publisher}, {s.published.display()}\n{', '.join(s.tags)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == TITLE:
+                return f"{s.title}. {s.publisher}, {s.published.display()}"
+            return self._text(s, column)
+        return None
+
+    @staticmethod
+    def _text(s: CardSummary, column: int) -> str:
+        if column == TITLE:
+            return s.title
+        if column == PUBLISHER:
+            return s.publisher
+        if column == DATE:
+            return s.published.display()
+        return short_tags(s.tags)
+
+    @staticmethod
+    def _sort_key(s: CardSummary, column: int) -> str:
+        # ISO dates of mixed precision sort correctly as text ("2023" < "2023-02" < "2023-02-09").
+        if column == DATE:
+            return f"{s.published.iso()}\t{fold(s.title)}"
+        if column == PUBLISHER:
+            return f"{fold(s.publisher)}\t{s.published.iso()}\t{fold(s.title)}"
+        if column == TITLE:
+            return f"{fold(s.title)}\t{s.published.iso()}"
+        return fold(", ".join(s.tags))
+
+
+def sorted_model(source: CardListModel, parent: QObject | None = None) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(source)
+    proxy.setSortRole(SortRole)
+    proxy.setDynamicSortFilter(True)
+    return proxy

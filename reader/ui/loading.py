@@ -1,0 +1,125 @@
+"""Build catalogs off the UI thread and hand them back through a signal.
+
+A *catalog source* turns a folder into one or more catalogs, each more complete than the
+last: the in-memory source yields one, an index can yield what it has at once and then the
+rest as it catches up. The window shows every snapshot as it arrives, so a large set is
+readable before it has finished loading, and never freezes the UI.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from reader.core.catalog import Catalog, MemoryCatalog
+from reader.core.loader import load_set
+from reader.ui.watcher import WatchTargets, watch_targets
+
+CatalogSource = Callable[[Path], Iterator[Catalog]]
+
+
+def memory_source(root: Path) -> Iterator[Catalog]:
+    """Parse the whole set at once: right for sets that fit in memory."""
+    yield MemoryCatalog(load_set(root))
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One catalog delivered by a load.
+
+    Every catalog the source yields arrives once with ``final`` false, as soon as it exists;
+    when the source is done, the last one arrives again with ``final`` true and the paths to
+    watch, so the receiver knows the load is over without the worker waiting to find out.
+    """
+
+    request: int
+    root: Path
+    catalog: Catalog
+    final: bool
+    seconds: float
+    watch: WatchTargets | None
+
+
+class _Worker(QObject):
+    delivered = Signal(object)
+    failed = Signal(int, str)
+
+    def __init__(self, source: CatalogSource) -> None:
+        super().__init__()
+        self._source = source
+
+    @Slot(int, str)
+    def load(self, request: int, folder: str) -> None:
+        root = Path(folder)
+        started = time.perf_counter()
+        try:
+            last: Catalog | None = None
+            for catalog in self._source(root):
+                seconds = time.perf_counter() - started
+                self.delivered.emit(Snapshot(request, root, catalog, False, seconds, None))
+                last = catalog
+            if last is None:
+                raise RuntimeError(f"the catalog source gave nothing for {root}")
+            # The end of the load: the same catalog again, now with what to watch.
+            watch = watch_targets(root)
+            seconds = time.perf_counter() - started
+            self.delivered.emit(Snapshot(request, root, last, True, seconds, watch))
+        except Exception as exc:  # a loader bug must not kill the worker thread
+            self.failed.emit(request, f"{type(exc).__name__}: {exc}")
+
+
+class CatalogLoader(QObject):
+    """Loads sets on one background thread; stale results are dropped, newest wins."""
+
+    #: A :class:`Snapshot` of the most recent request.
+    delivered = Signal(object)
+    #: The most recent request failed: the message says how.
+    failed = Signal(str)
+    _requested = Signal(int, str)
+
+    def __init__(self, source: CatalogSource = memory_source, parent: QObject | None = None):
+        super().__init__(parent)
+        self._request = 0
+        self._busy = False
+        self._thread = QThread(self)
+        self._thread.setObjectName("catalog-loader")
+        self._worker = _Worker(source)
+        self._worker.moveToThread(self._thread)
+        self._requested.connect(self._worker.load)
+        self._worker.delivered.connect(self._on_delivered)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._thread.start()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def load(self, root: Path) -> int:
+        self._request += 1
+        self._busy = True
+        self._requested.emit(self._request, str(root))
+        return self._request
+
+    def _on_delivered(self, snapshot: Snapshot) -> None:
+        if snapshot.request != self._request:
+            return
+        if snapshot.final:
+            self._busy = False
+        self.delivered.emit(snapshot)
+
+    def _on_failed(self, request: int, message: str) -> None:
+        if request != self._request:
+            return
+        self._busy = False
+        self.failed.emit(message)
+
+    def shutdown(self) -> None:
+        """Stop the thread; waits for a load in progress to end."""
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()

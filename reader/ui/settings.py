@@ -1,0 +1,126 @@
+"""Preferences, typed, over a :class:`QSettings` the caller owns.
+
+The window never opens the user's settings itself: ``app.py`` passes the real store and tests
+pass an ini file in a temporary folder, so a test run can never overwrite someone's
+preferences.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+DEFAULT_ZOOM = 0
+MIN_ZOOM, MAX_ZOOM = -4, 10
+
+
+class PaletteMode(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+class Settings:
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+
+    @property
+    def store(self) -> QSettings:
+        return self._store
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _int(self, key: str, default: int) -> int:
+        value = self._store.value(key, default)  # ini files give strings back
+        try:
+            return int(str(value))
+        except ValueError:
+            return default
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._store.setValue("window/state", value)
+
+    @property
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self._store.setValue("window/splitter", value)
+
+    @property
+    def zoom(self) -> int:
+        return max(MIN_ZOOM, min(MAX_ZOOM, self._int("view/zoom", DEFAULT_ZOOM)))
+
+    @zoom.setter
+    def zoom(self, value: int) -> None:
+        self._store.setValue("view/zoom", max(MIN_ZOOM, min(MAX_ZOOM, value)))
+
+    @property
+    def palette_mode(self) -> PaletteMode:
+        value = self._store.value("view/palette", PaletteMode.SYSTEM.value)
+        try:
+            return PaletteMode(str(value))
+        except ValueError:
+            return PaletteMode.SYSTEM
+
+    @palette_mode.setter
+    def palette_mode(self, value: PaletteMode) -> None:
+        self._store.setValue("view/palette", value.value)
+
+    @property
+    def sort_key(self) -> str:
+        return str(self._store.value("list/sort", ""))
+
+    @sort_key.setter
+    def sort_key(self, value: str) -> None:
+        self._store.setValue("list/sort", value)
+
+    @property
+    def last_set(self) -> Path | None:
+        value = self._store.value("sets/last", "")
+        return Path(str(value)) if value else None
+
+    @property
+    def recent_sets(self) -> list[Path]:
+        value = self._store.value("sets/recent", [])
+        if isinstance(value, str):  # QSettings collapses a one-item list to a string
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [Path(str(v)) for v in value if v][:MAX_RECENT]
+
+    def remember_set(self, path: Path) -> None:
+        """Make ``path`` the last set and the first of the recent ones."""
+        path = path.resolve()
+        recent = [p for p in self.recent_sets if p != path]
+        self._store.setValue("sets/last", str(path))
+        self._store.setValue("sets/recent", [str(p) for p in [path, *recent][:MAX_RECENT]])
+
+    def forget_set(self, path: Path) -> None:
+        recent = [p for p in self.recent_sets if p != path]
+        self._store.setValue("sets/recent", [str(p) for p in recent])
+
+    def clear_recent(self) -> None:
+        self._store.setValue("sets/recent", [])
+
+    def sync(self) -> None:
+        self._store.sync()

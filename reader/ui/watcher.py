@@ -1,0 +1,78 @@
+"""Reload when the set changes on disk, however the change was made.
+
+Editors often save by writing a temporary file and renaming it over the card; the kernel then
+drops the watch on the old file. So folders are watched as well as files (a rename shows up
+in the folder), events are debounced into one reload, and after each reload the caller hands
+in a fresh list of targets, which re-watches the renamed files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from reader.core.loader import find_card_files
+from reader.core.model import SET_FILE
+
+DEBOUNCE_MS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class WatchTargets:
+    folders: tuple[str, ...]
+    files: tuple[str, ...]
+
+
+def watch_targets(root: Path) -> WatchTargets:
+    """Every folder the loader walks, and every card file; safe to call off the UI thread."""
+    if not root.is_dir():
+        return WatchTargets((), ())
+    folders = [str(root)]
+    for folder, dirs, _files in os.walk(root, followlinks=True):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        folders.extend(str(Path(folder) / d) for d in dirs)
+        if len(folders) > 4096:  # a link loop or a huge tree: the files below still count
+            break
+    files = [str(f.path) for f in find_card_files(root)]
+    set_file = root / SET_FILE
+    if set_file.exists():
+        files.append(str(set_file))
+    return WatchTargets(tuple(dict.fromkeys(folders)), tuple(files))
+
+
+class SetWatcher(QObject):
+    """Emits :attr:`changed` once, ``DEBOUNCE_MS`` after the last change under the set."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self._watcher = QFileSystemWatcher(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self.changed)
+        self._watcher.directoryChanged.connect(self._poke)
+        self._watcher.fileChanged.connect(self._poke)
+
+    def watch(self, targets: WatchTargets) -> None:
+        """Watch exactly ``targets`` from now on."""
+        self.stop()
+        paths = [p for p in (*targets.folders, *targets.files) if os.path.exists(p)]
+        if paths:
+            self._watcher.addPaths(paths)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+
+    def watched(self) -> list[str]:
+        return self._watcher.directories() + self._watcher.files()
+
+    def _poke(self, _path: str) -> None:
+        self._timer.start()

@@ -1,0 +1,96 @@
+"""Sets load off the UI thread, and a source may deliver a set in several snapshots."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from reader.core.catalog import Catalog, MemoryCatalog
+from reader.core.loader import load_set
+from reader.core.model import CardSet
+from reader.core.query import Query
+from reader.ui.loading import CatalogLoader, Snapshot
+from tests.ui.conftest import CRISIS_GROUP, MakeWindow
+
+
+def test_the_loader_works_on_another_thread(qtbot: QtBot, card_set: Path) -> None:
+    threads: list[threading.Thread] = []
+
+    def source(root: Path) -> Iterator[Catalog]:
+        threads.append(threading.current_thread())
+        yield MemoryCatalog(load_set(root))
+
+    loader = CatalogLoader(source)
+    try:
+        snapshots: list[Snapshot] = []
+        loader.delivered.connect(snapshots.append)
+        loader.load(card_set)
+        qtbot.waitUntil(lambda: not loader.busy)
+        assert [s.final for s in snapshots] == [False, True]
+        assert snapshots[0].catalog is snapshots[1].catalog
+        snapshot = snapshots[-1]
+        assert len(snapshot.catalog.summaries()) == 3
+        assert threads
+        assert threads[0] is not threading.main_thread()
+        assert snapshot.watch is not None
+        assert str(card_set) in snapshot.watch.folders
+    finally:
+        loader.shutdown()
+
+
+def test_only_the_newest_request_is_delivered(qtbot: QtBot, card_set: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    loader = CatalogLoader()
+    got: list[Path] = []
+    loader.delivered.connect(lambda snap: got.append(snap.root) if snap.final else None)
+    try:
+        loader.load(card_set)
+        loader.load(empty)
+        qtbot.waitUntil(lambda: not loader.busy)
+        assert got == [empty]
+    finally:
+        loader.shutdown()
+
+
+def test_a_failing_source_is_reported_not_fatal(qtbot: QtBot, card_set: Path) -> None:
+    def source(root: Path) -> Iterator[Catalog]:
+        raise OSError("the index is locked")
+        yield  # pragma: no cover
+
+    loader = CatalogLoader(source)
+    try:
+        with qtbot.waitSignal(loader.failed) as failed:
+            loader.load(card_set)
+        assert "the index is locked" in failed.args[0]
+        assert not loader.busy
+    finally:
+        loader.shutdown()
+
+
+def test_a_set_delivered_in_batches_keeps_filters_and_card_between_them(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    gate = threading.Event()
+
+    def batches(root: Path) -> Iterator[Catalog]:
+        full = load_set(root)
+        first = [c for c in full.cards if c.id == CRISIS_GROUP]
+        yield MemoryCatalog(CardSet(full.root, full.info, tuple(first), ()))
+        gate.wait(5)
+        yield MemoryCatalog(full)
+
+    window = make_window(source=batches)
+    window.open_set(card_set)
+    qtbot.waitUntil(lambda: window.session.total() == 1)
+    assert window.sets.busy
+    window.session.set_query(Query(include_tags=("country/mali",)))
+    window.session.open_card(CRISIS_GROUP)
+    gate.set()
+    qtbot.waitUntil(lambda: window.session.total() == 3)
+    assert window.session.query.include_tags == ("country/mali",)
+    assert window.card_view.card_id == CRISIS_GROUP
+    assert len(window.list_pane.visible_ids()) == 3
