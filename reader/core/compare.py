@@ -217,6 +217,10 @@ class Comparison:
     def row(self, key: str) -> CompareRow | None:
         return next((r for r in self.rows if r.key == key), None)
 
+    def silent_on(self, column: int) -> tuple[str, ...]:
+        """Labels of the topics the card in ``column`` does not address: its blindspots."""
+        return tuple(r.label for r in self.rows_of(RowKind.TOPIC) if column in r.silent)
+
 
 def _tag_cells(cards: Sequence[Card]) -> tuple[TagsCell, ...]:
     counts: dict[str, int] = {}

@@ -19,6 +19,7 @@ from reader.core.compare import (
     EventKind,
     LedgerEntry,
     MarkedTag,
+    MatrixRow,
     RecommendationsCell,
     RowKind,
     Sharing,
@@ -86,12 +87,17 @@ def _chip(tag: str, theme: Theme, sharing: Sharing, links: bool) -> str:
 # --- Cells of the compare view ----------------------------------------------------------------
 
 
-def source_cell_html(card: Card) -> str:
+def source_cell_html(card: Card, silent_on: Sequence[str] = ()) -> str:
+    """Title, publisher, date and kind; ``silent_on`` names the topics the card leaves out."""
     src = card.source
     meta = [escape(src.publisher), escape(src.published.display())]
     if src.kind:
         meta.append(escape(src.kind.capitalize()))
-    return f'<p class="row"><b>{_text(card.title)}</b></p><p class="meta">{" · ".join(meta)}</p>'
+    html = f'<p class="row"><b>{_text(card.title)}</b></p><p class="meta">{" · ".join(meta)}</p>'
+    if silent_on:
+        topics = "; ".join(escape(label) for label in silent_on)
+        html += f'<p class="question"><i>Silent on:</i> {topics}</p>'
+    return html
 
 
 def topic_cell_html(cell: TopicCell, theme: Theme) -> str:
@@ -150,11 +156,15 @@ def cell_html(
     *,
     argument_expanded: bool = False,
     links: bool = True,
+    silent_on: Sequence[str] = (),
 ) -> str:
-    """One cell of the compare view, as the view's delegate paints it."""
+    """One cell of the compare view, as the view's delegate paints it.
+
+    ``silent_on`` is for the source row: the labels of the topics that card does not address.
+    """
     cell: Cell = row.cells[column]
     if isinstance(cell, SourceCell):
-        return source_cell_html(cell.card)
+        return source_cell_html(cell.card, silent_on)
     if isinstance(cell, TextCell):
         return f'<p class="row">{_text(cell.text)}</p>'
     if isinstance(cell, TopicCell):
@@ -173,7 +183,12 @@ def _document(title: str, body: str) -> str:
     return f"<html><head><title>{escape(title)}</title></head><body>{body}</body></html>"
 
 
-def _row_label(row: CompareRow, theme: Theme) -> str:
+def row_label_html(row: CompareRow, theme: Theme, *, notes: bool = True) -> str:
+    """A row's label: the topic and a mark when stances differ, or the addressee.
+
+    ``notes`` adds the topic's question or the addressee's other names; the window leaves
+    them to a tooltip, where they do not make every row taller.
+    """
     parts = [f'<p class="row"><b>{escape(row.label)}</b></p>']
     if row.kind is RowKind.TOPIC and row.stances_differ:
         parts.append(
@@ -181,9 +196,9 @@ def _row_label(row: CompareRow, theme: Theme) -> str:
         )
     if row.kind is RowKind.RECOMMENDATIONS:
         parts.insert(0, '<p class="label">RECOMMENDATIONS TO</p>')
-        if row.note:
+        if row.note and notes:
             parts.append(f'<p class="question">Also: {escape(row.note)}</p>')
-    elif row.note:
+    elif row.note and notes:
         parts.append(f'<p class="question">{escape(row.note)}</p>')
     return "".join(parts)
 
@@ -208,8 +223,8 @@ def comparison_html(
     col_width = (100 - label_width) // max(n, 1)
     head = "".join(
         f'<th width="{col_width}%" align="left" bgcolor="{theme.thesis_background}">'
-        f"{source_cell_html(card)}</th>"
-        for card in comparison.columns
+        f"{source_cell_html(card, comparison.silent_on(i))}</th>"
+        for i, card in enumerate(comparison.columns)
     )
     rows = [f'<tr><th width="{label_width}%"></th>{head}</tr>']
     for row in comparison.rows:
@@ -220,7 +235,7 @@ def comparison_html(
             f'<td valign="top">{cell_html(row, i, theme, argument_expanded=True, links=False)}</td>'
             for i in range(n)
         )
-        rows.append(f'<tr><td valign="top"{tint}>{_row_label(row, theme)}</td>{cells}</tr>')
+        rows.append(f'<tr><td valign="top"{tint}>{row_label_html(row, theme)}</td>{cells}</tr>')
     heading = f"<h2>{escape(title or 'Side-by-side comparison')}</h2>"
     return _document(
         title or "Comparison", heading + _table_open(theme) + "".join(rows) + "</table>"
@@ -230,6 +245,22 @@ def comparison_html(
 def _counts(addressed: int, total: int, stances: int) -> str:
     plural = "" if stances == 1 else "s"
     return f"{addressed} of {total} sources · {stances} stance{plural}"
+
+
+def matrix_row_label_html(row: MatrixRow, total: int) -> str:
+    """A matrix row's label with its counts, for the header that stays in view."""
+    return (
+        f'<p class="row"><b>{escape(row.topic.label)}</b></p>'
+        f'<p class="loc">{_counts(row.addressed, total, len(row.stances))}</p>'
+    )
+
+
+def matrix_column_html(card: Card) -> str:
+    """A matrix column's heading: who and when, wrapped to the narrow column."""
+    return (
+        f'<p class="row"><b>{escape(card.source.publisher)}</b></p>'
+        f'<p class="loc">{escape(card.source.published.display())}</p>'
+    )
 
 
 def _matrix_cell(persp: Perspective | None, theme: Theme) -> str:
@@ -309,16 +340,21 @@ def ledger_sources_html(entry: LedgerEntry) -> str:
 
 
 def _recommendation_list(recs: Sequence[Recommendation], addressee: str) -> str:
-    items = []
+    """The actions as a list, under an "As “name”" line wherever the card named the
+    addressee otherwise."""
+    parts: list[str] = []
+    current: str | None = None
     for rec in recs:
         name = " ".join(rec.to.split())
-        alias = (
-            ""
-            if fold(name) == fold(addressee)
-            else f'<span class="loc">to “{escape(name)}”: </span>'
-        )
-        items.append(f"<li>{alias}{_text(rec.action)}{_loc(rec.where)}</li>")
-    return "<ul>" + "".join(items) + "</ul>"
+        if name != current:
+            if current is not None:
+                parts.append("</ul>")
+            if fold(name) != fold(addressee):
+                parts.append(f'<p class="question">As “{escape(name)}”:</p>')
+            parts.append("<ul>")
+            current = name
+        parts.append(f"<li>{_text(rec.action)}{_loc(rec.where)}</li>")
+    return "".join(parts) + ("</ul>" if parts else "")
 
 
 def ledger_anchor(index: int) -> str:

@@ -97,6 +97,9 @@ def test_a_topic_a_card_does_not_address_gets_an_explicit_empty_cell() -> None:
     assert first.perspective.stance == "critical"
     assert not second.addressed
     assert row.silent == (1,)
+    result = compare(cards, INFO)
+    assert result.silent_on(0) == ("What it changed", "How to respond")
+    assert result.silent_on(1) == ("Why it happened", "How to respond")
 
 
 @pytest.mark.parametrize(

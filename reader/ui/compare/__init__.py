@@ -1,0 +1,32 @@
+"""The comparison views, as widgets a window can host: no dependency on the main window.
+
+Each view takes a :class:`reader.core.catalog.Catalog` and card ids (constructor or
+``set_cards``), follows the palette unless given a theme (``set_theme``), scales with
+``set_base_point_size``, and gives its page for printing and PDF export (``document_html``).
+
+- :class:`CompareView` — two to four cards side by side. Signals ``openCard(str)``,
+  ``tagClicked(str)``, ``cardsChanged(list)``. ``add_card``/``remove_card``/``move_card``;
+  ``unavailable_reason()`` (also :func:`compare_unavailable_reason` before opening one).
+- :class:`TopicMatrixView` — topics against every card of the filter. Signal ``openCard(str)``.
+- :class:`RecommendationsLedgerView` — recommendations by addressee, then by source.
+- :class:`TimelineView` — one chronology of every card's events. Signal ``openCard(str)``.
+
+After a reload, call ``set_catalog(catalog, ids)`` (CompareView keeps its columns if ids is
+omitted). :data:`reader.core.compare.NO_TOPICS_HINT` is what a set without topics shows.
+"""
+
+from reader.core.compare import MAX_COMPARE, compare_unavailable_reason, no_topics_hint
+from reader.ui.compare.compare_view import CompareView
+from reader.ui.compare.ledger import RecommendationsLedgerView
+from reader.ui.compare.matrix import TopicMatrixView
+from reader.ui.compare.timeline import TimelineView
+
+__all__ = [
+    "MAX_COMPARE",
+    "CompareView",
+    "RecommendationsLedgerView",
+    "TimelineView",
+    "TopicMatrixView",
+    "compare_unavailable_reason",
+    "no_topics_hint",
+]

@@ -1,0 +1,193 @@
+"""The compare view's model: one column per card, one row per aligned question.
+
+Adding, removing or reordering a card can add or drop addressee rows and change which tags
+are shared, so each of those rebuilds the comparison and resets the model; with at most four
+columns and a few dozen rows that is cheaper than working out the difference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from reader.core.compare import (
+    ArgumentCell,
+    Cell,
+    CompareRow,
+    Comparison,
+    RecommendationsCell,
+    RowKind,
+    SourceCell,
+    TagsCell,
+    TextCell,
+    TopicCell,
+    compare,
+    source_label,
+)
+from reader.core.model import Card, SetInfo
+from reader.render.comparison_html import NOT_ADDRESSED, cell_html, row_label_html
+from reader.render.theme import LIGHT, Theme
+from reader.ui.compare.roles import CardIdRole, DiffersRole, HtmlRole
+from reader.ui.compare.tooltips import safe_tooltip
+
+Index = QModelIndex | QPersistentModelIndex
+_TOP = QModelIndex()
+
+
+def plain_text(cell: Cell) -> str:
+    """What a screen reader (and a copy) gets for a cell."""
+    if isinstance(cell, SourceCell):
+        src = cell.card.source
+        return f"{cell.card.title} — {src.publisher}, {src.published.display()}"
+    if isinstance(cell, TextCell):
+        return cell.text
+    if isinstance(cell, TopicCell):
+        p = cell.perspective
+        return NOT_ADDRESSED if p is None else f"{p.stance}: {p.view}"
+    if isinstance(cell, RecommendationsCell):
+        return "\n".join(r.action for r in cell.recommendations) or "No recommendation"
+    if isinstance(cell, TagsCell):
+        return ", ".join(m.tag for m in cell.tags)
+    assert isinstance(cell, ArgumentCell)
+    return "\n".join(p.claim for p in cell.points)
+
+
+class CompareModel(QAbstractTableModel):
+    def __init__(self, info: SetInfo, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._info = info
+        self._comparison = compare((), info)
+        self._theme = LIGHT
+        self._argument_expanded = False
+
+    # -- what is compared -----------------------------------------------------------------
+
+    @property
+    def comparison(self) -> Comparison:
+        return self._comparison
+
+    def cards(self) -> tuple[Card, ...]:
+        return self._comparison.columns
+
+    def card_ids(self) -> list[str]:
+        return [c.id for c in self._comparison.columns]
+
+    def set_cards(self, cards: Sequence[Card], info: SetInfo, *, by_date: bool = True) -> None:
+        self.beginResetModel()
+        self._info = info
+        self._comparison = compare(cards, info, by_date=by_date)
+        self.endResetModel()
+
+    def move_card(self, source: int, target: int) -> None:
+        cards = list(self.cards())
+        cards.insert(target, cards.pop(source))
+        self.set_cards(cards, self._info, by_date=False)
+
+    def row_of(self, key: str) -> int:
+        return next((i for i, r in enumerate(self._comparison.rows) if r.key == key), -1)
+
+    def row_at(self, row: int) -> CompareRow:
+        return self._comparison.rows[row]
+
+    # -- presentation ---------------------------------------------------------------------
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._changed_all()
+
+    @property
+    def argument_expanded(self) -> bool:
+        return self._argument_expanded
+
+    def set_argument_expanded(self, expanded: bool) -> None:
+        if expanded == self._argument_expanded:
+            return
+        self._argument_expanded = expanded
+        row = self.row_of("argument")
+        if row >= 0 and self.columnCount():
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _changed_all(self) -> None:
+        if self.rowCount() and self.columnCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+
+    # -- QAbstractTableModel --------------------------------------------------------------
+
+    def rowCount(self, parent: Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(self._comparison.rows)
+
+    def columnCount(self, parent: Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(self._comparison.columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not self.checkIndex(index):
+            return None
+        row = self._comparison.rows[index.row()]
+        column = index.column()
+        cell = row.cells[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return plain_text(cell)
+        if role == HtmlRole:
+            return cell_html(
+                row,
+                column,
+                self._theme,
+                argument_expanded=self._argument_expanded,
+                silent_on=self._comparison.silent_on(column),
+            )
+        if role == CardIdRole:
+            return self._comparison.columns[column].id
+        if role == DiffersRole:
+            return row.stances_differ
+        if role == Qt.ItemDataRole.BackgroundRole and row.stances_differ:
+            return QColor(self._theme.thesis_background)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(cell, TopicCell):
+            card = self._comparison.columns[column]
+            if cell.perspective is None:
+                return safe_tooltip(f"{source_label(card)}: silent on this topic")
+            if row.stances_differ:
+                return safe_tooltip("The sources that address this topic take different stances")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self._comparison.columns):
+                return None
+            card = self._comparison.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{card.source.publisher}\n{card.source.published.display()}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return safe_tooltip(
+                    card.title, "Click to open the card; drag to reorder the columns."
+                )
+            if role == CardIdRole:
+                return card.id
+            return None
+        if not 0 <= section < len(self._comparison.rows):
+            return None
+        row = self._comparison.rows[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.label
+        if role == HtmlRole:
+            return row_label_html(row, self._theme, notes=False)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.kind is RowKind.ARGUMENT:
+                return safe_tooltip("Click to show or hide the argument points")
+            if row.kind is RowKind.RECOMMENDATIONS and row.note:
+                return safe_tooltip(f"Also named: {row.note}")
+            return safe_tooltip(row.note) if row.note else None
+        if role == DiffersRole:
+            return row.stances_differ
+        return None

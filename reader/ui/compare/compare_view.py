@@ -1,0 +1,384 @@
+"""The side-by-side compare view: two to four cards as columns, one question per row.
+
+One QTableView holds every column, so there is one scroll position and a row is as tall as
+its longest cell: the reader's eye moves across one question at a time. Public surface:
+
+- ``CompareView(catalog, card_ids=(), parent=None, theme=None)``; ``set_cards(ids)`` (date
+  order), ``set_catalog(catalog)`` after a reload, ``add_card(id)``, ``remove_card(id)``,
+  ``move_card(from, to)``, ``card_ids()`` (column order), ``unavailable_reason()``.
+- ``set_theme(theme)``, ``set_base_point_size(pt)``, ``set_argument_expanded(bool)``,
+  ``set_rows_shown(kind, bool)`` (hide the thesis, tags…), ``set_differences_only(bool)``
+  (only the topics where stances differ): fewer rows, so the contrast fits on one screen.
+- ``document_html()``: the comparison as a page, for printing and the PDF export.
+- Signals: ``openCard(str)`` (a column header was clicked), ``tagClicked(str)`` (a tag in the
+  tags row), ``cardsChanged(list)`` (the compared ids changed, in column order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import unquote
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.catalog import Catalog
+from reader.core.compare import (
+    MAX_COMPARE,
+    RowKind,
+    cards_of,
+    compare_unavailable_reason,
+    no_topics_hint,
+)
+from reader.render.comparison_html import comparison_html
+from reader.render.theme import Theme
+from reader.ui.compare.candidates import CandidatesModel
+from reader.ui.compare.compare_model import CompareModel
+from reader.ui.compare.delegate import HtmlDelegate
+from reader.ui.compare.header import HtmlHeader
+from reader.ui.compare.roles import CardIdRole
+from reader.ui.compare.style import paint_with_theme, theme_for_palette
+
+#: Width of the row labels; columns share the rest.
+LABEL_WIDTH = 190
+MIN_COLUMN_WIDTH = 220
+#: Row groups a reader can hide, with their menu labels (the source row always shows).
+ROW_GROUPS = (
+    (RowKind.THESIS, "&Thesis"),
+    (RowKind.TOPIC, "T&opics"),
+    (RowKind.RECOMMENDATIONS, "&Recommendations"),
+    (RowKind.TAGS, "Ta&gs"),
+    (RowKind.ARGUMENT, "&Argument"),
+)
+
+
+class CompareView(QWidget):
+    openCard = Signal(str)
+    tagClicked = Signal(str)
+    cardsChanged = Signal(list)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        card_ids: Sequence[str] = (),
+        parent: QWidget | None = None,
+        *,
+        theme: Theme | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Comparison")
+        self._catalog = catalog
+        self._theme = theme or theme_for_palette(self.palette())
+        self._theme_fixed = theme is not None
+        self._point_size = self.font().pointSizeF()
+        self._model = CompareModel(catalog.info, self)
+        self._candidates = CandidatesModel(self)
+
+        self._table = QTableView(self)
+        self._table.setObjectName("compareTable")
+        self._table.setAccessibleName("Cards side by side")
+        self._table.setModel(self._model)
+        self._delegate = HtmlDelegate(self._table)
+        self._table.setItemDelegate(self._delegate)
+        self._rows = HtmlHeader(Qt.Orientation.Vertical, LABEL_WIDTH, self._table)
+        self._table.setVerticalHeader(self._rows)
+        self._rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._table.setWordWrap(True)
+        self._table.setShowGrid(False)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._table.viewport().setMouseTracking(True)
+        columns = self._table.horizontalHeader()
+        columns.setSectionsMovable(True)
+        columns.setSectionsClickable(True)
+        columns.setHighlightSections(False)
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        columns.setMinimumSectionSize(MIN_COLUMN_WIDTH)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        columns.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        columns.sectionClicked.connect(self._on_column_clicked)
+        columns.sectionMoved.connect(self._on_column_moved)
+        columns.sectionResized.connect(self._schedule_row_heights)
+        columns.customContextMenuRequested.connect(self._column_menu)
+        self._rows.sectionClicked.connect(self._on_row_clicked)
+        self._delegate.linkActivated.connect(self._on_link)
+        self._heights = QTimer(self)
+        self._heights.setSingleShot(True)
+        self._heights.setInterval(0)
+        self._heights.timeout.connect(self._table.resizeRowsToContents)
+
+        self._argument = QAction("Show &Argument", self)
+        self._argument.setCheckable(True)
+        self._argument.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self._argument.setToolTip("Show or hide every card's argument points")
+        self._argument.toggled.connect(self.set_argument_expanded)
+        self._remove = QAction("&Remove Column", self)
+        self._remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self._remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._remove.setToolTip("Remove the selected card from the comparison")
+        self._remove.triggered.connect(self._remove_current)
+        self._add = QComboBox(self)
+        self._add.setObjectName("addCard")
+        self._add.setAccessibleName("Add a card to the comparison")
+        self._add.setModel(self._candidates)
+        self._add.setPlaceholderText("Add a card…")
+        self._add.setMinimumContentsLength(28)
+        self._add.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._add.activated.connect(self._on_add_activated)
+        self._hidden: set[RowKind] = set()
+        self._differences_only = False
+        rows_menu = QMenu("Rows", self)
+        self._group_actions: dict[RowKind, QAction] = {}
+        for kind, label in ROW_GROUPS:
+            action = rows_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda shown, k=kind: self.set_rows_shown(k, shown))
+            self._group_actions[kind] = action
+        rows_menu.addSeparator()
+        self._differ_action = rows_menu.addAction("Only Topics Where Stances &Differ")
+        self._differ_action.setCheckable(True)
+        self._differ_action.toggled.connect(self.set_differences_only)
+        rows_button = QToolButton(self)
+        rows_button.setText("Rows")
+        rows_button.setAccessibleName("Choose the rows to show")
+        rows_button.setMenu(rows_menu)
+        rows_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar = QToolBar("Comparison", self)
+        bar.addWidget(rows_button)
+        bar.addAction(self._argument)
+        bar.addAction(self._remove)
+        bar.addSeparator()
+        bar.addWidget(self._add)
+        self.addAction(self._argument)
+        self.addAction(self._remove)
+
+        self._topics_hint = QLabel(self)
+        self._topics_hint.setObjectName("topicsHint")
+        self._topics_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self._topics_hint.setWordWrap(True)
+        self._reason = QLabel(self)
+        self._reason.setObjectName("compareUnavailable")
+        self._reason.setTextFormat(Qt.TextFormat.PlainText)
+        self._reason.setWordWrap(True)
+        self._reason.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(bar)
+        layout.addWidget(self._topics_hint)
+        layout.addWidget(self._reason, 1)
+        layout.addWidget(self._table, 1)
+        self._apply_style()
+        self.set_cards(card_ids)
+
+    # -- public API -----------------------------------------------------------------------
+
+    def table(self) -> QTableView:
+        return self._table
+
+    def model(self) -> CompareModel:
+        return self._model
+
+    def card_ids(self) -> list[str]:
+        """The compared cards, in the order the columns show them."""
+        return self._model.card_ids()
+
+    def set_cards(self, card_ids: Sequence[str]) -> None:
+        """Compare these cards, oldest first."""
+        self._model.set_cards(cards_of(self._catalog, card_ids), self._catalog.info)
+        self._after_change()
+
+    def set_catalog(self, catalog: Catalog, card_ids: Sequence[str] | None = None) -> None:
+        """A reloaded set: keep the columns (and their order) of the cards that still exist."""
+        self._catalog = catalog
+        ids = self.card_ids() if card_ids is None else list(card_ids)
+        self._model.set_cards(cards_of(catalog, ids), catalog.info, by_date=card_ids is not None)
+        self._after_change()
+
+    def add_card(self, card_id: str) -> bool:
+        ids = self.card_ids()
+        card = self._catalog.card(card_id)
+        if card is None or card_id in ids or len(ids) >= MAX_COMPARE:
+            return False
+        self._model.set_cards([*self._model.cards(), card], self._catalog.info, by_date=False)
+        self._after_change()
+        return True
+
+    def remove_card(self, card_id: str) -> bool:
+        cards = [c for c in self._model.cards() if c.id != card_id]
+        if len(cards) == self._model.columnCount():
+            return False
+        self._model.set_cards(cards, self._catalog.info, by_date=False)
+        self._after_change()
+        return True
+
+    def move_card(self, source: int, target: int) -> None:
+        """Move the column at ``source`` to ``target`` (0-based), as a drag would."""
+        count = self._model.columnCount()
+        if not (0 <= source < count and 0 <= target < count) or source == target:
+            return
+        self._model.move_card(source, target)
+        self._after_change()
+
+    def unavailable_reason(self) -> str | None:
+        """Why no comparison is shown (too few or too many cards), or None."""
+        return compare_unavailable_reason(self._model.columnCount(), len(self._catalog.summaries()))
+
+    def argument_expanded(self) -> bool:
+        return self._model.argument_expanded
+
+    def set_argument_expanded(self, expanded: bool) -> None:
+        self._model.set_argument_expanded(expanded)
+        self._argument.setChecked(expanded)
+        row = self._model.row_of("argument")
+        if row >= 0:
+            self._table.resizeRowToContents(row)
+
+    def set_rows_shown(self, kind: RowKind, shown: bool) -> None:
+        """Show or hide a group of rows (every topic row, every addressee row…)."""
+        if shown:
+            self._hidden.discard(kind)
+        else:
+            self._hidden.add(kind)
+        self._group_actions[kind].setChecked(shown)
+        self._apply_row_visibility()
+
+    def set_differences_only(self, only: bool) -> None:
+        """Show only the topic rows on which the sources take different stances."""
+        self._differences_only = only
+        self._differ_action.setChecked(only)
+        self._apply_row_visibility()
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._theme_fixed = True
+        self._apply_style()
+
+    def set_base_point_size(self, size: float) -> None:
+        self._point_size = size
+        self._apply_style()
+
+    def document_html(self, *, include_argument: bool = False) -> str:
+        """The comparison as it stands (column order included), for print and PDF export."""
+        return comparison_html(
+            self._model.comparison, self._theme, include_argument=include_argument
+        )
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _apply_style(self) -> None:
+        self._model.set_theme(self._theme)
+        self._delegate.set_style(self._theme, self._point_size)
+        self._rows.set_style(self._theme, self._point_size)
+        paint_with_theme(self._table, self._theme)
+        self._schedule_row_heights()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
+            self._theme = theme_for_palette(self.palette())
+            self._apply_style()
+
+    def _after_change(self) -> None:
+        ids = self.card_ids()
+        self._candidates.set_candidates(self._catalog.summaries(), set(ids))
+        self._add.setCurrentIndex(-1)
+        self._add.setEnabled(len(ids) < MAX_COMPARE and self._candidates.rowCount() > 0)
+        reason = self.unavailable_reason()
+        self._reason.setText(reason or "")
+        self._reason.setVisible(reason is not None)
+        self._table.setVisible(reason is None)
+        hint = no_topics_hint(self._catalog.info)
+        self._topics_hint.setText(hint or "")
+        self._topics_hint.setVisible(hint is not None and reason is None)
+        self._remove.setEnabled(bool(ids))
+        self._apply_row_visibility()
+        self._schedule_row_heights()
+        self.cardsChanged.emit(ids)
+
+    def _apply_row_visibility(self) -> None:
+        for i, row in enumerate(self._model.comparison.rows):
+            hidden = row.kind in self._hidden or (
+                self._differences_only and row.kind is RowKind.TOPIC and not row.stances_differ
+            )
+            self._table.setRowHidden(i, hidden)
+
+    def _schedule_row_heights(self) -> None:
+        self._heights.start()
+
+    def _on_column_clicked(self, logical: int) -> None:
+        card_id = self._model.headerData(logical, Qt.Orientation.Horizontal, CardIdRole)
+        if isinstance(card_id, str):
+            self.openCard.emit(card_id)
+
+    def _on_column_moved(self, logical: int, old_visual: int, new_visual: int) -> None:
+        # Make the model's order the one on screen, so that export and ``card_ids`` see it;
+        # later, once the header has finished its own move.
+        QTimer.singleShot(0, self, self._adopt_visual_order)
+
+    def _adopt_visual_order(self) -> None:
+        header = self._table.horizontalHeader()
+        cards = self._model.cards()
+        ordered = [cards[header.logicalIndex(v)] for v in range(header.count())]
+        if [c.id for c in ordered] == self.card_ids():
+            return
+        # Undo the header's own move (silently), then let the model carry the new order:
+        # a model reset does not forget moved sections by itself.
+        blocked = header.blockSignals(True)
+        for logical in range(header.count()):
+            header.moveSection(header.visualIndex(logical), logical)
+        header.blockSignals(blocked)
+        self._model.set_cards(ordered, self._catalog.info, by_date=False)
+        self._after_change()
+
+    def _on_row_clicked(self, row: int) -> None:
+        if row == self._model.row_of("argument"):
+            self.set_argument_expanded(not self._model.argument_expanded)
+
+    def _on_link(self, href: str) -> None:
+        if href.startswith("tag:"):
+            self.tagClicked.emit(unquote(href[4:]))
+
+    def _remove_current(self) -> None:
+        index = self._table.currentIndex()
+        ids = self.card_ids()
+        if index.isValid() and index.column() < len(ids):
+            self.remove_card(ids[index.column()])
+
+    def _on_add_activated(self, row: int) -> None:
+        card_id = self._candidates.index(row, 0).data(CardIdRole)
+        if isinstance(card_id, str):
+            self.add_card(card_id)
+
+    def _column_menu(self, pos: QPoint) -> None:
+        header = self._table.horizontalHeader()
+        logical = header.logicalIndexAt(pos)
+        ids = self.card_ids()
+        if not 0 <= logical < len(ids):
+            return
+        card_id = ids[logical]
+        menu = QMenu(self)
+        menu.addAction("Open Card", lambda: self.openCard.emit(card_id))
+        left = menu.addAction("Move Left", lambda: self.move_card(logical, logical - 1))
+        left.setEnabled(logical > 0)
+        right = menu.addAction("Move Right", lambda: self.move_card(logical, logical + 1))
+        right.setEnabled(logical < len(ids) - 1)
+        menu.addSeparator()
+        menu.addAction("Remove from Comparison", lambda: self.remove_card(card_id))
+        menu.popup(header.mapToGlobal(pos))

@@ -1,0 +1,95 @@
+"""A header whose sections are word-wrapped rich text, in the theme's colours.
+
+Row labels such as "The transitional authorities, like all their allies" or a topic with its
+"stances differ" mark do not fit on one line, and neither does "International Crisis Group,
+9 February 2023" over a narrow matrix column; Qt's own header neither wraps nor styles. As a
+vertical header it stays put when the table scrolls sideways, which is what keeps the topic
+labels in view across a fifty-column matrix.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from reader.render.document import SafeTextDocument, make_document
+from reader.render.theme import LIGHT, Theme
+from reader.ui.compare.delegate import draw_document
+from reader.ui.compare.roles import HtmlRole
+
+PAD_X = 8
+PAD_Y = 6
+_CACHE_LIMIT = 500
+
+
+class HtmlHeader(QHeaderView):
+    """``width``: a vertical header's fixed width, or a horizontal section's default width."""
+
+    def __init__(
+        self, orientation: Qt.Orientation, width: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(orientation, parent)
+        self._width = width
+        self._theme = LIGHT
+        self._point_size = 10.0
+        self._cache: dict[tuple[str, int], SafeTextDocument] = {}
+        self.setSectionsClickable(True)
+        if orientation == Qt.Orientation.Horizontal:
+            self.setDefaultSectionSize(width)
+
+    def set_style(self, theme: Theme, point_size: float) -> None:
+        self._theme = theme
+        self._point_size = point_size
+        self._cache.clear()
+        palette = self.palette()
+        for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Button):
+            palette.setColor(role, QColor(theme.chip.background))
+        self.setPalette(palette)
+        self.updateGeometry()
+        self.viewport().update()
+
+    def _text_width(self, section: int) -> int:
+        if self.orientation() == Qt.Orientation.Vertical:
+            width = self._width
+        else:
+            width = self.sectionSize(section) or self._width
+        return max(width - 2 * PAD_X, 20)
+
+    def _document(self, section: int) -> SafeTextDocument:
+        model = self.model()
+        html = model.headerData(section, self.orientation(), HtmlRole) if model else None
+        if not isinstance(html, str):
+            text = model.headerData(section, self.orientation()) if model else ""
+            html = "" if text is None else str(text)
+        width = self._text_width(section)
+        doc = self._cache.get((html, width))
+        if doc is None:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()  # keyed by text: stale labels only cost memory
+            doc = make_document(html, self._theme, self._point_size)
+            doc.setDocumentMargin(0)
+            doc.setTextWidth(width)
+            self._cache[(html, width)] = doc
+        return doc
+
+    def sectionSizeFromContents(self, section: int) -> QSize:
+        height = int(self._document(section).size().height()) + 2 * PAD_Y + 1
+        if self.orientation() == Qt.Orientation.Vertical:
+            return QSize(self._width, height)
+        return QSize(self.sectionSize(section) or self._width, height)
+
+    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
+        if not rect.isValid():
+            return
+        # Flat, in the theme's colours rather than the style's bevel: the labels are part of
+        # the page the cells make, whichever palette the window uses.
+        painter.save()
+        painter.fillRect(rect, QColor(self._theme.chip.background))
+        painter.setPen(QColor(self._theme.rule))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.setClipRect(rect)
+        painter.translate(rect.left() + PAD_X, rect.top() + PAD_Y)
+        draw_document(painter, self._document(section), self._theme)
+        painter.restore()

@@ -1,0 +1,157 @@
+"""Recommendations by addressee: what each source says each actor should do.
+
+A list of addressees (most-addressed first, with how many sources speak to each) beside the
+ledger itself, rendered by the same HTML as the PDF page; choosing an addressee scrolls the
+ledger to it. Public surface: ``RecommendationsLedgerView(catalog, card_ids=(), parent=None,
+theme=None)``, ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_theme``,
+``set_base_point_size``, ``entries()``, ``select_addressee(name)``, ``document_html()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QVBoxLayout, QWidget
+
+from reader.core.catalog import Catalog
+from reader.core.compare import LedgerEntry, cards_of, recommendation_ledger
+from reader.render.comparison_html import ledger_anchor, ledger_html
+from reader.render.theme import Theme
+from reader.ui.compare.browser import SafeBrowser
+from reader.ui.compare.style import paint_with_theme, theme_for_palette
+from reader.ui.compare.tooltips import safe_tooltip
+
+Index = QModelIndex | QPersistentModelIndex
+_TOP = QModelIndex()
+
+
+class AddresseesModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: tuple[LedgerEntry, ...] = ()
+
+    @property
+    def entries(self) -> tuple[LedgerEntry, ...]:
+        return self._entries
+
+    def set_entries(self, entries: tuple[LedgerEntry, ...]) -> None:
+        self.beginResetModel()
+        self._entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not self.checkIndex(index):
+            return None
+        entry = self._entries[index.row()]
+        n = len(entry.sources)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{entry.addressee}  ({n} source{'' if n == 1 else 's'})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return safe_tooltip("Named in the cards as:", *entry.names)
+        return None
+
+
+class RecommendationsLedgerView(QWidget):
+    def __init__(
+        self,
+        catalog: Catalog,
+        card_ids: Sequence[str] = (),
+        parent: QWidget | None = None,
+        *,
+        theme: Theme | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Recommendations by addressee")
+        self._catalog = catalog
+        self._theme = theme or theme_for_palette(self.palette())
+        self._theme_fixed = theme is not None
+        self._point_size = self.font().pointSizeF()
+        self._model = AddresseesModel(self)
+        self._list = QListView(self)
+        self._list.setObjectName("addressees")
+        self._list.setAccessibleName("Addressees")
+        self._list.setModel(self._model)
+        self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self._list.setSpacing(2)
+        self._list.selectionModel().currentChanged.connect(self._scroll_to)
+        self._ledger = SafeBrowser(self)
+        self._ledger.setObjectName("ledger")
+        self._ledger.setAccessibleName("Recommendations, by addressee and source")
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._list)
+        splitter.addWidget(self._ledger)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 780])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.set_cards(card_ids)
+
+    def addressee_list(self) -> QListView:
+        return self._list
+
+    def ledger(self) -> SafeBrowser:
+        return self._ledger
+
+    def entries(self) -> tuple[LedgerEntry, ...]:
+        return self._model.entries
+
+    def set_cards(self, card_ids: Sequence[str]) -> None:
+        cards = cards_of(self._catalog, card_ids)
+        self._model.set_entries(recommendation_ledger(cards, self._catalog.info.actor_aliases))
+        self._render()
+
+    def set_catalog(self, catalog: Catalog, card_ids: Sequence[str]) -> None:
+        self._catalog = catalog
+        self.set_cards(card_ids)
+
+    def select_addressee(self, name: str) -> bool:
+        """Scroll the ledger to an addressee (by its canonical name)."""
+        for row, entry in enumerate(self._model.entries):
+            if entry.addressee == name:
+                self._list.setCurrentIndex(self._model.index(row, 0))
+                return True
+        return False
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._theme_fixed = True
+        self._render()
+
+    def set_base_point_size(self, size: float) -> None:
+        self._point_size = size
+        self._render()
+
+    def document_html(self) -> str:
+        return ledger_html(self._model.entries, self._theme)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
+            self._theme = theme_for_palette(self.palette())
+            self._render()
+
+    def _render(self) -> None:
+        paint_with_theme(self._ledger, self._theme)
+        paint_with_theme(self._list, self._theme)
+        self._ledger.show_html(self.document_html(), self._theme, self._point_size)
+
+    def _scroll_to(self, index: Index) -> None:
+        if index.isValid():
+            self._ledger.scrollToAnchor(ledger_anchor(index.row()))

@@ -1,0 +1,362 @@
+"""The topic matrix: every topic against every card of the filter, blindspots left empty.
+
+Rows are topics (their labels and counts in the vertical header, which stays in view when
+fifty columns scroll sideways); columns are the cards in date order, then a coverage column;
+a cell is the card's stance badge, or a hatched blank where the card is silent. The view on
+the topic shows in a tooltip and, for the current cell, in the detail pane below. Public
+surface: ``TopicMatrixView(catalog, card_ids=(), parent=None, theme=None)``,
+``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_theme``, ``set_base_point_size``,
+``document_html()``; signal ``openCard(str)`` (a column header clicked, a cell double-clicked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.catalog import Catalog
+from reader.core.compare import (
+    TopicMatrix,
+    cards_of,
+    no_topics_hint,
+    source_label,
+    topic_matrix,
+)
+from reader.core.model import Perspective
+from reader.render.comparison_html import (
+    NOT_ADDRESSED,
+    matrix_column_html,
+    matrix_detail_html,
+    matrix_row_label_html,
+    topic_matrix_html,
+)
+from reader.render.highlight import escape
+from reader.render.theme import LIGHT, Theme
+from reader.ui.compare.browser import SafeBrowser
+from reader.ui.compare.header import HtmlHeader
+from reader.ui.compare.roles import CardIdRole, HtmlRole, PerspectiveRole
+from reader.ui.compare.style import paint_with_theme, theme_for_palette
+from reader.ui.compare.tooltips import safe_tooltip
+
+Index = QModelIndex | QPersistentModelIndex
+_TOP = QModelIndex()
+LABEL_WIDTH = 230
+CARD_COLUMN_WIDTH = 128
+COVERAGE_WIDTH = 170
+DETAIL_HINT = "Select a cell to read what that source says on the topic."
+
+
+def _counts(addressed: int, total: int, stances: int) -> str:
+    return f"{addressed} of {total} · {stances} stance{'' if stances == 1 else 's'}"
+
+
+class TopicMatrixModel(QAbstractTableModel):
+    """Topics × cards, then one coverage column ("2 of 3 · 2 stances")."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._matrix = TopicMatrix((), ())
+
+    @property
+    def matrix(self) -> TopicMatrix:
+        return self._matrix
+
+    def set_matrix(self, matrix: TopicMatrix) -> None:
+        self.beginResetModel()
+        self._matrix = matrix
+        self.endResetModel()
+
+    def coverage_column(self) -> int:
+        return len(self._matrix.columns)
+
+    def rowCount(self, parent: Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(self._matrix.rows)
+
+    def columnCount(self, parent: Index = _TOP) -> int:
+        if parent.isValid() or not self._matrix.rows:
+            return 0
+        return len(self._matrix.columns) + 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not self.checkIndex(index):
+            return None
+        row = self._matrix.rows[index.row()]
+        total = len(self._matrix.columns)
+        if index.column() == total:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _counts(row.addressed, total, len(row.stances))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                stances = ", ".join(row.stances) or "none"
+                addressed = f"{row.addressed} of {total} sources address this topic"
+                return safe_tooltip(addressed, f"Stances: {stances}")
+            return None
+        card = self._matrix.columns[index.column()]
+        persp = row.cells[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return NOT_ADDRESSED if persp is None else persp.stance
+        if role == PerspectiveRole:
+            return persp
+        if role == CardIdRole:
+            return card.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if persp is None:
+                return safe_tooltip(source_label(card), "Silent on this topic (a blindspot)")
+            return safe_tooltip(source_label(card), f"{persp.stance}: {persp.view}")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        total = len(self._matrix.columns)
+        if orientation == Qt.Orientation.Horizontal:
+            if section == total and role == Qt.ItemDataRole.DisplayRole:
+                return "Coverage"
+            if section == total and role == HtmlRole:
+                return '<p class="row"><b>Coverage</b></p>'
+            if not 0 <= section < total:
+                return None
+            card = self._matrix.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{card.source.publisher}\n{card.source.published.display()}"
+            if role == HtmlRole:
+                return matrix_column_html(card)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return safe_tooltip(card.title, source_label(card), "Click to open the card")
+            if role == CardIdRole:
+                return card.id
+            return None
+        if not 0 <= section < len(self._matrix.rows):
+            return None
+        row = self._matrix.rows[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.topic.label
+        if role == HtmlRole:
+            return matrix_row_label_html(row, total)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return safe_tooltip(row.topic.question)
+        return None
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """A stance as a coloured pill; a blindspot as a hatched, empty cell."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._theme = LIGHT
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        rect: QRect = option.rect
+        theme = self._theme
+        painter.save()
+        painter.fillRect(rect, QColor(theme.background))
+        if index.data(CardIdRole) is None:  # the coverage column
+            painter.setPen(QColor(theme.muted))
+            text = str(index.data() or "")
+            painter.drawText(rect.adjusted(8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)
+        else:
+            persp = index.data(PerspectiveRole)
+            if isinstance(persp, Perspective):
+                self._badge(painter, rect, persp.stance)
+            else:
+                painter.fillRect(rect, QBrush(QColor(theme.rule), Qt.BrushStyle.BDiagPattern))
+        painter.setPen(QColor(theme.rule))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        if option.state & QStyle.StateFlag.State_Selected:
+            pen = QPen(QColor(theme.accent))
+            pen.setWidth(2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.restore()
+
+    def _badge(self, painter: QPainter, rect: QRect, stance: str) -> None:
+        swatch = self._theme.stance(stance)
+        font = QFont(painter.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        text = metrics.elidedText(stance.strip(), Qt.TextElideMode.ElideRight, rect.width() - 20)
+        width = metrics.horizontalAdvance(text) + 14
+        height = metrics.height() + 6
+        pill = QRect(0, 0, width, height)
+        pill.moveCenter(rect.center())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(swatch.background))
+        painter.drawRoundedRect(pill, 4, 4)
+        painter.setFont(font)
+        painter.setPen(QColor(swatch.text))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(CARD_COLUMN_WIDTH, QFontMetrics(option.font).height() + 18)
+
+
+class TopicMatrixView(QWidget):
+    openCard = Signal(str)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        card_ids: Sequence[str] = (),
+        parent: QWidget | None = None,
+        *,
+        theme: Theme | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Topic matrix")
+        self._catalog = catalog
+        self._theme = theme or theme_for_palette(self.palette())
+        self._theme_fixed = theme is not None
+        self._point_size = self.font().pointSizeF()
+        self._model = TopicMatrixModel(self)
+        self._table = QTableView(self)
+        self._table.setObjectName("topicMatrix")
+        self._table.setAccessibleName("Topics against sources")
+        self._table.setModel(self._model)
+        self._delegate = BadgeDelegate(self._table)
+        self._table.setItemDelegate(self._delegate)
+        self._rows = HtmlHeader(Qt.Orientation.Vertical, LABEL_WIDTH, self._table)
+        self._table.setVerticalHeader(self._rows)
+        self._rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._table.setShowGrid(False)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._columns = HtmlHeader(Qt.Orientation.Horizontal, CARD_COLUMN_WIDTH, self._table)
+        self._table.setHorizontalHeader(self._columns)
+        self._columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._columns.sectionClicked.connect(self._on_column_clicked)
+        self._table.doubleClicked.connect(self._on_double_clicked)
+        self._table.selectionModel().currentChanged.connect(self._show_detail)
+        self._detail = SafeBrowser(self)
+        self._detail.setObjectName("matrixDetail")
+        self._detail.setAccessibleName("What the selected source says on the topic")
+        self._hint = QLabel(self)
+        self._hint.setObjectName("matrixHint")
+        self._hint.setTextFormat(Qt.TextFormat.PlainText)
+        self._hint.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self._table)
+        splitter.addWidget(self._detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._hint)
+        layout.addWidget(splitter, 1)
+        self._splitter = splitter
+        self._apply_style()
+        self.set_cards(card_ids)
+
+    # -- public API -----------------------------------------------------------------------
+
+    def table(self) -> QTableView:
+        return self._table
+
+    def model(self) -> TopicMatrixModel:
+        return self._model
+
+    def detail(self) -> SafeBrowser:
+        return self._detail
+
+    @property
+    def matrix(self) -> TopicMatrix:
+        return self._model.matrix
+
+    def set_cards(self, card_ids: Sequence[str]) -> None:
+        matrix = topic_matrix(cards_of(self._catalog, card_ids), self._catalog.info)
+        self._model.set_matrix(matrix)
+        if self._model.columnCount():
+            self._columns.resizeSection(self._model.coverage_column(), COVERAGE_WIDTH)
+        hint = no_topics_hint(self._catalog.info)
+        self._hint.setText(hint or "")
+        self._hint.setVisible(hint is not None)
+        self._splitter.setVisible(hint is None)
+        self._show_detail(QModelIndex())
+
+    def set_catalog(self, catalog: Catalog, card_ids: Sequence[str]) -> None:
+        self._catalog = catalog
+        self.set_cards(card_ids)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._theme_fixed = True
+        self._apply_style()
+
+    def set_base_point_size(self, size: float) -> None:
+        self._point_size = size
+        self._apply_style()
+
+    def document_html(self) -> str:
+        return topic_matrix_html(self._model.matrix, self._theme)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _apply_style(self) -> None:
+        self._delegate.set_theme(self._theme)
+        self._rows.set_style(self._theme, self._point_size)
+        self._columns.set_style(self._theme, self._point_size)
+        paint_with_theme(self._table, self._theme)
+        paint_with_theme(self._detail, self._theme)
+        self._show_detail(self._table.currentIndex())
+        self._table.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
+            self._theme = theme_for_palette(self.palette())
+            self._apply_style()
+
+    def _show_detail(self, index: Index) -> None:
+        matrix = self._model.matrix
+        if not index.isValid() or index.column() >= len(matrix.columns):
+            hint = f'<p class="empty">{escape(DETAIL_HINT)}</p>'
+            self._detail.show_html(hint, self._theme, self._point_size)
+            return
+        row = matrix.rows[index.row()]
+        card = matrix.columns[index.column()]
+        html = matrix_detail_html(row.topic, card, row.cells[index.column()], self._theme)
+        self._detail.show_html(html, self._theme, self._point_size)
+
+    def _on_column_clicked(self, logical: int) -> None:
+        card_id = self._model.headerData(logical, Qt.Orientation.Horizontal, CardIdRole)
+        if isinstance(card_id, str):
+            self.openCard.emit(card_id)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        card_id = index.data(CardIdRole)
+        if isinstance(card_id, str):
+            self.openCard.emit(card_id)

@@ -1,0 +1,243 @@
+"""One chronology for the cards of the filter: events, publications, sources.
+
+Dates keep their precision ("September 2021" sorts before "1 September 2021"); an event that
+several cards report is one row listing every source, with the other wordings beneath.
+Public surface: ``TimelineView(catalog, card_ids=(), parent=None, theme=None)``,
+``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_show_publications(bool)``,
+``set_theme``, ``set_base_point_size``, ``document_html()``; signal ``openCard(str)`` (a row
+double-clicked: its first source).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.catalog import Catalog
+from reader.core.compare import EventKind, TimelineEntry, cards_of, merged_timeline, source_label
+from reader.render.comparison_html import (
+    timeline_event_html,
+    timeline_html,
+    timeline_sources_html,
+)
+from reader.render.highlight import escape
+from reader.render.theme import LIGHT, Theme
+from reader.ui.compare.delegate import HtmlDelegate
+from reader.ui.compare.roles import CardIdRole, HtmlRole
+from reader.ui.compare.style import paint_with_theme, theme_for_palette
+from reader.ui.compare.tooltips import safe_tooltip
+
+Index = QModelIndex | QPersistentModelIndex
+_TOP = QModelIndex()
+DATE, EVENT, SOURCES = range(3)
+_HEADERS = ("Date", "Event", "Reported by")
+
+
+class TimelineModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._all: tuple[TimelineEntry, ...] = ()
+        self._rows: tuple[TimelineEntry, ...] = ()
+        self._publications = True
+        self._theme = LIGHT
+
+    def set_entries(self, entries: tuple[TimelineEntry, ...]) -> None:
+        self._all = entries
+        self._filter()
+
+    def set_show_publications(self, show: bool) -> None:
+        self._publications = show
+        self._filter()
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, SOURCES))
+
+    def _filter(self) -> None:
+        self.beginResetModel()
+        self._rows = tuple(
+            e for e in self._all if self._publications or e.kind is not EventKind.PUBLISHED
+        )
+        self.endResetModel()
+
+    def entry(self, row: int) -> TimelineEntry:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _TOP) -> int:
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not self.checkIndex(index):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == DATE:
+                return entry.date.display()
+            if column == EVENT:
+                return entry.text
+            return "; ".join(source_label(c) for c in entry.cards)
+        if role == HtmlRole:
+            if column == DATE:
+                return f'<p class="date">{escape(entry.date.display())}</p>'
+            if column == EVENT:
+                return timeline_event_html(entry, self._theme)
+            return timeline_sources_html(entry)
+        if role == CardIdRole:
+            return entry.cards[0].id
+        if role == Qt.ItemDataRole.ToolTipRole and len(entry.reports) > 1:
+            lines = [f"{source_label(r.card)}: {r.text}" for r in entry.reports]
+            return safe_tooltip(f"Reported by {len(entry.reports)} sources", *lines)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_HEADERS)
+        ):
+            return _HEADERS[section]
+        return None
+
+
+class TimelineView(QWidget):
+    openCard = Signal(str)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        card_ids: Sequence[str] = (),
+        parent: QWidget | None = None,
+        *,
+        theme: Theme | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Timeline")
+        self._catalog = catalog
+        self._theme = theme or theme_for_palette(self.palette())
+        self._theme_fixed = theme is not None
+        self._point_size = self.font().pointSizeF()
+        self._model = TimelineModel(self)
+        self._table = QTableView(self)
+        self._table.setObjectName("timeline")
+        self._table.setAccessibleName("Events of every source, in date order")
+        self._table.setModel(self._model)
+        self._delegate = HtmlDelegate(self._table)
+        self._table.setItemDelegate(self._delegate)
+        self._table.setWordWrap(True)
+        self._table.setShowGrid(False)
+        self._table.verticalHeader().hide()
+        self._table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        columns = self._table.horizontalHeader()
+        columns.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Fixed)
+        columns.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(SOURCES, QHeaderView.ResizeMode.Fixed)
+        columns.resizeSection(DATE, 140)
+        columns.resizeSection(SOURCES, 260)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        columns.sectionResized.connect(self._schedule_row_heights)
+        self._table.doubleClicked.connect(self._on_double_clicked)
+        self._heights = QTimer(self)
+        self._heights.setSingleShot(True)
+        self._heights.setInterval(0)
+        self._heights.timeout.connect(self._table.resizeRowsToContents)
+        self._publications = QAction("Show &Publications", self)
+        self._publications.setCheckable(True)
+        self._publications.setChecked(True)
+        self._publications.setToolTip("Show when each source was published")
+        self._publications.toggled.connect(self.set_show_publications)
+        bar = QToolBar("Timeline", self)
+        bar.addAction(self._publications)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(bar)
+        layout.addWidget(self._table, 1)
+        self._apply_style()
+        self.set_cards(card_ids)
+
+    def table(self) -> QTableView:
+        return self._table
+
+    def model(self) -> TimelineModel:
+        return self._model
+
+    def set_cards(self, card_ids: Sequence[str]) -> None:
+        self._model.set_entries(merged_timeline(cards_of(self._catalog, card_ids)))
+        self._schedule_row_heights()
+
+    def set_catalog(self, catalog: Catalog, card_ids: Sequence[str]) -> None:
+        self._catalog = catalog
+        self.set_cards(card_ids)
+
+    def set_show_publications(self, show: bool) -> None:
+        self._model.set_show_publications(show)
+        self._publications.setChecked(show)
+        self._schedule_row_heights()
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._theme_fixed = True
+        self._apply_style()
+
+    def set_base_point_size(self, size: float) -> None:
+        self._point_size = size
+        self._apply_style()
+
+    def document_html(self) -> str:
+        entries = tuple(self._model.entry(r) for r in range(self._model.rowCount()))
+        return timeline_html(entries, self._theme)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
+            self._theme = theme_for_palette(self.palette())
+            self._apply_style()
+
+    def _apply_style(self) -> None:
+        self._model.set_theme(self._theme)
+        self._delegate.set_style(self._theme, self._point_size)
+        paint_with_theme(self._table, self._theme)
+        self._schedule_row_heights()
+
+    def _schedule_row_heights(self) -> None:
+        self._heights.start()
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        card_id = index.data(CardIdRole)
+        if isinstance(card_id, str):
+            self.openCard.emit(card_id)

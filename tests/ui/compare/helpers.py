@@ -1,0 +1,52 @@
+"""Driving the comparison views like a person: header drags, clicks on links in cells."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QTextDocument
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _send(widget: QWidget, kind: QEvent.Type, pos: QPoint, buttons: Qt.MouseButton) -> None:
+    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+    local = QPointF(pos)
+    event = QMouseEvent(
+        kind,
+        local,
+        QPointF(widget.mapToGlobal(pos)),
+        button,
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 8) -> None:
+    """Press, move in steps with the button held, release: what QTest.mouseMove cannot do."""
+    left = Qt.MouseButton.LeftButton
+    _send(widget, QEvent.Type.MouseButtonPress, start, left)
+    for i in range(1, steps + 1):
+        point = start + (end - start) * (i / steps)
+        _send(widget, QEvent.Type.MouseMove, point, left)
+    _send(widget, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+def anchor_point(doc: QTextDocument, href: str) -> QPointF:
+    """Where the text of the link ``href`` is drawn in ``doc``, from the document's layout."""
+    doc.size()  # lays the document out
+    block = doc.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                offset = fragment.position() - block.position() + 1
+                layout = block.layout()
+                line = layout.lineForTextPosition(offset)
+                x = line.cursorToX(offset)
+                x = x[0] if isinstance(x, tuple) else x
+                top = doc.documentLayout().blockBoundingRect(block).topLeft()
+                return QPointF(top.x() + x, top.y() + line.y() + line.height() / 2)
+            fragments += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href} in the document")
