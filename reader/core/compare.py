@@ -6,7 +6,6 @@ and the PDF export's comparison pages align, group and merge in exactly the same
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -19,8 +18,9 @@ from reader.core.query import fold, words
 MIN_COMPARE = 2
 #: More columns than this no longer fit side by side; the topic matrix takes any number.
 MAX_COMPARE = 4
-#: Two timeline events on the same date are one event when their wording is at least this close.
-MERGE_RATIO = 0.6
+#: Two timeline events on the same date are one when the shorter one's content words are at
+#: least this much shared by the other (see :func:`same_event`).
+MERGE_OVERLAP = 0.8
 
 NO_TOPICS_HINT = (
     "This set defines no topics, so the cards cannot be lined up question by question. "
@@ -424,26 +424,55 @@ class TimelineEntry:
         return tuple(r.card for r in self.reports)
 
 
-def wording_similarity(a: str, b: str) -> float:
-    """How closely two descriptions match, word by word, from 0 to 1.
+#: Words that carry no fact of their own; they neither make nor break a match.
+# fmt: off
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "its", "their", "his", "her", "s", "is", "are", "was", "were", "be", "been", "it", "this",
+    "that", "as", "into",
+})
+# fmt: on
 
-    difflib's ratio over the folded word sequences: 2 × (words matched in order) / (words in
-    both). Working on words rather than characters keeps shared letters in different words
-    ("Mali" / "Malian") from counting, and folding ignores case, accents and punctuation.
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in words(text) if w not in _FUNCTION_WORDS}
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one a prefix of the other of at least four letters: arrive/arrived, sanction/
+    sanctions, Russia/Russian — inflections, not different words."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short)
+
+
+def wording_overlap(a: str, b: str) -> float:
+    """The share of the shorter description's content words that the other also uses, 0 to 1.
+
+    Content words are the folded words (case, accents and punctuation ignored) without
+    function words such as "the" or "its".
     """
-    return difflib.SequenceMatcher(None, words(a), words(b), autojunk=False).ratio()
+    words_a, words_b = _content_words(a), _content_words(b)
+    if not words_a or not words_b:
+        return 1.0 if words_a == words_b else 0.0
+    short, long_ = sorted((words_a, words_b), key=len)
+    return sum(any(_same_word(w, o) for o in long_) for w in short) / len(short)
 
 
 def same_event(a: str, b: str) -> bool:
     """Whether two same-dated descriptions are one event told twice.
 
-    At :data:`MERGE_RATIO` (0.6) two ten-word descriptions must share six words in order: a
-    light rewording or an appended remark ("… (year inferred)") still merges, while two
-    different things that happened on the same day, which share at most a subject such as
-    "Mali", stay apart. Word order counts, so a paraphrase that reorders the sentence stays
-    apart too: the rule errs towards showing an event twice rather than hiding one.
+    They are when at least :data:`MERGE_OVERLAP` (0.8) of the shorter one's content words
+    appear in the other: one source adding detail or a remark ("… (year inferred)"), or
+    reordering the sentence, still merges. What tells two events apart is a differing name,
+    number or verb — "Coup in Mali" / "Coup in Niger", "Mali leaves" / "Mali joins the G5" —
+    and with four content words or fewer a single one keeps them apart. (A ratio over word
+    sequences, such as difflib's, rates "Event 3 happens" and "Event 17 happens" at 0.67 and
+    would merge them.) The rule errs towards showing an event twice rather than hiding one:
+    a paraphrase with new verbs and nouns stays two rows.
     """
-    return wording_similarity(a, b) >= MERGE_RATIO
+    return wording_overlap(a, b) >= MERGE_OVERLAP
 
 
 def merged_timeline(cards: Iterable[Card]) -> tuple[TimelineEntry, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QTextDocument
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -29,6 +30,16 @@ def drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 8) -> None:
         point = start + (end - start) * (i / steps)
         _send(widget, QEvent.Type.MouseMove, point, left)
     _send(widget, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+def double_click(widget: QWidget, pos: QPoint) -> None:
+    """A real double click: press and release, then the double-click press and release.
+
+    ``QTest.mouseDClick`` alone sends no first press, so views never see the item pressed.
+    """
+    left = Qt.MouseButton.LeftButton
+    QTest.mouseClick(widget, left, Qt.KeyboardModifier.NoModifier, pos)
+    QTest.mouseDClick(widget, left, Qt.KeyboardModifier.NoModifier, pos)
 
 
 def anchor_point(doc: QTextDocument, href: str) -> QPointF:

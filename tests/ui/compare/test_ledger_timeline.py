@@ -1,0 +1,154 @@
+"""Recommendations by addressee, and the merged timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from reader.core.catalog import MemoryCatalog
+from reader.core.compare import EventKind
+from reader.ui.compare import RecommendationsLedgerView, TimelineView
+from reader.ui.compare.roles import HtmlRole
+from tests.core.compare_cards import catalog_of, make_card
+from tests.ui.compare.conftest import DATE_ORDER
+from tests.ui.compare.helpers import double_click
+
+Show = Callable[[QWidget], QWidget]
+
+
+@pytest.fixture
+def ledger(shipped: MemoryCatalog, show: Show) -> RecommendationsLedgerView:
+    view = show(RecommendationsLedgerView(shipped, DATE_ORDER))
+    assert isinstance(view, RecommendationsLedgerView)
+    return view
+
+
+@pytest.fixture
+def timeline(shipped: MemoryCatalog, show: Show) -> TimelineView:
+    view = show(TimelineView(shipped, DATE_ORDER))
+    assert isinstance(view, TimelineView)
+    return view
+
+
+def test_the_ledger_groups_the_shipped_recommendations_by_addressee(
+    ledger: RecommendationsLedgerView,
+    qtmodeltester,  # type: ignore[no-untyped-def]
+) -> None:
+    view = ledger
+    model = view.addressee_list().model()
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(0, 0).data() == "Western governments  (3 sources)"
+    names = [e.addressee for e in view.entries()]
+    assert "Malian authorities" in names
+    assert "Bamako" not in names  # an alias, merged through the set file
+    text = view.ledger().toPlainText()
+    west = text.split("TO WESTERN GOVERNMENTS")[1].split("TO ")[0]
+    assert west.index("Responsible Statecraft, 2021") < west.index("International Crisis Group")
+    assert west.index("International Crisis Group") < west.index("Responsible Statecraft, July")
+    assert "As “Washington (the U.S.)”:" in west
+
+
+def test_choosing_an_addressee_scrolls_the_ledger_to_it(
+    ledger: RecommendationsLedgerView, qtbot: QtBot
+) -> None:
+    view = ledger
+    bar = view.ledger().verticalScrollBar()
+    top = bar.value()
+    assert top < 50  # at the first addressee
+    listing = view.addressee_list()
+    last = listing.model().index(listing.model().rowCount() - 1, 0)
+    qtbot.mouseClick(
+        listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualRect(last).center()
+    )
+    qtbot.waitUntil(lambda: bar.value() > top + 500)
+    assert view.select_addressee("Western governments")
+    qtbot.waitUntil(lambda: bar.value() == top)
+    assert not view.select_addressee("Nobody")
+
+
+def test_the_ledger_scales_to_fifty_cards(
+    fifty: tuple[MemoryCatalog, list[str]], show: Show
+) -> None:
+    catalog, ids = fifty
+    view = show(RecommendationsLedgerView(catalog, ids))
+    assert isinstance(view, RecommendationsLedgerView)
+    entries = view.entries()
+    total = sum(len(s.recommendations) for e in entries for s in e.sources)
+    expected = sum(len(c.recommendations) for c in (catalog.card(i) for i in ids) if c)
+    assert total == expected > 0
+    reach = [len(e.sources) for e in entries]
+    assert reach == sorted(reach, reverse=True)
+
+
+def test_the_timeline_keeps_date_precision_and_lists_publications(
+    timeline: TimelineView,
+    shipped: MemoryCatalog,
+    qtmodeltester,  # type: ignore[no-untyped-def]
+) -> None:
+    view = timeline
+    model = view.model()
+    qtmodeltester.check(model, force_py=True)
+    cards = [shipped.card(i) for i in DATE_ORDER]
+    events = sum(len(c.timeline) for c in cards if c)
+    assert model.rowCount() == events + 3
+    dates = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert dates[0] == "1960"
+    # The month before its days: "September 2021" rows come before "30 September 2021".
+    assert dates.index("September 2021") < dates.index("30 September 2021")
+    assert "16 September 2021" in dates
+    published = [r for r in range(model.rowCount()) if model.entry(r).kind is EventKind.PUBLISHED]
+    assert [model.index(r, 2).data() for r in published] == [
+        "Responsible Statecraft, 2021",
+        "International Crisis Group, 9 February 2023",
+        "Responsible Statecraft, July 2023",
+    ]
+    view.set_show_publications(False)
+    assert model.rowCount() == events
+
+
+def test_the_timeline_shows_one_row_for_an_event_several_sources_report(
+    show: Show, qtbot: QtBot
+) -> None:
+    cards = [
+        make_card(
+            "a",
+            "2022",
+            publisher="Alpha",
+            timeline=[("2021-09-30", "Four helicopters arrive in Mali")],
+        ),
+        make_card(
+            "b",
+            "2023",
+            publisher="Beta",
+            timeline=[("2021-09-30", "Four helicopters arrive in Mali (year inferred)")],
+        ),
+    ]
+    view = show(TimelineView(catalog_of(cards), ["a", "b"]))
+    assert isinstance(view, TimelineView)
+    model = view.model()
+    events = [r for r in range(model.rowCount()) if model.entry(r).kind is EventKind.EVENT]
+    assert len(events) == 1
+    row = events[0]
+    assert model.index(row, 2).data() == "Alpha, 2022; Beta, 2023"
+    assert "Beta: “Four helicopters arrive in Mali (year inferred)”" in str(
+        model.index(row, 1).data(HtmlRole)
+    )
+    assert "Reported by 2 sources" in str(model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole))
+    table = view.table()
+    with qtbot.waitSignal(view.openCard) as opened:
+        double_click(table.viewport(), table.visualRect(model.index(row, 1)).center())
+    assert opened.args == ["a"]
+
+
+def test_the_timeline_of_fifty_cards(fifty: tuple[MemoryCatalog, list[str]], show: Show) -> None:
+    catalog, ids = fifty
+    view = show(TimelineView(catalog, ids))
+    assert isinstance(view, TimelineView)
+    model = view.model()
+    keys = [model.entry(r).date.sort_key for r in range(model.rowCount())]
+    assert keys == sorted(keys)
+    assert model.rowCount() == 100  # one event and one publication per generated card

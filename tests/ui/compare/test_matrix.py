@@ -1,0 +1,124 @@
+"""The topic matrix on the shipped set and on fifty generated cards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from reader.core.catalog import MemoryCatalog
+from reader.core.compare import NO_TOPICS_HINT
+from reader.ui.compare import TopicMatrixView
+from reader.ui.compare.matrix import CARD_COLUMN_WIDTH, LABEL_WIDTH
+from reader.ui.compare.roles import HtmlRole, PerspectiveRole
+from tests.ui.compare.conftest import CRISIS_GROUP, DATE_ORDER, SANCTIONS, bare_set, two_cards
+from tests.ui.compare.helpers import double_click
+
+Show = Callable[[TopicMatrixView], TopicMatrixView]
+
+
+def _row(view: TopicMatrixView, key: str) -> int:
+    return next(i for i, r in enumerate(view.matrix.rows) if r.topic.key == key)
+
+
+@pytest.fixture
+def view(shipped: MemoryCatalog, show: Show) -> TopicMatrixView:
+    return show(TopicMatrixView(shipped, list(reversed(DATE_ORDER))))
+
+
+def test_the_shipped_matrix_shows_stances_and_blindspots(
+    view: TopicMatrixView,
+    qtmodeltester,  # type: ignore[no-untyped-def]
+) -> None:
+    model = view.model()
+    qtmodeltester.check(model, force_py=True)
+    assert [c.id for c in view.matrix.columns] == DATE_ORDER
+    assert model.columnCount() == 4  # three cards and the coverage column
+    why = _row(view, "why-russia")
+    assert model.index(why, 0).data() == "skeptical"
+    assert model.index(why, 1).data() == "mixed"
+    assert model.index(why, 2).data() == "Not addressed"
+    assert model.index(why, 2).data(PerspectiveRole) is None
+    assert model.index(why, 3).data() == "2 of 3 · 2 stances"
+    tip = str(model.index(why, 2).data(Qt.ItemDataRole.ToolTipRole))
+    assert "Responsible Statecraft, July 2023" in tip
+    assert "blindspot" in tip
+    label = str(model.headerData(why, Qt.Orientation.Vertical, HtmlRole))
+    assert "Why Mali turned to Russia" in label
+    assert "2 of 3 sources · 2 stances" in label
+    framing = _row(view, "great-power-framing")
+    assert model.index(framing, 3).data() == "3 of 3 · 1 stance"
+
+
+def test_clicking_a_cell_shows_the_view_in_the_detail_pane(
+    view: TopicMatrixView, qtbot: QtBot
+) -> None:
+    table = view.table()
+    why = _row(view, "why-russia")
+    rect = table.visualRect(view.model().index(why, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    text = view.detail().toPlainText()
+    assert "Mali: Avoiding The Trap Of Isolation" in text
+    assert "Explains the turn as partly genuine" in text
+    rect = table.visualRect(view.model().index(why, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "silent on the topic" in view.detail().toPlainText()
+
+
+def test_headers_and_double_clicks_open_cards(view: TopicMatrixView, qtbot: QtBot) -> None:
+    header = view.table().horizontalHeader()
+    point = QPoint(header.sectionViewportPosition(2) + 20, header.height() // 2)
+    with qtbot.waitSignal(view.openCard) as opened:
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert opened.args == [SANCTIONS]
+    table = view.table()
+    rect = table.visualRect(view.model().index(0, 1))
+    with qtbot.waitSignal(view.openCard) as opened:
+        double_click(table.viewport(), rect.center())
+    assert opened.args == [CRISIS_GROUP]
+
+
+def test_fifty_cards_scroll_sideways_under_sticky_topic_labels(
+    fifty: tuple[MemoryCatalog, list[str]], show: Show, qtbot: QtBot
+) -> None:
+    catalog, ids = fifty
+    view = show(TopicMatrixView(catalog, ids))
+    table = view.table()
+    model = view.model()
+    assert model.columnCount() == 51
+    keys = [c.source.published.sort_key for c in view.matrix.columns]
+    assert keys == sorted(keys)
+    # Not a fifty-column squeeze: every card column keeps its width, and the table scrolls.
+    assert all(table.columnWidth(c) >= CARD_COLUMN_WIDTH for c in range(50))
+    bar = table.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 40 * CARD_COLUMN_WIDTH)
+    labels = table.verticalHeader()
+    x_before = labels.mapTo(view, QPoint(0, 0)).x()
+    bar.setValue(bar.maximum())
+    assert table.columnViewportPosition(49) < table.viewport().width()  # the last cards show
+    assert table.columnViewportPosition(0) < 0  # the first scrolled away...
+    assert labels.isVisible()  # ...under topic labels that stay where they were
+    assert labels.mapTo(view, QPoint(0, 0)).x() == x_before
+    assert labels.width() == LABEL_WIDTH
+    for row in range(model.rowCount()):
+        counts = str(model.headerData(row, Qt.Orientation.Vertical, HtmlRole))
+        assert "of 50 sources" in counts
+
+
+def test_a_set_without_topics_hides_the_matrix_behind_a_hint(show: Show) -> None:
+    view = show(TopicMatrixView(bare_set(two_cards()), ["a", "b"]))
+    hint = view.findChild(QLabel, "matrixHint")
+    assert hint is not None
+    assert hint.isVisible()
+    assert hint.text() == NO_TOPICS_HINT
+    assert view.model().rowCount() == 0
+    assert not view.table().isVisible()
+
+
+def test_the_matrix_exports_as_a_page(view: TopicMatrixView) -> None:
+    html = view.document_html()
+    assert "Topic matrix" in html
+    assert "Why Mali turned to Russia, Regional relations and ECOWAS" in html  # the silent list
