@@ -12,14 +12,26 @@ document id up front (:func:`xmp_packet`), so no random or current value remains
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import Destination, Fit, IndirectObject
+from pypdf import PdfReader
+from pypdf.generic import (
+    ArrayObject,
+    Destination,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NullObject,
+    NumberObject,
+    PdfObject,
+    create_string_object,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,36 +120,145 @@ def _number(dest: Destination, attr: str) -> float | None:
         return None
 
 
-def _add(
-    writer: PdfWriter,
-    nodes: Sequence[OutlineNode],
-    targets: Mapping[str, _Target],
-    parent: IndirectObject | None,
-) -> None:
-    for node in nodes:
-        target = targets.get(node.anchor)
-        if target is None:
-            page, fit = node.page, Fit.fit()
-        else:
-            page, fit = target.page, Fit.xyz(left=target.left, top=target.top)
-        item = writer.add_outline_item(
-            title=node.title,
-            page_number=page,
-            parent=parent,
-            fit=fit,
-            is_open=node.is_open,
-        )
-        _add(writer, node.children, targets, item)
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 
 
-def finish(pdf: bytes, outline: Sequence[OutlineNode], meta: Metadata) -> bytes:
+def _startxref(pdf: bytes) -> int:
+    match = _STARTXREF.search(pdf[-64:])
+    if match is None:
+        raise ValueError("Qt's PDF has no cross-reference table where expected")
+    return int(match.group(1))
+
+
+def _replace_info(pdf: bytes, info: DictionaryObject) -> bytes:
+    """Qt's information dictionary replaced in place by ``info``; the offsets after it moved.
+
+    Qt writes the local time of writing there, in a form whose length depends on the time
+    zone; replacing the object (rather than superseding it) keeps none of that in the file.
+    """
     reader = PdfReader(BytesIO(pdf))
-    targets = _targets(reader)
-    writer = PdfWriter(clone_from=reader)
-    _add(writer, outline, targets, None)
-    writer.page_mode = "/UseOutlines"
+    ref = reader.trailer.raw_get("/Info")
+    if not isinstance(ref, IndirectObject):
+        raise ValueError("Qt's PDF has no information dictionary")
+    start = reader.xref[ref.generation][ref.idnum]
+    end = pdf.index(b"endobj", start) + len(b"endobj")
+    new = BytesIO()
+    new.write(f"{ref.idnum} {ref.generation} obj\n".encode())
+    info.write_to_stream(new)
+    new.write(b"\nendobj")
+    replacement = new.getvalue()
+    delta = len(replacement) - (end - start)
+    xref = _startxref(pdf)
+    table_end = pdf.index(b"trailer", xref)
+
+    def shift(entry: re.Match[bytes]) -> bytes:
+        offset = int(entry.group(1))
+        if entry.group(3) == b"n" and offset > start:
+            offset += delta
+        return b"%010d %s %s" % (offset, entry.group(2), entry.group(3))
+
+    table = _XREF_ENTRY.sub(shift, pdf[xref:table_end])
+    tail = _STARTXREF.sub(f"startxref\n{xref + delta}\n%%EOF\n".encode(), pdf[table_end:])
+    return pdf[:start] + replacement + pdf[end:xref] + table + tail
+
+
+class _Update:
+    """An incremental update: new and replaced objects appended after Qt's file.
+
+    Appending leaves Qt's pages, fonts and links as they are, byte for byte, so finishing a
+    book of thousands of pages costs little more than reading its page tree and names; a
+    full rewrite with pypdf would parse and re-serialise every object.
+    """
+
+    def __init__(self, reader: PdfReader, size: int) -> None:
+        self._reader = reader
+        self._next = size
+        self.objects: dict[int, PdfObject] = {}
+
+    def reserve(self) -> IndirectObject:
+        ref = IndirectObject(self._next, 0, self._reader)
+        self._next += 1
+        return ref
+
+    def put(self, ref: IndirectObject, obj: PdfObject) -> None:
+        self.objects[ref.idnum] = obj
+
+    def write(self, pdf: bytes, trailer: DictionaryObject) -> bytes:
+        previous = _startxref(pdf)
+        out = BytesIO()
+        out.write(pdf)
+        if not pdf.endswith(b"\n"):
+            out.write(b"\n")
+        offsets: dict[int, int] = {}
+        for num in sorted(self.objects):
+            offsets[num] = out.tell()
+            out.write(f"{num} 0 obj\n".encode())
+            self.objects[num].write_to_stream(out)
+            out.write(b"\nendobj\n")
+        xref = out.tell()
+        # Object 0 heads the free list in every section; readers look for it first.
+        out.write(b"xref\n0 1\n0000000000 65535 f \n")
+        for num in sorted(offsets):
+            out.write(f"{num} 1\n{offsets[num]:010d} 00000 n \n".encode())
+        trailer[NameObject("/Size")] = NumberObject(max(self._next, *offsets) + 1)
+        trailer[NameObject("/Prev")] = NumberObject(previous)
+        out.write(b"trailer\n")
+        trailer.write_to_stream(out)
+        out.write(f"\nstartxref\n{xref}\n%%EOF\n".encode())
+        return out.getvalue()
+
+
+def _destination(
+    node: OutlineNode, pages: Sequence[IndirectObject], targets: Mapping[str, _Target]
+) -> ArrayObject:
+    target = targets.get(node.anchor)
+    if target is None:
+        return ArrayObject([pages[node.page], NameObject("/Fit")])
+
+    def num(value: float | None) -> PdfObject:
+        return NullObject() if value is None else FloatObject(round(value, 3))
+
+    return ArrayObject(
+        [pages[target.page], NameObject("/XYZ"), num(target.left), num(target.top), NullObject()]
+    )
+
+
+def _visible(node: OutlineNode) -> int:
+    """Entries shown under an item: its children, and theirs when open."""
+    return sum(1 + (_visible(c) if c.is_open else 0) for c in node.children)
+
+
+def _outline(
+    update: _Update,
+    nodes: Sequence[OutlineNode],
+    parent: IndirectObject,
+    pages: Sequence[IndirectObject],
+    targets: Mapping[str, _Target],
+) -> tuple[IndirectObject, IndirectObject] | None:
+    """Write ``nodes`` as a chain of outline items under ``parent``; its first and last."""
+    refs = [update.reserve() for _ in nodes]
+    for i, (node, ref) in enumerate(zip(nodes, refs, strict=True)):
+        item = DictionaryObject()
+        item[NameObject("/Title")] = create_string_object(node.title)
+        item[NameObject("/Parent")] = parent
+        item[NameObject("/Dest")] = _destination(node, pages, targets)
+        if i > 0:
+            item[NameObject("/Prev")] = refs[i - 1]
+        if i + 1 < len(refs):
+            item[NameObject("/Next")] = refs[i + 1]
+        ends = _outline(update, node.children, ref, pages, targets)
+        if ends is not None:
+            item[NameObject("/First")], item[NameObject("/Last")] = ends
+            count = _visible(node)
+            item[NameObject("/Count")] = NumberObject(count if node.is_open else -count)
+        update.put(ref, item)
+    return (refs[0], refs[-1]) if refs else None
+
+
+def _info(meta: Metadata) -> DictionaryObject:
     stamp = pdf_date(meta.created)
-    writer.metadata = {
+    entries = {
         "/Title": meta.title,
         "/Subject": meta.subject,
         "/Keywords": ", ".join(meta.keywords),
@@ -146,6 +267,41 @@ def finish(pdf: bytes, outline: Sequence[OutlineNode], meta: Metadata) -> bytes:
         "/CreationDate": stamp,
         "/ModDate": stamp,
     }
-    out = BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return DictionaryObject({NameObject(k): create_string_object(v) for k, v in entries.items()})
+
+
+def finish(pdf: bytes, outline: Sequence[OutlineNode], meta: Metadata) -> bytes:
+    """Qt's PDF with full metadata, the outline, and the bookmarks panel open."""
+    pdf = _replace_info(pdf, _info(meta))
+    reader = PdfReader(BytesIO(pdf))
+    targets = _targets(reader)
+    pages: list[IndirectObject] = []
+    for page in reader.pages:
+        if page.indirect_reference is None:
+            raise ValueError("Qt's PDF has a page that is not an indirect object")
+        pages.append(page.indirect_reference)
+    size = reader.trailer["/Size"]
+    root_ref = reader.root_object.indirect_reference
+    if not isinstance(size, NumberObject) or root_ref is None:
+        raise ValueError("Qt's PDF has no usable trailer")
+    update = _Update(reader, int(size))
+
+    catalog = DictionaryObject(reader.root_object)
+    outlines_ref = update.reserve()
+    outlines = DictionaryObject({NameObject("/Type"): NameObject("/Outlines")})
+    ends = _outline(update, outline, outlines_ref, pages, targets)
+    if ends is not None:
+        outlines[NameObject("/First")], outlines[NameObject("/Last")] = ends
+        outlines[NameObject("/Count")] = NumberObject(
+            sum(1 + (_visible(n) if n.is_open else 0) for n in outline)
+        )
+    update.put(outlines_ref, outlines)
+    catalog[NameObject("/Outlines")] = outlines_ref
+    catalog[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    update.put(root_ref, catalog)
+    trailer = DictionaryObject(
+        {NameObject("/Root"): root_ref, NameObject("/Info"): reader.trailer.raw_get("/Info")}
+    )
+    if "/ID" in reader.trailer:
+        trailer[NameObject("/ID")] = reader.trailer.raw_get("/ID")
+    return update.write(pdf, trailer)

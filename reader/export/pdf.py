@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pypdf
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUuid, qVersion
+from PySide6.QtCore import QBuffer, QByteArray, QHashSeed, QIODevice, QUuid, qVersion
 from PySide6.QtGui import QPagedPaintDevice, QPageSize, QPdfWriter, QTextDocument
 
 from reader import __version__
@@ -39,6 +39,9 @@ RESOLUTION = 1200
 #: Rounds of "lay out the contents, renumber" before giving up on a fixed point (it is
 #: normally reached in one or two: more pages of contents only move numbers, not lines).
 MAX_CONTENTS_ROUNDS = 5
+#: Books with more sections than this lay each one out again to paint it instead of keeping
+#: all of them in memory (about 0.5 MB each) between the two passes.
+KEEP_DOCUMENTS = 300
 
 
 class ExportCancelledError(Exception):
@@ -163,8 +166,9 @@ def lay_out_book(
     cover = typesetter.lay_out(frontmatter.cover(facts))
     steps.step("Cover")
     body = []
+    keep = len(body_sections) <= KEEP_DOCUMENTS
     for section in body_sections:
-        body.append(typesetter.lay_out(section))
+        body.append(typesetter.lay_out(section, keep=keep))
         steps.step(section.title)
     # The contents print the page numbers that their own length decides: lay them out until
     # the number of pages they take stops changing (one or two rounds).
@@ -234,6 +238,9 @@ def render_pdf(request: BookRequest, report: ProgressCallback | None = None) -> 
     """The finished PDF's bytes and its page count; nothing touches the disk."""
     meta = metadata(request)
     doc_id = document_id(request)
+    # The PDF writer keeps its fonts in a QHash and writes them in hash order; with the
+    # per-process random seed the same book would come out in a different order each run.
+    QHashSeed.setDeterministicGlobalSeed()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)

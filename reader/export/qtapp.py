@@ -13,9 +13,12 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
+from reader.qtcompat import protect_none
+
 
 def gui_application() -> QGuiApplication:
     """The running QGuiApplication, or a new offscreen one; keep the result referenced."""
+    protect_none()
     current = QCoreApplication.instance()
     if current is None:
         name = sys.argv[0] if sys.argv and sys.argv[0] else "briefing-reader"

@@ -79,7 +79,8 @@ class LaidOut:
     """A section's document, paginated for its orientation."""
 
     section: Section
-    document: QTextDocument
+    #: None once released: the painter lays the section out again (see ``Typesetter``).
+    document: QTextDocument | None
     pages: int
     #: 1-based number of the section's first page in the book; set once all are laid out.
     first_page: int = 0
@@ -179,13 +180,28 @@ class Typesetter:
         self._palette = print_palette(theme)
         self._band_font = QFont(make_document("").defaultFont())
         self._band_font.setPointSizeF(BAND_POINT_SIZE)
+        self._band_font.setFeature(QFont.Tag("liga"), 0)
 
     def geometry(self, landscape: bool) -> PageGeometry:
         return self._geometry[landscape]
 
-    def lay_out(self, section: Section) -> LaidOut:
+    def lay_out(self, section: Section, *, keep: bool = True) -> LaidOut:
+        """Paginate ``section``; with ``keep=False`` only its page count is kept.
+
+        A laid-out card holds about half a megabyte; a thousand-card book releases each one
+        and lays it out again when its pages are painted, trading a little time for memory.
+        """
+        doc = self._document(section)
+        return LaidOut(section, doc if keep else None, doc.pageCount())
+
+    def _document(self, section: Section) -> QTextDocument:
         doc = self._make(section.html)
         doc.setDocumentMargin(0)
+        # No "fi"/"fl" ligatures: a ligature glyph extracts as U+FB01/U+FB02, and a search for
+        # "flirting" in the PDF would miss the word.
+        font = doc.defaultFont()
+        font.setFeature(QFont.Tag("liga"), 0)
+        doc.setDefaultFont(font)
         option = doc.defaultTextOption()
         # A long URL or an unbroken run of characters must wrap, never run off the page.
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -194,7 +210,15 @@ class Typesetter:
         body = self.geometry(section.landscape).body
         doc.setPageSize(body.size())
         split_at_pages(doc, body.height())
-        return LaidOut(section, doc, doc.pageCount())
+        return doc
+
+    def _document_of(self, laid: LaidOut) -> QTextDocument:
+        if laid.document is not None:
+            return laid.document
+        doc = self._document(laid.section)
+        if doc.pageCount() != laid.pages:
+            raise RuntimeError(f"'{laid.section.title}' paginated differently the second time")
+        return doc
 
     # --- painting ----------------------------------------------------------------------------
 
@@ -217,6 +241,7 @@ class Typesetter:
     ) -> None:
         """Paint every page of one section, starting it on a new page."""
         geometry = self.geometry(laid.section.landscape)
+        doc = self._document_of(laid)
         for i in range(laid.pages):
             if not (first_in_book and i == 0):
                 if i == 0:
@@ -225,14 +250,21 @@ class Typesetter:
                     raise OSError("the PDF writer could not start a new page")
             if laid.section.running_header:
                 self._bands(painter, geometry, laid, set_title, laid.first_page + i, total)
-            self._body(painter, geometry, laid, i)
+            self._body(painter, geometry, laid, doc, i)
 
-    def _body(self, painter: QPainter, geometry: PageGeometry, laid: LaidOut, index: int) -> None:
+    def _body(
+        self,
+        painter: QPainter,
+        geometry: PageGeometry,
+        laid: LaidOut,
+        doc: QTextDocument,
+        index: int,
+    ) -> None:
         body = geometry.body
         height = body.height()
         offset = 0.0
         if laid.section.kind is Kind.COVER and laid.pages == 1:
-            used = laid.document.documentLayout().blockBoundingRect(laid.document.lastBlock())
+            used = doc.documentLayout().blockBoundingRect(doc.lastBlock())
             offset = max(0.0, (height - used.bottom()) * COVER_DROP)
         # The slice of the document on this page; the clip is wider than the body so italic
         # overhangs and table borders at the edges are not shaved off.
@@ -247,7 +279,7 @@ class Typesetter:
         hair = self._dpi / 720
         context.clip = clip.adjusted(0, hair, 0, -hair)
         context.palette = self._palette
-        laid.document.documentLayout().draw(painter, context)
+        doc.documentLayout().draw(painter, context)
         painter.restore()
 
     def _bands(
