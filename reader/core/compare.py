@@ -54,7 +54,7 @@ def compare_unavailable_reason(selected: int, available: int) -> str | None:
     if available < MIN_COMPARE:
         return "Compare needs at least two cards; this set or filter has only one."
     if selected < MIN_COMPARE:
-        return f"Select two to {MAX_COMPARE} cards to compare them side by side."
+        return f"Select {MIN_COMPARE}–{MAX_COMPARE} cards to compare them side by side."
     if selected > MAX_COMPARE:
         return (
             f"Compare shows at most {MAX_COMPARE} cards side by side ({selected} selected); "

@@ -29,8 +29,8 @@ from reader.core.compare import (
     TimelineEntry,
     TopicCell,
     TopicMatrix,
-    source_label,
 )
+from reader.core.dates import PartialDate
 from reader.core.model import Card, Perspective, Recommendation, Topic
 from reader.core.query import fold
 from reader.render.card_html import tag_href
@@ -58,6 +58,16 @@ def _text(text: str) -> str:
     return escape(text.strip()).replace("\n", "<br />")
 
 
+def _date(date: PartialDate) -> str:
+    """A date that never breaks across lines ("9 February" / "2023" reads as two facts)."""
+    return escape(date.display()).replace(" ", "&nbsp;")
+
+
+def _source(card: Card) -> str:
+    """:func:`source_label` as HTML, its date unbreakable."""
+    return f"{escape(card.source.publisher)}, {_date(card.source.published)}"
+
+
 def _loc(where: str | None) -> str:
     return f'&#8194;<span class="loc">{escape(where)}</span>' if where else ""
 
@@ -80,23 +90,31 @@ def _chip(tag: str, theme: Theme, sharing: Sharing, links: bool) -> str:
         style = f"background-color:{theme.thesis_background}; color:{theme.accent};"
     else:
         style = f"background-color:{theme.chip.background}; color:{theme.chip.text};"
-    pill = f'<span class="chip" style="{style}">&nbsp;{escape(tag)}&nbsp;</span>'
+    # A word joiner after each '/' and '-' keeps a chip on one line (as the card view does).
+    unbroken = escape(tag.replace("/", "/\u2060").replace("-", "-\u2060"))
+    pill = f'<span class="chip" style="{style}">&nbsp;{unbroken}&nbsp;</span>'
     return f'<a href="{escape(tag_href(tag))}">{pill}</a>' if links else pill
 
 
 # --- Cells of the compare view ----------------------------------------------------------------
 
 
-def source_cell_html(card: Card, silent_on: Sequence[str] = ()) -> str:
-    """Title, publisher, date and kind; ``silent_on`` names the topics the card leaves out."""
+def source_cell_html(card: Card, silent_on: Sequence[str] | None = None) -> str:
+    """Title, publisher, date and kind, and the topics the card leaves out.
+
+    ``silent_on`` is None where topics do not apply (a set without them); empty, the cell
+    says the card addresses every topic, which is as worth knowing as a silence.
+    """
     src = card.source
-    meta = [escape(src.publisher), escape(src.published.display())]
+    meta = [escape(src.publisher), _date(src.published)]
     if src.kind:
         meta.append(escape(src.kind.capitalize()))
     html = f'<p class="row"><b>{_text(card.title)}</b></p><p class="meta">{" · ".join(meta)}</p>'
     if silent_on:
         topics = "; ".join(escape(label) for label in silent_on)
         html += f'<p class="question"><i>Silent on:</i> {topics}</p>'
+    elif silent_on is not None:
+        html += '<p class="question"><i>Addresses every topic</i></p>'
     return html
 
 
@@ -156,7 +174,7 @@ def cell_html(
     *,
     argument_expanded: bool = False,
     links: bool = True,
-    silent_on: Sequence[str] = (),
+    silent_on: Sequence[str] | None = None,
 ) -> str:
     """One cell of the compare view, as the view's delegate paints it.
 
@@ -210,6 +228,10 @@ def _table_open(theme: Theme) -> str:
     )
 
 
+def _silence(comparison: Comparison, column: int) -> tuple[str, ...] | None:
+    return comparison.silent_on(column) if comparison.rows_of(RowKind.TOPIC) else None
+
+
 def comparison_html(
     comparison: Comparison, theme: Theme, *, include_argument: bool = False, title: str = ""
 ) -> str:
@@ -223,7 +245,7 @@ def comparison_html(
     col_width = (100 - label_width) // max(n, 1)
     head = "".join(
         f'<th width="{col_width}%" align="left" bgcolor="{theme.thesis_background}">'
-        f"{source_cell_html(card, comparison.silent_on(i))}</th>"
+        f"{source_cell_html(card, _silence(comparison, i))}</th>"
         for i, card in enumerate(comparison.columns)
     )
     rows = [f'<tr><th width="{label_width}%"></th>{head}</tr>']
@@ -255,11 +277,20 @@ def matrix_row_label_html(row: MatrixRow, total: int) -> str:
     )
 
 
+def _short_date(date: PartialDate) -> str:
+    """ "14 Nov 2016", "Sep 2021", "2021": a date that fits a narrow column on one line."""
+    parts = date.display().split(" ")
+    if date.month is not None:
+        month = -2  # the month name is always just before the year
+        parts[month] = parts[month][:3]
+    return "&nbsp;".join(escape(p) for p in parts)
+
+
 def matrix_column_html(card: Card) -> str:
     """A matrix column's heading: who and when, wrapped to the narrow column."""
     return (
         f'<p class="row"><b>{escape(card.source.publisher)}</b></p>'
-        f'<p class="loc">{escape(card.source.published.display())}</p>'
+        f'<p class="loc">{_short_date(card.source.published)}</p>'
     )
 
 
@@ -313,7 +344,7 @@ def topic_matrix_html(
         key_rows.append(
             f'<tr><td valign="top"><b>{i + 1}</b></td>'
             f'<td valign="top">{_text(card.title)}<br /><span class="loc">'
-            f"{escape(source_label(card))}</span></td>"
+            f"{_source(card)}</span></td>"
             f'<td valign="top"><span class="loc">{silent_text}</span></td></tr>'
         )
     parts.append(
@@ -332,8 +363,7 @@ def ledger_sources_html(entry: LedgerEntry) -> str:
     parts = []
     for source in entry.sources:
         parts.append(
-            f'<h3>{escape(source_label(source.card))}</h3><p class="question">'
-            f"{_text(source.card.title)}</p>"
+            f'<h3>{_source(source.card)}</h3><p class="question">{_text(source.card.title)}</p>'
         )
         parts.append(_recommendation_list(source.recommendations, entry.addressee))
     return "".join(parts)
@@ -400,7 +430,7 @@ def timeline_event_html(entry: TimelineEntry, theme: Theme) -> str:
 
 
 def timeline_sources_html(entry: TimelineEntry) -> str:
-    return "<br />".join(f'<span class="loc">{escape(source_label(c))}</span>' for c in entry.cards)
+    return "<br />".join(f'<span class="loc">{_source(c)}</span>' for c in entry.cards)
 
 
 def timeline_html(
@@ -413,7 +443,7 @@ def timeline_html(
     ]
     for entry in entries:
         rows.append(
-            f'<tr><td valign="top"><p class="date">{escape(entry.date.display())}</p></td>'
+            f'<tr><td valign="top"><p class="date">{_date(entry.date)}</p></td>'
             f'<td valign="top">{timeline_event_html(entry, theme)}</td>'
             f'<td valign="top">{timeline_sources_html(entry)}</td></tr>'
         )
@@ -429,7 +459,7 @@ def matrix_detail_html(
         f'<p class="label">{escape(topic.label.upper())}</p>'
         f'<p class="question">{_text(topic.question)}</p>'
         f'<p class="row"><b>{_text(card.title)}</b></p>'
-        f'<p class="meta">{escape(source_label(card))}</p>'
+        f'<p class="meta">{_source(card)}</p>'
     )
     if perspective is None:
         return head + f'<p class="empty">{NOT_ADDRESSED}: this source is silent on the topic.</p>'

@@ -211,8 +211,8 @@ def test_a_set_without_topics_has_no_topic_rows_and_a_hint() -> None:
     ("selected", "available", "expected"),
     [
         (1, 1, "only one"),
-        (0, 3, "Select two"),
-        (1, 3, "Select two"),
+        (0, 3, "Select 2–4"),
+        (1, 3, "Select 2–4"),
         (2, 3, None),
         (MAX_COMPARE, 50, None),
         (MAX_COMPARE + 1, 50, "at most 4"),

@@ -21,6 +21,7 @@ from reader.render.comparison_html import (
     comparison_html,
     ledger_anchor,
     ledger_html,
+    matrix_column_html,
     matrix_detail_html,
     stance_badge,
     timeline_html,
@@ -179,7 +180,7 @@ def test_timeline_shows_each_sources_wording_of_a_merged_event() -> None:
         ),
     ]
     html = timeline_html(merged_timeline(cards), LIGHT)
-    assert "August 2020" in html
+    assert "August&nbsp;2020" in html  # a date never breaks across lines
     assert "Beta: “A coup ousts the president of Mali”" in html
     assert "Alpha, 2021<" in html
     assert "Beta, 2022<" in html
@@ -189,3 +190,13 @@ def test_matrix_detail_says_when_a_source_is_silent() -> None:
     card = make_card("a", "2021", perspectives={"why": "critical"})
     assert "critical" in matrix_detail_html(TOPICS[0], card, card.perspective("why"), LIGHT)
     assert "silent" in matrix_detail_html(TOPICS[1], card, None, DARK)
+
+
+@pytest.mark.parametrize(
+    ("published", "shown"),
+    [("2016-11-14", "14&nbsp;Nov&nbsp;2016"), ("2021-09", "Sep&nbsp;2021"), ("2021", "2021")],
+)
+def test_matrix_columns_carry_a_short_unbreakable_date(published: str, shown: str) -> None:
+    html = matrix_column_html(make_card("a", published, publisher="Alpha & Co"))
+    assert f'<p class="loc">{shown}</p>' in html
+    assert "Alpha &amp; Co" in html

@@ -110,6 +110,11 @@ class CompareModel(QAbstractTableModel):
         if row >= 0 and self.columnCount():
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    def _silent_on(self, column: int) -> tuple[str, ...] | None:
+        if not self._comparison.rows_of(RowKind.TOPIC):
+            return None  # no topics in the set: silence means nothing
+        return self._comparison.silent_on(column)
+
     def _changed_all(self) -> None:
         if self.rowCount() and self.columnCount():
             last = self.index(self.rowCount() - 1, self.columnCount() - 1)
@@ -143,7 +148,7 @@ class CompareModel(QAbstractTableModel):
                 column,
                 self._theme,
                 argument_expanded=self._argument_expanded,
-                silent_on=self._comparison.silent_on(column),
+                silent_on=self._silent_on(column),
             )
         if role == CardIdRole:
             return self._comparison.columns[column].id

@@ -32,6 +32,7 @@ from reader.ui.compare.tooltips import safe_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
+ANCHOR_MARGIN = 16
 
 
 class AddresseesModel(QAbstractListModel):
@@ -155,3 +156,6 @@ class RecommendationsLedgerView(QWidget):
     def _scroll_to(self, index: Index) -> None:
         if index.isValid():
             self._ledger.scrollToAnchor(ledger_anchor(index.row()))
+            # The anchor lands on the very top edge; a little room above reads better.
+            bar = self._ledger.verticalScrollBar()
+            bar.setValue(max(0, bar.value() - ANCHOR_MARGIN))

@@ -191,7 +191,7 @@ class BadgeDelegate(QStyledItemDelegate):
             if isinstance(persp, Perspective):
                 self._badge(painter, rect, persp.stance)
             else:
-                painter.fillRect(rect, QBrush(QColor(theme.rule), Qt.BrushStyle.BDiagPattern))
+                painter.fillRect(rect, QBrush(QColor(theme.quote_rule), Qt.BrushStyle.BDiagPattern))
         painter.setPen(QColor(theme.rule))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
@@ -268,6 +268,7 @@ class TopicMatrixView(QWidget):
         self._hint.setObjectName("matrixHint")
         self._hint.setTextFormat(Qt.TextFormat.PlainText)
         self._hint.setWordWrap(True)
+        self._hint.setContentsMargins(10, 6, 10, 6)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self._table)
         splitter.addWidget(self._detail)

@@ -102,6 +102,7 @@ def test_the_source_row_says_what_each_card_is_silent_on(view: CompareView) -> N
     assert "Why Mali turned to Russia" in sanctions
     assert "Regional relations and ECOWAS" in sanctions
     assert "Silent on" not in str(_cell(view, "source", 0, HtmlRole))
+    assert "Addresses every topic" in str(_cell(view, "source", 0, HtmlRole))
 
 
 def test_dragging_a_column_header_reorders_the_columns(view: CompareView, qtbot: QtBot) -> None:
@@ -149,7 +150,8 @@ def test_remove_a_column_with_the_delete_key_then_add_one_back(
     reason = view.findChild(QLabel, "compareUnavailable")
     assert reason is not None
     assert reason.isVisible()
-    assert "Select two" in reason.text()
+    assert "Select 2–4 cards" in reason.text()
+    assert "Add a card" in reason.text()  # and how to do it from here
     assert not table.isVisible()
     combo = view.findChild(QComboBox, "addCard")
     assert combo is not None
@@ -258,7 +260,8 @@ def test_clicking_a_tag_in_the_tags_row_emits_it(view: CompareView, qtbot: QtBot
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=click)
     assert clicked.args == ["theme/isolation"]
     html = str(index.data(HtmlRole))
-    assert html.index("ONLY THIS SOURCE") < html.index("theme/isolation")
+    # Listed with the tags only this source has, and kept on one line (word joiner after '/').
+    assert html.index("ONLY THIS SOURCE") < html.index("theme/\u2060isolation")
 
 
 def test_fewer_rows_for_a_one_screen_contrast(view: CompareView) -> None:
