@@ -1,21 +1,15 @@
 """Fixtures for the comparison views: the shipped set, generated sets, a view-making helper.
 
-PySide6 6.12.0 on CPython 3.11 returns ``None`` from every void method without a new
-reference (harmless from 3.12, where None is immortal): each call takes one reference from
-``None`` and the interpreter aborts ("none_dealloc") once they run out, mid-test or at exit.
-These views paint with many such calls, so under that combination the test process gives
-None a reference count it cannot exhaust, which is what Python 3.12 does by design.
+These views paint with many void Qt calls, each of which costs ``None`` a reference under
+PySide6 6.12 on CPython 3.11 (see :mod:`reader.qtcompat`): protect it before any test runs.
 """
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-import PySide6
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -23,11 +17,11 @@ from pytestqt.qtbot import QtBot
 from reader.core.catalog import MemoryCatalog
 from reader.core.loader import load_set
 from reader.core.model import Card, SetInfo
+from reader.qtcompat import protect_none
 from tests.conftest import SHIPPED_CARDS
 from tests.core.compare_cards import catalog_of, generated_cards, make_card
 
-if sys.version_info < (3, 12) and PySide6.__version__ == "6.12.0":
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+protect_none()
 
 LEVERAGE = "mali-wagner-leverage-2021"
 CRISIS_GROUP = "crisis-group-mali-isolation-2023"
