@@ -27,8 +27,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QTableView,
     QToolBar,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -149,20 +149,24 @@ class TimelineView(QWidget):
         self._theme_fixed = theme is not None
         self._point_size = self.font().pointSizeF()
         self._model = TimelineModel(self)
-        self._table = QTableView(self)
+        # A tree view over the flat model: unlike a table with rows sized to contents, it
+        # measures only the rows it shows, so a thousand-card timeline opens at once.
+        self._table = QTreeView(self)
         self._table.setObjectName("timeline")
         self._table.setAccessibleName("Events of every source, in date order")
         self._table.setModel(self._model)
         self._delegate = HtmlDelegate(self._table)
         self._table.setItemDelegate(self._delegate)
+        self._table.setRootIsDecorated(False)
+        self._table.setItemsExpandable(False)
+        self._table.setUniformRowHeights(False)
         self._table.setWordWrap(True)
-        self._table.setShowGrid(False)
-        self._table.verticalHeader().hide()
-        self._table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._table.setAllColumnsShowFocus(True)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        columns = self._table.horizontalHeader()
+        self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        columns = self._table.header()
+        columns.setStretchLastSection(False)
         columns.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Fixed)
         columns.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)
         columns.setSectionResizeMode(SOURCES, QHeaderView.ResizeMode.Fixed)
@@ -174,7 +178,7 @@ class TimelineView(QWidget):
         self._heights = QTimer(self)
         self._heights.setSingleShot(True)
         self._heights.setInterval(0)
-        self._heights.timeout.connect(self._table.resizeRowsToContents)
+        self._heights.timeout.connect(self._table.doItemsLayout)
         self._publications = QAction("Show &Publications", self)
         self._publications.setCheckable(True)
         self._publications.setChecked(True)
@@ -190,7 +194,7 @@ class TimelineView(QWidget):
         self._apply_style()
         self.set_cards(card_ids)
 
-    def table(self) -> QTableView:
+    def table(self) -> QTreeView:
         return self._table
 
     def model(self) -> TimelineModel:

@@ -152,3 +152,17 @@ def test_the_timeline_of_fifty_cards(fifty: tuple[MemoryCatalog, list[str]], sho
     keys = [model.entry(r).date.sort_key for r in range(model.rowCount())]
     assert keys == sorted(keys)
     assert model.rowCount() == 100  # one event and one publication per generated card
+
+
+def test_timeline_rows_rewrap_when_the_view_narrows(timeline: TimelineView, qtbot: QtBot) -> None:
+    tree = timeline.table()
+    model = timeline.model()
+    long_row = max(range(model.rowCount()), key=lambda r: len(model.entry(r).text))
+    index = model.index(long_row, 1)
+    tree.scrollTo(index)
+    wide = tree.visualRect(index).height()
+    timeline.resize(700, 800)
+    qtbot.waitUntil(lambda: tree.visualRect(model.index(long_row, 1)).height() > wide)
+    # Every cell of the row shares its height: dates and sources line up with the event.
+    heights = {tree.visualRect(model.index(long_row, c)).height() for c in range(3)}
+    assert len(heights) == 1
