@@ -55,6 +55,15 @@ def test_the_model_passes_qtmodeltester(view: CompareView, qtmodeltester) -> Non
     qtmodeltester.check(view.model(), force_py=True)
 
 
+def test_the_add_card_model_passes_qtmodeltester(view: CompareView, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    view.remove_card(SANCTIONS)
+    combo = view.findChild(QComboBox, "addCard")
+    assert combo is not None
+    qtmodeltester.check(combo.model(), force_py=True)
+    assert combo.model().rowCount() == 1
+    assert combo.itemText(0).startswith("Responsible Statecraft, July 2023 — Will crackdown")
+
+
 def test_columns_open_in_date_order(view: CompareView) -> None:
     assert view.card_ids() == DATE_ORDER
     assert _header(view, 0) == "Responsible Statecraft\n2021"
