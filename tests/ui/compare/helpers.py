@@ -43,7 +43,11 @@ def double_click(widget: QWidget, pos: QPoint) -> None:
 
 
 def anchor_point(doc: QTextDocument, href: str) -> QPointF:
-    """Where the text of the link ``href`` is drawn in ``doc``, from the document's layout."""
+    """A point just inside the right end of the link ``href`` in ``doc``, from its layout.
+
+    The right end, because a click there misses the link (or hits the next one) if the
+    view maps the click to the document even a few pixels off.
+    """
     doc.size()  # lays the document out
     block = doc.begin()
     while block.isValid():
@@ -51,13 +55,13 @@ def anchor_point(doc: QTextDocument, href: str) -> QPointF:
         while not fragments.atEnd():
             fragment = fragments.fragment()
             if fragment.charFormat().anchorHref() == href:
-                offset = fragment.position() - block.position() + 1
+                end = fragment.position() + fragment.length() - block.position()
                 layout = block.layout()
-                line = layout.lineForTextPosition(offset)
-                x = line.cursorToX(offset)
+                line = layout.lineForTextPosition(end - 1)
+                x = line.cursorToX(end)
                 x = x[0] if isinstance(x, tuple) else x
                 top = doc.documentLayout().blockBoundingRect(block).topLeft()
-                return QPointF(top.x() + x, top.y() + line.y() + line.height() / 2)
+                return QPointF(top.x() + x - 2, top.y() + line.y() + line.height() / 2)
             fragments += 1
         block = block.next()
     raise AssertionError(f"no link to {href} in the document")

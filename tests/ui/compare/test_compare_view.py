@@ -264,7 +264,7 @@ def test_clicking_a_tag_in_the_tags_row_emits_it(view: CompareView, qtbot: QtBot
     assert isinstance(delegate, HtmlDelegate)
     doc = delegate.document(index, rect.width())
     point = anchor_point(doc, tag_href("theme/isolation"))  # only the Crisis Group has it
-    click = rect.topLeft() + QPoint(int(point.x()) + PAD_X + 2, int(point.y()) + PAD_Y)
+    click = rect.topLeft() + QPoint(int(point.x()) + PAD_X, int(point.y()) + PAD_Y)
     with qtbot.waitSignal(view.tagClicked) as clicked:
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=click)
     assert clicked.args == ["theme/isolation"]
