@@ -78,6 +78,9 @@ class CardView(QTextBrowser):
         self._click_modifiers = Qt.KeyboardModifier.NoModifier
         self._base_point_size = 11.0
         self._card_id: str | None = None
+        self._restore_to: int | None = None
+        self.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._restore_scroll())
+        self.verticalScrollBar().actionTriggered.connect(self._reader_scrolled)
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(self._on_highlighted)
 
@@ -122,7 +125,24 @@ class CardView(QTextBrowser):
         doc.setDefaultStyleSheet(stylesheet(theme, self._base_point_size))
         self.setHtml(html)
         self._apply_measure()
-        bar.setValue(position)
+        self._restore_to = position
+        self._restore_scroll()
+
+    def _restore_scroll(self) -> None:
+        """Scroll back to where the reader was once the text is tall enough again.
+
+        QTextEdit updates the scroll range a moment after ``setHtml``, so a position near the
+        end of a long card would be clamped if it were set at once.
+        """
+        if self._restore_to is None:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(self._restore_to)
+        if bar.value() == self._restore_to:
+            self._restore_to = None
+
+    def _reader_scrolled(self, _action: int) -> None:
+        self._restore_to = None
 
     def set_base_point_size(self, size: float) -> None:
         self._base_point_size = size

@@ -33,9 +33,6 @@ class FilterChip(QToolButton):
         self.setAutoRaise(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        font = self.font()
-        font.setStrikeOut(item.kind is FilterKind.NOT_TAG)
-        self.setFont(font)
 
 
 class FilterBar(QWidget):
@@ -76,6 +73,7 @@ class FilterBar(QWidget):
             return
         for chip in self._chips:
             self._flow.removeWidget(chip)
+            chip.hide()  # at once: deleteLater would leave it painted until the next loop
             chip.deleteLater()
         self._chips = []
         for item in items:

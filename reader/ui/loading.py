@@ -56,6 +56,7 @@ class _Worker(QObject):
     def load(self, request: int, folder: str) -> None:
         root = Path(folder)
         started = time.perf_counter()
+        wall_clock = time.time()
         try:
             last: Catalog | None = None
             for catalog in self._source(root):
@@ -65,7 +66,7 @@ class _Worker(QObject):
             if last is None:
                 raise RuntimeError(f"the catalog source gave nothing for {root}")
             # The end of the load: the same catalog again, now with what to watch.
-            watch = watch_targets(root)
+            watch = watch_targets(root, since=wall_clock)
             seconds = time.perf_counter() - started
             self.delivered.emit(Snapshot(request, root, last, True, seconds, watch))
         except Exception as exc:  # a loader bug must not kill the worker thread

@@ -38,6 +38,7 @@ from reader.ui.actions import Actions
 from reader.ui.card_list import CardListPane
 from reader.ui.card_view import ZOOM_FACTOR, CardView
 from reader.ui.filters import Filter
+from reader.ui.labels import plural
 from reader.ui.loading import CatalogSource, Snapshot, memory_source
 from reader.ui.menus import add_toolbar_stretch_and, build_menus, fill_recent
 from reader.ui.mouse_nav import MouseNavigation
@@ -92,7 +93,8 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         for pane in (self.sidebar, self.list_pane, self.card_view):
             self.splitter.addWidget(pane)
-        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes(list(DEFAULT_SIZES))
         self.sidebar.setMinimumWidth(170)
         self.list_pane.setMinimumWidth(240)
@@ -228,11 +230,12 @@ class MainWindow(QMainWindow):
         problems = catalog.problems
         self.status.show_problems(list(problems))
         errors, warnings = count(list(problems))
-        counts = f"{self.session.total()} cards"
-        if errors or warnings:
-            counts += f" · {errors} errors, {warnings} warnings" if errors else ""
-            counts += f" · {warnings} warnings" if not errors else ""
-        self.sidebar.set_header(info.title, info.description, counts)
+        counts = [plural(self.session.total(), "card")]
+        if errors:
+            counts.append(plural(errors, "error"))
+        if warnings:
+            counts.append(plural(warnings, "warning"))
+        self.sidebar.set_header(info.title, info.description, " · ".join(counts))
 
     # -- filter, list, card ---------------------------------------------------------------
 
@@ -305,8 +308,8 @@ class MainWindow(QMainWindow):
         self._match_card_background(theme.background)
         card = catalog.card(card_id) if card_id is not None else None
         if card is None:
-            errors = sum(1 for p in catalog.problems if p.is_error)
-            html = overview_html(catalog.info, s.total(), len(s.matched), s.query, errors)
+            broken = len({p.path for p in catalog.problems if p.is_error})
+            html = overview_html(catalog.info, s.total(), len(s.matched), s.query, broken)
             self.card_view.show_page(html, theme, keep_scroll=keep_scroll)
             return
         near = related(card.id, catalog.summaries())

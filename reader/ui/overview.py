@@ -10,24 +10,22 @@ from reader.core.model import SetInfo
 from reader.core.query import Query
 from reader.render import markdown_to_html
 from reader.render.highlight import escape
+from reader.ui.labels import plural
 
 CLEAR_FILTERS_HREF = "reader:clear-filters"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def overview_html(info: SetInfo, total: int, shown: int, query: Query, errors: int) -> str:
+def overview_html(info: SetInfo, total: int, shown: int, query: Query, broken: int) -> str:
+    """``broken``: how many card files have errors (they are left out of the set)."""
     parts = [f"<h1>{escape(info.title)}</h1>"]
-    meta = [_plural(total, "card")]
-    if errors:
-        meta.append(f"{_plural(errors, 'card file')} with errors (see Problems)")
+    meta = [plural(total, "card")]
+    if broken:
+        meta.append(f"{plural(broken, 'file')} with errors left out (see Problems)")
     parts.append(f'<p class="meta">{escape(" · ".join(meta))}</p>')
     if not query.is_empty():
         if shown:
             parts.append(
-                f"<p>{_plural(shown, 'card')} match {escape(query.describe())}. "
+                f"<p>{plural(shown, 'card')} match {escape(query.describe())}. "
                 "Choose one in the list to read it.</p>"
             )
         else:

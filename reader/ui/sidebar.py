@@ -8,7 +8,7 @@ filters, Ctrl+Enter hides, Delete removes the filter.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -46,6 +46,8 @@ class TagTreeView(QTreeView):
         self.setAnimated(False)
         self.setIndentation(14)
         self.setFrameShape(QTreeView.Shape.NoFrame)
+        # A source list: the sidebar's own colour, so the card list stands out beside it.
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.customContextMenuRequested.connect(self._context_menu)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
@@ -132,7 +134,10 @@ class Sidebar(QWidget):
         header.addWidget(self.title)
         header.addWidget(self.counts)
         layout.addLayout(header)
-        layout.addWidget(self.tree, 1)
+        tree_box = QVBoxLayout()
+        tree_box.setContentsMargins(6, 0, 0, 0)
+        tree_box.addWidget(self.tree)
+        layout.addLayout(tree_box, 1)
 
     def set_header(self, title: str, description: str | None, counts: str) -> None:
         self.title.setText(title)

@@ -7,11 +7,7 @@ from PySide6.QtWidgets import QStatusBar, QStyle, QToolButton, QWidget
 
 from reader.core.diagnostics import Problem, count
 from reader.core.query import Query
-from reader.ui.labels import PlainLabel
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+from reader.ui.labels import PlainLabel, plural
 
 
 class StatusBar(QStatusBar):
@@ -38,7 +34,7 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.problems, 0)
 
     def show_results(self, shown: int, total: int, query: Query) -> None:
-        self.shown.setText(f"{shown} of {_plural(total, 'card')}")
+        self.shown.setText(f"{shown} of {plural(total, 'card')}")
         described = query.describe()
         self.filters.setText("" if query.is_empty() else f"Filter: {described}")
         self.filters.setToolTip(described)
@@ -54,8 +50,8 @@ class StatusBar(QStatusBar):
             self.problems.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
         parts = []
         if errors:
-            parts.append(_plural(errors, "error"))
+            parts.append(plural(errors, "error"))
         if warnings:
-            parts.append(_plural(warnings, "warning"))
+            parts.append(plural(warnings, "warning"))
         self.problems.setText(", ".join(parts) if parts else "No problems")
         self.problems.setAccessibleName(f"Problems: {self.problems.text()}")

@@ -18,18 +18,22 @@ from reader.core.loader import find_card_files
 from reader.core.model import SET_FILE
 
 DEBOUNCE_MS = 300
+#: File times tick coarsely (a few ms); a write this close to a load's start counts as after it.
+CLOCK_SLACK_S = 0.05
 
 
 @dataclass(frozen=True, slots=True)
 class WatchTargets:
     folders: tuple[str, ...]
     files: tuple[str, ...]
+    #: When the load that produced these targets started reading (``time.time()``).
+    since: float = 0.0
 
 
-def watch_targets(root: Path) -> WatchTargets:
+def watch_targets(root: Path, since: float = 0.0) -> WatchTargets:
     """Every folder the loader walks, and every card file; safe to call off the UI thread."""
     if not root.is_dir():
-        return WatchTargets((), ())
+        return WatchTargets((), (), since)
     folders = [str(root)]
     for folder, dirs, _files in os.walk(root, followlinks=True):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
@@ -40,7 +44,7 @@ def watch_targets(root: Path) -> WatchTargets:
     set_file = root / SET_FILE
     if set_file.exists():
         files.append(str(set_file))
-    return WatchTargets(tuple(dict.fromkeys(folders)), tuple(files))
+    return WatchTargets(tuple(dict.fromkeys(folders)), tuple(files), since)
 
 
 class SetWatcher(QObject):
@@ -59,20 +63,44 @@ class SetWatcher(QObject):
         self._watcher.fileChanged.connect(self._poke)
 
     def watch(self, targets: WatchTargets) -> None:
-        """Watch exactly ``targets`` from now on."""
-        self.stop()
-        paths = [p for p in (*targets.folders, *targets.files) if os.path.exists(p)]
-        if paths:
-            self._watcher.addPaths(paths)
+        """Watch exactly ``targets`` from now on.
+
+        Paths already watched keep their watch, so no event in flight is lost, and a change
+        already waiting for its reload still gets it. A file watched for the first time may
+        have changed after the load read it and before this watch existed (a new file, or
+        one an editor replaced); if so, it is reloaded once more.
+        """
+        wanted = {p for p in (*targets.folders, *targets.files) if os.path.exists(p)}
+        current = set(self.watched())
+        stale = sorted(current - wanted)
+        if stale:
+            self._watcher.removePaths(stale)
+        added = sorted(wanted - current)
+        if added:
+            self._watcher.addPaths(added)
+        if targets.since and any(_modified_since(p, targets.since) for p in added):
+            self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
-        watched = self._watcher.files() + self._watcher.directories()
+        watched = self.watched()
         if watched:
             self._watcher.removePaths(watched)
+
+    @property
+    def pending(self) -> bool:
+        """A change was seen and its signal is waiting out the debounce."""
+        return self._timer.isActive()
 
     def watched(self) -> list[str]:
         return self._watcher.directories() + self._watcher.files()
 
     def _poke(self, _path: str) -> None:
         self._timer.start()
+
+
+def _modified_since(path: str, since: float) -> bool:
+    try:
+        return os.stat(path).st_mtime >= since - CLOCK_SLACK_S
+    except OSError:
+        return True  # gone already: the folder watch will have seen it, reload to be sure

@@ -110,6 +110,13 @@ def list_titles(window: MainWindow) -> list[str]:
     return [pane.model.summary(i).title for i in pane.visible_ids()]  # type: ignore[union-attr]
 
 
+def laid_out(window: MainWindow) -> bool:
+    """Whether the card view's scroll range covers the whole card yet (Qt extends it lazily)."""
+    view = window.card_view
+    height = view.document().size().height() - view.viewport().height()
+    return view.verticalScrollBar().maximum() >= int(height) - 2
+
+
 def anchor_point(view: CardView, href: str) -> QPoint:
     """Scroll the link ``href`` into view and return a point on it, in viewport coordinates."""
     doc = view.document()

@@ -11,7 +11,14 @@ from pytestqt.qtbot import QtBot
 from reader.core.query import Query
 from reader.ui.main_window import MainWindow
 from reader.ui.problems_dock import LOCATION, MESSAGE
-from tests.ui.conftest import CRISIS_GROUP, LEVERAGE, SANCTIONS, MakeWindow, list_titles
+from tests.ui.conftest import (
+    CRISIS_GROUP,
+    LEVERAGE,
+    SANCTIONS,
+    MakeWindow,
+    laid_out,
+    list_titles,
+)
 
 RELOAD_MS = 5000
 CRISIS_FILE = "crisis-group-mali-isolation-2023.yaml"
@@ -30,8 +37,10 @@ def test_an_edited_card_reloads_keeping_card_filter_and_scroll(
 ) -> None:
     window.session.set_query(Query(include_tags=("country/france",)))
     window.session.open_card(CRISIS_GROUP)
-    bar = window.card_view.verticalScrollBar()
-    bar.setValue(bar.maximum() // 2)
+    view = window.card_view
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: laid_out(window))
+    bar.setValue(bar.maximum() - 40)  # near the end: where a premature restore would clamp
     scrolled = bar.value()
     assert scrolled > 0
 
@@ -44,7 +53,8 @@ def test_an_edited_card_reloads_keeping_card_filter_and_scroll(
     assert window.card_view.card_id == CRISIS_GROUP
     assert "Mali: Avoiding Isolation (revised)" in window.card_view.toPlainText()
     assert window.session.query.include_tags == ("country/france",)
-    assert abs(window.card_view.verticalScrollBar().value() - scrolled) <= 2
+    qtbot.waitUntil(lambda: laid_out(window))
+    assert abs(bar.value() - scrolled) <= 2
 
 
 def test_an_editor_that_saves_by_rename_is_followed_every_time(
