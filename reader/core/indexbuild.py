@@ -1,0 +1,316 @@
+"""Bringing an index up to date with the folder: scan, compare, parse what changed, write.
+
+A file is trusted when its size and modification time (nanoseconds) match what was indexed.
+When those match but the file was modified within a second of being indexed — an editor can
+save twice within one timestamp tick, the "racy git" problem — its content digest decides.
+
+Parsing runs in worker processes (:mod:`reader.core.indexworkers`) when there is enough of it
+to pay for starting them.
+Finished rows come back in chunks, are written one transaction per chunk, and are reported to
+the caller as they land, so a window can show the first cards while the rest are parsed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import marshal
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.catalog import CardSummary
+from reader.core.dates import PartialDate
+from reader.core.diagnostics import Problem, Severity
+from reader.core.indexrows import FileRow, FileStamp, content_digest, parse_files
+from reader.core.indexworkers import run_parallel
+from reader.core.loader import UnreadableFileError, assemble, find_card_files, read_limited
+from reader.core.model import Actor, Card, Recommendation, SetInfo, Source
+
+#: Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 400
+CHUNK = 128
+#: Files modified this close to when they were indexed are checked by content.
+RACY_NS = 1_000_000_000
+_UNREADABLE = -1
+
+
+def scan(root: Path) -> dict[str, FileStamp]:
+    """Every candidate card file with its size and mtime; unreadable ones always re-parse."""
+    stamps: dict[str, FileStamp] = {}
+    for card_file in find_card_files(root):
+        try:
+            info = os.stat(card_file.path)
+            size, mtime = info.st_size, info.st_mtime_ns
+        except OSError:
+            size, mtime = _UNREADABLE, _UNREADABLE
+        stamps[card_file.rel] = FileStamp(card_file.rel, str(card_file.path), size, mtime)
+    return stamps
+
+
+def stamp_of(root: Path, rel: str) -> FileStamp | None:
+    """The stamp of one file, or None when it is no longer a candidate card file."""
+    path = root / rel
+    if not path.exists() and not path.is_symlink():
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return FileStamp(rel, str(path), _UNREADABLE, _UNREADABLE)
+    return FileStamp(rel, str(path), info.st_size, info.st_mtime_ns)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    parse: list[FileStamp]
+    delete: list[str]
+
+
+def plan(
+    conn: sqlite3.Connection,
+    stamps: dict[str, FileStamp],
+    topics_changed: bool,
+    only: Iterable[str] | None = None,
+) -> Plan:
+    """What to parse and what to forget. ``only`` limits the comparison to those files."""
+    stored: dict[str, tuple[int, int, bytes | None, int, int]] = {}
+    query = "SELECT path, size, mtime_ns, digest, indexed_ns, topic_dependent FROM files"
+    if only is None:
+        rows = conn.execute(query).fetchall()
+    else:
+        wanted = sorted(set(only))
+        rows = []
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            rows += conn.execute(f"{query} WHERE path IN ({marks})", part).fetchall()
+    for path, size, mtime, digest, indexed, dependent in rows:
+        stored[path] = (size, mtime, digest, indexed, dependent)
+    to_parse: list[FileStamp] = []
+    for rel, stamp in stamps.items():
+        known = stored.get(rel)
+        if known is None or not _unchanged(stamp, *known[:4]) or (topics_changed and known[4]):
+            to_parse.append(stamp)
+    return Plan(to_parse, sorted(set(stored) - set(stamps)))
+
+
+def _unchanged(stamp: FileStamp, size: int, mtime: int, digest: bytes | None, indexed: int) -> bool:
+    if stamp.size == _UNREADABLE or (stamp.size, stamp.mtime_ns) != (size, mtime):
+        return False
+    if indexed - stamp.mtime_ns > RACY_NS:
+        return True
+    try:
+        return digest is not None and content_digest(read_limited(Path(stamp.path))) == digest
+    except UnreadableFileError:
+        return False
+
+
+def parse(
+    stamps: Sequence[FileStamp], topics: frozenset[str] | None, workers: int | None = None
+) -> Iterator[list[FileRow]]:
+    """Rows for ``stamps`` in chunks, in the order they finish."""
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 8)
+    chunks = [list(stamps[i : i + CHUNK]) for i in range(0, len(stamps), CHUNK)]
+    if workers <= 1 or len(stamps) < PARALLEL_THRESHOLD:
+        for chunk in chunks:
+            yield parse_files(chunk, topics)
+        return
+    yield from run_parallel([(chunk, topics) for chunk in chunks], workers)
+
+
+def write(
+    conn: sqlite3.Connection, rows: Sequence[FileRow], deleted: Sequence[str], now: int
+) -> None:
+    """Replace the rows of these files (and forget ``deleted`` ones) in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _write(conn, rows, deleted, now)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _batches(items: Sequence[str], size: int = 500) -> Iterator[tuple[str, list[str]]]:
+    for start in range(0, len(items), size):
+        part = list(items[start : start + size])
+        yield ", ".join("?" * len(part)), part
+
+
+def _write(
+    conn: sqlite3.Connection, rows: Sequence[FileRow], deleted: Sequence[str], now: int
+) -> None:
+    fts = has_fulltext(conn)
+    for marks, part in _batches([r.rel for r in rows] + list(deleted)):
+        old = conn.execute(
+            f"SELECT rowid, words, card_id IS NOT NULL FROM files WHERE path IN ({marks})", part
+        ).fetchall()
+        if fts:
+            # An external-content index forgets a row only when told its exact words.
+            conn.executemany(
+                "INSERT INTO fulltext (fulltext, rowid, words) VALUES ('delete', ?, ?)",
+                [(rowid, text) for rowid, text, valid in old if valid],
+            )
+        conn.executemany("DELETE FROM files WHERE rowid = ?", [(r[0],) for r in old])
+    conn.executemany(
+        "INSERT INTO files (path, size, mtime_ns, digest, topic_dependent, card_id, title, "
+        "publisher, published, year, kind, tags, id_line, id_column, names, problems, source, "
+        "words, indexed_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*row, now) for row in rows],
+    )
+    if fts:
+        for marks, part in _batches([r.rel for r in rows if r.card_id is not None]):
+            conn.execute(
+                "INSERT INTO fulltext (rowid, words) SELECT rowid, words FROM files "
+                f"WHERE path IN ({marks})",
+                part,
+            )
+    conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+
+
+def has_fulltext(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'fulltext'").fetchone()
+    return row is not None
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """What a catalog needs in memory: the visible cards in order, and every problem."""
+
+    summaries: tuple[CardSummary, ...]
+    #: The rowid of each summary, in the same order.
+    rowids: tuple[int, ...]
+    problems: tuple[Problem, ...]
+
+
+def problem_from_json(data: dict[str, Any]) -> Problem:
+    return Problem(
+        data["path"], data["line"], data["column"], Severity(data["severity"]), data["message"]
+    )
+
+
+_NO_SOURCE = Source(publisher="", published=PartialDate(1))
+
+
+def load_state(
+    conn: sqlite3.Connection,
+    root: Path,
+    info: SetInfo,
+    set_problems: Sequence[Problem],
+    set_digest: bytes,
+) -> State:
+    """The catalog's state: from the stored snapshot when nothing changed since it was made
+    (a warm open), else computed from the rows and stored for next time."""
+    conn.execute("BEGIN")
+    try:
+        (generation,) = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        cached = conn.execute(
+            "SELECT state FROM snapshot WHERE generation = ? AND set_digest = ?",
+            (int(generation), set_digest),
+        ).fetchone()
+        if cached is not None:
+            conn.execute("COMMIT")
+            return _decode_state(cached[0])
+        state = _compute_state(conn, root, info, set_problems)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    # Busy (another instance is writing) only means the next open computes it again.
+    with contextlib.suppress(sqlite3.OperationalError):
+        conn.execute(
+            "INSERT OR REPLACE INTO snapshot (id, generation, set_digest, state) "
+            "VALUES (1, ?, ?, ?)",
+            (int(generation), set_digest, _encode_state(state)),
+        )
+    return state
+
+
+def _compute_state(
+    conn: sqlite3.Connection, root: Path, info: SetInfo, set_problems: Sequence[Problem]
+) -> State:
+    """Summaries and problems from the rows, with the cross-file checks of ``load_set``.
+
+    The cross-file checks (duplicate ids, aliases no card uses) are the loader's own
+    :func:`assemble`, run over skeleton cards that carry what those checks read: id, path, the
+    id's position, addressees and actor names. So the index reports exactly what a fresh load
+    reports, in the same words.
+    """
+    problems = list(set_problems)
+    skeletons: list[Card] = []
+    rows: dict[str, tuple[int, CardSummary]] = {}
+    for (
+        rowid,
+        rel,
+        card_id,
+        title,
+        publisher,
+        published,
+        kind,
+        tags,
+        line,
+        column,
+        names,
+        found,
+    ) in conn.execute(
+        "SELECT rowid, path, card_id, title, publisher, published, kind, tags, id_line, "
+        "id_column, names, problems FROM files"
+    ):
+        if found is not None:
+            problems.extend(problem_from_json(p) for p in json.loads(found))
+        if card_id is None:
+            continue
+        used = json.loads(names)
+        skeletons.append(
+            Card(
+                id=card_id,
+                title="",
+                source=_NO_SOURCE,
+                thesis="",
+                summary="",
+                argument=(),
+                tags=(),
+                recommendations=tuple(Recommendation(to, "") for to in used["to"]),
+                actors=tuple(Actor(name) for name in used["actors"]),
+                path=rel,
+                positions={("id",): (line, column)},
+            )
+        )
+        date = PartialDate.parse(published)
+        summary = CardSummary(card_id, title, publisher, date, kind, tuple(json.loads(tags)), rel)
+        rows[rel] = (rowid, summary)
+    card_set = assemble(root, info, skeletons, problems)
+    kept = [rows[skeleton.path] for skeleton in card_set.cards]
+    return State(
+        tuple(summary for _, summary in kept),
+        tuple(rowid for rowid, _ in kept),
+        card_set.problems,
+    )
+
+
+def _encode_state(state: State) -> bytes:
+    summaries = [
+        (s.id, s.title, s.publisher, s.published.year, s.published.month, s.published.day,
+         s.kind, s.tags, s.path)
+        for s in state.summaries
+    ]  # fmt: skip
+    problems = [(p.path, p.line, p.column, str(p.severity), p.message) for p in state.problems]
+    return marshal.dumps((summaries, state.rowids, problems))
+
+
+def _decode_state(blob: bytes) -> State:
+    summaries, rowids, problems = marshal.loads(blob)
+    return State(
+        tuple(
+            CardSummary(i, t, pub, PartialDate(y, m, d), k, tags, path)
+            for i, t, pub, y, m, d, k, tags, path in summaries
+        ),
+        tuple(rowids),
+        tuple(
+            Problem(path, line, col, Severity(sev), msg) for path, line, col, sev, msg in problems
+        ),
+    )

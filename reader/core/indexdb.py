@@ -1,0 +1,282 @@
+"""Where a set's index lives, and opening it so that a bad index is never fatal.
+
+The index is a cache: everything in it can be rebuilt from the cards, so every problem with it
+— a corrupt or truncated file, an index written by another version of the program, a lock held
+by a hung process, a cache folder that cannot be written — ends in a fresh index rather than an
+error. The index is kept in the user's cache folder (never in the card folder, which may be
+read-only or shared through git), one SQLite file per set, named by a hash of the set's
+resolved path.
+
+SQLite runs in WAL mode with a busy timeout, so two windows (or a window and the CLI) on one set
+read while the other writes, and writers take turns instead of failing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import sys
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from reader import __version__
+from reader.core.resources import resources_dir
+
+#: Bump when the tables change; a stamp that differs means "rebuild".
+SCHEMA_VERSION = 1
+CACHE_ENV = "BRIEFING_READER_CACHE_DIR"
+BUSY_TIMEOUT_MS = 5000
+_CORE = Path(__file__).resolve().parent
+#: The modules whose behaviour decides what a card file parses into (and what problems it
+#: has); a change to any of them must invalidate stored results.
+_PARSING_MODULES = (
+    "cardfile.py",
+    "dates.py",
+    "diagnostics.py",
+    "indexrows.py",
+    "loader.py",
+    "model.py",
+    "nodecompose.py",
+    "query.py",
+    "schema_check.py",
+    "setfile.py",
+    "yamlread.py",
+)
+
+_TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE files (
+    rowid INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    digest BLOB,
+    indexed_ns INTEGER NOT NULL,
+    topic_dependent INTEGER NOT NULL,
+    card_id TEXT,
+    title TEXT,
+    publisher TEXT,
+    published TEXT,
+    year INTEGER,
+    kind TEXT,
+    tags TEXT,
+    id_line INTEGER,
+    id_column INTEGER,
+    names TEXT,
+    problems TEXT,
+    source BLOB,
+    words TEXT NOT NULL
+);
+CREATE TABLE snapshot (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    generation INTEGER NOT NULL,
+    set_digest BLOB NOT NULL,
+    state BLOB NOT NULL
+);
+"""
+#: Full-text search over ``files.words`` (an external-content table: the words are stored once).
+#: No prefix indexes: they made writing a card half again as slow (each word is stored once per
+#: prefix length), while prefix queries over the main index stay within a frame at 10,000 cards.
+_FTS_TABLE = """CREATE VIRTUAL TABLE fulltext USING fts5(
+    words, content = 'files', content_rowid = 'rowid', tokenize = "ascii tokenchars '_'"
+)"""
+
+
+def fts5_available() -> bool:
+    """Whether this Python's SQLite was built with FTS5 (some distributions leave it out)."""
+    try:
+        with sqlite3.connect(":memory:") as probe:
+            probe.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def default_cache_dir() -> Path:
+    """``$BRIEFING_READER_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefing-reader``, else ~/.cache/…"""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "briefing-reader"
+
+
+def index_path(root: Path, cache_dir: Path | None = None) -> Path:
+    folder = cache_dir if cache_dir is not None else default_cache_dir()
+    key = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return folder / f"{key[:24]}.sqlite"
+
+
+def fingerprint() -> str:
+    """A digest of everything that decides what a card parses into.
+
+    Stored results are reused only while the code that produced them is unchanged, so an
+    upgrade (or a developer's edit of the loader) never serves stale problems or cards.
+    """
+    digest = hashlib.sha256()
+    for name in _PARSING_MODULES:
+        digest.update((_CORE / name).read_bytes())
+    for schema in sorted(resources_dir().glob("*.schema.json")):
+        digest.update(schema.read_bytes())
+    stamp = f"{SCHEMA_VERSION}|{__version__}|{sys.version}|{yaml.__version__}"
+    stamp += f"|{yaml.__with_libyaml__}|{sqlite3.sqlite_version}|{fts5_available()}"
+    digest.update(stamp.encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class IndexLocation:
+    """How to connect to an index: a file, or (when no file can be used) a private memory one."""
+
+    uri: str
+    path: Path | None
+    #: Why the index is not where it normally is (shown to people as a note), if it is not.
+    note: str | None = None
+
+    @property
+    def persistent(self) -> bool:
+        return self.path is not None
+
+    def connect(self) -> sqlite3.Connection:
+        # Transactions are explicit (BEGIN IMMEDIATE), so two writers never interleave a
+        # read-then-write; hence no implicit ones from the sqlite3 module.
+        conn = sqlite3.connect(
+            self.uri,
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+            isolation_level=None,
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA cache_size = -16384")  # 16 MiB: full-text merges reread pages
+        if self.persistent:
+            conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
+
+
+def memory_location(note: str) -> IndexLocation:
+    """An index that lives as long as this process, shared by its connections."""
+    name = f"briefing-reader-{uuid.uuid4().hex}"
+    return IndexLocation(f"file:{name}?mode=memory&cache=shared", None, note)
+
+
+def _file_location(path: Path) -> IndexLocation:
+    return IndexLocation(path.resolve().as_uri(), path)
+
+
+def prepare(root: Path, cache_dir: Path | None = None) -> tuple[IndexLocation, sqlite3.Connection]:
+    """Open (creating or rebuilding as needed) the index for ``root``; never raises for a bad
+    index. The returned connection is kept open by the caller; for a memory index it is what
+    keeps the data alive.
+    """
+    stamp = fingerprint()
+    path = index_path(root, cache_dir)
+    note = _unusable_reason(root, path)
+    if note is None:
+        for _attempt in range(2):
+            location = _file_location(path)
+            try:
+                conn = location.connect()
+                if _ready(conn, stamp, root):
+                    return location, conn
+                conn.close()
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    note = "the index is locked by another program; using a temporary one"
+                    break
+                forget(path)
+            except sqlite3.DatabaseError:
+                forget(path)  # not a database, or corrupt: rebuilt below
+        else:
+            note = "the index could not be rebuilt; using a temporary one"
+    location = memory_location(note or "using a temporary index")
+    conn = location.connect()
+    _create(conn, stamp, root)
+    return location, conn
+
+
+def _unusable_reason(root: Path, path: Path) -> str | None:
+    folder = path.parent
+    if folder.resolve().is_relative_to(root.resolve()):
+        return "the cache folder is inside the card folder; using a temporary index"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return f"cannot create the cache folder {folder}; using a temporary index"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot write to the cache folder {folder}; using a temporary index"
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        return f"cannot write to {path}; using a temporary index"
+    return None
+
+
+def _ready(conn: sqlite3.Connection, stamp: str, root: Path) -> bool:
+    """True when ``conn`` holds a current index (made current if it was empty or stale)."""
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        return False
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "meta" in tables:
+            found = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            if found.get("fingerprint") == stamp:
+                conn.execute("COMMIT")
+                return True
+        _drop_everything(conn)
+        _create_tables(conn, stamp, root)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return True
+
+
+def _drop_everything(conn: sqlite3.Connection) -> None:
+    """Empty a stale index inside the caller's transaction (another instance may have it
+    open, so the file itself is kept)."""
+    listed = "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    # Full-text tables first: dropping one drops its shadow tables with it.
+    for name, sql in conn.execute(listed).fetchall():
+        if str(sql).upper().startswith("CREATE VIRTUAL"):
+            conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+    for name, _sql in conn.execute(listed).fetchall():
+        conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+
+
+def _create(conn: sqlite3.Connection, stamp: str, root: Path) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    _create_tables(conn, stamp, root)
+    conn.execute("COMMIT")
+
+
+def _create_tables(conn: sqlite3.Connection, stamp: str, root: Path) -> None:
+    for statement in _TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    if fts5_available():
+        conn.execute(_FTS_TABLE)
+    conn.executemany(
+        "INSERT INTO meta(key, value) VALUES (?, ?)",
+        [
+            ("fingerprint", stamp),
+            ("root", str(root.resolve())),
+            ("topics", ""),
+            ("generation", "0"),
+        ],
+    )
+
+
+def forget(path: Path) -> None:
+    """Delete an index file and its companions (another process may still read its copy)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            Path(str(path) + suffix).unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return

@@ -1,0 +1,299 @@
+"""The persistent index agrees with a fresh load, survives bad caches, and shares a set safely."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.core import indexbuild, indexdb
+from reader.core.catalog import MemoryCatalog
+from reader.core.index import IndexCatalog, index_snapshots, open_index
+from reader.core.loader import load_set
+from reader.core.model import SET_FILE
+from reader.core.synthetic import generate_card, write_set
+from tests.conftest import DATA, REPO, SHIPPED_CARDS
+
+
+def assert_agrees(catalog: IndexCatalog, root: Path) -> None:
+    """Everything the Catalog protocol says equals what a fresh load_set says."""
+    fresh = load_set(root)
+    memory = MemoryCatalog(fresh)
+    assert list(catalog.summaries()) == list(memory.summaries())
+    assert list(catalog.problems) == list(fresh.problems)
+    assert catalog.info == fresh.info
+    for card in fresh.cards:
+        restored = catalog.card(card.id)
+        assert restored == card
+        assert restored is not None
+        assert dict(restored.positions) == dict(card.positions)
+    assert catalog.card("no-such-card") is None
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def cards(tmp_path: Path) -> Path:
+    root = tmp_path / "set"
+    write_set(root, 40, seed=11)
+    return root
+
+
+def test_a_generated_set_indexes_like_a_fresh_load(cards: Path, cache: Path) -> None:
+    catalog = open_index(cards, cache_dir=cache)
+    assert len(catalog.summaries()) == 40
+    assert catalog.note is None
+    assert catalog.index_file is not None
+    assert catalog.index_file.parent == cache
+    assert_agrees(catalog, cards)
+
+
+@pytest.mark.parametrize("root", [SHIPPED_CARDS, DATA / "good", DATA / "bad"])
+def test_real_and_bad_sets_give_the_loaders_problems_and_cards(root: Path, cache: Path) -> None:
+    """Duplicate ids, unreadable files, bad YAML, unused aliases: all as load_set has them."""
+    assert_agrees(open_index(root, cache_dir=cache), root)
+    assert_agrees(open_index(root, cache_dir=cache), root)  # warm: from the stored state
+
+
+def test_reopening_parses_only_what_changed(
+    cards: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_index(cards, cache_dir=cache)
+    parsed: list[str] = []
+    original = indexbuild.parse_files
+
+    def counting(stamps, topics):  # type: ignore[no-untyped-def]
+        parsed.extend(s.rel for s in stamps)
+        return original(stamps, topics)
+
+    monkeypatch.setattr(indexbuild, "parse_files", counting)
+    old = sorted(cards.rglob("*.yaml"))[5]
+    past = old.stat().st_mtime_ns - 10**10
+    for path in cards.rglob("*.yaml"):  # old enough to be trusted on size and time alone
+        os.utime(path, ns=(past, past))
+    reopened = open_index(cards, cache_dir=cache)
+    parsed.clear()
+    again = open_index(cards, cache_dir=cache)
+    assert parsed == []
+    assert list(again.summaries()) == list(reopened.summaries())
+
+    changed = sorted(p for p in cards.rglob("*.yaml") if p.name != SET_FILE)[3]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("title: ", "title: New "))
+    catalog = open_index(cards, cache_dir=cache)
+    assert parsed == [changed.relative_to(cards).as_posix()]
+    assert_agrees(catalog, cards)
+
+
+def test_a_same_size_same_time_edit_is_caught_by_its_content(cards: Path, cache: Path) -> None:
+    """Two saves within one timestamp tick: size and mtime tie, the digest does not."""
+    target = sorted(p for p in cards.rglob("*.yaml") if p.name != SET_FILE)[0]
+    open_index(cards, cache_dir=cache)
+    stat = target.stat()
+    text = target.read_text(encoding="utf-8")
+    at = text.index('title: "') + len('title: "')
+    edited = text[:at] + ("Q" if text[at] != "Q" else "R") + text[at + 1 :]
+    target.write_text(edited, encoding="utf-8")
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert_agrees(open_index(cards, cache_dir=cache), cards)
+
+
+def test_refresh_of_one_changed_card(cards: Path, cache: Path) -> None:
+    catalog = open_index(cards, cache_dir=cache)
+    files = sorted(p for p in cards.rglob("*.yaml") if p.name != SET_FILE)
+    files[0].write_text(generate_card(999, seed=4).text, encoding="utf-8")
+    files[1].unlink()
+    added = cards / "new" / "added.yaml"
+    added.parent.mkdir()
+    added.write_text(generate_card(1000, seed=4).text, encoding="utf-8")
+    refreshed = catalog.refresh([files[0], files[1], added])
+    assert refreshed is not catalog
+    assert_agrees(refreshed, cards)
+    assert_agrees(catalog.refresh(), cards)
+
+
+def test_a_changed_set_file_rechecks_the_topics_of_every_card(cards: Path, cache: Path) -> None:
+    catalog = open_index(cards, cache_dir=cache)
+    set_file = cards / SET_FILE
+    set_file.write_text(
+        set_file.read_text(encoding="utf-8").replace("- key: economy-aid", "- key: economy-aids"),
+        encoding="utf-8",
+    )
+    refreshed = catalog.refresh([set_file])
+    assert any("economy-aid" in p.message for p in refreshed.problems)
+    assert_agrees(refreshed, cards)
+    set_file.unlink()
+    assert_agrees(open_index(cards, cache_dir=cache), cards)
+
+
+def test_a_corrupt_index_is_rebuilt_silently(cards: Path, cache: Path) -> None:
+    first = open_index(cards, cache_dir=cache)
+    path = first.index_file
+    assert path is not None
+    first.close()
+    path.write_bytes(b"this is not a database" * 1000)
+    for companion in ("-wal", "-shm"):
+        Path(str(path) + companion).unlink(missing_ok=True)
+    catalog = open_index(cards, cache_dir=cache)
+    assert catalog.note is None
+    assert_agrees(catalog, cards)
+
+
+def test_a_truncated_index_is_rebuilt_silently(cards: Path, cache: Path) -> None:
+    first = open_index(cards, cache_dir=cache)
+    path = first.index_file
+    assert path is not None
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    first.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    catalog = open_index(cards, cache_dir=cache)
+    assert_agrees(catalog, cards)
+
+
+def test_an_index_of_another_version_is_rebuilt(cards: Path, cache: Path) -> None:
+    path = open_index(cards, cache_dir=cache).index_file
+    assert path is not None
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = 'an older program' WHERE key = 'fingerprint'")
+        conn.execute("UPDATE files SET title = 'stale' ")
+    catalog = open_index(cards, cache_dir=cache)
+    assert all(s.title != "stale" for s in catalog.summaries())
+    with sqlite3.connect(path) as conn:
+        stamp = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()[0]
+    assert stamp == indexdb.fingerprint()
+    assert_agrees(catalog, cards)
+
+
+def test_a_locked_index_gives_a_temporary_one(
+    cards: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = open_index(cards, cache_dir=cache).index_file
+    assert path is not None
+    monkeypatch.setattr(indexdb, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("UPDATE meta SET value = 'in another program' WHERE key = 'fingerprint'")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        catalog = open_index(cards, cache_dir=cache)
+        assert catalog.index_file is None
+        assert catalog.note is not None
+        assert "locked" in catalog.note
+        assert_agrees(catalog, cards)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_an_unusable_cache_folder_gives_a_temporary_index(cards: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    catalog = open_index(cards, cache_dir=blocker / "cache")
+    assert catalog.index_file is None
+    assert catalog.note is not None
+    assert "cache folder" in catalog.note
+    assert_agrees(catalog, cards)
+
+
+def test_the_index_is_never_written_inside_the_card_folder(
+    cards: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cards / ".cache"))
+    monkeypatch.delenv(indexdb.CACHE_ENV, raising=False)
+    before = sorted(p.relative_to(cards) for p in cards.rglob("*"))
+    catalog = open_index(cards)
+    assert catalog.index_file is None
+    assert sorted(p.relative_to(cards) for p in cards.rglob("*")) == before
+    assert_agrees(catalog, cards)
+
+
+def test_the_cache_location_follows_the_environment(
+    cards: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(indexdb.CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert indexdb.index_path(cards).parent == tmp_path / "xdg" / "briefing-reader"
+    monkeypatch.setenv(indexdb.CACHE_ENV, str(tmp_path / "mine"))
+    catalog = open_index(cards)
+    assert catalog.index_file is not None
+    assert catalog.index_file.parent == tmp_path / "mine"
+    other = tmp_path / "other-set"
+    shutil.copytree(cards, other)
+    assert indexdb.index_path(other) != catalog.index_file
+
+
+def test_a_read_only_card_folder_indexes(cards: Path, cache: Path) -> None:
+    modes = {p: p.stat().st_mode for p in [cards, *cards.rglob("*")]}
+    for path in sorted(modes, key=lambda p: -len(p.parts)):
+        path.chmod(modes[path] & ~0o222)
+    try:
+        assert_agrees(open_index(cards, cache_dir=cache), cards)
+        assert_agrees(open_index(cards, cache_dir=cache), cards)
+    finally:
+        for path, mode in modes.items():
+            path.chmod(mode)
+
+
+def test_parallel_workers_give_the_same_index(
+    cards: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexbuild, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(indexbuild, "CHUNK", 7)
+    seen: list[tuple[int, int]] = []
+    batches: list[int] = []
+    catalog = open_index(
+        cards,
+        on_progress=lambda done, total: seen.append((done, total)),
+        on_batch=lambda summaries: batches.append(len(summaries)),
+        cache_dir=cache,
+        workers=2,
+    )
+    assert seen[-1] == (40, 40)
+    assert sum(batches) == 40
+    assert_agrees(catalog, cards)
+
+
+def test_snapshots_end_with_the_complete_catalog(cards: Path, cache: Path) -> None:
+    snapshots = list(index_snapshots(cards, cache_dir=cache))
+    assert snapshots
+    final = snapshots[-1]
+    assert isinstance(final, IndexCatalog)
+    assert_agrees(final, cards)
+
+
+def test_two_processes_building_one_index_do_not_corrupt_it(cards: Path, cache: Path) -> None:
+    script = (
+        "import sys; from pathlib import Path; from reader.core.index import open_index; "
+        "c = open_index(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]), workers=1); "
+        "print(len(c.summaries()))"
+    )
+    command = [sys.executable, "-c", script, str(cards), str(cache)]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, env=env) for _ in range(3)]
+    outputs = [run.communicate(timeout=120)[0].decode().strip() for run in runs]
+    assert outputs == ["40", "40", "40"]
+    catalog = open_index(cards, cache_dir=cache)
+    assert catalog.index_file is not None
+    with sqlite3.connect(catalog.index_file) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.execute("INSERT INTO fulltext (fulltext) VALUES ('integrity-check')")
+    assert_agrees(catalog, cards)
+
+
+def test_two_instances_in_one_process_share_the_index(cards: Path, cache: Path) -> None:
+    first = open_index(cards, cache_dir=cache)
+    second = open_index(cards, cache_dir=cache)
+    victim = sorted(p for p in cards.rglob("*.yaml") if p.name != SET_FILE)[2]
+    victim.unlink()
+    after_first = first.refresh([victim])
+    after_second = second.refresh()
+    assert list(after_first.summaries()) == list(after_second.summaries())
+    assert_agrees(after_second, cards)
