@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from reader.core.catalog import MemoryCatalog
-from reader.core.diagnostics import count
 from reader.core.loader import load_set
 from reader.core.query import Query
 from reader.export.book import NothingToExportError, UnknownCardError, select
@@ -49,11 +48,12 @@ def export_command(root: Path, args: argparse.Namespace) -> int:
             f"cannot write {target}: the folder {target.parent} does not exist", EXIT_FAILED
         )
     card_set = load_set(root)
-    errors, _ = count(card_set.problems)
-    if errors:
+    broken = sorted({p.path for p in card_set.problems if p.is_error})
+    if broken:
         print(
-            f"{PROG}: warning: the set has {_plural(errors, 'error')}; cards with errors are "
-            f"left out (see: briefing-reader check {root})",
+            f"{PROG}: warning: {_plural(len(broken), 'file')} with errors left out: "
+            f"{', '.join(broken[:3])}{', ...' if len(broken) > 3 else ''} "
+            f"(see: briefing-reader check {root})",
             file=sys.stderr,
         )
     query = Query(

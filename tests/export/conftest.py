@@ -1,0 +1,156 @@
+"""Helpers for the export tests: run the real command, read the PDF back with pypdf."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+from reader.cli import main
+from reader.qtcompat import protect_none
+from tests.conftest import SHIPPED_CARDS
+
+# Before any Qt call of the session: PySide6 6.12 on Python 3.11 loses a reference to None
+# on every void call, and a few exports make enough of them to abort the interpreter.
+protect_none()
+
+EPOCH = "1700000000"  # 14 November 2023, 22:13:20 UTC
+SANCTIONS = "mali-sanctions-2023"
+LEVERAGE = "mali-wagner-leverage-2021"
+ISOLATION = "crisis-group-mali-isolation-2023"
+
+
+def squash(text: str) -> str:
+    """Text as a test compares it: compatibility-normalised, without any whitespace.
+
+    pypdf breaks lines wherever Qt starts a new text run (at an anchor, a bold word), so
+    only the sequence of characters is stable.
+    """
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+class _Texts:
+    """Page texts, extracted when first asked for (pypdf takes a while per page)."""
+
+    def __init__(self, reader: PdfReader) -> None:
+        self._reader = reader
+        self._cache: dict[int, str] = {}
+
+    def __getitem__(self, index: int) -> str:
+        index = index % len(self._reader.pages)
+        if index not in self._cache:
+            self._cache[index] = self._reader.pages[index].extract_text()
+        return self._cache[index]
+
+
+@dataclass
+class Book:
+    path: Path
+    reader: PdfReader = field(init=False)
+    texts: _Texts = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reader = PdfReader(self.path)
+        self.texts = _Texts(self.reader)
+
+    @property
+    def pages(self) -> int:
+        return len(self.reader.pages)
+
+    def page_of(self, dest: Destination) -> int:
+        """1-based page a destination points at."""
+        number = self.reader.get_destination_page_number(dest)
+        assert number is not None
+        return number + 1
+
+    def on_page(self, page: int, text: str) -> bool:
+        return squash(text) in squash(self.texts[page - 1])
+
+    def lines(self, page: int) -> list[str]:
+        """The page's text as laid out, one printed line per item, words single-spaced."""
+        text = self.reader.pages[page - 1].extract_text(extraction_mode="layout")
+        return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+    def contents_page_of(self, title: str) -> int:
+        """The page number the table of contents prints for the entry starting ``title``."""
+        start = squash(title)[:30]
+        for page in range(2, self.pages + 1):
+            for line in self.lines(page):
+                if squash(line).startswith(start) or squash(line).split(".", 1)[-1].startswith(
+                    start
+                ):
+                    number = re.search(r"(\d+)$", line)
+                    assert number, f"no page number on the contents line {line!r}"
+                    return int(number.group(1))
+            if not self.on_page(page, "Contents"):
+                break
+        raise AssertionError(f"{title!r} is not in the contents")
+
+    def outline(self) -> list[tuple[int, str, int]]:
+        """(depth, title, page) for every bookmark, in order."""
+        found: list[tuple[int, str, int]] = []
+
+        def walk(items: list[object], depth: int) -> None:
+            for item in items:
+                if isinstance(item, list):
+                    walk(item, depth + 1)
+                else:
+                    assert isinstance(item, Destination)
+                    found.append((depth, str(item.title), self.page_of(item)))
+
+        walk(self.reader.outline, 0)
+        return found
+
+    def top_level(self) -> list[tuple[str, int]]:
+        return [(title, page) for depth, title, page in self.outline() if depth == 0]
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture(autouse=True)
+def _qt_application(qapp: object) -> None:
+    """A QApplication first, so that the export never creates a bare QGuiApplication that
+    widget tests later in the session could not use."""
+
+
+@pytest.fixture
+def export(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., Run]:
+    """Run ``briefing-reader export ARGS`` in this process with a fixed SOURCE_DATE_EPOCH."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+    def run(*args: str | Path) -> Run:
+        capsys.readouterr()
+        try:
+            code = main(["export", *map(str, args)])
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def shipped_book(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> Iterator[Book]:
+    """The acceptance book: the shipped set, with a compare page of all three cards."""
+    out = tmp_path_factory.mktemp("shipped") / "mali.pdf"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        code = main(
+            ["export", str(SHIPPED_CARDS), "-o", str(out), "--compare", f"{LEVERAGE},{ISOLATION}"]
+        )
+    assert code == 0
+    return Book(out)

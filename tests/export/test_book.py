@@ -1,0 +1,202 @@
+"""The shipped set as a briefing book, read back page by page with pypdf."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+
+from reader.core.loader import load_set
+from tests.conftest import SHIPPED_CARDS
+from tests.export.conftest import EPOCH, ISOLATION, LEVERAGE, Book, squash
+
+SET = load_set(SHIPPED_CARDS)
+TITLE = SET.info.title
+CARDS = sorted(SET.cards, key=lambda c: c.source.published.sort_key)
+SECTION_NAMES = ["Thesis", "Summary", "Argument", "Recommendations", "Perspectives", "Actors",
+                 "Timeline", "Quotes", "Notes", "Tags"]  # fmt: skip
+
+
+def test_page_count_is_that_of_a_short_book(shipped_book: Book) -> None:
+    # Three cards of 5–13 pages, a compare page, matrix, ledger, timeline and index.
+    assert 25 <= shipped_book.pages <= 80
+
+
+def test_cover_names_the_set_the_cards_the_date_and_the_selection(shipped_book: Book) -> None:
+    cover = squash(shipped_book.texts[0])
+    assert squash(TITLE) in cover
+    assert squash("3 cards") in cover
+    assert squash("14 November 2023") in cover  # SOURCE_DATE_EPOCH, not today
+    assert squash("the whole set") in cover
+    assert squash("Three readings of Mali's military-led transition") in cover
+    assert "Page" not in shipped_book.texts[0]  # no running header or footer on the cover
+
+
+def test_every_card_starts_on_the_page_the_contents_claim(shipped_book: Book) -> None:
+    claimed = [shipped_book.contents_page_of(card.title) for card in CARDS]
+    assert claimed == sorted(claimed), "cards are in date order"
+    for card, page in zip(CARDS, claimed, strict=True):
+        assert shipped_book.on_page(page, card.title), card.title
+        assert squash(f"Page {page} of {shipped_book.pages}") in squash(
+            shipped_book.texts[page - 1]
+        )
+
+
+def test_outline_has_cover_contents_each_card_with_its_parts_comparison_and_index(
+    shipped_book: Book,
+) -> None:
+    top = shipped_book.top_level()
+    titles = [t for t, _ in top]
+    assert titles == ["Cover", "Contents", *(c.title for c in CARDS), "Comparison", "Index of tags"]
+    pages = dict(top)
+    assert pages["Cover"] == 1
+    assert pages["Contents"] == 2
+    for card in CARDS:
+        assert pages[card.title] == shipped_book.contents_page_of(card.title)
+    outline = shipped_book.outline()
+    for depth, title, page in outline:
+        if depth == 1 and title in SECTION_NAMES:
+            # The section heading is on the page its bookmark opens.
+            label = "THESIS" if title == "Thesis" else title
+            assert shipped_book.on_page(page, label), (title, page)
+    leverage = next(c for c in CARDS if c.id == LEVERAGE)
+    start = next(i for i, (d, t, _) in enumerate(outline) if d == 0 and t == leverage.title)
+    parts = []
+    for depth, title, _ in outline[start + 1 :]:
+        if depth == 0:
+            break
+        parts.append(title)
+    assert parts == SECTION_NAMES
+    comparison = [t for d, t, _ in outline if d == 1 and t not in SECTION_NAMES and t[0].isupper()]
+    assert "Topic matrix" in comparison
+    assert "Recommendations by addressee" in comparison
+    assert any(t.startswith("Side by side") for t in comparison)
+
+
+def test_comparison_and_index_pages_are_where_the_outline_says(shipped_book: Book) -> None:
+    outline = shipped_book.outline()
+    where = {title: page for _, title, page in outline}
+    assert shipped_book.on_page(where["Topic matrix"], "Topic matrix")
+    assert shipped_book.on_page(where["Recommendations by addressee"], "TO WESTERN GOVERNMENTS")
+    assert shipped_book.on_page(where["Index of tags"], "Index of tags")
+    assert shipped_book.on_page(where["Index of tags"], "actor/wagner")
+    side = next(p for _, t, p in outline if t.startswith("Side by side"))
+    leverage = next(c for c in CARDS if c.id == LEVERAGE)
+    isolation = next(c for c in CARDS if c.id == ISOLATION)
+    assert shipped_book.on_page(side, leverage.title)
+    assert shipped_book.on_page(side, isolation.title)
+
+
+def _links(book: Book) -> list[tuple[int, str, list[float]]]:
+    found = []
+    for number, page in enumerate(book.reader.pages, start=1):
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            if annot.get("/Subtype") == "/Link" and "/Dest" in annot:
+                rect = [float(x) for x in annot["/Rect"]]
+                found.append((number, str(annot["/Dest"]), rect))
+    return found
+
+
+def test_every_internal_link_resolves_to_the_page_of_its_target(shipped_book: Book) -> None:
+    named = shipped_book.reader.named_destinations
+    links = _links(shipped_book)
+    assert len(links) > 40
+    card_pages = {f"{c.id}--header": shipped_book.contents_page_of(c.title) for c in CARDS}
+    for page, name, rect in links:
+        assert name in named, f"dead link to #{name} on page {page}"
+        assert rect[2] > rect[0]
+        assert rect[3] > rect[1]
+        target = shipped_book.page_of(named[name])
+        if name in card_pages:
+            assert target == card_pages[name]
+    # The contents link every card, both by title and by page number; the index links cards.
+    contents = [name for page, name, _ in links if page == 2]
+    for c in CARDS:
+        assert contents.count(f"{c.id}--header") == 2
+    index_page = dict(shipped_book.top_level())["Index of tags"]
+    from_index = {name for page, name, _ in links if page >= index_page}
+    assert from_index == set(card_pages)
+
+
+def test_metadata_says_what_the_book_is(shipped_book: Book) -> None:
+    meta = shipped_book.reader.metadata
+    assert meta is not None
+    assert meta.title == TITLE
+    assert meta.subject == "Briefing book of 3 cards"
+    keywords = [k.strip() for k in str(meta["/Keywords"]).split(",")]
+    assert keywords == sorted(SET.all_tags())
+    assert str(meta.creator).startswith("Briefing Reader ")
+    assert "pypdf" in str(meta.producer)
+    stamp = datetime.fromtimestamp(int(EPOCH), UTC)
+    assert meta.creation_date == stamp
+    assert meta.modification_date == stamp
+    root = shipped_book.reader.trailer["/Root"]
+    assert root["/PageMode"] == "/UseOutlines"
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert TITLE in xmp
+    assert "2023-11-14T22:13:20Z" in xmp
+
+
+def _fonts(resources: DictionaryObject) -> list[DictionaryObject]:
+    found = []
+    for ref in (resources.get("/Font") or {}).values():
+        font = ref.get_object()
+        for descendant in font.get("/DescendantFonts") or ArrayObject():
+            found.append(descendant.get_object())
+        if "/FontDescriptor" in font:
+            found.append(font)
+    return found
+
+
+def test_every_font_is_embedded(shipped_book: Book) -> None:
+    seen = set()
+    for page in shipped_book.reader.pages:
+        for font in _fonts(page["/Resources"]):
+            descriptor = font["/FontDescriptor"].get_object()
+            embedded = {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor)
+            assert embedded, f"{descriptor['/FontName']} is not embedded"
+            seen.add(str(descriptor["/FontName"]))
+    assert len(seen) >= 2  # regular and bold at least
+
+
+def test_text_is_real_text_not_images(shipped_book: Book) -> None:
+    page = shipped_book.reader.pages[2]
+    xobjects = page["/Resources"].get("/XObject") or DictionaryObject()
+    assert not [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    assert len(shipped_book.texts[2]) > 1500
+
+
+def test_card_pages_carry_running_header_and_source_footer(shipped_book: Book) -> None:
+    isolation = next(c for c in CARDS if c.id == ISOLATION)
+    first = shipped_book.contents_page_of(isolation.title)
+    following = [
+        c for c in CARDS if c.source.published.sort_key > isolation.source.published.sort_key
+    ]
+    last = shipped_book.contents_page_of(following[0].title) - 1
+    assert last - first >= 5, "the Crisis Group card is long: it flows over many pages"
+    for page in range(first, last + 1):
+        lines = shipped_book.lines(page)
+        assert lines[0].startswith(TITLE), lines[0]
+        assert "Isolation" in lines[0]
+        assert lines[-1].startswith("International Crisis Group · 9 February 2023"), lines[-1]
+        assert lines[-1].endswith(f"Page {page} of {shipped_book.pages}"), lines[-1]
+
+
+def test_no_line_is_printed_twice_across_a_page_break(shipped_book: Book) -> None:
+    """Qt paints a paragraph whole on each page it touches; the export must cut it, or the
+    clipped copies stay in the text layer (search hits in the margins)."""
+    isolation = next(c for c in CARDS if c.id == ISOLATION)
+    first = shipped_book.contents_page_of(isolation.title)
+    for page in range(first, first + 8):
+        here = set(shipped_book.lines(page)[1:-1])
+        there = set(shipped_book.lines(page + 1)[1:-1])
+        shared = {line for line in here & there if len(line) > 20}
+        assert not shared, (page, shared)
+
+
+def test_pages_are_a4_portrait_by_default(shipped_book: Book) -> None:
+    # Two compared cards and a three-card matrix fit a portrait page.
+    for page in shipped_book.reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+        assert NameObject("/Rotate") not in page
