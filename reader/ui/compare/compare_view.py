@@ -49,7 +49,8 @@ from reader.ui.compare.compare_model import CompareModel
 from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.header import HtmlHeader
 from reader.ui.compare.roles import CardIdRole
-from reader.ui.compare.style import paint_with_theme, theme_for_palette
+from reader.ui.compare.style import paint_with_theme
+from reader.ui.palette import card_theme
 
 #: Width of the row labels; columns share the rest.
 LABEL_WIDTH = 190
@@ -80,7 +81,7 @@ class CompareView(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Comparison")
         self._catalog = catalog
-        self._theme = theme or theme_for_palette(self.palette())
+        self._theme = theme or card_theme(self.palette())
         self._theme_fixed = theme is not None
         self._point_size = self.font().pointSizeF()
         self._model = CompareModel(catalog.info, self)
@@ -294,7 +295,7 @@ class CompareView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
-            self._theme = theme_for_palette(self.palette())
+            self._theme = card_theme(self.palette())
             self._apply_style()
 
     def _after_change(self) -> None:

@@ -27,8 +27,9 @@ from reader.core.compare import LedgerEntry, cards_of, recommendation_ledger
 from reader.render.comparison_html import ledger_anchor, ledger_html
 from reader.render.theme import Theme
 from reader.ui.compare.browser import SafeBrowser
-from reader.ui.compare.style import paint_with_theme, theme_for_palette
+from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
+from reader.ui.palette import card_theme
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -76,7 +77,7 @@ class RecommendationsLedgerView(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Recommendations by addressee")
         self._catalog = catalog
-        self._theme = theme or theme_for_palette(self.palette())
+        self._theme = theme or card_theme(self.palette())
         self._theme_fixed = theme is not None
         self._point_size = self.font().pointSizeF()
         self._model = AddresseesModel(self)
@@ -145,7 +146,7 @@ class RecommendationsLedgerView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
-            self._theme = theme_for_palette(self.palette())
+            self._theme = card_theme(self.palette())
             self._render()
 
     def _render(self) -> None:

@@ -60,8 +60,9 @@ from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.browser import SafeBrowser
 from reader.ui.compare.header import HtmlHeader
 from reader.ui.compare.roles import CardIdRole, HtmlRole, PerspectiveRole
-from reader.ui.compare.style import paint_with_theme, theme_for_palette
+from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
+from reader.ui.palette import card_theme
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -239,7 +240,7 @@ class TopicMatrixView(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Topic matrix")
         self._catalog = catalog
-        self._theme = theme or theme_for_palette(self.palette())
+        self._theme = theme or card_theme(self.palette())
         self._theme_fixed = theme is not None
         self._point_size = self.font().pointSizeF()
         self._model = TopicMatrixModel(self)
@@ -338,7 +339,7 @@ class TopicMatrixView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
-            self._theme = theme_for_palette(self.palette())
+            self._theme = card_theme(self.palette())
             self._apply_style()
 
     def _show_detail(self, index: Index) -> None:

@@ -1,7 +1,7 @@
-"""Which card theme suits a widget, and a palette that keeps the theme's text readable.
+"""A palette that keeps a card theme's text readable in a view, whatever the window's palette.
 
 The host window may pass a theme explicitly; otherwise the views follow the palette they are
-shown in, so a dark desktop gets dark badges without the window having to say so.
+shown in (:func:`reader.ui.palette.card_theme`), so a dark desktop gets dark badges.
 """
 
 from __future__ import annotations
@@ -9,12 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
-from reader.render.theme import DARK, LIGHT, Theme
-
-
-def theme_for_palette(palette: QPalette) -> Theme:
-    window = palette.color(QPalette.ColorRole.Window)
-    return DARK if window.lightness() < 128 else LIGHT
+from reader.render.theme import Theme
 
 
 def paint_with_theme(widget: QWidget, theme: Theme) -> None:

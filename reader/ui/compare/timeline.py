@@ -44,8 +44,9 @@ from reader.render.highlight import escape
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.roles import CardIdRole, HtmlRole
-from reader.ui.compare.style import paint_with_theme, theme_for_palette
+from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
+from reader.ui.palette import card_theme
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -145,7 +146,7 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Timeline")
         self._catalog = catalog
-        self._theme = theme or theme_for_palette(self.palette())
+        self._theme = theme or card_theme(self.palette())
         self._theme_fixed = theme is not None
         self._point_size = self.font().pointSizeF()
         self._model = TimelineModel(self)
@@ -229,7 +230,7 @@ class TimelineView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
-            self._theme = theme_for_palette(self.palette())
+            self._theme = card_theme(self.palette())
             self._apply_style()
 
     def _apply_style(self) -> None:

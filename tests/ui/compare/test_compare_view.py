@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from reader.core.catalog import MemoryCatalog
@@ -18,6 +18,8 @@ from reader.render.theme import DARK, LIGHT
 from reader.ui.compare import CompareView
 from reader.ui.compare.delegate import PAD_X, PAD_Y, HtmlDelegate
 from reader.ui.compare.roles import HtmlRole
+from reader.ui.palette import apply_palette
+from reader.ui.settings import PaletteMode
 from tests.core.compare_cards import catalog_of, generated_cards, make_card
 from tests.ui.compare.conftest import (
     CRISIS_GROUP,
@@ -338,3 +340,20 @@ def test_the_theme_can_be_switched(view: CompareView) -> None:
     assert view.table().palette().color(view.table().palette().ColorRole.Base) == QColor(
         DARK.background
     )
+
+
+def test_without_a_theme_the_view_follows_the_palette(
+    shipped: MemoryCatalog, show: Show, qapp: QApplication, qtbot: QtBot
+) -> None:
+    view = show(CompareView(shipped, DATE_ORDER))
+
+    def badge() -> str:
+        return str(_cell(view, "topic:why-russia", 1, HtmlRole))
+
+    assert LIGHT.stance("mixed").background in badge()
+    apply_palette(qapp, PaletteMode.DARK)  # Qt delivers the change as a posted event
+    try:
+        qtbot.waitUntil(lambda: DARK.stance("mixed").background in badge())
+    finally:
+        apply_palette(qapp, PaletteMode.SYSTEM)
+    qtbot.waitUntil(lambda: LIGHT.stance("mixed").background in badge())
