@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=cmd_check)
     _add_export(commands)
+    _add_index_commands(commands)
     return parser
 
 
@@ -165,6 +166,58 @@ def cmd_export(args: argparse.Namespace) -> int:
     from reader.export.command import export_command  # Qt loads only for the export
 
     return export_command(root, args)
+
+
+def _add_index_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    index = commands.add_parser(
+        "index",
+        prog="briefing-reader index",
+        help="build or bring up to date the search index of a card set",
+        description="Build the index of a card set folder (default: the shipped set) in the "
+        "user cache folder, or bring it up to date by parsing only the files that changed; "
+        "print the counts and the time taken. The window uses the same index.",
+    )
+    index.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    index.set_defaults(run=cmd_index)
+    search = commands.add_parser(
+        "search",
+        prog="briefing-reader search",
+        help="print the ids of the cards matching a search, best first",
+        description="Search a card set folder (default: the shipped set) with the window's "
+        'rules: every word must start a word of the card, "quoted words" must follow each '
+        "other, case and accents do not matter; tags combine with AND and match nested tags. "
+        "Exit status 0 when some card matches, 1 when none does.",
+    )
+    search.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    search.add_argument("query", metavar="QUERY", help='the search text ("" for every card)')
+    search.add_argument(
+        "--tag", action="append", default=[], metavar="T", help="only cards with this tag"
+    )
+    search.add_argument(
+        "--exclude-tag", action="append", default=[], metavar="T", help="leave out this tag"
+    )
+    search.add_argument(
+        "--format", choices=("ids", "json"), default="ids", help="output format (default ids)"
+    )
+    search.set_defaults(run=cmd_search)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    root = _set_folder(args.path)
+    if (bad := _check_folder(root, "briefing-reader index")) is not None:
+        return bad
+    from reader.index_commands import index_command
+
+    return index_command(root, args)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    root = _set_folder(args.path)
+    if (bad := _check_folder(root, "briefing-reader search")) is not None:
+        return bad
+    from reader.index_commands import search_command
+
+    return search_command(root, args)
 
 
 def _window_path(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:

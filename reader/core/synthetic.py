@@ -10,7 +10,8 @@ byte-identical files on every machine, so numbers from different runs compare.
 Realistic means: a nested tag vocabulary (``theme/security/counterterrorism``), skewed so a
 few tags are common and most are rare; accented names (Goïta, Côte d'Ivoire) so search must
 fold accents; dates at year, month and day precision; optional fields present or absent; and
-prose built from a shared vocabulary so that search terms hit anywhere from one card to most.
+prose built from a shared vocabulary plus a long tail of 4,000 place names, so that search
+terms hit anywhere from one card to most.
 
 Use from Python (``write_set(folder, 1000, seed=7)``) or from a shell::
 
@@ -105,6 +106,7 @@ ALIASES = {
     "the Malian authorities": ("Bamako", "the transitional authorities"),
     "the United States": ("Washington",),
 }
+_ALIAS_NAMES = tuple(sorted({a for names in ALIASES.values() for a in names}))
 NOUNS = ("junta", "transition", "sanctions", "partnership", "mercenaries", "offensive",
          "election", "timetable", "aid", "budget", "gold", "mines", "convoy", "garrison",
          "drones", "helicopters", "militia", "insurgency", "jihadists", "civilians",
@@ -124,6 +126,25 @@ ADJECTIVES = ("military", "regional", "fragile", "costly", "opaque", "popular", 
               "informal", "pragmatic", "strategic", "local", "chronic")  # fmt: skip
 CONNECTIVES = ("while", "because", "even as", "although", "so that", "since", "whereas",
                "until", "once", "unless")  # fmt: skip
+
+
+_SYLLABLES = (
+    "ka", "ta", "ma", "ni", "ba", "dou", "go", "sé", "ké", "ra", "tes", "sa", "lit", "mé", "na",
+    "kï", "dia", "bou", "gou", "fa", "la", "ti", "zou", "ho", "mbe", "wa",
+)  # fmt: skip
+
+
+def _localities(count: int) -> tuple[str, ...]:
+    """Place names made of syllables: a long tail of rare words, as in real reporting."""
+    rng = random.Random("localities")
+    names: dict[str, None] = {}
+    while len(names) < count:
+        name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+        names[name.capitalize()] = None
+    return tuple(names)
+
+
+LOCALITIES = _localities(4000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +192,9 @@ class _Writer:
             text += f" {self.pick(CONNECTIVES)} {self.clause()}"
         if self.rng.random() < 0.25:
             text += f" (in {self.rng.randint(2012, 2025)})"
+        if self.rng.random() < 0.3:
+            # Cubing the draw gives a steep tail: a few places recur, most are rare.
+            text += f" near {LOCALITIES[int(self.rng.random() ** 3 * len(LOCALITIES))]}"
         return text[0].upper() + text[1:] + "."
 
     def sentences(self, low: int, high: int) -> str:
@@ -261,19 +285,25 @@ def generate_card(index: int, seed: int = 0) -> GeneratedCard:
             out.append(f"    view: {_q(w.sentences(1, 2))}")
     out.append("tags:")
     out += [f"  - {tag}" for tag in w.tags(kind, _slug(publisher))]
+    actors: list[str] = []
     if rng.random() < 0.6:
-        out.append("actors:")
         for _ in range(rng.randint(1, 3)):
             roll = rng.random()
             if roll < 0.4:
-                name = w.pick(PEOPLE)
+                actors.append(w.pick(PEOPLE))
             elif roll < 0.55:
-                name = rng.choice(sorted({a for names in ALIASES.values() for a in names}))
+                actors.append(rng.choice(_ALIAS_NAMES))
             else:
-                name = w.pick([n for _, n in ACTORS])
-            out.append(f"  - name: {_q(name)}")
-            if rng.random() < 0.8:
-                out.append(f"    role: {_q(w.clause())}")
+                actors.append(w.pick([n for _, n in ACTORS]))
+    if index < len(_ALIAS_NAMES):
+        # The first cards name every alias, so even a small set has no unused-alias warning.
+        actors.append(_ALIAS_NAMES[index])
+    if actors:
+        out.append("actors:")
+    for name in actors:
+        out.append(f"  - name: {_q(name)}")
+        if rng.random() < 0.8:
+            out.append(f"    role: {_q(w.clause())}")
     if rng.random() < 0.5:
         out.append("timeline:")
         for _ in range(rng.randint(1, 4)):
@@ -324,8 +354,8 @@ def set_file_text(title: str = "Synthetic briefing library") -> str:
 def write_set(root: Path, n: int, seed: int = 0) -> list[Path]:
     """Write ``n`` cards (in one folder per year) and a ``cardset.yaml`` under ``root``.
 
-    Every alias in the set file is used by some card once ``n`` is a few dozen; smaller sets
-    may get "alias used by no card" warnings, never errors.
+    The first five cards name the set file's five aliases, so any set of five or more has no
+    problems at all; smaller ones get "alias used by no card" warnings, never errors.
     """
     root.mkdir(parents=True, exist_ok=True)
     (root / SET_FILE).write_text(set_file_text(), encoding="utf-8")
