@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.core.catalog import Catalog, MemoryCatalog
@@ -94,3 +97,29 @@ def test_a_set_delivered_in_batches_keeps_filters_and_card_between_them(
     assert window.session.query.include_tags == ("country/mali",)
     assert window.card_view.card_id == CRISIS_GROUP
     assert len(window.list_pane.visible_ids()) == 3
+
+
+def test_loading_imports_nothing_on_the_worker_thread(
+    qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PySide6's import hook is not thread-safe: an import on the loader thread can crash the
+    # process (see CatalogSource). Every module the load needs must be imported up front.
+    original = builtins.__import__
+    on_workers: list[str] = []
+
+    def recording(name: str, *args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            on_workers.append(name)
+        return original(name, *args, **kwargs)
+
+    (card_set / "broken.yaml").write_text("format: briefing-card/1\nid: [\n", encoding="utf-8")
+    (card_set / "invalid.yaml").write_text("format: briefing-card/1\nid: x\n", encoding="utf-8")
+    loader = CatalogLoader()
+    try:
+        monkeypatch.setattr(builtins, "__import__", recording)
+        loader.load(card_set)
+        qtbot.waitUntil(lambda: not loader.busy)
+    finally:
+        monkeypatch.undo()
+        loader.shutdown()
+    assert on_workers == []
