@@ -321,7 +321,7 @@ def topic_matrix_html(
         chunk = range(start, min(start + columns_per_table, total))
         head = "".join(
             f'<th align="center"><p class="row"><b>{i + 1}</b></p>'
-            f'<p class="loc">{escape(matrix.columns[i].source.published.iso())}</p></th>'
+            f'<p class="loc">{_short_date(matrix.columns[i].source.published)}</p></th>'
             for i in chunk
         )
         last = start + columns_per_table >= total
