@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,14 @@ REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CARDS = REPO / "cards"
 SHARED_SOURCES = REPO.parent / "shared" / "sources"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _index_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The persistent index (reader.core.index) writes to a temporary cache, never ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_READER_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
+        yield
 
 
 @pytest.fixture
