@@ -110,6 +110,12 @@ def contents(entries: Sequence[Entry]) -> Section:
     """The table of contents; every title and page number links to its section."""
     rows: list[str] = []
     number = 0
+    # Columns as wide as their longest number (in 96-dpi pixels, about 9 per digit at the
+    # body size), so that "1000." never wraps and the titles keep one left edge.
+    cards = sum(e.section.kind is Kind.CARD for e in entries)
+    last_page = max((e.page for e in entries), default=1)
+    num_width = 9 * (len(str(cards)) + 1) + 12
+    page_width = 9 * len(str(last_page)) + 14
     heading_done: set[Kind] = set()
     for entry in entries:
         sec = entry.section
@@ -128,10 +134,10 @@ def contents(entries: Sequence[Entry]) -> Section:
             num = f"{number}."
         sub = f'<p class="tocsub">{escape(sec.subtitle)}</p>' if sec.subtitle else ""
         rows.append(
-            f'<tr><td class="tocnum" width="5%" align="right">{num}</td>'
+            f'<tr><td class="tocnum" width="{num_width}" align="right">{num}</td>'
             f'<td class="toctitle"><p class="toc"><a href="{href}">{escape(sec.title)}</a></p>'
             f"{sub}</td>"
-            f'<td class="tocpage" width="7%" align="right"><p class="toc">'
+            f'<td class="tocpage" width="{page_width}" align="right"><p class="toc">'
             f'<a href="{href}">{entry.page}</a></p></td></tr>'
         )
     body = (

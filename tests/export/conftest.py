@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -54,6 +55,7 @@ class Book:
     path: Path
     reader: PdfReader = field(init=False)
     texts: _Texts = field(init=False)
+    _lines: dict[int, list[str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reader = PdfReader(self.path)
@@ -74,8 +76,10 @@ class Book:
 
     def lines(self, page: int) -> list[str]:
         """The page's text as laid out, one printed line per item, words single-spaced."""
-        text = self.reader.pages[page - 1].extract_text(extraction_mode="layout")
-        return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+        if page not in self._lines:
+            text = self.reader.pages[page - 1].extract_text(extraction_mode="layout")
+            self._lines[page] = [" ".join(ln.split()) for ln in text.splitlines() if ln.strip()]
+        return self._lines[page]
 
     def contents_page_of(self, title: str) -> int:
         """The page number the table of contents prints for the entry starting ``title``."""
@@ -109,6 +113,15 @@ class Book:
 
     def top_level(self) -> list[tuple[str, int]]:
         return [(title, page) for depth, title, page in self.outline() if depth == 0]
+
+    def cards(self) -> list[tuple[str, int]]:
+        """(title, first page) of every card: the top-level bookmarks with a Thesis part."""
+        outline = self.outline()
+        return [
+            (title, page)
+            for (depth, title, page), following in itertools.pairwise(outline)
+            if depth == 0 and following[1] == "Thesis"
+        ]
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,7 @@ TITLES = {c.id: c.title for c in SET.cards}
 
 
 def card_titles(book: Book) -> set[str]:
-    """The cards in the book, from its outline (cards are the top-level entries with parts)."""
-    outline = book.outline()
-    return {
-        title
-        for i, (depth, title, _) in enumerate(outline)
-        if depth == 0 and i + 1 < len(outline) and outline[i + 1][1] == "Thesis"
-    }
+    return {title for title, _ in book.cards()}
 
 
 def expected(query: Query) -> set[str]:
