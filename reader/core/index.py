@@ -30,7 +30,8 @@ API for the window (all of it may run on a worker thread; no Qt involved)
 
 ``IndexCatalog`` answers the :class:`Catalog` protocol (``root``, ``info``, ``problems``,
 ``summaries()``, ``matching(query)``, ``card(id)``) with the same results as
-:class:`MemoryCatalog` over ``load_set(root)``; ``card`` unpickles only the card asked for.
+:class:`MemoryCatalog` over ``load_set(root)``; ``card`` parses only the card asked for, from
+the copy of its file the index keeps.
 It also has ``search(query)`` (ids ranked by relevance, bm25, for the CLI) and ``note`` (a line
 for the status bar when the index is temporary or full-text search is unavailable). A catalog
 may be used from any thread.
@@ -40,16 +41,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import sqlite3
 import threading
 import time
-import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.cardfile import parse_card
 from reader.core.catalog import CardSummary, Catalog, MemoryCatalog
 from reader.core.dates import PartialDate
 from reader.core.diagnostics import Problem
@@ -65,7 +65,7 @@ from reader.core.indexbuild import (
 )
 from reader.core.indexdb import IndexLocation, forget, prepare
 from reader.core.indexquery import MATCHING_SQL, RANKED_SQL, MetadataIndex, fts_expression
-from reader.core.indexrows import FileRow, restore_card, split_words
+from reader.core.indexrows import FileRow, restore_card, split, split_words
 from reader.core.loader import (
     CARD_SUFFIXES,
     CardFile,
@@ -76,6 +76,28 @@ from reader.core.loader import (
 )
 from reader.core.model import SET_FILE, Card, SetInfo
 from reader.core.query import Query
+from reader.core.setfile import parse_set_file
+
+
+def _exercise_the_parser() -> None:
+    """Parse a valid and an invalid card and a set file once, at import.
+
+    The index is driven from worker threads, and PySide6 replaces ``__import__`` with a hook
+    that is not thread-safe (see :mod:`reader.ui.loading`). Validators are compiled, and some
+    modules imported, on first use; doing that here, on the importing (main) thread, means the
+    worker threads find everything ready.
+    """
+    card = (
+        b"format: briefing-card/1\nid: a\ntitle: t\nsource: {publisher: p, published: '2020'}\n"
+        b"thesis: t\nsummary: s\nargument: [{claim: c}]\ntags: [t]\n"
+        b"timeline: [{date: '2020-01', event: e}]\n"
+    )
+    parse_card("a.yaml", card, frozenset())
+    parse_card("b.yaml", b"format: briefing-card/1\nid: B\nsurplus: 1\n", None)
+    parse_set_file(b"format: briefing-set/1\ntitle: t\ntopics: [{key: k}]\n", "t")
+
+
+_exercise_the_parser()
 
 ProgressCallback = Callable[[int, int], None]
 BatchCallback = Callable[[Sequence[CardSummary]], None]
@@ -95,7 +117,6 @@ class _Store:
         self._lock = threading.RLock()
         self._by_thread: dict[int, sqlite3.Connection] = {}
         self.fts = has_fulltext(keeper)
-        self._finalizer = weakref.finalize(self, _close_all, keeper, self._by_thread)
 
     @contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:
@@ -111,13 +132,11 @@ class _Store:
         yield conn
 
     def close(self) -> None:
-        self._finalizer()
-
-
-def _close_all(keeper: sqlite3.Connection, others: dict[int, sqlite3.Connection]) -> None:
-    for conn in [keeper, *others.values()]:
-        conn.close()
-    others.clear()
+        """Close every connection now (they also close when the store is collected)."""
+        with self._lock:
+            for conn in [self._keeper, *self._by_thread.values()]:
+                conn.close()
+            self._by_thread.clear()
 
 
 class IndexCatalog:
@@ -373,9 +392,9 @@ def _summaries(rows: list[FileRow]) -> list[CardSummary]:
             r.card_id,
             r.title or "",
             r.publisher or "",
-            PartialDate.parse(r.published or ""),
+            PartialDate(r.year or 0, r.month, r.day),
             r.kind,
-            tuple(json.loads(r.tags or "[]")),
+            tuple(split(r.tags or "")),
             r.rel,
         )
         for r in rows

@@ -25,10 +25,10 @@ from typing import Any
 from reader.core.catalog import CardSummary
 from reader.core.dates import PartialDate
 from reader.core.diagnostics import Problem, Severity
-from reader.core.indexrows import FileRow, FileStamp, content_digest, parse_files
+from reader.core.indexrows import FileRow, FileStamp, content_digest, parse_files, split
 from reader.core.indexworkers import run_parallel
 from reader.core.loader import UnreadableFileError, assemble, find_card_files, read_limited
-from reader.core.model import Actor, Card, Recommendation, SetInfo, Source
+from reader.core.model import Actor, Card, SetInfo, Source
 
 #: Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 400
@@ -156,10 +156,10 @@ def _write(
                 [(rowid, text) for rowid, text, valid in old if valid],
             )
         conn.executemany("DELETE FROM files WHERE rowid = ?", [(r[0],) for r in old])
+    columns = ", ".join(FileRow._fields[1:])
+    marks = ", ".join("?" * (len(FileRow._fields) + 1))
     conn.executemany(
-        "INSERT INTO files (path, size, mtime_ns, digest, topic_dependent, card_id, title, "
-        "publisher, published, year, kind, tags, id_line, id_column, names, problems, source, "
-        "words, indexed_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO files (path, {columns}, indexed_ns) VALUES ({marks})",
         [(*row, now) for row in rows],
     )
     if fts:
@@ -230,61 +230,81 @@ def load_state(
     return state
 
 
+def _skeleton(card_id: str, rel: str, position: tuple[int, int], names: list[str]) -> Card:
+    """A card carrying only what the cross-file checks read (see :func:`_compute_state`)."""
+    return Card(
+        id=card_id,
+        title="",
+        source=_NO_SOURCE,
+        thesis="",
+        summary="",
+        argument=(),
+        tags=(),
+        actors=tuple(Actor(name) for name in names),
+        path=rel,
+        positions={("id",): position},
+    )
+
+
 def _compute_state(
     conn: sqlite3.Connection, root: Path, info: SetInfo, set_problems: Sequence[Problem]
 ) -> State:
     """Summaries and problems from the rows, with the cross-file checks of ``load_set``.
 
     The cross-file checks (duplicate ids, aliases no card uses) are the loader's own
-    :func:`assemble`, run over skeleton cards that carry what those checks read: id, path, the
-    id's position, addressees and actor names. So the index reports exactly what a fresh load
-    reports, in the same words.
+    :func:`assemble`, so the index reports exactly what a fresh load reports, in the same
+    words. It runs over skeleton cards that carry what those checks read: for each card whose
+    id is shared, its id, path, id position and names; for all other cards together (which
+    are all kept), one carrier of their names, under an id no card can have.
     """
     problems = list(set_problems)
+    rows = conn.execute(
+        "SELECT rowid, path, card_id, title, publisher, year, month, day, kind, tags, id_line, "
+        "id_column, addressees, actors, problems FROM files ORDER BY path"
+    ).fetchall()
+    seen: dict[str, int] = {}
+    for row in rows:
+        if row[2] is not None:
+            seen[row[2]] = seen.get(row[2], 0) + 1
+    aliases = bool(info.actor_aliases)
+    carried: list[str] = []
     skeletons: list[Card] = []
-    rows: dict[str, tuple[int, CardSummary]] = {}
+    kept: list[tuple[int, CardSummary]] = []
+    shared: dict[str, tuple[int, CardSummary]] = {}
     for (
         rowid,
         rel,
         card_id,
         title,
         publisher,
-        published,
+        year,
+        month,
+        day,
         kind,
         tags,
         line,
         column,
-        names,
+        to,
+        actors,
         found,
-    ) in conn.execute(
-        "SELECT rowid, path, card_id, title, publisher, published, kind, tags, id_line, "
-        "id_column, names, problems FROM files"
-    ):
+    ) in rows:
         if found is not None:
             problems.extend(problem_from_json(p) for p in json.loads(found))
         if card_id is None:
             continue
-        used = json.loads(names)
-        skeletons.append(
-            Card(
-                id=card_id,
-                title="",
-                source=_NO_SOURCE,
-                thesis="",
-                summary="",
-                argument=(),
-                tags=(),
-                recommendations=tuple(Recommendation(to, "") for to in used["to"]),
-                actors=tuple(Actor(name) for name in used["actors"]),
-                path=rel,
-                positions={("id",): (line, column)},
-            )
-        )
-        date = PartialDate.parse(published)
-        summary = CardSummary(card_id, title, publisher, date, kind, tuple(json.loads(tags)), rel)
-        rows[rel] = (rowid, summary)
+        date = PartialDate(year, month, day)
+        summary = CardSummary(card_id, title, publisher, date, kind, tuple(split(tags)), rel)
+        names = split(to) + split(actors) if aliases else []
+        if seen[card_id] == 1:
+            carried += names
+            kept.append((rowid, summary))
+        else:
+            skeletons.append(_skeleton(card_id, rel, (line, column), names))
+            shared[rel] = (rowid, summary)
+    skeletons.append(_skeleton("", "", (1, 1), carried))
     card_set = assemble(root, info, skeletons, problems)
-    kept = [rows[skeleton.path] for skeleton in card_set.cards]
+    kept += [shared[c.path] for c in card_set.cards if c.path in shared]
+    kept.sort(key=lambda pair: pair[1].path)
     return State(
         tuple(summary for _, summary in kept),
         tuple(rowid for rowid, _ in kept),

@@ -1,22 +1,25 @@
-"""Worker processes for a cold index: plain subprocesses speaking pickle over pipes.
+"""Worker processes for a cold index: plain subprocesses speaking marshal over pipes.
 
 multiprocessing's ``spawn`` re-imports the caller's ``__main__`` in every worker (a whole GUI,
 or a script without a ``__main__`` guard, which then recurses), and ``fork`` is unsafe in a
 process that runs Qt threads. A worker here is ``python -m reader.core.indexworkers``: it
 imports only the parsing modules, reads ``(files, topics)`` tasks from stdin and writes the
-finished rows to stdout. Each worker has one task at a time, so neither side can block on a
-full pipe. A worker that dies only costs its chunk being parsed in this process instead.
+finished rows to stdout, as plain tuples in ``marshal`` form: unlike pickle, reading them
+never looks up (imports) a class, which a worker thread under PySide6 must not do. Each
+worker has one task at a time, so neither side can block on a full pipe. A worker that dies
+only costs its chunk being parsed in this process instead.
 """
 
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
-import pickle
 import selectors
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import astuple
 from typing import IO, Any
 
 from reader.core.indexrows import FileRow, FileStamp, parse_files
@@ -43,11 +46,12 @@ class _Worker:
 
     def send(self, task: Task) -> None:
         self.task = task
-        pickle.dump(task, self.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        files, topics = task
+        marshal.dump(([tuple(astuple(f)) for f in files], topics), self.stdin)
         self.stdin.flush()
 
     def receive(self) -> list[FileRow]:
-        rows: list[FileRow] = pickle.load(self.stdout)
+        rows = [FileRow(*row) for row in marshal.load(self.stdout)]
         self.task = None
         return rows
 
@@ -83,7 +87,7 @@ def run_parallel(tasks: Sequence[Task], workers: int) -> Iterator[list[FileRow]]
                     continue
                 try:
                     rows = worker.receive()
-                except (EOFError, OSError, pickle.UnpicklingError):
+                except (EOFError, OSError, ValueError, TypeError):
                     selector.unregister(worker.stdout)
                     worker.task = None
                     rows = parse_files(*task)
@@ -113,11 +117,11 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """The worker's loop: parse each task until the parent closes the pipe."""
     while True:
         try:
-            files, topics = pickle.load(stdin)
+            files, topics = marshal.load(stdin)
         except EOFError:
             return
-        rows = parse_files(files, topics)
-        pickle.dump(rows, stdout, protocol=pickle.HIGHEST_PROTOCOL)
+        rows = parse_files([FileStamp(*f) for f in files], topics)
+        marshal.dump([tuple(row) for row in rows], stdout)
         stdout.flush()
 
 
