@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPalette,
+    QPdfWriter,
     QPen,
     QTextBlock,
     QTextCursor,
@@ -174,8 +175,14 @@ class Typesetter:
         self._theme = theme
         dpi = device.logicalDpiY()
         self._dpi = dpi
+        # A printer cannot change its page layout once printing has begun (Qt refuses, with
+        # a warning), so on paper every section takes the printer's orientation; the PDF
+        # writer turns wide sections to landscape.
+        self._turns = isinstance(device, QPdfWriter)
+        chosen = device.pageLayout().orientation() == QPageLayout.Orientation.Landscape
         self._geometry = {
-            landscape: PageGeometry.of(page_size, landscape, dpi) for landscape in (False, True)
+            landscape: PageGeometry.of(page_size, landscape if self._turns else chosen, dpi)
+            for landscape in (False, True)
         }
         self._palette = print_palette(theme)
         self._band_font = QFont(make_document("").defaultFont())
@@ -244,7 +251,7 @@ class Typesetter:
         doc = self._document_of(laid)
         for i in range(laid.pages):
             if not (first_in_book and i == 0):
-                if i == 0:
+                if i == 0 and self._turns:
                     self._device.setPageLayout(geometry.layout)
                 if not self._device.newPage():
                     raise OSError("the PDF writer could not start a new page")
