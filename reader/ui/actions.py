@@ -70,6 +70,12 @@ class Actions:
             "Search the text of every card",
             QIcon.fromTheme("edit-find"),
         )
+        self.find_next = self._make(
+            "Find &Next", [Key.FindNext], "Go to the next search match in the card"
+        )
+        self.find_previous = self._make(
+            "Find Pre&vious", [Key.FindPrevious], "Go to the previous search match in the card"
+        )
         self.clear_search = self._make("Clear Search", ["Escape"], "Clear the search box")
         self.clear_filters = self._make(
             "C&lear All Filters", ["Ctrl+Shift+Backspace"], "Show every card again"

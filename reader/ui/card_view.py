@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QMouseEvent,
     QResizeEvent,
+    QTextCursor,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
@@ -79,6 +80,7 @@ class CardView(QTextBrowser):
         self._base_point_size = 11.0
         self._card_id: str | None = None
         self._restore_to: int | None = None
+        self._highlight: str | None = None
         self.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._restore_scroll())
         self.verticalScrollBar().actionTriggered.connect(self._reader_scrolled)
         self.anchorClicked.connect(self._on_anchor)
@@ -105,6 +107,7 @@ class CardView(QTextBrowser):
         keep_scroll: bool = False,
     ) -> None:
         html = render_card(card, info, theme=theme, terms=terms, related=related)
+        self._highlight = theme.highlight.background if terms else None
         self._set_html(html, theme, keep_scroll=keep_scroll and card.id == self._card_id)
         self._card_id = card.id
         self.setAccessibleDescription(f"Card: {card.title}")
@@ -112,6 +115,7 @@ class CardView(QTextBrowser):
     def show_page(self, html: str, theme: Theme, *, keep_scroll: bool = False) -> None:
         """A page that is not a card (the set overview, "no cards match")."""
         self._set_html(html, theme, keep_scroll=keep_scroll and self._card_id is None)
+        self._highlight = None
         self._card_id = None
         self.setAccessibleDescription("Overview of the card set")
 
@@ -140,6 +144,59 @@ class CardView(QTextBrowser):
         bar.setValue(self._restore_to)
         if bar.value() == self._restore_to:
             self._restore_to = None
+
+    # -- search matches -------------------------------------------------------------------
+
+    def matches(self) -> list[tuple[int, int]]:
+        """Document ranges the renderer highlighted as search matches, in reading order."""
+        if self._highlight is None:
+            return []
+        found: list[tuple[int, int]] = []
+        block = self._document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().background().color().name() == self._highlight:
+                    start, end = fragment.position(), fragment.position() + fragment.length()
+                    if found and found[-1][1] == start:
+                        start = found.pop()[0]
+                    found.append((start, end))
+                it += 1
+            block = block.next()
+        return found
+
+    def show_match(self, step: int) -> tuple[int, int]:
+        """Select the next (``step`` 1), previous (-1) or first (0) match and scroll to it.
+
+        Returns (which, how many), 1-based; (0, 0) when the card has no match.
+        """
+        found = self.matches()
+        if not found:
+            return 0, 0
+        here = self.textCursor().selectionStart()
+        if step == 0:
+            index = 0
+        elif step > 0:
+            index = next((i for i, (a, _) in enumerate(found) if a > here), 0)
+        else:
+            index = next((i for i in range(len(found) - 1, -1, -1) if found[i][0] < here), -1)
+            index %= len(found)
+        start, end = found[index]
+        cursor = QTextCursor(self._document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self._restore_to = None  # a jump to a match outranks restoring the old position
+        bar = self.verticalScrollBar()
+        y = self.cursorRect(cursor).top() + bar.value()  # in document coordinates
+        height = self.viewport().height()
+        hidden = not bar.value() <= y <= bar.value() + height * 0.85
+        self.setTextCursor(cursor)  # scrolls just enough to show it; placed better below
+        if hidden:
+            # A third of the way down the view, where the eye looks for it.
+            self._restore_to = max(0, y - height // 3)
+            self._restore_scroll()
+        return index + 1, len(found)
 
     def _reader_scrolled(self, _action: int) -> None:
         self._restore_to = None

@@ -19,10 +19,10 @@ from reader.core.catalog import Catalog, MemoryCatalog
 from reader.core.loader import load_set
 from reader.ui.watcher import WatchTargets, watch_targets
 
-#: Turns a folder into catalogs, on the loader thread. It must not execute an ``import``
-#: there: PySide6 6.12 replaces ``__import__`` with a hook that is not thread-safe, and an
-#: import on a worker thread while the UI runs Python code crashes the process ("Fatal Python
-#: error: none_dealloc"). Import at module level; tests/ui/test_loading.py checks the default.
+#: Turns a folder into catalogs, on the loader thread. It should not execute an ``import``
+#: there: with PySide6 6.12 (which corrupts None's reference count, see pyproject.toml) an
+#: import on the worker while the UI ran crashed the process ("Fatal Python error:
+#: none_dealloc"). 6.11 does not, but loads stay import-free as insurance; a test checks it.
 CatalogSource = Callable[[Path], Iterator[Catalog]]
 
 

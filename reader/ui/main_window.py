@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         a.reload.triggered.connect(self.reload)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.focus_search)
+        a.find_next.triggered.connect(lambda: self.show_match(1))
+        a.find_previous.triggered.connect(lambda: self.show_match(-1))
         a.clear_search.triggered.connect(self._escape)
         a.clear_filters.triggered.connect(lambda: s.set_query(Query()))
         a.zoom_in.triggered.connect(lambda: self.set_zoom(self._zoom + 1))
@@ -302,7 +304,8 @@ class MainWindow(QMainWindow):
         key = (id(catalog), card_id, s.query if card_id is None else s.query.terms, theme, size)
         if key == self._rendered:
             return
-        keep_scroll = self._rendered is not None and self._rendered[1] == card_id
+        previous = self._rendered
+        keep_scroll = previous is not None and previous[1] == card_id
         self._rendered = key
         self.card_view.set_base_point_size(size)
         self._match_card_background(theme.background)
@@ -313,9 +316,19 @@ class MainWindow(QMainWindow):
             self.card_view.show_page(html, theme, keep_scroll=keep_scroll)
             return
         near = related(card.id, catalog.summaries())
+        terms = s.query.terms
         self.card_view.show_card(
-            card, catalog.info, theme, terms=s.query.terms, related=near, keep_scroll=keep_scroll
+            card, catalog.info, theme, terms=terms, related=near, keep_scroll=keep_scroll
         )
+        if terms and previous is not None and previous[1:3] != key[1:3]:
+            self.show_match(0)  # a new search, or a card opened from the results
+
+    def show_match(self, step: int) -> None:
+        which, total = self.card_view.show_match(step)
+        if total:
+            self.status.showMessage(f"Match {which} of {total} in this card", 4000)
+        elif self.session.query.terms:
+            self.status.showMessage("No match in this card", 4000)
 
     def _match_card_background(self, colour: str) -> None:
         palette = QGuiApplication.palette()

@@ -43,6 +43,8 @@ def build_menus(window: QMainWindow, a: Actions, extra_view: list[QAction]) -> M
 
     edit = bar.addMenu("&Edit")
     edit.addAction(a.find)
+    edit.addAction(a.find_next)
+    edit.addAction(a.find_previous)
     edit.addAction(a.clear_search)
     edit.addAction(a.clear_filters)
 

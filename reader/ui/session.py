@@ -99,6 +99,10 @@ class ReaderSession(QObject):
         if self._current is not None and self._current not in self._matched:
             self._current = self._matched[0] if self._matched else None
             self.current_changed.emit()
+        elif self._current is None and len(self._matched) == 1:
+            # Narrowed down to one card from the overview: that card is what the reader wants.
+            self._current = self._matched[0]
+            self.current_changed.emit()
 
     def open_card(self, card_id: str | None) -> None:
         if card_id == self._current or (card_id is not None and card_id not in self._by_id):

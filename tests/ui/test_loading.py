@@ -102,8 +102,8 @@ def test_a_set_delivered_in_batches_keeps_filters_and_card_between_them(
 def test_loading_imports_nothing_on_the_worker_thread(
     qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # PySide6's import hook is not thread-safe: an import on the loader thread can crash the
-    # process (see CatalogSource). Every module the load needs must be imported up front.
+    # Under PySide6 6.12 an import on the loader thread crashed the process (see
+    # CatalogSource). Every module the load needs is imported up front.
     original = builtins.__import__
     on_workers: list[str] = []
 

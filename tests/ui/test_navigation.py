@@ -20,7 +20,14 @@ from reader.render.card_html import card_href
 from reader.ui.filters import Filter, FilterKind
 from reader.ui.main_window import MainWindow
 from reader.ui.tag_tree_model import COUNT, NAME, FilterRole
-from tests.ui.conftest import CRISIS_GROUP, LEVERAGE, SANCTIONS, anchor_point, list_titles
+from tests.ui.conftest import (
+    CRISIS_GROUP,
+    LEVERAGE,
+    SANCTIONS,
+    anchor_point,
+    laid_out,
+    list_titles,
+)
 
 
 def tree_index(window: MainWindow, kind: FilterKind, value: str) -> QModelIndex:
@@ -343,3 +350,21 @@ def test_tree_tooltips_carry_tag_descriptions(window: MainWindow) -> None:
     tip = index.siblingAtColumn(NAME).data(Qt.ItemDataRole.ToolTipRole)
     assert "The Wagner Group" in tip
     assert index.data(FilterRole) == Filter(FilterKind.TAG, "actor/wagner")
+
+
+def test_a_search_while_reading_jumps_to_the_first_match_and_stays_there(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.session.open_card(CRISIS_GROUP)
+    view = window.card_view
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: laid_out(window))
+    bar.setValue(bar.maximum())  # reading the footer
+    window.commands.find.trigger()
+    qtbot.keyClicks(window.search, "ECOWAS")
+    qtbot.waitUntil(lambda: window.session.query.text == "ECOWAS")
+    qtbot.waitUntil(lambda: laid_out(window))  # the lazy layout must not drag it back down
+    assert view.textCursor().selectedText() == "ECOWAS"
+    assert view.textCursor().selectionStart() == view.matches()[0][0]
+    rect = view.cursorRect(view.textCursor())
+    assert 0 <= rect.top() <= view.viewport().height()

@@ -64,7 +64,7 @@ def test_window_states(
     window.search.setFocus()
     qtbot.keyClicks(window.search, "ECOWAS")
     qtbot.waitUntil(lambda: window.session.query.text == "ECOWAS")
-    bar.setValue(int(bar.maximum() * 0.1))
+    window.commands.find_next.trigger()
     save(window, shots, f"{m}-07-search-ecowas")
 
     window.session.set_query(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -89,17 +90,24 @@ def test_open_set_uses_the_folder_dialog(
     assert window.sets.root == card_set.resolve()
 
 
+def drag_enter(mime: QMimeData, pos: QPoint) -> QDragEnterEvent:
+    # PySide6 6.12 offers only the QPoint constructor, which Qt marks deprecated.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return QDragEnterEvent(
+            pos,
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+
+
 def test_dropping_a_folder_opens_it(qtbot: QtBot, make_window: MakeWindow, card_set: Path) -> None:
     window = make_window()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(card_set))])
-    enter = QDragEnterEvent(
-        QPointF(100, 100),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    enter = drag_enter(mime, QPoint(100, 100))
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     drop = QDropEvent(
@@ -117,13 +125,7 @@ def test_dropping_a_file_is_refused(make_window: MakeWindow) -> None:
     window = make_window()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(SHIPPED_CARDS / "cardset.yaml"))])
-    enter = QDragEnterEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    enter = drag_enter(mime, QPoint(10, 10))
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
 
