@@ -33,6 +33,7 @@ from reader import __version__
 from reader.core.catalog import related
 from reader.core.diagnostics import count
 from reader.core.query import Query
+from reader.core.startup_probe import card_list_shown
 from reader.ui import filters
 from reader.ui.actions import Actions
 from reader.ui.card_list import CardListPane
@@ -213,6 +214,8 @@ class MainWindow(QMainWindow):
         catalog = snapshot.catalog
         if catalog is not self.session.catalog or fresh:
             self.session.set_catalog(catalog, fresh=fresh)
+            if self.isVisible():
+                card_list_shown(self.list_pane.model.rowCount())  # start-up benchmark hook
         if snapshot.final:
             self.problems.set_problems(snapshot.root, catalog.problems)
             n = len(catalog.summaries())

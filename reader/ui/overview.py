@@ -53,7 +53,7 @@ def overview_html(info: SetInfo, total: int, shown: int, query: Query, broken: i
         "narrow further; Ctrl+click hides the cards with that tag. A tag includes the tags "
         "nested under it.</li>"
         "<li><b>Search</b> (Ctrl+F or /): finds words anywhere in the cards, ignoring case "
-        "and accents; Escape clears it.</li>"
+        "and accents; F3 goes to the next match in the card, Escape clears the search.</li>"
         "<li><b>Back and Forward</b> (Alt+Left, Alt+Right) retrace the cards and filters "
         "you visited.</li>"
         "<li>Open another folder of cards with File › Open Set… or by dropping it on the "
