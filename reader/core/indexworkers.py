@@ -15,9 +15,11 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import queue
 import selectors
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import astuple
 from typing import IO, Any
@@ -67,8 +69,34 @@ class _Worker:
 
 
 def run_parallel(tasks: Sequence[Task], workers: int) -> Iterator[list[FileRow]]:
-    """The rows of every task, in the order they finish, using ``workers`` processes."""
-    queue = list(reversed(tasks))
+    """The rows of every task, in the order they finish, using ``workers`` processes.
+
+    A helper thread keeps the workers fed and collects their results while the caller is busy
+    with the previous ones (writing them to the index), so no worker waits for the writer.
+    """
+    results: queue.SimpleQueue[list[FileRow] | BaseException | None] = queue.SimpleQueue()
+    stop = threading.Event()
+    feeder = threading.Thread(
+        target=_dispatch, args=(tasks, workers, results, stop), name="index-workers", daemon=True
+    )
+    feeder.start()
+    try:
+        while (item := results.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        feeder.join()
+
+
+def _dispatch(
+    tasks: Sequence[Task],
+    workers: int,
+    results: queue.SimpleQueue[list[FileRow] | BaseException | None],
+    stop: threading.Event,
+) -> None:
+    pending = list(reversed(tasks))
     pool: list[_Worker] = []
     selector = selectors.DefaultSelector()
     try:
@@ -76,10 +104,10 @@ def run_parallel(tasks: Sequence[Task], workers: int) -> Iterator[list[FileRow]]
             worker = _Worker()
             pool.append(worker)
             selector.register(worker.stdout, selectors.EVENT_READ, worker)
-            if queue:
-                _start(worker, queue, selector)
-        while any(w.task is not None for w in pool):
-            for key, _events in selector.select():
+            if pending:
+                _start(worker, pending, selector)
+        while any(w.task is not None for w in pool) and not stop.is_set():
+            for key, _events in selector.select(timeout=0.2):
                 worker = key.data
                 task = worker.task
                 if task is None:  # an idle worker that exited: nothing was lost
@@ -92,25 +120,28 @@ def run_parallel(tasks: Sequence[Task], workers: int) -> Iterator[list[FileRow]]
                     worker.task = None
                     rows = parse_files(*task)
                 else:
-                    if queue:
-                        _start(worker, queue, selector)
-                yield rows
-        while queue:  # every worker died: finish here
-            yield parse_files(*queue.pop())
+                    if pending:
+                        _start(worker, pending, selector)
+                results.put(rows)
+        while pending and not stop.is_set():  # every worker died: finish here
+            results.put(parse_files(*pending.pop()))
+    except BaseException as exc:  # the consumer re-raises it
+        results.put(exc)
     finally:
         selector.close()
         for worker in pool:
             worker.stop()
+        results.put(None)
 
 
-def _start(worker: _Worker, queue: list[Task], selector: selectors.BaseSelector) -> None:
-    task = queue.pop()
+def _start(worker: _Worker, pending: list[Task], selector: selectors.BaseSelector) -> None:
+    task = pending.pop()
     try:
         worker.send(task)
     except OSError:
         selector.unregister(worker.stdout)
         worker.task = None
-        queue.append(task)
+        pending.append(task)
 
 
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:

@@ -1,0 +1,108 @@
+"""``make bench``: every scale benchmark, each against its floor measured in the same run.
+
+    python -m tests.benchmarks [--cards N] [--only NAME ...] [--json PATH] [--keep]
+
+Generated card sets go to a temporary folder that is removed at the end (``--keep`` keeps it).
+Results are printed as a table and written as JSON (default ``bench-results.json`` in the
+repository, which git ignores). The goals are the pass lines; the exit status is 0 when every
+goal is met and 1 when one is not (a benchmark that cannot run counts as not met).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.core.synthetic import write_set
+from tests.benchmarks import cold_index, search, stall, startup
+from tests.benchmarks.common import REPO, Result, format_table
+
+NAMES = ("cold", "startup", "search", "stall", "export")
+
+
+def machine() -> dict[str, object]:
+    return {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "sqlite": sqlite3.sqlite_version,
+        "load_average": os.getloadavg(),
+    }
+
+
+def _export(sets: dict[int, Path], scratch: Path) -> list[Result]:
+    """Benchmark 6 is the PDF export's own module (it knows what its floor is)."""
+    from tests.benchmarks import pdf_export
+
+    return pdf_export.run(sets, scratch)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
+    parser.add_argument("--cards", type=int, default=10_000, help="size of the large set")
+    parser.add_argument("--only", nargs="+", choices=NAMES, help="run only these benchmarks")
+    parser.add_argument("--json", type=Path, default=REPO / "bench-results.json")
+    parser.add_argument("--keep", action="store_true", help="keep the generated sets")
+    args = parser.parse_args(argv)
+    chosen = set(args.only or NAMES)
+    scratch = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    results: list[Result] = []
+    started = time.perf_counter()
+    try:
+        large = scratch / f"set-{args.cards}"
+        print(f"generating {args.cards:,} cards in {scratch} ...", flush=True)
+        write_set(large, args.cards, seed=1)
+        sets = {args.cards: large}
+        small: dict[int, Path] = {}
+        for count in (100, 1_000):
+            if count < args.cards:
+                small[count] = scratch / f"set-{count}"
+                write_set(small[count], count, seed=1)
+        steps: list[tuple[str, Callable[[], list[Result]]]] = [
+            ("cold", lambda: cold_index.run({**sets, **small}, scratch)),
+            ("startup", lambda: startup.run(large, scratch)),
+            ("search", lambda: search.run(large, scratch)),
+            ("stall", lambda: stall.run(large, scratch)),
+            ("export", lambda: _export(small or sets, scratch)),
+        ]
+        for name, step in steps:
+            if name not in chosen:
+                continue
+            print(f"running {name} ...", flush=True)
+            try:
+                results += step()
+            except Exception as exc:  # one broken benchmark must not hide the others
+                results.append(
+                    Result(name, "", None, None, "product", 0.0, notes=f"failed: {exc!r}")
+                )
+    finally:
+        if args.keep:
+            print(f"kept {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    print()
+    print(format_table(results))
+    report = {
+        "machine": machine(),
+        "seconds": time.perf_counter() - started,
+        "results": [r.to_json() for r in results],
+    }
+    args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten: {args.json}")
+    return 0 if all(r.verdict in ("PASS", "info") for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""Benchmark 1: a cold index of the whole set against parsing its files with PyYAML's C loader.
+
+Both run in this process, alternately, with the files in the OS cache: the floor reads and
+``yaml.load``-s every card file with ``CSafeLoader`` (no validation, no positions, nothing
+kept); the product is :func:`open_index` into an empty cache folder, which parses and validates
+every card on all cores, folds its words and writes the index. Reported alongside: the warm
+reopen (nothing changed) and, for the Foundation issue, ``load_set`` of 1,000 cards.
+"""
+
+from __future__ import annotations
+
+import functools
+import resource
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+
+from reader.core.index import open_index
+from reader.core.loader import find_card_files, load_set
+from tests.benchmarks.common import Result, alternate
+
+RUNS = 3
+
+
+def floor_seconds(root: Path) -> float:
+    paths = [f.path for f in find_card_files(root)]
+    started = time.perf_counter()
+    for path in paths:
+        with path.open("rb") as handle:
+            yaml.load(handle.read(), Loader=yaml.CSafeLoader)
+    return time.perf_counter() - started
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cold_seconds(root: Path, scratch: Path, cpu: list[float]) -> float:
+    cache = scratch / "cold-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    own, children = time.process_time(), _children_cpu()
+    started = time.perf_counter()
+    catalog = open_index(root, cache_dir=cache)
+    seconds = time.perf_counter() - started
+    cpu.append(time.process_time() - own + _children_cpu() - children)
+    catalog.close()
+    return seconds
+
+
+def run(sets: dict[int, Path], scratch: Path) -> list[Result]:
+    results = []
+    for count in sorted(sets, reverse=True):
+        root = sets[count]
+        cpu: list[float] = []
+        floors, colds = alternate(
+            RUNS,
+            functools.partial(floor_seconds, root),
+            functools.partial(cold_seconds, root, scratch, cpu),
+        )
+        warm = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            open_index(root, cache_dir=scratch / "cold-cache").close()
+            warm.append(time.perf_counter() - started)
+        results.append(
+            Result(
+                f"1. cold index, {count:,} cards",
+                "s",
+                statistics.median(colds),
+                statistics.median(floors),
+                "ratio",
+                1.0 if count >= 10_000 else None,
+                notes=(
+                    f"warm reopen (nothing changed) {statistics.median(warm):.3f} s; "
+                    f"CPU of the cold index, all processes: {statistics.median(cpu):.2f} s"
+                ),
+                details={"cold": colds, "floor": floors, "warm": warm, "cpu": cpu},
+            )
+        )
+    if 1_000 in sets:
+        loads = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            load_set(sets[1_000])
+            loads.append(time.perf_counter() - started)
+        results.append(
+            Result(
+                "load_set, 1,000 cards (one process)",
+                "s",
+                statistics.median(loads),
+                None,
+                "product",
+                None,
+                details={"runs": loads},
+            )
+        )
+    return results

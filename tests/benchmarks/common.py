@@ -1,0 +1,181 @@
+"""What every benchmark shares: a result row, the goals, child processes, and the table."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Result:
+    """One line of the table: the product against its floor, and the goal's verdict."""
+
+    name: str
+    unit: str
+    product: float | None
+    floor: float | None
+    #: What is compared with the goal: "ratio", "product" or "difference" (product - floor).
+    judged: str
+    #: The pass line (judged value must be at most this); None: reported, no goal.
+    goal: float | None
+    notes: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.product is None or not self.floor:
+            return None
+        return self.product / self.floor
+
+    @property
+    def value(self) -> float | None:
+        if self.product is None:
+            return None
+        if self.judged == "ratio":
+            return self.ratio
+        if self.judged == "difference":
+            return None if self.floor is None else self.product - self.floor
+        return self.product
+
+    @property
+    def verdict(self) -> str:
+        if self.goal is None:
+            return "info"
+        value = self.value
+        if value is None:
+            return "n/a"
+        return "PASS" if value <= self.goal else "FAIL"
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(ratio=self.ratio, value=self.value, verdict=self.verdict)
+        return data
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> tuple[float, list[float]]:
+    samples = [measure() for _ in range(runs)]
+    return statistics.median(samples), samples
+
+
+def alternate(
+    runs: int, first: Callable[[], float], second: Callable[[], float]
+) -> tuple[list[float], list[float]]:
+    """Interleave two measurements so both see the same machine load."""
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(runs):
+        a.append(first())
+        b.append(second())
+    return a, b
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def child_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    env.update(extra or {})
+    return env
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    seconds: float
+    max_rss_mb: float
+    returncode: int
+    stdout: str
+
+
+def run_child(
+    command: Sequence[str], env: Mapping[str, str], timeout: float, cwd: Path = REPO
+) -> ChildRun:
+    """Run a process to its end; wall time from launch and its peak RSS (from wait4)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        list(command),
+        cwd=cwd,
+        env=dict(env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert proc.stdout is not None
+    chunks: list[bytes] = []
+    reader = threading.Thread(target=lambda: chunks.append(proc.stdout.read()))  # type: ignore[union-attr]
+    reader.start()
+    deadline = started + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.001)
+    seconds = time.perf_counter() - started
+    reader.join()
+    proc.stdout.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    output = b"".join(chunks).decode(errors="replace")
+    return ChildRun(seconds, usage.ru_maxrss / 1024, proc.returncode, output)
+
+
+def python() -> str:
+    return sys.executable
+
+
+def format_table(results: Sequence[Result]) -> str:
+    header = ("benchmark", "product", "floor", "ratio", "judged", "goal", "verdict")
+    rows = [header]
+    for r in results:
+        rows.append(
+            (
+                r.name,
+                _num(r.product, r.unit),
+                _num(r.floor, r.unit),
+                "" if r.ratio is None else f"{r.ratio:.2f}",
+                r.judged if r.judged != "product" else "value",
+                "" if r.goal is None else _goal(r),
+                r.verdict,
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    notes = [f"- {r.name}: {r.notes}" for r in results if r.notes]
+    return "\n".join(lines + (["", *notes] if notes else []))
+
+
+def _num(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "s":
+        return f"{value:.3f} s"
+    if unit == "ms":
+        return f"{value:.1f} ms"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value:.2f} {unit}"
+
+
+def _goal(result: Result) -> str:
+    if result.judged == "ratio":
+        return f"ratio <= {result.goal:g}"
+    if result.judged == "difference":
+        return f"+{result.goal:g} {result.unit} max"
+    return f"<= {result.goal:g} {result.unit}"

@@ -1,0 +1,102 @@
+"""Benchmark 3: search and tag filtering on the index against the linear scan.
+
+A fixed list of queries, as a reader types and clicks them (word prefixes from one letter up,
+phrases, accents, nested tags, exclusions, facets, combinations), each timed several times on
+a warm :class:`IndexCatalog`. The floor is :class:`MemoryCatalog`, the plain linear scan over
+the same texts, with every card's words already split (its cache warmed). The goal is one
+frame: p95 at most 16 ms.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from reader.core.catalog import Catalog, MemoryCatalog
+from reader.core.index import open_index
+from reader.core.loader import load_set
+from reader.core.query import Query
+from reader.core.synthetic import LOCALITIES
+from tests.benchmarks.common import Result, percentile
+
+RUNS = 5
+
+QUERIES = [
+    Query(text="s"),
+    Query(text="sa"),
+    Query(text="san"),
+    Query(text="sanc"),
+    Query(text="sanctions"),
+    Query(text="goïta"),
+    Query(text="cote d'iv"),
+    Query(text='"military junta"'),
+    Query(text='"the fragile trans'),
+    Query(text="wagner gold mines"),
+    Query(text=LOCALITIES[0]),
+    Query(text=LOCALITIES[1500][:5]),
+    Query(text="zzzznothing"),
+    Query(include_tags=("theme",)),
+    Query(include_tags=("theme/economy",)),
+    Query(include_tags=("theme/economy/sanctions", "country/mali")),
+    Query(exclude_tags=("region/sahel",)),
+    Query(include_tags=("actor",), exclude_tags=("actor/wagner", "kind/news")),
+    Query(years=frozenset({2020, 2021})),
+    Query(publishers=frozenset({"Chatham House"}), kinds=frozenset({"report"})),
+    Query(include_tags=("theme/security",), text="drones"),
+    Query(include_tags=("country/niger",), exclude_tags=("theme",), text="tr"),
+    Query(years=frozenset({2023}), text='"the military"'),
+    Query(include_tags=("region/west-africa",), text="goita wagner"),
+]
+
+
+def latencies(catalog: Catalog) -> list[list[float]]:
+    """Milliseconds per query, RUNS times each."""
+    samples: list[list[float]] = []
+    for query in QUERIES:
+        runs = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            catalog.matching(query)
+            runs.append((time.perf_counter() - started) * 1000)
+        samples.append(runs)
+    return samples
+
+
+def run(root: Path, scratch: Path) -> list[Result]:
+    index = open_index(root, cache_dir=scratch / "search-cache")
+    started = time.perf_counter()
+    index.matching(Query(include_tags=("theme",), text="a"))  # builds the tag maps once
+    first = (time.perf_counter() - started) * 1000
+    scan = MemoryCatalog(load_set(root))
+    scan.matching(Query(text="a"))  # splits every card's words once
+    for query in QUERIES:
+        assert index.matching(query) == scan.matching(query), query.describe()
+    product = latencies(index)
+    floor = latencies(scan)
+    flat_product = [ms for runs in product for ms in runs]
+    flat_floor = [ms for runs in floor for ms in runs]
+    slowest = max(range(len(QUERIES)), key=lambda i: statistics.median(product[i]))
+    index.close()
+    return [
+        Result(
+            f"3. search/filter p95, {len(index.summaries()):,} cards",
+            "ms",
+            percentile(flat_product, 0.95),
+            percentile(flat_floor, 0.95),
+            "product",
+            16.0,
+            notes=(
+                f"p50 {percentile(flat_product, 0.5):.1f} ms (scan "
+                f"{percentile(flat_floor, 0.5):.1f} ms) over {len(QUERIES)} queries x {RUNS}; "
+                f"slowest: {QUERIES[slowest].describe()} "
+                f"{statistics.median(product[slowest]):.1f} ms; first query "
+                f"(builds the tag maps) {first:.0f} ms"
+            ),
+            details={
+                "queries": [q.describe() for q in QUERIES],
+                "index_ms": product,
+                "scan_ms": floor,
+            },
+        )
+    ]
