@@ -44,18 +44,24 @@ class MetadataIndex:
 
     def __init__(self, summaries: Sequence[CardSummary]) -> None:
         self.count = len(summaries)
-        self.tags: defaultdict[str, set[int]] = defaultdict(set)
         self.publishers: defaultdict[str, set[int]] = defaultdict(set)
         self.years: defaultdict[int, set[int]] = defaultdict(set)
         self.kinds: defaultdict[str, set[int]] = defaultdict(set)
         self.ids: dict[str, int] = {}
+        by_tag: defaultdict[str, list[int]] = defaultdict(list)
         for i, s in enumerate(summaries):
-            for tag in {a for t in s.tags for a in tag_ancestors(t)}:
-                self.tags[tag].add(i)
+            for tag in s.tags:
+                by_tag[tag].append(i)
             self.publishers[s.publisher].add(i)
             self.years[s.published.year].add(i)
             self.kinds[s.kind or ""].add(i)
             self.ids.setdefault(s.id, i)
+        # File each tag's cards under the tag and its ancestors: one bulk update per distinct
+        # tag (a few hundred) rather than one per card and ancestor.
+        self.tags: defaultdict[str, set[int]] = defaultdict(set)
+        for tag, positions in by_tag.items():
+            for ancestor in tag_ancestors(tag):
+                self.tags[ancestor].update(positions)
 
     def select(self, query: Query, found: set[int] | None) -> list[int]:
         """Positions matching everything but the search terms, within ``found`` if given."""

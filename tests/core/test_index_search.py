@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.catalog import MemoryCatalog
+from reader.core.catalog import MemoryCatalog, tag_counts
 from reader.core.index import IndexCatalog, open_index
 from reader.core.loader import load_set
 from reader.core.query import Query, words
@@ -72,6 +72,14 @@ def test_the_fixed_queries_are_not_trivial(catalogs: tuple[IndexCatalog, MemoryC
     sizes = [len(memory.matching(q)) for q in QUERIES]
     assert sum(1 for n in sizes if n == 0) >= 3
     assert sum(1 for n in sizes if 0 < n < 150) >= 15
+
+
+def test_tag_counts_are_the_summaries_tag_counts(
+    catalogs: tuple[IndexCatalog, MemoryCatalog],
+) -> None:
+    index, memory = catalogs
+    assert index.tag_counts() == tag_counts(memory.summaries())
+    assert index.tag_counts()["theme"] > index.tag_counts()["theme/economy"] > 0
 
 
 def test_card_ids_select_cards(catalogs: tuple[IndexCatalog, MemoryCatalog]) -> None:
