@@ -5,10 +5,10 @@
    are laid out until their own length stops moving the page numbers they print; then the
    index, which cites those numbers.
 3. Paint page after page into memory (QPdfWriter on a QBuffer), with running header and footer.
-4. Finish with pypdf (outline, metadata), then write atomically.
+4. Finish (:mod:`reader.export.finish`: outline, metadata), then write atomically.
 
-Progress is reported per section; the callback may raise :class:`ExportCancelledError`, which ends
-the export with nothing written. Runs in any thread that owns no widgets: the window calls it
+Progress is reported per section; the callback may raise :class:`ExportCancelledError`, which
+ends the export with nothing written. Runs in any thread that owns no widgets: the window calls it
 from a worker, the CLI from its main thread.
 """
 
@@ -109,27 +109,23 @@ class Book:
     pages: int
 
     def outline(self) -> list[OutlineNode]:
+        """Cover, contents, each card with its parts, "Comparison" over its pages, index."""
         nodes: list[OutlineNode] = []
         comparison: list[OutlineNode] = []
         for laid in self.sections:
             sec, page = laid.section, laid.first_page - 1
             children = tuple(OutlineNode(b.title, b.anchor, page) for b in sec.bookmarks)
             node = OutlineNode(sec.title, sec.anchor, page, children)
+            if sec.kind is Kind.COMPARISON and not comparison:
+                nodes.append(node)  # stands in for the group until it is complete
             if sec.kind is Kind.COMPARISON:
                 comparison.append(node)
-                continue
-            if comparison:
-                first = comparison[0]
-                nodes.append(
-                    OutlineNode("Comparison", first.anchor, first.page, tuple(comparison), True)
-                )
-                comparison = []
-            nodes.append(node)
+            else:
+                nodes.append(node)
         if comparison:
             first = comparison[0]
-            nodes.append(
-                OutlineNode("Comparison", first.anchor, first.page, tuple(comparison), True)
-            )
+            group = OutlineNode("Comparison", first.anchor, first.page, tuple(comparison), True)
+            nodes[nodes.index(first)] = group
         return nodes
 
 
