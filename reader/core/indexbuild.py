@@ -267,7 +267,7 @@ def _compute_state(
         if row[2] is not None:
             seen[row[2]] = seen.get(row[2], 0) + 1
     aliases = bool(info.actor_aliases)
-    carried: list[str] = []
+    carried: set[str] = set()
     skeletons: list[Card] = []
     kept: list[tuple[int, CardSummary]] = []
     shared: dict[str, tuple[int, CardSummary]] = {}
@@ -296,12 +296,12 @@ def _compute_state(
         summary = CardSummary(card_id, title, publisher, date, kind, tuple(split(tags)), rel)
         names = split(to) + split(actors) if aliases else []
         if seen[card_id] == 1:
-            carried += names
+            carried.update(names)
             kept.append((rowid, summary))
         else:
             skeletons.append(_skeleton(card_id, rel, (line, column), names))
             shared[rel] = (rowid, summary)
-    skeletons.append(_skeleton("", "", (1, 1), carried))
+    skeletons.append(_skeleton("", "", (1, 1), sorted(carried)))
     card_set = assemble(root, info, skeletons, problems)
     kept += [shared[c.path] for c in card_set.cards if c.path in shared]
     kept.sort(key=lambda pair: pair[1].path)
