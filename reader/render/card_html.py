@@ -126,7 +126,7 @@ def _argument(card: Card, mark: Mark) -> str:
         else:
             text = f'<p class="lone">{claim}{_loc(mark, point.where)}</p>'
         rows.append(
-            f'<tr><td class="num" width="4%" align="right"><p class="num">{n}</p></td>'
+            f'<tr><td class="num" align="right"><p class="num">{n}</p></td>'
             f"<td>{text}</td></tr>"
         )
     return (

@@ -438,7 +438,7 @@ def timeline_html(
 ) -> str:
     """One chronology for many sources; dates at the precision the cards give them."""
     rows = [
-        '<tr><th align="left" width="16%">Date</th><th align="left">Event</th>'
+        '<tr><th align="left">Date</th><th align="left">Event</th>'
         '<th align="left" width="26%">Reported by</th></tr>'
     ]
     for entry in entries:
