@@ -8,12 +8,12 @@ keyboard, selection and accessibility work as in any Qt list.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
     QRect,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -39,7 +39,6 @@ from reader.ui.card_list_model import (
     SummaryRole,
     short_tags,
     sort_choice,
-    sorted_model,
 )
 from reader.ui.filter_bar import FilterBar
 from reader.ui.labels import PlainLabel
@@ -167,7 +166,6 @@ class CardListPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = CardListModel(self)
-        self.proxy: QSortFilterProxyModel = sorted_model(self.model, self)
         self.filter_bar = FilterBar(self)
         self.count = PlainLabel(self, accessible_name="Cards shown")
         self.count.setObjectName("listCount")
@@ -181,7 +179,7 @@ class CardListPane(QWidget):
         for choice in SORT_CHOICES:
             self.sort.addItem(choice.label, choice.key.value)
         self.view = CardListView(self)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         header = QHBoxLayout()
         header.setContentsMargins(12, 8, 8, 6)
         header.addWidget(self.count, 1)
@@ -194,22 +192,24 @@ class CardListPane(QWidget):
         layout.addWidget(self.view, 1)
         self._quiet = False
         self.sort.currentIndexChanged.connect(self._on_sort)
-        selection = self.view.selectionModel()
-        selection.currentChanged.connect(self._on_current)
+        # Selection, not the current index: Qt makes the first row current (unselected) when
+        # the list merely gets the focus, and that must not open a card.
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
 
     # -- sorting ----------------------------------------------------------------------------
 
     def set_sort(self, key: str) -> None:
         choice = sort_choice(key)
         self.sort.setCurrentIndex(self.sort.findData(choice.key.value))
-        self.proxy.sort(choice.column, choice.order)
+        self.model.sort(choice.column, choice.order)
 
     def sort_key(self) -> str:
         return str(self.sort.currentData())
 
     def _on_sort(self, _row: int) -> None:
         choice = sort_choice(self.sort_key())
-        self.proxy.sort(choice.column, choice.order)
+        self.model.sort(choice.column, choice.order)
+        self.view.scrollTo(self.view.currentIndex())
         self.sort_changed.emit(choice.key.value)
 
     # -- rows and the current card ---------------------------------------------------------
@@ -233,20 +233,19 @@ class CardListPane(QWidget):
             if row < 0:
                 selection.clear()
                 return
-            index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+            index = self.model.index(row, TITLE)
             if index != self.view.currentIndex():
                 selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
             self.view.scrollTo(index)
         finally:
             self._quiet = was_quiet
 
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet:
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.view.selectionModel().selectedRows(TITLE)
+        if self._quiet or not rows:
             return
-        self.card_chosen.emit(current.data(IdRole) if current.isValid() else None)
+        self.card_chosen.emit(rows[0].data(IdRole))
 
     def visible_ids(self) -> list[str]:
         """The card ids in the order the reader sees them (sorted)."""
-        return [
-            str(self.proxy.index(row, TITLE).data(IdRole)) for row in range(self.proxy.rowCount())
-        ]
+        return self.model.ids()

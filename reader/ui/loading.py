@@ -17,6 +17,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.core.catalog import Catalog, MemoryCatalog
 from reader.core.loader import load_set
+from reader.ui.card_list_model import SortKeys, sort_keys
+from reader.ui.tag_index import TagIndex, build_tag_index
 from reader.ui.watcher import WatchTargets, watch_targets
 
 #: Turns a folder into catalogs, on the loader thread. It should not execute an ``import``
@@ -29,6 +31,19 @@ CatalogSource = Callable[[Path], Iterator[Catalog]]
 def memory_source(root: Path) -> Iterator[Catalog]:
     """Parse the whole set at once: right for sets that fit in memory."""
     yield MemoryCatalog(load_set(root))
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What the views derive from a catalog that takes time for a large set."""
+
+    tags: TagIndex
+    sort_keys: SortKeys
+
+
+def prepare(catalog: Catalog) -> Prepared:
+    summaries = catalog.summaries()
+    return Prepared(build_tag_index(summaries), sort_keys(summaries))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +61,7 @@ class Snapshot:
     final: bool
     seconds: float
     watch: WatchTargets | None
+    prepared: Prepared
 
 
 class _Worker(QObject):
@@ -62,17 +78,19 @@ class _Worker(QObject):
         started = time.perf_counter()
         wall_clock = time.time()
         try:
-            last: Catalog | None = None
+            last: tuple[Catalog, Prepared] | None = None
             for catalog in self._source(root):
+                ready = prepare(catalog)
                 seconds = time.perf_counter() - started
-                self.delivered.emit(Snapshot(request, root, catalog, False, seconds, None))
-                last = catalog
+                self.delivered.emit(Snapshot(request, root, catalog, False, seconds, None, ready))
+                last = catalog, ready
             if last is None:
                 raise RuntimeError(f"the catalog source gave nothing for {root}")
             # The end of the load: the same catalog again, now with what to watch.
             watch = watch_targets(root, since=wall_clock)
             seconds = time.perf_counter() - started
-            self.delivered.emit(Snapshot(request, root, last, True, seconds, watch))
+            catalog, ready = last
+            self.delivered.emit(Snapshot(request, root, catalog, True, seconds, watch, ready))
         except Exception as exc:  # a loader bug must not kill the worker thread
             self.failed.emit(request, f"{type(exc).__name__}: {exc}")
 

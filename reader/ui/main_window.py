@@ -40,7 +40,7 @@ from reader.ui.card_list import CardListPane
 from reader.ui.card_view import ZOOM_FACTOR, CardView
 from reader.ui.filters import Filter
 from reader.ui.labels import plural
-from reader.ui.loading import CatalogSource, Snapshot, memory_source
+from reader.ui.loading import CatalogSource, Prepared, Snapshot, memory_source
 from reader.ui.menus import add_toolbar_stretch_and, build_menus, fill_recent
 from reader.ui.mouse_nav import MouseNavigation
 from reader.ui.overview import CLEAR_FILTERS_HREF, overview_html
@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
 
         self._zoom = settings.zoom
         self._rendered: tuple[object, ...] | None = None
+        self._prepared: Prepared | None = None  # the loader's work for the catalog arriving
         self._connect()
         self._restore_settings()
         self._update_history_actions()
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
     def _on_snapshot(self, snapshot: Snapshot, fresh: bool) -> None:
         catalog = snapshot.catalog
         if catalog is not self.session.catalog or fresh:
+            self._prepared = snapshot.prepared
             self.session.set_catalog(catalog, fresh=fresh)
             if self.isVisible():
                 card_list_shown(self.list_pane.model.rowCount())  # start-up benchmark hook
@@ -227,9 +229,12 @@ class MainWindow(QMainWindow):
         info = catalog.info
         expanded = self._expanded_filters()
         first_load = self.tag_model.rowCount() == 0 or not expanded
-        self.tag_model.set_catalog(catalog.summaries(), info.tag_descriptions)
+        prepared, self._prepared = self._prepared, None
+        tags = prepared.tags if prepared is not None else None
+        keys = prepared.sort_keys if prepared is not None else None
+        self.tag_model.set_catalog(catalog.summaries(), info.tag_descriptions, tags)
         self._restore_expansion(expanded, default=first_load)
-        self.list_pane.model.set_summaries(catalog.summaries())
+        self.list_pane.model.set_summaries(catalog.summaries(), keys)
         self.setWindowTitle(info.title)
         self.setWindowFilePath(str(catalog.root))
         problems = catalog.problems
@@ -247,7 +252,7 @@ class MainWindow(QMainWindow):
     def _on_results(self) -> None:
         s = self.session
         self.list_pane.show_rows(list(s.matched), s.total(), s.current_id)
-        self.tag_model.set_current(s.matched_summaries(), s.query)
+        self.tag_model.set_current(s.matched, s.query)
         self.list_pane.filter_bar.show_query(s.query)
         self.search.set_text_quietly(s.query.text)
         self.status.show_results(len(s.matched), s.total(), s.query)

@@ -53,9 +53,6 @@ class ReaderSession(QObject):
     def summary(self, card_id: str) -> CardSummary | None:
         return self._by_id.get(card_id)
 
-    def matched_summaries(self) -> list[CardSummary]:
-        return [self._by_id[i] for i in self._matched if i in self._by_id]
-
     def total(self) -> int:
         return len(self._by_id)
 

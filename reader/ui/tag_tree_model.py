@@ -8,7 +8,7 @@ the filter changes (only counts and marks change), so the reader never loses the
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -21,9 +21,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
-from reader.core.catalog import CardSummary, tag_counts
-from reader.core.query import Query, tag_ancestors
+from reader.core.catalog import CardSummary
+from reader.core.query import Query
 from reader.ui.filters import Filter, FilterKind, active_filters
+from reader.ui.tag_index import FACETS, TagIndex, build_tag_index
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()  # the invisible root, as Qt's default argument
@@ -70,19 +71,7 @@ class Node:
         return child
 
 
-def _facet_key(kind: FilterKind, s: CardSummary) -> str:
-    if kind is FilterKind.PUBLISHER:
-        return s.publisher
-    if kind is FilterKind.YEAR:
-        return str(s.published.year)
-    return s.kind or ""
-
-
-_FACETS = (
-    (Category.PUBLISHER, FilterKind.PUBLISHER),
-    (Category.YEAR, FilterKind.YEAR),
-    (Category.KIND, FilterKind.KIND),
-)
+_FACETS = tuple(zip((Category.PUBLISHER, Category.YEAR, Category.KIND), FACETS, strict=True))
 
 
 class TagTreeModel(QAbstractItemModel):
@@ -91,61 +80,58 @@ class TagTreeModel(QAbstractItemModel):
         self._root = Node("", None)
         self._nodes: dict[Filter, Node] = {}
         self._states: dict[Filter, str] = {}
+        self._serial: list[Node] = []
+        self._index = TagIndex((), {}, Counter())
 
     # -- feeding --------------------------------------------------------------------------
 
     def set_catalog(
-        self, summaries: Sequence[CardSummary], descriptions: Mapping[str, str]
+        self,
+        summaries: Sequence[CardSummary],
+        descriptions: Mapping[str, str],
+        index: TagIndex | None = None,
     ) -> None:
-        """Rebuild the tree for a newly loaded set; counts start at the whole set."""
+        """Rebuild the tree for a newly loaded set; counts start at the whole set.
+
+        ``index`` is :func:`build_tag_index` of ``summaries``, if the loader made it already.
+        """
+        index = build_tag_index(summaries) if index is None else index
         self.beginResetModel()
+        self._index = index
         self._root = Node("", None)
         self._nodes = {}
         tags = self._root.add(Node(_CATEGORY_LABELS[Category.TAGS], None))
-        totals = tag_counts(summaries)
-        for tag in sorted(totals):
-            parent = (
-                tags
-                if "/" not in tag
-                else self._nodes[Filter(FilterKind.TAG, tag.rsplit("/", 1)[0])]
-            )
-            self._add_leaf(
-                parent,
-                tag.rsplit("/", 1)[-1],
-                Filter(FilterKind.TAG, tag),
-                descriptions.get(tag, ""),
-            )
-        for category, kind in _FACETS:
-            heading = self._root.add(Node(_CATEGORY_LABELS[category], None))
-            values = Counter(_facet_key(kind, s) for s in summaries)
-            order = sorted(values, reverse=kind is FilterKind.YEAR)
-            for value in order:
-                label = value or "unspecified"
-                self._add_leaf(heading, label, Filter(kind, value), "")
-        self._apply_counts(summaries, totals=True)
+        headings = {
+            kind: self._root.add(Node(_CATEGORY_LABELS[category], None))
+            for category, kind in _FACETS
+        }
+        for item in index.filters:
+            if item.kind is FilterKind.TAG:
+                parent, _, label = item.value.rpartition("/")
+                up = self._nodes[Filter(FilterKind.TAG, parent)] if parent else tags
+                self._add_leaf(up, label, item, descriptions.get(item.value, ""))
+            else:
+                self._add_leaf(headings[item.kind], item.value or "unspecified", item, "")
+        self._serial = [self._nodes[f] for f in index.filters]
+        self._apply_counts(index.totals, totals=True)
         self.endResetModel()
 
     def _add_leaf(self, parent: Node, label: str, item: Filter, description: str) -> None:
         self._nodes[item] = parent.add(Node(label, item, description))
 
-    def set_current(self, matched: Iterable[CardSummary], query: Query) -> None:
-        """New counts and marks for the current filter; the structure does not change."""
+    def set_current(self, matched: Sequence[str], query: Query) -> None:
+        """New counts and marks for the cards ``matched``; the structure does not change."""
         self._states = {}
         for item in active_filters(query):
             state = "exclude" if item.kind is FilterKind.NOT_TAG else "include"
             key = Filter(FilterKind.TAG, item.value) if state == "exclude" else item
             self._states[key] = state
-        self._apply_counts(list(matched), totals=False)
+        self._apply_counts(self._index.counts(matched), totals=False)
         self._emit_all_changed(self._root)
 
-    def _apply_counts(self, summaries: Sequence[CardSummary], *, totals: bool) -> None:
-        counts: Counter[Filter] = Counter()
-        for s in summaries:
-            seen = {a for t in s.tags for a in tag_ancestors(t)}
-            counts.update(Filter(FilterKind.TAG, t) for t in seen)
-            counts.update(Filter(kind, _facet_key(kind, s)) for _category, kind in _FACETS)
-        for item, node in self._nodes.items():
-            node.count = counts.get(item, 0)
+    def _apply_counts(self, counts: Counter[int], *, totals: bool) -> None:
+        for n, node in enumerate(self._serial):
+            node.count = counts.get(n, 0)
             if totals:
                 node.total = node.count
 

@@ -1,17 +1,22 @@
-"""Every custom model passes Qt's model tester, before and after it changes."""
+"""Every custom model passes Qt's model tester, before and after it changes.
+
+The models answer fonts, colours and icons from the running application, so each test asks
+for ``qapp``.
+"""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from reader.core.catalog import MemoryCatalog
+from reader.core.catalog import MemoryCatalog, tag_counts
 from reader.core.loader import load_set
 from reader.core.query import Query
-from reader.ui.card_list_model import DATE, TITLE, CardListModel, sorted_model
+from reader.ui.card_list_model import DATE, TITLE, CardListModel
 from reader.ui.filters import Filter, FilterKind
 from reader.ui.problems_dock import ProblemsModel
+from reader.ui.tag_index import build_tag_index
 from reader.ui.tag_tree_model import COUNT, CountRole, StateRole, TagTreeModel
 from tests.conftest import DATA, SHIPPED_CARDS
 
@@ -21,12 +26,13 @@ def catalog() -> MemoryCatalog:
     return MemoryCatalog(load_set(SHIPPED_CARDS))
 
 
+@pytest.mark.usefixtures("qapp")
 def test_tag_tree_model(qtmodeltester: ModelTester, catalog: MemoryCatalog) -> None:
     model = TagTreeModel()
     model.set_catalog(catalog.summaries(), catalog.info.tag_descriptions)
     qtmodeltester.check(model)
     query = Query(include_tags=("theme/coups",), exclude_tags=("country/united-states",))
-    matched = [s for s in catalog.summaries() if s.id in catalog.matching(query)]
+    matched = catalog.matching(query)
     model.set_current(matched, query)
     qtmodeltester.check(model)
     coups = model.index_of(Filter(FilterKind.TAG, "theme/coups"))
@@ -43,24 +49,29 @@ def test_tag_tree_model(qtmodeltester: ModelTester, catalog: MemoryCatalog) -> N
     qtmodeltester.check(model)
 
 
-def test_card_list_model_and_its_sorting_proxy(
-    qtmodeltester: ModelTester, catalog: MemoryCatalog
-) -> None:
+@pytest.mark.usefixtures("qapp")
+def test_card_list_model_sorts_itself(qtmodeltester: ModelTester, catalog: MemoryCatalog) -> None:
     model = CardListModel()
     model.set_summaries(catalog.summaries())
     model.set_rows(catalog.matching(Query()))
     qtmodeltester.check(model)
-    proxy = sorted_model(model)
-    proxy.sort(DATE)
-    qtmodeltester.check(proxy)
-    dates = [proxy.index(r, DATE).data() for r in range(proxy.rowCount())]
+    model.sort(DATE, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(model)
+    dates = [model.index(r, DATE).data() for r in range(model.rowCount())]
     assert dates == ["2021", "9 February 2023", "July 2023"]
+    kept = QPersistentModelIndex(model.index(0, TITLE))  # a selection follows its card
+    model.sort(DATE, Qt.SortOrder.DescendingOrder)
+    assert kept.row() == 2
+    assert kept.data() == model.index(2, TITLE).data()
     model.set_rows(catalog.matching(Query(include_tags=("country/france",))))
-    assert proxy.rowCount() == 2
-    proxy.sort(TITLE)
-    qtmodeltester.check(proxy)
+    assert model.rowCount() == 2
+    model.sort(TITLE)
+    qtmodeltester.check(model)
+    titles = [model.index(r, TITLE).data() for r in range(2)]
+    assert titles == sorted(titles, key=str.casefold)
 
 
+@pytest.mark.usefixtures("qapp")
 def test_problems_model(qtmodeltester: ModelTester) -> None:
     model = ProblemsModel()
     problems = load_set(DATA / "bad").problems
@@ -69,3 +80,19 @@ def test_problems_model(qtmodeltester: ModelTester) -> None:
     assert model.rowCount() == len(problems)
     first_warning = next(i for i, p in enumerate(model.problems()) if not p.is_error)
     assert all(p.is_error for p in model.problems()[:first_warning])
+
+
+def test_tag_index_counts_agree_with_the_core(catalog: MemoryCatalog) -> None:
+    index = build_tag_index(catalog.summaries())
+    for query in (Query(), Query(include_tags=("country/france",)), Query(text="ecowas")):
+        ids = catalog.matching(query)
+        counts = index.counts(ids)
+        expected = tag_counts(s for s in catalog.summaries() if s.id in ids)
+        got = {
+            f.value: counts[n]
+            for n, f in enumerate(index.filters)
+            if f.kind is FilterKind.TAG and counts[n]
+        }
+        assert got == dict(expected)
+        years = [counts[n] for n, f in enumerate(index.filters) if f.kind is FilterKind.YEAR]
+        assert sum(years) == len(ids)

@@ -56,7 +56,7 @@ def tree_count(window: MainWindow, kind: FilterKind, value: str) -> int:
 def click_list_row(qtbot: QtBot, window: MainWindow, card_id: str) -> None:
     pane = window.list_pane
     row = pane.visible_ids().index(card_id)
-    rect = pane.view.visualRect(pane.proxy.index(row, 0))
+    rect = pane.view.visualRect(pane.model.index(row, 0))
     qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
@@ -368,3 +368,14 @@ def test_a_search_while_reading_jumps_to_the_first_match_and_stays_there(
     assert view.textCursor().selectionStart() == view.matches()[0][0]
     rect = view.cursorRect(view.textCursor())
     assert 0 <= rect.top() <= view.viewport().height()
+
+
+def test_tabbing_into_the_list_does_not_open_a_card(qtbot: QtBot, window: MainWindow) -> None:
+    window.search.setFocus()
+    qtbot.keyClick(window.search, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.list_pane.sort, Qt.Key.Key_Tab)
+    assert window.list_pane.view.hasFocus()
+    assert window.card_view.card_id is None  # still the overview: focus is not a choice
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Down)
+    assert window.card_view.card_id in window.list_pane.visible_ids()

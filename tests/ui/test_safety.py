@@ -100,7 +100,7 @@ def test_a_malicious_card_loads_nothing_and_opens_nothing(
     assert window.sidebar.title.text() == "<i>Evil</i> set"
     assert window.sidebar.title.textFormat() == Qt.TextFormat.PlainText
     assert window.windowTitle().startswith("<i>Evil</i> set")
-    row = window.list_pane.proxy.index(0, 0)
+    row = window.list_pane.model.index(0, 0)
     assert row.data() == "<b>Q3</b> <script>alert('title')</script>"
 
 
