@@ -26,6 +26,9 @@ from typing import IO, Any
 
 from reader.core.indexrows import FileRow, FileStamp, parse_files
 
+#: How much lower than the app's the workers' CPU priority is.
+NICENESS = 5
+
 Task = tuple[list[FileStamp], frozenset[str] | None]
 
 
@@ -161,6 +164,9 @@ def _main() -> None:
     stdout: Any = sys.stdout.buffer
     # Nothing else may write to the result pipe.
     sys.stdout = sys.stderr
+    # Indexing is background work: the window (and the writer) come first for the CPU.
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)
     serve(stdin, stdout)
 
 
