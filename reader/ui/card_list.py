@@ -41,7 +41,7 @@ from reader.ui.card_list_model import (
     sort_choice,
 )
 from reader.ui.filter_bar import FilterBar
-from reader.ui.labels import PlainLabel
+from reader.ui.labels import PlainLabel, plural
 
 Index = QModelIndex | QPersistentModelIndex
 PAD_X, PAD_Y, GAP = 12, 9, 3
@@ -219,7 +219,9 @@ class CardListPane(QWidget):
         try:
             self.model.set_rows(list(ids))
             shown = len(ids)
-            self.count.setText(f"{total} cards" if shown == total else f"{shown} of {total} cards")
+            self.count.setText(
+                plural(total, "card") if shown == total else f"{shown:,} of {plural(total, 'card')}"
+            )
             self.select(current)
         finally:
             self._quiet = False

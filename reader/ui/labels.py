@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 
 def plural(n: int, word: str) -> str:
-    """ "1 card", "3 cards"."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """ "1 card", "3 cards", "10,000 cards"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 class PlainLabel(QLabel):

@@ -34,7 +34,7 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.problems, 0)
 
     def show_results(self, shown: int, total: int, query: Query) -> None:
-        self.shown.setText(f"{shown} of {plural(total, 'card')}")
+        self.shown.setText(f"{shown:,} of {plural(total, 'card')}")
         described = query.describe()
         self.filters.setText("" if query.is_empty() else f"Filter: {described}")
         self.filters.setToolTip(described)
