@@ -57,7 +57,7 @@ class TagTreeView(QTreeView):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         # A fixed width: sizing to contents would measure every row on every count change.
         header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COUNT, self.fontMetrics().horizontalAdvance("000000") + 8)
+        header.resizeSection(COUNT, self.fontMetrics().horizontalAdvance("00000") + 8)
 
     def _filter_at(self, index: QModelIndex) -> Filter | None:
         item = index.siblingAtColumn(NAME).data(FilterRole) if index.isValid() else None
