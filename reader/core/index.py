@@ -18,9 +18,11 @@ API for the window (all of it may run on a worker thread; no Qt involved)
     called on the thread that called ``open_index``.
 
 ``index_snapshots(root) -> Iterator[Catalog]``
-    The same, shaped as the window's ``CatalogSource`` (:mod:`reader.ui.loading`): yields a
-    catalog of what is indexed so far about every ``SNAPSHOT_SECONDS`` during a long build, then
-    the final one. A warm open yields once.
+    The same, shaped as the window's ``CatalogSource`` (:mod:`reader.ui.loading`). On a warm
+    open it first yields the catalog as the index last stored it, before checking a single
+    file (0.1 s at 10,000 cards), and then — only if some file changed meanwhile — the updated
+    one. During a long build it yields what is indexed so far about every
+    ``SNAPSHOT_SECONDS``, then the final catalog.
 
 ``IndexCatalog.refresh(changed=None) -> IndexCatalog``
     For live reload: re-checks the given paths (absolute or relative to the set; files that
@@ -58,12 +60,14 @@ from reader.core.dates import PartialDate
 from reader.core.diagnostics import Problem
 from reader.core.indexbuild import (
     State,
+    generation,
     has_fulltext,
     load_state,
     parse,
     plan,
     scan,
     stamp_of,
+    stored_state,
     write,
 )
 from reader.core.indexdb import IndexLocation, forget, prepare
@@ -156,8 +160,8 @@ class IndexCatalog:
         self._state = state
         self._store = store
         self._position = {rowid: i for i, rowid in enumerate(state.rowids)}
-        # Built here, on the loading thread, so the first filter a reader applies is quick.
-        self._metadata = MetadataIndex(state.summaries)
+        self._metadata_lock = threading.Lock()
+        self._metadata_index: MetadataIndex | None = None
         self._fallback: MemoryCatalog | None = None
 
     @property
@@ -249,6 +253,15 @@ class IndexCatalog:
             return candidate.relative_to(self._root).as_posix()
         except ValueError:
             return candidate.resolve().relative_to(self._root.resolve()).as_posix()
+
+    @property
+    def _metadata(self) -> MetadataIndex:
+        """The tag and facet maps, built on first use (see :func:`index_snapshots`, which
+        builds them on the loading thread just after handing the catalog over)."""
+        with self._metadata_lock:
+            if self._metadata_index is None:
+                self._metadata_index = MetadataIndex(self._state.summaries)
+            return self._metadata_index
 
     def _search_positions(self, query: Query, *, ranked: bool) -> list[int]:
         """Positions of the cards whose words match every term (best first when ``ranked``)."""
@@ -348,8 +361,14 @@ def _build(
     only: list[str] | None,
     workers: int | None,
     cache_dir: Path | None,
+    *,
+    early: bool = False,
 ) -> Iterator[_Step | IndexCatalog]:
-    """Steps of an update, then the finished catalog (the last item)."""
+    """Steps of an update, then the finished catalog (the last item).
+
+    With ``early``, the catalog the index last stored comes first, before any file is
+    checked; if the check finds nothing changed, that same object is also the last item.
+    """
     set_digest = _set_file_digest(root)
     info, set_problems = load_set_info(root)
     topics = topic_keys(info)
@@ -358,8 +377,22 @@ def _build(
             store = _Store(*prepare(root, cache_dir))
         snapshot = functools.partial(_snapshot, root, info, set_problems, topics, set_digest, store)
         try:
+            shown: IndexCatalog | None = None
+            stored: tuple[int, State] | None = None
+            if early:
+                with store.connection() as conn:
+                    stored = stored_state(conn, set_digest)
+                if stored is not None:
+                    shown = IndexCatalog(root, info, topics, stored[1], store)
+                    yield shown
             for done, total, rows in _update(root, store, topics, only, workers):
                 yield _Step(done, total, rows, snapshot)
+            if stored is not None and shown is not None:
+                with store.connection() as conn:
+                    unchanged = generation(conn) == stored[0]
+                if unchanged:
+                    yield shown
+                    return
             yield snapshot()
             return
         except sqlite3.DatabaseError:
@@ -441,10 +474,14 @@ def index_snapshots(
 ) -> Iterator[Catalog]:
     """:func:`open_index` as ever more complete catalogs, for the window's loader."""
     last = time.monotonic()
-    for item in _build(root, None, None, workers, cache_dir):
+    shown: IndexCatalog | None = None
+    for item in _build(root, None, None, workers, cache_dir, early=True):
         if isinstance(item, IndexCatalog):
-            yield item
-            return
-        if item.done < item.total and time.monotonic() - last >= SNAPSHOT_SECONDS:
+            if item is not shown:
+                yield item
+                shown = item
+                # While the window shows the list, build what its first filter will need.
+                item.tag_counts()
+        elif item.done < item.total and time.monotonic() - last >= SNAPSHOT_SECONDS:
             yield item.snapshot()
             last = time.monotonic()

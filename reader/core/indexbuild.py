@@ -196,6 +196,26 @@ def problem_from_json(data: dict[str, Any]) -> Problem:
 _NO_SOURCE = Source(publisher="", published=PartialDate(1))
 
 
+def generation(conn: sqlite3.Connection) -> int:
+    """A counter every write advances: equal values mean the rows did not change."""
+    (value,) = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return int(value)
+
+
+def stored_state(conn: sqlite3.Connection, set_digest: bytes) -> tuple[int, State] | None:
+    """The state stored for the current rows and this set file, with the rows' generation."""
+    conn.execute("BEGIN")
+    try:
+        current = generation(conn)
+        row = conn.execute(
+            "SELECT state FROM snapshot WHERE generation = ? AND set_digest = ?",
+            (current, set_digest),
+        ).fetchone()
+    finally:
+        conn.execute("COMMIT")
+    return None if row is None else (current, _decode_state(row[0]))
+
+
 def load_state(
     conn: sqlite3.Connection,
     root: Path,
@@ -324,9 +344,18 @@ def _encode_state(state: State) -> bytes:
 
 def _decode_state(blob: bytes) -> State:
     summaries, rowids, problems = marshal.loads(blob)
+    dates: dict[tuple[int, int | None, int | None], PartialDate] = {}  # many cards share one
     return State(
         tuple(
-            CardSummary(i, t, pub, PartialDate(y, m, d), k, tags, path)
+            CardSummary(
+                i,
+                t,
+                pub,
+                dates.get((y, m, d)) or dates.setdefault((y, m, d), PartialDate(y, m, d)),
+                k,
+                tags,
+                path,
+            )
             for i, t, pub, y, m, d, k, tags, path in summaries
         ),
         tuple(rowids),

@@ -37,21 +37,16 @@ os._exit(0)
 """
 
 WINDOW = r"""
-import os, sys, tempfile
+import sys, tempfile
 from pathlib import Path
-from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from reader.core.index import index_snapshots
-from reader.core.startup_probe import card_list_shown
 from reader.ui.main_window import MainWindow, settings_at
 window = MainWindow(settings_at(Path(tempfile.mkdtemp()) / "s.ini"), source=index_snapshots)
 window.show()
 window.open_set(Path(sys.argv[1]))
-while len(window.list_pane.visible_ids()) < int(sys.argv[2]):
-    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-window.repaint()
-card_list_shown(len(window.list_pane.visible_ids()))
+app.exec()  # the window's start-up probe ends the process once the list is filled
 """
 
 

@@ -269,6 +269,20 @@ def test_snapshots_end_with_the_complete_catalog(cards: Path, cache: Path) -> No
     assert_agrees(final, cards)
 
 
+def test_a_warm_open_shows_the_stored_catalog_first(cards: Path, cache: Path) -> None:
+    before = open_index(cards, cache_dir=cache)
+    unchanged = list(index_snapshots(cards, cache_dir=cache))
+    assert len(unchanged) == 1
+    assert list(unchanged[0].summaries()) == list(before.summaries())
+    victim = sorted(p for p in cards.rglob("*.yaml") if p.name != SET_FILE)[0]
+    victim.unlink()
+    first, second = index_snapshots(cards, cache_dir=cache)
+    assert list(first.summaries()) == list(before.summaries())  # as last stored, at once
+    assert isinstance(second, IndexCatalog)
+    assert_agrees(second, cards)
+    assert len(second.summaries()) == len(first.summaries()) - 1
+
+
 def test_two_processes_building_one_index_do_not_corrupt_it(cards: Path, cache: Path) -> None:
     script = (
         "import sys; from pathlib import Path; from reader.core.index import open_index; "
