@@ -22,7 +22,9 @@ API for the window (all of it may run on a worker thread; no Qt involved)
     open it first yields the catalog as the index last stored it, before checking a single
     file (0.1 s at 10,000 cards), and then — only if some file changed meanwhile — the updated
     one. During a long build it yields what is indexed so far about every
-    ``SNAPSHOT_SECONDS``, then the final catalog.
+    ``SNAPSHOT_SECONDS``, then the final catalog. For a live reload pass
+    ``stored_first=False`` (e.g. ``functools.partial(index_snapshots, stored_first=False)``):
+    the stored catalog is what the window already shows.
 
 ``IndexCatalog.refresh(changed=None) -> IndexCatalog``
     For live reload: re-checks the given paths (absolute or relative to the set; files that
@@ -470,12 +472,20 @@ def open_index(
 
 
 def index_snapshots(
-    root: Path, *, cache_dir: Path | None = None, workers: int | None = None
+    root: Path,
+    *,
+    stored_first: bool = True,
+    cache_dir: Path | None = None,
+    workers: int | None = None,
 ) -> Iterator[Catalog]:
-    """:func:`open_index` as ever more complete catalogs, for the window's loader."""
+    """:func:`open_index` as ever more complete catalogs, for the window's loader.
+
+    ``stored_first=False`` skips the catalog as last stored: right for a reload, where that
+    is what the window already shows.
+    """
     last = time.monotonic()
     shown: IndexCatalog | None = None
-    for item in _build(root, None, None, workers, cache_dir, early=True):
+    for item in _build(root, None, None, workers, cache_dir, early=stored_first):
         if isinstance(item, IndexCatalog):
             if item is not shown:
                 yield item
