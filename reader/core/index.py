@@ -48,22 +48,18 @@ from __future__ import annotations
 import functools
 import hashlib
 import sqlite3
-import threading
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.cardfile import parse_card
-from reader.core.catalog import CardSummary, Catalog, MemoryCatalog
+from reader.core.catalog import CardSummary, Catalog
 from reader.core.dates import PartialDate
 from reader.core.diagnostics import Problem
 from reader.core.indexbuild import (
     State,
     generation,
-    has_fulltext,
     load_state,
     parse,
     plan,
@@ -72,20 +68,14 @@ from reader.core.indexbuild import (
     stored_state,
     write,
 )
-from reader.core.indexdb import IndexLocation, forget, prepare
-from reader.core.indexquery import MATCHING_SQL, RANKED_SQL, MetadataIndex, fts_expression
-from reader.core.indexrows import FileRow, restore_card, split, split_words
-from reader.core.loader import (
-    CARD_SUFFIXES,
-    CardFile,
-    load_card_file,
-    load_set,
-    load_set_info,
-    topic_keys,
-)
-from reader.core.model import SET_FILE, Card, SetInfo
-from reader.core.query import Query
+from reader.core.indexcatalog import IndexCatalog
+from reader.core.indexdb import Store, forget, prepare
+from reader.core.indexrows import FileRow, split
+from reader.core.loader import load_set_info, topic_keys
+from reader.core.model import SET_FILE, SetInfo
 from reader.core.setfile import parse_set_file
+
+__all__ = ["BatchCallback", "IndexCatalog", "ProgressCallback", "index_snapshots", "open_index"]
 
 
 def _exercise_the_parser() -> None:
@@ -118,174 +108,6 @@ WRITE_BATCH = 1024
 BULK = 1000
 
 
-class _Store:
-    """Connections to one index: one per thread for a file (WAL lets them read while another
-    writes), one shared under a lock for a memory index (which lives as long as it is open)."""
-
-    def __init__(self, location: IndexLocation, keeper: sqlite3.Connection) -> None:
-        self.location = location
-        self._keeper = keeper
-        self._lock = threading.RLock()
-        self._by_thread: dict[int, sqlite3.Connection] = {}
-        self.fts = has_fulltext(keeper)
-
-    @contextmanager
-    def connection(self) -> Iterator[sqlite3.Connection]:
-        if not self.location.persistent:
-            with self._lock:
-                yield self._keeper
-            return
-        ident = threading.get_ident()
-        with self._lock:
-            conn = self._by_thread.get(ident)
-            if conn is None:
-                conn = self._by_thread[ident] = self.location.connect()
-        yield conn
-
-    def close(self) -> None:
-        """Close every connection now (they also close when the store is collected)."""
-        with self._lock:
-            for conn in [self._keeper, *self._by_thread.values()]:
-                conn.close()
-            self._by_thread.clear()
-
-
-class IndexCatalog:
-    """A :class:`Catalog` answered from the index (see the module docstring)."""
-
-    def __init__(
-        self, root: Path, info: SetInfo, topics: frozenset[str] | None, state: State, store: _Store
-    ) -> None:
-        self._root = root
-        self._info = info
-        self._topics = topics
-        self._state = state
-        self._store = store
-        self._position = {rowid: i for i, rowid in enumerate(state.rowids)}
-        self._metadata_lock = threading.Lock()
-        self._metadata_index: MetadataIndex | None = None
-        self._fallback: MemoryCatalog | None = None
-
-    @property
-    def root(self) -> Path:
-        return self._root
-
-    @property
-    def info(self) -> SetInfo:
-        return self._info
-
-    @property
-    def problems(self) -> Sequence[Problem]:
-        return self._state.problems
-
-    @property
-    def note(self) -> str | None:
-        """Why this index is slower or less lasting than usual, or None."""
-        notes = [self._store.location.note] if self._store.location.note else []
-        if not self._store.fts:
-            notes.append("this Python's SQLite has no full-text search (FTS5); searches scan")
-        return "; ".join(notes) or None
-
-    @property
-    def index_file(self) -> Path | None:
-        return self._store.location.path
-
-    def summaries(self) -> Sequence[CardSummary]:
-        return self._state.summaries
-
-    def tag_counts(self) -> Counter[str]:
-        """:func:`reader.core.catalog.tag_counts` of every card, from the tag maps (quick)."""
-        return Counter({tag: len(cards) for tag, cards in self._metadata.tags.items()})
-
-    def matching(self, query: Query) -> list[str]:
-        summaries = self._state.summaries
-        if query.is_empty():
-            return [s.id for s in summaries]
-        found: set[int] | None = None
-        if query.terms:
-            try:
-                found = set(self._search_positions(query, ranked=False))
-            except sqlite3.Error:
-                return self._memory().matching(query)
-        return [summaries[i].id for i in self._metadata.select(query, found)]
-
-    def search(self, query: Query) -> list[str]:
-        """Like :meth:`matching`, but the best matches first (bm25) when there is a search."""
-        if not query.terms or not self._store.fts:
-            return self.matching(query)
-        try:
-            ranked = self._search_positions(query, ranked=True)
-        except sqlite3.Error:
-            return self._memory().matching(query)
-        allowed = set(self._metadata.select(query, set(ranked)))
-        summaries = self._state.summaries
-        return [summaries[i].id for i in ranked if i in allowed]
-
-    def card(self, card_id: str) -> Card | None:
-        position = self._metadata.ids.get(card_id)
-        if position is None:
-            return None
-        rowid = self._state.rowids[position]
-        rel = self._state.summaries[position].path
-        try:
-            with self._store.connection() as conn:
-                row = conn.execute("SELECT source FROM files WHERE rowid = ?", (rowid,)).fetchone()
-        except sqlite3.Error:
-            row = None
-        if row is not None and row[0] is not None:
-            return restore_card(rel, row[0], self._topics)
-        return load_card_file(CardFile(self._root / rel, rel), self._topics)[0]
-
-    def refresh(self, changed: Iterable[Path | str] | None = None) -> IndexCatalog:
-        """A new snapshot after re-checking ``changed`` (or every file when None)."""
-        only = None if changed is None else [self._relative(p) for p in changed]
-        if only is not None and any(rel == SET_FILE or not _is_candidate(rel) for rel in only):
-            # The set file (topics, aliases) or a folder changed: every card is re-checked.
-            only = None
-        return _finish(_build(self._root, self._store, only, None, None))
-
-    def close(self) -> None:
-        self._store.close()
-
-    def _relative(self, path: Path | str) -> str:
-        candidate = Path(path)
-        if not candidate.is_absolute():
-            return candidate.as_posix()
-        try:
-            return candidate.relative_to(self._root).as_posix()
-        except ValueError:
-            return candidate.resolve().relative_to(self._root.resolve()).as_posix()
-
-    @property
-    def _metadata(self) -> MetadataIndex:
-        """The tag and facet maps, built on first use (see :func:`index_snapshots`, which
-        builds them on the loading thread just after handing the catalog over)."""
-        with self._metadata_lock:
-            if self._metadata_index is None:
-                self._metadata_index = MetadataIndex(self._state.summaries)
-            return self._metadata_index
-
-    def _search_positions(self, query: Query, *, ranked: bool) -> list[int]:
-        """Positions of the cards whose words match every term (best first when ``ranked``)."""
-        position = self._position
-        with self._store.connection() as conn:
-            if not self._store.fts:
-                return [
-                    position[rowid]
-                    for rowid, text in conn.execute("SELECT rowid, words FROM files")
-                    if rowid in position and query.matches_words(split_words(text))
-                ]
-            sql = RANKED_SQL if ranked else MATCHING_SQL
-            rows = conn.execute(sql, (fts_expression(query.terms),))
-            return [position[r] for (r,) in rows if r in position]
-
-    def _memory(self) -> MemoryCatalog:
-        """The index broke under us: answer from a fresh parse rather than fail."""
-        if self._fallback is None:
-            self._fallback = MemoryCatalog(load_set(self._root))
-        return self._fallback
-
-
 @dataclass(frozen=True, slots=True)
 class _Step:
     """Progress of an update: ``done`` of ``total`` files parsed, ``rows`` just stored."""
@@ -301,17 +123,9 @@ def _topics_signature(topics: frozenset[str] | None) -> str:
     return "none" if topics is None else "\n".join(sorted(topics)) + "\n"
 
 
-def _is_candidate(rel: str) -> bool:
-    """Whether the loader's walk would pick up ``rel`` (a card suffix, nothing hidden)."""
-    parts = rel.split("/")
-    if rel == SET_FILE or any(p.startswith(".") or p == "__pycache__" for p in parts):
-        return False
-    return parts[-1].lower().endswith(CARD_SUFFIXES)
-
-
 def _update(
     root: Path,
-    store: _Store,
+    store: Store,
     topics: frozenset[str] | None,
     only: list[str] | None,
     workers: int | None,
@@ -359,7 +173,7 @@ def _update(
 
 def _build(
     root: Path,
-    store: _Store | None,
+    store: Store | None,
     only: list[str] | None,
     workers: int | None,
     cache_dir: Path | None,
@@ -376,7 +190,7 @@ def _build(
     topics = topic_keys(info)
     for attempt in range(2):
         if store is None:
-            store = _Store(*prepare(root, cache_dir))
+            store = Store(*prepare(root, cache_dir))
         snapshot = functools.partial(_snapshot, root, info, set_problems, topics, set_digest, store)
         try:
             shown: IndexCatalog | None = None
@@ -385,7 +199,8 @@ def _build(
                 with store.connection() as conn:
                     stored = stored_state(conn, set_digest)
                 if stored is not None:
-                    shown = IndexCatalog(root, info, topics, stored[1], store)
+                    reopen = functools.partial(_reopen, root, store)
+                    shown = IndexCatalog(root, info, topics, stored[1], store, reopen)
                     yield shown
             for done, total, rows in _update(root, store, topics, only, workers):
                 yield _Step(done, total, rows, snapshot)
@@ -414,11 +229,15 @@ def _snapshot(
     set_problems: Sequence[Problem],
     topics: frozenset[str] | None,
     set_digest: bytes,
-    store: _Store,
+    store: Store,
 ) -> IndexCatalog:
     with store.connection() as conn:
         state = load_state(conn, root, info, set_problems, set_digest)
-    return IndexCatalog(root, info, topics, state, store)
+    return IndexCatalog(root, info, topics, state, store, functools.partial(_reopen, root, store))
+
+
+def _reopen(root: Path, store: Store, only: list[str] | None) -> IndexCatalog:
+    return _finish(_build(root, store, only, None, None))
 
 
 def _set_file_digest(root: Path) -> bytes:

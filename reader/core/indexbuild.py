@@ -25,6 +25,7 @@ from typing import Any
 from reader.core.catalog import CardSummary
 from reader.core.dates import PartialDate
 from reader.core.diagnostics import Problem, Severity
+from reader.core.indexdb import has_fulltext
 from reader.core.indexrows import FileRow, FileStamp, content_digest, parse_files, split
 from reader.core.indexworkers import run_parallel
 from reader.core.loader import UnreadableFileError, assemble, find_card_files, read_limited
@@ -170,11 +171,6 @@ def _write(
                 part,
             )
     conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
-
-
-def has_fulltext(conn: sqlite3.Connection) -> bool:
-    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'fulltext'").fetchone()
-    return row is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,10 @@ import hashlib
 import os
 import sqlite3
 import sys
+import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -285,3 +288,40 @@ def forget(path: Path) -> None:
             pass
         except OSError:
             return
+
+
+def has_fulltext(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'fulltext'").fetchone()
+    return row is not None
+
+
+class Store:
+    """Connections to one index: one per thread for a file (WAL lets them read while another
+    writes), one shared under a lock for a memory index (which lives as long as it is open)."""
+
+    def __init__(self, location: IndexLocation, keeper: sqlite3.Connection) -> None:
+        self.location = location
+        self._keeper = keeper
+        self._lock = threading.RLock()
+        self._by_thread: dict[int, sqlite3.Connection] = {}
+        self.fts = has_fulltext(keeper)
+
+    @contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        if not self.location.persistent:
+            with self._lock:
+                yield self._keeper
+            return
+        ident = threading.get_ident()
+        with self._lock:
+            conn = self._by_thread.get(ident)
+            if conn is None:
+                conn = self._by_thread[ident] = self.location.connect()
+        yield conn
+
+    def close(self) -> None:
+        """Close every connection now (they also close when the store is collected)."""
+        with self._lock:
+            for conn in [self._keeper, *self._by_thread.values()]:
+                conn.close()
+            self._by_thread.clear()

@@ -1,0 +1,179 @@
+"""The catalog answered from the persistent index (see :mod:`reader.core.index`).
+
+It holds in memory only what a window needs at once — the summaries in path order, the
+problems, and the tag and facet maps built from them — and asks SQLite for the rest: full-text
+matches, and a card's stored file when the card is shown.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from reader.core.catalog import CardSummary, MemoryCatalog
+from reader.core.diagnostics import Problem
+from reader.core.indexbuild import State
+from reader.core.indexdb import Store
+from reader.core.indexquery import MATCHING_SQL, RANKED_SQL, MetadataIndex, fts_expression
+from reader.core.indexrows import restore_card, split_words
+from reader.core.loader import CARD_SUFFIXES, CardFile, load_card_file, load_set
+from reader.core.model import SET_FILE, Card, SetInfo
+from reader.core.query import Query
+
+#: Brings the index up to date (only these paths, or every file for None) and returns the
+#: new catalog.
+Reopen = Callable[[list[str] | None], "IndexCatalog"]
+
+
+class IndexCatalog:
+    """A :class:`Catalog` answered from the index (see the module docstring)."""
+
+    def __init__(
+        self,
+        root: Path,
+        info: SetInfo,
+        topics: frozenset[str] | None,
+        state: State,
+        store: Store,
+        reopen: Reopen,
+    ) -> None:
+        self._root = root
+        self._reopen = reopen
+        self._info = info
+        self._topics = topics
+        self._state = state
+        self._store = store
+        self._position = {rowid: i for i, rowid in enumerate(state.rowids)}
+        self._metadata_lock = threading.Lock()
+        self._metadata_index: MetadataIndex | None = None
+        self._fallback: MemoryCatalog | None = None
+
+    @property
+    def root(self) -> Path:
+        return self._root
+
+    @property
+    def info(self) -> SetInfo:
+        return self._info
+
+    @property
+    def problems(self) -> Sequence[Problem]:
+        return self._state.problems
+
+    @property
+    def note(self) -> str | None:
+        """Why this index is slower or less lasting than usual, or None."""
+        notes = [self._store.location.note] if self._store.location.note else []
+        if not self._store.fts:
+            notes.append("this Python's SQLite has no full-text search (FTS5); searches scan")
+        return "; ".join(notes) or None
+
+    @property
+    def index_file(self) -> Path | None:
+        return self._store.location.path
+
+    def summaries(self) -> Sequence[CardSummary]:
+        return self._state.summaries
+
+    def tag_counts(self) -> Counter[str]:
+        """:func:`reader.core.catalog.tag_counts` of every card, from the tag maps (quick)."""
+        return Counter({tag: len(cards) for tag, cards in self._metadata.tags.items()})
+
+    def matching(self, query: Query) -> list[str]:
+        summaries = self._state.summaries
+        if query.is_empty():
+            return [s.id for s in summaries]
+        found: set[int] | None = None
+        if query.terms:
+            try:
+                found = set(self._search_positions(query, ranked=False))
+            except sqlite3.Error:
+                return self._memory().matching(query)
+        return [summaries[i].id for i in self._metadata.select(query, found)]
+
+    def search(self, query: Query) -> list[str]:
+        """Like :meth:`matching`, but the best matches first (bm25) when there is a search."""
+        if not query.terms or not self._store.fts:
+            return self.matching(query)
+        try:
+            ranked = self._search_positions(query, ranked=True)
+        except sqlite3.Error:
+            return self._memory().matching(query)
+        allowed = set(self._metadata.select(query, set(ranked)))
+        summaries = self._state.summaries
+        return [summaries[i].id for i in ranked if i in allowed]
+
+    def card(self, card_id: str) -> Card | None:
+        position = self._metadata.ids.get(card_id)
+        if position is None:
+            return None
+        rowid = self._state.rowids[position]
+        rel = self._state.summaries[position].path
+        try:
+            with self._store.connection() as conn:
+                row = conn.execute("SELECT source FROM files WHERE rowid = ?", (rowid,)).fetchone()
+        except sqlite3.Error:
+            row = None
+        if row is not None and row[0] is not None:
+            return restore_card(rel, row[0], self._topics)
+        return load_card_file(CardFile(self._root / rel, rel), self._topics)[0]
+
+    def refresh(self, changed: Iterable[Path | str] | None = None) -> IndexCatalog:
+        """A new snapshot after re-checking ``changed`` (or every file when None)."""
+        only = None if changed is None else [self._relative(p) for p in changed]
+        if only is not None and any(rel == SET_FILE or not _is_candidate(rel) for rel in only):
+            # The set file (topics, aliases) or a folder changed: every card is re-checked.
+            only = None
+        return self._reopen(only)
+
+    def close(self) -> None:
+        self._store.close()
+
+    def _relative(self, path: Path | str) -> str:
+        candidate = Path(path)
+        if not candidate.is_absolute():
+            return candidate.as_posix()
+        try:
+            return candidate.relative_to(self._root).as_posix()
+        except ValueError:
+            return candidate.resolve().relative_to(self._root.resolve()).as_posix()
+
+    @property
+    def _metadata(self) -> MetadataIndex:
+        """The tag and facet maps, built on first use (see :func:`index_snapshots`, which
+        builds them on the loading thread just after handing the catalog over)."""
+        with self._metadata_lock:
+            if self._metadata_index is None:
+                self._metadata_index = MetadataIndex(self._state.summaries)
+            return self._metadata_index
+
+    def _search_positions(self, query: Query, *, ranked: bool) -> list[int]:
+        """Positions of the cards whose words match every term (best first when ``ranked``)."""
+        position = self._position
+        with self._store.connection() as conn:
+            if not self._store.fts:
+                return [
+                    position[rowid]
+                    for rowid, text in conn.execute("SELECT rowid, words FROM files")
+                    if rowid in position and query.matches_words(split_words(text))
+                ]
+            sql = RANKED_SQL if ranked else MATCHING_SQL
+            rows = conn.execute(sql, (fts_expression(query.terms),))
+            return [position[r] for (r,) in rows if r in position]
+
+    def _memory(self) -> MemoryCatalog:
+        """The index broke under us: answer from a fresh parse rather than fail."""
+        if self._fallback is None:
+            self._fallback = MemoryCatalog(load_set(self._root))
+        return self._fallback
+
+
+def _is_candidate(rel: str) -> bool:
+    """Whether the loader's walk would pick up ``rel`` (a card suffix, nothing hidden)."""
+    parts = rel.split("/")
+    if rel == SET_FILE or any(p.startswith(".") or p == "__pycache__" for p in parts):
+        return False
+    return parts[-1].lower().endswith(CARD_SUFFIXES)
