@@ -45,6 +45,7 @@ any thread.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import sqlite3
@@ -58,6 +59,7 @@ from reader.core.catalog import CardSummary, Catalog
 from reader.core.dates import PartialDate
 from reader.core.diagnostics import Problem
 from reader.core.indexbuild import (
+    Plan,
     State,
     generation,
     load_state,
@@ -66,11 +68,13 @@ from reader.core.indexbuild import (
     scan,
     stamp_of,
     stored_state,
+    worker_count,
     write,
 )
 from reader.core.indexcatalog import IndexCatalog
 from reader.core.indexdb import Store, forget, prepare
 from reader.core.indexrows import FileRow, split
+from reader.core.indexworkers import WorkerPool
 from reader.core.loader import load_set_info, topic_keys
 from reader.core.model import SET_FILE, SetInfo
 from reader.core.setfile import parse_set_file
@@ -133,42 +137,64 @@ def _update(
     """Parse and store what changed, one chunk at a time: (done, total, rows stored)."""
     started = time.time_ns()
     signature = _topics_signature(topics)
-    with store.connection() as conn:
-        (stored_topics,) = conn.execute("SELECT value FROM meta WHERE key = 'topics'").fetchone()
-        changed_topics = stored_topics != signature
-        if changed_topics or only is None:
-            stamps = scan(root)
-            only = None
-        else:
-            found = {rel: stamp_of(root, rel) for rel in only}
-            stamps = {rel: stamp for rel, stamp in found.items() if stamp is not None}
-        todo = plan(conn, stamps, changed_topics, only)
-        if not todo.parse and todo.delete:
-            write(conn, [], todo.delete, started)
+    with contextlib.ExitStack() as cleanup:
+        with store.connection() as conn:
+            (stored_topics,) = conn.execute(
+                "SELECT value FROM meta WHERE key = 'topics'"
+            ).fetchone()
+            changed_topics = stored_topics != signature
+            empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM files)").fetchone()[0]
+            pools: list[WorkerPool] = []
+
+            def start_workers() -> None:
+                # A first build of a large set: start the workers while the scan goes on.
+                if empty and worker_count(workers) > 1:
+                    pools.append(cleanup.enter_context(WorkerPool(worker_count(workers))))
+
+            if changed_topics or only is None:
+                stamps = scan(root, start_workers)
+                only = None
+            else:
+                found = {rel: stamp_of(root, rel) for rel in only}
+                stamps = {rel: stamp for rel, stamp in found.items() if stamp is not None}
+            todo = plan(conn, stamps, changed_topics, only)
+            if not todo.parse and todo.delete:
+                write(conn, [], todo.delete, started)
+        yield from _store_rows(store, todo, topics, workers, pools[0] if pools else None, started)
+    if changed_topics:
+        with store.connection() as conn:
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'topics'", (signature,))
+
+
+def _store_rows(
+    store: Store,
+    todo: Plan,
+    topics: frozenset[str] | None,
+    workers: int | None,
+    pool: WorkerPool | None,
+    started: int,
+) -> Iterator[tuple[int, int, list[FileRow]]]:
+    """Parse ``todo`` and write the rows in large transactions; (done, total, rows) each."""
+    total = len(todo.parse)
     done = 0
     deleted = todo.delete
     pending: list[FileRow] = []
-    bulk = len(todo.parse) >= BULK
+    bulk = total >= BULK and store.location.persistent
     with store.connection() as conn:
-        if bulk and store.location.persistent:
-            # Rebuilding many rows: no fsync per transaction. A crash mid-way leaves at worst
-            # a damaged cache, which the next open detects and rebuilds; the checkpoint at
-            # the end makes the finished index durable.
+        if bulk:
+            # Rebuilding many rows: no fsync until the build is over (see _build). A crash of
+            # the machine meanwhile leaves at worst a damaged cache, which the next open
+            # detects and rebuilds.
             conn.execute("PRAGMA synchronous = OFF")
-        try:
-            for rows in parse(todo.parse, topics, workers):
-                pending += rows
-                done += len(rows)
-                if len(pending) >= WRITE_BATCH or done == len(todo.parse):
-                    write(conn, pending, deleted, started)
-                    yield done, len(todo.parse), pending
-                    deleted, pending = [], []
-            if changed_topics:
-                conn.execute("UPDATE meta SET value = ? WHERE key = 'topics'", (signature,))
-        finally:
-            if bulk and store.location.persistent:
-                conn.execute("PRAGMA synchronous = NORMAL")
-                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        for rows in parse(todo.parse, topics, workers, pool):
+            pending += rows
+            done += len(rows)
+            # Near the end, write every chunk as it comes: nothing is left to do after the
+            # last one but its own short transaction.
+            if len(pending) >= WRITE_BATCH or total - done < WRITE_BATCH:
+                write(conn, pending, deleted, started)
+                yield done, total, pending
+                deleted, pending = [], []
 
 
 def _build(
@@ -202,15 +228,21 @@ def _build(
                     reopen = functools.partial(_reopen, root, store)
                     shown = IndexCatalog(root, info, topics, stored[1], store, reopen)
                     yield shown
-            for done, total, rows in _update(root, store, topics, only, workers):
-                yield _Step(done, total, rows, snapshot)
-            if stored is not None and shown is not None:
+            try:
+                for done, total, rows in _update(root, store, topics, only, workers):
+                    yield _Step(done, total, rows, snapshot)
+                if stored is not None and shown is not None:
+                    with store.connection() as conn:
+                        unchanged = generation(conn) == stored[0]
+                    if unchanged:
+                        yield shown
+                        return
+                final = snapshot()
+            finally:
                 with store.connection() as conn:
-                    unchanged = generation(conn) == stored[0]
-                if unchanged:
-                    yield shown
-                    return
-            yield snapshot()
+                    # After a bulk build (the stored state included), writes are durable again.
+                    conn.execute("PRAGMA synchronous = NORMAL")
+            yield final
             return
         except sqlite3.DatabaseError:
             # Corrupt under us, or locked for longer than the busy timeout: start again in a

@@ -17,7 +17,7 @@ import json
 import marshal
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from reader.core.dates import PartialDate
 from reader.core.diagnostics import Problem, Severity
 from reader.core.indexdb import has_fulltext
 from reader.core.indexrows import FileRow, FileStamp, content_digest, parse_files, split
-from reader.core.indexworkers import run_parallel
+from reader.core.indexworkers import WorkerPool
 from reader.core.loader import UnreadableFileError, assemble, find_card_files, read_limited
 from reader.core.model import Actor, Card, SetInfo, Source
 
@@ -39,10 +39,15 @@ RACY_NS = 1_000_000_000
 _UNREADABLE = -1
 
 
-def scan(root: Path) -> dict[str, FileStamp]:
-    """Every candidate card file with its size and mtime; unreadable ones always re-parse."""
+def scan(root: Path, on_many: Callable[[], None] | None = None) -> dict[str, FileStamp]:
+    """Every candidate card file with its size and mtime; unreadable ones always re-parse.
+
+    ``on_many`` is called once as soon as ``PARALLEL_THRESHOLD`` files have been found.
+    """
     stamps: dict[str, FileStamp] = {}
     for card_file in find_card_files(root):
+        if len(stamps) == PARALLEL_THRESHOLD and on_many is not None:
+            on_many()
         try:
             info = os.stat(card_file.path)
             size, mtime = info.st_size, info.st_mtime_ns
@@ -109,18 +114,29 @@ def _unchanged(stamp: FileStamp, size: int, mtime: int, digest: bytes | None, in
         return False
 
 
+def worker_count(requested: int | None) -> int:
+    return min(os.cpu_count() or 1, 8) if requested is None else requested
+
+
 def parse(
-    stamps: Sequence[FileStamp], topics: frozenset[str] | None, workers: int | None = None
+    stamps: Sequence[FileStamp],
+    topics: frozenset[str] | None,
+    workers: int | None = None,
+    pool: WorkerPool | None = None,
 ) -> Iterator[list[FileRow]]:
-    """Rows for ``stamps`` in chunks, in the order they finish."""
-    if workers is None:
-        workers = min(os.cpu_count() or 1, 8)
+    """Rows for ``stamps`` in chunks, in the order they finish (``pool``: workers started
+    already, used when there is enough to parse)."""
     chunks = [list(stamps[i : i + CHUNK]) for i in range(0, len(stamps), CHUNK)]
-    if workers <= 1 or len(stamps) < PARALLEL_THRESHOLD:
+    if worker_count(workers) <= 1 or len(stamps) < PARALLEL_THRESHOLD:
         for chunk in chunks:
             yield parse_files(chunk, topics)
         return
-    yield from run_parallel([(chunk, topics) for chunk in chunks], workers)
+    tasks = [(chunk, topics) for chunk in chunks]
+    if pool is not None:
+        yield from pool.run(tasks)
+        return
+    with WorkerPool(min(worker_count(workers), len(tasks))) as started:
+        yield from started.run(tasks)
 
 
 def write(

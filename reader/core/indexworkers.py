@@ -64,51 +64,70 @@ class _Worker:
         for stream in (self.stdin, self.stdout):
             with contextlib.suppress(OSError):
                 stream.close()
-        try:
-            self.process.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        self.process.kill()
+        self.process.wait()
 
 
-def run_parallel(tasks: Sequence[Task], workers: int) -> Iterator[list[FileRow]]:
-    """The rows of every task, in the order they finish, using ``workers`` processes.
-
-    A helper thread keeps the workers fed and collects their results while the caller is busy
-    with the previous ones (writing them to the index), so no worker waits for the writer.
+class WorkerPool:
+    """Worker processes for one build. They can be started before the work is known, so
+    that their start-up (a Python interpreter importing the parser) overlaps the folder scan.
     """
-    results: queue.SimpleQueue[list[FileRow] | BaseException | None] = queue.SimpleQueue()
-    stop = threading.Event()
-    feeder = threading.Thread(
-        target=_dispatch, args=(tasks, workers, results, stop), name="index-workers", daemon=True
-    )
-    feeder.start()
-    try:
-        while (item := results.get()) is not None:
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        feeder.join()
+
+    def __init__(self, size: int) -> None:
+        self._workers = [_Worker() for _ in range(size)]
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def run(self, tasks: Sequence[Task]) -> Iterator[list[FileRow]]:
+        """The rows of every task, in the order they finish.
+
+        A helper thread keeps the workers fed and collects their results while the caller is
+        busy with the previous ones (writing them to the index), so no worker waits for the
+        writer.
+        """
+        results: queue.SimpleQueue[list[FileRow] | BaseException | None] = queue.SimpleQueue()
+        stop = threading.Event()
+        feeder = threading.Thread(
+            target=_dispatch,
+            args=(tasks, self._workers, results, stop),
+            name="index-workers",
+            daemon=True,
+        )
+        feeder.start()
+        try:
+            while (item := results.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+        finally:
+            stop.set()
+            feeder.join()
+
+    def close(self) -> None:
+        # The workers hold nothing worth a clean exit; ending them at once, together, keeps
+        # their interpreter shutdowns off the end of the build.
+        for worker in self._workers:
+            worker.stop()
 
 
 def _dispatch(
     tasks: Sequence[Task],
-    workers: int,
+    pool: list[_Worker],
     results: queue.SimpleQueue[list[FileRow] | BaseException | None],
     stop: threading.Event,
 ) -> None:
     pending = list(reversed(tasks))
-    pool: list[_Worker] = []
     selector = selectors.DefaultSelector()
     try:
-        for _ in range(min(workers, len(tasks))):
-            worker = _Worker()
-            pool.append(worker)
-            selector.register(worker.stdout, selectors.EVENT_READ, worker)
-            if pending:
-                _start(worker, pending, selector)
+        for worker in pool:
+            if worker.task is None and worker.process.poll() is None:
+                selector.register(worker.stdout, selectors.EVENT_READ, worker)
+                if pending:
+                    _start(worker, pending, selector)
         while any(w.task is not None for w in pool) and not stop.is_set():
             for key, _events in selector.select(timeout=0.2):
                 worker = key.data
@@ -132,8 +151,6 @@ def _dispatch(
         results.put(exc)
     finally:
         selector.close()
-        for worker in pool:
-            worker.stop()
         results.put(None)
 
 
