@@ -61,12 +61,14 @@ from reader.core.diagnostics import Problem
 from reader.core.indexbuild import (
     Plan,
     State,
+    Written,
     generation,
     load_state,
     parse,
     plan,
     scan,
     stamp_of,
+    state_entry,
     stored_state,
     worker_count,
     write,
@@ -133,6 +135,7 @@ def _update(
     topics: frozenset[str] | None,
     only: list[str] | None,
     workers: int | None,
+    written: Written,
 ) -> Iterator[tuple[int, int, list[FileRow]]]:
     """Parse and store what changed, one chunk at a time: (done, total, rows stored)."""
     started = time.time_ns()
@@ -143,6 +146,7 @@ def _update(
                 "SELECT value FROM meta WHERE key = 'topics'"
             ).fetchone()
             changed_topics = stored_topics != signature
+            written.start = generation(conn)
             empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM files)").fetchone()[0]
             pools: list[WorkerPool] = []
 
@@ -160,7 +164,9 @@ def _update(
             todo = plan(conn, stamps, changed_topics, only)
             if not todo.parse and todo.delete:
                 write(conn, [], todo.delete, started)
-        yield from _store_rows(store, todo, topics, workers, pools[0] if pools else None, started)
+                written.writes += 1
+        pool = pools[0] if pools else None
+        yield from _store_rows(store, todo, topics, workers, pool, started, written)
     if changed_topics:
         with store.connection() as conn:
             conn.execute("UPDATE meta SET value = ? WHERE key = 'topics'", (signature,))
@@ -173,6 +179,7 @@ def _store_rows(
     workers: int | None,
     pool: WorkerPool | None,
     started: int,
+    written: Written,
 ) -> Iterator[tuple[int, int, list[FileRow]]]:
     """Parse ``todo`` and write the rows in large transactions; (done, total, rows) each."""
     total = len(todo.parse)
@@ -192,7 +199,9 @@ def _store_rows(
             # Near the end, write every chunk as it comes: nothing is left to do after the
             # last one but its own short transaction.
             if len(pending) >= WRITE_BATCH or total - done < WRITE_BATCH:
-                write(conn, pending, deleted, started)
+                rowids = write(conn, pending, deleted, started)
+                written.writes += 1
+                written.entries += map(state_entry, rowids, pending)
                 yield done, total, pending
                 deleted, pending = [], []
 
@@ -217,7 +226,10 @@ def _build(
     for attempt in range(2):
         if store is None:
             store = Store(*prepare(root, cache_dir))
-        snapshot = functools.partial(_snapshot, root, info, set_problems, topics, set_digest, store)
+        written = Written(start=-1)
+        snapshot = functools.partial(
+            _snapshot, root, info, set_problems, topics, set_digest, store, written
+        )
         try:
             shown: IndexCatalog | None = None
             stored: tuple[int, State] | None = None
@@ -229,7 +241,7 @@ def _build(
                     shown = IndexCatalog(root, info, topics, stored[1], store, reopen)
                     yield shown
             try:
-                for done, total, rows in _update(root, store, topics, only, workers):
+                for done, total, rows in _update(root, store, topics, only, workers, written):
                     yield _Step(done, total, rows, snapshot)
                 if stored is not None and shown is not None:
                     with store.connection() as conn:
@@ -262,9 +274,10 @@ def _snapshot(
     topics: frozenset[str] | None,
     set_digest: bytes,
     store: Store,
+    written: Written | None = None,
 ) -> IndexCatalog:
     with store.connection() as conn:
-        state = load_state(conn, root, info, set_problems, set_digest)
+        state = load_state(conn, root, info, set_problems, set_digest, written)
     return IndexCatalog(root, info, topics, state, store, functools.partial(_reopen, root, store))
 
 

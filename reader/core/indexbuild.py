@@ -18,7 +18,7 @@ import marshal
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -141,15 +141,17 @@ def parse(
 
 def write(
     conn: sqlite3.Connection, rows: Sequence[FileRow], deleted: Sequence[str], now: int
-) -> None:
-    """Replace the rows of these files (and forget ``deleted`` ones) in one transaction."""
+) -> list[int]:
+    """Replace the rows of these files (and forget ``deleted`` ones) in one transaction;
+    returns the new rows' rowids."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        _write(conn, rows, deleted, now)
+        rowids = _write(conn, rows, deleted, now)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    return rowids
 
 
 def _batches(items: Sequence[str], size: int = 500) -> Iterator[tuple[str, list[str]]]:
@@ -160,7 +162,7 @@ def _batches(items: Sequence[str], size: int = 500) -> Iterator[tuple[str, list[
 
 def _write(
     conn: sqlite3.Connection, rows: Sequence[FileRow], deleted: Sequence[str], now: int
-) -> None:
+) -> list[int]:
     fts = has_fulltext(conn)
     for marks, part in _batches([r.rel for r in rows] + list(deleted)):
         old = conn.execute(
@@ -173,20 +175,21 @@ def _write(
                 [(rowid, text) for rowid, text, valid in old if valid],
             )
         conn.executemany("DELETE FROM files WHERE rowid = ?", [(r[0],) for r in old])
+    (first,) = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM files").fetchone()
+    rowids = list(range(first, first + len(rows)))
     columns = ", ".join(FileRow._fields[1:])
-    marks = ", ".join("?" * (len(FileRow._fields) + 1))
+    marks = ", ".join("?" * (len(FileRow._fields) + 2))
     conn.executemany(
-        f"INSERT INTO files (path, {columns}, indexed_ns) VALUES ({marks})",
-        [(*row, now) for row in rows],
+        f"INSERT INTO files (rowid, path, {columns}, indexed_ns) VALUES ({marks})",
+        [(rowid, *row, now) for rowid, row in zip(rowids, rows, strict=True)],
     )
     if fts:
-        for marks, part in _batches([r.rel for r in rows if r.card_id is not None]):
-            conn.execute(
-                "INSERT INTO fulltext (rowid, words) SELECT rowid, words FROM files "
-                f"WHERE path IN ({marks})",
-                part,
-            )
+        conn.executemany(
+            "INSERT INTO fulltext (rowid, words) VALUES (?, ?)",
+            [(rowid, row.words) for rowid, row in zip(rowids, rows, strict=True) if row.card_id],
+        )
     conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+    return rowids
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,15 +231,42 @@ def stored_state(conn: sqlite3.Connection, set_digest: bytes) -> tuple[int, Stat
     return None if row is None else (current, _decode_state(row[0]))
 
 
+#: What the state is computed from, per stored file (a row of this query, or
+#: :func:`state_entry` of a row just written).
+_STATE_QUERY = (
+    "SELECT rowid, path, card_id, title, publisher, year, month, day, kind, tags, id_line, "
+    "id_column, addressees, actors, problems FROM files"
+)
+StateEntry = tuple[Any, ...]
+
+
+def state_entry(rowid: int, row: FileRow) -> StateEntry:
+    return (
+        rowid, row.rel, row.card_id, row.title, row.publisher, row.year, row.month, row.day,
+        row.kind, row.tags, row.id_line, row.id_column, row.addressees, row.actors, row.problems,
+    )  # fmt: skip
+
+
+@dataclass
+class Written:
+    """What an update wrote: the generation it started from, its writes, and their entries."""
+
+    start: int
+    writes: int = 0
+    entries: list[StateEntry] = field(default_factory=list)
+
+
 def load_state(
     conn: sqlite3.Connection,
     root: Path,
     info: SetInfo,
     set_problems: Sequence[Problem],
     set_digest: bytes,
+    written: Written | None = None,
 ) -> State:
     """The catalog's state: from the stored snapshot when nothing changed since it was made
-    (a warm open), else computed from the rows and stored for next time."""
+    (a warm open), else computed and stored for next time — from ``written`` when the update
+    rewrote every row and nothing else wrote meanwhile (a first build), else from the rows."""
     conn.execute("BEGIN")
     try:
         (generation,) = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
@@ -247,7 +277,16 @@ def load_state(
         if cached is not None:
             conn.execute("COMMIT")
             return _decode_state(cached[0])
-        state = _compute_state(conn, root, info, set_problems)
+        (count,) = conn.execute("SELECT count(*) FROM files").fetchone()
+        if (
+            written is not None
+            and int(generation) == written.start + written.writes
+            and count == len(written.entries)
+        ):
+            entries = sorted(written.entries, key=lambda entry: entry[1])
+        else:
+            entries = conn.execute(f"{_STATE_QUERY} ORDER BY path").fetchall()
+        state = _compute_state(entries, root, info, set_problems)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -279,7 +318,7 @@ def _skeleton(card_id: str, rel: str, position: tuple[int, int], names: list[str
 
 
 def _compute_state(
-    conn: sqlite3.Connection, root: Path, info: SetInfo, set_problems: Sequence[Problem]
+    rows: Sequence[StateEntry], root: Path, info: SetInfo, set_problems: Sequence[Problem]
 ) -> State:
     """Summaries and problems from the rows, with the cross-file checks of ``load_set``.
 
@@ -290,10 +329,6 @@ def _compute_state(
     are all kept), one carrier of their names, under an id no card can have.
     """
     problems = list(set_problems)
-    rows = conn.execute(
-        "SELECT rowid, path, card_id, title, publisher, year, month, day, kind, tags, id_line, "
-        "id_column, addressees, actors, problems FROM files ORDER BY path"
-    ).fetchall()
     seen: dict[str, int] = {}
     for row in rows:
         if row[2] is not None:
