@@ -83,7 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
         "reader window on PATH (default: the last set opened, else the shipped set).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, prog="briefing-reader"
+    )
 
     check = commands.add_parser(
         "check",
