@@ -67,7 +67,7 @@ def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (["check", "/nonexistent/set"], "/nonexistent/set does not exist"),
         (["check", str(DATA / "good" / "full.yaml")], "is not a folder of cards"),
-        (["check", "--format", "xml"], "invalid choice: 'xml'"),
+        (["check", "--format", "xml"], "briefing-reader check: error: argument --format"),
         (["check", str(DATA / "good"), "--sources", "/nonexistent"], "is not a folder"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
     ],
