@@ -29,7 +29,7 @@ Reopen = Callable[[list[str] | None], "IndexCatalog"]
 
 
 class IndexCatalog:
-    """A :class:`Catalog` answered from the index (see the module docstring)."""
+    """A :class:`Catalog` answered from the index (see :mod:`reader.core.index`)."""
 
     def __init__(
         self,

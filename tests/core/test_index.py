@@ -16,14 +16,24 @@ from reader.core.catalog import MemoryCatalog
 from reader.core.index import IndexCatalog, index_snapshots, open_index
 from reader.core.loader import load_set
 from reader.core.model import SET_FILE
+from reader.core.query import Query
 from reader.core.synthetic import generate_card, write_set
 from tests.conftest import DATA, REPO, SHIPPED_CARDS
+
+
+SOME_QUERIES = [
+    Query(text="the"),
+    Query(text='"the military" goi'),
+    Query(include_tags=("theme",), exclude_tags=("country/mali",), text="a"),
+]
 
 
 def assert_agrees(catalog: IndexCatalog, root: Path) -> None:
     """Everything the Catalog protocol says equals what a fresh load_set says."""
     fresh = load_set(root)
     memory = MemoryCatalog(fresh)
+    for query in SOME_QUERIES:
+        assert catalog.matching(query) == memory.matching(query)
     assert list(catalog.summaries()) == list(memory.summaries())
     assert list(catalog.problems) == list(fresh.problems)
     assert catalog.info == fresh.info
@@ -131,6 +141,17 @@ def test_a_changed_set_file_rechecks_the_topics_of_every_card(cards: Path, cache
     assert_agrees(refreshed, cards)
     set_file.unlink()
     assert_agrees(open_index(cards, cache_dir=cache), cards)
+
+
+def test_without_fts5_searches_scan_with_a_note(
+    cards: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexdb, "fts5_available", lambda: False)
+    catalog = open_index(cards, cache_dir=cache)
+    assert catalog.note is not None
+    assert "FTS5" in catalog.note
+    assert_agrees(catalog, cards)
+    assert sorted(catalog.search(Query(text="mil"))) == sorted(catalog.matching(Query(text="mil")))
 
 
 def test_a_corrupt_index_is_rebuilt_silently(cards: Path, cache: Path) -> None:
