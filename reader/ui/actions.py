@@ -39,6 +39,7 @@ def _sequences(shortcuts: Sequence[Shortcut]) -> list[QKeySequence]:
 class Actions:
     def __init__(self, parent: QWidget) -> None:
         self._parent = parent
+        self._tips: dict[QAction, tuple[str, str]] = {}
         style = parent.style()
         icon = style.standardIcon
         px = QStyle.StandardPixmap
@@ -57,7 +58,7 @@ class Actions:
             QIcon.fromTheme("view-refresh", icon(px.SP_BrowserReload)),
         )
         self.export_pdf = self._make(
-            "&Export to PDF…", ["Ctrl+E"], "Save the cards shown as a PDF briefing", slot=True
+            "&Export to PDF…", ["Ctrl+Shift+E"], "Save the cards shown as a PDF briefing", slot=True
         )
         self.print = self._make("&Print…", [Key.Print], "Print the cards shown", slot=True)
         self.clear_recent = self._make("&Clear Menu", [], "Forget the recently opened sets")
@@ -117,19 +118,39 @@ class Actions:
 
         # Compare (wired by the comparison feature)
         self.compare = self._make(
-            "&Compare Cards…", ["Ctrl+D"], "Compare the cards shown side by side", slot=True
+            "&Compare Cards…",
+            ["Ctrl+D"],
+            "Compare the selected cards, or the cards added to the comparison, side by side",
+            slot=True,
+        )
+        self.add_to_comparison = self._make(
+            "&Add to Comparison",
+            ["Ctrl+Shift+D"],
+            "Collect the selected card for a side-by-side comparison",
+            slot=True,
         )
         self.topic_matrix = self._make(
-            "&Topic Matrix", [], "Each card's stance on each question of the set", slot=True
+            "&Topic Matrix",
+            ["Ctrl+Shift+T"],
+            "Each card's stance on each question of the set",
+            slot=True,
         )
         self.recommendations = self._make(
             "&Recommendations by Addressee",
-            [],
+            ["Ctrl+Shift+R"],
             "Who is told to do what, by which card",
             slot=True,
         )
         self.timeline = self._make(
-            "T&imeline", [], "The events of every card shown, in one timeline", slot=True
+            "T&imeline",
+            ["Ctrl+Shift+I"],
+            "The events of every card shown, in one timeline",
+            slot=True,
+        )
+        # Escape belongs to Clear Search, which hands it on (one key, one action); the menu
+        # shows it all the same.
+        self.back_to_reading = self._make(
+            "Back to &Reading\tEsc", [], "Close the comparison views and read cards", slot=True
         )
 
         # Help
@@ -145,15 +166,15 @@ class Actions:
         slot: bool = False,
     ) -> QAction:
         action = QAction(text, self._parent)
-        plain = text.replace("&", "").rstrip("…")
+        label, _, key_hint = text.partition("\t")  # "Text\tKey": a key handled elsewhere
+        plain = label.replace("&", "").rstrip("…")
         action.setObjectName(plain.lower().replace(" ", "-"))
         sequences = _sequences(shortcuts)
         if sequences:
             action.setShortcuts(sequences)
-            first = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{plain} ({first})")
-        else:
-            action.setToolTip(plain)
+            key_hint = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{plain} ({key_hint})" if key_hint else plain)
+        action.setIconText(plain)  # for buttons: without the menu's key column
         action.setStatusTip(tip)
         action.setWhatsThis(tip)
         if icon is not None and not icon.isNull():
@@ -168,6 +189,27 @@ class Actions:
         action.setVisible(True)
         action.setEnabled(True)
 
+    def set_available(self, action: QAction, reason: str | None) -> None:
+        """Enable ``action``, or disable it with ``reason`` as its tooltip and status tip.
+
+        A disabled command says why, in the menu's status line and on hover; once it is
+        available again it gets its own tips back.
+        """
+        tips = self._tips.setdefault(action, (action.toolTip(), action.statusTip()))
+        action.setEnabled(reason is None)
+        action.setToolTip(tips[0] if reason is None else reason)
+        action.setStatusTip(tips[1] if reason is None else reason)
+
     @property
-    def compare_actions(self) -> list[QAction]:
-        return [self.compare, self.topic_matrix, self.recommendations, self.timeline]
+    def compare_actions(self) -> list[QAction | None]:
+        """The Compare menu, in order; ``None`` is a separator."""
+        return [
+            self.compare,
+            self.add_to_comparison,
+            None,
+            self.topic_matrix,
+            self.recommendations,
+            self.timeline,
+            None,
+            self.back_to_reading,
+        ]

@@ -11,18 +11,20 @@ from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QPointF,
     QRect,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QListView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -145,7 +147,8 @@ class CardListView(QListView):
         self.setObjectName("cardList")
         self.setAccessibleName("Cards")
         self.setAccessibleDescription("The cards that match the current filter")
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several cards at once (Ctrl/Shift+click) for comparing; the current one is read.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setUniformItemSizes(True)
@@ -162,6 +165,8 @@ class CardListPane(QWidget):
     #: The reader chose a card (``None`` when the list lost its selection).
     card_chosen = Signal(object)
     sort_changed = Signal(str)
+    #: The selected cards changed (one or several; see :meth:`selected_ids`).
+    selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,6 +200,9 @@ class CardListPane(QWidget):
         # Selection, not the current index: Qt makes the first row current (unselected) when
         # the list merely gets the focus, and that must not open a card.
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self._menu_actions: list[QAction | None] = []
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
 
     # -- sorting ----------------------------------------------------------------------------
 
@@ -243,10 +251,52 @@ class CardListPane(QWidget):
             self._quiet = was_quiet
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.view.selectionModel().selectedRows(TITLE)
+        self.selection_changed.emit()
+        rows = self._selected_rows()
         if self._quiet or not rows:
             return
-        self.card_chosen.emit(rows[0].data(IdRole))
+        # The row clicked last is the one to read, also when Ctrl+click adds it to others;
+        # a Ctrl+click that takes a row out of the selection leaves the card open as it is.
+        current = self.view.currentIndex().row()
+        if current in rows:
+            self.card_chosen.emit(self.model.index(current, TITLE).data(IdRole))
+
+    def _selected_rows(self) -> list[int]:
+        # Rows with their title cell selected: a row selected in code may have only that one.
+        indexes = self.view.selectionModel().selectedIndexes()
+        return sorted({i.row() for i in indexes if i.column() == TITLE})
+
+    def selected_ids(self) -> list[str]:
+        """The selected cards, in the order the list shows them."""
+        return [str(self.model.index(row, TITLE).data(IdRole)) for row in self._selected_rows()]
+
+    def keep_only_current(self) -> None:
+        """Reduce a multi-selection to the card being read (quietly)."""
+        self._quiet, was_quiet = True, self._quiet
+        try:
+            current = self.view.currentIndex()
+            selection = self.view.selectionModel()
+            if current.isValid() and len(self._selected_rows()) > 1:
+                flags = selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+                selection.select(current, flags)
+        finally:
+            self._quiet = was_quiet
+
+    def set_context_actions(self, actions: list[QAction | None]) -> None:
+        """The commands of the list's context menu (``None``: a separator)."""
+        self._menu_actions = list(actions)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        if not self.view.indexAt(pos).isValid() or not self._menu_actions:
+            return
+        menu = QMenu(self)
+        for action in self._menu_actions:
+            if action is None:
+                menu.addSeparator()
+            elif action.isVisible():
+                menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def visible_ids(self) -> list[str]:
         """The card ids in the order the reader sees them (sorted)."""

@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QContextMenuEvent,
     QDesktopServices,
     QFontMetricsF,
@@ -81,6 +82,7 @@ class CardView(QTextBrowser):
         self._card_id: str | None = None
         self._restore_to: int | None = None
         self._highlight: str | None = None
+        self._card_actions: list[QAction] = []
         self.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._restore_scroll())
         self.verticalScrollBar().actionTriggered.connect(self._reader_scrolled)
         self.anchorClicked.connect(self._on_anchor)
@@ -268,9 +270,17 @@ class CardView(QTextBrowser):
         else:
             self.hovered_link.emit("")
 
+    def set_card_actions(self, actions: list[QAction]) -> None:
+        """Commands about the card shown, at the end of the context menu (not on a page)."""
+        self._card_actions = list(actions)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
         self._add_link_actions(menu, event.pos())
+        shown = [a for a in self._card_actions if a.isVisible()]
+        if self._card_id is not None and shown:
+            menu.addSeparator()
+            menu.addActions(shown)
         menu.exec(event.globalPos())
         menu.deleteLater()
 

@@ -87,6 +87,9 @@ class ExportContext:
     selected: Sequence[str] = ()
     #: Ids of the cards in the open comparison (2–4), or none.
     comparison: Sequence[str] = ()
+    #: What the window is showing, offered first (and printed by Print…); None: the dialog's
+    #: own order (comparison, selection, filter, whole set).
+    prefer: Scope | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,8 @@ class ExportOptionsDialog(QDialog):
         if len(context.selected) < 2:
             preferred.remove(Scope.SELECTION)
             preferred.insert(2, Scope.SELECTION)
+        if context.prefer is not None:
+            preferred.insert(0, context.prefer)
         first = next((s for s in preferred if self._buttons[s].isEnabled()), Scope.WHOLE_SET)
         self._buttons[first].setChecked(True)
 
@@ -454,18 +459,22 @@ class PdfExport(QObject):
 
     @Slot()
     def print_preview(self) -> None:
-        """Qt's print preview of the cards shown, laid out exactly as the PDF export does."""
+        """Qt's print preview of the cards shown, laid out exactly as the PDF export does.
+
+        The cards shown are the filter's, or what the context prefers (the comparison on
+        screen, the selected cards).
+        """
         context = self._context()
         page_size = str(self._settings.value("export/pageSize", _default_paper()))
+        choice = ExportChoice(
+            context.prefer or Scope.FILTER,
+            page_size if page_size in PAGE_SIZES else "A4",
+            _flag(self._settings, "export/index", True),
+            _flag(self._settings, "export/comparison", True),
+            open_after=False,
+        )
         try:
-            request = select(
-                context.catalog,
-                context.query,
-                exported=self._clock(),
-                page_size=page_size if page_size in PAGE_SIZES else "A4",
-                index=_flag(self._settings, "export/index", True),
-                comparison=_flag(self._settings, "export/comparison", True),
-            )
+            request = request_for(context, choice, self._clock())
         except SelectionError as exc:
             self._show_failure(f"Nothing to print: {exc}.")
             return

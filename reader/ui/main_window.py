@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QWidget,
 )
 
 from reader import __version__
 from reader.core.catalog import related
+from reader.core.compare import MAX_COMPARE, MIN_COMPARE
 from reader.core.diagnostics import count
 from reader.core.query import Query
 from reader.core.startup_probe import card_list_shown
@@ -38,6 +40,9 @@ from reader.ui import filters
 from reader.ui.actions import Actions
 from reader.ui.card_list import CardListPane
 from reader.ui.card_view import ZOOM_FACTOR, CardView
+from reader.ui.compare_controller import ComparisonController
+from reader.ui.comparisons import ComparisonWorkspace, ViewKind
+from reader.ui.export_dialog import ExportContext, PdfExport, Scope
 from reader.ui.filters import Filter
 from reader.ui.labels import plural
 from reader.ui.loading import CatalogSource, Prepared, Snapshot, memory_source
@@ -56,7 +61,14 @@ from reader.ui.tag_tree_model import NAME, FilterRole, TagTreeModel
 
 #: Expand every first-level tag while the tree is at most this big; collapse beyond.
 EXPAND_ALL_BELOW = 80
-DEFAULT_SIZES = (250, 360, 670)
+#: The card list's width at first start, and the window's.
+LIST_WIDTH = 340
+WINDOW_WIDTH, WINDOW_HEIGHT = 1280, 800
+
+
+def default_sizes(sidebar: int) -> list[int]:
+    """Sidebar, list and card view at first start: the card view keeps what is left."""
+    return [sidebar, LIST_WIDTH, WINDOW_WIDTH - sidebar - LIST_WIDTH]
 
 
 class MainWindow(QMainWindow):
@@ -89,17 +101,23 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
 
+        # The card view, or while comparing the comparison views in place of list and card.
+        self.workspace = ComparisonWorkspace(self)
+        self.content = QStackedWidget(self)
+        self.content.setObjectName("content")
+        self.content.addWidget(self.card_view)
+        self.content.addWidget(self.workspace)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for pane in (self.sidebar, self.list_pane, self.card_view):
+        for pane in (self.sidebar, self.list_pane, self.content):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes(list(DEFAULT_SIZES))
+        self.splitter.setSizes(default_sizes(self.sidebar.comfortable_width()))
         self.sidebar.setMinimumWidth(170)
         self.list_pane.setMinimumWidth(240)
-        self.card_view.setMinimumWidth(360)
+        self.content.setMinimumWidth(360)
         self.setCentralWidget(self.splitter)
 
         problems_toggle = self.problems.toggleViewAction()
@@ -116,6 +134,17 @@ class MainWindow(QMainWindow):
         self._zoom = settings.zoom
         self._rendered: tuple[object, ...] | None = None
         self._prepared: Prepared | None = None  # the loader's work for the catalog arriving
+        self.comparisons = ComparisonController(
+            self.session,
+            self.commands,
+            self.list_pane,
+            self.content,
+            self.card_view,
+            self.workspace,
+            self.status,
+            lambda tag: self._on_tag_link(tag, False),
+        )
+        self.export = PdfExport(self, settings.store, self.export_context)
         self._connect()
         self._restore_settings()
         self._update_history_actions()
@@ -145,6 +174,19 @@ class MainWindow(QMainWindow):
         a.focus_list.triggered.connect(self.list_pane.view.setFocus)
         a.focus_tags.triggered.connect(self.tree.setFocus)
         a.about.triggered.connect(self._about)
+        a.export_pdf.triggered.connect(self.export.export_pdf)
+        a.print.triggered.connect(self.export.print_preview)
+        a.offer(a.export_pdf)
+        a.offer(a.print)
+        self.export.exported.connect(
+            lambda path, pages: self.status.showMessage(
+                f"Exported {plural(pages, 'page')} to {path}", 10000
+            )
+        )
+        self.export.failed.connect(lambda message: self.status.showMessage(message, 15000))
+        self.workspace.add_corner_actions([a.export_pdf, a.print, a.back_to_reading])
+        self.list_pane.set_context_actions([a.add_to_comparison, a.compare])
+        self.card_view.set_card_actions([a.add_to_comparison, a.compare])
         a.clear_recent.triggered.connect(self.settings.clear_recent)
         self.menus.recent.aboutToShow.connect(self._fill_recent)
 
@@ -295,10 +337,32 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def _escape(self) -> None:
-        if self.search.text():
+        if self.comparisons.comparing and not self.search.hasFocus():
+            self.comparisons.show_reading()
+        elif self.search.text():
             self.search.clear()
         elif self.search.hasFocus():
-            self.list_pane.view.setFocus()
+            if self.comparisons.comparing:
+                self.workspace.focus_view()
+            else:
+                self.list_pane.view.setFocus()
+
+    def export_context(self) -> ExportContext:
+        """What Export to PDF… and Print… start from: what the window is showing."""
+        s = self.session
+        assert s.catalog is not None
+        selected = self.list_pane.selected_ids()
+        comparison = self.workspace.compared_ids()
+        if not MIN_COMPARE <= len(comparison) <= MAX_COMPARE:
+            comparison = []
+        viewing = self.workspace.current_kind() if self.comparisons.comparing else None
+        if viewing is ViewKind.COMPARE and comparison:
+            prefer = Scope.COMPARISON
+        elif viewing is None and len(selected) >= MIN_COMPARE:
+            prefer = Scope.SELECTION
+        else:
+            prefer = Scope.WHOLE_SET if s.query.is_empty() else Scope.FILTER
+        return ExportContext(s.catalog, s.query, selected, comparison, prefer)
 
     def _render(self) -> None:
         """Show the open card (or the overview); only when something it shows has changed."""
@@ -308,6 +372,7 @@ class MainWindow(QMainWindow):
             return
         theme = card_theme(QGuiApplication.palette())
         size = self.reading_point_size()
+        self.workspace.set_style(theme, self.comparison_point_size())
         card_id = s.current_id
         key = (id(catalog), card_id, s.query if card_id is None else s.query.terms, theme, size)
         if key == self._rendered:
@@ -403,6 +468,11 @@ class MainWindow(QMainWindow):
         base = max(11.0, QApplication.font().pointSizeF() * 1.15)
         return round(base * ZOOM_FACTOR**self._zoom, 2)
 
+    def comparison_point_size(self) -> float:
+        """The comparison views' text: denser than a card's (tables), zoomed with it."""
+        base = max(9.5, QApplication.font().pointSizeF())
+        return round(base * ZOOM_FACTOR**self._zoom, 2)
+
     def set_zoom(self, steps: int) -> None:
         self.settings.zoom = steps
         self._zoom = self.settings.zoom
@@ -433,11 +503,12 @@ class MainWindow(QMainWindow):
         if (geometry := s.geometry) is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(WINDOW_WIDTH, WINDOW_HEIGHT)
         if (state := s.window_state) is not None:
             self.restoreState(state)
         if (splitter := s.splitter_state) is not None:
             self.splitter.restoreState(splitter)
+            self.list_pane.show()  # a state saved while comparing must not hide the list
         self.list_pane.set_sort(s.sort_key)
         self.commands.palette_modes[s.palette_mode].setChecked(True)
         self.commands.zoom_reset.setEnabled(self._zoom != 0)

@@ -66,7 +66,11 @@ def build_menus(window: QMainWindow, a: Actions, extra_view: list[QAction]) -> M
     go.addAction(a.focus_list)
 
     compare = bar.addMenu("&Compare")
-    compare.addActions(a.compare_actions)
+    for action in a.compare_actions:
+        if action is None:
+            compare.addSeparator()
+        else:
+            compare.addAction(action)
     _hide_when_empty(compare)
 
     help_menu = bar.addMenu("&Help")
@@ -102,7 +106,8 @@ def _hide_when_empty(menu: QMenu) -> None:
     """A menu whose actions are all hidden (features not wired yet) leaves the menu bar."""
 
     def update() -> None:
-        menu.menuAction().setVisible(any(act.isVisible() for act in menu.actions()))
+        shown = (act.isVisible() and not act.isSeparator() for act in menu.actions())
+        menu.menuAction().setVisible(any(shown))
 
     for action in menu.actions():
         action.changed.connect(update)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
     QSizePolicy,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,10 @@ from PySide6.QtWidgets import (
 from reader.ui.filters import Filter, FilterKind
 from reader.ui.labels import MutedLabel, PlainLabel
 from reader.ui.tag_tree_model import COUNT, NAME, FilterRole, StateRole, TagTreeModel
+
+#: A long tag of the kind sets use; the sidebar opens wide enough to show it whole.
+LONG_TAG = "international-crisis-group"
+MIN_WIDTH = 270
 
 
 class TagTreeView(QTreeView):
@@ -140,6 +145,15 @@ class Sidebar(QWidget):
         tree_box.setContentsMargins(6, 0, 0, 0)
         tree_box.addWidget(self.tree)
         layout.addLayout(tree_box, 1)
+
+    def comfortable_width(self) -> int:
+        """Wide enough for a long tag two levels down ("international-crisis-group") and its
+        count: names of that length are common, and elided ones are hard to tell apart."""
+        tree = self.tree
+        name = tree.fontMetrics().horizontalAdvance(LONG_TAG)
+        count = tree.header().sectionSize(COUNT)
+        scroll = tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return max(MIN_WIDTH, name + 3 * tree.indentation() + count + scroll + 24)
 
     def set_header(self, title: str, description: str | None, counts: str) -> None:
         self.title.setText(title)

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from reader.render import DARK
+from reader.ui.actions import Actions
 from reader.ui.main_window import MainWindow
-from reader.ui.menus import fill_recent
+from reader.ui.menus import build_menus, fill_recent
 from reader.ui.settings import PaletteMode
 from tests.conftest import SHIPPED_CARDS
 from tests.ui.conftest import MakeWindow
@@ -130,11 +131,26 @@ def test_dropping_a_file_is_refused(make_window: MakeWindow) -> None:
     assert not enter.isAccepted()
 
 
-def test_slot_actions_stay_hidden_until_a_feature_offers_them(window: MainWindow) -> None:
-    c = window.commands
-    assert not window.menus.compare.menuAction().isVisible()
+def test_slot_actions_stay_hidden_until_a_feature_offers_them(qtbot: QtBot) -> None:
+    bare = QMainWindow()
+    qtbot.addWidget(bare)
+    c = Actions(bare)
+    menus = build_menus(bare, c, [])
+    assert not menus.compare.menuAction().isVisible()
     assert not c.export_pdf.isVisible()
     c.compare.triggered.connect(lambda: None)
     c.offer(c.compare)
-    assert window.menus.compare.menuAction().isVisible()
+    assert menus.compare.menuAction().isVisible()
     assert c.compare.shortcut().toString() == "Ctrl+D"
+
+
+def test_the_window_offers_comparison_export_and_print(window: MainWindow) -> None:
+    c = window.commands
+    assert window.menus.compare.menuAction().isVisible()
+    for action in (c.compare, c.topic_matrix, c.recommendations, c.timeline, c.export_pdf):
+        assert action.isVisible()
+    assert c.export_pdf.shortcut().toString() == "Ctrl+Shift+E"
+    assert c.print.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Print)
+    # One key, one command: no shortcut is claimed twice.
+    keys = [k.toString() for a in window.actions() for k in a.shortcuts()]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)

@@ -167,6 +167,7 @@ class TimelineView(QWidget):
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         columns = self._table.header()
+        columns.setAccessibleName("Timeline columns")
         columns.setStretchLastSection(False)
         columns.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Fixed)
         columns.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)

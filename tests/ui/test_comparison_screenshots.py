@@ -1,0 +1,73 @@
+"""Screenshots of the comparison views inside the window, light and dark, to look at.
+
+Run with ``pytest -m screenshots tests/ui/test_comparison_screenshots.py``; images go to
+``$BRIEFING_SCREENSHOTS`` or a temporary folder, printed at the end.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.qtcompat import protect_none
+from reader.ui.comparisons import ViewKind
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import PaletteMode
+from tests.ui.conftest import CRISIS_GROUP, LEVERAGE, SANCTIONS, MakeWindow
+
+protect_none()
+pytestmark = pytest.mark.screenshots
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("BRIEFING_SCREENSHOTS", tmp_path / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save(window: MainWindow, folder: Path, name: str) -> None:
+    QApplication.processEvents()
+    path = folder / f"{name}.png"
+    assert window.grab().save(str(path))
+    print(path)
+
+
+@pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
+def test_comparison_views_in_the_window(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path, shots: Path, mode: PaletteMode
+) -> None:
+    window = make_window(card_set)
+    window.resize(1280, 800)
+    window.set_palette_mode(mode)
+    m = mode.value
+    save(window, shots, f"{m}-compare-00-reading")
+
+    window.comparisons.add(LEVERAGE)
+    window.comparisons.add(CRISIS_GROUP)
+    window.comparisons.add(SANCTIONS)
+    window.commands.compare.trigger()
+    qtbot.waitUntil(lambda: window.comparisons.comparing)
+    qtbot.wait(50)
+    save(window, shots, f"{m}-compare-01-side-by-side")
+
+    for n, (action, kind) in enumerate(
+        (
+            (window.commands.topic_matrix, ViewKind.MATRIX),
+            (window.commands.recommendations, ViewKind.LEDGER),
+            (window.commands.timeline, ViewKind.TIMELINE),
+        ),
+        start=2,
+    ):
+        action.trigger()
+        qtbot.waitUntil(lambda k=kind: window.workspace.current_kind() is k)
+        qtbot.wait(50)
+        save(window, shots, f"{m}-compare-{n:02d}-{kind.value}")
+
+    window.commands.back_to_reading.trigger()
+    qtbot.waitUntil(lambda: not window.comparisons.comparing)
+    save(window, shots, f"{m}-compare-05-back-to-reading")
