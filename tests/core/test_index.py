@@ -20,7 +20,6 @@ from reader.core.query import Query
 from reader.core.synthetic import generate_card, write_set
 from tests.conftest import DATA, REPO, SHIPPED_CARDS
 
-
 SOME_QUERIES = [
     Query(text="the"),
     Query(text='"the military" goi'),
