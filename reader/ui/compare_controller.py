@@ -4,7 +4,8 @@ Compare (Ctrl+D) opens the cards selected in the list when there are two to four
 the cards collected one at a time with Add to Comparison (the "basket", which is also what an
 open compare view shows). A command that cannot run is disabled and says why in its tooltip
 and status tip. While comparing, the comparison workspace takes the place of the card list and
-card view; Escape, Back to Reading, a click on a column header or on a tag return to reading.
+card view, and the compare view (whose cards no filter changes) has the tag sidebar's room too;
+Escape, Back to Reading, a click on a column header or on a tag return to reading.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class ComparisonController(QObject):
         self,
         session: ReaderSession,
         actions: Actions,
+        sidebar: QWidget,
         list_pane: CardListPane,
         content: QStackedWidget,
         reading: QWidget,
@@ -39,6 +41,7 @@ class ComparisonController(QObject):
         super().__init__(workspace)
         self._session = session
         self._actions = actions
+        self._sidebar = sidebar
         self._list = list_pane
         self._content = content
         self._reading = reading
@@ -73,6 +76,7 @@ class ComparisonController(QObject):
         workspace.open_card.connect(self._open_card)
         workspace.tag_clicked.connect(self._tag_clicked)
         workspace.emptied.connect(self.show_reading)
+        workspace.view_changed.connect(self._fit_sidebar)
         self.update_actions()
 
     # -- state --------------------------------------------------------------------------------
@@ -156,14 +160,21 @@ class ComparisonController(QObject):
             return
         self._content.setCurrentWidget(self._reading)
         self._list.show()
+        self._fit_sidebar()
         self._list.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.update_actions()
 
     def _show_workspace(self) -> None:
         self._list.hide()
         self._content.setCurrentWidget(self.workspace)
+        self._fit_sidebar()
         self.workspace.focus_view()
         self.update_actions()
+
+    def _fit_sidebar(self) -> None:
+        """No sidebar beside the compare view: four columns need the whole window."""
+        on_compare = self.comparing and self.workspace.current_kind() is ViewKind.COMPARE
+        self._sidebar.setVisible(not on_compare)
 
     # -- availability -------------------------------------------------------------------------
 

@@ -64,6 +64,8 @@ class ComparisonWorkspace(QWidget):
     emptied = Signal()
     #: The compared cards changed, in column order ([] once the compare tab is closed).
     compared = Signal(list)
+    #: Another view is current.
+    view_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,6 +252,7 @@ class ComparisonWorkspace(QWidget):
 
     def _on_tab_changed(self, _index: int) -> None:
         self._refresh_current()
+        self.view_changed.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -273,7 +276,7 @@ class ComparisonWorkspace(QWidget):
             text = ""
         elif kind is ViewKind.COMPARE:
             text = f"{plural(len(self.compared_ids()), 'card')} side by side"
-        elif len(self._filtered) == total:
+        elif not self._filter_text:
             text = f"All {plural(total, 'card')}"
         else:
             text = f"{len(self._filtered):,} of {plural(total, 'card')} · {self._filter_text}"

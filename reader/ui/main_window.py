@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.comparisons = ComparisonController(
             self.session,
             self.commands,
+            self.sidebar,
             self.list_pane,
             self.content,
             self.card_view,
@@ -171,13 +172,14 @@ class MainWindow(QMainWindow):
         )
         a.back.triggered.connect(s.back)
         a.forward.triggered.connect(s.forward)
-        a.focus_list.triggered.connect(self.list_pane.view.setFocus)
-        a.focus_tags.triggered.connect(self.tree.setFocus)
+        a.focus_list.triggered.connect(self.focus_list)
+        a.focus_tags.triggered.connect(self.focus_tags)
         a.about.triggered.connect(self._about)
         a.export_pdf.triggered.connect(self.export.export_pdf)
         a.print.triggered.connect(self.export.print_preview)
-        a.offer(a.export_pdf)
-        a.offer(a.print)
+        for action in (a.export_pdf, a.print):
+            a.offer(action)
+            a.set_available(action, "Open a set of cards first.")
         self.export.exported.connect(
             lambda path, pages: self.status.showMessage(
                 f"Exported {plural(pages, 'page')} to {path}", 10000
@@ -279,6 +281,8 @@ class MainWindow(QMainWindow):
         self.list_pane.model.set_summaries(catalog.summaries(), keys)
         self.setWindowTitle(info.title)
         self.setWindowFilePath(str(catalog.root))
+        for action in (self.commands.export_pdf, self.commands.print):
+            self.commands.set_available(action, None)
         problems = catalog.problems
         self.status.show_problems(list(problems))
         errors, warnings = count(list(problems))
@@ -331,6 +335,15 @@ class MainWindow(QMainWindow):
     def _on_command(self, command: str) -> None:
         if f"reader:{command}" == CLEAR_FILTERS_HREF:
             self.commands.clear_filters.trigger()
+
+    def focus_list(self) -> None:
+        self.comparisons.show_reading()
+        self.list_pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_tags(self) -> None:
+        if not self.sidebar.isVisible():  # beside the compare view
+            self.comparisons.show_reading()
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -508,7 +521,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         if (splitter := s.splitter_state) is not None:
             self.splitter.restoreState(splitter)
-            self.list_pane.show()  # a state saved while comparing must not hide the list
+            # A state saved while comparing must not hide the panes comparing hides.
+            self.sidebar.show()
+            self.list_pane.show()
         self.list_pane.set_sort(s.sort_key)
         self.commands.palette_modes[s.palette_mode].setChecked(True)
         self.commands.zoom_reset.setEnabled(self._zoom != 0)

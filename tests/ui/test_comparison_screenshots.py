@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.core.query import Query
+from reader.core.synthetic import write_set
 from reader.qtcompat import protect_none
 from reader.ui.comparisons import ViewKind
 from reader.ui.main_window import MainWindow
@@ -71,3 +73,27 @@ def test_comparison_views_in_the_window(
     window.commands.back_to_reading.trigger()
     qtbot.waitUntil(lambda: not window.comparisons.comparing)
     save(window, shots, f"{m}-compare-05-back-to-reading")
+
+
+@pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
+def test_four_columns_and_a_fifty_card_matrix(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, shots: Path, mode: PaletteMode
+) -> None:
+    root = tmp_path / "fifty"
+    write_set(root, 50, seed=2)
+    window = make_window(root)
+    window.resize(1280, 800)
+    window.set_palette_mode(mode)
+    m = mode.value
+    for card_id in window.list_pane.visible_ids()[:4]:
+        window.comparisons.add(card_id)
+    window.comparisons.compare_basket()
+    qtbot.waitUntil(lambda: window.comparisons.comparing)
+    qtbot.wait(50)
+    save(window, shots, f"{m}-compare-06-four-columns")
+    window.commands.topic_matrix.trigger()
+    qtbot.wait(50)
+    save(window, shots, f"{m}-compare-07-fifty-card-matrix")
+    window.session.set_query(Query(include_tags=("actor/wagner",)))
+    qtbot.wait(50)
+    save(window, shots, f"{m}-compare-08-filtered-matrix")

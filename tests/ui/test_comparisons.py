@@ -109,8 +109,9 @@ def test_ctrl_click_three_cards_then_ctrl_d_compares_them_side_by_side(
     assert not window.list_pane.isVisible()
     view = compare_view(window)
     assert view.isVisible()
-    # The comparison gets the room of the list and the card view together.
-    qtbot.waitUntil(lambda: view.width() > window.width() * 0.75)
+    # The comparison gets the whole window: three columns of some 350 pixels at 1280.
+    assert not window.sidebar.isVisible()
+    qtbot.waitUntil(lambda: view.width() == window.width())
     assert view.card_ids() == DATE_ORDER
     model = view.model()
     headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(3)]
@@ -129,7 +130,9 @@ def test_ctrl_click_three_cards_then_ctrl_d_compares_them_side_by_side(
     press(qtbot, window, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
     assert not window.comparisons.comparing
     assert window.list_pane.isVisible()
+    assert window.sidebar.isVisible()
     assert window.card_view.isVisible()
+    assert window.list_pane.view.hasFocus()
 
 
 def test_two_cards_compare_too(qtbot: QtBot, window: MainWindow) -> None:
@@ -309,6 +312,7 @@ def test_matrix_ledger_and_timeline_follow_a_tag_filter(qtbot: QtBot, window: Ma
     matrix = window.workspace.view(ViewKind.MATRIX)
     assert isinstance(matrix, TopicMatrixView)
     assert matrix.isVisible()
+    assert window.sidebar.isVisible()  # to filter what the matrix shows
     assert [c.id for c in matrix.matrix.columns] == DATE_ORDER
     assert window.workspace.scope.text() == "All 3 cards"
 
@@ -336,6 +340,49 @@ def test_matrix_ledger_and_timeline_follow_a_tag_filter(qtbot: QtBot, window: Ma
     assert sources == set(DATE_ORDER)
     window.commands.topic_matrix.trigger()
     assert [c.id for c in matrix.matrix.columns] == DATE_ORDER
+
+
+def test_the_compare_view_follows_a_reload_keeping_its_columns(
+    qtbot: QtBot, window: MainWindow, card_set: Path
+) -> None:
+    select_cards(qtbot, window, LEVERAGE, CRISIS_GROUP, SANCTIONS)
+    window.commands.compare.trigger()
+    view = compare_view(window)
+    view.move_card(0, 2)
+    order = view.card_ids()
+    path = card_set / f"{CRISIS_GROUP}.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = 'title: "Mali: Avoiding The Trap Of Isolation"'
+    assert old in text
+    path.write_text(text.replace(old, 'title: "Isolation, revised"'), encoding="utf-8")
+    source = view.model().row_of("source")
+    column = order.index(CRISIS_GROUP)
+    qtbot.waitUntil(
+        lambda: "Isolation, revised" in str(view.model().index(source, column).data()),
+        timeout=5000,
+    )
+    assert view.card_ids() == order
+    assert window.comparisons.comparing
+
+
+def test_ctrl_l_and_ctrl_t_go_back_to_the_list_and_tags(qtbot: QtBot, window: MainWindow) -> None:
+    select_cards(qtbot, window, LEVERAGE, SANCTIONS)
+    window.commands.compare.trigger()
+    press(qtbot, window, Qt.Key.Key_T, CTRL)
+    assert not window.comparisons.comparing
+    assert window.tree.hasFocus()
+    window.commands.topic_matrix.trigger()
+    press(qtbot, window, Qt.Key.Key_L, CTRL)
+    assert not window.comparisons.comparing
+    assert window.list_pane.view.hasFocus()
+
+
+def test_export_and_print_wait_for_a_set(make_window: MakeWindow) -> None:
+    window = make_window()
+    for action in (window.commands.export_pdf, window.commands.print):
+        assert action.isVisible()
+        assert not action.isEnabled()
+        assert action.toolTip() == "Open a set of cards first."
 
 
 def test_closing_the_last_view_returns_to_reading(qtbot: QtBot, window: MainWindow) -> None:
