@@ -83,7 +83,9 @@ def plan(
 ) -> Plan:
     """What to parse and what to forget. ``only`` limits the comparison to those files."""
     stored: dict[str, tuple[int, int, bytes | None, int, int]] = {}
-    query = "SELECT path, size, mtime_ns, digest, indexed_ns, topic_dependent FROM files"
+    query = (
+        "SELECT path, size, mtime_ns, digest, indexed_ns, coalesce(topics, 'x') != '' FROM files"
+    )
     if only is None:
         rows = conn.execute(query).fetchall()
     else:

@@ -30,7 +30,7 @@ from reader import __version__
 from reader.core.resources import resources_dir
 
 #: Bump when the tables change; a stamp that differs means "rebuild".
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CACHE_ENV = "BRIEFING_READER_CACHE_DIR"
 BUSY_TIMEOUT_MS = 5000
 _CORE = Path(__file__).resolve().parent
@@ -59,7 +59,7 @@ CREATE TABLE files (
     mtime_ns INTEGER NOT NULL,
     digest BLOB,
     indexed_ns INTEGER NOT NULL,
-    topic_dependent INTEGER NOT NULL,
+    topics TEXT,
     card_id TEXT,
     title TEXT,
     publisher TEXT,

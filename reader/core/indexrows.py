@@ -51,8 +51,10 @@ class FileRow(NamedTuple):
     size: int
     mtime_ns: int
     digest: bytes | None
-    #: Whether a change of the set's topics can change this file's result.
-    topic_dependent: bool
+    #: The set topics the card's perspectives are on (see :func:`join`); None for a file
+    #: without a valid card. A change of the set's topics can change the result of a file
+    #: with topics, or without a card, and no other.
+    topics: str | None
     card_id: str | None
     title: str | None
     publisher: str | None
@@ -136,7 +138,7 @@ def make_row(
     found = problems_json(problems)
     if card is None:
         return FileRow(
-            stamp.rel, stamp.size, stamp.mtime_ns, digest, True,
+            stamp.rel, stamp.size, stamp.mtime_ns, digest, None,
             None, None, None, None, None, None, None, None, None, None, None, None, None, found,
             None, "",
         )  # fmt: skip
@@ -147,7 +149,7 @@ def make_row(
         size=stamp.size,
         mtime_ns=stamp.mtime_ns,
         digest=digest,
-        topic_dependent=bool(card.perspectives),
+        topics=join(p.topic for p in card.perspectives),
         card_id=card.id,
         title=card.title,
         publisher=src.publisher,

@@ -153,6 +153,34 @@ def test_without_fts5_searches_scan_with_a_note(
     assert sorted(catalog.search(Query(text="mil"))) == sorted(catalog.matching(Query(text="mil")))
 
 
+def test_new_topics_reparse_only_cards_with_perspectives(
+    cards: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = 1_600_000_000 * 10**9
+    for path in cards.rglob("*.yaml"):
+        os.utime(path, ns=(old, old))
+    open_index(cards, cache_dir=cache)
+    parsed: list[str] = []
+    original = indexbuild.parse_files
+
+    def counting(stamps, topics):  # type: ignore[no-untyped-def]
+        parsed.extend(s.rel for s in stamps)
+        return original(stamps, topics)
+
+    monkeypatch.setattr(indexbuild, "parse_files", counting)
+    set_file = cards / SET_FILE
+    set_file.write_text(
+        set_file.read_text(encoding="utf-8").replace("- key: economy-aid", "- key: economy"),
+        encoding="utf-8",
+    )
+    catalog = open_index(cards, cache_dir=cache)
+    with_views = sorted(c.path for c in load_set(cards).cards if c.perspectives)
+    with_views += sorted(p.path for p in catalog.problems if "economy-aid" in p.message)
+    assert sorted(parsed) == sorted(set(with_views))
+    assert 0 < len(parsed) < 40
+    assert_agrees(catalog, cards)
+
+
 def test_a_corrupt_index_is_rebuilt_silently(cards: Path, cache: Path) -> None:
     first = open_index(cards, cache_dir=cache)
     path = first.index_file
