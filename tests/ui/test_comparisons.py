@@ -622,6 +622,20 @@ def test_export_from_the_reading_view_offers_the_filter(
     dialog.reject()
 
 
+def test_export_from_the_matrix_offers_its_filter_first(qtbot: QtBot, window: MainWindow) -> None:
+    select_cards(qtbot, window, LEVERAGE, SANCTIONS)
+    window.commands.compare.trigger()
+    window.commands.topic_matrix.trigger()
+    click_tree(qtbot, window, FilterKind.TAG, "theme/sanctions")
+    window.commands.export_pdf.trigger()
+    dialog = window.export.options
+    assert dialog is not None
+    assert dialog.scope_button(Scope.FILTER).isChecked()
+    assert dialog.scope_button(Scope.COMPARISON).isEnabled()  # still offered
+    assert dialog.comparison_pages.isChecked()  # the matrix, ledger and timeline pages
+    dialog.reject()
+
+
 def test_print_preview_of_a_comparison_shows_the_comparison_book(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
