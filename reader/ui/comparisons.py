@@ -220,8 +220,8 @@ class ComparisonWorkspace(QWidget):
         close = self.tabs.tabBar().tabButton(position, QTabBar.ButtonPosition.RightSide)
         if close is not None:
             close.setAccessibleName(f"Close {TAB_TITLES[kind]}")
-        if kind is ViewKind.COMPARE:
-            self._on_compared(view.card_ids() if isinstance(view, CompareView) else [])
+        if isinstance(view, CompareView):
+            self._on_compared(view.card_ids())  # made with its cards: no signal came yet
         return view
 
     def _close_tab(self, index: int, *, quiet: bool = False) -> None:
