@@ -184,7 +184,9 @@ class ComparisonWorkspace(QWidget):
     def focus_view(self) -> None:
         view = self.tabs.currentWidget()
         if isinstance(view, RecommendationsLedgerView):
-            view.addressee_list().setFocus(Qt.FocusReason.OtherFocusReason)
+            # Not the addressee list: focusing it picks its first row and scrolls the ledger
+            # past its heading.
+            view.ledger().setFocus(Qt.FocusReason.OtherFocusReason)
         elif isinstance(view, CompareView | TopicMatrixView | TimelineView):
             view.table().setFocus(Qt.FocusReason.OtherFocusReason)
 

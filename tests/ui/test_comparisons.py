@@ -385,6 +385,15 @@ def test_export_and_print_wait_for_a_set(make_window: MakeWindow) -> None:
         assert action.toolTip() == "Open a set of cards first."
 
 
+def test_the_ledger_opens_at_its_heading(qtbot: QtBot, window: MainWindow) -> None:
+    window.commands.recommendations.trigger()
+    ledger = window.workspace.view(ViewKind.LEDGER)
+    assert isinstance(ledger, RecommendationsLedgerView)
+    QApplication.processEvents()  # the text lays itself out in slices; none may scroll
+    assert ledger.ledger().verticalScrollBar().value() == 0
+    assert ledger.ledger().toPlainText().startswith("Recommendations by addressee")
+
+
 def test_closing_the_last_view_returns_to_reading(qtbot: QtBot, window: MainWindow) -> None:
     window.commands.timeline.trigger()
     window.commands.recommendations.trigger()

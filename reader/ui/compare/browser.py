@@ -30,6 +30,9 @@ class SafeBrowser(QTextBrowser):
         self._doc.setDefaultStyleSheet(stylesheet(theme, point_size))
         self._doc.setDocumentMargin(12)
         self.setHtml(html)
+        # A new page starts at its top, even when set while the pane was still tiny (Qt then
+        # scrolls to keep the cursor's first line in view).
+        self.verticalScrollBar().setValue(0)
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
         return None

@@ -155,7 +155,11 @@ class RecommendationsLedgerView(QWidget):
         self._ledger.show_html(self.document_html(), self._theme, self._point_size)
 
     def _scroll_to(self, index: Index) -> None:
-        if index.isValid():
+        if index.isValid() and index.row() == 0:
+            # The first addressee follows the page's heading: show both. (Qt also makes the
+            # first row current when the list merely gets the focus.)
+            self._ledger.verticalScrollBar().setValue(0)
+        elif index.isValid():
             self._ledger.scrollToAnchor(ledger_anchor(index.row()))
             # The anchor lands on the very top edge; a little room above reads better.
             bar = self._ledger.verticalScrollBar()
