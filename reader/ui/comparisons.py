@@ -213,6 +213,9 @@ class ComparisonWorkspace(QWidget):
             timeline.openCard.connect(self.open_card)
             view = timeline
         view.setObjectName(f"{kind.value}View")
+        if isinstance(view, CompareView | TopicMatrixView):
+            # Arrow keys move between cells; Tab must leave the table, not trap the keyboard.
+            view.table().setTabKeyNavigation(False)
         view.set_base_point_size(self._point_size)
         self._views[kind] = view
         order = list(ViewKind)

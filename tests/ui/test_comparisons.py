@@ -377,6 +377,21 @@ def test_ctrl_l_and_ctrl_t_go_back_to_the_list_and_tags(qtbot: QtBot, window: Ma
     assert window.list_pane.view.hasFocus()
 
 
+def test_tab_leaves_the_tables_for_the_tabs_and_the_search(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    select_cards(qtbot, window, LEVERAGE, SANCTIONS)
+    window.commands.compare.trigger()
+    table = compare_view(window).table()
+    assert table.hasFocus()
+    seen: list[QWidget] = []
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert window.workspace.tabs.tabBar() in seen
+    assert window.search in seen
+
+
 def test_export_and_print_wait_for_a_set(make_window: MakeWindow) -> None:
     window = make_window()
     for action in (window.commands.export_pdf, window.commands.print):
