@@ -51,7 +51,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.settings import PaletteMode
 from tests.ui.compare.helpers import anchor_point
 from tests.ui.conftest import CRISIS_GROUP, LEVERAGE, SANCTIONS, MakeWindow
-from tests.ui.test_navigation import accessible_name, click_tree
+from tests.ui.test_navigation import accessible_name, click_tree, tree_index
 
 protect_none()  # the views and the export make many void Qt calls (see reader/qtcompat.py)
 
@@ -693,3 +693,22 @@ def test_print_preview_of_a_comparison_shows_the_comparison_book(
     qtbot.waitUntil(lambda: whole_pages.pageCount() > 0, timeout=60_000)
     assert whole_pages.pageCount() != pages.pageCount()
     whole.close()
+
+
+# -- room for the sidebar's tags -------------------------------------------------------------------
+
+
+def test_long_tags_show_whole_beside_a_comfortable_card(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    window = make_window(card_set)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.card_view.width() > 0)
+    tree = window.tree
+    for tag in ("publisher/international-crisis-group", "theme/great-power-competition"):
+        index = tree_index(window, FilterKind.TAG, tag)
+        name = str(index.data())
+        needed = tree.fontMetrics().horizontalAdvance(name)
+        qtbot.waitUntil(lambda i=index, n=needed: tree.visualRect(i).width() > n + 6)
+    # The card still gets a reading column of its full measure, with margins.
+    assert window.card_view.viewport().width() >= 600
