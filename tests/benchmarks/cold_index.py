@@ -12,6 +12,7 @@ reopen (nothing changed) and, for the Foundation issue, ``load_set`` of 1,000 ca
 from __future__ import annotations
 
 import functools
+import os
 import resource
 import shutil
 import statistics
@@ -59,6 +60,7 @@ def run(sets: dict[int, Path], scratch: Path) -> list[Result]:
     results = []
     for count in sorted(sets, reverse=True):
         root = sets[count]
+        load_before = os.getloadavg()[0]
         cpu: list[float] = []
         runs = runs_for(count)
         floors, colds = alternate(
@@ -83,7 +85,9 @@ def run(sets: dict[int, Path], scratch: Path) -> list[Result]:
                     f"best of {runs} alternating runs (medians {statistics.median(colds):.3f} "
                     f"vs {statistics.median(floors):.3f} s); CPU of the cold index, all "
                     f"processes: {min(cpu):.2f} s; warm reopen, nothing changed: "
-                    f"{min(warm):.3f} s"
+                    f"{min(warm):.3f} s; load average {load_before:.1f} before, "
+                    f"{os.getloadavg()[0]:.1f} after (the index uses every core, the floor one: "
+                    "other jobs on the machine count against the index)"
                 ),
                 details={"cold": colds, "floor": floors, "warm": warm, "cpu": cpu},
             )
