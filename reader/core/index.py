@@ -29,8 +29,8 @@ API for the window (all of it may run on a worker thread; no Qt involved)
 ``IndexCatalog.refresh(changed=None) -> IndexCatalog``
     For live reload: re-checks the given paths (absolute or relative to the set; files that
     vanished are forgotten), or every file when ``changed`` is None, and returns a new catalog
-    snapshot. Changing one card of a 10,000-card set takes a few tens of milliseconds with the
-    paths, a few hundred without.
+    snapshot. After an edit of one card of a 10,000-card set this takes about 0.2 s with the
+    paths and 0.5 s without (every file is then checked).
 
 ``IndexCatalog`` answers the :class:`Catalog` protocol (``root``, ``info``, ``problems``,
 ``summaries()``, ``matching(query)``, ``card(id)``) with the same results as
@@ -243,7 +243,7 @@ def _build(
             try:
                 for done, total, rows in _update(root, store, topics, only, workers, written):
                     yield _Step(done, total, rows, snapshot)
-                if stored is not None and shown is not None:
+                if shown is not None and stored is not None:
                     with store.connection() as conn:
                         unchanged = generation(conn) == stored[0]
                     if unchanged:
