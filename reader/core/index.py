@@ -74,7 +74,7 @@ from reader.core.indexbuild import (
     write,
 )
 from reader.core.indexcatalog import IndexCatalog
-from reader.core.indexdb import Store, forget, prepare
+from reader.core.indexdb import Store, forget, is_busy, prepare
 from reader.core.indexrows import FileRow, split
 from reader.core.indexworkers import WorkerPool
 from reader.core.loader import load_set_info, topic_keys
@@ -223,9 +223,10 @@ def _build(
     set_digest = _set_file_digest(root)
     info, set_problems = load_set_info(root)
     topics = topic_keys(info)
-    for attempt in range(2):
+    temporary: str | None = None
+    for attempt in range(3):
         if store is None:
-            store = Store(*prepare(root, cache_dir))
+            store = Store(*prepare(root, cache_dir, temporary=temporary))
         written = Written(start=-1)
         snapshot = functools.partial(
             _snapshot, root, info, set_problems, topics, set_digest, store, written
@@ -256,13 +257,17 @@ def _build(
                     conn.execute("PRAGMA synchronous = NORMAL")
             yield final
             return
-        except sqlite3.DatabaseError:
-            # Corrupt under us, or locked for longer than the busy timeout: start again in a
-            # fresh index (in memory when the file cannot be replaced).
+        except sqlite3.DatabaseError as exc:
+            # Corrupt or full under us, or locked by another program for longer than the
+            # busy timeout: start again in a fresh file, then in memory.
             path = store.location.path
             store.close()
             store, only = None, None
-            if attempt == 0 and path is not None:
+            if path is None:
+                raise  # a memory index failing is a bug, not a bad cache
+            if is_busy(exc) or attempt == 1:
+                temporary = f"the index could not be used ({exc}); using a temporary one"
+            else:
                 forget(path)
     raise AssertionError("unreachable")  # pragma: no cover
 

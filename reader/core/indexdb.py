@@ -176,14 +176,16 @@ def _file_location(path: Path) -> IndexLocation:
     return IndexLocation(path.resolve().as_uri(), path)
 
 
-def prepare(root: Path, cache_dir: Path | None = None) -> tuple[IndexLocation, sqlite3.Connection]:
+def prepare(
+    root: Path, cache_dir: Path | None = None, *, temporary: str | None = None
+) -> tuple[IndexLocation, sqlite3.Connection]:
     """Open (creating or rebuilding as needed) the index for ``root``; never raises for a bad
-    index. The returned connection is kept open by the caller; for a memory index it is what
-    keeps the data alive.
+    index. With ``temporary`` (the reason), a memory index. The returned connection is kept
+    open by the caller; for a memory index it is what keeps the data alive.
     """
     stamp = fingerprint()
     path = index_path(root, cache_dir)
-    note = _unusable_reason(root, path)
+    note = temporary or _unusable_reason(root, path)
     if note is None:
         for _attempt in range(2):
             location = _file_location(path)
@@ -192,12 +194,10 @@ def prepare(root: Path, cache_dir: Path | None = None) -> tuple[IndexLocation, s
                 if _ready(conn, stamp, root):
                     return location, conn
                 conn.close()
-            except sqlite3.OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
+            except sqlite3.DatabaseError as exc:
+                if is_busy(exc):
                     note = "the index is locked by another program; using a temporary one"
                     break
-                forget(path)
-            except sqlite3.DatabaseError:
                 forget(path)  # not a database, or corrupt: rebuilt below
         else:
             note = "the index could not be rebuilt; using a temporary one"
@@ -205,6 +205,12 @@ def prepare(root: Path, cache_dir: Path | None = None) -> tuple[IndexLocation, s
     conn = location.connect()
     _create(conn, stamp, root)
     return location, conn
+
+
+def is_busy(exc: sqlite3.DatabaseError) -> bool:
+    """Another connection holds a lock longer than the busy timeout (the file is fine)."""
+    name = getattr(exc, "sqlite_errorname", "")
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc)
 
 
 def _unusable_reason(root: Path, path: Path) -> str | None:

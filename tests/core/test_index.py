@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core import index as index_module
 from reader.core import indexbuild, indexdb
 from reader.core.catalog import MemoryCatalog
 from reader.core.index import IndexCatalog, index_snapshots, open_index
@@ -239,6 +240,28 @@ def test_a_locked_index_gives_a_temporary_one(
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_a_failing_index_file_falls_back_to_a_temporary_index(
+    cards: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk that fills up (or any error writing the file) is never fatal."""
+    original = indexbuild.write
+    failures: list[str] = []
+
+    def failing_on_files(conn, rows, deleted, now):  # type: ignore[no-untyped-def]
+        if conn.execute("PRAGMA database_list").fetchone()[2]:  # a file, not memory
+            failures.append("full")
+            raise sqlite3.OperationalError("database or disk is full")
+        return original(conn, rows, deleted, now)
+
+    monkeypatch.setattr(index_module, "write", failing_on_files)
+    catalog = open_index(cards, cache_dir=cache)
+    assert failures == ["full", "full"]  # the file, then a fresh file, then memory
+    assert catalog.index_file is None
+    assert catalog.note is not None
+    assert "disk is full" in catalog.note
+    assert_agrees(catalog, cards)
 
 
 def test_an_unusable_cache_folder_gives_a_temporary_index(cards: Path, tmp_path: Path) -> None:
