@@ -28,9 +28,29 @@ from reader.ui.watcher import WatchTargets, watch_targets
 CatalogSource = Callable[[Path], Iterator[Catalog]]
 
 
+@dataclass(frozen=True, slots=True)
+class CatalogSources:
+    """Where catalogs come from: on opening a set, and on reloading the one shown.
+
+    They differ for the persistent index: opening shows the stored catalog at once, while a
+    reload skips it (the window shows it already) and delivers only the checked one.
+    """
+
+    open: CatalogSource
+    reload: CatalogSource
+
+    @classmethod
+    def same(cls, source: CatalogSource) -> CatalogSources:
+        return cls(source, source)
+
+
 def memory_source(root: Path) -> Iterator[Catalog]:
     """Parse the whole set at once: right for sets that fit in memory."""
     yield MemoryCatalog(load_set(root))
+
+
+#: The in-memory loader for opening and reloading alike.
+MEMORY_SOURCES = CatalogSources.same(memory_source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +88,19 @@ class _Worker(QObject):
     delivered = Signal(object)
     failed = Signal(int, str)
 
-    def __init__(self, source: CatalogSource) -> None:
+    def __init__(self, sources: CatalogSources) -> None:
         super().__init__()
-        self._source = source
+        self._sources = sources
 
-    @Slot(int, str)
-    def load(self, request: int, folder: str) -> None:
+    @Slot(int, str, bool)
+    def load(self, request: int, folder: str, is_reload: bool) -> None:
         root = Path(folder)
+        source = self._sources.reload if is_reload else self._sources.open
         started = time.perf_counter()
         wall_clock = time.time()
         try:
             last: tuple[Catalog, Prepared] | None = None
-            for catalog in self._source(root):
+            for catalog in source(root):
                 ready = prepare(catalog)
                 seconds = time.perf_counter() - started
                 self.delivered.emit(Snapshot(request, root, catalog, False, seconds, None, ready))
@@ -102,15 +123,19 @@ class CatalogLoader(QObject):
     delivered = Signal(object)
     #: The most recent request failed: the message says how.
     failed = Signal(str)
-    _requested = Signal(int, str)
+    _requested = Signal(int, str, bool)
 
-    def __init__(self, source: CatalogSource = memory_source, parent: QObject | None = None):
+    def __init__(
+        self,
+        sources: CatalogSources = MEMORY_SOURCES,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._request = 0
         self._busy = False
         self._thread = QThread(self)
         self._thread.setObjectName("catalog-loader")
-        self._worker = _Worker(source)
+        self._worker = _Worker(sources)
         self._worker.moveToThread(self._thread)
         self._requested.connect(self._worker.load)
         self._worker.delivered.connect(self._on_delivered)
@@ -122,10 +147,10 @@ class CatalogLoader(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def load(self, root: Path) -> int:
+    def load(self, root: Path, *, is_reload: bool = False) -> int:
         self._request += 1
         self._busy = True
-        self._requested.emit(self._request, str(root))
+        self._requested.emit(self._request, str(root), is_reload)
         return self._request
 
     def _on_delivered(self, snapshot: Snapshot) -> None:

@@ -45,7 +45,7 @@ from reader.ui.comparisons import ComparisonWorkspace, ViewKind
 from reader.ui.export_dialog import ExportContext, PdfExport, Scope
 from reader.ui.filters import Filter
 from reader.ui.labels import plural
-from reader.ui.loading import CatalogSource, Prepared, Snapshot, memory_source
+from reader.ui.loading import CatalogSource, CatalogSources, Prepared, Snapshot, memory_source
 from reader.ui.menus import add_toolbar_stretch_and, build_menus, fill_recent
 from reader.ui.mouse_nav import MouseNavigation
 from reader.ui.overview import CLEAR_FILTERS_HREF, overview_html
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         settings: Settings,
-        source: CatalogSource = memory_source,
+        source: CatalogSource | CatalogSources = memory_source,
         *,
         debounce_ms: int | None = None,
         parent: QWidget | None = None,
@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.settings = settings
         self.session = ReaderSession(self)
-        self.sets = SetController(source, self, debounce_ms=debounce_ms)
+        sources = source if isinstance(source, CatalogSources) else CatalogSources.same(source)
+        self.sets = SetController(sources, self, debounce_ms=debounce_ms)
         self.commands = Actions(self)
 
         self.tag_model = TagTreeModel(self)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.ui.loading import CatalogLoader, CatalogSource, Snapshot, memory_source
+from reader.ui.loading import MEMORY_SOURCES, CatalogLoader, CatalogSources, Snapshot
 from reader.ui.watcher import SetWatcher
 
 
@@ -23,7 +23,7 @@ class SetController(QObject):
 
     def __init__(
         self,
-        source: CatalogSource = memory_source,
+        sources: CatalogSources = MEMORY_SOURCES,
         parent: QObject | None = None,
         *,
         debounce_ms: int | None = None,
@@ -31,7 +31,7 @@ class SetController(QObject):
         super().__init__(parent)
         self._root: Path | None = None
         self._fresh = False
-        self._loader = CatalogLoader(source, self)
+        self._loader = CatalogLoader(sources, self)
         self._watcher = SetWatcher(self) if debounce_ms is None else SetWatcher(self, debounce_ms)
         self._loader.delivered.connect(self._on_delivered)
         self._loader.failed.connect(self._on_failed)
@@ -59,7 +59,7 @@ class SetController(QObject):
     def reload(self) -> None:
         if self._root is None:
             return
-        self._loader.load(self._root)
+        self._loader.load(self._root, is_reload=True)
         self.loading.emit(str(self._root))
 
     def _on_delivered(self, snapshot: Snapshot) -> None:

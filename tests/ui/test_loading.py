@@ -15,7 +15,7 @@ from reader.core.catalog import Catalog, MemoryCatalog
 from reader.core.loader import load_set
 from reader.core.model import CardSet
 from reader.core.query import Query
-from reader.ui.loading import CatalogLoader, Snapshot
+from reader.ui.loading import CatalogLoader, CatalogSources, Snapshot
 from tests.ui.conftest import CRISIS_GROUP, MakeWindow
 
 
@@ -26,7 +26,7 @@ def test_the_loader_works_on_another_thread(qtbot: QtBot, card_set: Path) -> Non
         threads.append(threading.current_thread())
         yield MemoryCatalog(load_set(root))
 
-    loader = CatalogLoader(source)
+    loader = CatalogLoader(CatalogSources.same(source))
     try:
         snapshots: list[Snapshot] = []
         loader.delivered.connect(snapshots.append)
@@ -64,7 +64,7 @@ def test_a_failing_source_is_reported_not_fatal(qtbot: QtBot, card_set: Path) ->
         raise OSError("the index is locked")
         yield  # pragma: no cover
 
-    loader = CatalogLoader(source)
+    loader = CatalogLoader(CatalogSources.same(source))
     try:
         with qtbot.waitSignal(loader.failed) as failed:
             loader.load(card_set)
