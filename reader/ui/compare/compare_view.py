@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import unquote
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,9 +48,9 @@ from reader.ui.compare.candidates import CandidatesModel
 from reader.ui.compare.compare_model import CompareModel
 from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.header import HtmlHeader
+from reader.ui.compare.pane import ComparisonPane
 from reader.ui.compare.roles import CardIdRole
 from reader.ui.compare.style import paint_with_theme
-from reader.ui.palette import card_theme
 
 #: Width of the row labels; columns share the rest.
 LABEL_WIDTH = 190
@@ -65,7 +65,7 @@ ROW_GROUPS = (
 )
 
 
-class CompareView(QWidget):
+class CompareView(ComparisonPane):
     openCard = Signal(str)
     tagClicked = Signal(str)
     cardsChanged = Signal(list)
@@ -78,12 +78,7 @@ class CompareView(QWidget):
         *,
         theme: Theme | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Comparison")
-        self._catalog = catalog
-        self._theme = theme or card_theme(self.palette())
-        self._theme_fixed = theme is not None
-        self._point_size = self.font().pointSizeF()
+        super().__init__(catalog, parent, theme, "Comparison")
         self._model = CompareModel(catalog.info, self)
         self._candidates = CandidatesModel(self)
 
@@ -268,15 +263,6 @@ class CompareView(QWidget):
         self._differ_action.setChecked(only)
         self._apply_row_visibility()
 
-    def set_theme(self, theme: Theme) -> None:
-        self._theme = theme
-        self._theme_fixed = True
-        self._apply_style()
-
-    def set_base_point_size(self, size: float) -> None:
-        self._point_size = size
-        self._apply_style()
-
     def document_html(self, *, include_argument: bool = False) -> str:
         """The comparison as it stands (column order included), for print and PDF export."""
         return comparison_html(
@@ -291,12 +277,6 @@ class CompareView(QWidget):
         self._rows.set_style(self._theme, self._point_size)
         paint_with_theme(self._table, self._theme)
         self._schedule_row_heights()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
-            self._theme = card_theme(self.palette())
-            self._apply_style()
 
     def _after_change(self) -> None:
         ids = self.card_ids()

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,9 +26,9 @@ from reader.core.compare import LedgerEntry, cards_of, recommendation_ledger
 from reader.render.comparison_html import ledger_anchor, ledger_html
 from reader.render.theme import Theme
 from reader.ui.compare.browser import SafeBrowser
+from reader.ui.compare.pane import ComparisonPane
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
-from reader.ui.palette import card_theme
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -65,7 +64,7 @@ class AddresseesModel(QAbstractListModel):
         return None
 
 
-class RecommendationsLedgerView(QWidget):
+class RecommendationsLedgerView(ComparisonPane):
     def __init__(
         self,
         catalog: Catalog,
@@ -74,12 +73,7 @@ class RecommendationsLedgerView(QWidget):
         *,
         theme: Theme | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Recommendations by addressee")
-        self._catalog = catalog
-        self._theme = theme or card_theme(self.palette())
-        self._theme_fixed = theme is not None
-        self._point_size = self.font().pointSizeF()
+        super().__init__(catalog, parent, theme, "Recommendations by addressee")
         self._model = AddresseesModel(self)
         self._list = QListView(self)
         self._list.setObjectName("addressees")
@@ -117,11 +111,7 @@ class RecommendationsLedgerView(QWidget):
     def set_cards(self, card_ids: Sequence[str]) -> None:
         cards = cards_of(self._catalog, card_ids)
         self._model.set_entries(recommendation_ledger(cards, self._catalog.info.actor_aliases))
-        self._render()
-
-    def set_catalog(self, catalog: Catalog, card_ids: Sequence[str]) -> None:
-        self._catalog = catalog
-        self.set_cards(card_ids)
+        self._apply_style()
 
     def select_addressee(self, name: str) -> bool:
         """Scroll the ledger to an addressee (by its canonical name)."""
@@ -131,25 +121,11 @@ class RecommendationsLedgerView(QWidget):
                 return True
         return False
 
-    def set_theme(self, theme: Theme) -> None:
-        self._theme = theme
-        self._theme_fixed = True
-        self._render()
-
-    def set_base_point_size(self, size: float) -> None:
-        self._point_size = size
-        self._render()
-
     def document_html(self) -> str:
         return ledger_html(self._model.entries, self._theme)
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
-            self._theme = card_theme(self.palette())
-            self._render()
-
-    def _render(self) -> None:
+    def _apply_style(self) -> None:
+        # The ledger is HTML in the theme's colours: restyling it and refilling it are one.
         paint_with_theme(self._ledger, self._theme)
         paint_with_theme(self._list, self._theme)
         self._ledger.show_html(self.document_html(), self._theme, self._point_size)

@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -59,10 +58,10 @@ from reader.render.highlight import escape
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.browser import SafeBrowser
 from reader.ui.compare.header import HtmlHeader
+from reader.ui.compare.pane import ComparisonPane
 from reader.ui.compare.roles import CardIdRole, HtmlRole, PerspectiveRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
-from reader.ui.palette import card_theme
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -226,7 +225,7 @@ class BadgeDelegate(QStyledItemDelegate):
         return QSize(CARD_COLUMN_WIDTH, QFontMetrics(option.font).height() + 18)
 
 
-class TopicMatrixView(QWidget):
+class TopicMatrixView(ComparisonPane):
     openCard = Signal(str)
 
     def __init__(
@@ -237,12 +236,7 @@ class TopicMatrixView(QWidget):
         *,
         theme: Theme | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Topic matrix")
-        self._catalog = catalog
-        self._theme = theme or card_theme(self.palette())
-        self._theme_fixed = theme is not None
-        self._point_size = self.font().pointSizeF()
+        super().__init__(catalog, parent, theme, "Topic matrix")
         self._model = TopicMatrixModel(self)
         self._table = QTableView(self)
         self._table.setObjectName("topicMatrix")
@@ -309,19 +303,6 @@ class TopicMatrixView(QWidget):
         self._splitter.setVisible(hint is None)
         self._show_detail(QModelIndex())
 
-    def set_catalog(self, catalog: Catalog, card_ids: Sequence[str]) -> None:
-        self._catalog = catalog
-        self.set_cards(card_ids)
-
-    def set_theme(self, theme: Theme) -> None:
-        self._theme = theme
-        self._theme_fixed = True
-        self._apply_style()
-
-    def set_base_point_size(self, size: float) -> None:
-        self._point_size = size
-        self._apply_style()
-
     def document_html(self) -> str:
         return topic_matrix_html(self._model.matrix, self._theme)
 
@@ -335,12 +316,6 @@ class TopicMatrixView(QWidget):
         paint_with_theme(self._detail, self._theme)
         self._show_detail(self._table.currentIndex())
         self._table.viewport().update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
-            self._theme = card_theme(self.palette())
-            self._apply_style()
 
     def _show_detail(self, index: Index) -> None:
         matrix = self._model.matrix

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -43,10 +42,10 @@ from reader.render.comparison_html import (
 from reader.render.highlight import escape
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.delegate import HtmlDelegate
+from reader.ui.compare.pane import ComparisonPane
 from reader.ui.compare.roles import CardIdRole, HtmlRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
-from reader.ui.palette import card_theme
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -132,7 +131,7 @@ class TimelineModel(QAbstractTableModel):
         return None
 
 
-class TimelineView(QWidget):
+class TimelineView(ComparisonPane):
     openCard = Signal(str)
 
     def __init__(
@@ -143,12 +142,7 @@ class TimelineView(QWidget):
         *,
         theme: Theme | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Timeline")
-        self._catalog = catalog
-        self._theme = theme or card_theme(self.palette())
-        self._theme_fixed = theme is not None
-        self._point_size = self.font().pointSizeF()
+        super().__init__(catalog, parent, theme, "Timeline")
         self._model = TimelineModel(self)
         # A tree view over the flat model: unlike a table with rows sized to contents, it
         # measures only the rows it shows, so a thousand-card timeline opens at once.
@@ -206,33 +200,14 @@ class TimelineView(QWidget):
         self._model.set_entries(merged_timeline(cards_of(self._catalog, card_ids)))
         self._schedule_row_heights()
 
-    def set_catalog(self, catalog: Catalog, card_ids: Sequence[str]) -> None:
-        self._catalog = catalog
-        self.set_cards(card_ids)
-
     def set_show_publications(self, show: bool) -> None:
         self._model.set_show_publications(show)
         self._publications.setChecked(show)
         self._schedule_row_heights()
 
-    def set_theme(self, theme: Theme) -> None:
-        self._theme = theme
-        self._theme_fixed = True
-        self._apply_style()
-
-    def set_base_point_size(self, size: float) -> None:
-        self._point_size = size
-        self._apply_style()
-
     def document_html(self) -> str:
         entries = tuple(self._model.entry(r) for r in range(self._model.rowCount()))
         return timeline_html(entries, self._theme)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and not self._theme_fixed:
-            self._theme = card_theme(self.palette())
-            self._apply_style()
 
     def _apply_style(self) -> None:
         self._model.set_theme(self._theme)
