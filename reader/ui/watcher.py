@@ -17,7 +17,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from reader.core.loader import find_card_files
 from reader.core.model import SET_FILE
 
-DEBOUNCE_MS = 300
+DEBOUNCE_MS = 200
 #: File times tick coarsely (a few ms); a write this close to a load's start counts as after it.
 CLOCK_SLACK_S = 0.05
 
