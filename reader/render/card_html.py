@@ -126,8 +126,7 @@ def _argument(card: Card, mark: Mark) -> str:
         else:
             text = f'<p class="lone">{claim}{_loc(mark, point.where)}</p>'
         rows.append(
-            f'<tr><td class="num" align="right"><p class="num">{n}</p></td>'
-            f"<td>{text}</td></tr>"
+            f'<tr><td class="num" align="right"><p class="num">{n}</p></td><td>{text}</td></tr>'
         )
     return (
         _heading(card, "argument", "Argument")
