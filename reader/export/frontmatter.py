@@ -4,6 +4,8 @@ They use the card renderer's style sheet (set by :func:`reader.render.make_docum
 few classes of their own, so the book reads as one piece. Every anchor name here starts with
 ``_``, which card ids cannot (``[a-z0-9][a-z0-9-]*``), so none can collide with a card's.
 All card and set text is escaped; the set's description is the renderer's safe Markdown.
+Paragraphs that introduce what follows (a group's label, an index entry's tag) carry the
+renderer's keep-with-next state, so the typesetter never leaves them at the foot of a page.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from html import escape
 from reader.core.model import Card, SetInfo
 from reader.core.query import fold
 from reader.export.sections import Bookmark, Kind, Section
-from reader.render import LIGHT, markdown_to_html
+from reader.render import KEEP_WITH_NEXT, LIGHT, markdown_to_html
 
 COVER, CONTENTS, INDEX = "_cover", "_contents", "_index"
 _MONTHS = (
@@ -25,6 +27,7 @@ _MONTHS = (
 )  # fmt: skip
 
 _STYLE = f"""<style>
+p.kicker, p.tocgroup, p.intro, p.entryhead {{ -qt-user-state: {KEEP_WITH_NEXT}; }}
 p.kicker {{ color: {LIGHT.accent}; font-size: 9pt; font-weight: 600; letter-spacing: 2px;
             margin-bottom: 8px; }}
 h1.cover {{ font-size: 26pt; margin-bottom: 22px; line-height: 115%; }}
@@ -39,6 +42,7 @@ p.toc {{ margin-bottom: 1px; }}
 p.tocgroup {{ color: {LIGHT.accent}; font-size: 8.5pt; font-weight: 600; letter-spacing: 1px;
               margin-top: 18px; margin-bottom: 4px; }}
 p.intro {{ color: {LIGHT.muted}; }}
+p.entryhead {{ margin-bottom: 0px; line-height: 140%; }}
 p.entry {{ margin-bottom: 9px; line-height: 140%; }}
 span.desc {{ color: {LIGHT.muted}; font-size: 8.5pt; }}
 span.page {{ color: {LIGHT.muted}; }}
@@ -180,7 +184,8 @@ def index(cards: Sequence[Entry], descriptions: Mapping[str, str]) -> Section:
                 f'<span class="page">, p.&nbsp;{e.page}</span>'
                 for e in by_tag[tag]
             )
-            parts.append(f'<p class="entry"><b>{escape(tag)}</b>{desc}<br />{links}</p>')
+            parts.append(f'<p class="entryhead"><b>{escape(tag)}</b>{desc}</p>')
+            parts.append(f'<p class="entry">{links}</p>')
     return Section(
         Kind.INDEX,
         INDEX,

@@ -88,7 +88,7 @@ def page_size_of(name: str) -> QPageSize:
 
 
 def print_document(html: str) -> QTextDocument:
-    return make_document(html, LIGHT, PRINT_POINT_SIZE)
+    return make_document(html, LIGHT, PRINT_POINT_SIZE, for_print=True)
 
 
 class _Steps:

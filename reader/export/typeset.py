@@ -6,6 +6,10 @@ split between lines and repeat their header rows), so its page count is known be
 is drawn. Each page then paints one page-high slice of the document under a running header
 and above a footer.
 
+Before painting, page breaks are moved to where a reader expects them
+(:mod:`reader.export.pagination`) and paragraphs are cut at the breaks
+(:mod:`reader.export.breaks`).
+
 The documents are laid out against the output device itself (a QPdfWriter or a QPrinter), so
 type is measured at the resolution it is drawn at; the style sheet's pixel lengths are 96-dpi
 pixels, which Qt scales to the device. Nothing here knows what a section shows.
@@ -29,12 +33,12 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
-    QTextBlock,
-    QTextCursor,
     QTextDocument,
     QTextOption,
 )
 
+from reader.export.breaks import Edit, page_offsets, replay, split_at_pages
+from reader.export.pagination import keep_together
 from reader.export.sections import Kind, Section, page_label
 from reader.render import Theme
 
@@ -83,6 +87,11 @@ class LaidOut:
     #: None once released: the painter lays the section out again (see ``Typesetter``).
     document: QTextDocument | None
     pages: int
+    #: Per page, how far down the document the page starts below its nominal top
+    #: (:func:`~reader.export.breaks.page_offsets`).
+    offsets: tuple[float, ...]
+    #: The page breaks moved, to lay the section out again without searching for them.
+    edits: tuple[Edit, ...]
     #: 1-based number of the section's first page in the book; set once all are laid out.
     first_page: int = 0
 
@@ -96,68 +105,6 @@ def print_palette(theme: Theme) -> QPalette:
     palette.setColor(QPalette.ColorRole.Link, QColor(theme.accent))
     palette.setColor(QPalette.ColorRole.Base, QColor(theme.background))
     return palette
-
-
-def _page_cuts(doc: QTextDocument, page_height: float) -> list[tuple[QTextBlock, list[int]]]:
-    """Blocks whose lines fall on more than one page, with the text offsets of each new page."""
-    doc.pageCount()  # forces the whole layout; until then blocks have no lines
-    layout = doc.documentLayout()
-    found = []
-    block = doc.begin()
-    while block.isValid():
-        lines = block.layout()
-        if lines.lineCount() > 1:
-            top = layout.blockBoundingRect(block).top()
-            cuts = []
-            page = int((top + lines.lineAt(0).y()) // page_height)
-            for i in range(1, lines.lineCount()):
-                line = lines.lineAt(i)
-                here = int((top + line.y() + line.height() / 2) // page_height)
-                if here != page:
-                    cuts.append(line.textStart())
-                    page = here
-            if cuts:
-                found.append((block, cuts))
-        block = block.next()
-    return found
-
-
-def split_at_pages(doc: QTextDocument, page_height: float) -> None:
-    """Cut every paragraph that runs over a page break into one block per page.
-
-    Qt draws a paragraph whole whenever any of it is on the page being painted, relying on
-    the clip to hide the rest (and ``QTextLayout::draw`` always draws one line above the
-    clip). On paper that is invisible, but in a PDF the hidden lines are still text: search,
-    copy and screen readers would meet them twice, in the margins. With each part on one
-    page, the clip leaves them out. The cut is at a line start, so lines break as before;
-    the parts lose the margins between them, and a list item's continuation leaves the list
-    so that it gets no second bullet (keeping the list's indent).
-    """
-    doc.setUndoRedoEnabled(False)
-    for _ in range(3):
-        found = _page_cuts(doc, page_height)
-        if not found:
-            return
-        cursor = QTextCursor(doc)
-        # One edit block: the layout is redone once per round, not once per cut.
-        cursor.beginEditBlock()
-        for block, cuts in reversed(found):
-            start = block.position()
-            for offset in reversed(cuts):
-                cursor.setPosition(start + offset)
-                cursor.insertBlock()
-                head, tail = cursor.block().previous(), cursor.block()
-                head_format = head.blockFormat()
-                head_format.setBottomMargin(0)
-                QTextCursor(head).setBlockFormat(head_format)
-                in_list = tail.textList()
-                if in_list is not None:
-                    in_list.remove(tail)
-                tail_format = tail.blockFormat()
-                tail_format.setTopMargin(0)
-                tail_format.setTextIndent(0)
-                cursor.setBlockFormat(tail_format)
-        cursor.endEditBlock()
 
 
 class Typesetter:
@@ -198,11 +145,21 @@ class Typesetter:
         A laid-out card holds about half a megabyte; a thousand-card book releases each one
         and lays it out again when its pages are painted, trading a little time for memory.
         """
-        doc = self._document(section)
-        return LaidOut(section, doc if keep else None, doc.pageCount())
+        doc, edits = self._document(section)
+        height = self.geometry(section.landscape).body.height()
+        offsets = page_offsets(doc, height)
+        return LaidOut(section, doc if keep else None, doc.pageCount(), offsets, edits)
 
-    def _document(self, section: Section) -> QTextDocument:
+    def _document(
+        self, section: Section, edits: tuple[Edit, ...] | None = None
+    ) -> tuple[QTextDocument, tuple[Edit, ...]]:
+        """The section's document, paginated; the page breaks it moved (``edits`` again, when
+        given: they are made without searching)."""
         doc = self._make(section.html)
+        if edits is not None:
+            # Before the page size: setting it lays the whole document out afresh. Made while
+            # Qt is part way through a lazy layout, the edits would leave paragraphs unlaid.
+            replay(doc, edits)
         doc.setDocumentMargin(0)
         # No "fi"/"fl" ligatures: a ligature glyph extracts as U+FB01/U+FB02, and a search for
         # "flirting" in the PDF would miss the word.
@@ -216,13 +173,15 @@ class Typesetter:
         doc.documentLayout().setPaintDevice(self._device)
         body = self.geometry(section.landscape).body
         doc.setPageSize(body.size())
+        if edits is None:
+            edits = keep_together(doc, body.height())
         split_at_pages(doc, body.height())
-        return doc
+        return doc, edits
 
     def _document_of(self, laid: LaidOut) -> QTextDocument:
         if laid.document is not None:
             return laid.document
-        doc = self._document(laid.section)
+        doc, _ = self._document(laid.section, laid.edits)
         if doc.pageCount() != laid.pages:
             raise RuntimeError(f"'{laid.section.title}' paginated differently the second time")
         return doc
@@ -277,6 +236,7 @@ class Typesetter:
         # overhangs and table borders at the edges are not shaved off.
         slack = 2 / 25.4 * self._dpi
         clip = QRectF(-slack, index * height, body.width() + 2 * slack, height)
+        offset -= laid.offsets[index]
         painter.save()
         painter.translate(body.left(), body.top() + offset - index * height)
         painter.setClipRect(clip)

@@ -3,10 +3,11 @@
 from reader.render.card_html import SECTIONS, anchor_name, card_href, render_card, tag_href
 from reader.render.document import SafeTextDocument, make_document
 from reader.render.markdown import is_safe_url, markdown_to_html
-from reader.render.theme import DARK, LIGHT, Swatch, Theme, stylesheet
+from reader.render.theme import DARK, KEEP_WITH_NEXT, LIGHT, Swatch, Theme, stylesheet
 
 __all__ = [
     "DARK",
+    "KEEP_WITH_NEXT",
     "LIGHT",
     "SECTIONS",
     "SafeTextDocument",

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
-from reader.render.theme import Theme, stylesheet
+from reader.render.theme import Theme, print_stylesheet, stylesheet
 
 
 class SafeTextDocument(QTextDocument):
@@ -23,18 +23,25 @@ class SafeTextDocument(QTextDocument):
 
 
 def make_document(
-    html: str, theme: Theme, base_point_size: float, width: float | None = None
+    html: str,
+    theme: Theme,
+    base_point_size: float,
+    width: float | None = None,
+    *,
+    for_print: bool = False,
 ) -> SafeTextDocument:
     """A document holding ``html`` with the theme's style sheet and base font size applied.
 
     The style sheet has to be in place before the HTML is parsed; a window that keeps its own
     QTextBrowser does the same steps on a SafeTextDocument it installs with ``setDocument``.
+    ``for_print`` adds what the print typesetter reads (:func:`print_stylesheet`).
     """
     doc = SafeTextDocument()
     font = doc.defaultFont()
     font.setPointSizeF(base_point_size)
     doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(stylesheet(theme, base_point_size))
+    sheet = print_stylesheet if for_print else stylesheet
+    doc.setDefaultStyleSheet(sheet(theme, base_point_size))
     doc.setHtml(html)
     if width is not None:
         doc.setTextWidth(width)

@@ -124,6 +124,11 @@ DARK = Theme(
 )
 
 
+#: ``QTextBlock.userState`` of a paragraph that introduces what follows it (a label, a topic's
+#: question, a source's line): on paper it is kept on the page of what it introduces.
+KEEP_WITH_NEXT = 1
+
+
 def _px(points: float) -> str:
     """Lengths QTextDocument scales to the paint device: 96 dpi pixels, from points."""
     return f"{points * 96 / 72:.1f}px"
@@ -186,3 +191,12 @@ span.badge {{ font-size: {pt(0.82)}; font-weight: 600; }}
 p.related {{ margin-bottom: {sp(0.5)}; }}
 p.empty {{ color: {theme.muted}; font-style: italic; }}
 """
+
+
+def print_stylesheet(theme: Theme, base_point_size: float) -> str:
+    """:func:`stylesheet` for paper: it also marks the paragraphs that keep with the next.
+
+    ``-qt-user-state`` is Qt's way to set a block's state from CSS; nothing on screen reads it.
+    """
+    keep = f"-qt-user-state: {KEEP_WITH_NEXT};"
+    return stylesheet(theme, base_point_size) + f"p.label, p.meta, p.question {{ {keep} }}\n"

@@ -1,0 +1,324 @@
+"""Where the pages of a laid-out section break: the rules of a printed page that Qt lacks.
+
+QTextDocument paginates line by line: a line that does not fit goes to the next page, and
+that is all. Left alone it ends a page with a heading whose text is on the next one, leaves
+the first line of a paragraph alone at the foot of a page (an orphan) or its last line alone
+at the top of the next (a widow), and cuts a two-line table row in half. :func:`keep_together`
+finds such breaks from the top and moves them one at a time with the edits of
+:mod:`reader.export.breaks` (each moves everything after it, so a later break is judged only
+once the earlier ones are settled):
+
+- paragraphs that introduce what follows keep with it: headings, and paragraphs whose block
+  state is :data:`reader.render.KEEP_WITH_NEXT` (labels, a topic's question, a source line,
+  an index entry's tag). Stranded at the foot of a page, they move to the next;
+- an orphan moves its paragraph to the next page; a widow takes the line before it along;
+- a table row of up to :data:`ROW_KEEP_LINES` lines moves whole rather than split; a row
+  (or a table) moves when its first paragraph must.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
+
+from reader.export.breaks import (
+    ALWAYS_BEFORE,
+    SPACER,
+    Edit,
+    Move,
+    apply,
+    cell_of,
+    line_pages,
+    outermost,
+)
+from reader.render import KEEP_WITH_NEXT
+
+#: Rows up to this many lines in their tallest cell never split across pages; longer ones do,
+#: between lines, as a long card's rows must.
+ROW_KEEP_LINES = 4
+#: Tables running over more pages than this keep Qt's own breaks (see ``_is_long``).
+LONG_TABLE_PAGES = 30
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A paragraph with the page each of its lines is on."""
+
+    block: QTextBlock
+    pages: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    table: QTextTable
+    row: int
+    first_page: int
+    last_page: int
+    #: Lines of the row's tallest cell.
+    lines: int
+    #: Page of the last line before the row (-1 when nothing comes before it).
+    after: int
+
+    @property
+    def at_top(self) -> bool:
+        return self.after < self.first_page
+
+    @property
+    def short_and_split(self) -> bool:
+        return self.first_page < self.last_page and self.lines <= ROW_KEEP_LINES
+
+
+def _mending(pages: list[int], after: int) -> int | None:
+    """How a paragraph on ``pages`` (a page per line) avoids an orphan or a widow.
+
+    0: it moves whole to the next page (its first line would be alone at the foot of a page,
+    or its two lines split one and one); ``n``: its lines from the n-th move (the line before a
+    widow goes with it); None: it is fine as it is, or already opens its page.
+    """
+    if pages[0] == pages[-1]:
+        return None
+    head, tail = pages.count(pages[0]), pages.count(pages[-1])
+    if head == 1 or (tail == 1 and head == 2 and len(set(pages)) == 2):
+        return None if after < pages[0] else 0
+    return len(pages) - 2 if tail == 1 else None
+
+
+def _keeps(block: QTextBlock) -> bool:
+    return block.blockFormat().headingLevel() > 0 or block.userState() == KEEP_WITH_NEXT
+
+
+def _openscell_of(block: QTextBlock, table: QTextTable) -> bool:
+    first = table.cellAt(block.position()).firstCursorPosition().block()
+    return first.blockNumber() == block.blockNumber()
+
+
+class _Paginator:
+    """Finds the first break that reads badly in a laid-out document and moves it."""
+
+    def __init__(self, doc: QTextDocument, page_height: float) -> None:
+        self._doc = doc
+        self._height = page_height
+        self._layout = doc.documentLayout()
+        device = self._layout.paintDevice()
+        #: Device units per 96-dpi pixel, the unit of margins and paddings in formats.
+        self._scale = (device.logicalDpiY() if device is not None else 96) / 96
+        #: Whether each table on the page is long (see ``_is_long``), by position; positions
+        #: move with every edit, so this is cleared before each search.
+        self._long: dict[int, bool] = {}
+
+    def first_move(self, start: int, after: int) -> tuple[Edit, int, int] | None:
+        """The first bad break at or after the block at ``start`` (``after``: the page of the
+        last line before it): how to move it, and where to read on once it has moved, with
+        the page before that place. Nothing before what a move changes moves, so reading on
+        from there finds the next bad break as reading from the top would."""
+        self._doc.pageCount()  # lays the document out to its end (see ``keep_together``)
+        block = self._doc.findBlock(start)
+        self._long.clear()
+        chain: list[_Placed] = []  # paragraphs that keep with the next one
+        chain_after = -1  # page of the last line before the chain
+        rows: dict[tuple[int, int], _Row] = {}
+
+        def lead(move: Edit | None) -> Edit | None:
+            """``move``, unless paragraphs introduce what it moves: they go, it follows."""
+            if not chain:
+                return move
+            if chain_after < chain[0].pages[0]:
+                return None  # they open their page: nothing to gain
+            return self._push(chain[0].block, rows)
+
+        def found(
+            move: Edit | None, at: QTextBlock, before: int, row_above: bool = False
+        ) -> tuple[Edit, int, int] | None:
+            """The move, with the paragraph (or table row) it changes first: ``at``'s, or
+            the row above ``at``'s when ``row_above`` (a row moves by growing that one)."""
+            if move is None:
+                return None
+            if chain:
+                at, before = chain[0].block, chain_after
+            where = cell_of(at)
+            if where is None:
+                return move, at.position(), before
+            table, r = where[0], where[1]
+            if row_above and r > table.format().headerRowCount():
+                r -= 1
+            row = rows.get((table.firstPosition(), r))
+            if row is None:
+                first = self._doc.findBlock(table.firstPosition())
+                return move, first.position(), self._page_before(first)
+            start = table.cellAt(r, 0).firstCursorPosition().position()
+            return move, start, row.after
+
+        while block.isValid():
+            row = None
+            where = cell_of(block)
+            if where is not None and self._is_long(outer := outermost(where[0])):
+                first, last = self._table_pages(outer)
+                stranded = bool(chain) and chain[0].pages[0] < first
+                if stranded and (result := found(lead(None), block, after)):
+                    return result
+                chain = []
+                after = max(after, last)
+                block = self._doc.findBlock(outer.lastPosition() + 1)
+                continue
+            if where is not None:
+                key = (where[0].firstPosition(), where[1])
+                if key not in rows:
+                    rows[key] = row = self._row(where[0], where[1], after)
+                    if row.short_and_split:
+                        move = None if row.at_top else self._push_row(row)
+                        led = lead(move)
+                        if result := found(led, block, after, led is move):
+                            return result
+                row = rows[key]
+            pages = line_pages(self._layout, block, self._height)
+            if not pages or not block.text().strip():
+                block = block.next()
+                continue
+            if _keeps(block):
+                if not chain:
+                    chain_after = after
+                chain.append(_Placed(block, tuple(pages)))
+            else:
+                move = None
+                if chain and chain[0].pages[0] < pages[0]:
+                    move = lead(None)
+                elif row is None or not row.short_and_split:
+                    mend = _mending(pages, after)
+                    if mend == 0:
+                        move = lead(self._push(block, rows))
+                    elif mend is not None:
+                        move = self._take_along(block, mend)
+                if result := found(move, block, after):
+                    return result
+                chain = []
+            after = max(after, pages[-1])
+            block = block.next()
+        return None
+
+    def _page_before(self, block: QTextBlock) -> int:
+        """The page of the last line before ``block`` (a table's, if a table precedes it)."""
+        previous = block.previous()
+        while previous.isValid():
+            where = cell_of(previous)
+            if where is not None:
+                return self._table_pages(outermost(where[0]))[1]
+            pages = line_pages(self._layout, previous, self._height)
+            if pages and previous.text().strip():
+                return pages[-1]
+            previous = previous.previous()
+        return -1
+
+    def _is_long(self, table: QTextTable) -> bool:
+        """Whether ``table`` (on the page) runs over more than :data:`LONG_TABLE_PAGES`.
+
+        Qt lays a table out whole after any change inside it, so each move inside a table
+        costs as much as the table: in a long one (a thousand cards' merged timeline) the
+        moves would cost more than the rest of the book. Such a table keeps Qt's breaks,
+        rows split between lines; what comes before it still moves.
+        """
+        key = table.firstPosition()
+        if key not in self._long:
+            first, last = self._table_pages(table)
+            self._long[key] = last - first > LONG_TABLE_PAGES
+        return self._long[key]
+
+    def _table_pages(self, table: QTextTable) -> tuple[int, int]:
+        """The pages a table starts and ends on, from the paragraphs around it."""
+        first = self._doc.findBlock(table.firstPosition())
+        following = self._doc.findBlock(table.lastPosition() + 1)
+        top = self._layout.blockBoundingRect(first).top()
+        bottom = self._layout.blockBoundingRect(following).top()
+        return int(top // self._height), int(max(bottom - 1, top) // self._height)
+
+    def _row(self, table: QTextTable, r: int, after: int) -> _Row:
+        top, bottom = self._table_pages(table)
+        if top == bottom:  # the whole table on one page: no row of it is split
+            return _Row(table, r, top, top, 0, after)
+        first, last, most = 1 << 30, -1, 0
+        for column in range(table.columns()):
+            cell = table.cellAt(r, column)
+            if cell.row() != r or cell.column() != column:
+                continue  # spanned from another row or column
+            block = cell.firstCursorPosition().block()
+            end = cell.lastCursorPosition().block().blockNumber()
+            lines = 0
+            while block.isValid() and block.blockNumber() <= end:
+                pages = line_pages(self._layout, block, self._height)
+                if pages and block.text().strip():
+                    first, last = min(first, pages[0]), max(last, pages[-1])
+                lines += len(pages)
+                block = block.next()
+            most = max(most, lines)
+        return _Row(table, r, first, max(last, first), most, after)
+
+    def _take_along(self, block: QTextBlock, line: int) -> Edit:
+        return Edit(Move.TAIL, block.position(), block.layout().lineAt(line).textStart())
+
+    def _push(self, block: QTextBlock, rows: dict[tuple[int, int], _Row]) -> Edit | None:
+        """The move that starts ``block`` on the next page, if there is one."""
+        if block.blockFormat().pageBreakPolicy() & ALWAYS_BEFORE:
+            return None
+        where = cell_of(block)
+        if where is not None and _openscell_of(block, where[0]):
+            row = rows[(where[0].firstPosition(), where[1])]
+            return None if row.at_top else self._push_row(row)
+        return Edit(Move.PARAGRAPH, block.position())
+
+    def _push_row(self, row: _Row) -> Edit | None:
+        table = row.table
+        if row.row <= table.format().headerRowCount():
+            return self._push_table(table)
+        return self._grow_row_above(row)
+
+    def _push_table(self, table: QTextTable) -> Edit | None:
+        fmt = table.format()
+        if fmt.pageBreakPolicy() & ALWAYS_BEFORE or table.parentFrame() != self._doc.rootFrame():
+            return None
+        return Edit(Move.TABLE, table.firstPosition())
+
+    def _grow_row_above(self, row: _Row) -> Edit | None:
+        """An empty, zero-height paragraph ends a cell of the row above at the foot of the page.
+
+        The paragraph may not pass the page's last usable line (Qt would carry it over, and
+        the row above with it), which lies above the page's edge by the table's bottom margin,
+        spacing, border and the cell's padding; a quarter line more is left as slack.
+        """
+        table, fmt = row.table, row.table.format()
+        above = table.cellAt(row.row - 1, 0)
+        last = above.lastCursorPosition().block()
+        if last.userState() == SPACER:
+            return None
+        bottom = self._layout.blockBoundingRect(last).bottom()
+        padding = above.format().toTableCellFormat().bottomPadding() or fmt.cellPadding()
+        reserve = self._scale * (
+            fmt.bottomMargin() + fmt.padding() + fmt.cellSpacing() + 2 * fmt.border() + padding
+        )
+        lines = last.layout()
+        line = lines.lineAt(lines.lineCount() - 1).height() if lines.lineCount() else 0.0
+        target = (row.first_page + 1) * self._height - reserve - max(line / 4, self._scale)
+        if target <= bottom:
+            return None
+        return Edit(Move.SPACER, last.position(), (target - bottom) / self._scale)
+
+
+def keep_together(doc: QTextDocument, page_height: float) -> tuple[Edit, ...]:
+    """Move page breaks of ``doc`` to where they read well; the edits, to :func:`replay`.
+
+    Each move is found by reading on from the last one, and each is laid out again from
+    where it changed the document to its end. That layout is whole: Qt's lazy layout (only as
+    far as is read) would be cheaper, but an edit made while it is under way leaves the
+    paragraphs between the edit and where it had got to without lines.
+    """
+    doc.setUndoRedoEnabled(False)
+    paginator = _Paginator(doc, page_height)
+    edits: list[Edit] = []
+    start, after = 0, -1
+    while len(edits) < doc.blockCount():
+        found = paginator.first_move(start, after)
+        if found is None:
+            break
+        edit, start, after = found
+        apply(doc, edit)
+        edits.append(edit)
+    return tuple(edits)

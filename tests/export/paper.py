@@ -1,0 +1,73 @@
+"""Where text sits on a page of an exported PDF, read back with pypdf.
+
+Text extraction alone says what a page holds; page-break defects (a heading left at the foot
+of a page, a blank gap inside an entry, a table row cut after its first line) are about
+where the lines are. pypdf reports each text run with its matrices; a run's baseline is the
+y of the text matrix under the current transformation matrix, in points from the page's
+bottom edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pypdf import PageObject
+
+#: Running header and footer live in the outer 22 mm (12 mm margin + 10 mm band) of a page.
+BAND_PT = 22 / 25.4 * 72
+#: Runs whose baselines differ by less than this belong to one printed line.
+SAME_LINE_PT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One printed line of the body: its baseline (points from the page top) and text."""
+
+    top: float
+    text: str
+
+
+def body_lines(page: PageObject) -> list[Line]:
+    """The page's body lines, top to bottom, without the running header and footer."""
+    height = float(page.mediabox.height)
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: object) -> None:
+        if text.strip():
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            runs.append((height - y, x, text))
+
+    page.extract_text(visitor_text=visit)
+    runs = [r for r in runs if BAND_PT < r[0] < height - BAND_PT]
+    runs.sort()
+    lines: list[Line] = []
+    group: list[tuple[float, float, str]] = []
+    for run in runs:
+        if group and run[0] - group[0][0] > SAME_LINE_PT:
+            lines.append(_line(group))
+            group = []
+        group.append(run)
+    if group:
+        lines.append(_line(group))
+    return lines
+
+
+def _line(runs: list[tuple[float, float, str]]) -> Line:
+    text = "".join(t for _, _, t in sorted(runs, key=lambda r: r[1]))
+    return Line(runs[0][0], " ".join(text.split()))
+
+
+def body_text(page: PageObject) -> str:
+    """The body's text in the order the page draws it (a table cell whole, then the next),
+    without the running header and footer."""
+    height = float(page.mediabox.height)
+    runs: list[str] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: object) -> None:
+        top = height - (tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+        if BAND_PT < top < height - BAND_PT:
+            runs.append(text)
+
+    page.extract_text(visitor_text=visit)
+    return "".join(runs)
