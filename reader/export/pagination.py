@@ -18,6 +18,7 @@ once the earlier ones are settled):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
@@ -277,6 +278,17 @@ class _Paginator:
             return None
         return Edit(Move.TABLE, table.firstPosition())
 
+    def _flow_end(self, block: QTextBlock) -> float:
+        """Where the flow goes on after ``block``'s lines: below its last line by the line's
+        advance, which a proportional line height makes taller than the line itself."""
+        top = self._layout.blockBoundingRect(block).top()
+        lines = block.layout()
+        if lines.lineCount() == 0:
+            return top
+        line = lines.lineAt(lines.lineCount() - 1)
+        natural = math.ceil(line.ascent() + line.descent() + line.leading())
+        return top + line.y() + block.blockFormat().lineHeight(natural, self._scale)
+
     def _grow_row_above(self, row: _Row) -> Edit | None:
         """An empty, zero-height paragraph ends a cell of the row above at the foot of the page.
 
@@ -289,7 +301,7 @@ class _Paginator:
         last = above.lastCursorPosition().block()
         if last.userState() == SPACER:
             return None
-        bottom = self._layout.blockBoundingRect(last).bottom()
+        bottom = self._flow_end(last)
         padding = above.format().toTableCellFormat().bottomPadding() or fmt.cellPadding()
         reserve = self._scale * (
             fmt.bottomMargin() + fmt.padding() + fmt.cellSpacing() + 2 * fmt.border() + padding

@@ -198,5 +198,5 @@ def print_stylesheet(theme: Theme, base_point_size: float) -> str:
 
     ``-qt-user-state`` is Qt's way to set a block's state from CSS; nothing on screen reads it.
     """
-    keep = f"-qt-user-state: {KEEP_WITH_NEXT};"
-    return stylesheet(theme, base_point_size) + f"p.label, p.meta, p.question {{ {keep} }}\n"
+    keep = f"p.claim, p.label, p.meta, p.question {{ -qt-user-state: {KEEP_WITH_NEXT}; }}\n"
+    return stylesheet(theme, base_point_size) + keep
