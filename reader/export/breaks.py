@@ -199,6 +199,24 @@ def replay(doc: QTextDocument, edits: Iterable[Edit]) -> None:
     cursor.endEditBlock()
 
 
+def margins_above_tables(doc: QTextDocument) -> None:
+    """Give each table on the page the bottom margin of the paragraph just before it.
+
+    Qt collapses margins between paragraphs only: a heading right above a table loses its
+    bottom margin and sits on the table's top border.
+    """
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        before = doc.findBlock(frame.firstPosition() - 1)
+        if not before.isValid() or flow_of(before) is not None:
+            continue
+        fmt = frame.format()
+        if before.blockFormat().bottomMargin() > fmt.topMargin():
+            fmt.setTopMargin(before.blockFormat().bottomMargin())
+            frame.setFormat(fmt)
+
+
 def page_offsets(doc: QTextDocument, page_height: float) -> tuple[float, ...]:
     """For each page, how far below its top the page's first paragraph starts, where margins
     that Qt placed at the foot of the previous page carried over the break (0 elsewhere).

@@ -37,7 +37,13 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from reader.export.breaks import Edit, page_offsets, replay, split_at_pages
+from reader.export.breaks import (
+    Edit,
+    margins_above_tables,
+    page_offsets,
+    replay,
+    split_at_pages,
+)
 from reader.export.pagination import keep_together
 from reader.export.sections import Kind, Section, page_label
 from reader.render import Theme
@@ -156,6 +162,7 @@ class Typesetter:
         """The section's document, paginated; the page breaks it moved (``edits`` again, when
         given: they are made without searching)."""
         doc = self._make(section.html)
+        margins_above_tables(doc)
         if edits is not None:
             # Before the page size: setting it lays the whole document out afresh. Made while
             # Qt is part way through a lazy layout, the edits would leave paragraphs unlaid.
@@ -234,9 +241,13 @@ class Typesetter:
             offset = max(0.0, (height - used.bottom()) * COVER_DROP)
         # The slice of the document on this page; the clip is wider than the body so italic
         # overhangs and table borders at the edges are not shaved off.
+        # A page that opens below its nominal top (margins carried over the break) is drawn
+        # that much higher, so that the blank goes to its foot; nothing above its first line
+        # is drawn, so nothing reaches into the running header.
         slack = 2 / 25.4 * self._dpi
-        clip = QRectF(-slack, index * height, body.width() + 2 * slack, height)
-        offset -= laid.offsets[index]
+        gap = laid.offsets[index]
+        clip = QRectF(-slack, index * height + gap, body.width() + 2 * slack, height - gap)
+        offset -= gap
         painter.save()
         painter.translate(body.left(), body.top() + offset - index * height)
         painter.setClipRect(clip)
