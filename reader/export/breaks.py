@@ -200,21 +200,27 @@ def replay(doc: QTextDocument, edits: Iterable[Edit]) -> None:
 
 
 def margins_above_tables(doc: QTextDocument) -> None:
-    """Give each table on the page the bottom margin of the paragraph just before it.
+    """Keep the bottom margin of a paragraph right above a table, which Qt drops.
 
-    Qt collapses margins between paragraphs only: a heading right above a table loses its
-    bottom margin and sits on the table's top border.
+    Qt collapses margins between paragraphs only: a heading right above a table sits on the
+    table's top border. A paragraph of zero height between them takes the margin. It holds
+    a space: Qt folds an empty paragraph before a table into the table's border, with the
+    margin unscaled to the device (a twelfth of it at 1200 dpi). A top margin on the table
+    would do too, but Qt repeats a table's top margin at the top of every page it runs on.
     """
-    for frame in doc.rootFrame().childFrames():
+    for frame in reversed(doc.rootFrame().childFrames()):
         if not isinstance(frame, QTextTable):
             continue
         before = doc.findBlock(frame.firstPosition() - 1)
-        if not before.isValid() or flow_of(before) is not None:
+        if not before.isValid() or flow_of(before) is not None or not before.text():
             continue
-        fmt = frame.format()
-        if before.blockFormat().bottomMargin() > fmt.topMargin():
-            fmt.setTopMargin(before.blockFormat().bottomMargin())
-            frame.setFormat(fmt)
+        if before.blockFormat().bottomMargin() > 0:
+            spacer = QTextBlockFormat()
+            spacer.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            cursor = QTextCursor(before)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertBlock(spacer)
+            cursor.insertText(" ")
 
 
 def page_offsets(doc: QTextDocument, page_height: float) -> tuple[float, ...]:

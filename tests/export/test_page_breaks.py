@@ -49,6 +49,12 @@ class Shape:
             self._lines[page] = body_lines(self.book.reader.pages[page - 1])
         return self._lines[page]
 
+    def comparison_page(self, title: str) -> int:
+        """The first page of a comparison section (the card parts share some titles)."""
+        outline = self.book.outline()
+        start = next(i for i, (d, t, _) in enumerate(outline) if d == 0 and t == "Comparison")
+        return next(p for d, t, p in outline[start + 1 :] if d == 1 and t == title)
+
     def index_pages(self) -> range:
         first = next(p for t, p in self.book.top_level() if t == "Index of tags")
         return range(first, self.book.pages + 1)
@@ -226,3 +232,50 @@ def test_a_short_table_row_is_never_split_across_pages(
         assert alphas == omegas, (page, alphas ^ omegas)
         rows += len(alphas)
     assert rows == 3 * 45
+
+
+def test_a_heading_above_a_table_keeps_its_margin(shape: Shape) -> None:
+    """Qt drops a paragraph's bottom margin before a table: the comparison pages' titles sat
+    on their tables' top borders (18 pt from the title's baseline to the first row's)."""
+    for title in ("Topic matrix", "Timeline"):
+        lines = shape.lines(shape.comparison_page(title))
+        assert lines[0].text == title
+        assert lines[1].top - lines[0].top > 22, (shape.name, title, lines[1].top - lines[0].top)
+
+
+def test_a_row_moved_to_a_new_page_starts_right_under_the_repeated_head(shape: Shape) -> None:
+    """The merged timeline repeats its column heads on every page; a row moved whole to the
+    next page sits right under them, as a row that continues does (the row above must not
+    reach over the break and show a sliver of empty cells there)."""
+    first = shape.comparison_page("Timeline")
+    gaps = []
+    for page in range(first + 1, shape.book.pages + 1):
+        lines = shape.lines(page)
+        if not lines[0].text.startswith("DateEvent"):
+            break
+        gaps.append(lines[1].top - lines[0].top)
+    assert len(gaps) >= 3
+    assert max(gaps) - min(gaps) < 4, (shape.name, gaps)
+
+
+def test_an_argument_claim_stays_with_the_start_of_its_support(
+    export: Export, write_set: Callable[[dict[str, str]], Path], tmp_path: Path
+) -> None:
+    """A point's claim is never the last thing on a page with its support on the next: over
+    three cards whose summaries differ by a line, claims meet every page bottom."""
+    body = ["argument:"]
+    for i in range(24):
+        body += [
+            f'  - claim: "Claim{i} {"says a thing that takes a line or two. " * 2}EndClaim{i}"',
+            f'    support: "Support{i} {"gives the evidence at some length. " * 6}"',
+            f'    where: "¶{i + 1}"',
+        ]
+    files = {f"c{k}.yaml": _card(k + 1, k, body) for k in range(3)}
+    book = _export_set(export, write_set, files, tmp_path / "claims.pdf")
+    claims = 0
+    for page, lines in _pages(book):
+        text = " ".join(line.text for line in lines)
+        for i in re.findall(r"\bEndClaim(\d+)\b", text):
+            claims += 1
+            assert re.search(rf"\bSupport{i}\b", text), (page, f"claim {i} ends the page")
+    assert claims == 3 * 24
