@@ -89,7 +89,7 @@ def _keeps(block: QTextBlock) -> bool:
     return block.blockFormat().headingLevel() > 0 or block.userState() == KEEP_WITH_NEXT
 
 
-def _openscell_of(block: QTextBlock, table: QTextTable) -> bool:
+def _opens_cell(block: QTextBlock, table: QTextTable) -> bool:
     first = table.cellAt(block.position()).firstCursorPosition().block()
     return first.blockNumber() == block.blockNumber()
 
@@ -261,7 +261,7 @@ class _Paginator:
         if block.blockFormat().pageBreakPolicy() & ALWAYS_BEFORE:
             return None
         where = cell_of(block)
-        if where is not None and _openscell_of(block, where[0]):
+        if where is not None and _opens_cell(block, where[0]):
             row = rows[(where[0].firstPosition(), where[1])]
             return None if row.at_top else self._push_row(row)
         return Edit(Move.PARAGRAPH, block.position())
