@@ -35,6 +35,11 @@ SECTIONS = (
     "tags",
 )
 NO_RECOMMENDATIONS = "The source makes no recommendations."
+#: A key column (argument numbers, dates) as wide as its keys, the values' column taking the
+#: rest (``width="100%"``). Two columns of no set width split what short values leave over
+#: evenly, so "1" sat mid-page; and next to a 100% column Qt shrinks a wrapping one to a
+#: letter, hence no wrapping in the keys.
+_KEY_NOWRAP = ' style="white-space: nowrap;"'
 
 Mark = Callable[[str], str]
 
@@ -126,7 +131,8 @@ def _argument(card: Card, mark: Mark) -> str:
         else:
             text = f'<p class="lone">{claim}{_loc(mark, point.where)}</p>'
         rows.append(
-            f'<tr><td class="num" align="right"><p class="num">{n}</p></td><td>{text}</td></tr>'
+            f'<tr><td class="num" align="right"{_KEY_NOWRAP}><p class="num">{n}</p></td>'
+            f'<td width="100%">{text}</td></tr>'
         )
     return (
         _heading(card, "argument", "Argument")
@@ -172,9 +178,10 @@ def _perspectives(card: Card, info: SetInfo, theme: Theme, mark: Mark) -> str:
 
 def _two_columns(rows: Sequence[tuple[str, str]], key_width: str | None) -> str:
     """A borderless key/value table; without ``key_width`` the keys' column fits its content."""
-    width = f' width="{key_width}"' if key_width else ""
+    width = f' width="{key_width}"' if key_width else _KEY_NOWRAP
+    fill = "" if key_width else ' width="100%"'
     body = "".join(
-        f'<tr><td class="key"{width}>{key}</td><td class="value">{value}</td></tr>'
+        f'<tr><td class="key"{width}>{key}</td><td class="value"{fill}>{value}</td></tr>'
         for key, value in rows
     )
     return f'<table width="100%" cellspacing="0" cellpadding="0">{body}</table>'

@@ -21,10 +21,12 @@ SAME_LINE_PT = 1.0
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One printed line of the body: its baseline (points from the page top) and text."""
+    """One printed line of the body: its baseline (points from the page top), where its first
+    run starts (points from the page's left edge) and its text."""
 
     top: float
     text: str
+    left: float = 0.0
 
 
 def body_lines(page: PageObject) -> list[Line]:
@@ -54,8 +56,9 @@ def body_lines(page: PageObject) -> list[Line]:
 
 
 def _line(runs: list[tuple[float, float, str]]) -> Line:
-    text = "".join(t for _, _, t in sorted(runs, key=lambda r: r[1]))
-    return Line(runs[0][0], " ".join(text.split()))
+    ordered = sorted(runs, key=lambda r: r[1])
+    text = "".join(t for _, _, t in ordered)
+    return Line(runs[0][0], " ".join(text.split()), ordered[0][1])
 
 
 def body_text(page: PageObject) -> str:

@@ -279,3 +279,18 @@ def test_an_argument_claim_stays_with_the_start_of_its_support(
             claims += 1
             assert re.search(rf"\bSupport{i}\b", text), (page, f"claim {i} ends the page")
     assert claims == 3 * 24
+
+
+def test_short_points_and_events_keep_their_numbers_and_dates_narrow(
+    export: Export, write_set: Callable[[dict[str, str]], Path], tmp_path: Path
+) -> None:
+    """Two-column tables whose text is all short: the number and date columns stay as wide
+    as their content (Qt split the width evenly, and "1" sat mid-page)."""
+    body = ["argument:", '  - claim: "Short1 point."', '  - claim: "Short2 point."', "timeline:"]
+    body += ['  - date: "2021-09"', '    event: "Event1 short."']
+    book = _export_set(export, write_set, {"c.yaml": _card(1, 0, body)}, tmp_path / "short.pdf")
+    lines = body_lines(book.reader.pages[2])
+    margin = min(line.left for line in lines)
+    for word, most in (("Short1", 25), ("Short2", 25), ("Event1", 110)):
+        line = next(line for line in lines if word in line.text)
+        assert line.left - margin < most, (word, line.left - margin)
