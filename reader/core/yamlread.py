@@ -104,14 +104,26 @@ def _mark(mark: Any) -> Position:
     return (int(mark.line) + 1, int(mark.column) + 1)
 
 
-def _syntax_error(exc: yaml.YAMLError) -> YamlError:
+#: What YAML counts as a line break (PyYAML follows YAML 1.1, so NEL, LS and PS count too).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _within(position: Position, text: str) -> Position:
+    """libyaml may place an error at end of input one line past the last: show the last line."""
+    lines = _LINE_BREAK.split(text)
+    if position[0] <= len(lines):
+        return position
+    return (len(lines), len(lines[-1]) + 1)
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     detail = f"{context}, {problem}" if context else problem
     if isinstance(exc, yaml.reader.ReaderError):
         return YamlError((1, 1), f"the file contains a character YAML does not allow: {exc}")
-    return YamlError(_mark(mark), f"YAML syntax error: {detail}")
+    return YamlError(_within(_mark(mark), text), f"YAML syntax error: {detail}")
 
 
 @dataclass(slots=True)
@@ -301,7 +313,7 @@ def read_yaml(text: str) -> Document:
         while parser.check_event():
             composer.feed(parser.get_event())
     except yaml.YAMLError as exc:
-        raise _syntax_error(exc) from None
+        raise _syntax_error(exc, text) from None
     finally:
         parser.dispose()
     return composer.doc

@@ -116,3 +116,11 @@ def test_syntax_errors_carry_the_parser_position() -> None:
     with pytest.raises(YamlError, match="YAML syntax error") as exc:
         read_yaml("a: [1, 2\nb: 3\n")
     assert exc.value.position[0] >= 2
+
+
+def test_an_error_at_the_end_points_into_the_file_and_cr_counts_as_a_line_break() -> None:
+    # Found by the fuzzer: libyaml put this error one line past the last (a lone CR is a
+    # line break in YAML and in editors, so the text has four lines).
+    with pytest.raises(YamlError, match="could not find expected ':'") as exc:
+        read_yaml("\rformat: x\nid: y\ns")
+    assert exc.value.position == (4, 2)
