@@ -26,11 +26,16 @@ API for the window (all of it may run on a worker thread; no Qt involved)
     ``stored_first=False`` (e.g. ``functools.partial(index_snapshots, stored_first=False)``):
     the stored catalog is what the window already shows.
 
-``IndexCatalog.refresh(changed=None) -> IndexCatalog``
+``IndexCatalog.refresh(changed=None, *, save_later=False) -> IndexCatalog``
     For live reload: re-checks the given paths (absolute or relative to the set; files that
     vanished are forgotten), or every file when ``changed`` is None, and returns a new catalog
     snapshot. After an edit of one card of a 10,000-card set this takes about 0.2 s with the
-    paths and 0.5 s without (every file is then checked).
+    paths and 0.5 s without (every file is then checked). With ``save_later`` the state for
+    the next open is stored only by the new catalog's ``save_state()`` (0.1 s at 10,000).
+
+``index_refreshes(root, shown, changed) -> Iterator[Catalog]``
+    The window's live reload (its ``CatalogRefresh``): ``shown.refresh(changed)`` when that
+    is this set's index and only a few paths changed, else a full check.
 
 ``IndexCatalog`` answers the :class:`Catalog` protocol (``root``, ``info``, ``problems``,
 ``summaries()``, ``matching(query)``, ``card(id)``) with the same results as
@@ -50,7 +55,7 @@ import functools
 import hashlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +65,7 @@ from reader.core.dates import PartialDate
 from reader.core.diagnostics import Problem
 from reader.core.indexbuild import (
     Plan,
+    SaveState,
     State,
     Written,
     generation,
@@ -81,7 +87,14 @@ from reader.core.loader import load_set_info, topic_keys
 from reader.core.model import SET_FILE, SetInfo
 from reader.core.setfile import parse_set_file
 
-__all__ = ["BatchCallback", "IndexCatalog", "ProgressCallback", "index_snapshots", "open_index"]
+__all__ = [
+    "BatchCallback",
+    "IndexCatalog",
+    "ProgressCallback",
+    "index_refreshes",
+    "index_snapshots",
+    "open_index",
+]
 
 
 def _exercise_the_parser() -> None:
@@ -112,6 +125,8 @@ SNAPSHOT_SECONDS = 1.0
 WRITE_BATCH = 1024
 #: From this many files to parse, the writes skip fsync until the end.
 BULK = 1000
+#: Up to this many changed files, a live reload re-checks just them (see index_refreshes).
+REFRESH_PATHS = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,11 +229,14 @@ def _build(
     cache_dir: Path | None,
     *,
     early: bool = False,
+    save_later: bool = False,
 ) -> Iterator[_Step | IndexCatalog]:
     """Steps of an update, then the finished catalog (the last item).
 
     With ``early``, the catalog the index last stored comes first, before any file is
     checked; if the check finds nothing changed, that same object is also the last item.
+    With ``save_later``, the finished catalog's state is stored only when its
+    :meth:`IndexCatalog.save_state` is called.
     """
     set_digest = _set_file_digest(root)
     info, set_problems = load_set_info(root)
@@ -250,7 +268,7 @@ def _build(
                     if unchanged:
                         yield shown
                         return
-                final = snapshot()
+                final = snapshot(save_later=save_later)
             finally:
                 with store.connection() as conn:
                     # After a bulk build (the stored state included), writes are durable again.
@@ -280,14 +298,18 @@ def _snapshot(
     set_digest: bytes,
     store: Store,
     written: Written | None = None,
+    *,
+    save_later: bool = False,
 ) -> IndexCatalog:
+    unsaved: list[SaveState] | None = [] if save_later else None
     with store.connection() as conn:
-        state = load_state(conn, root, info, set_problems, set_digest, written)
-    return IndexCatalog(root, info, topics, state, store, functools.partial(_reopen, root, store))
+        state = load_state(conn, root, info, set_problems, set_digest, written, unsaved)
+    reopen = functools.partial(_reopen, root, store)
+    return IndexCatalog(root, info, topics, state, store, reopen, unsaved[0] if unsaved else None)
 
 
-def _reopen(root: Path, store: Store, only: list[str] | None) -> IndexCatalog:
-    return _finish(_build(root, store, only, None, None))
+def _reopen(root: Path, store: Store, only: list[str] | None, save_later: bool) -> IndexCatalog:
+    return _finish(_build(root, store, only, None, None, save_later=save_later))
 
 
 def _set_file_digest(root: Path) -> bytes:
@@ -364,3 +386,34 @@ def index_snapshots(
         elif item.done < item.total and time.monotonic() - last >= SNAPSHOT_SECONDS:
             yield item.snapshot()
             last = time.monotonic()
+
+
+def index_refreshes(
+    root: Path,
+    shown: Catalog | None,
+    changed: Iterable[str] | None,
+    *,
+    cache_dir: Path | None = None,
+    workers: int | None = None,
+) -> Iterator[Catalog]:
+    """The catalog after files changed on disk, for the window's live reload.
+
+    ``shown`` is the catalog last made of ``root`` and ``changed`` the paths that changed
+    (None when unknown). When the window shows this set's index and only a few files
+    changed, just those are re-checked; otherwise every file is, as by
+    :func:`index_snapshots` with ``stored_first=False``, with progress for a long update.
+    """
+    paths = None if changed is None else list(changed)
+    if (
+        isinstance(shown, IndexCatalog)
+        and shown.root == root
+        and paths is not None
+        and len(paths) <= REFRESH_PATHS
+    ):
+        # The state is stored for the next open after the window has the catalog: that
+        # write is a third of the time an edit takes to reach the window.
+        refreshed = shown.refresh(paths, save_later=True)
+        yield refreshed
+        refreshed.save_state()
+        return
+    yield from index_snapshots(root, stored_first=False, cache_dir=cache_dir, workers=workers)

@@ -13,6 +13,7 @@ the caller as they land, so a window can show the first cards while the rest are
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import marshal
 import os
@@ -265,10 +266,14 @@ def load_state(
     set_problems: Sequence[Problem],
     set_digest: bytes,
     written: Written | None = None,
+    unsaved: list[SaveState] | None = None,
 ) -> State:
     """The catalog's state: from the stored snapshot when nothing changed since it was made
     (a warm open), else computed and stored for next time — from ``written`` when the update
-    rewrote every row and nothing else wrote meanwhile (a first build), else from the rows."""
+    rewrote every row and nothing else wrote meanwhile (a first build), else from the rows.
+
+    With ``unsaved``, a computed state is not stored: what stores it is appended there.
+    """
     conn.execute("BEGIN")
     try:
         (generation,) = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
@@ -293,14 +298,26 @@ def load_state(
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    save = functools.partial(_save_state, int(generation), set_digest, state)
+    if unsaved is None:
+        save(conn)
+    else:
+        unsaved.append(save)
+    return state
+
+
+#: Stores a computed state for the next open, given a connection to the index.
+SaveState = Callable[[sqlite3.Connection], None]
+
+
+def _save_state(generation: int, set_digest: bytes, state: State, conn: sqlite3.Connection) -> None:
     # Busy (another instance is writing) only means the next open computes it again.
     with contextlib.suppress(sqlite3.OperationalError):
         conn.execute(
             "INSERT OR REPLACE INTO snapshot (id, generation, set_digest, state) "
             "VALUES (1, ?, ?, ?)",
-            (int(generation), set_digest, _encode_state(state)),
+            (generation, set_digest, _encode_state(state)),
         )
-    return state
 
 
 def _skeleton(card_id: str, rel: str, position: tuple[int, int], names: list[str]) -> Card:

@@ -7,6 +7,7 @@ matches, and a card's stored file when the card is shown.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections import Counter
@@ -15,17 +16,23 @@ from pathlib import Path
 
 from reader.core.catalog import CardSummary, MemoryCatalog
 from reader.core.diagnostics import Problem
-from reader.core.indexbuild import State
+from reader.core.indexbuild import SaveState, State
 from reader.core.indexdb import Store
 from reader.core.indexquery import MATCHING_SQL, RANKED_SQL, MetadataIndex, fts_expression
 from reader.core.indexrows import restore_card, split_words
-from reader.core.loader import CARD_SUFFIXES, CardFile, load_card_file, load_set
+from reader.core.loader import (
+    CardFile,
+    is_card_name,
+    is_walked_folder,
+    load_card_file,
+    load_set,
+)
 from reader.core.model import SET_FILE, Card, SetInfo
 from reader.core.query import Query
 
 #: Brings the index up to date (only these paths, or every file for None) and returns the
-#: new catalog.
-Reopen = Callable[[list[str] | None], "IndexCatalog"]
+#: new catalog (which stores its state only when asked to, if the flag is true).
+Reopen = Callable[[list[str] | None, bool], "IndexCatalog"]
 
 
 class IndexCatalog:
@@ -39,12 +46,14 @@ class IndexCatalog:
         state: State,
         store: Store,
         reopen: Reopen,
+        unsaved: SaveState | None = None,
     ) -> None:
         self._root = root
         self._reopen = reopen
         self._info = info
         self._topics = topics
         self._state = state
+        self._unsaved = unsaved
         self._store = store
         self._position = {rowid: i for i, rowid in enumerate(state.rowids)}
         self._metadata_lock = threading.Lock()
@@ -121,25 +130,47 @@ class IndexCatalog:
             return restore_card(rel, row[0], self._topics)
         return load_card_file(CardFile(self._root / rel, rel), self._topics)[0]
 
-    def refresh(self, changed: Iterable[Path | str] | None = None) -> IndexCatalog:
-        """A new snapshot after re-checking ``changed`` (or every file when None)."""
-        only = None if changed is None else [self._relative(p) for p in changed]
-        if only is not None and any(rel == SET_FILE or not _is_candidate(rel) for rel in only):
-            # The set file (topics, aliases) or a folder changed: every card is re-checked.
-            only = None
-        return self._reopen(only)
+    def refresh(
+        self, changed: Iterable[Path | str] | None = None, *, save_later: bool = False
+    ) -> IndexCatalog:
+        """A new snapshot after re-checking ``changed`` (or every file when None).
+
+        With ``save_later``, its state is stored for the next open only by its
+        :meth:`save_state`, so that it reaches the window first.
+        """
+        only = None if changed is None else self._card_paths(changed)
+        return self._reopen(only, save_later)
+
+    def save_state(self) -> None:
+        """Store the state :meth:`refresh` left unsaved; a failure only costs the next open."""
+        save, self._unsaved = self._unsaved, None
+        if save is not None:
+            with contextlib.suppress(sqlite3.Error), self._store.connection() as conn:
+                save(conn)
 
     def close(self) -> None:
         self._store.close()
 
-    def _relative(self, path: Path | str) -> str:
+    def _card_paths(self, changed: Iterable[Path | str]) -> list[str] | None:
+        """``changed`` relative to the set, or None when every card must be re-checked:
+        the set file (topics, aliases), a folder, or something outside the set changed."""
+        paths = [self._relative(p) for p in changed]
+        cards = [rel for rel in paths if rel is not None and _is_candidate(rel)]
+        return cards if len(cards) == len(paths) else None
+
+    def _relative(self, path: Path | str) -> str | None:
+        """``path`` relative to the set, or None when it is not under it."""
         candidate = Path(path)
         if not candidate.is_absolute():
             return candidate.as_posix()
         try:
             return candidate.relative_to(self._root).as_posix()
         except ValueError:
+            pass
+        try:
             return candidate.resolve().relative_to(self._root.resolve()).as_posix()
+        except ValueError:
+            return None
 
     @property
     def _metadata(self) -> MetadataIndex:
@@ -173,7 +204,5 @@ class IndexCatalog:
 
 def _is_candidate(rel: str) -> bool:
     """Whether the loader's walk would pick up ``rel`` (a card suffix, nothing hidden)."""
-    parts = rel.split("/")
-    if rel == SET_FILE or any(p.startswith(".") or p == "__pycache__" for p in parts):
-        return False
-    return parts[-1].lower().endswith(CARD_SUFFIXES)
+    *folders, name = rel.split("/")
+    return rel != SET_FILE and all(map(is_walked_folder, folders)) and is_card_name(name)

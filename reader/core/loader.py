@@ -22,6 +22,16 @@ from reader.core.yamlread import MAX_BYTES
 CARD_SUFFIXES = (".yaml", ".yml")
 
 
+def is_card_name(name: str) -> bool:
+    """Whether the walk takes a file of this name for a card (the set file aside)."""
+    return name.lower().endswith(CARD_SUFFIXES) and not name.startswith(".")
+
+
+def is_walked_folder(name: str) -> bool:
+    """Whether the walk goes into a folder of this name (it skips ``.git`` and the like)."""
+    return not name.startswith(".") and name != "__pycache__"
+
+
 @dataclass(frozen=True, slots=True)
 class CardFile:
     """A candidate card file found by the walk."""
@@ -49,14 +59,14 @@ def find_card_files(root: Path) -> Iterator[CardFile]:
             dirs[:] = []
             continue
         visited.add(key)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-        names = files + [d for d in dirs if d.lower().endswith(CARD_SUFFIXES)]
+        dirs[:] = sorted(d for d in dirs if is_walked_folder(d))
+        names = files + [d for d in dirs if is_card_name(d)]
         # String arithmetic, not pathlib, for the relative path: a 10,000-card walk spent
         # most of its time in Path.relative_to.
         base = Path(folder)
         prefix = folder[len(top) :].lstrip(os.sep).replace(os.sep, "/")
         for name in sorted(names):
-            if not name.lower().endswith(CARD_SUFFIXES) or name.startswith("."):
+            if not is_card_name(name):
                 continue
             rel = f"{prefix}/{name}" if prefix else name
             if rel == SET_FILE:

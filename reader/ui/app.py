@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from functools import partial
 from pathlib import Path
 
 from reader.core.resources import shipped_cards_dir
@@ -57,7 +56,7 @@ def run_window(path: Path | None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from reader.core.index import index_snapshots
+    from reader.core.index import index_refreshes, index_snapshots
     from reader.ui.loading import CatalogSources
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
@@ -70,8 +69,8 @@ def run_window(path: Path | None) -> int:
     app.setDesktopFileName(APPLICATION)
     settings = Settings(QSettings())
     # The persistent index: a reopen shows the stored catalog at once and parses only what
-    # changed; a reload checks the files and skips the catalog the window already shows.
-    sources = CatalogSources(index_snapshots, partial(index_snapshots, stored_first=False))
+    # changed; a reload re-checks the files the watcher saw change.
+    sources = CatalogSources(index_snapshots, index_refreshes)
     window = MainWindow(settings, sources)
     window.show()
     window.open_set(start_folder(path, settings.last_set))

@@ -185,6 +185,20 @@ def sort_keys(summaries: Sequence[CardSummary]) -> SortKeys:
     return {c: {s.id: _sort_key(s, c) for s in summaries} for c in columns}
 
 
+def updated_sort_keys(
+    keys: SortKeys, removed: Sequence[str], changed: Sequence[CardSummary]
+) -> SortKeys:
+    """``keys`` without the ``removed`` ids, and with the ``changed`` cards' keys made anew."""
+    result = {}
+    for column, by_id in keys.items():
+        updated = dict(by_id)
+        for card_id in removed:
+            updated.pop(card_id, None)
+        updated.update((s.id, _sort_key(s, column)) for s in changed)
+        result[column] = updated
+    return result
+
+
 def _sort_key(s: CardSummary, column: int) -> str:
     # ISO dates of mixed precision sort correctly as text ("2023" < "2023-02" < "2023-02-09").
     if column == DATE:

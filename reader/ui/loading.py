@@ -9,23 +9,27 @@ readable before it has finished loading, and never freezes the UI.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core.catalog import Catalog, MemoryCatalog
+from reader.core.catalog import CardSummary, Catalog, MemoryCatalog
 from reader.core.loader import load_set
-from reader.ui.card_list_model import SortKeys, sort_keys
+from reader.ui.card_list_model import SortKeys, sort_keys, updated_sort_keys
 from reader.ui.tag_index import TagIndex, build_tag_index
-from reader.ui.watcher import WatchTargets, watch_targets
+from reader.ui.watcher import Changes, WatchTargets, watch_targets
 
 #: Turns a folder into catalogs, on the loader thread. It should not execute an ``import``
 #: there: with PySide6 6.12 (which corrupts None's reference count, see pyproject.toml) an
 #: import on the worker while the UI ran crashed the process ("Fatal Python error:
 #: none_dealloc"). 6.11 does not, but loads stay import-free as insurance; a test checks it.
 CatalogSource = Callable[[Path], Iterator[Catalog]]
+#: Reads a set again after a change: given the folder, the catalog last made of it (or
+#: None), and which paths changed (None when unknown), yields catalogs like a source.
+CatalogRefresh = Callable[[Path, Catalog | None, Changes], Iterator[Catalog]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +37,22 @@ class CatalogSources:
     """Where catalogs come from: on opening a set, and on reloading the one shown.
 
     They differ for the persistent index: opening shows the stored catalog at once, while a
-    reload skips it (the window shows it already) and delivers only the checked one.
+    reload re-checks only the files that changed and delivers the updated catalog.
     """
 
     open: CatalogSource
-    reload: CatalogSource
+    reload: CatalogRefresh
 
     @classmethod
     def same(cls, source: CatalogSource) -> CatalogSources:
-        return cls(source, source)
+        """A source that reads the whole set again on every reload."""
+        return cls(source, partial(_whole_set, source))
+
+
+def _whole_set(
+    source: CatalogSource, root: Path, _shown: Catalog | None, _changed: Changes
+) -> Iterator[Catalog]:
+    return source(root)
 
 
 def memory_source(root: Path) -> Iterator[Catalog]:
@@ -53,17 +64,47 @@ def memory_source(root: Path) -> Iterator[Catalog]:
 MEMORY_SOURCES = CatalogSources.same(memory_source)
 
 
+#: Above this many changed cards, :func:`prepare` starts over rather than patch.
+PATCH_LIMIT = 500
+
+
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """What the views derive from a catalog that takes time for a large set."""
 
     tags: TagIndex
     sort_keys: SortKeys
+    #: The summaries it was derived from.
+    summaries: Mapping[str, CardSummary]
 
 
-def prepare(catalog: Catalog) -> Prepared:
-    summaries = catalog.summaries()
-    return Prepared(build_tag_index(summaries), sort_keys(summaries))
+def prepare(summaries: Sequence[CardSummary], previous: Prepared | None = None) -> Prepared:
+    """Derive the views' data from a catalog's summaries, patching ``previous`` (derived
+    from the catalog before) when few cards changed.
+
+    Patching is what keeps an edit in a 10,000-card set quick: comparing the summaries
+    takes 20 ms, where deriving everything again takes 150.
+    """
+    by_id = {s.id: s for s in summaries}
+    if previous is not None:
+        patched = _patched(previous, by_id)
+        if patched is not None:
+            return patched
+    return Prepared(build_tag_index(summaries), sort_keys(summaries), by_id)
+
+
+def _patched(previous: Prepared, by_id: dict[str, CardSummary]) -> Prepared | None:
+    old = previous.summaries
+    gone = [s for i, s in old.items() if i not in by_id]
+    changed = [s for i, s in by_id.items() if old.get(i) != s]
+    if len(gone) + len(changed) > PATCH_LIMIT:
+        return None
+    replaced = gone + [old[s.id] for s in changed if s.id in old]
+    tags = previous.tags.updated(replaced, changed)
+    if tags is None:  # a tag or facet value came or went: the tree's nodes change
+        return None
+    keys = updated_sort_keys(previous.sort_keys, [s.id for s in gone], changed)
+    return Prepared(tags, keys, by_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +125,13 @@ class Snapshot:
     prepared: Prepared
 
 
+@dataclass(frozen=True, slots=True)
+class Reload:
+    """A load of the set on show, after ``changed`` (None: unknown, check every file)."""
+
+    changed: Changes = None
+
+
 class _Worker(QObject):
     delivered = Signal(object)
     failed = Signal(int, str)
@@ -91,20 +139,28 @@ class _Worker(QObject):
     def __init__(self, sources: CatalogSources) -> None:
         super().__init__()
         self._sources = sources
+        #: The last catalog made, and what was prepared from it: a reload starts from them.
+        self._last: tuple[Catalog, Prepared] | None = None
 
-    @Slot(int, str, bool)
-    def load(self, request: int, folder: str, is_reload: bool) -> None:
+    @Slot(int, str, object)
+    def load(self, request: int, folder: str, reload: Reload | None) -> None:
         root = Path(folder)
-        source = self._sources.reload if is_reload else self._sources.open
         started = time.perf_counter()
         wall_clock = time.time()
         try:
+            previous = self._last if self._last and self._last[0].root == root else None
+            if reload is None:
+                catalogs = self._sources.open(root)
+                previous = None
+            else:
+                shown = previous[0] if previous is not None else None
+                catalogs = self._sources.reload(root, shown, reload.changed)
             last: tuple[Catalog, Prepared] | None = None
-            for catalog in source(root):
-                ready = prepare(catalog)
+            for catalog in catalogs:
+                ready = prepare(catalog.summaries(), previous[1] if previous else None)
                 seconds = time.perf_counter() - started
                 self.delivered.emit(Snapshot(request, root, catalog, False, seconds, None, ready))
-                last = catalog, ready
+                last = self._last = catalog, ready
             if last is None:
                 raise RuntimeError(f"the catalog source gave nothing for {root}")
             # The end of the load: the same catalog again, now with what to watch.
@@ -123,7 +179,7 @@ class CatalogLoader(QObject):
     delivered = Signal(object)
     #: The most recent request failed: the message says how.
     failed = Signal(str)
-    _requested = Signal(int, str, bool)
+    _requested = Signal(int, str, object)
 
     def __init__(
         self,
@@ -147,10 +203,11 @@ class CatalogLoader(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def load(self, root: Path, *, is_reload: bool = False) -> int:
+    def load(self, root: Path, *, reload: Reload | None = None) -> int:
+        """Open ``root``, or with ``reload``, read it again after a change."""
         self._request += 1
         self._busy = True
-        self._requested.emit(self._request, str(root), is_reload)
+        self._requested.emit(self._request, str(root), reload)
         return self._request
 
     def _on_delivered(self, snapshot: Snapshot) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.ui.loading import MEMORY_SOURCES, CatalogLoader, CatalogSources, Snapshot
-from reader.ui.watcher import SetWatcher
+from reader.ui.loading import MEMORY_SOURCES, CatalogLoader, CatalogSources, Reload, Snapshot
+from reader.ui.watcher import Changes, SetWatcher
 
 
 class SetController(QObject):
@@ -35,7 +35,7 @@ class SetController(QObject):
         self._watcher = SetWatcher(self) if debounce_ms is None else SetWatcher(self, debounce_ms)
         self._loader.delivered.connect(self._on_delivered)
         self._loader.failed.connect(self._on_failed)
-        self._watcher.changed.connect(self.reload)
+        self._watcher.changed.connect(self._on_changed)
 
     @property
     def root(self) -> Path | None:
@@ -56,11 +56,16 @@ class SetController(QObject):
         self._loader.load(root)
         self.loading.emit(str(root))
 
-    def reload(self) -> None:
+    def reload(self, changed: Changes = None) -> None:
+        """Read the set again: only the ``changed`` paths if known, else every file."""
         if self._root is None:
             return
-        self._loader.load(self._root, is_reload=True)
+        self._loader.load(self._root, reload=Reload(changed))
         self.loading.emit(str(self._root))
+
+    def _on_changed(self, changed: Changes) -> None:
+        if changed is None or changed:  # else only files that are not cards changed
+            self.reload(changed)
 
     def _on_delivered(self, snapshot: Snapshot) -> None:
         fresh, self._fresh = self._fresh, False

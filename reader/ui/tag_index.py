@@ -46,6 +46,39 @@ class TagIndex:
         nodes = self.card_nodes
         return Counter(chain.from_iterable(nodes[i] for i in card_ids if i in nodes))
 
+    def updated(
+        self, removed: Sequence[CardSummary], added: Sequence[CardSummary]
+    ) -> TagIndex | None:
+        """This index with the ``removed`` summaries taken out and ``added`` put in.
+
+        None when that would add or drop a node (a new tag or facet value, or the last card
+        of one gone): the nodes are then numbered afresh by :func:`build_tag_index`.
+        """
+        number = {item: n for n, item in enumerate(self.filters)}
+        card_nodes = dict(self.card_nodes)
+        totals = self.totals.copy()
+        for s in removed:
+            totals.subtract(card_nodes.pop(s.id, ()))
+        for s in added:
+            nodes = _nodes_of(s, number)
+            if nodes is None:
+                return None
+            card_nodes[s.id] = nodes
+            totals.update(nodes)
+        if any(count <= 0 for count in totals.values()):
+            return None
+        return TagIndex(self.filters, card_nodes, totals)
+
+
+def _nodes_of(s: CardSummary, number: dict[Filter, int]) -> tuple[int, ...] | None:
+    """The nodes a card counts under, or None if one of them is not numbered."""
+    tags = {Filter(FilterKind.TAG, a) for t in s.tags for a in tag_ancestors(t)}
+    facets = [Filter(kind, facet_value(kind, s)) for kind in FACETS]
+    try:
+        return (*sorted(number[f] for f in tags), *(number[f] for f in facets))
+    except KeyError:
+        return None
+
 
 def build_tag_index(summaries: Sequence[CardSummary]) -> TagIndex:
     distinct = {t for s in summaries for t in s.tags}
@@ -64,7 +97,7 @@ def build_tag_index(summaries: Sequence[CardSummary]) -> TagIndex:
     }
     card_nodes = {
         s.id: (
-            *set().union(*(under[t] for t in s.tags)),
+            *sorted(set().union(*(under[t] for t in s.tags))),
             *(facet_numbers[kind][facet_value(kind, s)] for kind in FACETS),
         )
         for s in summaries

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from reader.core.loader import find_card_files
+from reader.core.loader import find_card_files, is_card_name, is_walked_folder
 from reader.core.model import SET_FILE
 
 DEBOUNCE_MS = 200
@@ -36,7 +36,7 @@ def watch_targets(root: Path, since: float = 0.0) -> WatchTargets:
         return WatchTargets((), (), since)
     folders = [str(root)]
     for folder, dirs, _files in os.walk(root, followlinks=True):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        dirs[:] = sorted(d for d in dirs if is_walked_folder(d))
         folders.extend(str(Path(folder) / d) for d in dirs)
         if len(folders) > 4096:  # a link loop or a huge tree: the files below still count
             break
@@ -47,10 +47,23 @@ def watch_targets(root: Path, since: float = 0.0) -> WatchTargets:
     return WatchTargets(tuple(dict.fromkeys(folders)), tuple(files), since)
 
 
-class SetWatcher(QObject):
-    """Emits :attr:`changed` once, ``DEBOUNCE_MS`` after the last change under the set."""
+#: What changed since the last signal: the paths of the card and set files that were written,
+#: added or removed, or None when that cannot be told (a folder appeared, vanished or could
+#: not be read) and every file needs checking.
+Changes = frozenset[str] | None
 
-    changed = Signal()
+
+class SetWatcher(QObject):
+    """Emits :attr:`changed` once, ``DEBOUNCE_MS`` after the last change under the set.
+
+    The signal says which files changed, so that a large set re-checks only those. A file's
+    own watch names it. A folder's event is compared, once per signal, with the folder's last
+    known listing: that names the files added or removed, and the files whose watch is gone
+    (an editor that saves by renaming a new file over the card takes the old watch with it).
+    """
+
+    #: :data:`Changes` since the previous signal.
+    changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(parent)
@@ -58,9 +71,13 @@ class SetWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
-        self._timer.timeout.connect(self.changed)
-        self._watcher.directoryChanged.connect(self._poke)
-        self._watcher.fileChanged.connect(self._poke)
+        self._timer.timeout.connect(self._emit)
+        self._watcher.directoryChanged.connect(self._on_folder)
+        self._watcher.fileChanged.connect(self._on_file)
+        self._changes: set[str] | None = set()
+        self._touched: set[str] = set()  # folders with an event since the last signal
+        #: For each watched folder: its card files (the set file too) and its sub-folders.
+        self._listings: dict[str, _Listing] = {}
 
     def watch(self, targets: WatchTargets) -> None:
         """Watch exactly ``targets`` from now on.
@@ -78,11 +95,16 @@ class SetWatcher(QObject):
         added = sorted(wanted - current)
         if added:
             self._watcher.addPaths(added)
-        if targets.since and any(_modified_since(p, targets.since) for p in added):
-            self._timer.start()
+        self._listings = _listings(targets)
+        if targets.since:
+            for path in added:
+                if _modified_since(path, targets.since):
+                    # A folder changed during the load: what is in it may be new.
+                    self._note(None if os.path.isdir(path) else path)
 
     def stop(self) -> None:
         self._timer.stop()
+        self._changes, self._touched = set(), set()
         watched = self.watched()
         if watched:
             self._watcher.removePaths(watched)
@@ -95,8 +117,74 @@ class SetWatcher(QObject):
     def watched(self) -> list[str]:
         return self._watcher.directories() + self._watcher.files()
 
-    def _poke(self, _path: str) -> None:
+    def _on_file(self, path: str) -> None:
+        self._note(path)
+
+    def _on_folder(self, folder: str) -> None:
+        self._touched.add(folder)
         self._timer.start()
+
+    def _note(self, path: str | None) -> None:
+        if path is None:
+            self._changes = None
+        elif self._changes is not None:
+            self._changes.add(path)
+        self._timer.start()
+
+    def _emit(self) -> None:
+        changes, self._changes = self._changes, set()
+        touched, self._touched = self._touched, set()
+        if changes is not None and touched:
+            changes = self._folder_changes(sorted(touched), changes)
+        self.changed.emit(None if changes is None else frozenset(changes))
+
+    def _folder_changes(self, folders: list[str], changes: set[str]) -> set[str] | None:
+        """``changes`` and what changed in ``folders``; None if a sub-folder came or went."""
+        watched = set(self._watcher.files())
+        for folder in folders:
+            known = self._listings.get(folder)
+            now = _listing(folder)
+            if known is None or now is None or now.folders != known.folders:
+                return None
+            self._listings[folder] = now
+            changes.update(os.path.join(folder, name) for name in now.cards ^ known.cards)
+            paths = (os.path.join(folder, name) for name in now.cards & known.cards)
+            changes.update(path for path in paths if path not in watched)
+        return changes
+
+
+@dataclass(frozen=True, slots=True)
+class _Listing:
+    cards: frozenset[str]
+    folders: frozenset[str]
+
+
+def _listings(targets: WatchTargets) -> dict[str, _Listing]:
+    cards: dict[str, set[str]] = {folder: set() for folder in targets.folders}
+    folders: dict[str, set[str]] = {folder: set() for folder in targets.folders}
+    for path in targets.files:
+        cards.setdefault(os.path.dirname(path), set()).add(os.path.basename(path))
+    for path in targets.folders:
+        parent = os.path.dirname(path)
+        if parent in folders and path != parent:
+            folders[parent].add(os.path.basename(path))
+    return {
+        folder: _Listing(frozenset(cards[folder]), frozenset(folders[folder]))
+        for folder in targets.folders
+    }
+
+
+def _listing(folder: str) -> _Listing | None:
+    """The folder's card files and the sub-folders the walk enters; None if unreadable."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [(e.name, e.is_dir()) for e in entries]
+    except OSError:
+        return None
+    return _Listing(
+        frozenset(name for name, _ in found if is_card_name(name)),
+        frozenset(name for name, is_dir in found if is_dir and is_walked_folder(name)),
+    )
 
 
 def _modified_since(path: str, since: float) -> bool:

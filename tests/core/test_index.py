@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -13,8 +14,8 @@ import pytest
 
 from reader.core import index as index_module
 from reader.core import indexbuild, indexdb
-from reader.core.catalog import MemoryCatalog
-from reader.core.index import IndexCatalog, index_snapshots, open_index
+from reader.core.catalog import Catalog, MemoryCatalog
+from reader.core.index import IndexCatalog, index_refreshes, index_snapshots, open_index
 from reader.core.loader import load_set
 from reader.core.model import SET_FILE
 from reader.core.query import Query
@@ -127,6 +128,58 @@ def test_refresh_of_one_changed_card(cards: Path, cache: Path) -> None:
     assert refreshed is not catalog
     assert_agrees(refreshed, cards)
     assert_agrees(catalog.refresh(), cards)
+
+
+def retitle(path: Path, title: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^title: .*$", f'title: "{title}"', text, flags=re.M), "utf-8")
+
+
+def titles(catalog: Catalog) -> set[str]:
+    return {s.title for s in catalog.summaries()}
+
+
+def test_a_live_reload_rechecks_only_the_paths_named(cards: Path, cache: Path) -> None:
+    shown = open_index(cards, cache_dir=cache)
+    first, second = sorted(p for p in cards.rglob("*.yaml") if p.name != SET_FILE)[:2]
+    retitle(first, "Named")
+    retitle(second, "Not named")
+    (named,) = index_refreshes(cards, shown, [str(first)], cache_dir=cache)
+    assert "Named" in titles(named)
+    assert "Not named" not in titles(named)  # the watcher did not say: not looked at
+    (everything,) = index_refreshes(cards, named, None, cache_dir=cache)
+    assert {"Named", "Not named"} <= titles(everything)
+    assert_agrees(everything, cards)
+
+
+def test_a_live_reload_of_something_outside_the_set_checks_everything(
+    cards: Path, cache: Path, tmp_path: Path
+) -> None:
+    shown = open_index(cards, cache_dir=cache)
+    edited = sorted(p for p in cards.rglob("*.yaml") if p.name != SET_FILE)[0]
+    retitle(edited, "Seen anyway")
+    (refreshed,) = index_refreshes(cards, shown, [str(tmp_path / "elsewhere.yaml")])
+    assert "Seen anyway" in titles(refreshed)
+
+
+def test_a_live_reload_stores_the_state_for_the_next_open_after_handing_it_over(
+    cards: Path, cache: Path
+) -> None:
+    shown = open_index(cards, cache_dir=cache)
+    edited = sorted(p for p in cards.rglob("*.yaml") if p.name != SET_FILE)[0]
+    retitle(edited, "Kept for the next open")
+    digest = index_module._set_file_digest(cards)
+    assert shown.index_file is not None
+    refreshes = index_refreshes(cards, shown, [str(edited)], cache_dir=cache)
+    refreshed = next(refreshes)
+    with sqlite3.connect(shown.index_file) as conn:
+        assert indexbuild.stored_state(conn, digest) is None  # not yet: the window is first
+    assert list(refreshes) == []
+    with sqlite3.connect(shown.index_file) as conn:
+        stored = indexbuild.stored_state(conn, digest)
+    assert stored is not None
+    assert list(stored[1].summaries) == list(refreshed.summaries())
+    assert_agrees(refreshed, cards)
 
 
 def test_a_changed_set_file_rechecks_the_topics_of_every_card(cards: Path, cache: Path) -> None:

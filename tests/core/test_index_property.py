@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.index import open_index
+from reader.core.index import IndexCatalog, index_refreshes, open_index
 from reader.core.model import SET_FILE
 from reader.core.synthetic import generate_card, set_file_text, write_set
 from tests.core.test_index import assert_agrees
@@ -23,7 +23,7 @@ OPERATIONS = st.lists(
     min_size=1,
     max_size=6,
 )
-REFRESH = st.sampled_from(["reopen", "refresh-paths", "refresh-all"])
+REFRESH = st.sampled_from(["reopen", "refresh-paths", "refresh-all", "live-reload"])
 
 
 def cards_in(root: Path) -> list[Path]:
@@ -80,6 +80,10 @@ def test_the_index_follows_any_edits(rounds: list[tuple[list[tuple[str, int]], s
                 catalog = open_index(root, cache_dir=cache)
             elif refresh == "refresh-paths":
                 catalog = catalog.refresh(touched)
+            elif refresh == "live-reload":  # as the window does it: the state stored after
+                (reloaded,) = index_refreshes(root, catalog, map(str, touched), cache_dir=cache)
+                assert isinstance(reloaded, IndexCatalog)
+                catalog = reloaded
             else:
                 catalog = catalog.refresh()
             assert_agrees(catalog, root)

@@ -15,7 +15,9 @@ from reader.core.catalog import Catalog, MemoryCatalog
 from reader.core.loader import load_set
 from reader.core.model import CardSet
 from reader.core.query import Query
-from reader.ui.loading import CatalogLoader, CatalogSources, Snapshot
+from reader.ui.loading import CatalogLoader, CatalogSources, Reload, Snapshot
+from reader.ui.set_controller import SetController
+from reader.ui.watcher import Changes
 from tests.ui.conftest import CRISIS_GROUP, MakeWindow
 
 
@@ -123,3 +125,56 @@ def test_loading_imports_nothing_on_the_worker_thread(
         monkeypatch.undo()
         loader.shutdown()
     assert on_workers == []
+
+
+def test_a_reload_is_given_the_catalog_shown_and_what_changed(qtbot: QtBot, card_set: Path) -> None:
+    reloads: list[tuple[Catalog | None, Changes]] = []
+
+    def reload(root: Path, shown: Catalog | None, changed: Changes) -> Iterator[Catalog]:
+        reloads.append((shown, changed))
+        yield MemoryCatalog(load_set(root))
+
+    def open_set(root: Path) -> Iterator[Catalog]:
+        yield MemoryCatalog(load_set(root))
+
+    loader = CatalogLoader(CatalogSources(open_set, reload))
+    snapshots: list[Snapshot] = []
+    loader.delivered.connect(snapshots.append)
+    try:
+        loader.load(card_set)
+        qtbot.waitUntil(lambda: not loader.busy)
+        changed = frozenset({str(card_set / "a.yaml")})
+        loader.load(card_set, reload=Reload(changed))
+        qtbot.waitUntil(lambda: not loader.busy)
+        assert reloads == [(snapshots[0].catalog, changed)]
+        loader.load(card_set, reload=Reload())
+        qtbot.waitUntil(lambda: not loader.busy)
+        assert reloads[-1] == (snapshots[3].catalog, None)  # the first reload's
+    finally:
+        loader.shutdown()
+
+
+def test_the_watcher_s_changes_reach_the_reload_and_non_cards_do_not_reload(
+    qtbot: QtBot, card_set: Path
+) -> None:
+    seen: list[Changes] = []
+
+    def reload(root: Path, _shown: Catalog | None, changed: Changes) -> Iterator[Catalog]:
+        seen.append(changed)
+        yield MemoryCatalog(load_set(root))
+
+    def open_set(root: Path) -> Iterator[Catalog]:
+        yield MemoryCatalog(load_set(root))
+
+    sets = SetController(CatalogSources(open_set, reload), debounce_ms=50)
+    try:
+        sets.open(card_set)
+        qtbot.waitUntil(lambda: not sets.busy and bool(sets.watcher.watched()))
+        with qtbot.waitSignal(sets.watcher.changed):
+            (card_set / "notes.txt").write_text("not a card", encoding="utf-8")
+        card = card_set / "mali-sanctions-2023.yaml"
+        with qtbot.waitSignal(sets.ready), card.open("a", encoding="utf-8") as handle:
+            handle.write("# edited\n")
+        assert seen == [frozenset({str(card)})]
+    finally:
+        sets.shutdown()
