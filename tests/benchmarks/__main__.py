@@ -24,10 +24,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.synthetic import write_set
-from tests.benchmarks import cold_index, search, stall, startup
+from tests.benchmarks import cold_index, edit_latency, search, stall, startup
 from tests.benchmarks.common import REPO, Result, format_table
 
-NAMES = ("cold", "startup", "search", "stall", "export")
+NAMES = ("cold", "startup", "search", "stall", "export", "edit")
 
 
 def machine() -> dict[str, object]:
@@ -76,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             ("search", lambda: search.run(large, scratch)),
             ("stall", lambda: stall.run(large, scratch)),
             ("export", lambda: _export(small or sets, scratch)),
+            # Last: it edits a card of the large set.
+            ("edit", lambda: edit_latency.run(large, small.get(100, large), scratch)),
         ]
         for name, step in steps:
             if name not in chosen:
