@@ -20,12 +20,12 @@ clock nothing random or current remains in the file.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 from pypdf import PdfReader
 from pypdf.generic import (
@@ -68,7 +68,7 @@ def pdf_date(when: datetime) -> str:
 
 def _xml(text: str) -> str:
     # XML 1.0 has no place for most control characters, whatever a card file contains.
-    return escape("".join(ch for ch in text if ch >= " " or ch in "\t\n\r"))
+    return html.escape("".join(ch for ch in text if ch >= " " or ch in "\t\n\r"), quote=False)
 
 
 def xmp_packet(meta: Metadata, document_id: str) -> bytes:

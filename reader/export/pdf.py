@@ -7,16 +7,17 @@
 3. Paint page after page into memory (QPdfWriter on a QBuffer), with running header and footer.
 4. Finish (:mod:`reader.export.finish`: outline, metadata), then write atomically.
 
-Progress is reported per section; the callback may raise :class:`ExportCancelledError`, which
-ends the export with nothing written. Runs in any thread that owns no widgets: the window calls it
-from a worker, the CLI from its main thread.
+Progress is reported per section; the callback may raise
+:class:`~reader.export.progress.ExportCancelledError`, which ends the export with nothing written.
+Runs in any thread that owns no widgets: the window calls it from a worker, the CLI from its main
+thread.
 """
 
 from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +31,7 @@ from reader.export import frontmatter
 from reader.export.atomic import AtomicFile
 from reader.export.book import BookRequest, card_section, comparison_sections
 from reader.export.finish import Metadata, OutlineNode, finish, xmp_packet
+from reader.export.progress import Progress, ProgressCallback
 from reader.export.sections import Kind, Section
 from reader.export.typeset import PRINT_POINT_SIZE, LaidOut, Typesetter
 from reader.render import LIGHT, make_document
@@ -42,20 +44,6 @@ MAX_CONTENTS_ROUNDS = 5
 #: Books with more sections than this lay each one out again to paint it instead of keeping
 #: all of them in memory (about 0.5 MB each) between the two passes.
 KEEP_DOCUMENTS = 300
-
-
-class ExportCancelledError(Exception):
-    """Raised by a progress callback to stop an export; nothing is written."""
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    done: int
-    total: int
-    label: str
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 @dataclass(frozen=True, slots=True)

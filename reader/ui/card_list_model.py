@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from reader.core.catalog import CardSummary
+from reader.core.dates import PartialDate
 from reader.core.query import fold
 
 Index = QModelIndex | QPersistentModelIndex
@@ -117,8 +118,12 @@ class CardListModel(QAbstractTableModel):
     def _order_rows(self) -> None:
         column, order = self._sort
         keys = self._keys.get(column)
-        if keys is None:
-            keys = self._keys[column] = {i: _sort_key(s, column) for i, s in self._by_id.items()}
+        if keys is None:  # not made by the loader (or the tags column)
+            if column in _KEYED:
+                self._keys.update(sort_keys(list(self._by_id.values())))
+            else:
+                self._keys[column] = {i: fold(", ".join(s.tags)) for i, s in self._by_id.items()}
+            keys = self._keys[column]
         descending = order == Qt.SortOrder.DescendingOrder
         self._rows.sort(key=lambda s: keys[s.id], reverse=descending)
         self._row_of = {s.id: n for n, s in enumerate(self._rows)}
@@ -177,34 +182,33 @@ class CardListModel(QAbstractTableModel):
 
 
 SortKeys = Mapping[int, Mapping[str, str]]
+#: The columns :data:`SORT_CHOICES` sort by, whose keys the loader computes ahead.
+_KEYED = (DATE, PUBLISHER, TITLE)
 
 
 def sort_keys(summaries: Sequence[CardSummary]) -> SortKeys:
     """Every sort choice's key for every card: worth computing on the loader thread."""
-    columns = {choice.column for choice in SORT_CHOICES}
-    return {c: {s.id: _sort_key(s, c) for s in summaries} for c in columns}
+    return updated_sort_keys({c: {} for c in _KEYED}, (), summaries)
 
 
 def updated_sort_keys(
     keys: SortKeys, removed: Sequence[str], changed: Sequence[CardSummary]
 ) -> SortKeys:
     """``keys`` without the ``removed`` ids, and with the ``changed`` cards' keys made anew."""
-    result = {}
-    for column, by_id in keys.items():
-        updated = dict(by_id)
+    result = {column: dict(by_id) for column, by_id in keys.items()}
+    for by_id in result.values():
         for card_id in removed:
-            updated.pop(card_id, None)
-        updated.update((s.id, _sort_key(s, column)) for s in changed)
-        result[column] = updated
-    return result
-
-
-def _sort_key(s: CardSummary, column: int) -> str:
+            by_id.pop(card_id, None)
+    dates, publishers, titles = result[DATE], result[PUBLISHER], result[TITLE]
+    # Folding is most of the cost: each title once, each publisher and date once per set.
     # ISO dates of mixed precision sort correctly as text ("2023" < "2023-02" < "2023-02-09").
-    if column == DATE:
-        return f"{s.published.iso()}\t{fold(s.title)}"
-    if column == PUBLISHER:
-        return f"{fold(s.publisher)}\t{s.published.iso()}\t{fold(s.title)}"
-    if column == TITLE:
-        return f"{fold(s.title)}\t{s.published.iso()}"
-    return fold(", ".join(s.tags))
+    folded: dict[str, str] = {}
+    iso: dict[PartialDate, str] = {}
+    for s in changed:
+        date = iso.get(s.published) or iso.setdefault(s.published, s.published.iso())
+        publisher = folded.get(s.publisher) or folded.setdefault(s.publisher, fold(s.publisher))
+        title = fold(s.title)
+        dates[s.id] = f"{date}\t{title}"
+        publishers[s.id] = f"{publisher}\t{date}\t{title}"
+        titles[s.id] = f"{title}\t{date}"
+    return result

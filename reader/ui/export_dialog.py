@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QLocale,
@@ -59,14 +60,14 @@ from reader.core.catalog import Catalog
 from reader.core.compare import MAX_COMPARE, MIN_COMPARE
 from reader.core.query import Query, fold
 from reader.export.book import PAGE_SIZES, BookRequest, SelectionError, select
-from reader.export.pdf import (
-    ExportCancelledError,
-    ExportResult,
-    Progress,
-    export_pdf,
-    page_size_of,
-    print_book,
-)
+from reader.export.progress import ExportCancelledError, Progress
+
+if TYPE_CHECKING:
+    from reader.export.pdf import ExportResult
+
+#: Renders a book to a file: :func:`reader.export.pdf.export_pdf`. The window imports the PDF
+#: pipeline (pypdf included, a seventh of its start-up) only when an export is asked for.
+ExportFunction = Callable[[BookRequest, Path, Callable[[Progress], None]], "ExportResult"]
 
 
 class Scope(Enum):
@@ -264,10 +265,11 @@ class ExportWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, request: BookRequest, target: Path) -> None:
+    def __init__(self, request: BookRequest, target: Path, export: ExportFunction) -> None:
         super().__init__()
         self._request = request
         self._target = target
+        self._export = export
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -282,7 +284,7 @@ class ExportWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            result = export_pdf(self._request, self._target, self._report)
+            result = self._export(self._request, self._target, self._report)
         except ExportCancelledError:
             self.cancelled.emit()
         except OSError as exc:
@@ -396,8 +398,11 @@ class PdfExport(QObject):
         progress.setAutoReset(False)
         self.progress = progress
 
+        # Imported here, on the UI thread: the worker thread must not import (see loading.py).
+        from reader.export.pdf import export_pdf
+
         thread = QThread(self)
-        worker = ExportWorker(request, target)
+        worker = ExportWorker(request, target, export_pdf)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progressed.connect(self._progressed)
@@ -478,6 +483,8 @@ class PdfExport(QObject):
         except SelectionError as exc:
             self._show_failure(f"Nothing to print: {exc}.")
             return
+        from reader.export.pdf import page_size_of, print_book
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(request.info.title)
         printer.setPageSize(page_size_of(request.page_size))

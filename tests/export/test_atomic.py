@@ -18,7 +18,8 @@ from reader.core.catalog import MemoryCatalog
 from reader.core.loader import load_set
 from reader.core.query import Query
 from reader.export.book import select
-from reader.export.pdf import ExportCancelledError, Progress, export_pdf
+from reader.export.pdf import export_pdf
+from reader.export.progress import ExportCancelledError, Progress
 from tests.conftest import REPO, SHIPPED_CARDS
 from tests.export.conftest import EPOCH, SANCTIONS, Run
 
