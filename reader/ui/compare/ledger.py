@@ -22,11 +22,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QVBoxLayout, QWidget
 
 from reader.core.catalog import Catalog
-from reader.core.compare import LedgerEntry, cards_of, recommendation_ledger
+from reader.core.compare import CardProgress, LedgerEntry, cards_of, recommendation_ledger
 from reader.render.comparison_html import ledger_anchor, ledger_html
 from reader.render.theme import Theme
 from reader.ui.compare.browser import SafeBrowser
-from reader.ui.compare.pane import ComparisonPane
+from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
 
@@ -64,7 +64,7 @@ class AddresseesModel(QAbstractListModel):
         return None
 
 
-class RecommendationsLedgerView(ComparisonPane):
+class RecommendationsLedgerView(SetWideView):
     def __init__(
         self,
         catalog: Catalog,
@@ -108,9 +108,16 @@ class RecommendationsLedgerView(ComparisonPane):
     def entries(self) -> tuple[LedgerEntry, ...]:
         return self._model.entries
 
-    def set_cards(self, card_ids: Sequence[str]) -> None:
-        cards = cards_of(self._catalog, card_ids)
-        self._model.set_entries(recommendation_ledger(cards, self._catalog.info.actor_aliases))
+    @staticmethod
+    def compute(
+        catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
+    ) -> tuple[LedgerEntry, ...]:
+        cards = cards_of(catalog, card_ids, progress)
+        return recommendation_ledger(cards, catalog.info.actor_aliases)
+
+    def show_result(self, catalog: Catalog, result: Any) -> None:
+        self._catalog = catalog
+        self._model.set_entries(result)
         self._apply_style()
 
     def select_addressee(self, name: str) -> bool:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.catalog import Catalog
 from reader.core.compare import (
+    CardProgress,
     TopicMatrix,
     cards_of,
     no_topics_hint,
@@ -58,7 +59,7 @@ from reader.render.highlight import escape
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.browser import SafeBrowser
 from reader.ui.compare.header import HtmlHeader
-from reader.ui.compare.pane import ComparisonPane
+from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole, PerspectiveRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
@@ -225,7 +226,7 @@ class BadgeDelegate(QStyledItemDelegate):
         return QSize(CARD_COLUMN_WIDTH, QFontMetrics(option.font).height() + 18)
 
 
-class TopicMatrixView(ComparisonPane):
+class TopicMatrixView(SetWideView):
     openCard = Signal(str)
 
     def __init__(
@@ -292,9 +293,15 @@ class TopicMatrixView(ComparisonPane):
     def matrix(self) -> TopicMatrix:
         return self._model.matrix
 
-    def set_cards(self, card_ids: Sequence[str]) -> None:
-        matrix = topic_matrix(cards_of(self._catalog, card_ids), self._catalog.info)
-        self._model.set_matrix(matrix)
+    @staticmethod
+    def compute(
+        catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
+    ) -> TopicMatrix:
+        return topic_matrix(cards_of(catalog, card_ids, progress), catalog.info)
+
+    def show_result(self, catalog: Catalog, result: Any) -> None:
+        self._catalog = catalog
+        self._model.set_matrix(result)
         if self._model.columnCount():
             self._columns.resizeSection(self._model.coverage_column(), COVERAGE_WIDTH)
         hint = no_topics_hint(self._catalog.info)

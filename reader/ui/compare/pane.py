@@ -3,16 +3,23 @@
 A view follows the palette it is shown in (a dark desktop gets dark badges) until the host
 window gives it a theme with ``set_theme``; from then on the theme stays fixed. Subclasses
 build their widgets, then restyle them in ``_apply_style`` and fill them in ``set_cards``.
+
+The set-wide views (:class:`SetWideView`) split filling in two: ``compute``, pure and
+Qt-free, works out what to show from a catalog and card ids, and may run on another thread
+(it loads every card of the filter: seconds for thousands); ``show_result`` puts that on
+screen, on the UI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
 from reader.core.catalog import Catalog
+from reader.core.compare import CardProgress
 from reader.render.theme import Theme
 from reader.ui.palette import card_theme
 
@@ -57,3 +64,21 @@ class ComparisonPane(QWidget):
 
     def _apply_style(self) -> None:
         raise NotImplementedError
+
+
+class SetWideView(ComparisonPane):
+    """A view over every card of the filter: the topic matrix, the ledger, the timeline."""
+
+    @staticmethod
+    def compute(
+        catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
+    ) -> Any:
+        """What the view shows of ``card_ids``; safe on any thread (no widget involved)."""
+        raise NotImplementedError
+
+    def show_result(self, catalog: Catalog, result: Any) -> None:
+        """Show what :meth:`compute` gave for ``catalog``."""
+        raise NotImplementedError
+
+    def set_cards(self, card_ids: Sequence[str]) -> None:
+        self.show_result(self._catalog, self.compute(self._catalog, card_ids))

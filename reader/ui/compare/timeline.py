@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.catalog import Catalog
-from reader.core.compare import EventKind, TimelineEntry, cards_of, merged_timeline, source_label
+from reader.core.compare import (
+    CardProgress,
+    EventKind,
+    TimelineEntry,
+    cards_of,
+    merged_timeline,
+    source_label,
+)
 from reader.render.comparison_html import (
     timeline_event_html,
     timeline_html,
@@ -42,7 +49,7 @@ from reader.render.comparison_html import (
 from reader.render.highlight import escape
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.delegate import HtmlDelegate
-from reader.ui.compare.pane import ComparisonPane
+from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
@@ -131,7 +138,7 @@ class TimelineModel(QAbstractTableModel):
         return None
 
 
-class TimelineView(ComparisonPane):
+class TimelineView(SetWideView):
     openCard = Signal(str)
 
     def __init__(
@@ -196,8 +203,15 @@ class TimelineView(ComparisonPane):
     def model(self) -> TimelineModel:
         return self._model
 
-    def set_cards(self, card_ids: Sequence[str]) -> None:
-        self._model.set_entries(merged_timeline(cards_of(self._catalog, card_ids)))
+    @staticmethod
+    def compute(
+        catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
+    ) -> tuple[TimelineEntry, ...]:
+        return merged_timeline(cards_of(catalog, card_ids, progress))
+
+    def show_result(self, catalog: Catalog, result: Any) -> None:
+        self._catalog = catalog
+        self._model.set_entries(result)
         self._schedule_row_heights()
 
     def set_show_publications(self, show: bool) -> None:
