@@ -449,8 +449,8 @@ _FUNCTION_WORDS = frozenset({
 # fmt: on
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in words(text) if w not in _FUNCTION_WORDS}
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if w not in _FUNCTION_WORDS)
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -468,11 +468,17 @@ def wording_overlap(a: str, b: str) -> float:
     Content words are the folded words (case, accents and punctuation ignored) without
     function words such as "the" or "its".
     """
-    words_a, words_b = _content_words(a), _content_words(b)
+    return _overlap(_content_words(a), _content_words(b))
+
+
+def _overlap(words_a: frozenset[str], words_b: frozenset[str]) -> float:
+    """:func:`wording_overlap` of two descriptions' content words."""
     if not words_a or not words_b:
         return 1.0 if words_a == words_b else 0.0
     short, long_ = sorted((words_a, words_b), key=len)
-    return sum(any(_same_word(w, o) for o in long_) for w in short) / len(short)
+    # A word the other also has matches without comparing it with each of them.
+    shared = sum(1 if w in long_ else any(_same_word(w, o) for o in long_) for w in short)
+    return shared / len(short)
 
 
 def same_event(a: str, b: str) -> bool:
@@ -500,15 +506,24 @@ def merged_timeline(cards: Iterable[Card]) -> tuple[TimelineEntry, ...]:
     """
     ordered = date_order(cards)
     groups: dict[PartialDate, list[list[Report]]] = {}
+    content: dict[str, frozenset[str]] = {}  # each wording's words, worked out once
+
+    def words_of(text: str) -> frozenset[str]:
+        found = content.get(text)
+        if found is None:
+            found = content[text] = _content_words(text)
+        return found
+
     for card in ordered:
         for event in card.timeline:
             clusters = groups.setdefault(event.date, [])
+            told = words_of(event.event)
             home = next(
                 (
                     cluster
                     for cluster in clusters
                     if all(r.card.id != card.id for r in cluster)
-                    and any(same_event(r.text, event.event) for r in cluster)
+                    and any(_overlap(words_of(r.text), told) >= MERGE_OVERLAP for r in cluster)
                 ),
                 None,
             )

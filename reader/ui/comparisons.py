@@ -4,7 +4,10 @@ It takes the place of the card list and the card view while the reader compares,
 comparison gets nearly the whole window (the tag sidebar stays, to filter what the matrix,
 ledger and timeline show). Each view is made when first asked for and kept until its tab is
 closed; the three set-wide views follow the filter, refreshed when they are on screen rather
-than on every keystroke of a search.
+than on every keystroke of a search. Above a few dozen cards they are worked out on a
+background thread (:mod:`reader.ui.compare.jobs`): the view keeps what it showed, with a busy
+cursor, while the line beside the tabs counts the cards loaded. (It is not disabled: that
+would take the keyboard focus away, and Ctrl+W with it.)
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from reader.ui.compare import (
     TimelineView,
     TopicMatrixView,
 )
+from reader.ui.compare.jobs import ViewJobs
+from reader.ui.compare.pane import SetWideView
 from reader.ui.labels import MutedLabel, plural
 
 ComparisonView = CompareView | TopicMatrixView | RecommendationsLedgerView | TimelineView
@@ -53,6 +58,9 @@ TAB_TITLES = {
 FILTERED = (ViewKind.MATRIX, ViewKind.LEDGER, ViewKind.TIMELINE)
 #: The widest the scope line beside the tabs may grow: the tabs come first.
 SCOPE_WIDTH = 300
+#: From this many cards a set-wide view is worked out in the background: loading a card from
+#: the index takes about 1 ms, and the event loop must not stop for more than 50.
+BACKGROUND_FROM = 40
 
 
 class ComparisonWorkspace(QWidget):
@@ -78,6 +86,13 @@ class ComparisonWorkspace(QWidget):
         self._point_size = self.font().pointSizeF()
         self._views: dict[ViewKind, ComparisonView] = {}
         self._stale: set[ViewKind] = set()
+        #: Set-wide views of more cards than this are worked out in the background.
+        self.background_from = BACKGROUND_FROM
+        self._jobs = ViewJobs(self)
+        self._jobs.progressed.connect(self._on_job_progress)
+        self._jobs.finished.connect(self._on_job_finished)
+        self._jobs.failed.connect(self._on_job_failed)
+        self._loaded: tuple[int, int] | None = None  # the running job's (done, total)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("comparisonTabs")
@@ -181,6 +196,15 @@ class ComparisonWorkspace(QWidget):
         while self.tabs.count():
             self._close_tab(0, quiet=True)
 
+    @property
+    def busy(self) -> bool:
+        """A set-wide view is being worked out in the background."""
+        return self._jobs.running is not None
+
+    def shutdown(self) -> None:
+        """Stop the background thread (a view being worked out stops at its next card)."""
+        self._jobs.shutdown()
+
     def focus_view(self) -> None:
         view = self.tabs.currentWidget()
         if isinstance(view, RecommendationsLedgerView):
@@ -203,15 +227,17 @@ class ComparisonWorkspace(QWidget):
             compare.cardsChanged.connect(self._on_compared)
             view = compare
         elif kind is ViewKind.MATRIX:
-            matrix = TopicMatrixView(catalog, self._filtered, self, theme=theme)
+            matrix = TopicMatrixView(catalog, (), self, theme=theme)
             matrix.openCard.connect(self.open_card)
             view = matrix
         elif kind is ViewKind.LEDGER:
-            view = RecommendationsLedgerView(catalog, self._filtered, self, theme=theme)
+            view = RecommendationsLedgerView(catalog, (), self, theme=theme)
         else:
-            timeline = TimelineView(catalog, self._filtered, self, theme=theme)
+            timeline = TimelineView(catalog, (), self, theme=theme)
             timeline.openCard.connect(self.open_card)
             view = timeline
+        if kind in FILTERED:
+            self._stale.add(kind)  # filled when shown (see _refresh_current)
         view.setObjectName(f"{kind.value}View")
         if isinstance(view, CompareView | TopicMatrixView):
             # Arrow keys move between cells; Tab must leave the table, not trap the keyboard.
@@ -237,6 +263,8 @@ class ComparisonWorkspace(QWidget):
         self.tabs.removeTab(index)
         del self._views[kind]
         self._stale.discard(kind)
+        if self._jobs.running is kind:
+            self._jobs.cancel()
         view.deleteLater()
         if kind is ViewKind.COMPARE:
             self.compared.emit([])
@@ -267,12 +295,48 @@ class ComparisonWorkspace(QWidget):
         """Bring the current view up to date with the filter, if it is on screen."""
         kind = self.current_kind()
         view = self._views.get(kind) if kind is not None else None
-        if kind in self._stale and view is not None and self.isVisible():
+        if kind in self._stale and isinstance(view, SetWideView) and self.isVisible():
             self._stale.discard(kind)
             assert self._catalog is not None
-            if not isinstance(view, CompareView):
-                view.set_catalog(self._catalog, self._filtered)
+            self._fill(kind, view)
         self._show_scope()
+
+    def _fill(self, kind: ViewKind, view: SetWideView) -> None:
+        """Show the filter's cards in ``view``: at once if they are few, else once worked out."""
+        assert self._catalog is not None
+        running = self._jobs.running
+        if isinstance(running, ViewKind) and running is not kind:
+            self._stale.add(running)  # stopped below: redone when shown again
+        if len(self._filtered) < self.background_from:
+            if running is not None:
+                self._jobs.cancel()
+            view.unsetCursor()
+            view.set_catalog(self._catalog, self._filtered)
+            return
+        self._loaded = (0, len(self._filtered))
+        view.setCursor(Qt.CursorShape.BusyCursor)
+        self._jobs.start(kind, type(view).compute, self._catalog, self._filtered)
+
+    def _on_job_progress(self, kind: object, done: int, total: int) -> None:
+        self._loaded = (done, total)
+        if kind is self.current_kind():
+            self._show_scope()
+
+    def _on_job_finished(self, kind: object, catalog: Catalog, result: object) -> None:
+        self._loaded = None
+        view = self._views.get(kind) if isinstance(kind, ViewKind) else None
+        if isinstance(view, SetWideView):
+            view.show_result(catalog, result)
+            view.unsetCursor()
+        self._show_scope()
+
+    def _on_job_failed(self, kind: object, message: str) -> None:
+        self._loaded = None
+        view = self._views.get(kind) if isinstance(kind, ViewKind) else None
+        if view is not None:
+            view.unsetCursor()
+        self._show_scope()
+        self.scope.setText(f"Could not show the view: {message}")
 
     def _show_scope(self) -> None:
         kind = self.current_kind()
@@ -281,6 +345,9 @@ class ComparisonWorkspace(QWidget):
             text = ""
         elif kind is ViewKind.COMPARE:
             text = f"{plural(len(self.compared_ids()), 'card')} side by side"
+        elif self._jobs.running is kind and self._loaded is not None:
+            done, total = self._loaded
+            text = f"Loading cards: {done:,} of {total:,}…"
         elif not self._filter_text:
             text = f"All {plural(total, 'card')}"
         else:

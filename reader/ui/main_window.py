@@ -551,6 +551,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.sets.shutdown()
+        self.workspace.shutdown()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._mouse_nav)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.catalog import MemoryCatalog
 from reader.core.compare import (
@@ -30,8 +32,9 @@ from reader.core.compare import (
     topic_matrix,
     wording_overlap,
 )
+from reader.core.dates import PartialDate
 from reader.core.loader import load_set
-from reader.core.model import SetInfo
+from reader.core.model import Card, SetInfo
 from tests.conftest import SHIPPED_CARDS
 from tests.core.compare_cards import TOPICS, catalog_of, generated_cards, make_card
 
@@ -320,6 +323,12 @@ def test_near_duplicates_are_the_same_event(a: str, b: str) -> None:
     assert same_event(b, a)
 
 
+def test_inflections_count_as_the_same_word_short_words_do_not() -> None:
+    assert wording_overlap("Russia sanctions Mali", "Russian sanction on Mali") == 1.0
+    assert wording_overlap("Mali arrives", "Mali arrive") == 1.0
+    assert wording_overlap("G5 war", "G5 wars") == 0.5  # "war" is under four letters
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
@@ -433,3 +442,51 @@ def test_shipped_set_shows_where_the_three_sources_differ(shipped: MemoryCatalog
     timeline = merged_timeline(cards)
     assert len(timeline) == sum(len(c.timeline) for c in cards) + len(cards)
     assert date_order(cards) == list(result.columns)
+
+
+def _merged_by_pairs(cards: list[Card]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """:func:`merged_timeline`'s clusters as its rule says them: each event against each."""
+    groups: dict[PartialDate, list[list[tuple[str, str]]]] = {}
+    for card in date_order(cards):
+        for event in card.timeline:
+            clusters = groups.setdefault(event.date, [])
+            home = next(
+                (
+                    c
+                    for c in clusters
+                    if all(cid != card.id for cid, _ in c)
+                    and any(same_event(text, event.event) for _, text in c)
+                ),
+                None,
+            )
+            if home is None:
+                clusters.append([(card.id, event.event)])
+            else:
+                home.append((card.id, event.event))
+    return [(d.iso(), c) for d, cs in groups.items() for c in cs]
+
+
+WORDINGS = st.lists(
+    st.sampled_from(["coup", "in", "mali", "niger", "sanction", "sanctions", "russia", "russian"]),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
+
+
+@given(
+    st.lists(
+        st.lists(st.tuples(st.sampled_from(["2021", "2021-09", "2022"]), WORDINGS), max_size=4),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_the_merged_timeline_merges_exactly_as_comparing_every_pair_would(
+    timelines: list[list[tuple[str, str]]],
+) -> None:
+    cards = [make_card(f"c{i}", "2023", timeline=t) for i, t in enumerate(timelines)]
+    merged = [
+        (e.date.iso(), [(r.card.id, r.text) for r in e.reports])
+        for e in merged_timeline(cards)
+        if e.kind is EventKind.EVENT
+    ]
+    assert sorted(merged) == sorted(_merged_by_pairs(cards))

@@ -392,6 +392,37 @@ def test_tab_leaves_the_tables_for_the_tabs_and_the_search(
     assert window.search in seen
 
 
+def test_a_large_filter_is_worked_out_in_the_background(qtbot: QtBot, window: MainWindow) -> None:
+    workspace = window.workspace
+    workspace.background_from = 0  # as if the three cards were thousands
+    window.commands.topic_matrix.trigger()
+    matrix = workspace.view(ViewKind.MATRIX)
+    assert isinstance(matrix, TopicMatrixView)
+    assert workspace.busy
+    assert matrix.cursor().shape() == Qt.CursorShape.BusyCursor
+    assert workspace.scope.text() == "Loading cards: 0 of 3…"
+    qtbot.waitUntil(lambda: not workspace.busy)
+    assert matrix.cursor().shape() == Qt.CursorShape.ArrowCursor
+    assert [c.id for c in matrix.matrix.columns] == DATE_ORDER
+    assert workspace.scope.text() == "All 3 cards"
+
+    # A filter changed while a view is worked out: the newest filter is what it shows.
+    window.commands.timeline.trigger()
+    click_tree(qtbot, window, FilterKind.TAG, "actor/us-treasury")
+    timeline = workspace.view(ViewKind.TIMELINE)
+    assert isinstance(timeline, TimelineView)
+    qtbot.waitUntil(lambda: not workspace.busy)
+    model = timeline.model()
+    assert {c.id for r in range(model.rowCount()) for c in model.entry(r).cards} == {SANCTIONS}
+
+    # Closing a view being worked out stops it.
+    window.commands.recommendations.trigger()
+    assert workspace.busy
+    press(qtbot, window, Qt.Key.Key_W, CTRL)
+    assert workspace.view(ViewKind.LEDGER) is None
+    assert not workspace.busy
+
+
 def test_export_and_print_wait_for_a_set(make_window: MakeWindow) -> None:
     window = make_window()
     for action in (window.commands.export_pdf, window.commands.print):

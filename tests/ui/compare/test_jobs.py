@@ -1,0 +1,83 @@
+"""Set-wide views worked out in the background: newest wins, older requests stop."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from reader.core.catalog import Catalog, MemoryCatalog
+from reader.core.compare import CardProgress
+from reader.core.loader import load_set
+from reader.ui.compare.jobs import ViewJobs
+
+
+def endless(stopped: threading.Event) -> object:
+    """A compute that reports progress until it is stopped (or ten seconds pass)."""
+
+    def compute(_catalog: Catalog, _ids: Sequence[str], progress: CardProgress | None) -> str:
+        assert progress is not None
+        deadline = time.monotonic() + 10
+        try:
+            while time.monotonic() < deadline:
+                progress(0, 1)
+                time.sleep(0.001)
+        except BaseException:
+            stopped.set()
+            raise
+        return "ran out"
+
+    return compute
+
+
+def quick(_catalog: Catalog, ids: Sequence[str], _progress: CardProgress | None) -> str:
+    return f"{len(ids)} cards"
+
+
+def test_a_newer_request_stops_the_running_one_and_alone_reports(
+    qtbot: QtBot, card_set: Path
+) -> None:
+    catalog = MemoryCatalog(load_set(card_set))
+    jobs = ViewJobs()
+    stopped = threading.Event()
+    finished: list[tuple[object, object]] = []
+    jobs.finished.connect(lambda key, _catalog, result: finished.append((key, result)))
+    try:
+        with qtbot.waitSignal(jobs.progressed):
+            jobs.start("slow", endless(stopped), catalog, ["a"])
+        jobs.start("quick", quick, catalog, ["a", "b"])
+        assert jobs.running == "quick"
+        qtbot.waitUntil(lambda: jobs.running is None)
+        assert finished == [("quick", "2 cards")]
+        assert stopped.wait(5)
+    finally:
+        jobs.shutdown()
+
+
+def test_shutdown_stops_a_long_request_at_its_next_card(qtbot: QtBot, card_set: Path) -> None:
+    catalog = MemoryCatalog(load_set(card_set))
+    jobs = ViewJobs()
+    stopped = threading.Event()
+    with qtbot.waitSignal(jobs.progressed):
+        jobs.start("slow", endless(stopped), catalog, ["a"])
+    started = time.monotonic()
+    jobs.shutdown()
+    assert stopped.is_set()
+    assert time.monotonic() - started < 5  # not the ten seconds the request would run
+
+
+def test_a_failing_compute_is_reported(qtbot: QtBot, card_set: Path) -> None:
+    def broken(_catalog: Catalog, _ids: Sequence[str], _progress: CardProgress | None) -> None:
+        raise ValueError("no such topic")
+
+    jobs = ViewJobs()
+    try:
+        with qtbot.waitSignal(jobs.failed) as failed:
+            jobs.start("broken", broken, MemoryCatalog(load_set(card_set)), [])
+        assert failed.args == ["broken", "ValueError: no such topic"]
+        assert jobs.running is None
+    finally:
+        jobs.shutdown()
