@@ -5,9 +5,9 @@ comparison gets nearly the whole window (the tag sidebar stays, to filter what t
 ledger and timeline show). Each view is made when first asked for and kept until its tab is
 closed; the three set-wide views follow the filter, refreshed when they are on screen rather
 than on every keystroke of a search. Above a few dozen cards they are worked out on a
-background thread (:mod:`reader.ui.compare.jobs`): the view keeps what it showed, with a busy
-cursor, while the line beside the tabs counts the cards loaded. (It is not disabled: that
-would take the keyboard focus away, and Ctrl+W with it.)
+background thread (:mod:`reader.ui.compare.jobs`): a progress bar covers the view until its
+cards are in. (The view is not disabled: that would take the keyboard focus away, and Ctrl+W
+with it.)
 """
 
 from __future__ import annotations
@@ -92,7 +92,6 @@ class ComparisonWorkspace(QWidget):
         self._jobs.progressed.connect(self._on_job_progress)
         self._jobs.finished.connect(self._on_job_finished)
         self._jobs.failed.connect(self._on_job_failed)
-        self._loaded: tuple[int, int] | None = None  # the running job's (done, total)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("comparisonTabs")
@@ -310,31 +309,28 @@ class ComparisonWorkspace(QWidget):
         if len(self._filtered) < self.background_from:
             if running is not None:
                 self._jobs.cancel()
-            view.unsetCursor()
+            view.hide_loading()
             view.set_catalog(self._catalog, self._filtered)
             return
-        self._loaded = (0, len(self._filtered))
-        view.setCursor(Qt.CursorShape.BusyCursor)
+        view.show_loading(0, len(self._filtered))
         self._jobs.start(kind, type(view).compute, self._catalog, self._filtered)
 
     def _on_job_progress(self, kind: object, done: int, total: int) -> None:
-        self._loaded = (done, total)
-        if kind is self.current_kind():
-            self._show_scope()
+        view = self._views.get(kind) if isinstance(kind, ViewKind) else None
+        if isinstance(view, SetWideView):
+            view.show_loading(done, total)
 
     def _on_job_finished(self, kind: object, catalog: Catalog, result: object) -> None:
-        self._loaded = None
         view = self._views.get(kind) if isinstance(kind, ViewKind) else None
         if isinstance(view, SetWideView):
             view.show_result(catalog, result)
-            view.unsetCursor()
+            view.hide_loading()
         self._show_scope()
 
     def _on_job_failed(self, kind: object, message: str) -> None:
-        self._loaded = None
         view = self._views.get(kind) if isinstance(kind, ViewKind) else None
-        if view is not None:
-            view.unsetCursor()
+        if isinstance(view, SetWideView):
+            view.hide_loading()
         self._show_scope()
         self.scope.setText(f"Could not show the view: {message}")
 
@@ -345,9 +341,6 @@ class ComparisonWorkspace(QWidget):
             text = ""
         elif kind is ViewKind.COMPARE:
             text = f"{plural(len(self.compared_ids()), 'card')} side by side"
-        elif self._jobs.running is kind and self._loaded is not None:
-            done, total = self._loaded
-            text = f"Loading cards: {done:,} of {total:,}…"
         elif not self._filter_text:
             text = f"All {plural(total, 'card')}"
         else:

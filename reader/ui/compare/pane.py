@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from reader.core.catalog import Catalog
 from reader.core.compare import CardProgress
@@ -66,8 +67,57 @@ class ComparisonPane(QWidget):
         raise NotImplementedError
 
 
+class LoadingCover(QWidget):
+    """Covers a view while its cards load: what is under it is out of date or empty."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("loadingCover")
+        self.setAutoFillBackground(True)
+        self.label = QLabel(self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.bar = QProgressBar(self)
+        self.bar.setAccessibleName("Cards loaded")
+        self.bar.setFixedWidth(320)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.label.setText(f"Loading {total:,} cards…")
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        self.bar.setFormat(f"{done:,} of {total:,}")
+
+
 class SetWideView(ComparisonPane):
     """A view over every card of the filter: the topic matrix, the ledger, the timeline."""
+
+    _cover: LoadingCover | None = None
+
+    def show_loading(self, done: int, total: int) -> None:
+        """Cover the view with a progress bar while its cards load elsewhere."""
+        if self._cover is None:
+            self._cover = LoadingCover(self)
+        self._cover.show_progress(done, total)
+        self._cover.setGeometry(self.rect())
+        self._cover.raise_()
+        self._cover.show()
+
+    def hide_loading(self) -> None:
+        if self._cover is not None:
+            self._cover.hide()
+
+    @property
+    def loading(self) -> bool:
+        return self._cover is not None and not self._cover.isHidden()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._cover is not None:
+            self._cover.setGeometry(self.rect())
 
     @staticmethod
     def compute(
