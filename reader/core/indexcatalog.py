@@ -126,8 +126,10 @@ class IndexCatalog:
                 row = conn.execute("SELECT source FROM files WHERE rowid = ?", (rowid,)).fetchone()
         except sqlite3.Error:
             row = None
-        if row is not None and row[0] is not None:
-            return restore_card(rel, row[0], self._topics)
+        card = restore_card(rel, row[0], self._topics) if row and row[0] is not None else None
+        if card is not None:
+            return card
+        # No usable copy in the index (damaged, or changed under it): the file will do.
         return load_card_file(CardFile(self._root / rel, rel), self._topics)[0]
 
     def refresh(

@@ -435,3 +435,13 @@ def test_two_instances_in_one_process_share_the_index(cards: Path, cache: Path) 
     after_second = second.refresh()
     assert list(after_first.summaries()) == list(after_second.summaries())
     assert_agrees(after_second, cards)
+
+
+def test_a_damaged_stored_card_is_read_from_its_file(cards: Path, cache: Path) -> None:
+    catalog = open_index(cards, cache_dir=cache)
+    assert catalog.index_file is not None
+    with sqlite3.connect(catalog.index_file) as conn:
+        conn.execute("UPDATE files SET source = x'00ff'")
+    fresh = load_set(cards)
+    for card in fresh.cards[:3]:
+        assert catalog.card(card.id) == card
