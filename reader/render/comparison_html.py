@@ -266,7 +266,7 @@ def comparison_html(
 
 def _counts(addressed: int, total: int, stances: int) -> str:
     plural = "" if stances == 1 else "s"
-    return f"{addressed} of {total} sources · {stances} stance{plural}"
+    return f"{addressed:,} of {total:,} sources · {stances} stance{plural}"
 
 
 def matrix_row_label_html(row: MatrixRow, total: int) -> str:
