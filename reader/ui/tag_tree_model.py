@@ -24,6 +24,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from reader.core.catalog import CardSummary
 from reader.core.query import Query
 from reader.ui.filters import Filter, FilterKind, active_filters
+from reader.ui.item_flags import read_only_flags
 from reader.ui.tag_index import FACETS, TagIndex, build_tag_index
 
 Index = QModelIndex | QPersistentModelIndex
@@ -180,9 +181,7 @@ class TagTreeModel(QAbstractItemModel):
         return 2
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return read_only_flags(index)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -32,6 +32,7 @@ from reader.render.comparison_html import NOT_ADDRESSED, cell_html, row_label_ht
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.roles import CardIdRole, DiffersRole, HtmlRole
 from reader.ui.compare.tooltips import safe_tooltip
+from reader.ui.item_flags import read_only_flags
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -130,9 +131,7 @@ class CompareModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._comparison.columns)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return read_only_flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not self.checkIndex(index):

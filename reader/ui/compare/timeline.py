@@ -53,6 +53,7 @@ from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
+from reader.ui.item_flags import read_only_flags
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
@@ -98,9 +99,7 @@ class TimelineModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(_HEADERS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return read_only_flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not self.checkIndex(index):
