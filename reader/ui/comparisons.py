@@ -92,6 +92,9 @@ class ComparisonWorkspace(QWidget):
         self._jobs.progressed.connect(self._on_job_progress)
         self._jobs.finished.connect(self._on_job_finished)
         self._jobs.failed.connect(self._on_job_failed)
+        #: The cards each set-wide view shows, and those of the request under way.
+        self._shown_cards: dict[ViewKind, tuple[str, ...]] = {}
+        self._pending_cards: tuple[str, ...] = ()
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("comparisonTabs")
@@ -262,6 +265,7 @@ class ComparisonWorkspace(QWidget):
         self.tabs.removeTab(index)
         del self._views[kind]
         self._stale.discard(kind)
+        self._shown_cards.pop(kind, None)
         if self._jobs.running is kind:
             self._jobs.cancel()
         view.deleteLater()
@@ -306,25 +310,32 @@ class ComparisonWorkspace(QWidget):
         running = self._jobs.running
         if isinstance(running, ViewKind) and running is not kind:
             self._stale.add(running)  # stopped below: redone when shown again
-        if len(self._filtered) < self.background_from:
+        cards = tuple(self._filtered)
+        if len(cards) < self.background_from:
             if running is not None:
                 self._jobs.cancel()
             view.hide_loading()
-            view.set_catalog(self._catalog, self._filtered)
+            view.set_catalog(self._catalog, cards)
+            self._shown_cards[kind] = cards
             return
-        view.show_loading(0, len(self._filtered))
-        self._jobs.start(kind, type(view).compute, self._catalog, self._filtered)
+        if self._shown_cards.get(kind) != cards:
+            # Other cards than those shown: what is on screen is wrong until the new result.
+            # (The same cards after a reload: it stays readable meanwhile, and is replaced.)
+            view.show_loading(0, len(cards))
+        self._jobs.start(kind, type(view).compute, self._catalog, cards)
+        self._pending_cards = cards
 
     def _on_job_progress(self, kind: object, done: int, total: int) -> None:
         view = self._views.get(kind) if isinstance(kind, ViewKind) else None
-        if isinstance(view, SetWideView):
+        if isinstance(view, SetWideView) and view.loading:
             view.show_loading(done, total)
 
     def _on_job_finished(self, kind: object, catalog: Catalog, result: object) -> None:
         view = self._views.get(kind) if isinstance(kind, ViewKind) else None
-        if isinstance(view, SetWideView):
+        if isinstance(view, SetWideView) and isinstance(kind, ViewKind):
             view.show_result(catalog, result)
             view.hide_loading()
+            self._shown_cards[kind] = self._pending_cards
         self._show_scope()
 
     def _on_job_failed(self, kind: object, message: str) -> None:

@@ -409,6 +409,15 @@ def test_a_large_filter_is_worked_out_in_the_background(qtbot: QtBot, window: Ma
     assert [c.id for c in matrix.matrix.columns] == DATE_ORDER
     assert workspace.scope.text() == "All 3 cards"
 
+    # A reload of the same cards: the matrix stays readable (no cover) until the new result.
+    catalog = window.session.catalog
+    assert catalog is not None
+    workspace.set_catalog(catalog, window.session.matched, "")  # as the window does on reload
+    assert workspace.busy
+    assert not matrix.loading
+    qtbot.waitUntil(lambda: not workspace.busy)
+    assert [c.id for c in matrix.matrix.columns] == DATE_ORDER
+
     # A filter changed while a view is worked out: the newest filter is what it shows.
     window.commands.timeline.trigger()
     click_tree(qtbot, window, FilterKind.TAG, "actor/us-treasury")
