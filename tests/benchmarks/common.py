@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+@contextlib.contextmanager
+def given_or_generated(path: Path | None, cards: int, seed: int) -> Iterator[Path]:
+    """``path``, or ``cards`` generated cards in a folder removed afterwards; either way with
+    a throwaway index cache unless one is set (a benchmark run alone, not by ``make bench``)."""
+    os.environ.setdefault("BRIEFING_READER_CACHE_DIR", tempfile.mkdtemp(prefix="briefing-cache-"))
+    if path is not None:
+        yield path
+        return
+    from reader.core.synthetic import write_set
+
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-set-") as scratch:
+        root = Path(scratch) / "set"
+        write_set(root, cards, seed=seed)
+        yield root
 
 
 @dataclass

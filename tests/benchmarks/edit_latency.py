@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.loader import find_card_files
-from tests.benchmarks.common import Result, child_env, python, run_child
+from tests.benchmarks.common import Result, child_env, given_or_generated, python, run_child
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -131,14 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", type=Path, help="an existing set (one card gets edited)")
     parser.add_argument("--json", action="store_true", help="print the seconds as JSON")
     args = parser.parse_args(argv)
-    os.environ.setdefault("BRIEFING_READER_CACHE_DIR", tempfile.mkdtemp(prefix="briefing-cache-"))
-    with tempfile.TemporaryDirectory(prefix="briefing-edit-set-") as scratch:
-        root = args.set
-        if root is None:
-            from reader.core.synthetic import write_set
-
-            root = Path(scratch) / "set"
-            write_set(root, args.cards, seed=11)
+    with given_or_generated(args.set, args.cards, seed=11) as root:
         seconds = measure(root)
         n = sum(1 for _ in find_card_files(root))
     if args.json:

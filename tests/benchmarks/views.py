@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from reader.core.loader import find_card_files
+from tests.benchmarks.common import given_or_generated
 
 
 def measure(root: Path) -> list[tuple[str, float, float]]:
@@ -78,14 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("cards", nargs="?", type=int, default=10_000)
     parser.add_argument("--set", type=Path, help="an existing set")
     args = parser.parse_args(argv)
-    os.environ.setdefault("BRIEFING_READER_CACHE_DIR", tempfile.mkdtemp(prefix="briefing-cache-"))
-    with tempfile.TemporaryDirectory(prefix="briefing-views-set-") as scratch:
-        root = args.set
-        if root is None:
-            from reader.core.synthetic import write_set
-
-            root = Path(scratch) / "set"
-            write_set(root, args.cards, seed=5)
+    with given_or_generated(args.set, args.cards, seed=5) as root:
         n = sum(1 for _ in find_card_files(root))
         for name, ready, stall in measure(root):
             freeze = f"longest freeze {stall * 1000:.0f} ms"
