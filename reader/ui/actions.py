@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
+from reader.ui.card_list_model import SORT_CHOICES
 from reader.ui.settings import PaletteMode
 
 Key = QKeySequence.StandardKey
@@ -99,6 +100,16 @@ class Actions:
             action.setData(mode.value)
             self.palette_group.addAction(action)
             self.palette_modes[mode] = action
+        self.sort_group = QActionGroup(parent)
+        self.sort_group.setExclusive(True)
+        #: One checkable action per sort order of the card list, by its key.
+        self.sort_orders: dict[str, QAction] = {}
+        for choice in SORT_CHOICES:
+            action = self._make(choice.label, [], f"Sort the card list: {choice.label.lower()}")
+            action.setCheckable(True)
+            action.setData(choice.key.value)
+            self.sort_group.addAction(action)
+            self.sort_orders[choice.key.value] = action
 
         # Go
         self.back = self._make(

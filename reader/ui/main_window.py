@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         a.palette_group.triggered.connect(
             lambda act: self.set_palette_mode(PaletteMode(str(act.data())))
         )
+        a.sort_group.triggered.connect(lambda act: self.list_pane.set_sort(str(act.data())))
         a.back.triggered.connect(s.back)
         a.forward.triggered.connect(s.forward)
         a.focus_list.triggered.connect(self.focus_list)
@@ -526,6 +527,7 @@ class MainWindow(QMainWindow):
             self.sidebar.show()
             self.list_pane.show()
         self.list_pane.set_sort(s.sort_key)
+        self.commands.sort_orders[self.list_pane.sort_key()].setChecked(True)
         self.commands.palette_modes[s.palette_mode].setChecked(True)
         self.commands.zoom_reset.setEnabled(self._zoom != 0)
         app = QApplication.instance()
@@ -534,6 +536,7 @@ class MainWindow(QMainWindow):
 
     def _on_sort_changed(self, key: str) -> None:
         self.settings.sort_key = key
+        self.commands.sort_orders[key].setChecked(True)
 
     def save_settings(self) -> None:
         s = self.settings

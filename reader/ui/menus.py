@@ -55,6 +55,8 @@ def build_menus(window: QMainWindow, a: Actions, extra_view: list[QAction]) -> M
     view.addSeparator()
     colours = view.addMenu("&Colours")
     colours.addActions(list(a.palette_modes.values()))
+    sort = view.addMenu("&Sort Cards By")
+    sort.addActions(list(a.sort_orders.values()))
     view.addSeparator()
     view.addActions(extra_view)
 

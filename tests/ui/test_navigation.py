@@ -192,6 +192,28 @@ def test_sorting_by_title_and_by_date(window: MainWindow) -> None:
     assert window.list_pane.visible_ids()[0] == SANCTIONS
 
 
+def test_the_view_menu_sorts_the_list_and_follows_the_list_s_own_choice(
+    window: MainWindow,
+) -> None:
+    orders = window.commands.sort_orders
+    view_menu = window.menus.view
+    sort_menu = next(a.menu() for a in view_menu.actions() if a.text() == "&Sort Cards By")
+    assert [a.text() for a in sort_menu.actions()] == [
+        "Newest first",
+        "Oldest first",
+        "Title",
+        "Publisher",
+    ]
+    assert orders["newest"].isChecked()
+    orders["oldest"].trigger()
+    assert window.list_pane.visible_ids()[0] == LEVERAGE
+    assert window.list_pane.sort.currentData() == "oldest"
+    assert window.settings.sort_key == "oldest"
+    window.list_pane.sort.setCurrentIndex(window.list_pane.sort.findData("title"))
+    assert orders["title"].isChecked()
+    assert not orders["oldest"].isChecked()
+
+
 def test_clicking_a_tag_chip_in_the_card_filters_and_ctrl_click_excludes(
     qtbot: QtBot, window: MainWindow
 ) -> None:
