@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QFontMetricsF,
     QGuiApplication,
+    QKeyEvent,
     QMouseEvent,
     QResizeEvent,
     QTextCursor,
@@ -242,6 +243,13 @@ class CardView(QTextBrowser):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._click_modifiers = event.modifiers()
         super().mouseReleaseEvent(event)
+        self._click_modifiers = Qt.KeyboardModifier.NoModifier
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter follows the link Tab moved to; Ctrl+Enter hides a tag's cards, as Ctrl+click.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._click_modifiers = event.modifiers()
+        super().keyPressEvent(event)
         self._click_modifiers = Qt.KeyboardModifier.NoModifier
 
     def _on_anchor(self, url: QUrl) -> None:

@@ -214,6 +214,33 @@ def test_the_view_menu_sorts_the_list_and_follows_the_list_s_own_choice(
     assert not orders["oldest"].isChecked()
 
 
+def test_a_tag_link_reached_by_tab_filters_on_enter_and_excludes_on_ctrl_enter(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.session.open_card(CRISIS_GROUP)
+    view = window.card_view
+    view.setFocus()
+
+    def tab_to_first_tag() -> str:
+        for _ in range(40):
+            qtbot.keyClick(view, Qt.Key.Key_Tab)
+            href = view.textCursor().charFormat().anchorHref()
+            if href.startswith("tag:"):
+                return href
+        raise AssertionError("no tag link reached with Tab")
+
+    href = tab_to_first_tag()
+    tag = href.removeprefix("tag:").replace("%2F", "/")
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.query.exclude_tags == (tag,)
+    window.session.set_query(Query())
+    window.session.open_card(CRISIS_GROUP)
+    view.setFocus()
+    assert tab_to_first_tag() == href
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.session.query.include_tags == (tag,)
+
+
 def test_clicking_a_tag_chip_in_the_card_filters_and_ctrl_click_excludes(
     qtbot: QtBot, window: MainWindow
 ) -> None:
