@@ -35,7 +35,8 @@ class CandidatesModel(QAbstractListModel):
         if not index.isValid() or not self.checkIndex(index):
             return None
         summary = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        # The edit role too: an editable box and its completer read that one.
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return f"{summary.publisher}, {summary.published.display()} — {summary.title}"
         if role == CardIdRole:
             return summary.id

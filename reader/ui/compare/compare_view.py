@@ -19,11 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import unquote
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QHeaderView,
     QLabel,
     QMenu,
@@ -130,12 +131,29 @@ class CompareView(ComparisonPane):
         self._add.setObjectName("addCard")
         self._add.setAccessibleName("Add a card to the comparison")
         self._add.setModel(self._candidates)
+        # Typing narrows the list to the cards whose publisher, date or title contain what is
+        # typed: a set of thousands is no list to scroll through.
+        self._add.setEditable(True)
+        self._add.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._add.setPlaceholderText("Add a card…")
+        line = self._add.lineEdit()
+        assert line is not None
+        line.setPlaceholderText("Add a card… (type to search)")
+        completer = QCompleter(self._candidates, self._add)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        # The overload with the index (the default one gives only the text); PySide's stubs
+        # do not know signal overloads by subscript.
+        completer.activated[QModelIndex].connect(self._on_completed)  # type: ignore[index]
+        self._add.setCompleter(completer)
         self._add.setMinimumContentsLength(28)
         self._add.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self._add.activated.connect(self._on_add_activated)
+        self._completed = False  # a completion was just chosen (see _on_add_activated)
         self._hidden: set[RowKind] = set()
         self._differences_only = False
         rows_menu = QMenu("Rows", self)
@@ -282,6 +300,7 @@ class CompareView(ComparisonPane):
         ids = self.card_ids()
         self._candidates.set_candidates(self._catalog.summaries(), set(ids))
         self._add.setCurrentIndex(-1)
+        self._add.clearEditText()
         self._add.setEnabled(len(ids) < MAX_COMPARE and self._candidates.rowCount() > 0)
         reason = self.unavailable_reason()
         if reason and self._add.isEnabled():
@@ -349,9 +368,24 @@ class CompareView(ComparisonPane):
             self.remove_card(ids[index.column()])
 
     def _on_add_activated(self, row: int) -> None:
-        card_id = self._candidates.index(row, 0).data(CardIdRole)
-        if isinstance(card_id, str):
-            self.add_card(card_id)
+        if self._completed:
+            return  # the same Return key, passed on to the box after the completer took it
+        self._add_from(self._candidates.index(row, 0))
+
+    def _on_completed(self, index: QModelIndex) -> None:
+        self._completed = True
+        QTimer.singleShot(0, self._completion_done)
+        self._add_from(index)
+
+    def _completion_done(self) -> None:
+        self._completed = False
+        self._add.setCurrentIndex(-1)  # the box took the Return too and chose a row: undo
+        self._add.clearEditText()
+
+    def _add_from(self, index: QModelIndex) -> None:
+        card_id = index.data(CardIdRole)
+        if isinstance(card_id, str) and not self.add_card(card_id):
+            self._add.clearEditText()  # not added (full, or gone): nothing stays typed
 
     def _column_menu(self, pos: QPoint) -> None:
         header = self._table.horizontalHeader()

@@ -357,3 +357,32 @@ def test_without_a_theme_the_view_follows_the_palette(
     finally:
         apply_palette(qapp, PaletteMode.SYSTEM)
     qtbot.waitUntil(lambda: LIGHT.stance("mixed").background in badge())
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # popups: raise(), grabbing
+def test_typing_in_add_a_card_narrows_the_choice_to_matching_cards(
+    qtbot: QtBot, show: Show
+) -> None:
+    cards = [
+        make_card(f"card-{n}", f"20{10 + n}", publisher=f"Press {name}")
+        for n, name in enumerate(["Alpha", "Beta", "Gamma", "Alphaville", "Delta"])
+    ]
+    view = show(CompareView(catalog_of(cards), ["card-1", "card-2"]))
+    combo = view.findChild(QComboBox, "addCard")
+    assert combo is not None
+    assert combo.currentText() == ""  # nothing typed, the placeholder shows
+    combo.setFocus()
+    qtbot.keyClicks(combo, "alpha")
+    completer = combo.completer()
+    assert completer is not None
+    matches = completer.completionModel()
+    assert matches.rowCount() == 2  # "Press Alpha" and "Press Alphaville", not the others
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    with qtbot.waitSignal(view.cardsChanged):
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert len(view.card_ids()) == 3
+    assert set(view.card_ids()) - {"card-1", "card-2"} <= {"card-0", "card-3"}
+    qtbot.waitUntil(lambda: combo.currentText() == "")  # ready for the next one
+    assert len(view.card_ids()) == 3  # the one Return added one card
