@@ -300,6 +300,11 @@ def _matrix_cell(persp: Perspective | None, theme: Theme) -> str:
     return f'<td align="center">{stance_badge(persp.stance, theme)}</td>'
 
 
+def _matrix_label_width(sources: int) -> int:
+    """Percent of the page width for a matrix table's topic column beside ``sources`` ones."""
+    return 34 if sources <= 4 else 28 if sources <= 8 else 22
+
+
 def topic_matrix_html(
     matrix: TopicMatrix,
     theme: Theme,
@@ -326,7 +331,10 @@ def topic_matrix_html(
         )
         last = start + columns_per_table >= total
         coverage = '<th align="left">Coverage</th>' if last else ""
-        rows = [f'<tr><th align="left" width="22%">Topic</th>{head}{coverage}</tr>']
+        # The topic's label takes what the source columns do not need: with a few sources it
+        # need not wrap into a narrow column of one word a line.
+        label = _matrix_label_width(len(chunk))
+        rows = [f'<tr><th align="left" width="{label}%">Topic</th>{head}{coverage}</tr>']
         for row in matrix.rows:
             cells = "".join(_matrix_cell(row.cells[i], theme) for i in chunk)
             counts = (

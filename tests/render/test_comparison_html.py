@@ -154,6 +154,13 @@ def test_a_wide_matrix_is_split_into_tables_with_a_key_of_blindspots() -> None:
         assert all(t.label in entry for t in matrix.blindspots(card.id))
 
 
+def test_the_topic_column_takes_the_room_few_sources_leave() -> None:
+    few = topic_matrix_html(topic_matrix(generated_cards(3), INFO), LIGHT)
+    many = topic_matrix_html(topic_matrix(generated_cards(10), INFO), LIGHT)
+    assert '<th align="left" width="34%">Topic</th>' in few
+    assert '<th align="left" width="22%">Topic</th>' in many
+
+
 def test_ledger_has_an_anchor_per_addressee() -> None:
     cards = [
         make_card("a", "2021", recommendations=[("Bamako", "x"), ("Paris", "y")]),
