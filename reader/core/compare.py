@@ -496,8 +496,13 @@ def same_event(a: str, b: str) -> bool:
     return wording_overlap(a, b) >= MERGE_OVERLAP
 
 
-def merged_timeline(cards: Iterable[Card]) -> tuple[TimelineEntry, ...]:
+def merged_timeline(
+    cards: Iterable[Card], checkpoint: Callable[[], None] | None = None
+) -> tuple[TimelineEntry, ...]:
     """Every card's timeline and every publication, in date order, duplicates merged.
+
+    ``checkpoint`` is called every :data:`PROGRESS_EVERY` cards and may raise to stop: merging
+    thousands of timelines takes seconds.
 
     Events merge only across cards (a card that lists two similar events meant two), only
     when their dates are equal at the same precision ("2021-09" is not "2021-09-30"), and
@@ -514,7 +519,9 @@ def merged_timeline(cards: Iterable[Card]) -> tuple[TimelineEntry, ...]:
             found = content[text] = _content_words(text)
         return found
 
-    for card in ordered:
+    for n, card in enumerate(ordered):
+        if checkpoint is not None and n % PROGRESS_EVERY == 0:
+            checkpoint()
         for event in card.timeline:
             clusters = groups.setdefault(event.date, [])
             told = words_of(event.event)

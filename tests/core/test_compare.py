@@ -490,3 +490,22 @@ def test_the_merged_timeline_merges_exactly_as_comparing_every_pair_would(
         if e.kind is EventKind.EVENT
     ]
     assert sorted(merged) == sorted(_merged_by_pairs(cards))
+
+
+class StoppedError(Exception):
+    """What a superseded request's checkpoint raises."""
+
+
+def test_merging_timelines_stops_when_its_checkpoint_raises() -> None:
+    cards = [make_card(f"c{i}", "2023", timeline=[("2022", f"Event {i}")]) for i in range(200)]
+    calls: list[int] = []
+
+    def checkpoint() -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise StoppedError
+
+    with pytest.raises(StoppedError):
+        merged_timeline(cards, checkpoint)
+    assert len(calls) == 2
+    assert len(merged_timeline(cards, lambda: None)) == len(merged_timeline(cards))

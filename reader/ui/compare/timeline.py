@@ -11,6 +11,7 @@ double-clicked: its first source).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -206,7 +207,11 @@ class TimelineView(SetWideView):
     def compute(
         catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
     ) -> tuple[TimelineEntry, ...]:
-        return merged_timeline(cards_of(catalog, card_ids, progress))
+        cards = cards_of(catalog, card_ids, progress)
+        if progress is None:
+            return merged_timeline(cards)
+        # Merging takes as long as loading at 10,000 cards: it must stop when asked, too.
+        return merged_timeline(cards, partial(progress, len(card_ids), len(card_ids)))
 
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog
