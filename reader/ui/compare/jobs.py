@@ -86,6 +86,7 @@ class ViewJobs(QObject):
         self._latest = _Latest()
         self._key: object | None = None
         self._thread: QThread | None = None
+        self._worker: _Worker | None = None  # lives on the thread, made with it
 
     @property
     def running(self) -> object | None:
@@ -125,7 +126,7 @@ class ViewJobs(QObject):
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         self._thread.finished.connect(worker.deleteLater)
-        self._worker = worker  # kept alive with the thread
+        self._worker = worker
         self._thread.start()
 
     def _current(self, request: int) -> bool:
