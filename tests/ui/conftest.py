@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -136,3 +137,19 @@ def anchor_point(view: CardView, href: str) -> QPoint:
             it += 1
         block = block.next()
     raise AssertionError(f"no link to {href} in the card view")
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where screenshot tests save images: ``$BRIEFING_SCREENSHOTS`` or a temporary folder."""
+    folder = Path(os.environ.get("BRIEFING_SCREENSHOTS", tmp_path / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_window(window: MainWindow, folder: Path, name: str) -> None:
+    """Grab ``window`` into ``folder/name.png`` and print the path, for a person to look at."""
+    QApplication.processEvents()  # let layouts settle, as they would before a repaint
+    path = folder / f"{name}.png"
+    assert window.grab().save(str(path))
+    print(path)

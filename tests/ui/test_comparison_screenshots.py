@@ -6,37 +6,20 @@ Run with ``pytest -m screenshots tests/ui/test_comparison_screenshots.py``; imag
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.query import Query
 from reader.core.synthetic import write_set
 from reader.qtcompat import protect_none
 from reader.ui.comparisons import ViewKind
-from reader.ui.main_window import MainWindow
 from reader.ui.settings import PaletteMode
-from tests.ui.conftest import CRISIS_GROUP, LEVERAGE, SANCTIONS, MakeWindow
+from tests.ui.conftest import CRISIS_GROUP, LEVERAGE, SANCTIONS, MakeWindow, save_window
 
 protect_none()
 pytestmark = pytest.mark.screenshots
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("BRIEFING_SCREENSHOTS", tmp_path / "screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def save(window: MainWindow, folder: Path, name: str) -> None:
-    QApplication.processEvents()
-    path = folder / f"{name}.png"
-    assert window.grab().save(str(path))
-    print(path)
 
 
 @pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
@@ -47,7 +30,7 @@ def test_comparison_views_in_the_window(
     window.resize(1280, 800)
     window.set_palette_mode(mode)
     m = mode.value
-    save(window, shots, f"{m}-compare-00-reading")
+    save_window(window, shots, f"{m}-compare-00-reading")
 
     window.comparisons.add(LEVERAGE)
     window.comparisons.add(CRISIS_GROUP)
@@ -55,7 +38,7 @@ def test_comparison_views_in_the_window(
     window.commands.compare.trigger()
     qtbot.waitUntil(lambda: window.comparisons.comparing)
     qtbot.wait(50)
-    save(window, shots, f"{m}-compare-01-side-by-side")
+    save_window(window, shots, f"{m}-compare-01-side-by-side")
 
     for n, (action, kind) in enumerate(
         (
@@ -68,11 +51,11 @@ def test_comparison_views_in_the_window(
         action.trigger()
         qtbot.waitUntil(lambda k=kind: window.workspace.current_kind() is k)
         qtbot.wait(50)
-        save(window, shots, f"{m}-compare-{n:02d}-{kind.value}")
+        save_window(window, shots, f"{m}-compare-{n:02d}-{kind.value}")
 
     window.commands.back_to_reading.trigger()
     qtbot.waitUntil(lambda: not window.comparisons.comparing)
-    save(window, shots, f"{m}-compare-05-back-to-reading")
+    save_window(window, shots, f"{m}-compare-05-back-to-reading")
 
 
 @pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
@@ -90,10 +73,10 @@ def test_four_columns_and_a_fifty_card_matrix(
     window.comparisons.compare_basket()
     qtbot.waitUntil(lambda: window.comparisons.comparing)
     qtbot.wait(50)
-    save(window, shots, f"{m}-compare-06-four-columns")
+    save_window(window, shots, f"{m}-compare-06-four-columns")
     window.commands.topic_matrix.trigger()
     qtbot.wait(50)
-    save(window, shots, f"{m}-compare-07-fifty-card-matrix")
+    save_window(window, shots, f"{m}-compare-07-fifty-card-matrix")
     window.session.set_query(Query(include_tags=("actor/wagner",)))
     qtbot.wait(50)
-    save(window, shots, f"{m}-compare-08-filtered-matrix")
+    save_window(window, shots, f"{m}-compare-08-filtered-matrix")

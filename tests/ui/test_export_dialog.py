@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -213,12 +212,10 @@ def test_print_preview_shows_the_same_pages_as_the_pdf(
 @pytest.mark.screenshots
 @pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
 def test_screenshots_of_the_export_dialogs(
-    qtbot: QtBot, window: QWidget, store: QSettings, tmp_path: Path, mode: PaletteMode
+    qtbot: QtBot, window: QWidget, store: QSettings, shots: Path, mode: PaletteMode
 ) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    folder = Path(os.environ.get("BRIEFING_SCREENSHOTS", tmp_path / "screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
     apply_palette(app, mode)
     try:
         context = _context(
@@ -230,7 +227,7 @@ def test_screenshots_of_the_export_dialogs(
         export.export_pdf()
         assert export.options is not None
         qtbot.waitExposed(export.options)
-        export.options.grab().save(str(folder / f"{mode}-export-options.png"))
+        export.options.grab().save(str(shots / f"{mode}-export-options.png"))
         export.options.reject()
         export.print_preview()
         assert export.preview is not None
@@ -238,8 +235,8 @@ def test_screenshots_of_the_export_dialogs(
         preview = export.preview.findChild(QPrintPreviewWidget)
         assert preview is not None
         qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=60_000)
-        export.preview.grab().save(str(folder / f"{mode}-print-preview.png"))
+        export.preview.grab().save(str(shots / f"{mode}-print-preview.png"))
         export.preview.close()
     finally:
         apply_palette(app, PaletteMode.LIGHT)
-    print(f"\nexport dialog screenshots in {folder}")
+    print(f"\nexport dialog screenshots in {shots}")

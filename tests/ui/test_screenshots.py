@@ -6,34 +6,17 @@ temporary folder, printed at the end.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.query import Query
-from reader.ui.main_window import MainWindow
 from reader.ui.settings import PaletteMode
-from tests.ui.conftest import CRISIS_GROUP, SANCTIONS, MakeWindow, laid_out
+from tests.ui.conftest import CRISIS_GROUP, SANCTIONS, MakeWindow, laid_out, save_window
 
 pytestmark = pytest.mark.screenshots
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("BRIEFING_SCREENSHOTS", tmp_path / "screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def save(window: MainWindow, folder: Path, name: str) -> None:
-    QApplication.processEvents()  # let layouts settle, as they would before a repaint
-    path = folder / f"{name}.png"
-    assert window.grab().save(str(path))
-    print(path)
 
 
 @pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
@@ -45,18 +28,18 @@ def test_window_states(
     window.set_palette_mode(mode)
     qtbot.wait(50)
     m = mode.value
-    save(window, shots, f"{m}-01-overview")
+    save_window(window, shots, f"{m}-01-overview")
 
     window.session.set_query(Query(include_tags=("actor/wagner",)))
     window.session.open_card(CRISIS_GROUP)
     qtbot.wait(20)
-    save(window, shots, f"{m}-02-wagner-card")
+    save_window(window, shots, f"{m}-02-wagner-card")
 
     bar = window.card_view.verticalScrollBar()
     qtbot.waitUntil(lambda: laid_out(window))
     for n, fraction in enumerate((0.25, 0.5, 0.75, 1.0), start=3):
         bar.setValue(int(bar.maximum() * fraction))
-        save(window, shots, f"{m}-{n:02d}-card-scrolled-{int(fraction * 100)}")
+        save_window(window, shots, f"{m}-{n:02d}-card-scrolled-{int(fraction * 100)}")
 
     window.session.set_query(
         Query(include_tags=("actor/wagner",), publishers=frozenset({"International Crisis Group"}))
@@ -65,34 +48,34 @@ def test_window_states(
     qtbot.keyClicks(window.search, "ECOWAS")
     qtbot.waitUntil(lambda: window.session.query.text == "ECOWAS")
     window.commands.find_next.trigger()
-    save(window, shots, f"{m}-07-search-ecowas")
+    save_window(window, shots, f"{m}-07-search-ecowas")
 
     window.session.set_query(
         Query(include_tags=("theme",), exclude_tags=("actor/us-treasury", "theme/coups"))
     )
     window.session.open_card(SANCTIONS)
-    save(window, shots, f"{m}-08-exclusions")
+    save_window(window, shots, f"{m}-08-exclusions")
 
     window.session.set_query(
         Query(years=frozenset({2021}), publishers=frozenset({"International Crisis Group"}))
     )
-    save(window, shots, f"{m}-09-no-match")
+    save_window(window, shots, f"{m}-09-no-match")
 
     window.session.set_query(Query())
     window.session.open_card(SANCTIONS)
     window.commands.zoom_in.trigger()
     window.commands.zoom_in.trigger()
-    save(window, shots, f"{m}-10-zoomed")
+    save_window(window, shots, f"{m}-10-zoomed")
     window.commands.zoom_reset.trigger()
 
     path = card_set / "mali-sanctions-2023.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("thesis:", "thesis: [", 1), "utf-8")
     (card_set / "extra.yaml").write_text("format: briefing-card/1\nid: Bad Id\n", "utf-8")
     qtbot.waitUntil(window.problems.isVisible, timeout=5000)
-    save(window, shots, f"{m}-11-problems")
+    save_window(window, shots, f"{m}-11-problems")
 
     window.resize(1024, 640)
     window.problems.hide()
     window.session.open_card(CRISIS_GROUP)
-    save(window, shots, f"{m}-12-small-window")
+    save_window(window, shots, f"{m}-12-small-window")
     window.tree.setFocus(Qt.FocusReason.TabFocusReason)
