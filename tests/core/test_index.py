@@ -74,10 +74,8 @@ def test_real_and_bad_sets_give_the_loaders_problems_and_cards(root: Path, cache
     assert_agrees(open_index(root, cache_dir=cache), root)  # warm: from the stored state
 
 
-def test_reopening_parses_only_what_changed(
-    cards: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    open_index(cards, cache_dir=cache)
+def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, the files the index parses (relative paths), in the order parsed."""
     parsed: list[str] = []
     original = indexbuild.parse_files
 
@@ -86,6 +84,14 @@ def test_reopening_parses_only_what_changed(
         return original(stamps, topics)
 
     monkeypatch.setattr(indexbuild, "parse_files", counting)
+    return parsed
+
+
+def test_reopening_parses_only_what_changed(
+    cards: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_index(cards, cache_dir=cache)
+    parsed = count_parses(monkeypatch)
     old = sorted(cards.rglob("*.yaml"))[5]
     past = old.stat().st_mtime_ns - 10**10
     for path in cards.rglob("*.yaml"):  # old enough to be trusted on size and time alone
@@ -214,14 +220,7 @@ def test_new_topics_reparse_only_cards_with_perspectives(
     for path in cards.rglob("*.yaml"):
         os.utime(path, ns=(old, old))
     open_index(cards, cache_dir=cache)
-    parsed: list[str] = []
-    original = indexbuild.parse_files
-
-    def counting(stamps, topics):  # type: ignore[no-untyped-def]
-        parsed.extend(s.rel for s in stamps)
-        return original(stamps, topics)
-
-    monkeypatch.setattr(indexbuild, "parse_files", counting)
+    parsed = count_parses(monkeypatch)
     set_file = cards / SET_FILE
     set_file.write_text(
         set_file.read_text(encoding="utf-8").replace("- key: economy-aid", "- key: economy"),
