@@ -123,6 +123,16 @@ def _page_size(value: str) -> str:
     return sizes[value.lower()]
 
 
+def _add_tag_filters(parser: argparse.ArgumentParser) -> None:
+    """``--tag`` and ``--exclude-tag``, the same for every command that filters cards."""
+    parser.add_argument(
+        "--tag", action="append", default=[], metavar="T", help="only cards with this tag"
+    )
+    parser.add_argument(
+        "--exclude-tag", action="append", default=[], metavar="T", help="leave out this tag"
+    )
+
+
 def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
     export = commands.add_parser(
         "export",
@@ -138,12 +148,7 @@ def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
     export.add_argument(
         "-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="the PDF to write"
     )
-    export.add_argument(
-        "--tag", action="append", default=[], metavar="T", help="only cards with this tag"
-    )
-    export.add_argument(
-        "--exclude-tag", action="append", default=[], metavar="T", help="leave out this tag"
-    )
+    _add_tag_filters(export)
     export.add_argument(
         "--card", action="append", default=[], metavar="ID", help="only this card (repeatable)"
     )
@@ -192,12 +197,7 @@ def _add_index_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     search.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
     search.add_argument("query", metavar="QUERY", help='the search text ("" for every card)')
-    search.add_argument(
-        "--tag", action="append", default=[], metavar="T", help="only cards with this tag"
-    )
-    search.add_argument(
-        "--exclude-tag", action="append", default=[], metavar="T", help="leave out this tag"
-    )
+    _add_tag_filters(search)
     search.add_argument(
         "--format", choices=("ids", "json"), default="ids", help="output format (default ids)"
     )
