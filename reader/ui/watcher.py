@@ -73,7 +73,7 @@ class SetWatcher(QObject):
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self._emit)
         self._watcher.directoryChanged.connect(self._on_folder)
-        self._watcher.fileChanged.connect(self._on_file)
+        self._watcher.fileChanged.connect(self._note)
         self._changes: set[str] | None = set()
         self._touched: set[str] = set()  # folders with an event since the last signal
         #: For each watched folder: its card files (the set file too) and its sub-folders.
@@ -116,9 +116,6 @@ class SetWatcher(QObject):
 
     def watched(self) -> list[str]:
         return self._watcher.directories() + self._watcher.files()
-
-    def _on_file(self, path: str) -> None:
-        self._note(path)
 
     def _on_folder(self, folder: str) -> None:
         self._touched.add(folder)
