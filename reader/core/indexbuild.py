@@ -225,13 +225,22 @@ def stored_state(conn: sqlite3.Connection, set_digest: bytes) -> tuple[int, Stat
     conn.execute("BEGIN")
     try:
         current = generation(conn)
-        row = conn.execute(
-            "SELECT state FROM snapshot WHERE generation = ? AND set_digest = ?",
-            (current, set_digest),
-        ).fetchone()
+        blob = _stored_blob(conn, current, set_digest)
     finally:
         conn.execute("COMMIT")
-    return None if row is None else (current, _decode_state(row[0]))
+    return None if blob is None else (current, _decode_state(blob))
+
+
+def _stored_blob(conn: sqlite3.Connection, current: int, set_digest: bytes) -> bytes | None:
+    """The encoded state stored for rows of generation ``current`` and this set file."""
+    row = conn.execute(
+        "SELECT state FROM snapshot WHERE generation = ? AND set_digest = ?",
+        (current, set_digest),
+    ).fetchone()
+    if row is None:
+        return None
+    blob: bytes = row[0]
+    return blob
 
 
 #: What the state is computed from, per stored file (a row of this query, or
@@ -276,18 +285,15 @@ def load_state(
     """
     conn.execute("BEGIN")
     try:
-        (generation,) = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-        cached = conn.execute(
-            "SELECT state FROM snapshot WHERE generation = ? AND set_digest = ?",
-            (int(generation), set_digest),
-        ).fetchone()
+        current = generation(conn)
+        cached = _stored_blob(conn, current, set_digest)
         if cached is not None:
             conn.execute("COMMIT")
-            return _decode_state(cached[0])
+            return _decode_state(cached)
         (count,) = conn.execute("SELECT count(*) FROM files").fetchone()
         if (
             written is not None
-            and int(generation) == written.start + written.writes
+            and current == written.start + written.writes
             and count == len(written.entries)
         ):
             entries = sorted(written.entries, key=lambda entry: entry[1])
@@ -298,7 +304,7 @@ def load_state(
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    save = functools.partial(_save_state, int(generation), set_digest, state)
+    save = functools.partial(_save_state, current, set_digest, state)
     if unsaved is None:
         save(conn)
     else:
