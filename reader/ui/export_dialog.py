@@ -163,8 +163,7 @@ class ExportOptionsDialog(QDialog):
         self.page_size = QComboBox(self)
         self.page_size.addItems(list(PAGE_SIZES))
         self.page_size.setAccessibleName("Paper size")
-        saved = str(settings.value("export/pageSize", _default_paper()))
-        self.page_size.setCurrentText(saved if saved in PAGE_SIZES else "A4")
+        self.page_size.setCurrentText(_saved_paper(settings))
         self.index = QCheckBox("Index of tags at the end", self)
         self.index.setAccessibleName("Index of tags")
         self.index.setChecked(_flag(settings, "export/index", True))
@@ -222,6 +221,12 @@ class ExportOptionsDialog(QDialog):
 def _flag(settings: QSettings, key: str, default: bool) -> bool:
     value = settings.value(key, default)
     return value if isinstance(value, bool) else str(value).lower() == "true"
+
+
+def _saved_paper(settings: QSettings) -> str:
+    """The paper last chosen, else the locale's; one of :data:`PAGE_SIZES`."""
+    saved = str(settings.value("export/pageSize", _default_paper()))
+    return saved if saved in PAGE_SIZES else "A4"
 
 
 def _default_paper() -> str:
@@ -470,10 +475,9 @@ class PdfExport(QObject):
         screen, the selected cards).
         """
         context = self._context()
-        page_size = str(self._settings.value("export/pageSize", _default_paper()))
         choice = ExportChoice(
             context.prefer or Scope.FILTER,
-            page_size if page_size in PAGE_SIZES else "A4",
+            _saved_paper(self._settings),
             _flag(self._settings, "export/index", True),
             _flag(self._settings, "export/comparison", True),
             open_after=False,
