@@ -307,16 +307,47 @@ def read_yaml(text: str) -> Document:
     plain = compose_plain(text, MAX_DEPTH, MAX_EXPANDED_NODES)
     if plain is not None:
         return Document(*plain)
+    try:
+        return _compose_events(_Parser, text)
+    except yaml.YAMLError as exc:
+        error, stop = _syntax_error(exc, text), _error_index(exc, text)
+    _check_limits_before(text, stop)
+    raise error
+
+
+def _compose_events(parser_class: Any, text: str) -> Document:
     composer = _Composer()
-    parser = _Parser(text)
+    parser = parser_class(text)
     try:
         while parser.check_event():
             composer.feed(parser.get_event())
-    except yaml.YAMLError as exc:
-        raise _syntax_error(exc, text) from None
     finally:
         parser.dispose()
     return composer.doc
+
+
+def _error_index(exc: yaml.YAMLError, text: str) -> int:
+    """Where in ``text`` the parser gave up (the end of the text when it does not say)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    index = getattr(mark, "index", None)
+    return len(text) if not isinstance(index, int) else min(index, len(text))
+
+
+def _check_limits_before(text: str, stop: int) -> None:
+    """Raise the project's own limit error if the text before a parse error breaks a limit.
+
+    libyaml reads ahead of the events it hands over, and newer releases stop deep nesting
+    themselves (at 1,000 levels, in their own words) before the composer has seen level 51.
+    Whatever the installed libyaml refuses, the card's author should read the project's
+    diagnostic, at the same place, so the events up to the error are replayed through the
+    pure-Python parser, which enforces nothing of its own. This runs only for files that
+    fail to parse; the prefix cut at the error usually ends in a syntax error of its own,
+    which says nothing about the limits and is dropped.
+    """
+    try:
+        _compose_events(yaml.BaseLoader, text[: stop + 1])
+    except yaml.YAMLError:
+        return
 
 
 def read_yaml_bytes(data: bytes) -> Document:

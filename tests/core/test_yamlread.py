@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
+import pytest
+import yaml
+
+from reader.core import yamlread
 from reader.core.yamlread import (
     MAX_BYTES,
+    Position,
     YamlError,
     decode,
     read_yaml,
@@ -45,10 +50,79 @@ def test_python_tags_are_refused_not_executed() -> None:
     assert exc.value.position == (1, 4)
 
 
-def test_deep_nesting_is_refused_on_the_event_stream_without_crashing() -> None:
-    # PyYAML's C composer overflows the C stack (a segfault) on input like this.
-    with pytest.raises(YamlError, match="deeper than 50 levels"):
-        read_yaml("[" * 25_000)
+class _StrictLibyaml(yaml.BaseLoader):
+    """Stands for a libyaml that refuses input itself, in its own words, before any event.
+
+    PyYAML 6.0.4's libyaml stops nesting at 1,000 levels while it reads ahead, so the
+    composer never sees the level its own limit is about; a later release may refuse other
+    things the same way. This parser refuses at the end of the text, as far ahead as any
+    read-ahead can go.
+    """
+
+    def check_event(self, *choices: Any) -> bool:
+        end = yaml.Mark("<unicode string>", len(self.buffer) - 1, 1, 1, None, None)
+        raise yaml.scanner.ScannerError("while reading ahead", end, "refused by the library", end)
+
+
+#: The installed libyaml, a parser that limits nothing (libyaml before 6.0.4, or no libyaml),
+#: and one that refuses everything itself before the composer sees it.
+_PARSERS = {
+    "installed": yamlread._Parser,
+    "unlimited": yaml.BaseLoader,
+    "strict": _StrictLibyaml,
+}
+
+_LIMIT_CASES = {
+    "flow nesting": ("[" * 25_000, "nests deeper than 50 levels", (1, 51)),
+    "block nesting": ("- " * 2_000 + "x\n", "nests deeper than 50 levels", (1, 101)),
+    "nesting after content": (
+        "a: b\nc: " + "[" * 1_200,
+        "nests deeper than 50 levels",
+        (2, 53),
+    ),
+    "aliases": (
+        "a: &x 1\nb: [" + ", ".join(["*x"] * 101) + "]\n",
+        "more than 100 aliases",
+        (2, 405),
+    ),
+    "expansion": (
+        "\n".join(
+            ["a: &a [" + ", ".join(['"lol"'] * 10) + "]"]
+            + [
+                f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]"
+                for prev, name in zip("abcdefgh", "bcdefghi", strict=True)
+            ]
+        ),
+        "expands to more than",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("parser", _PARSERS.values(), ids=_PARSERS.keys())
+@pytest.mark.parametrize("case", _LIMIT_CASES.values(), ids=_LIMIT_CASES.keys())
+def test_the_projects_own_limits_win_whatever_libyaml_refuses(
+    monkeypatch: pytest.MonkeyPatch, parser: Any, case: tuple[str, str, Position | None]
+) -> None:
+    # PyYAML's C composer overflows the C stack (a segfault) on deep input: the limits are
+    # enforced on the event stream, and their wording and place do not depend on libyaml.
+    text, message, position = case
+    monkeypatch.setattr(yamlread, "_Parser", parser)
+    with pytest.raises(YamlError, match=message) as exc:
+        read_yaml(text)
+    if position is not None:
+        assert exc.value.position == position
+    assert "\n" not in exc.value.message
+
+
+@pytest.mark.parametrize("parser", _PARSERS.values(), ids=_PARSERS.keys())
+def test_a_syntax_error_is_still_the_parsers_when_no_limit_is_broken(
+    monkeypatch: pytest.MonkeyPatch, parser: Any
+) -> None:
+    monkeypatch.setattr(yamlread, "_Parser", parser)
+    with pytest.raises(YamlError, match="YAML syntax error") as exc:
+        read_yaml("a: [b\nc: d: e")
+    assert exc.value.position[0] == 2
 
 
 def test_alias_count_is_limited() -> None:

@@ -1,0 +1,72 @@
+"""Hostile folders and faults: one small case per finding of the reliability review.
+
+Card folders come from other people, so every case here is something a shared folder or a
+failing machine can do. Each test drives the real command line in a child process (with a
+private index cache, no stdin and a timeout, so a hang fails in seconds) and, where the
+finding reaches the window, the window too.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+#: Long enough for a cold index of a few hundred cards on a loaded 2-core machine.
+CLI_TIMEOUT = 60.0
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def card_text(card_id: str, title: str | None = None) -> str:
+    """A small valid card."""
+    return (
+        "format: briefing-card/1\n"
+        f"id: {card_id}\n"
+        f'title: "{title or card_id}"\n'
+        "source:\n"
+        '  publisher: "Example Institute"\n'
+        '  published: "2023-02-09"\n'
+        "  kind: report\n"
+        'thesis: "A thesis."\n'
+        'summary: "A summary."\n'
+        "argument:\n"
+        '  - claim: "A claim."\n'
+        "tags: [theme/test]\n"
+    )
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    """Run ``briefing-reader ARGS…`` as a user would, with its own index cache."""
+    cache = tmp_path / "cache"
+
+    def run(
+        *args: str | Path,
+        cwd: Path | None = None,
+        env: dict[str, str] | None = None,
+        timeout: float = CLI_TIMEOUT,
+    ) -> subprocess.CompletedProcess[str]:
+        environment = {**os.environ, "BRIEFING_READER_CACHE_DIR": str(cache), **(env or {})}
+        return subprocess.run(
+            [sys.executable, "-m", "reader", *map(str, args)],
+            capture_output=True,
+            text=True,
+            errors="replace",
+            check=False,
+            cwd=cwd or tmp_path,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            timeout=timeout,
+        )
+
+    return run
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    """Bad input never produces a traceback, on either stream."""
+    assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
