@@ -1,20 +1,30 @@
 # Two commands do everything on a fresh machine: `make run` and `make test`.
-# Setup is a stamp file: it re-installs only when pyproject.toml changes.
+# Setup is a stamp file: it re-installs only when pyproject.toml or the lock file changes.
+# Dependencies come from requirements.lock (every package pinned with its hashes); change it
+# only with `make lock`.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup run test lint format bench clean
+# The lock is made by pip-tools, kept in a venv of its own so it never enters the app's.
+TOOLS        := .venv-tools
+PIP_TOOLS    := pip-tools>=7.4,<8
+# `make test-latest`: the newest releases pyproject.toml allows, in a separate venv.
+LATEST       := .venv-latest
+
+.PHONY: setup run test lint format bench lock test-latest clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Briefing Reader needs Python 3.11 or newer")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	@touch $(STAMP)
 
 run: setup
@@ -36,5 +46,26 @@ format: setup
 	$(BIN)/ruff format reader tests
 	$(BIN)/ruff check --fix reader tests
 
+# Re-resolve every dependency (transitive ones included) to the newest versions pyproject.toml
+# allows and write them, with their sha256 hashes, to the lock. Review the diff, then `make test`.
+lock:
+	@test -x $(TOOLS)/bin/pip-compile || ($(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/python -m pip install --quiet '$(PIP_TOOLS)')
+	$(TOOLS)/bin/pip-compile --quiet --upgrade --extra test --generate-hashes --allow-unsafe \
+	  --strip-extras --no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
+
+# The whole suite against the newest releases pyproject.toml allows, not the lock: run it
+# before moving the lock forward, and now and then, so a release that breaks us is seen here
+# first. The venv is rebuilt every time, so it always holds today's releases.
+test-latest:
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager --editable '.[test]'
+	$(LATEST)/bin/python -m pip freeze --exclude-editable
+	$(LATEST)/bin/ruff check reader tests
+	$(LATEST)/bin/ruff format --check reader tests
+	$(LATEST)/bin/mypy
+	$(LATEST)/bin/lint-imports
+	BRIEFING_READER_UNLOCKED=1 QT_QPA_PLATFORM=offscreen $(LATEST)/bin/python -m pytest
+
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(TOOLS) $(LATEST) build dist .mypy_cache .ruff_cache .hypothesis
