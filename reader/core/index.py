@@ -83,7 +83,7 @@ from reader.core.indexcatalog import IndexCatalog
 from reader.core.indexdb import Store, forget, is_busy, prepare
 from reader.core.indexrows import FileRow, split
 from reader.core.indexworkers import WorkerPool
-from reader.core.loader import load_set_info, topic_keys
+from reader.core.loader import UnreadableFileError, load_set_info, read_limited, topic_keys
 from reader.core.model import SET_FILE, SetInfo
 from reader.core.setfile import parse_set_file
 
@@ -315,9 +315,12 @@ def _reopen(root: Path, store: Store, only: list[str] | None, save_later: bool) 
 def _set_file_digest(root: Path) -> bytes:
     """Identifies the set file's content (the cached state holds its problems and aliases)."""
     try:
-        return hashlib.blake2b((root / SET_FILE).read_bytes(), digest_size=16).digest()
-    except OSError as exc:
-        return f"unreadable: {exc.errno}".encode()
+        # read_limited: a FIFO or a link to /dev/zero under the set file's name must not
+        # block or exhaust memory (the loader then reports it).
+        data = read_limited(root / SET_FILE, noun="the set file")
+    except UnreadableFileError as exc:
+        return f"unreadable: {exc}".encode()
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _finish(steps: Iterator[_Step | IndexCatalog]) -> IndexCatalog:

@@ -19,7 +19,7 @@ import marshal
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +27,16 @@ from reader.core.catalog import CardSummary
 from reader.core.dates import PartialDate
 from reader.core.diagnostics import Problem, Severity
 from reader.core.indexdb import has_fulltext
-from reader.core.indexrows import FileRow, FileStamp, content_digest, parse_files, split
+from reader.core.indexrows import (
+    FileRow,
+    FileStamp,
+    content_digest,
+    parse_files,
+    problems_json,
+    split,
+)
 from reader.core.indexworkers import WorkerPool
-from reader.core.loader import UnreadableFileError, assemble, find_card_files, read_limited
+from reader.core.loader import UnreadableFileError, assemble, read_limited, walk_set
 from reader.core.model import Actor, Card, SetInfo, Source
 
 #: Below this many files to parse, starting worker processes costs more than it saves.
@@ -46,7 +53,7 @@ def scan(root: Path, on_many: Callable[[], None] | None = None) -> dict[str, Fil
     ``on_many`` is called once as soon as ``PARALLEL_THRESHOLD`` files have been found.
     """
     stamps: dict[str, FileStamp] = {}
-    for card_file in find_card_files(root):
+    for card_file in walk_set(root):
         if len(stamps) == PARALLEL_THRESHOLD and on_many is not None:
             on_many()
         try:
@@ -55,6 +62,11 @@ def scan(root: Path, on_many: Callable[[], None] | None = None) -> dict[str, Fil
         except OSError:
             size, mtime = _UNREADABLE, _UNREADABLE
         stamps[card_file.rel] = FileStamp(card_file.rel, str(card_file.path), size, mtime)
+        if card_file.problem is not None:
+            # What the walk refused (a name that is not text, a folder it cannot list, a link
+            # out of the set): nothing is read, its row holds the walk's problem.
+            found = problems_json([card_file.problem])
+            stamps[card_file.rel] = replace(stamps[card_file.rel], problems=found)
     return stamps
 
 

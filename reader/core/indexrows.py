@@ -42,6 +42,8 @@ class FileStamp:
     path: str
     size: int
     mtime_ns: int
+    #: The walk's own problem with this entry, as :attr:`FileRow.problems`; nothing is read.
+    problems: str | None = None
 
 
 class FileRow(NamedTuple):
@@ -83,6 +85,8 @@ def content_digest(data: bytes) -> bytes:
 
 
 def parse_file(stamp: FileStamp, topics: frozenset[str] | None) -> FileRow:
+    if stamp.problems is not None:
+        return make_row(stamp, None, None, None, [])._replace(problems=stamp.problems)
     card_file = CardFile(Path(stamp.path), stamp.rel)
     try:
         data = read_limited(card_file.path)

@@ -1,13 +1,15 @@
 """Load a set folder into a :class:`CardSet`: every valid card, and a problem for everything else.
 
-A bad file never stops the others. The walk follows links to folders but remembers where it
-has been, so a link loop ends; anything that cannot be read becomes a diagnostic.
+A bad file never stops the others. The walk stays inside the set folder (a link to a folder
+elsewhere is reported, not followed) and remembers where it has been, so a link loop ends;
+anything that cannot be read, or whose name is not text, becomes a diagnostic.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,10 +22,30 @@ from reader.core.setfile import parse_set_file
 from reader.core.yamlread import MAX_BYTES
 
 CARD_SUFFIXES = (".yaml", ".yml")
+#: What ``os.walk``/``os.scandir`` make of bytes in a name that are not UTF-8.
+_ESCAPED_BYTE = re.compile("[\ud800-\udfff]")
+
+
+def is_text_name(name: str) -> bool:
+    """Whether a name read from the file system is text (UTF-8), not undecodable bytes.
+
+    Such names cannot be stored in the index, printed to a UTF-8 terminal or shown in the
+    window, so the walk reports them instead of passing them on.
+    """
+    return _ESCAPED_BYTE.search(name) is None
+
+
+def shown_name(name: str) -> str:
+    """A name for people: each byte that is not UTF-8 shown as the replacement character �."""
+    return _ESCAPED_BYTE.sub("\ufffd", name)
 
 
 def is_card_name(name: str) -> bool:
     """Whether the walk takes a file of this name for a card (the set file aside)."""
+    return _has_card_suffix(name) and is_text_name(name)
+
+
+def _has_card_suffix(name: str) -> bool:
     return name.lower().endswith(CARD_SUFFIXES) and not name.startswith(".")
 
 
@@ -34,76 +56,161 @@ def is_walked_folder(name: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class CardFile:
-    """A candidate card file found by the walk."""
+    """A candidate card file found by the walk, or something the walk could not take."""
 
     path: Path
     rel: str
+    #: Why the walk does not read this entry (a name that is not text, a folder it cannot
+    #: list, a link to a folder outside the set); None for a card file to read.
+    problem: Problem | None = None
 
 
 def find_card_files(root: Path) -> Iterator[CardFile]:
-    """Every ``*.yaml``/``*.yml`` under ``root`` (but the set file), in a stable order.
+    """The card files of :func:`walk_set`, without the entries it reports problems for."""
+    return (card_file for card_file in walk_set(root) if card_file.problem is None)
+
+
+def walk_set(root: Path) -> Iterator[CardFile]:
+    """Every ``*.yaml``/``*.yml`` under ``root`` (but the set file), in a stable order, and an
+    entry with a problem for each thing the walk refuses.
 
     Hidden folders (``.git``) are skipped; folders reached twice through links are walked
-    once.
+    once. A link to a folder is followed only when it resolves inside the set folder: a
+    shared folder holding a link to ``/`` must not make the reader walk the whole machine.
+    A folder that cannot be listed is an error, not a silent gap in the set.
     """
-    visited: set[tuple[int, int]] = set()
     top = os.fspath(root)
-    for folder, dirs, files in os.walk(root, followlinks=True):
+    inside = os.path.realpath(top)
+    visited: set[tuple[int, int]] = set()
+    pending = [(top, "")]
+    while pending:
+        folder, prefix = pending.pop()
         try:
             info = os.stat(folder)
-        except OSError:
-            dirs[:] = []
-            continue
-        key = (info.st_dev, info.st_ino)
-        if key in visited:
-            dirs[:] = []
-            continue
-        visited.add(key)
-        dirs[:] = sorted(d for d in dirs if is_walked_folder(d))
-        names = files + [d for d in dirs if is_card_name(d)]
-        # String arithmetic, not pathlib, for the relative path: a 10,000-card walk spent
-        # most of its time in Path.relative_to.
-        base = Path(folder)
-        prefix = folder[len(top) :].lstrip(os.sep).replace(os.sep, "/")
-        for name in sorted(names):
-            if not is_card_name(name):
+            if (info.st_dev, info.st_ino) in visited:
                 continue
-            rel = f"{prefix}/{name}" if prefix else name
-            if rel == SET_FILE:
+            visited.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            yield CardFile(Path(folder), prefix or ".", _unlisted(prefix or ".", exc))
+            continue
+        folders: list[tuple[str, str]] = []
+        for entry in entries:
+            # String arithmetic, not pathlib, for the relative path: a 10,000-card walk
+            # spent most of its time in Path.relative_to.
+            rel = f"{prefix}/{shown_name(entry.name)}" if prefix else shown_name(entry.name)
+            if _is_folder(entry) and is_walked_folder(entry.name):
+                refusal = _refused_folder(entry, rel, inside)
+                if refusal is not None:
+                    yield CardFile(Path(entry.path), rel, refusal)
+                    continue
+                folders.append((entry.path, rel))
+            if not _has_card_suffix(entry.name) or rel == SET_FILE:
                 continue
-            yield CardFile(base / name, rel)
+            problem = None if is_text_name(entry.name) else _not_text(rel, "file")
+            yield CardFile(Path(entry.path), rel, problem)
+        pending.extend(reversed(folders))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _refused_folder(entry: os.DirEntry[str], rel: str, inside: str) -> Problem | None:
+    """Why the walk does not enter this folder, or None when it does."""
+    if not is_text_name(entry.name):
+        return _not_text(rel, "folder")
+    if not entry.is_symlink():
+        return None
+    target = os.path.realpath(entry.path)
+    if target == inside or target.startswith(inside.rstrip(os.sep) + os.sep):
+        return None
+    return warning(
+        rel,
+        (1, 1),
+        f"this link leads to a folder outside the set ({shown_name(target)}), so it is not "
+        "followed; copy or move the cards into the set folder instead",
+    )
+
+
+def _not_text(rel: str, kind: str) -> Problem:
+    return error(
+        rel,
+        (1, 1),
+        f"the {kind} name is not UTF-8 text (shown here with \ufffd for the bytes that cannot be "
+        f"read), so it is left out; rename the {kind}",
+    )
+
+
+def _unlisted(rel: str, exc: OSError) -> Problem:
+    reason = "permission denied" if exc.errno in (errno.EACCES, errno.EPERM) else exc.strerror
+    return error(
+        rel,
+        (1, 1),
+        f"the folder cannot be read ({reason or exc}), so the cards in it are left out",
+    )
 
 
 class UnreadableFileError(Exception):
-    """A card file whose bytes cannot be had; the message says why in plain words."""
+    """A file whose bytes cannot be had; the message says why in plain words."""
 
 
-def read_limited(path: Path) -> bytes:
-    """Read a card file, refusing folders, broken links and oversized files up front."""
+#: What a source text (``source.file``) may weigh: long reports are a few MiB of text.
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+_NONBLOCKING = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def read_limited(path: Path, limit: int = MAX_BYTES, noun: str = "a card") -> bytes:
+    """Read a file of the set (a card, the set file, a source text) of at most ``limit`` bytes.
+
+    Every read of a set's files goes through here, because a shared folder can hold
+    anything under a card's name: a FIFO blocks a plain read forever, a link to
+    ``/dev/zero`` never ends. So only regular files are read: the type and size are checked
+    before opening (opening some devices does something), the file is opened without
+    blocking and checked again on the open descriptor (it may have been replaced
+    meanwhile), and no more than ``limit`` + 1 bytes are read (it may have grown).
+    """
     try:
-        info = path.stat()
+        _check_regular(path.stat(), limit, noun)
     except FileNotFoundError:
         if path.is_symlink():
             raise UnreadableFileError("the file cannot be read: it is a broken link") from None
         raise UnreadableFileError("the file disappeared while the set was loading") from None
     except OSError as exc:
         raise UnreadableFileError(_os_reason(exc)) from None
+    try:
+        with os.fdopen(os.open(path, _NONBLOCKING), "rb") as handle:
+            _check_regular(os.fstat(handle.fileno()), limit, noun)
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise UnreadableFileError(_os_reason(exc)) from None
+    if len(data) > limit:
+        raise UnreadableFileError(_too_big(len(data), limit, noun))
+    return data
+
+
+def _check_regular(info: os.stat_result, limit: int, noun: str) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise UnreadableFileError(
             "this is a folder, not a card file; rename it or move the cards inside"
+            if noun == "a card"
+            else f"this is a folder, not {noun}"
         )
     if not stat.S_ISREG(info.st_mode):
         raise UnreadableFileError("this is not a regular file (a device or a pipe?)")
-    if info.st_size > MAX_BYTES:
-        raise UnreadableFileError(
-            f"the file is {info.st_size / 1024 / 1024:.1f} MiB; a card may be at most "
-            f"{MAX_BYTES // 1024 // 1024} MiB"
-        )
-    try:
-        with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise UnreadableFileError(_os_reason(exc)) from None
+    if info.st_size > limit:
+        raise UnreadableFileError(_too_big(info.st_size, limit, noun))
+
+
+def _too_big(size: int, limit: int, noun: str) -> str:
+    return (
+        f"the file is {size / 1024 / 1024:.1f} MiB; {noun} may be at most "
+        f"{limit // 1024 // 1024} MiB"
+    )
 
 
 def _os_reason(exc: OSError) -> str:
@@ -117,6 +224,8 @@ def _os_reason(exc: OSError) -> str:
 def load_card_file(
     card_file: CardFile, topics: frozenset[str] | None
 ) -> tuple[Card | None, list[Problem]]:
+    if card_file.problem is not None:
+        return None, [card_file.problem]
     try:
         data = read_limited(card_file.path)
     except UnreadableFileError as exc:
@@ -129,7 +238,7 @@ def load_set_info(root: Path) -> tuple[SetInfo, list[Problem]]:
     if not path.exists() and not path.is_symlink():
         return SetInfo(title=root.resolve().name or str(root)), []
     try:
-        data = read_limited(path)
+        data = read_limited(path, noun="the set file")
     except UnreadableFileError as exc:
         return SetInfo(root.resolve().name, has_file=True), [error(SET_FILE, (1, 1), str(exc))]
     return parse_set_file(data, root.resolve().name)
@@ -144,7 +253,7 @@ def load_set(root: Path) -> CardSet:
     info, problems = load_set_info(root)
     topics = topic_keys(info)
     loaded: list[Card] = []
-    for card_file in find_card_files(root):
+    for card_file in walk_set(root):
         card, found = load_card_file(card_file, topics)
         problems.extend(found)
         if card is not None:

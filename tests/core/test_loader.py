@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -134,14 +135,14 @@ def test_permission_denied(
 ) -> None:
     # Tests may run as root, who can read anything: make the denial explicit.
     root = write_set({"a.yaml": VALID.format(id="a"), "secret.yaml": VALID.format(id="s")})
-    real_open = Path.open
+    real_open = os.open
 
-    def guarded(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "secret.yaml":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+    def guarded(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if Path(path).name == "secret.yaml":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(Path, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     card_set = load_set(root)
     assert [c.id for c in card_set.cards] == ["a"]
     assert [str(p) for p in card_set.problems] == [

@@ -13,8 +13,14 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from reader.ui.main_window import MainWindow
 
 #: Long enough for a cold index of a few hundred cards on a loaded 2-core machine.
 CLI_TIMEOUT = 60.0
@@ -70,3 +76,51 @@ def cli(tmp_path: Path) -> Cli:
 def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     """Bad input never produces a traceback, on either stream."""
     assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def write_cards(root: Path, *ids: str) -> Path:
+    """``root`` holding a small valid card ``<id>.yaml`` for each id (folders made as needed)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for card_id in ids:
+        (root / f"{card_id}.yaml").write_text(card_text(card_id), encoding="utf-8")
+    return root
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # As in tests/ui: the offscreen platform warns about size hints it cannot pass on.
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(
+                pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+            )
+
+
+@pytest.fixture
+def indexed_window(qtbot: QtBot, tmp_path: Path) -> Callable[[Path], MainWindow]:
+    """Open the window on a set through the persistent index, as ``briefing-reader PATH`` does,
+    and wait until it has a catalog (a hang or a failed load fails the wait)."""
+    from reader.core.index import index_refreshes, index_snapshots
+    from reader.ui.loading import CatalogSources
+    from reader.ui.main_window import MainWindow, settings_at
+
+    def open_window(root: Path) -> MainWindow:
+        window = MainWindow(
+            settings_at(tmp_path / "settings.ini"),
+            source=CatalogSources(index_snapshots, index_refreshes),
+        )
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.open_set(root)
+        qtbot.waitUntil(
+            lambda: window.session.catalog is not None and not window.sets.busy, timeout=20_000
+        )
+        return window
+
+    return open_window
+
+
+def window_ids(window: MainWindow) -> set[str]:
+    """The ids of the cards the window's list shows."""
+    return set(window.list_pane.visible_ids())
