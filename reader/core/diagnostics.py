@@ -38,6 +38,16 @@ class Problem:
         }
 
 
+#: Values quoted back in a message are cut to this many characters: the 5,000 digits of a
+#: wrong number help no one, and a diagnostic should fit a line an editor shows.
+QUOTED_CHARS = 80
+
+
+def shorten(text: str) -> str:
+    """``text`` as quoted in a message: cut to ``QUOTED_CHARS`` characters, with … at the cut."""
+    return text if len(text) <= QUOTED_CHARS else text[: QUOTED_CHARS - 1] + "…"
+
+
 def error(path: str, position: tuple[int, int], message: str) -> Problem:
     return Problem(path, position[0], position[1], Severity.ERROR, message)
 

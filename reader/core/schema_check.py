@@ -15,7 +15,7 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from reader.core.diagnostics import Problem, Severity
+from reader.core.diagnostics import Problem, Severity, shorten
 from reader.core.resources import schema
 from reader.core.yamlread import Document, PathKey, Position
 
@@ -103,7 +103,9 @@ def _friendly(err: jsonschema.ValidationError, path: PathKey) -> str:
         noun = _ITEM_NOUNS.get(str(path[-1]) if path else "", "item")
         return f"{label} must list at least one {noun}"
     if custom and kind in {"pattern", "const", "enum", "minLength"}:
-        text = str(custom).format(value=instance)
+        text = str(custom).format(
+            value=shorten(instance) if isinstance(instance, str) else instance
+        )
         return text if text.startswith("'") else f"{label} {text}"
     return f"{label}: {err.message}"  # pragma: no cover - every rule used has a wording above
 

@@ -20,12 +20,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from reader.core.diagnostics import shorten
+
 _SECTION = re.compile(r"^([IVXLC]+)\.\s+\S")
 #: Footnote numbers glued to a sentence ("...Moscow.44Mali also...") are not the source's words.
 _FOOTNOTE = re.compile(r"(?<=[.,;:!?’”\"')\]])\d{1,3}(?=\s|[A-Z]|$)")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "′": "'"})
+#: Paragraph numbers have at most 9 digits: ``int()`` refuses more than 4,300 with an exception.
 _LOCATOR = re.compile(
-    r"^\s*(?:§\s*(?P<section>[IVXLC]+))?\s*(?:¶\s*(?P<first>\d+)(?:\s*[-–]\s*(?P<last>\d+))?)?\s*$"
+    r"^\s*(?:§\s*(?P<section>[IVXLC]+))?\s*"
+    r"(?:¶\s*(?P<first>\d{1,9})(?:\s*[-–]\s*(?P<last>\d{1,9}))?)?\s*$"
 )
 
 
@@ -99,7 +103,7 @@ class SourceText:
         """The paragraphs a locator names, or a sentence saying why it names none."""
         match = _LOCATOR.match(locator)
         if not match or not (match.group("section") or match.group("first")):
-            return f"'{locator}' is not a locator like ¶7, ¶7–8, §III or §III ¶2"
+            return f"'{shorten(locator)}' is not a locator like ¶7, ¶7–8, §III or §III ¶2"
         section = match.group("section")
         in_scope = [p for p in self.paragraphs if p.section == section]
         if section and not in_scope:
