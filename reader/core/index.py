@@ -44,8 +44,8 @@ the copy of its file the index keeps.
 It also has ``search(query)`` (ids ranked by relevance, bm25, for the CLI), ``tag_counts()``
 (what :func:`reader.core.catalog.tag_counts` computes from the summaries, but from the index's
 tag maps: 20 ms instead of 130 ms at 10,000 cards) and ``note`` (a line for the status bar
-when the index is temporary or full-text search is unavailable). A catalog may be used from
-any thread.
+when the index is temporary, full-text search is unavailable or an index worker failed). A
+catalog may be used from any thread.
 """
 
 from __future__ import annotations
@@ -168,7 +168,8 @@ def _update(
             def start_workers() -> None:
                 # A first build of a large set: start the workers while the scan goes on.
                 if empty and worker_count(workers) > 1:
-                    pools.append(cleanup.enter_context(WorkerPool(worker_count(workers))))
+                    new_pool = WorkerPool(worker_count(workers), written.notes)
+                    pools.append(cleanup.enter_context(new_pool))
 
             if changed_topics or only is None:
                 stamps = scan(root, start_workers)
@@ -208,7 +209,7 @@ def _store_rows(
             # the machine meanwhile leaves at worst a damaged cache, which the next open
             # detects and rebuilds.
             conn.execute("PRAGMA synchronous = OFF")
-        for rows in parse(todo.parse, topics, workers, pool):
+        for rows in parse(todo.parse, topics, workers, pool, written.notes):
             pending += rows
             done += len(rows)
             # Near the end, write every chunk as it comes: nothing is left to do after the
@@ -305,7 +306,9 @@ def _snapshot(
     with store.connection() as conn:
         state = load_state(conn, root, info, set_problems, set_digest, written, unsaved)
     reopen = functools.partial(_reopen, root, store)
-    return IndexCatalog(root, info, topics, state, store, reopen, unsaved[0] if unsaved else None)
+    saved = unsaved[0] if unsaved else None
+    notes = written.notes if written is not None else []
+    return IndexCatalog(root, info, topics, state, store, reopen, saved, notes)
 
 
 def _reopen(root: Path, store: Store, only: list[str] | None, save_later: bool) -> IndexCatalog:

@@ -138,9 +138,11 @@ def parse(
     topics: frozenset[str] | None,
     workers: int | None = None,
     pool: WorkerPool | None = None,
+    failures: list[str] | None = None,
 ) -> Iterator[list[FileRow]]:
     """Rows for ``stamps`` in chunks, in the order they finish (``pool``: workers started
-    already, used when there is enough to parse)."""
+    already, used when there is enough to parse; ``failures``: gets a line for each worker
+    that failed)."""
     chunks = [list(stamps[i : i + CHUNK]) for i in range(0, len(stamps), CHUNK)]
     if worker_count(workers) <= 1 or len(stamps) < PARALLEL_THRESHOLD:
         for chunk in chunks:
@@ -150,7 +152,7 @@ def parse(
     if pool is not None:
         yield from pool.run(tasks)
         return
-    with WorkerPool(min(worker_count(workers), len(tasks))) as started:
+    with WorkerPool(min(worker_count(workers), len(tasks)), failures) as started:
         yield from started.run(tasks)
 
 
@@ -278,6 +280,8 @@ class Written:
     start: int
     writes: int = 0
     entries: list[StateEntry] = field(default_factory=list)
+    #: What went wrong on the way without costing a result (an index worker that failed).
+    notes: list[str] = field(default_factory=list)
 
 
 def load_state(

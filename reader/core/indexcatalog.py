@@ -47,8 +47,10 @@ class IndexCatalog:
         store: Store,
         reopen: Reopen,
         unsaved: SaveState | None = None,
+        notes: Sequence[str] = (),
     ) -> None:
         self._root = root
+        self._notes = tuple(dict.fromkeys(notes))  # what went wrong building it, once each
         self._reopen = reopen
         self._info = info
         self._topics = topics
@@ -78,6 +80,7 @@ class IndexCatalog:
         notes = [self._store.location.note] if self._store.location.note else []
         if not self._store.fts:
             notes.append("this Python's SQLite has no full-text search (FTS5); searches scan")
+        notes += self._notes
         return "; ".join(notes) or None
 
     @property

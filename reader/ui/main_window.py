@@ -267,7 +267,13 @@ class MainWindow(QMainWindow):
         if snapshot.final:
             self.problems.set_problems(snapshot.root, catalog.problems)
             n = len(catalog.summaries())
-            self.status.showMessage(f"Loaded {n} cards in {snapshot.seconds:.2f} s", 4000)
+            loaded = f"Loaded {n} cards in {snapshot.seconds:.2f} s"
+            # The index's note: a temporary index, an index worker that failed.
+            note: str | None = getattr(catalog, "note", None)
+            if note:
+                self.status.showMessage(f"{loaded}; note: {note}", 15000)
+            else:
+                self.status.showMessage(loaded, 4000)
 
     def _on_catalog(self) -> None:
         catalog = self.session.catalog

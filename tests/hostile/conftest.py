@@ -78,6 +78,43 @@ def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
 
 
+#: ``python -c`` that runs ``briefing-reader ARGS…`` with at most ``sys.argv[1]`` open files,
+#: like ``(ulimit -n N; briefing-reader ARGS…)``.
+_LIMITED = (
+    "import resource, runpy, sys; n = int(sys.argv.pop(1)); "
+    "resource.setrlimit(resource.RLIMIT_NOFILE, (n, n)); sys.argv[0] = 'briefing-reader'; "
+    "runpy.run_module('reader', run_name='__main__', alter_sys=True)"
+)
+
+
+def run_reader(
+    *args: str | Path,
+    cwd: Path,
+    cache: Path,
+    timeout: float = CLI_TIMEOUT,
+    open_files: int | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``briefing-reader ARGS…`` run from ``cwd`` the way the installed command runs.
+
+    The console script never has the working folder on its import path; ``-P`` gives
+    ``python -m reader`` the same, so a hostile working folder can only reach what the
+    command starts itself (the ``cli`` fixture's ``python -m`` would import from it at once).
+    ``open_files`` limits the open files as ``ulimit -n`` does.
+    """
+    launch = ["-m", "reader"] if open_files is None else ["-c", _LIMITED, str(open_files)]
+    return subprocess.run(
+        [sys.executable, "-P", *launch, *map(str, args)],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=False,
+        cwd=cwd,
+        env={**os.environ, "BRIEFING_READER_CACHE_DIR": str(cache)},
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+    )
+
+
 def write_cards(root: Path, *ids: str) -> Path:
     """``root`` holding a small valid card ``<id>.yaml`` for each id (folders made as needed)."""
     root.mkdir(parents=True, exist_ok=True)
