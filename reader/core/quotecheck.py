@@ -10,23 +10,44 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.core.diagnostics import Problem, error, warning
+from reader.core.loader import MAX_SOURCE_BYTES, UnreadableFileError, read_limited, shown_name
 from reader.core.model import Card, CardSet
 from reader.core.sourcetext import SourceText
+from reader.core.yamlread import YamlError, decode
 
 _LOCATED_LISTS = ("argument", "recommendations", "quotes")
 
 
 def find_source_file(card: Card, folders: list[Path]) -> Path | None:
-    """The source text for ``card`` in the first folder that has it, never outside them."""
+    """The source text for ``card`` in the first folder that has it, never outside them.
+
+    Whatever exists under the name is returned, so that reading it says what is wrong with
+    it (a folder, a pipe, too large). A name no file can have (a NUL character, too long, a
+    link loop) raises :class:`UnreadableFileError`.
+    """
     name = card.source.file
     if not name:
         return None
+    if "\0" in name:
+        raise UnreadableFileError("it holds a NUL character, which no file name can")
     for folder in folders:
-        base = folder.resolve()
-        candidate = (base / name).resolve()
-        if candidate.is_relative_to(base) and candidate.is_file():
-            return candidate
+        try:
+            base = folder.resolve()
+            candidate = (base / name).resolve()
+            if candidate.is_relative_to(base) and candidate.exists():
+                return candidate
+        except (OSError, RuntimeError) as exc:  # RuntimeError: resolve() found a link loop
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise UnreadableFileError(f"the name cannot be looked up ({reason})") from None
     return None
+
+
+def read_source(path: Path) -> str:
+    """A source text: a regular UTF-8 file of at most ``MAX_SOURCE_BYTES``."""
+    try:
+        return decode(read_limited(path, MAX_SOURCE_BYTES, "a source text"))
+    except YamlError as exc:
+        raise UnreadableFileError(exc.message) from None
 
 
 def verify_set(card_set: CardSet, sources: Path | None) -> list[Problem]:
@@ -38,24 +59,27 @@ def verify_set(card_set: CardSet, sources: Path | None) -> list[Problem]:
     folders = [sources, card_set.root] if sources else [card_set.root]
     problems: list[Problem] = []
     for card in card_set.cards:
-        path = find_source_file(card, folders)
+        where = card.position("source", "file")
+        try:
+            path = find_source_file(card, folders)
+        except UnreadableFileError as exc:
+            problems.append(error(card.path, where, f"`file` cannot name a source text: {exc}"))
+            continue
         if path is None:
             if sources is not None and card.source.file:
                 problems.append(
                     warning(
                         card.path,
-                        card.position("source", "file"),
+                        where,
                         f"source file '{card.source.file}' is not in {sources} or the set "
                         "folder, so its quotes were not checked",
                     )
                 )
             continue
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(
-                error(card.path, card.position("source", "file"), f"cannot read {path}: {exc}")
-            )
+            text = read_source(path)
+        except UnreadableFileError as exc:
+            problems.append(error(card.path, where, f"cannot read {shown_name(str(path))}: {exc}"))
             continue
         problems.extend(verify_card(card, SourceText.parse(text, card.source.lines)))
     return sorted(problems)
