@@ -16,6 +16,7 @@ Cards are written by other people, so the reader:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,9 +87,8 @@ def decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        before = data[: exc.start].decode("utf-8").removeprefix("\ufeff")
+        line, column = _position_at(before, len(before))
         byte = data[exc.start]
         raise YamlError(
             (line, column),
@@ -96,6 +96,15 @@ def decode(data: bytes) -> str:
             "cannot be read; save the file with UTF-8 encoding",
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def _position_at(text: str, index: int) -> Position:
+    """The 1-based (line, column) of ``text[index]``, with lines counted as YAML counts them
+    (CR, LF, CRLF, NEL, LS, PS), so that it agrees with the parser's own positions."""
+    line, line_start = 1, 0
+    for found in _LINE_BREAK.finditer(text, 0, index):
+        line, line_start = line + 1, found.end()
+    return (line, index - line_start + 1)
 
 
 def _mark(mark: Any) -> Position:
@@ -122,7 +131,11 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlError:
     context = getattr(exc, "context", None)
     detail = f"{context}, {problem}" if context else problem
     if isinstance(exc, yaml.reader.ReaderError):
-        return YamlError((1, 1), f"the file contains a character YAML does not allow: {exc}")
+        # Its text ends in "in <unicode string>, position N" on a line of its own, and N
+        # counts bytes for libyaml: locate the character instead, and word it as read_yaml does.
+        character = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        index = text.find(character)
+        return _not_allowed(character, _position_at(text, index) if index >= 0 else (1, 1))
     return YamlError(_within(_mark(mark), text), f"YAML syntax error: {detail}")
 
 
@@ -180,12 +193,19 @@ class _Composer:
 
     def _count(self, weight: int, position: Position) -> None:
         self.expanded += weight
-        if self.expanded > MAX_EXPANDED_NODES:
+        if self.expanded <= MAX_EXPANDED_NODES:
+            return
+        if self.aliases:
             raise YamlError(
                 position,
                 f"the document expands to more than {MAX_EXPANDED_NODES:,} values once its "
                 "aliases are expanded; cards do not need aliases",
             )
+        raise YamlError(
+            position,
+            f"the document holds more than {MAX_EXPANDED_NODES:,} keys and values; "
+            "a card needs far fewer",
+        )
 
     def _open(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
         self._check_tag(event.tag, event.start_mark)
@@ -290,20 +310,24 @@ class _Composer:
             top.pending_key = None
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Every character YAML 1.1 does not allow (the complement of its "printable" set): C0 controls
+#: but tab and line ends, DEL, C1 controls but NEL, surrogates, U+FFFE and U+FFFF. Found here,
+#: each is reported where it is; libyaml would report it at 1:1, over two lines.
+_NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _not_allowed(character: str, position: Position) -> YamlError:
+    kind = "control character" if unicodedata.category(character) == "Cc" else "character"
+    return YamlError(
+        position, f"the file contains the {kind} U+{ord(character):04X}, which YAML does not allow"
+    )
 
 
 def read_yaml(text: str) -> Document:
     """Compose ``text`` into plain data with positions, or raise :class:`YamlError`."""
-    bad = _CONTROL.search(text)
+    bad = _NOT_ALLOWED.search(text)
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        raise YamlError(
-            (line, column),
-            f"the file contains the control character U+{ord(bad.group()):04X}, "
-            "which YAML does not allow",
-        )
+        raise _not_allowed(bad.group(), _position_at(text, bad.start()))
     plain = compose_plain(text, MAX_DEPTH, MAX_EXPANDED_NODES)
     if plain is not None:
         return Document(*plain)
