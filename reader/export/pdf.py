@@ -178,6 +178,21 @@ def lay_out_book(
     return Book(tuple(laid), _number(laid))
 
 
+def lay_out(
+    request: BookRequest,
+    device: QPagedPaintDevice,
+    page_size: QPageSize,
+    report: ProgressCallback | None = None,
+) -> tuple[Typesetter, Book, _Steps]:
+    """The book laid out for ``device``, ready to paint, with the typesetter that paints it and
+    the progress so far. Every page break is decided by here: the PDF and the printer paint
+    what this returns, and tests read the pages from it without painting."""
+    typesetter = Typesetter(device, page_size, print_document, LIGHT)
+    body = compose(request)
+    steps = _Steps(steps_for(body, request), report)
+    return typesetter, lay_out_book(request, body, typesetter, steps), steps
+
+
 def paint_book(book: Book, typesetter: Typesetter, title: str, steps: _Steps) -> None:
     painter = typesetter.begin(book.sections[0])
     try:
@@ -231,10 +246,7 @@ def render_pdf(request: BookRequest, report: ProgressCallback | None = None) -> 
     writer.setResolution(RESOLUTION)
     writer.setDocumentId(QUuid(doc_id))
     writer.setDocumentXmpMetadata(QByteArray(xmp_packet(meta, doc_id)))
-    typesetter = Typesetter(writer, page_size_of(request.page_size), print_document, LIGHT)
-    body = compose(request)
-    steps = _Steps(steps_for(body, request), report)
-    book = lay_out_book(request, body, typesetter, steps)
+    typesetter, book, steps = lay_out(request, writer, page_size_of(request.page_size), report)
     paint_book(book, typesetter, request.info.title, steps)
     buffer.close()
     data = finish(bytes(buffer.data().data()), book.outline(), meta)
@@ -262,9 +274,6 @@ def print_book(
     request: BookRequest, printer: QPagedPaintDevice, report: ProgressCallback | None = None
 ) -> int:
     """Paint the book on a printer (or a print preview) with the export's layout."""
-    typesetter = Typesetter(printer, printer.pageLayout().pageSize(), print_document, LIGHT)
-    body = compose(request)
-    steps = _Steps(steps_for(body, request), report)
-    book = lay_out_book(request, body, typesetter, steps)
+    typesetter, book, steps = lay_out(request, printer, printer.pageLayout().pageSize(), report)
     paint_book(book, typesetter, request.info.title, steps)
     return book.pages

@@ -193,6 +193,17 @@ class Typesetter:
             raise RuntimeError(f"'{laid.section.title}' paginated differently the second time")
         return doc
 
+    def page_slice(self, laid: LaidOut, index: int) -> tuple[float, float]:
+        """Where page ``index`` of ``laid`` starts and ends in its document: the part drawn in
+        the page's body, its start at the body's top.
+
+        A page that opens below its nominal top (margins carried over the break) is drawn
+        that much higher, so that the blank goes to its foot; nothing above its first line
+        is drawn, so nothing reaches into the running header.
+        """
+        height = self.geometry(laid.section.landscape).body.height()
+        return index * height + laid.offsets[index], (index + 1) * height
+
     # --- painting ----------------------------------------------------------------------------
 
     def begin(self, first: LaidOut) -> QPainter:
@@ -241,15 +252,11 @@ class Typesetter:
             offset = max(0.0, (height - used.bottom()) * COVER_DROP)
         # The slice of the document on this page; the clip is wider than the body so italic
         # overhangs and table borders at the edges are not shaved off.
-        # A page that opens below its nominal top (margins carried over the break) is drawn
-        # that much higher, so that the blank goes to its foot; nothing above its first line
-        # is drawn, so nothing reaches into the running header.
         slack = 2 / 25.4 * self._dpi
-        gap = laid.offsets[index]
-        clip = QRectF(-slack, index * height + gap, body.width() + 2 * slack, height - gap)
-        offset -= gap
+        top, bottom = self.page_slice(laid, index)
+        clip = QRectF(-slack, top, body.width() + 2 * slack, bottom - top)
         painter.save()
-        painter.translate(body.left(), body.top() + offset - index * height)
+        painter.translate(body.left(), body.top() + offset - top)
         painter.setClipRect(clip)
         context = QAbstractTextDocumentLayout.PaintContext()
         # A hair inside the page: a paragraph that ends exactly on the break, or starts
