@@ -278,7 +278,11 @@ def _create_tables(conn: sqlite3.Connection, stamp: str, root: Path) -> None:
         "INSERT INTO meta(key, value) VALUES (?, ?)",
         [
             ("fingerprint", stamp),
-            ("root", str(root.resolve())),
+            # Shown, not used: a folder name that is not UTF-8 is kept readable, not refused.
+            (
+                "root",
+                str(root.resolve()).encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+            ),
             ("topics", ""),
             ("generation", "0"),
         ],

@@ -235,13 +235,16 @@ def load_card_file(
 
 def load_set_info(root: Path) -> tuple[SetInfo, list[Problem]]:
     path = root / SET_FILE
+    # The folder's name stands in for a missing title: shown, so even a name that is not
+    # UTF-8 is text.
+    folder = shown_name(root.resolve().name)
     if not path.exists() and not path.is_symlink():
-        return SetInfo(title=root.resolve().name or str(root)), []
+        return SetInfo(title=folder or shown_name(str(root))), []
     try:
         data = read_limited(path, noun="the set file")
     except UnreadableFileError as exc:
-        return SetInfo(root.resolve().name, has_file=True), [error(SET_FILE, (1, 1), str(exc))]
-    return parse_set_file(data, root.resolve().name)
+        return SetInfo(folder, has_file=True), [error(SET_FILE, (1, 1), str(exc))]
+    return parse_set_file(data, folder)
 
 
 def topic_keys(info: SetInfo) -> frozenset[str] | None:

@@ -65,3 +65,16 @@ def test_the_window_shows_the_rest_of_the_set(
     catalog = window.session.catalog
     assert catalog is not None
     assert sorted(p.path for p in catalog.problems) == [SHOWN_FILE, SHOWN_FOLDER]
+
+
+def test_a_set_folder_whose_own_name_is_not_utf8_works(cli: Cli, tmp_path: Path) -> None:
+    root = write_cards(tmp_path / os.fsdecode(b"set\xff"), *IDS)
+    env = {"PYTHONIOENCODING": "utf-8"}
+    checked = cli("check", root, env=env)
+    assert checked.stdout.splitlines()[-1].startswith("3 cards, 0 errors, 0 warnings")
+    indexed = cli("index", root, env=env)
+    assert indexed.stdout.startswith("3 cards, 0 errors, 0 warnings;"), indexed.stderr
+    found = cli("search", root, "", env=env)
+    assert set(found.stdout.split()) == set(IDS)
+    for result in (checked, indexed, found):
+        assert_no_traceback(result)
