@@ -16,6 +16,7 @@ from pypdf.generic import Destination
 from reader.cli import main
 from reader.qtcompat import protect_none
 from tests.conftest import SHIPPED_CARDS
+from tests.export.paper import Line, PageText
 
 # Before any Qt call of the session: PySide6 6.12 on Python 3.11 loses a reference to None
 # on every void call, and a few exports make enough of them to abort the interpreter.
@@ -37,17 +38,21 @@ def squash(text: str) -> str:
 
 
 class _Texts:
-    """Page texts, extracted when first asked for (pypdf takes a while per page)."""
+    """Page texts (0-based, negative from the end), each read when first asked for, with the
+    positions of its runs (see :class:`PageText`): pypdf takes a while per page."""
 
     def __init__(self, reader: PdfReader) -> None:
         self._reader = reader
-        self._cache: dict[int, str] = {}
+        self._cache: dict[int, PageText] = {}
 
-    def __getitem__(self, index: int) -> str:
+    def read(self, index: int) -> PageText:
         index = index % len(self._reader.pages)
         if index not in self._cache:
-            self._cache[index] = self._reader.pages[index].extract_text()
+            self._cache[index] = PageText.of(self._reader.pages[index])
         return self._cache[index]
+
+    def __getitem__(self, index: int) -> str:
+        return self.read(index).text
 
 
 @dataclass
@@ -73,6 +78,14 @@ class Book:
 
     def on_page(self, page: int, text: str) -> bool:
         return squash(text) in squash(self.texts[page - 1])
+
+    def body_lines(self, page: int) -> list[Line]:
+        """The body's printed lines of a (1-based) page, with their positions."""
+        return self.texts.read(page - 1).body_lines()
+
+    def body_text(self, page: int) -> str:
+        """The body's text of a (1-based) page, in the order the page draws it."""
+        return self.texts.read(page - 1).body_text()
 
     def lines(self, page: int) -> list[str]:
         """The page's text as laid out, one printed line per item, words single-spaced."""

@@ -29,20 +29,45 @@ class Line:
     left: float = 0.0
 
 
-def body_lines(page: PageObject) -> list[Line]:
-    """The page's body lines, top to bottom, without the running header and footer."""
-    height = float(page.mediabox.height)
-    runs: list[tuple[float, float, str]] = []
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """What pypdf reads from one page in one pass (each pass parses the page's content stream
+    again, the bulk of the cost): the text, and every run of it with where it is drawn as
+    (baseline in points from the page top, left edge in points, text)."""
 
-    def visit(text: str, cm: list[float], tm: list[float], font: object, size: object) -> None:
-        if text.strip():
+    text: str
+    runs: list[tuple[float, float, str]]
+    height: float
+
+    @classmethod
+    def of(cls, page: PageObject) -> PageText:
+        height = float(page.mediabox.height)
+        runs: list[tuple[float, float, str]] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: object) -> None:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             runs.append((height - y, x, text))
 
-    page.extract_text(visitor_text=visit)
-    runs = [r for r in runs if BAND_PT < r[0] < height - BAND_PT]
-    runs.sort()
+        return cls(page.extract_text(visitor_text=visit), runs, height)
+
+    def _body(self) -> list[tuple[float, float, str]]:
+        return [r for r in self.runs if BAND_PT < r[0] < self.height - BAND_PT]
+
+    def body_lines(self) -> list[Line]:
+        """The page's body lines, top to bottom, without the running header and footer."""
+        return printed_lines([r for r in self._body() if r[2].strip()])
+
+    def body_text(self) -> str:
+        """The body's text in the order the page draws it (a table cell whole, then the next),
+        without the running header and footer."""
+        return "".join(text for _, _, text in self._body())
+
+
+def printed_lines(runs: list[tuple[float, float, str]]) -> list[Line]:
+    """Runs of text, each (baseline from the page top, left edge, text), as printed lines:
+    runs on one baseline (table cells side by side) make one line, read left to right."""
+    runs = sorted(runs)
     lines: list[Line] = []
     group: list[tuple[float, float, str]] = []
     for run in runs:
@@ -59,18 +84,3 @@ def _line(runs: list[tuple[float, float, str]]) -> Line:
     ordered = sorted(runs, key=lambda r: r[1])
     text = "".join(t for _, _, t in ordered)
     return Line(runs[0][0], " ".join(text.split()), ordered[0][1])
-
-
-def body_text(page: PageObject) -> str:
-    """The body's text in the order the page draws it (a table cell whole, then the next),
-    without the running header and footer."""
-    height = float(page.mediabox.height)
-    runs: list[str] = []
-
-    def visit(text: str, cm: list[float], tm: list[float], font: object, size: object) -> None:
-        top = height - (tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
-        if BAND_PT < top < height - BAND_PT:
-            runs.append(text)
-
-    page.extract_text(visitor_text=visit)
-    return "".join(runs)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
 from reader.core.loader import load_set
 from tests.conftest import SHIPPED_CARDS
-from tests.export.conftest import EPOCH, ISOLATION, LEVERAGE, Book, squash
+from tests.export.conftest import EPOCH, ISOLATION, LEVERAGE, SANCTIONS, Book, squash
 
 SET = load_set(SHIPPED_CARDS)
 TITLE = SET.info.title
@@ -200,3 +201,57 @@ def test_pages_are_a4_portrait_by_default(shipped_book: Book) -> None:
     for page in shipped_book.reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
         assert NameObject("/Rotate") not in page
+
+
+# --- page breaks as painted (the rules themselves: test_page_breaks.py, on the layout) -------
+
+
+def _card_text(book: Book, card_id: str) -> str:
+    card = SET.card(card_id)
+    assert card is not None
+    starts = dict(book.top_level())
+    first = starts[card.title]
+    last = min(p for p in starts.values() if p > first) - 1
+    return "".join(squash(book.body_text(p)) for p in range(first, last + 1))
+
+
+@pytest.mark.parametrize("card_id", [LEVERAGE, ISOLATION, SANCTIONS])
+def test_a_cards_text_reads_once_and_in_order_across_its_pages(
+    shipped_book: Book, card_id: str
+) -> None:
+    """Qt paints a paragraph whole on every page it touches and clips the rest: the text the
+    PDF holds has each part of a card once, in order, however its pages break."""
+    card = SET.card(card_id)
+    assert card is not None
+    text = _card_text(shipped_book, card_id)
+    at = 0
+    by_addressee: dict[str, list[str]] = {}
+    for rec in card.recommendations:  # the card view groups them by addressee
+        by_addressee.setdefault(rec.to.strip(), []).append(rec.action)
+    parts = [p.claim for p in card.argument] + [a for g in by_addressee.values() for a in g]
+    events = sorted(card.timeline, key=lambda e: e.date.sort_key)
+    parts += [a.role for a in card.actors if a.role] + [e.event for e in events]
+    for part in parts:
+        wanted = squash(part)
+        assert text.count(wanted) == 1, part
+        found = text.find(wanted, at)
+        assert found >= at, ("out of order", part)
+        at = found
+
+
+def test_a_row_moved_to_a_new_page_starts_right_under_the_repeated_head(
+    shipped_book: Book,
+) -> None:
+    """The merged timeline repeats its column heads on every page; a row moved whole to the
+    next page sits right under them, as a row that continues does (the row above must not
+    reach over the break and show a sliver of empty cells there)."""
+    first = dict((t, p) for _, t, p in shipped_book.outline())["Timeline"]
+    assert shipped_book.on_page(first, "Timeline")
+    gaps = []
+    for page in range(first + 1, shipped_book.pages + 1):
+        lines = shipped_book.body_lines(page)
+        if not lines[0].text.startswith("DateEvent"):
+            break
+        gaps.append(lines[1].top - lines[0].top)
+    assert len(gaps) >= 3
+    assert max(gaps) - min(gaps) < 4, gaps
