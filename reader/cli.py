@@ -3,7 +3,10 @@
 With no command (``briefing-reader [PATH]``) it opens the reader window instead.
 
 Exit codes: 0 success, 1 problems in the cards, a failed write or no display for the window,
-2 bad arguments or a PATH that is not a folder. Bad input never produces a traceback.
+2 bad arguments or a PATH that is not a folder (or cannot be looked up: a name too long), 130
+for Ctrl+C, with one line on stderr. Bad input never produces a traceback. Everything a
+command prints goes through :func:`reader.core.terminal.safe_output`: card text and file
+names cannot drive the terminal.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from reader.core.diagnostics import count
 from reader.core.loader import load_set
 from reader.core.quotecheck import verify_set
 from reader.core.resources import shipped_cards_dir
+from reader.core.terminal import safe_output
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -41,10 +45,15 @@ def _set_folder(value: str | None) -> Path:
 
 
 def _check_folder(path: Path, prog: str) -> int | None:
-    if not path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except OSError as exc:  # a name too long for the file system, say
+        print(f"{prog}: error: cannot use {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not exists:
         print(f"{prog}: error: {path} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    if not path.is_dir():
+    if not is_dir:
         print(f"{prog}: error: {path} is not a folder of cards", file=sys.stderr)
         return EXIT_USAGE
     return None
@@ -54,7 +63,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = _set_folder(args.path)
     if (bad := _check_folder(root, "briefing-reader check")) is not None:
         return bad
-    if args.sources is not None and not args.sources.is_dir():
+    if args.sources is not None and not _is_folder(args.sources):
         print(f"briefing-reader check: error: {args.sources} is not a folder", file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
@@ -236,8 +245,24 @@ def _window_path(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | 
     word = argv[0]
     if word in commands.choices:
         return None
-    looks_like_path = Path(word).exists() or "/" in word or word.startswith((".", "~"))
+    looks_like_path = "/" in word or word.startswith((".", "~")) or _exists(Path(word))
     return word if looks_like_path else None
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long to look up is no folder
+        return False
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; a name that cannot be looked up (too long) is taken as one
+    meant to, so that it is reported as a path rather than as an unknown command."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
 
 
 def cmd_window(path: str) -> int:
@@ -250,6 +275,16 @@ def cmd_window(path: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``briefing-reader ARGS``; returns the exit code (see the module docstring)."""
+    with safe_output():
+        try:
+            return _main(argv)
+        except KeyboardInterrupt:
+            print("briefing-reader: interrupted (SIGINT)", file=sys.stderr)
+            return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
     if (window := _window_path(parser, argv)) is not None:
@@ -261,7 +296,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         return run(args)
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         return EXIT_OK

@@ -21,6 +21,7 @@ from reader.core.catalog import CardSummary
 from reader.core.diagnostics import count
 from reader.core.index import open_index
 from reader.core.query import Query
+from reader.core.terminal import show_status
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -37,7 +38,7 @@ def index_command(root: Path, _args: argparse.Namespace) -> int:
         nonlocal parsed
         parsed = total
         if sys.stderr.isatty():
-            print(f"\rindexing: {done}/{total} files", end="", file=sys.stderr, flush=True)
+            show_status(f"indexing: {done}/{total} files")
 
     started = time.perf_counter()
     catalog = open_index(root, on_progress=progress)
