@@ -97,19 +97,24 @@ def walk_set(root: Path) -> Iterator[CardFile]:
             continue
         folders: list[tuple[str, str]] = []
         for entry in entries:
+            name = entry.name
+            is_card = _has_card_suffix(name)
+            is_folder = _is_folder(entry) and is_walked_folder(name)
+            if not (is_card or is_folder):
+                continue
+            is_text = name.isascii() or is_text_name(name)
             # String arithmetic, not pathlib, for the relative path: a 10,000-card walk
             # spent most of its time in Path.relative_to.
-            rel = f"{prefix}/{shown_name(entry.name)}" if prefix else shown_name(entry.name)
-            if _is_folder(entry) and is_walked_folder(entry.name):
+            shown = name if is_text else shown_name(name)
+            rel = f"{prefix}/{shown}" if prefix else shown
+            if is_folder:
                 refusal = _refused_folder(entry, rel, inside)
                 if refusal is not None:
                     yield CardFile(Path(entry.path), rel, refusal)
                     continue
                 folders.append((entry.path, rel))
-            if not _has_card_suffix(entry.name) or rel == SET_FILE:
-                continue
-            problem = None if is_text_name(entry.name) else _not_text(rel, "file")
-            yield CardFile(Path(entry.path), rel, problem)
+            if is_card and rel != SET_FILE:
+                yield CardFile(Path(entry.path), rel, None if is_text else _not_text(rel, "file"))
         pending.extend(reversed(folders))
 
 
