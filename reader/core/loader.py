@@ -11,7 +11,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,14 +70,15 @@ def find_card_files(root: Path) -> Iterator[CardFile]:
     return (card_file for card_file in walk_set(root) if card_file.problem is None)
 
 
-def walk_set(root: Path) -> Iterator[CardFile]:
+def walk_set(root: Path, on_folder: Callable[[str], None] | None = None) -> Iterator[CardFile]:
     """Every ``*.yaml``/``*.yml`` under ``root`` (but the set file), in a stable order, and an
     entry with a problem for each thing the walk refuses.
 
     Hidden folders (``.git``) are skipped; folders reached twice through links are walked
     once. A link to a folder is followed only when it resolves inside the set folder: a
     shared folder holding a link to ``/`` must not make the reader walk the whole machine.
-    A folder that cannot be listed is an error, not a silent gap in the set.
+    A folder that cannot be listed is an error, not a silent gap in the set. ``on_folder``
+    hears of every folder listed (the window watches exactly those).
     """
     top = os.fspath(root)
     inside = os.path.realpath(top)
@@ -95,6 +96,8 @@ def walk_set(root: Path) -> Iterator[CardFile]:
         except OSError as exc:
             yield CardFile(Path(folder), prefix or ".", _unlisted(prefix or ".", exc))
             continue
+        if on_folder is not None:
+            on_folder(folder)
         folders: list[tuple[str, str]] = []
         for entry in entries:
             name = entry.name

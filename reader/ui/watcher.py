@@ -14,10 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from reader.core.loader import find_card_files, is_card_name, is_walked_folder
+from reader.core.loader import is_card_name, is_walked_folder, walk_set
 from reader.core.model import SET_FILE
 
 DEBOUNCE_MS = 200
+#: inotify watches are a per-user resource; a set needs far fewer folders than this.
+_MAX_WATCHED_FOLDERS = 4096
 #: File times tick coarsely (a few ms); a write this close to a load's start counts as after it.
 CLOCK_SLACK_S = 0.05
 
@@ -34,13 +36,11 @@ def watch_targets(root: Path, since: float = 0.0) -> WatchTargets:
     """Every folder the loader walks, and every card file; safe to call off the UI thread."""
     if not root.is_dir():
         return WatchTargets((), (), since)
-    folders = [str(root)]
-    for folder, dirs, _files in os.walk(root, followlinks=True):
-        dirs[:] = sorted(d for d in dirs if is_walked_folder(d))
-        folders.extend(str(Path(folder) / d) for d in dirs)
-        if len(folders) > 4096:  # a link loop or a huge tree: the files below still count
-            break
-    files = [str(f.path) for f in find_card_files(root)]
+    # The loader's own walk: the same folders (no link out of the set, no hidden folder, no
+    # name that is not text), so the window watches exactly what it reads.
+    folders: list[str] = []
+    files = [str(f.path) for f in walk_set(root, on_folder=folders.append) if f.problem is None]
+    del folders[_MAX_WATCHED_FOLDERS:]  # a huge tree: the files below still count
     set_file = root / SET_FILE
     if set_file.exists():
         files.append(str(set_file))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.ui.watcher import watch_targets
 from tests.hostile.conftest import Cli, assert_no_traceback, write_cards
 
 IDS = ("card-a", "card-b", "card-c")
@@ -50,3 +51,17 @@ def test_the_index_applies_the_same_rule(cli: Cli, tmp_path: Path) -> None:
     assert set(found.stdout.split()) == set(IDS)
     for result in (indexed, found):
         assert_no_traceback(result)
+
+
+def test_the_window_watches_only_the_folders_it_reads(tmp_path: Path) -> None:
+    # The watcher had a walk of its own that still followed every link (up to 4,096 folders).
+    root = linked_set(tmp_path)
+    targets = watch_targets(root)
+    assert str(root / "archive") in targets.folders
+    assert str(root / "archive" / "card-c.yaml") in targets.files
+    outside = tmp_path / "elsewhere"
+    assert not any(
+        Path(path).resolve().is_relative_to(outside) or Path(path).resolve() == Path("/")
+        for path in (*targets.folders, *targets.files)
+    )
+    assert not any(Path(folder).name in {"everything", "up"} for folder in targets.folders)
