@@ -9,6 +9,7 @@ so the index can answer the same question without a linear scan.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -20,16 +21,31 @@ _ASCII = bytes(range(128))
 
 
 def fold(text: str) -> str:
-    """Lower-case and strip accents: "Goïta" and "GOITA" both fold to "goita"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    if decomposed.isascii():
-        return decomposed
-    # Indexing folds every card's whole text: removing the few marks that occur, each in one
-    # pass, is several times faster than testing each character.
-    for mark in non_ascii(decomposed):
-        if unicodedata.combining(mark):
-            decomposed = decomposed.replace(mark, "")
-    return decomposed
+    """Lower-case and strip accents: "Goïta" and "GOITA" both fold to "goita".
+
+    The definition (the one the index and the linear scan both use, so that they agree):
+    NFKC, casefold, decompose (NFKD) and drop the combining marks, then casefold again,
+    because a compatibility decomposition can bring capitals back: "㎒" is "MHz", "ℌ" is
+    "H", "𝐀" is "A". After the first casefold the rest maps each character on its own
+    (decomposing only moves marks, which are all dropped), so each distinct non-ASCII
+    character of the text is mapped once, in one pass: the index folds every card's whole
+    text, and this is faster than normalizing it all a second time.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if folded.isascii():
+        return folded
+    for ch in non_ascii(folded):
+        plain = _plain(ch)
+        if plain != ch:
+            folded = folded.replace(ch, plain)
+    return folded
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(ch: str) -> str:
+    """One casefolded character without its marks (a mark itself becomes nothing)."""
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def non_ascii(text: str) -> set[str]:

@@ -11,8 +11,9 @@ from reader.core.query import fold
 
 
 def reference_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """NFKC, casefold, NFKD without the marks, casefold again: the definition, slowly."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 @settings(max_examples=500)
@@ -24,3 +25,16 @@ def test_fold_equals_its_definition(text: str) -> None:
 def test_fold_examples() -> None:
     assert fold("Goïta GOITA Côte d'Ivoire") == "goita goita cote d'ivoire"
     assert fold("Straße ﬁnance Å\u0301") == "strasse finance a"
+
+
+def test_compatibility_characters_fold_to_lower_case() -> None:
+    """A compatibility decomposition brings capitals back; they are folded too (F16)."""
+    assert fold("㎒ ℌigh 𝐀BC ℡ Ⅻ") == "mhz high abc tel xii"
+    assert fold("Øre Œuvre") == "øre œuvre"  # no decomposition: kept, lower-cased
+
+
+@settings(max_examples=300)
+@given(st.text(st.characters(exclude_categories=("Cs",))))
+def test_folded_text_is_folded(text: str) -> None:
+    """Folding twice changes nothing: what the index stores and what it is asked agree."""
+    assert fold(fold(text)) == fold(text)
