@@ -5,8 +5,9 @@ Both use the window's index (the same cache file) and the window's query rules, 
 here finds what the search field finds there, best matches first.
 
 Exit status, as for ``check``: ``index`` 0 when the cards have no errors, 1 when some do;
-``search`` 0 when some card matches, 1 when none does; 2 for bad arguments or a PATH that is
-not a folder. Failures are one line on stderr, never a traceback.
+``search`` 0 when some card matches, 1 when none does; 2 for bad arguments, a search longer
+than a search takes (see :func:`reader.core.query.search_problem`) or a PATH that is not a
+folder. Failures are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from reader.core.catalog import CardSummary
 from reader.core.diagnostics import count
 from reader.core.index import open_index
-from reader.core.query import Query
+from reader.core.query import Query, search_problem
 from reader.core.terminal import show_status
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -74,6 +75,9 @@ def _entry(summary: CardSummary) -> dict[str, object]:
 
 def search_command(root: Path, args: argparse.Namespace) -> int:
     """Print the ids of the cards matching the query, best first."""
+    if (problem := search_problem(args.query)) is not None:
+        print(f"briefing-reader search: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     catalog = open_index(root)
     query = Query(
         include_tags=tuple(args.tag), exclude_tags=tuple(args.exclude_tag), text=args.query

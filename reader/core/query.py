@@ -18,6 +18,10 @@ from dataclasses import dataclass, field
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _ASCII = bytes(range(128))
+#: A search is bounded, as typed text is: ranking costs grow with the square of the number of
+#: terms (and with their length), and a few dozen words is more than anyone types.
+MAX_SEARCH_CHARS = 1000
+MAX_SEARCH_TERMS = 32
 
 
 def fold(text: str) -> str:
@@ -80,12 +84,41 @@ class SearchTerm:
 
 
 def parse_search(text: str) -> tuple[SearchTerm, ...]:
-    """Split a search box's text into terms; quoted text is a phrase."""
-    terms: list[SearchTerm] = []
+    """Split a search box's text into terms; quoted text is a phrase.
+
+    A term given twice is kept once (it cannot narrow the search further, and ranking
+    compares every pair of matched terms). Text past :data:`MAX_SEARCH_CHARS` and terms past
+    :data:`MAX_SEARCH_TERMS` are ignored: :func:`search_problem` says so where a person can
+    be told (the CLI refuses such a search).
+    """
+    return _distinct_terms(text)[:MAX_SEARCH_TERMS]
+
+
+def search_problem(text: str) -> str | None:
+    """Why a search text is longer than a search takes, or None when it is not."""
+    if len(text) > MAX_SEARCH_CHARS:
+        return (
+            f"the search is {len(text):,} characters long; "
+            f"a search takes at most {MAX_SEARCH_CHARS:,}"
+        )
+    count = len(_distinct_terms(text))
+    if count > MAX_SEARCH_TERMS:
+        return (
+            f"the search has {count} different words or phrases; "
+            f"a search takes at most {MAX_SEARCH_TERMS}"
+        )
+    return None
+
+
+def _distinct_terms(text: str) -> tuple[SearchTerm, ...]:
+    """Every distinct term that ends within the first :data:`MAX_SEARCH_CHARS` characters."""
+    terms: dict[SearchTerm, None] = {}
     for match in _TERM.finditer(text):
+        if match.end() > MAX_SEARCH_CHARS:
+            break
         phrase = words(match.group(1) if match.group(1) is not None else match.group(2))
         if phrase:
-            terms.append(SearchTerm(tuple(phrase)))
+            terms.setdefault(SearchTerm(tuple(phrase)))
     return tuple(terms)
 
 
