@@ -194,6 +194,11 @@ def _add_index_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         "print the counts and the time taken. The window uses the same index.",
     )
     index.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    index.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="delete the set's index and build it again from every card",
+    )
     index.set_defaults(run=cmd_index)
     search = commands.add_parser(
         "search",

@@ -31,8 +31,9 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def index_command(root: Path, _args: argparse.Namespace) -> int:
-    """Build or bring up to date the index of ``root`` and say what it holds."""
+def index_command(root: Path, args: argparse.Namespace) -> int:
+    """Build or bring up to date (or, with ``--rebuild``, delete and build again) the index of
+    ``root``, and say what it holds."""
     parsed = 0
 
     def progress(done: int, total: int) -> None:
@@ -42,7 +43,7 @@ def index_command(root: Path, _args: argparse.Namespace) -> int:
             show_status(f"indexing: {done}/{total} files")
 
     started = time.perf_counter()
-    catalog = open_index(root, on_progress=progress)
+    catalog = open_index(root, on_progress=progress, rebuild=args.rebuild)
     elapsed = time.perf_counter() - started
     if parsed and sys.stderr.isatty():
         print(file=sys.stderr)
@@ -53,7 +54,8 @@ def index_command(root: Path, _args: argparse.Namespace) -> int:
         f"{_plural(parsed, 'file')} parsed ({elapsed:.2f} s)"
     )
     where = catalog.index_file
-    print(f"index: {where}" if where is not None else "index: temporary (not kept)")
+    rebuilt = " (rebuilt)" if args.rebuild else ""
+    print(f"index: {where}{rebuilt}" if where is not None else "index: temporary (not kept)")
     if catalog.note:
         print(f"note: {catalog.note}")
     if errors:

@@ -1,11 +1,13 @@
 """The persistent index: a set of any size, opened fast after the first time, searched by SQL.
 
 The first open of a set parses every card (in parallel, on all cores) and keeps the results in
-an SQLite file in the user's cache folder; later opens compare each file's size and
-modification time with what was indexed and parse only what changed. Delete the file at any
-time: it holds nothing that is not in the cards. See :mod:`reader.core.indexdb` for where it
-lives and how a bad one is replaced, :mod:`reader.core.indexbuild` for how it is kept current,
-and :mod:`reader.core.indexquery` for how queries keep the linear scan's meaning.
+an SQLite file in the user's cache folder; later opens compare each file's stat data (size,
+modification and change times, inode) with what was indexed and parse only what changed.
+Delete the file at any time (``index --rebuild`` does): it holds nothing that is not in the
+cards, and whatever in it fails to decode makes it rebuilt, with a note. See
+:mod:`reader.core.indexdb` for where it lives and how a bad one is replaced,
+:mod:`reader.core.indexbuild` for how it is kept current, and :mod:`reader.core.indexquery`
+for how queries keep the linear scan's meaning.
 
 API for the window (all of it may run on a worker thread; no Qt involved)
 --------------------------------------------------------------------------
@@ -40,7 +42,9 @@ API for the window (all of it may run on a worker thread; no Qt involved)
 ``IndexCatalog`` answers the :class:`Catalog` protocol (``root``, ``info``, ``problems``,
 ``summaries()``, ``matching(query)``, ``card(id)``) with the same results as
 :class:`MemoryCatalog` over ``load_set(root)``; ``card`` parses only the card asked for, from
-the copy of its file the index keeps.
+the copy of its file the index keeps. A catalog is a snapshot of the set: while other
+processes update the index, each of its queries reads one consistent state of the index and
+answers with the catalog's own cards, never another card's content.
 It also has ``search(query)`` (ids ranked by relevance, bm25, for the CLI), ``tag_counts()``
 (what :func:`reader.core.catalog.tag_counts` computes from the summaries, but from the index's
 tag maps: 20 ms instead of 130 ms at 10,000 cards) and ``note`` (a line for the status bar
@@ -80,7 +84,7 @@ from reader.core.indexbuild import (
     write,
 )
 from reader.core.indexcatalog import IndexCatalog
-from reader.core.indexdb import Store, forget, is_busy, prepare
+from reader.core.indexdb import CorruptIndex, Store, forget, is_busy, prepare
 from reader.core.indexrows import FileRow, split
 from reader.core.indexworkers import WorkerPool
 from reader.core.loader import UnreadableFileError, load_set_info, read_limited, topic_keys
@@ -157,10 +161,8 @@ def _update(
     signature = _topics_signature(topics)
     with contextlib.ExitStack() as cleanup:
         with store.connection() as conn:
-            (stored_topics,) = conn.execute(
-                "SELECT value FROM meta WHERE key = 'topics'"
-            ).fetchone()
-            changed_topics = stored_topics != signature
+            stored_topics = conn.execute("SELECT value FROM meta WHERE key = 'topics'").fetchone()
+            changed_topics = stored_topics != (signature,)
             written.start = generation(conn)
             empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM files)").fetchone()[0]
             pools: list[WorkerPool] = []
@@ -185,7 +187,9 @@ def _update(
         yield from _store_rows(store, todo, topics, workers, pool, started, written)
     if changed_topics:
         with store.connection() as conn:
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'topics'", (signature,))
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('topics', ?)", (signature,)
+            )
 
 
 def _store_rows(
@@ -231,22 +235,26 @@ def _build(
     *,
     early: bool = False,
     save_later: bool = False,
+    rebuild: bool = False,
 ) -> Iterator[_Step | IndexCatalog]:
     """Steps of an update, then the finished catalog (the last item).
 
     With ``early``, the catalog the index last stored comes first, before any file is
     checked; if the check finds nothing changed, that same object is also the last item.
     With ``save_later``, the finished catalog's state is stored only when its
-    :meth:`IndexCatalog.save_state` is called.
+    :meth:`IndexCatalog.save_state` is called. With ``rebuild``, the index file is deleted
+    and built again from nothing.
     """
     set_digest = _set_file_digest(root)
     info, set_problems = load_set_info(root)
     topics = topic_keys(info)
     temporary: str | None = None
+    repaired: list[str] = []
     for attempt in range(3):
         if store is None:
-            store = Store(*prepare(root, cache_dir, temporary=temporary))
-        written = Written(start=-1)
+            store = Store(*prepare(root, cache_dir, temporary=temporary, fresh=rebuild))
+            rebuild = False
+        written = Written(start=-1, notes=list(repaired))
         snapshot = functools.partial(
             _snapshot, root, info, set_problems, topics, set_digest, store, written
         )
@@ -277,8 +285,8 @@ def _build(
             yield final
             return
         except sqlite3.DatabaseError as exc:
-            # Corrupt or full under us, or locked by another program for longer than the
-            # busy timeout: start again in a fresh file, then in memory.
+            # Corrupt, damaged (CorruptIndex) or full under us, or locked by another program
+            # for longer than the busy timeout: start again in a fresh file, then in memory.
             path = store.location.path
             store.close()
             store, only = None, None
@@ -286,8 +294,11 @@ def _build(
                 raise  # a memory index failing is a bug, not a bad cache
             if is_busy(exc) or attempt == 1:
                 temporary = f"the index could not be used ({exc}); using a temporary one"
-            else:
+            if not is_busy(exc):
+                # Its files go even when memory takes over: a full disk keeps no -wal file.
                 forget(path)
+            if isinstance(exc, CorruptIndex):
+                repaired.append(f"the index was damaged ({exc}) and has been rebuilt")
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -356,9 +367,15 @@ def open_index(
     *,
     cache_dir: Path | None = None,
     workers: int | None = None,
+    rebuild: bool = False,
 ) -> IndexCatalog:
-    """Bring ``root``'s index up to date and return a catalog over it (see module docstring)."""
-    for item in _build(root, None, None, workers, cache_dir):
+    """Bring ``root``'s index up to date and return a catalog over it (see module docstring).
+
+    With ``rebuild``, the index file is deleted first and every card parsed again (for an
+    index that is wrong in a way no check sees, e.g. a file changed with all its stat data
+    put back by hand).
+    """
+    for item in _build(root, None, None, workers, cache_dir, rebuild=rebuild):
         if isinstance(item, IndexCatalog):
             return item
         if on_progress is not None:
@@ -390,7 +407,11 @@ def index_snapshots(
                 # While the window shows the list, build what its first filter will need.
                 item.tag_counts()
         elif item.done < item.total and time.monotonic() - last >= SNAPSHOT_SECONDS:
-            yield item.snapshot()
+            try:
+                partial = item.snapshot()
+            except sqlite3.DatabaseError:
+                continue  # a damaged row: the build goes on, and its end repairs the index
+            yield partial
             last = time.monotonic()
 
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from reader.core.catalog import CardSummary, MemoryCatalog
 from reader.core.diagnostics import Problem
-from reader.core.indexbuild import SaveState, State
-from reader.core.indexdb import Store
+from reader.core.indexbuild import SaveState, State, generation
+from reader.core.indexdb import CorruptIndex, Store, read_transaction
 from reader.core.indexquery import MATCHING_SQL, RANKED_SQL, MetadataIndex, fts_expression
-from reader.core.indexrows import restore_card, split_words
+from reader.core.indexrows import content_digest, restore_card, split_words
 from reader.core.loader import (
     CardFile,
     is_card_name,
@@ -58,6 +58,8 @@ class IndexCatalog:
         self._unsaved = unsaved
         self._store = store
         self._position = {rowid: i for i, rowid in enumerate(state.rowids)}
+        #: The positions by rowid of a later generation of the rows (see _positions).
+        self._remapped: tuple[int, dict[int, int]] | None = None
         self._metadata_lock = threading.Lock()
         self._metadata_index: MetadataIndex | None = None
         self._fallback: MemoryCatalog | None = None
@@ -122,18 +124,29 @@ class IndexCatalog:
         position = self._metadata.ids.get(card_id)
         if position is None:
             return None
-        rowid = self._state.rowids[position]
         rel = self._state.summaries[position].path
+        card = self._stored_card(rel, card_id)
+        if card is None:
+            # No usable copy in the index (damaged, or changed under it): the file will do.
+            card = load_card_file(CardFile(self._root / rel, rel), self._topics)[0]
+        # The file may hold another card by now: never answer with another card's content.
+        return card if card is not None and card.id == card_id else None
+
+    def _stored_card(self, rel: str, card_id: str) -> Card | None:
+        """The card from the copy of its file the index keeps, if that copy is there and
+        intact. Looked up by path and id, which another process's update never gives to
+        another card (a rowid it may)."""
         try:
             with self._store.connection() as conn:
-                row = conn.execute("SELECT source FROM files WHERE rowid = ?", (rowid,)).fetchone()
+                row = conn.execute(
+                    "SELECT source, digest FROM files WHERE path = ? AND card_id = ?",
+                    (rel, card_id),
+                ).fetchone()
         except sqlite3.Error:
-            row = None
-        card = restore_card(rel, row[0], self._topics) if row and row[0] is not None else None
-        if card is not None:
-            return card
-        # No usable copy in the index (damaged, or changed under it): the file will do.
-        return load_card_file(CardFile(self._root / rel, rel), self._topics)[0]
+            return None
+        if row is None or not isinstance(row[0], bytes) or content_digest(row[0]) != row[1]:
+            return None
+        return restore_card(rel, row[0], self._topics)
 
     def refresh(
         self, changed: Iterable[Path | str] | None = None, *, save_later: bool = False
@@ -187,18 +200,45 @@ class IndexCatalog:
             return self._metadata_index
 
     def _search_positions(self, query: Query, *, ranked: bool) -> list[int]:
-        """Positions of the cards whose words match every term (best first when ``ranked``)."""
-        position = self._position
-        with self._store.connection() as conn:
+        """Positions of the cards whose words match every term (best first when ``ranked``).
+
+        One read transaction: the matches and the rowids they are mapped by come from one
+        snapshot of the index, whatever other processes write meanwhile.
+        """
+        with self._store.connection() as conn, read_transaction(conn):
+            position = self._positions(conn)
             if not self._store.fts:
-                return [
-                    position[rowid]
-                    for rowid, text in conn.execute("SELECT rowid, words FROM files")
-                    if rowid in position and query.matches_words(split_words(text))
-                ]
+                found = []
+                for rowid, text in conn.execute("SELECT rowid, words FROM files"):
+                    if rowid not in position:
+                        continue
+                    if not isinstance(text, str):
+                        raise CorruptIndex("a stored row's words do not decode")
+                    if query.matches_words(split_words(text)):
+                        found.append(position[rowid])
+                return found
             sql = RANKED_SQL if ranked else MATCHING_SQL
             rows = conn.execute(sql, (fts_expression(query.terms),))
             return [position[r] for (r,) in rows if r in position]
+
+    def _positions(self, conn: sqlite3.Connection) -> dict[int, int]:
+        """Each row's position in the summaries, as the rows stand in ``conn``'s transaction.
+
+        While nothing was written since this catalog's state was made, that is the state's
+        own map. After another update — which gives the rows it rewrites new rowids, and may
+        give a number this catalog knows to another file — rows are matched to the summaries
+        by path and card id instead.
+        """
+        current = generation(conn)
+        if current == self._state.generation:
+            return self._position
+        remapped = self._remapped
+        if remapped is None or remapped[0] != current:
+            wanted = {(s.path, s.id): i for i, s in enumerate(self._state.summaries)}
+            rows = conn.execute("SELECT rowid, path, card_id FROM files WHERE card_id NOT NULL")
+            by_rowid = {r: wanted[(p, c)] for r, p, c in rows if (p, c) in wanted}
+            remapped = self._remapped = (current, by_rowid)
+        return remapped[1]
 
     def _memory(self) -> MemoryCatalog:
         """The index broke under us: answer from a fresh parse rather than fail."""

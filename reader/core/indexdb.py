@@ -1,11 +1,11 @@
 """Where a set's index lives, and opening it so that a bad index is never fatal.
 
 The index is a cache: everything in it can be rebuilt from the cards, so every problem with it
-— a corrupt or truncated file, an index written by another version of the program, a lock held
-by a hung process, a cache folder that cannot be written — ends in a fresh index rather than an
-error. The index is kept in the user's cache folder (never in the card folder, which may be
-read-only or shared through git), one SQLite file per set, named by a hash of the set's
-resolved path.
+— a corrupt or truncated file, content that does not decode (:class:`CorruptIndex`), an index
+written by another version of the program, a lock held by a hung process, a cache folder that
+cannot be written or a full disk — ends in a fresh index rather than an error. The index is
+kept in the user's cache folder (never in the card folder, which may be read-only or shared
+through git), one SQLite file per set, named by a hash of the set's resolved path.
 
 SQLite runs in WAL mode with a busy timeout, so two windows (or a window and the CLI) on one set
 read while the other writes, and writers take turns instead of failing.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import sqlite3
 import sys
 import threading
@@ -29,8 +30,9 @@ import yaml
 from reader import __version__
 from reader.core.resources import resources_dir
 
-#: Bump when the tables change; a stamp that differs means "rebuild".
-SCHEMA_VERSION = 3
+#: Bump when the tables (or the encoding of the stored state) change; a stamp that differs
+#: means "rebuild".
+SCHEMA_VERSION = 4
 CACHE_ENV = "BRIEFING_READER_CACHE_DIR"
 BUSY_TIMEOUT_MS = 5000
 _CORE = Path(__file__).resolve().parent
@@ -57,6 +59,8 @@ CREATE TABLE files (
     path TEXT NOT NULL UNIQUE,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
     digest BLOB,
     indexed_ns INTEGER NOT NULL,
     topics TEXT,
@@ -177,28 +181,38 @@ def _file_location(path: Path) -> IndexLocation:
 
 
 def prepare(
-    root: Path, cache_dir: Path | None = None, *, temporary: str | None = None
+    root: Path,
+    cache_dir: Path | None = None,
+    *,
+    temporary: str | None = None,
+    fresh: bool = False,
 ) -> tuple[IndexLocation, sqlite3.Connection]:
     """Open (creating or rebuilding as needed) the index for ``root``; never raises for a bad
-    index. With ``temporary`` (the reason), a memory index. The returned connection is kept
-    open by the caller; for a memory index it is what keeps the data alive.
+    index. With ``temporary`` (the reason), a memory index; with ``fresh``, the index file is
+    deleted first. The returned connection is kept open by the caller; for a memory index it
+    is what keeps the data alive.
     """
     stamp = fingerprint()
     path = index_path(root, cache_dir)
     note = temporary or _unusable_reason(root, path)
+    if note is None and fresh:
+        forget(path)  # only here: an unusable cache folder may be inside the card folder
     if note is None:
         for _attempt in range(2):
             location = _file_location(path)
+            conn: sqlite3.Connection | None = None
             try:
                 conn = location.connect()
                 if _ready(conn, stamp, root):
                     return location, conn
                 conn.close()
             except sqlite3.DatabaseError as exc:
+                if conn is not None:
+                    conn.close()  # before its files go: closing must not act on new ones
                 if is_busy(exc):
                     note = "the index is locked by another program; using a temporary one"
                     break
-                forget(path)  # not a database, or corrupt: rebuilt below
+                forget(path)  # not a database, corrupt, or the disk is full: rebuilt below
         else:
             note = "the index could not be rebuilt; using a temporary one"
     location = memory_location(note or "using a temporary index")
@@ -207,8 +221,31 @@ def prepare(
     return location, conn
 
 
+class CorruptIndex(sqlite3.DatabaseError):
+    """Something the index holds does not decode (a damaged row, a damaged stored state).
+
+    SQLite keeps no checksums of its pages, so bit rot, or a torn write under ``synchronous =
+    OFF``, reads back without an error as wrong values. Being a ``DatabaseError``, this is
+    handled as a corrupt file is: the index is forgotten and rebuilt.
+    """
+
+
+@contextmanager
+def read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Every read inside sees one snapshot of the index, whatever other processes write
+    meanwhile (WAL lets them go on)."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        if conn.in_transaction:  # an error may have ended it already
+            conn.execute("COMMIT")
+
+
 def is_busy(exc: sqlite3.DatabaseError) -> bool:
     """Another connection holds a lock longer than the busy timeout (the file is fine)."""
+    if isinstance(exc, CorruptIndex):  # its message may quote stored text
+        return False
     name = getattr(exc, "sqlite_errorname", "")
     return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc)
 
@@ -284,7 +321,9 @@ def _create_tables(conn: sqlite3.Connection, stamp: str, root: Path) -> None:
                 str(root.resolve()).encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
             ),
             ("topics", ""),
-            ("generation", "0"),
+            # Not 0: a catalog of an index that was emptied and rebuilt in place (by another
+            # version of the program) must not find the generation it was made from again.
+            ("generation", str(secrets.randbits(48))),
         ],
     )
 

@@ -36,12 +36,19 @@ _WORDS = re.compile(r"\w+")
 
 @dataclass(frozen=True, slots=True)
 class FileStamp:
-    """A card file as the scan saw it, before it was read."""
+    """A card file as the scan saw it, before it was read.
+
+    Its stat data, compared as git compares it: a file rewritten with its size and
+    modification time put back (``cp -p``, ``rsync -a``, ``tar x``, an editor restoring the
+    times) still gets a new change time, and a copy put in its place a new inode.
+    """
 
     rel: str
     path: str
     size: int
     mtime_ns: int
+    ctime_ns: int
+    inode: int
     #: The walk's own problem with this entry, as :attr:`FileRow.problems`; nothing is read.
     problems: str | None = None
 
@@ -52,6 +59,8 @@ class FileRow(NamedTuple):
     rel: str
     size: int
     mtime_ns: int
+    ctime_ns: int
+    inode: int
     digest: bytes | None
     #: The set topics the card's perspectives are on (see :func:`join`); None for a file
     #: without a valid card. A change of the set's topics can change the result of a file
@@ -142,7 +151,7 @@ def make_row(
     found = problems_json(problems)
     if card is None:
         return FileRow(
-            stamp.rel, stamp.size, stamp.mtime_ns, digest, None,
+            stamp.rel, stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode, digest, None,
             None, None, None, None, None, None, None, None, None, None, None, None, None, found,
             None, "",
         )  # fmt: skip
@@ -152,6 +161,8 @@ def make_row(
         rel=stamp.rel,
         size=stamp.size,
         mtime_ns=stamp.mtime_ns,
+        ctime_ns=stamp.ctime_ns,
+        inode=stamp.inode,
         digest=digest,
         topics=join(p.topic for p in card.perspectives),
         card_id=card.id,

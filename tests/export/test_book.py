@@ -8,6 +8,7 @@ import pytest
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
 from reader.core.loader import load_set
+from reader.export.frontmatter import INDEX
 from tests.conftest import SHIPPED_CARDS
 from tests.export.conftest import EPOCH, ISOLATION, LEVERAGE, SANCTIONS, Book, squash
 
@@ -81,6 +82,8 @@ def test_comparison_and_index_pages_are_where_the_outline_says(shipped_book: Boo
     assert shipped_book.on_page(where["Recommendations by addressee"], "TO WESTERN GOVERNMENTS")
     assert shipped_book.on_page(where["Index of tags"], "Index of tags")
     assert shipped_book.on_page(where["Index of tags"], "actor/wagner")
+    named = shipped_book.reader.named_destinations
+    assert shipped_book.page_of(named[INDEX]) == where["Index of tags"]  # its heading's anchor
     side = next(p for _, t, p in outline if t.startswith("Side by side"))
     leverage = next(c for c in CARDS if c.id == LEVERAGE)
     isolation = next(c for c in CARDS if c.id == ISOLATION)

@@ -11,6 +11,7 @@ import pytest
 from reader.core.catalog import MemoryCatalog
 from reader.core.loader import load_set
 from reader.core.query import Query
+from reader.export.frontmatter import INDEX
 from tests.conftest import SHIPPED_CARDS
 from tests.export.conftest import ISOLATION, LEVERAGE, SANCTIONS, Book, Run, squash
 
@@ -71,7 +72,14 @@ def test_default_set_is_the_shipped_one(export: Export, tmp_path: Path) -> None:
     book = Book(out)
     assert card_titles(book) == set(TITLES.values())
     assert "Index of tags" not in [t for t, _ in book.top_level()]
-    assert not any(book.on_page(p, "Index of tags") for p in range(1, book.pages + 1))
+    # No page draws the index's heading (its anchor would be a named destination wherever it
+    # is painted), and no index is listed in the contents or printed after the last section.
+    assert INDEX not in book.reader.named_destinations
+    first_card = min(page for _, page in book.cards())
+    last_section = max(page for _, _, page in book.outline())
+    assert last_section > first_card
+    where = [*range(2, first_card), *range(last_section, book.pages + 1)]
+    assert not any(book.on_page(p, "Index of tags") for p in where)
 
 
 def test_letter_paper(export: Export, tmp_path: Path) -> None:

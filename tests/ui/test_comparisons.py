@@ -617,11 +617,18 @@ def test_every_control_of_the_comparison_views_has_an_accessible_name(
 # -- export and print ----------
 
 
-def outline_titles(items: list[Any]) -> list[str]:
-    """Every bookmark's title, nested ones included."""
-    found: list[str] = []
-    for item in items:
-        found += outline_titles(item) if isinstance(item, list) else [item.title]
+def outline_entries(reader: PdfReader) -> list[tuple[str, int]]:
+    """(title, 0-based page) of every bookmark in order, nested ones included."""
+    found: list[tuple[str, int]] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append((item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline)
     return found
 
 
@@ -661,7 +668,8 @@ def test_export_from_a_comparison_writes_its_cards_and_compare_pages(
     assert window.status.currentMessage() == f"Exported {pages} pages to {save_to}"
     reader = PdfReader(save_to)
     assert len(reader.pages) == pages
-    titles = outline_titles(reader.outline)
+    entries = outline_entries(reader)
+    titles = [title for title, _ in entries]
     assert "Comparison" in titles
     side = next(t for t in titles if t.startswith("Side by side"))
     assert side == "Side by side: Responsible Statecraft 2021 · Responsible Statecraft 2023"
@@ -670,8 +678,11 @@ def test_export_from_a_comparison_writes_its_cards_and_compare_pages(
     for card_id in (LEVERAGE, SANCTIONS):
         assert catalog.card(card_id).title in titles  # type: ignore[union-attr]
     assert catalog.card(CRISIS_GROUP).title not in titles  # type: ignore[union-attr]
-    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-    assert "Not addressed" in text  # a compare page cell: the 2023 sanctions card's silence
+    # A cell of the side-by-side pages (up to the next bookmark's): the 2023 card's silence.
+    at = titles.index(side)
+    compared = range(entries[at][1], entries[at + 1][1])
+    text = " ".join(" ".join(reader.pages[p].extract_text().split()) for p in compared)
+    assert "Not addressed" in text
     assert opened_urls == [QUrl.fromLocalFile(str(save_to))]
 
 

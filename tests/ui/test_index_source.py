@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.core.catalog import Catalog, MemoryCatalog
-from reader.core.index import IndexCatalog, index_refreshes, index_snapshots
+from reader.core.index import IndexCatalog, index_refreshes, index_snapshots, open_index
 from reader.core.loader import load_set
 from reader.core.query import Query
 from reader.ui.loading import CatalogSources
@@ -121,3 +123,29 @@ def test_every_kind_of_change_on_disk_reaches_the_indexed_window(
             timeout=RELOAD_MS,
         )
         assert named[0] == (None if expected is None else frozenset(expected)), change.__name__
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE snapshot SET state = randomblob(64)",
+        "UPDATE files SET problems = '{bad json' WHERE rowid = (SELECT min(rowid) FROM files);"
+        "DELETE FROM snapshot",
+        "UPDATE files SET card_id = NULL WHERE rowid = (SELECT min(rowid) FROM files);"
+        "DELETE FROM snapshot",
+    ],
+    ids=["stored-state", "row-json", "row-card-id"],
+)
+def test_a_damaged_index_still_opens_the_whole_set(
+    make_window: MakeWindow, card_set: Path, damage: str
+) -> None:
+    """Content of the index that does not decode is repaired, not "Could not load the set" (F6)."""
+    built = open_index(card_set)  # in the cache the window uses
+    assert built.index_file is not None
+    built.close()
+    with sqlite3.connect(built.index_file) as conn:
+        conn.executescript(damage)
+    conn.close()
+    window = make_window(card_set, source=INDEX_SOURCES)
+    assert isinstance(window.session.catalog, IndexCatalog)
+    assert len(list_titles(window)) == 3
