@@ -126,14 +126,8 @@ def _unchanged(stamp: FileStamp, stored: tuple[Any, ...]) -> bool:
     """Whether the file is as indexed; ``stored`` is the row's (size, mtime, ctime, inode,
     digest, indexed time). A damaged row only means "changed": the file is parsed again."""
     *stat, digest, indexed = stored
-    if stamp.size == _UNREADABLE or stat != [
-        stamp.size,
-        stamp.mtime_ns,
-        stamp.ctime_ns,
-        stamp.inode,
-    ]:
-        return False
-    if not isinstance(indexed, int):
+    now = [stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode]
+    if stamp.size == _UNREADABLE or stat != now or not isinstance(indexed, int):
         return False
     if indexed - max(stamp.mtime_ns, stamp.ctime_ns) > RACY_NS:
         return True
