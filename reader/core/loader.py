@@ -191,14 +191,30 @@ def read_limited(path: Path, limit: int = MAX_BYTES, noun: str = "a card") -> by
     except OSError as exc:
         raise UnreadableFileError(_os_reason(exc)) from None
     try:
-        with os.fdopen(os.open(path, _NONBLOCKING), "rb") as handle:
-            _check_regular(os.fstat(handle.fileno()), limit, noun)
-            data = handle.read(limit + 1)
+        descriptor = os.open(path, _NONBLOCKING)
+        try:
+            _check_regular(os.fstat(descriptor), limit, noun)
+            data = _read_at_most(descriptor, limit + 1)
+        finally:
+            os.close(descriptor)
     except OSError as exc:
         raise UnreadableFileError(_os_reason(exc)) from None
     if len(data) > limit:
         raise UnreadableFileError(_too_big(len(data), limit, noun))
     return data
+
+
+def _read_at_most(descriptor: int, count: int) -> bytes:
+    """Plain ``os.read`` calls: ``os.fdopen`` imports :mod:`io` when first called, and the
+    index reads files on threads where nothing may be imported (see reader.ui.loading)."""
+    chunks: list[bytes] = []
+    while count > 0:
+        chunk = os.read(descriptor, min(count, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
 
 
 def _check_regular(info: os.stat_result, limit: int, noun: str) -> None:
