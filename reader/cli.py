@@ -4,28 +4,35 @@ With no command (``briefing-reader [PATH]``) it opens the reader window instead.
 
 Exit codes: 0 success, 1 problems in the cards, a failed write or no display for the window,
 2 bad arguments or a PATH that is not a folder (or cannot be looked up: a name too long), 130
-for Ctrl+C, with one line on stderr. Bad input never produces a traceback. Everything a
-command prints goes through :func:`reader.core.terminal.safe_output`: card text and file
-names cannot drive the terminal.
+for Ctrl+C, and 128 + the signal's number for SIGTERM (143) and SIGHUP (129), which end a
+command the way Ctrl+C does (a half-written export is removed); each of those with one line
+on stderr. Bad input never produces a traceback. Everything a command prints goes through
+:func:`reader.core.terminal.safe_output`: card text and file names cannot drive the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
 from reader import __version__
 from reader.core.diagnostics import count
 from reader.core.loader import load_set
 from reader.core.quotecheck import verify_set
 from reader.core.resources import shipped_cards_dir
-from reader.core.terminal import safe_output
+from reader.core.terminal import Stopped, safe_output
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+#: Signals that end a command the way Ctrl+C does.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -279,14 +286,33 @@ def cmd_window(path: str) -> int:
     return run_window(root)
 
 
+def _stop(signum: int, _frame: FrameType | None) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stop_signals_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise :class:`Stopped` meanwhile (only the main thread can say so)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, _stop) for signum in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``briefing-reader ARGS``; returns the exit code (see the module docstring)."""
     with safe_output():
         try:
             return _main(argv)
-        except KeyboardInterrupt:
-            print("briefing-reader: interrupted (SIGINT)", file=sys.stderr)
-            return 130
+        except KeyboardInterrupt as exc:
+            signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+            print(f"briefing-reader: interrupted ({signal.Signals(signum).name})", file=sys.stderr)
+            return 128 + signum
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -300,6 +326,7 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.print_help()
         return EXIT_OK
     try:
-        return run(args)
+        with _stop_signals_interrupt():  # a command's, not the window's (Qt has its own loop)
+            return run(args)
     except BrokenPipeError:
         return EXIT_OK

@@ -20,6 +20,9 @@ original text. A lone surrogate (a file name that is not UTF-8, decoded with
 ``surrogateescape``) becomes U+FFFD, which a strict UTF-8 stream can encode; a character the
 stream's encoding lacks (an ASCII locale) is escaped as above (outside the BMP as a JSON
 surrogate pair), so printing never raises.
+
+:class:`Stopped` is how a signal ends a command: the one line and the exit code that
+``briefing-reader`` gives for it (see :mod:`reader.cli`).
 """
 
 from __future__ import annotations
@@ -33,6 +36,16 @@ from typing import TextIO, cast
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal that ends a command the way Ctrl+C does (SIGTERM, SIGHUP, or Ctrl+C's own
+    SIGINT noted during an export): the same clean-ups run, and ``briefing-reader`` says
+    which signal it was and exits with 128 + its number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _escape(char: str) -> str:

@@ -39,6 +39,18 @@ def test_an_over_long_path_is_a_usage_error(cli: Cli, command: str, path: str) -
     assert "too long" in result.stderr
 
 
+@pytest.mark.parametrize("output", [LONG_NAME + ".pdf", LONG_PATH + "book.pdf"])
+def test_an_over_long_export_output_cannot_be_written(
+    cli: Cli, tmp_path: Path, output: str
+) -> None:
+    result = cli("export", "-o", output)
+    assert_no_traceback(result)
+    assert result.returncode == 1
+    assert len(result.stderr.splitlines()) == 1
+    assert "cannot write" in result.stderr
+    assert "nothing was written" in result.stderr
+
+
 def test_workers_that_cannot_start_leave_the_parsing_to_the_app(tmp_path: Path) -> None:
     root = tmp_path / "set"
     write_set(root, indexbuild.PARALLEL_THRESHOLD + 50)
