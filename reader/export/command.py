@@ -28,7 +28,7 @@ from types import FrameType
 from reader.core.catalog import MemoryCatalog
 from reader.core.loader import UnreadableFileError, load_set
 from reader.core.model import SET_FILE, CardSet
-from reader.core.query import Query
+from reader.core.query import Query, search_problem
 from reader.core.quotecheck import find_source_file
 from reader.core.terminal import Stopped
 from reader.export.atomic import resolve_target
@@ -114,6 +114,8 @@ def export_command(root: Path, args: argparse.Namespace) -> int:
         exported = export_time(os.environ)
     except ValueError as exc:
         return _fail(str(exc), EXIT_USAGE)
+    if args.search and (problem := search_problem(args.search)) is not None:
+        return _fail(problem, EXIT_USAGE)
     target: Path = args.output
     try:
         written = resolve_target(target)

@@ -66,3 +66,16 @@ def test_the_window_ignores_what_goes_beyond_the_bounds(tmp_path: Path) -> None:
     write_set(root, 10, seed=1)
     catalog = open_index(root, cache_dir=tmp_path / "cache")
     assert catalog.matching(Query(text="m " * 5000)) == catalog.matching(Query(text="m"))
+
+
+def test_export_search_is_bounded_like_search(tmp_path: Path, cli: Cli) -> None:
+    # export --search used the same query rules but dropped the excess without a word.
+    write_set(tmp_path / "set", 3, seed=1)
+    exported = cli("export", tmp_path / "set", "-o", tmp_path / "out.pdf", "--search", MANY_WORDS)
+    assert_no_traceback(exported)
+    assert exported.returncode == 2
+    assert exported.stderr.strip() == (
+        f"briefing-reader export: error: the search is {len(MANY_WORDS):,} characters long; "
+        f"a search takes at most {MAX_SEARCH_CHARS:,}"
+    )
+    assert not (tmp_path / "out.pdf").exists()
