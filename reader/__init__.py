@@ -1,8 +1,8 @@
 """Briefing Reader: read, compare and export briefing cards.
 
-Layout: ``reader.core`` is the pure-Python model (no Qt), ``reader.render`` turns cards into
-HTML for both the screen and the PDF, ``reader.ui`` is the Qt window, ``reader.export``
-writes PDFs, and ``reader.cli`` is the command line.
+The packages are layers; each imports only the ones below it (an import-linter contract in
+pyproject.toml keeps it so): ``cli`` > ``ui`` > ``app`` > ``export`` > ``qt`` > ``render`` >
+``analysis`` | ``verify`` | ``index`` > ``cards``. Everything from ``render`` down is pure Python.
 """
 
 __version__ = "0.1.0"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -26,10 +27,18 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture(autouse=True, scope="session")
 def _index_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The persistent index (reader.core.index) writes to a temporary cache, never ~/.cache."""
+    """The persistent index (reader.index) writes to a temporary cache, never ~/.cache."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BRIEFING_READER_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
         yield
+
+
+@pytest.fixture
+def card_set(tmp_path: Path) -> Path:
+    """A private copy of the shipped set, safe to edit and break."""
+    root = tmp_path / "cards"
+    shutil.copytree(SHIPPED_CARDS, root)
+    return root
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reader.core.loader import load_set
+from reader.cards.load import load_set
 from tests.conftest import SHIPPED_CARDS
 
 GUIDE = SHIPPED_CARDS / "README.md"

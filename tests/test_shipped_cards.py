@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from reader.cards.load import load_set
+from reader.cards.model import Card
+from reader.cards.query import tag_ancestors, words
 from reader.cli import main
-from reader.core.loader import load_set
-from reader.core.model import Card
-from reader.core.query import tag_ancestors, words
-from reader.core.sourcetext import SourceText
+from reader.verify.source_text import SourceText
 from tests.conftest import SHARED_SOURCES, SHIPPED_CARDS
 
 CARD_SET = load_set(SHIPPED_CARDS)

@@ -1,6 +1,6 @@
 """What goes into a briefing book, and in what order: the request and its sections.
 
-The cards come from the same :class:`~reader.core.query.Query` the window filters with, and
+The cards come from the same :class:`~reader.cards.query.Query` the window filters with, and
 are typeset by the window's own renderer (:func:`reader.render.render_card`), so a card reads
 the same on paper as on screen. The comparison pages come from the comparison core and its
 HTML, the same views the window shows.
@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.core import compare
-from reader.core.catalog import Catalog
-from reader.core.model import Card, SetInfo
-from reader.core.query import Query
+from reader.analysis import compare
+from reader.cards.catalog import Catalog
+from reader.cards.model import Card, SetInfo
+from reader.cards.query import Query
 from reader.export.sections import Bookmark, Kind, Section
 from reader.render import LIGHT, SECTIONS, anchor_name, render_card
-from reader.render import comparison_html as views
+from reader.render import comparison as views
 
 PAGE_SIZES = ("A4", "Letter")
 _SECTION_LABELS = {

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
-from reader.core.model import Card, SetInfo
-from reader.core.query import fold
+from reader.cards.model import Card, SetInfo
+from reader.cards.query import fold
 from reader.export.sections import Bookmark, Kind, Section
 from reader.render import KEEP_WITH_NEXT, LIGHT, markdown_to_html
 

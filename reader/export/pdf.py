@@ -34,7 +34,8 @@ from reader.export.finish import Metadata, OutlineNode, finish, xmp_packet
 from reader.export.progress import Progress, ProgressCallback
 from reader.export.sections import Kind, Section
 from reader.export.typeset import PRINT_POINT_SIZE, LaidOut, Typesetter
-from reader.render import LIGHT, make_document
+from reader.qt.document import make_document
+from reader.render import LIGHT
 
 #: QPdfWriter's own default, stated so that output never depends on it.
 RESOLUTION = 1200

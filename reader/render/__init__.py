@@ -1,7 +1,10 @@
-"""Card → HTML, shared by the reader window and the PDF export, so both look alike."""
+"""Card → HTML, shared by the reader window and the PDF export, so both look alike.
 
-from reader.render.card_html import SECTIONS, anchor_name, card_href, render_card, tag_href
-from reader.render.document import SafeTextDocument, make_document
+Pure strings, no Qt; may import ``reader.analysis``, ``reader.verify``, ``reader.index`` and
+``reader.cards``.
+"""
+
+from reader.render.card import SECTIONS, anchor_name, card_href, render_card, tag_href
 from reader.render.markdown import is_safe_url, markdown_to_html
 from reader.render.theme import DARK, KEEP_WITH_NEXT, LIGHT, Swatch, Theme, stylesheet
 
@@ -10,13 +13,11 @@ __all__ = [
     "KEEP_WITH_NEXT",
     "LIGHT",
     "SECTIONS",
-    "SafeTextDocument",
     "Swatch",
     "Theme",
     "anchor_name",
     "card_href",
     "is_safe_url",
-    "make_document",
     "markdown_to_html",
     "render_card",
     "stylesheet",

@@ -2,7 +2,7 @@
 
 Matching works on the raw text, before escaping, and each piece is escaped on its own, so a
 term can never match inside markup or split an entity. The rules are the core's search rules
-(:mod:`reader.core.query`): case- and accent-insensitive, a term matches the start of a word,
+(:mod:`reader.cards.query`): case- and accent-insensitive, a term matches the start of a word,
 a phrase matches consecutive words; the whole word is marked, not just the matched prefix.
 """
 
@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.query import SearchTerm, words
+from reader.cards.query import SearchTerm, words
 
 _WORD = re.compile(r"\w+")
 

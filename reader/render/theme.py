@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.query import fold
+from reader.cards.query import fold
 
 #: Free-text stance labels, folded, mapped to the few colour families the themes define.
 #: A card writer may say "sceptical" or "opposed"; the badge should still mean something.

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
-from reader.ui.card_list_model import SORT_CHOICES
-from reader.ui.settings import PaletteMode
+from reader.app.settings import PaletteMode
+from reader.ui.reading.card_list_model import SORT_CHOICES
 
 Key = QKeySequence.StandardKey
 Shortcut = Key | str

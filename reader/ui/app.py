@@ -11,7 +11,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from reader.core.resources import shipped_cards_dir
+from reader.cards.resources import shipped_cards_dir
 
 ORGANIZATION = "Briefing Reader"
 APPLICATION = "briefing-reader"
@@ -56,10 +56,10 @@ def run_window(path: Path | None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from reader.core.index import index_refreshes, index_snapshots
-    from reader.ui.loading import CatalogSources
+    from reader.app.loading import CatalogSources
+    from reader.app.settings import Settings
+    from reader.index import index_refreshes, index_snapshots
     from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APPLICATION])
     assert isinstance(app, QApplication)

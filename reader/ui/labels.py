@@ -11,11 +11,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 
-def plural(n: int, word: str) -> str:
-    """ "1 card", "3 cards", "10,000 cards"."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-
 class PlainLabel(QLabel):
     def __init__(self, parent: QWidget | None = None, *, accessible_name: str = "") -> None:
         super().__init__(parent)

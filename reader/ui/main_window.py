@@ -31,33 +31,33 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.core.catalog import related
-from reader.core.compare import MAX_COMPARE, MIN_COMPARE
-from reader.core.diagnostics import count
-from reader.core.query import Query
-from reader.core.startup_probe import card_list_shown
-from reader.ui import filters
+from reader.analysis.compare import MAX_COMPARE, MIN_COMPARE
+from reader.app.loading import CatalogSource, CatalogSources, Prepared, Snapshot, memory_source
+from reader.app.session import ReaderSession
+from reader.app.set_controller import SetController
+from reader.app.settings import PaletteMode, Settings
+from reader.cards import filters
+from reader.cards.catalog import related
+from reader.cards.filters import Filter
+from reader.cards.problems import count
+from reader.cards.query import Query
+from reader.cards.wording import plural
+from reader.render.overview import CLEAR_FILTERS_HREF, overview_html
 from reader.ui.actions import Actions
-from reader.ui.card_list import CardListPane
-from reader.ui.card_view import ZOOM_FACTOR, CardView
-from reader.ui.compare_controller import ComparisonController
-from reader.ui.comparisons import ComparisonWorkspace, ViewKind
-from reader.ui.export_dialog import ExportContext, PdfExport, Scope
-from reader.ui.filters import Filter
-from reader.ui.labels import plural
-from reader.ui.loading import CatalogSource, CatalogSources, Prepared, Snapshot, memory_source
+from reader.ui.compare.controller import ComparisonController
+from reader.ui.compare.workspace import ComparisonWorkspace, ViewKind
+from reader.ui.export.dialog import ExportContext, PdfExport, Scope
 from reader.ui.menus import add_toolbar_stretch_and, build_menus, fill_recent
 from reader.ui.mouse_nav import MouseNavigation
-from reader.ui.overview import CLEAR_FILTERS_HREF, overview_html
 from reader.ui.palette import apply_palette, card_theme
-from reader.ui.problems_dock import ProblemsDock
-from reader.ui.search_field import SearchField
-from reader.ui.session import ReaderSession
-from reader.ui.set_controller import SetController
-from reader.ui.settings import PaletteMode, Settings
-from reader.ui.sidebar import Sidebar
-from reader.ui.status_bar import StatusBar
-from reader.ui.tag_tree_model import NAME, FilterRole, TagTreeModel
+from reader.ui.reading.card_list import CardListPane
+from reader.ui.reading.card_view import ZOOM_FACTOR, CardView
+from reader.ui.reading.problems_dock import ProblemsDock
+from reader.ui.reading.search_field import SearchField
+from reader.ui.reading.sidebar import Sidebar
+from reader.ui.reading.status_bar import StatusBar
+from reader.ui.reading.tag_tree_model import NAME, FilterRole, TagTreeModel
+from reader.ui.startup_probe import card_list_shown
 
 #: Expand every first-level tag while the tree is at most this big; collapse beyond.
 EXPAND_ALL_BELOW = 80

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from reader.app.settings import PaletteMode
 from reader.render import DARK, LIGHT, Theme
-from reader.ui.settings import PaletteMode
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup

@@ -23,9 +23,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.synthetic import write_set
 from tests.benchmarks import cold_index, edit_latency, search, stall, startup
 from tests.benchmarks.common import REPO, Result, format_table
+from tests.support.synthetic import write_set
 
 NAMES = ("cold", "startup", "search", "stall", "export", "edit")
 

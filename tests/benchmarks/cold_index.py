@@ -21,8 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from reader.core.index import open_index
-from reader.core.loader import find_card_files, load_set
+from reader.cards.load import find_card_files, load_set
+from reader.index import open_index
 from tests.benchmarks.common import Result, alternate
 
 

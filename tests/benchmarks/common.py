@@ -26,7 +26,7 @@ def given_or_generated(path: Path | None, cards: int, seed: int) -> Iterator[Pat
     if path is not None:
         yield path
         return
-    from reader.core.synthetic import write_set
+    from tests.support.synthetic import write_set
 
     with tempfile.TemporaryDirectory(prefix="briefing-bench-set-") as scratch:
         root = Path(scratch) / "set"

@@ -27,7 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.loader import find_card_files
+from reader.cards.load import find_card_files
 from tests.benchmarks.common import Result, child_env, given_or_generated, python, run_child
 
 if TYPE_CHECKING:
@@ -75,8 +75,8 @@ def measure(root: Path) -> list[float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from reader.core.index import index_refreshes, index_snapshots
-    from reader.ui.loading import CatalogSources
+    from reader.app.loading import CatalogSources
+    from reader.index import index_refreshes, index_snapshots
     from reader.ui.main_window import MainWindow, settings_at
 
     app = QApplication.instance() or QApplication([])

@@ -27,8 +27,9 @@ import sys, time
 from pathlib import Path
 from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter
 app = QGuiApplication(["floor", "-platform", "offscreen"])
-from reader.core.loader import load_set
-from reader.render import LIGHT, make_document, render_card
+from reader.cards.load import load_set
+from reader.render import LIGHT, render_card
+from reader.qt.document import make_document
 cards = load_set(Path(sys.argv[1]))
 started = time.perf_counter()
 html = '<p style="page-break-before: always"></p>'.join(
@@ -98,7 +99,7 @@ def run(sets: dict[int, Path], scratch: Path) -> list[Result]:
 
 
 def main(argv: list[str]) -> int:
-    from reader.core.synthetic import write_set
+    from tests.support.synthetic import write_set
 
     counts = [int(a) for a in argv] or sorted(RUNS)
     with tempfile.TemporaryDirectory(prefix="export-bench-") as folder:

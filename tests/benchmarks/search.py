@@ -13,12 +13,12 @@ import statistics
 import time
 from pathlib import Path
 
-from reader.core.catalog import Catalog, MemoryCatalog
-from reader.core.index import open_index
-from reader.core.loader import load_set
-from reader.core.query import Query
-from reader.core.synthetic import LOCALITIES
+from reader.cards.catalog import Catalog, MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.query import Query
+from reader.index import open_index
 from tests.benchmarks.common import Result, percentile
+from tests.support.synthetic import LOCALITIES
 
 RUNS = 5
 

@@ -19,7 +19,7 @@ import json, sys, threading, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-from reader.core.index import open_index
+from reader.index import open_index
 
 root, cache, idle = Path(sys.argv[1]), Path(sys.argv[2]), float(sys.argv[3])
 app = QApplication([])

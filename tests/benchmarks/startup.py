@@ -2,7 +2,7 @@
 PySide6 window started the same way.
 
 The product (2, 4) is ``briefing-reader PATH`` with ``BRIEFING_READER_EXIT_WHEN_LISTED`` set:
-the window calls :func:`reader.core.startup_probe.card_list_shown` when its list is filled,
+the window calls :func:`reader.ui.startup_probe.card_list_shown` when its list is filled,
 which ends the process (see that module). The index is built beforehand, so this is the warm
 open a returning user sees — provided the app reads the set through the index. Rows 2b and 4b
 measure the same window built in a child script with the index as its catalog source, so the
@@ -17,8 +17,8 @@ import statistics
 import sys
 from pathlib import Path
 
-from reader.core.index import open_index
-from reader.core.startup_probe import EXIT_WHEN_LISTED
+from reader.index import open_index
+from reader.ui.startup_probe import EXIT_WHEN_LISTED
 from tests.benchmarks.common import ChildRun, Result, child_env, python, run_child
 
 RUNS = 5
@@ -41,7 +41,7 @@ import sys, tempfile
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from reader.core.index import index_snapshots
+from reader.index import index_snapshots
 from reader.ui.main_window import MainWindow, settings_at
 window = MainWindow(settings_at(Path(tempfile.mkdtemp()) / "s.ini"), source=index_snapshots)
 window.show()

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.core.loader import find_card_files
+from reader.cards.load import find_card_files
 from tests.benchmarks.common import given_or_generated
 
 
@@ -27,8 +27,8 @@ def measure(root: Path) -> list[tuple[str, float, float]]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reader.core.index import index_refreshes, index_snapshots
-    from reader.ui.loading import CatalogSources
+    from reader.app.loading import CatalogSources
+    from reader.index import index_refreshes, index_snapshots
     from reader.ui.main_window import MainWindow, settings_at
 
     app = QApplication.instance() or QApplication([])

@@ -26,7 +26,7 @@ started = time.perf_counter()
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from reader.core.resources import shipped_cards_dir
+from reader.cards.resources import shipped_cards_dir
 from reader.ui.main_window import MainWindow, settings_at
 imported = time.perf_counter()
 window = MainWindow(settings_at(Path(tempfile.mkdtemp()) / "s.ini"))

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from reader.cli import main
-from reader.qtcompat import protect_none
+from reader.qt.compat import protect_none
 from tests.conftest import SHIPPED_CARDS
 from tests.export.paper import Line, PageText
 

@@ -24,9 +24,9 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPdfWriter, QTextBlock
 
-from reader.core.catalog import MemoryCatalog
-from reader.core.loader import load_set
-from reader.core.query import Query
+from reader.cards.catalog import MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.query import Query
 from reader.export.book import BookRequest, select
 from reader.export.breaks import cell_of, line_pages, outermost
 from reader.export.pdf import RESOLUTION, lay_out, page_size_of

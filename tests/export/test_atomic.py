@@ -14,9 +14,9 @@ import pytest
 from pypdf import PdfReader
 
 import reader.export.atomic as atomic
-from reader.core.catalog import MemoryCatalog
-from reader.core.loader import load_set
-from reader.core.query import Query
+from reader.cards.catalog import MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.query import Query
 from reader.export.book import select
 from reader.export.pdf import export_pdf
 from reader.export.progress import ExportCancelledError, Progress

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
-from reader.core.loader import load_set
+from reader.cards.load import load_set
 from reader.export.frontmatter import INDEX
 from tests.conftest import SHIPPED_CARDS
 from tests.export.conftest import EPOCH, ISOLATION, LEVERAGE, SANCTIONS, Book, squash

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.catalog import MemoryCatalog
-from reader.core.loader import load_set
-from reader.core.query import Query
+from reader.cards.catalog import MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.query import Query
 from reader.export.frontmatter import INDEX
 from tests.conftest import SHIPPED_CARDS
 from tests.export.conftest import ISOLATION, LEVERAGE, SANCTIONS, Book, Run, squash

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.synthetic import generate_card, write_set
 from tests.export.conftest import Book, Run, squash
+from tests.support.synthetic import generate_card, write_set
 
 Export = Callable[..., Run]
 UNBROKEN = "x" * 40 + "".join(f"{i:03d}" for i in range(200))  # 640 characters, no break

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.loader import load_set
-from reader.core.synthetic import generate_card
+from reader.cards.load import load_set
 from reader.export.sections import Kind
 from tests.conftest import SHIPPED_CARDS
 from tests.export.conftest import ISOLATION, LEVERAGE, SANCTIONS, squash
 from tests.export.layout import LaidBook, Page, lay_out_book, request_for
 from tests.export.paper import BAND_PT, Line
+from tests.support.synthetic import generate_card
 
 #: Cards compared and paper size of each shape.
 SHAPES = {

@@ -137,8 +137,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def indexed_window(qtbot: QtBot, tmp_path: Path) -> Callable[[Path], MainWindow]:
     """Open the window on a set through the persistent index, as ``briefing-reader PATH`` does,
     and wait until it has a catalog (a hang or a failed load fails the wait)."""
-    from reader.core.index import index_refreshes, index_snapshots
-    from reader.ui.loading import CatalogSources
+    from reader.app.loading import CatalogSources
+    from reader.index import index_refreshes, index_snapshots
     from reader.ui.main_window import MainWindow, settings_at
 
     def open_window(root: Path) -> MainWindow:

@@ -16,10 +16,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.catalog import MemoryCatalog
-from reader.core.index import open_index
-from reader.core.loader import load_set
-from reader.core.query import Query
+from reader.cards.catalog import MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.query import Query
+from reader.index import open_index
 
 #: Characters that fold in unusual ways, and plain letters for them to stand among.
 HOSTILE = [*"㎒ℌ𝐀𝐛ßẞøØﬁﬂﬃæŒİıΣσς℡Ⅻ½Ａｂ’—“_-'ǅ", "\u0301", "\u0308", "\u0345"]

@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.core import indexbuild, indexworkers
-from reader.core.index import index_refreshes, index_snapshots, open_index
-from reader.core.synthetic import write_set
-from reader.ui.loading import CatalogSources
+from reader.app.loading import CatalogSources
+from reader.index import _sync as indexbuild
+from reader.index import _workers as indexworkers
+from reader.index import index_refreshes, index_snapshots, open_index
 from reader.ui.main_window import MainWindow, settings_at
 from tests.hostile.conftest import assert_no_traceback, run_reader
+from tests.support.synthetic import write_set
 
 #: Enough cards for the index to start its workers (indexbuild.PARALLEL_THRESHOLD).
 CARDS = 450

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.synthetic import write_set
 from tests.hostile.conftest import Cli, assert_no_traceback
+from tests.support.synthetic import write_set
 
 CARDS = 12
 A_CARD_ROW = "(SELECT min(rowid) FROM files WHERE card_id IS NOT NULL)"

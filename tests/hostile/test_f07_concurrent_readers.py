@@ -14,13 +14,13 @@ import sys
 import time
 from pathlib import Path
 
-from reader.core.catalog import MemoryCatalog
-from reader.core.index import open_index
-from reader.core.loader import load_set
-from reader.core.query import Query
-from reader.core.synthetic import write_set
+from reader.cards.catalog import MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.query import Query
+from reader.index import open_index
 from tests.conftest import REPO
 from tests.hostile.conftest import card_text
+from tests.support.synthetic import write_set
 
 #: How long the processes race; each catalog is held and searched for a slice of it.
 RACE_SECONDS = 2.5

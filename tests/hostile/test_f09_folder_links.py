@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.ui.watcher import watch_targets
+from reader.app.watcher import watch_targets
 from tests.hostile.conftest import Cli, assert_no_traceback, write_cards
 
 IDS = ("card-a", "card-b", "card-c")

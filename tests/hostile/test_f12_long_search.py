@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.index import open_index
-from reader.core.indexquery import fts_expression
-from reader.core.query import MAX_SEARCH_CHARS, MAX_SEARCH_TERMS, Query, parse_search
-from reader.core.synthetic import write_set
+from reader.cards.query import MAX_SEARCH_CHARS, MAX_SEARCH_TERMS, Query, parse_search
+from reader.index import open_index
+from reader.index._search import fts_expression
 from tests.hostile.conftest import Cli, assert_no_traceback
+from tests.support.synthetic import write_set
 
 MANY_WORDS = " ".join(f"w{i}" for i in range(1000))
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.synthetic import write_set
 from tests.conftest import SHIPPED_CARDS
 from tests.hostile.conftest import CLI_TIMEOUT, Cli, assert_no_traceback
+from tests.support.synthetic import write_set
 
 OLD = b"%PDF-1.4 an earlier export that must survive\n"
 

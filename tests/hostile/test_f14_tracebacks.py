@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import indexbuild
-from reader.core.synthetic import write_set
+from reader.index import _sync as indexbuild
 from tests.hostile.conftest import CLI_TIMEOUT, Cli, assert_no_traceback, run_reader
+from tests.support.synthetic import write_set
 
 LONG_NAME = "a" * 300  # longer than any file system's 255
 LONG_PATH = "ab/" * 1700  # 5,100 characters: longer than PATH_MAX

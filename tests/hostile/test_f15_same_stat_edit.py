@@ -14,9 +14,9 @@ import sqlite3
 import time
 from pathlib import Path
 
-from reader.core.index import open_index
-from reader.core.synthetic import write_set
+from reader.index import open_index
 from tests.hostile.conftest import Cli, assert_no_traceback, card_text
+from tests.support.synthetic import write_set
 
 OLD_TITLE, NEW_TITLE = "Responsible Statecraft", "Irresponsible Statecra"  # the same length
 PAST = time.time_ns() - 3600 * 10**9

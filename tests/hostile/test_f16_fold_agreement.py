@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.catalog import MemoryCatalog
-from reader.core.index import open_index
-from reader.core.loader import load_set
-from reader.core.query import Query
+from reader.cards.catalog import MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.query import Query
+from reader.index import open_index
 from tests.hostile.conftest import Cli, assert_no_traceback, card_text
 
 #: card id → its title.

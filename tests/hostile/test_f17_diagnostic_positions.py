@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import yamlread
-from reader.core.yamlread import YamlError, read_yaml, read_yaml_bytes
+from reader.cards import safe_yaml as yamlread
+from reader.cards.safe_yaml import YamlError, read_yaml, read_yaml_bytes
 from tests.hostile.conftest import Cli, assert_no_traceback, card_text
 
 DIAGNOSTIC = re.compile(r"^[^:]+:\d+:\d+: (error|warning): \S")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.synthetic import write_set
 from tests.hostile.conftest import CLI_TIMEOUT, assert_no_traceback
+from tests.support.synthetic import write_set
 
 #: Mounts a 256 KiB file system on the cache folder, indexes, then lists what the cache kept
 #: (from inside the namespace: the file system goes with it).

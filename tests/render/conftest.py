@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QTextCharFormat, QTextDocument
 
-from reader.core.dates import PartialDate
-from reader.core.loader import load_set
-from reader.core.model import (
+from reader.cards.dates import PartialDate
+from reader.cards.load import load_set
+from reader.cards.model import (
     Actor,
     Card,
     CardSet,

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from reader.core.catalog import CardSummary, related
-from reader.core.dates import PartialDate
-from reader.core.model import (
+from reader.cards.catalog import CardSummary, related
+from reader.cards.dates import PartialDate
+from reader.cards.model import (
     Actor,
     Card,
     CardSet,
@@ -22,8 +22,9 @@ from reader.core.model import (
     Source,
     TimelineEvent,
 )
-from reader.render import DARK, LIGHT, SECTIONS, Theme, make_document, render_card
-from reader.render.card_html import NO_RECOMMENDATIONS
+from reader.qt.document import make_document
+from reader.render import DARK, LIGHT, SECTIONS, Theme, render_card
+from reader.render.card import NO_RECOMMENDATIONS
 from tests.render.conftest import INFO, fragments, make_card, visible_text
 
 

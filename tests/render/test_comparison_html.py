@@ -6,15 +6,15 @@ import re
 
 import pytest
 
-from reader.core.compare import (
+from reader.analysis.compare import (
     RowKind,
     compare,
     merged_timeline,
     recommendation_ledger,
     topic_matrix,
 )
-from reader.core.model import Card, SetInfo
-from reader.render.comparison_html import (
+from reader.cards.model import Card, SetInfo
+from reader.render.comparison import (
     NOT_ADDRESSED,
     STANCES_DIFFER,
     cell_html,
@@ -28,7 +28,7 @@ from reader.render.comparison_html import (
     topic_matrix_html,
 )
 from reader.render.theme import DARK, LIGHT, Theme
-from tests.core.compare_cards import TOPICS, generated_cards, make_card
+from tests.analysis.compare_cards import TOPICS, generated_cards, make_card
 
 INFO = SetInfo(title="T", topics=TOPICS, has_file=True)
 EVIL = '<script>alert(1)</script><img src="http://evil.example/x.png"> & "q"'

@@ -10,8 +10,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
-from reader.core.model import Card, Point, Quote, Source
-from reader.render import LIGHT, SafeTextDocument, make_document, render_card
+from reader.cards.model import Card, Point, Quote, Source
+from reader.qt.document import SafeTextDocument, make_document
+from reader.render import LIGHT, render_card
 from tests.render.conftest import INFO, fragments, make_card
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value

@@ -7,8 +7,9 @@ import re
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from reader.core.query import parse_search
-from reader.render import LIGHT, make_document, render_card
+from reader.cards.query import parse_search
+from reader.qt.document import make_document
+from reader.render import LIGHT, render_card
 from reader.render.highlight import Marker
 from tests.render.conftest import INFO, fragments, make_card
 

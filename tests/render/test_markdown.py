@@ -7,8 +7,8 @@ import re
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from reader.qt.document import SafeTextDocument
 from reader.render import markdown_to_html
-from reader.render.document import SafeTextDocument
 from reader.render.markdown import is_safe_url
 from tests.render.conftest import fragments
 

@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
-from reader.core.catalog import CardSummary, related
-from reader.core.model import CardSet
-from reader.core.query import parse_search
-from reader.render import DARK, LIGHT, SafeTextDocument, Theme, render_card, stylesheet
+from reader.cards.catalog import CardSummary, related
+from reader.cards.model import CardSet
+from reader.cards.query import parse_search
+from reader.qt.document import SafeTextDocument
+from reader.render import DARK, LIGHT, Theme, render_card, stylesheet
 
 WIDTH, HEIGHT, POINT_SIZE = 760, 1400, 10.5
 

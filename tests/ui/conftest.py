@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,11 +12,10 @@ from PySide6.QtGui import QDesktopServices, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.ui.card_view import CardView
+from reader.app.settings import PaletteMode, Settings
 from reader.ui.main_window import MainWindow, settings_at
 from reader.ui.palette import apply_palette
-from reader.ui.settings import PaletteMode, Settings
-from tests.conftest import SHIPPED_CARDS
+from reader.ui.reading.card_view import CardView
 
 WAGNER_CARDS = {
     "crisis-group-mali-isolation-2023",
@@ -39,14 +37,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(
                 pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
             )
-
-
-@pytest.fixture
-def card_set(tmp_path: Path) -> Path:
-    """A private copy of the shipped set, safe to edit and break."""
-    root = tmp_path / "cards"
-    shutil.copytree(SHIPPED_CARDS, root)
-    return root
 
 
 @pytest.fixture

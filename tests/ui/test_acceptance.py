@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.ui.filters import Filter, FilterKind
+from reader.cards.filters import Filter, FilterKind
 from reader.ui.main_window import MainWindow
 from tests.ui.conftest import CRISIS_GROUP, WAGNER_CARDS
 from tests.ui.test_navigation import click_tree

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.core.query import Query
-from reader.core.synthetic import write_set
-from reader.qtcompat import protect_none
-from reader.ui.comparisons import ViewKind
-from reader.ui.settings import PaletteMode
+from reader.app.settings import PaletteMode
+from reader.cards.query import Query
+from reader.qt.compat import protect_none
+from reader.ui.compare.workspace import ViewKind
+from tests.support.synthetic import write_set
 from tests.ui.conftest import CRISIS_GROUP, LEVERAGE, SANCTIONS, MakeWindow, save_window
 
 protect_none()

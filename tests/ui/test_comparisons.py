@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reader.core.compare import NO_TOPICS_HINT
-from reader.core.query import Query
-from reader.core.synthetic import write_set
+from reader.analysis.compare import NO_TOPICS_HINT
+from reader.app.settings import PaletteMode
+from reader.cards.filters import FilterKind
+from reader.cards.query import Query
 from reader.export.book import select
 from reader.export.pdf import export_pdf
-from reader.qtcompat import protect_none
+from reader.qt.compat import protect_none
 from reader.render import DARK, tag_href
 from reader.ui.compare import (
     CompareView,
@@ -45,11 +46,10 @@ from reader.ui.compare import (
     TopicMatrixView,
 )
 from reader.ui.compare.delegate import PAD_X, PAD_Y, HtmlDelegate
-from reader.ui.comparisons import ViewKind
-from reader.ui.export_dialog import Scope
-from reader.ui.filters import FilterKind
+from reader.ui.compare.workspace import ViewKind
+from reader.ui.export.dialog import Scope
 from reader.ui.main_window import MainWindow
-from reader.ui.settings import PaletteMode
+from tests.support.synthetic import write_set
 from tests.ui.compare.helpers import anchor_point
 from tests.ui.conftest import CRISIS_GROUP, LEVERAGE, SANCTIONS, MakeWindow
 from tests.ui.test_navigation import accessible_name, click_tree, tree_index

@@ -11,15 +11,15 @@ from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import MemoryCatalog
-from reader.core.loader import load_set
-from reader.core.query import Query
-from reader.core.synthetic import write_set
-from reader.qtcompat import protect_none
-from reader.ui.export_dialog import ExportContext, ExportOptionsDialog, PdfExport, Scope
+from reader.app.settings import PaletteMode
+from reader.cards.catalog import MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.query import Query
+from reader.qt.compat import protect_none
+from reader.ui.export.dialog import ExportContext, ExportOptionsDialog, PdfExport, Scope
 from reader.ui.palette import apply_palette
-from reader.ui.settings import PaletteMode
 from tests.conftest import SHIPPED_CARDS
+from tests.support.synthetic import write_set
 
 protect_none()  # see reader/qtcompat.py: exports make many void calls
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import Catalog, MemoryCatalog
-from reader.core.index import IndexCatalog, index_refreshes, index_snapshots, open_index
-from reader.core.loader import load_set
-from reader.core.query import Query
-from reader.ui.loading import CatalogSources
+from reader.app.loading import CatalogSources
+from reader.app.watcher import Changes
+from reader.cards.catalog import Catalog, MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.query import Query
+from reader.index import IndexCatalog, index_refreshes, index_snapshots, open_index
 from reader.ui.main_window import MainWindow
-from reader.ui.watcher import Changes
 from tests.ui.conftest import CRISIS_GROUP, MakeWindow, list_titles
 from tests.ui.test_live_reload import CRISIS_FILE, RELOAD_MS, retitle
 

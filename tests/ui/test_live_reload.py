@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
-from reader.core.query import Query
+from reader.cards.query import Query
 from reader.ui.main_window import MainWindow
-from reader.ui.problems_dock import LOCATION, MESSAGE
+from reader.ui.reading.problems_dock import LOCATION, MESSAGE
 from tests.ui.conftest import (
     CRISIS_GROUP,
     LEVERAGE,

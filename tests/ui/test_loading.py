@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import Catalog, MemoryCatalog
-from reader.core.loader import load_set
-from reader.core.model import CardSet
-from reader.core.query import Query
-from reader.ui.loading import CatalogLoader, CatalogSources, Reload, Snapshot
-from reader.ui.set_controller import SetController
-from reader.ui.watcher import Changes
+from reader.app.loading import CatalogLoader, CatalogSources, Reload, Snapshot
+from reader.app.set_controller import SetController
+from reader.app.watcher import Changes
+from reader.cards.catalog import Catalog, MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.model import CardSet
+from reader.cards.query import Query
 from tests.ui.conftest import CRISIS_GROUP, MakeWindow
 
 

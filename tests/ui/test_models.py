@@ -10,14 +10,15 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from reader.core.catalog import MemoryCatalog, tag_counts
-from reader.core.loader import load_set
-from reader.core.query import Query
-from reader.ui.card_list_model import DATE, TITLE, CardListModel
-from reader.ui.filters import Filter, FilterKind
-from reader.ui.problems_dock import ProblemsModel
-from reader.ui.tag_index import build_tag_index
-from reader.ui.tag_tree_model import COUNT, CountRole, StateRole, TagTreeModel
+from reader.app.sorting import DATE, TITLE
+from reader.cards.catalog import MemoryCatalog, tag_counts
+from reader.cards.filters import Filter, FilterKind
+from reader.cards.load import load_set
+from reader.cards.query import Query
+from reader.cards.tag_index import build_tag_index
+from reader.ui.reading.card_list_model import CardListModel
+from reader.ui.reading.problems_dock import ProblemsModel
+from reader.ui.reading.tag_tree_model import COUNT, CountRole, StateRole, TagTreeModel
 from tests.conftest import DATA, SHIPPED_CARDS
 
 

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reader.core.query import Query
+from reader.cards.filters import Filter, FilterKind
+from reader.cards.query import Query
 from reader.render import LIGHT, tag_href
-from reader.render.card_html import card_href
-from reader.ui.filters import Filter, FilterKind
+from reader.render.card import card_href
 from reader.ui.main_window import MainWindow
-from reader.ui.tag_tree_model import COUNT, NAME, FilterRole
+from reader.ui.reading.tag_tree_model import COUNT, NAME, FilterRole
 from tests.ui.conftest import (
     CRISIS_GROUP,
     LEVERAGE,

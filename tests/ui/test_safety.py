@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
-from reader.render import SafeTextDocument
-from reader.ui.card_view import CardView
+from reader.qt.document import SafeTextDocument
+from reader.ui.reading.card_view import CardView
 from tests.ui.conftest import MakeWindow, anchor_point
 
 EVIL = "evil-card"

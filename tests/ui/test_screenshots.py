@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.core.query import Query
-from reader.ui.settings import PaletteMode
+from reader.app.settings import PaletteMode
+from reader.cards.query import Query
 from tests.ui.conftest import CRISIS_GROUP, SANCTIONS, MakeWindow, laid_out, save_window
 
 pytestmark = pytest.mark.screenshots

@@ -11,11 +11,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequ
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 from pytestqt.qtbot import QtBot
 
+from reader.app.settings import PaletteMode
 from reader.render import DARK
 from reader.ui.actions import Actions
 from reader.ui.main_window import MainWindow
 from reader.ui.menus import build_menus, fill_recent
-from reader.ui.settings import PaletteMode
 from tests.conftest import SHIPPED_CARDS
 from tests.ui.conftest import MakeWindow
 

@@ -1,6 +1,6 @@
 """The comparison views, as widgets a window can host: no dependency on the main window.
 
-Each view takes a :class:`reader.core.catalog.Catalog` and card ids (constructor or
+Each view takes a :class:`reader.cards.catalog.Catalog` and card ids (constructor or
 ``set_cards``), follows the palette unless given a theme (``set_theme``), scales with
 ``set_base_point_size``, and gives its page for printing and PDF export (``document_html``).
 
@@ -12,10 +12,10 @@ Each view takes a :class:`reader.core.catalog.Catalog` and card ids (constructor
 - :class:`TimelineView` — one chronology of every card's events. Signal ``openCard(str)``.
 
 After a reload, call ``set_catalog(catalog, ids)`` (CompareView keeps its columns if ids is
-omitted). :data:`reader.core.compare.NO_TOPICS_HINT` is what a set without topics shows.
+omitted). :data:`reader.analysis.compare.NO_TOPICS_HINT` is what a set without topics shows.
 """
 
-from reader.core.compare import MAX_COMPARE, compare_unavailable_reason, no_topics_hint
+from reader.analysis.compare import MAX_COMPARE, compare_unavailable_reason, no_topics_hint
 from reader.ui.compare.compare_view import CompareView
 from reader.ui.compare.ledger import RecommendationsLedgerView
 from reader.ui.compare.matrix import TopicMatrixView

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from reader.render.document import SafeTextDocument
+from reader.qt.document import SafeTextDocument
 from reader.render.theme import Theme, stylesheet
 
 

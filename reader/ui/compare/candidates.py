@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from reader.core.catalog import CardSummary
+from reader.cards.catalog import CardSummary
 from reader.ui.compare.roles import CardIdRole
 
 Index = QModelIndex | QPersistentModelIndex

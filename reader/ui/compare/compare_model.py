@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from reader.core.compare import (
+from reader.analysis.compare import (
     ArgumentCell,
     Cell,
     CompareRow,
@@ -27,12 +27,12 @@ from reader.core.compare import (
     compare,
     source_label,
 )
-from reader.core.model import Card, SetInfo
-from reader.render.comparison_html import NOT_ADDRESSED, cell_html, row_label_html
+from reader.cards.model import Card, SetInfo
+from reader.qt.models import read_only_flags
+from reader.render.comparison import NOT_ADDRESSED, cell_html, row_label_html
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.roles import CardIdRole, DiffersRole, HtmlRole
 from reader.ui.compare.tooltips import safe_tooltip
-from reader.ui.item_flags import read_only_flags
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()

@@ -35,15 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.catalog import Catalog
-from reader.core.compare import (
+from reader.analysis.compare import (
     MAX_COMPARE,
     RowKind,
     cards_of,
     compare_unavailable_reason,
     no_topics_hint,
 )
-from reader.render.comparison_html import comparison_html
+from reader.cards.catalog import Catalog
+from reader.render.comparison import comparison_html
 from reader.render.theme import Theme
 from reader.ui.compare.candidates import CandidatesModel
 from reader.ui.compare.compare_model import CompareModel

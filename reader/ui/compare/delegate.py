@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.render.document import SafeTextDocument, make_document
+from reader.qt.document import SafeTextDocument, make_document
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.roles import HtmlRole
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from reader.render.document import SafeTextDocument, make_document
+from reader.qt.document import SafeTextDocument, make_document
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.delegate import draw_document
 from reader.ui.compare.roles import HtmlRole

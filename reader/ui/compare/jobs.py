@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core.catalog import Catalog
-from reader.core.compare import CardProgress
+from reader.analysis.compare import CardProgress
+from reader.cards.catalog import Catalog
 
 #: A view's ``compute``: (catalog, card ids, progress) -> what the view shows.
 Compute = Callable[[Catalog, Sequence[str], CardProgress | None], Any]

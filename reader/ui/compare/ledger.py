@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QVBoxLayout, QWidget
 
-from reader.core.catalog import Catalog
-from reader.core.compare import CardProgress, LedgerEntry, cards_of, recommendation_ledger
-from reader.render.comparison_html import ledger_anchor, ledger_html
+from reader.analysis.compare import CardProgress, LedgerEntry, cards_of, recommendation_ledger
+from reader.cards.catalog import Catalog
+from reader.render.comparison import ledger_anchor, ledger_html
 from reader.render.theme import Theme
 from reader.ui.compare.browser import SafeBrowser
 from reader.ui.compare.pane import SetWideView

@@ -38,8 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.catalog import Catalog
-from reader.core.compare import (
+from reader.analysis.compare import (
     CardProgress,
     TopicMatrix,
     cards_of,
@@ -47,8 +46,10 @@ from reader.core.compare import (
     source_label,
     topic_matrix,
 )
-from reader.core.model import Perspective
-from reader.render.comparison_html import (
+from reader.cards.catalog import Catalog
+from reader.cards.model import Perspective
+from reader.qt.models import read_only_flags
+from reader.render.comparison import (
     NOT_ADDRESSED,
     matrix_column_html,
     matrix_detail_html,
@@ -63,7 +64,6 @@ from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole, PerspectiveRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
-from reader.ui.item_flags import read_only_flags
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()

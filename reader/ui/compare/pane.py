@@ -19,8 +19,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from reader.core.catalog import Catalog
-from reader.core.compare import CardProgress
+from reader.analysis.compare import CardProgress
+from reader.cards.catalog import Catalog
 from reader.render.theme import Theme
 from reader.ui.palette import card_theme
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 HtmlRole = Qt.ItemDataRole.UserRole + 40
 #: The id of the card behind a column, a cell or a row.
 CardIdRole = Qt.ItemDataRole.UserRole + 41
-#: A cell's :class:`reader.core.model.Perspective`, or None for a blindspot.
+#: A cell's :class:`reader.cards.model.Perspective`, or None for a blindspot.
 PerspectiveRole = Qt.ItemDataRole.UserRole + 42
 #: Whether a topic row's stances differ (bool).
 DiffersRole = Qt.ItemDataRole.UserRole + 43

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.catalog import Catalog
-from reader.core.compare import (
+from reader.analysis.compare import (
     CardProgress,
     EventKind,
     TimelineEntry,
@@ -42,7 +41,9 @@ from reader.core.compare import (
     merged_timeline,
     source_label,
 )
-from reader.render.comparison_html import (
+from reader.cards.catalog import Catalog
+from reader.qt.models import read_only_flags
+from reader.render.comparison import (
     timeline_event_html,
     timeline_html,
     timeline_sources_html,
@@ -54,7 +55,6 @@ from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
-from reader.ui.item_flags import read_only_flags
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()

@@ -1,7 +1,7 @@
 """Fixtures for the comparison views: the shipped set, generated sets, a view-making helper.
 
 These views paint with many void Qt calls, each of which costs ``None`` a reference under
-PySide6 6.12 on CPython 3.11 (see :mod:`reader.qtcompat`): protect it before any test runs.
+PySide6 6.12 on CPython 3.11 (see :mod:`reader.qt.compat`): protect it before any test runs.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import MemoryCatalog
-from reader.core.loader import load_set
-from reader.core.model import Card, SetInfo
-from reader.qtcompat import protect_none
+from reader.cards.catalog import MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.model import Card, SetInfo
+from reader.qt.compat import protect_none
+from tests.analysis.compare_cards import catalog_of, generated_cards, make_card
 from tests.conftest import SHIPPED_CARDS
-from tests.core.compare_cards import catalog_of, generated_cards, make_card
 
 protect_none()
 

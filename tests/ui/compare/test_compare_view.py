@@ -11,16 +11,16 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import MemoryCatalog
-from reader.core.compare import NO_TOPICS_HINT, RowKind
-from reader.render.card_html import tag_href
+from reader.analysis.compare import NO_TOPICS_HINT, RowKind
+from reader.app.settings import PaletteMode
+from reader.cards.catalog import MemoryCatalog
+from reader.render.card import tag_href
 from reader.render.theme import DARK, LIGHT
 from reader.ui.compare import CompareView
 from reader.ui.compare.delegate import PAD_X, PAD_Y, HtmlDelegate
 from reader.ui.compare.roles import HtmlRole
 from reader.ui.palette import apply_palette
-from reader.ui.settings import PaletteMode
-from tests.core.compare_cards import catalog_of, generated_cards, make_card
+from tests.analysis.compare_cards import catalog_of, generated_cards, make_card
 from tests.ui.compare.conftest import (
     CRISIS_GROUP,
     DATE_ORDER,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import Catalog, MemoryCatalog
-from reader.core.compare import CardProgress
-from reader.core.loader import load_set
+from reader.analysis.compare import CardProgress
+from reader.cards.catalog import Catalog, MemoryCatalog
+from reader.cards.load import load_set
 from reader.ui.compare.jobs import ViewJobs
 
 

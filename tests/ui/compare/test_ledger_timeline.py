@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import MemoryCatalog
-from reader.core.compare import EventKind
+from reader.analysis.compare import EventKind
+from reader.cards.catalog import MemoryCatalog
 from reader.ui.compare import RecommendationsLedgerView, TimelineView
 from reader.ui.compare.roles import HtmlRole
-from tests.core.compare_cards import catalog_of, make_card
+from tests.analysis.compare_cards import catalog_of, make_card
 from tests.ui.compare.conftest import DATE_ORDER
 from tests.ui.compare.helpers import double_click
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import MemoryCatalog
-from reader.core.compare import NO_TOPICS_HINT
+from reader.analysis.compare import NO_TOPICS_HINT
+from reader.cards.catalog import MemoryCatalog
 from reader.ui.compare import TopicMatrixView
 from reader.ui.compare.matrix import CARD_COLUMN_WIDTH, LABEL_WIDTH
 from reader.ui.compare.roles import HtmlRole, PerspectiveRole

@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import MemoryCatalog
+from reader.app.settings import PaletteMode
+from reader.cards.catalog import MemoryCatalog
 from reader.render.theme import DARK, LIGHT
 from reader.ui.compare import (
     CompareView,
@@ -19,7 +20,6 @@ from reader.ui.compare import (
 )
 from reader.ui.compare.pane import ComparisonPane
 from reader.ui.palette import apply_palette
-from reader.ui.settings import PaletteMode
 from tests.ui.compare.conftest import DATE_ORDER
 
 Show = Callable[[ComparisonPane], ComparisonPane]

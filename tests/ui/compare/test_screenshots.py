@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import MemoryCatalog
-from reader.core.compare import RowKind
+from reader.analysis.compare import RowKind
+from reader.app.settings import PaletteMode
+from reader.cards.catalog import MemoryCatalog
 from reader.render.theme import Theme
 from reader.ui.compare import (
     CompareView,
@@ -24,7 +25,6 @@ from reader.ui.compare import (
     TopicMatrixView,
 )
 from reader.ui.palette import apply_palette, card_theme
-from reader.ui.settings import PaletteMode
 from tests.ui.compare.conftest import DATE_ORDER, bare_set, two_cards
 
 

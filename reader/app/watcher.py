@@ -1,0 +1,191 @@
+"""Reload when the set changes on disk, however the change was made.
+
+Editors often save by writing a temporary file and renaming it over the card; the kernel then
+drops the watch on the old file. So folders are watched as well as files (a rename shows up
+in the folder), events are debounced into one reload, and after each reload the caller hands
+in a fresh list of targets, which re-watches the renamed files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from reader.cards.load import is_card_name, is_walked_folder, walk_set
+from reader.cards.model import SET_FILE
+
+DEBOUNCE_MS = 200
+#: inotify watches are a per-user resource; a set needs far fewer folders than this.
+_MAX_WATCHED_FOLDERS = 4096
+#: File times tick coarsely (a few ms); a write this close to a load's start counts as after it.
+CLOCK_SLACK_S = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class WatchTargets:
+    folders: tuple[str, ...]
+    files: tuple[str, ...]
+    #: When the load that produced these targets started reading (``time.time()``).
+    since: float = 0.0
+
+
+def watch_targets(root: Path, since: float = 0.0) -> WatchTargets:
+    """Every folder the loader walks, and every card file; safe to call off the UI thread."""
+    if not root.is_dir():
+        return WatchTargets((), (), since)
+    # The loader's own walk: the same folders (no link out of the set, no hidden folder, no
+    # name that is not text), so the window watches exactly what it reads.
+    folders: list[str] = []
+    files = [str(f.path) for f in walk_set(root, on_folder=folders.append) if f.problem is None]
+    del folders[_MAX_WATCHED_FOLDERS:]  # a huge tree: the files below still count
+    set_file = root / SET_FILE
+    if set_file.exists():
+        files.append(str(set_file))
+    return WatchTargets(tuple(dict.fromkeys(folders)), tuple(files), since)
+
+
+#: What changed since the last signal: the paths of the card and set files that were written,
+#: added or removed, or None when that cannot be told (a folder appeared, vanished or could
+#: not be read) and every file needs checking.
+Changes = frozenset[str] | None
+
+
+class SetWatcher(QObject):
+    """Emits :attr:`changed` once, ``DEBOUNCE_MS`` after the last change under the set.
+
+    The signal says which files changed, so that a large set re-checks only those. A file's
+    own watch names it. A folder's event is compared, once per signal, with the folder's last
+    known listing: that names the files added or removed, and the files whose watch is gone
+    (an editor that saves by renaming a new file over the card takes the old watch with it).
+    """
+
+    #: :data:`Changes` since the previous signal.
+    changed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self._watcher = QFileSystemWatcher(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self._emit)
+        self._watcher.directoryChanged.connect(self._on_folder)
+        self._watcher.fileChanged.connect(self._note)
+        self._changes: set[str] | None = set()
+        self._touched: set[str] = set()  # folders with an event since the last signal
+        #: For each watched folder: its card files (the set file too) and its sub-folders.
+        self._listings: dict[str, _Listing] = {}
+
+    def watch(self, targets: WatchTargets) -> None:
+        """Watch exactly ``targets`` from now on.
+
+        Paths already watched keep their watch, so no event in flight is lost, and a change
+        already waiting for its reload still gets it. A file watched for the first time may
+        have changed after the load read it and before this watch existed (a new file, or
+        one an editor replaced); if so, it is reloaded once more.
+        """
+        wanted = {p for p in (*targets.folders, *targets.files) if os.path.exists(p)}
+        current = set(self.watched())
+        stale = sorted(current - wanted)
+        if stale:
+            self._watcher.removePaths(stale)
+        added = sorted(wanted - current)
+        if added:
+            self._watcher.addPaths(added)
+        self._listings = _listings(targets)
+        if targets.since:
+            for path in added:
+                if _modified_since(path, targets.since):
+                    # A folder changed during the load: what is in it may be new.
+                    self._note(None if os.path.isdir(path) else path)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._changes, self._touched = set(), set()
+        watched = self.watched()
+        if watched:
+            self._watcher.removePaths(watched)
+
+    @property
+    def pending(self) -> bool:
+        """A change was seen and its signal is waiting out the debounce."""
+        return self._timer.isActive()
+
+    def watched(self) -> list[str]:
+        return self._watcher.directories() + self._watcher.files()
+
+    def _on_folder(self, folder: str) -> None:
+        self._touched.add(folder)
+        self._timer.start()
+
+    def _note(self, path: str | None) -> None:
+        if path is None:
+            self._changes = None
+        elif self._changes is not None:
+            self._changes.add(path)
+        self._timer.start()
+
+    def _emit(self) -> None:
+        changes, self._changes = self._changes, set()
+        touched, self._touched = self._touched, set()
+        if changes is not None and touched:
+            changes = self._folder_changes(sorted(touched), changes)
+        self.changed.emit(None if changes is None else frozenset(changes))
+
+    def _folder_changes(self, folders: list[str], changes: set[str]) -> set[str] | None:
+        """``changes`` and what changed in ``folders``; None if a sub-folder came or went."""
+        watched = set(self._watcher.files())
+        for folder in folders:
+            known = self._listings.get(folder)
+            now = _listing(folder)
+            if known is None or now is None or now.folders != known.folders:
+                return None
+            self._listings[folder] = now
+            changes.update(os.path.join(folder, name) for name in now.cards ^ known.cards)
+            paths = (os.path.join(folder, name) for name in now.cards & known.cards)
+            changes.update(path for path in paths if path not in watched)
+        return changes
+
+
+@dataclass(frozen=True, slots=True)
+class _Listing:
+    cards: frozenset[str]
+    folders: frozenset[str]
+
+
+def _listings(targets: WatchTargets) -> dict[str, _Listing]:
+    cards: dict[str, set[str]] = {folder: set() for folder in targets.folders}
+    folders: dict[str, set[str]] = {folder: set() for folder in targets.folders}
+    for path in targets.files:
+        cards.setdefault(os.path.dirname(path), set()).add(os.path.basename(path))
+    for path in targets.folders:
+        parent = os.path.dirname(path)
+        if parent in folders and path != parent:
+            folders[parent].add(os.path.basename(path))
+    return {
+        folder: _Listing(frozenset(cards[folder]), frozenset(folders[folder]))
+        for folder in targets.folders
+    }
+
+
+def _listing(folder: str) -> _Listing | None:
+    """The folder's card files and the sub-folders the walk enters; None if unreadable."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [(e.name, e.is_dir()) for e in entries]
+    except OSError:
+        return None
+    return _Listing(
+        frozenset(name for name, _ in found if is_card_name(name)),
+        frozenset(name for name, is_dir in found if is_dir and is_walked_folder(name)),
+    )
+
+
+def _modified_since(path: str, since: float) -> bool:
+    try:
+        return os.stat(path).st_mtime >= since - CLOCK_SLACK_S
+    except OSError:
+        return True  # gone already: the folder watch will have seen it, reload to be sure

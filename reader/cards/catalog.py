@@ -1,0 +1,135 @@
+"""The catalog: what the window, the CLI and the export ask of a loaded set.
+
+The window's models never hold parsed cards themselves; they hold a :class:`Catalog` and ask
+it for row summaries, matching ids, tag counts and — only for the card being shown — the full
+card. :class:`MemoryCatalog` answers from a :class:`CardSet` in memory; the persistent index
+answers the same protocol from SQLite, so a 10,000-card set needs no other change in the UI.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from reader.cards.dates import PartialDate
+from reader.cards.model import Card, CardSet, SetInfo
+from reader.cards.problems import Problem
+from reader.cards.query import Query, tag_ancestors, words
+
+
+@dataclass(frozen=True, slots=True)
+class CardSummary:
+    """What a list row, a facet or a tag count needs: no argument, no quotes."""
+
+    id: str
+    title: str
+    publisher: str
+    published: PartialDate
+    kind: str | None
+    tags: tuple[str, ...]
+    path: str
+
+    @classmethod
+    def of(cls, card: Card) -> CardSummary:
+        src = card.source
+        return cls(
+            card.id, card.title, src.publisher, src.published, src.kind, card.tags, card.path
+        )
+
+
+class Catalog(Protocol):
+    """A loaded set, as the rest of the program sees it."""
+
+    @property
+    def root(self) -> Path: ...
+
+    @property
+    def info(self) -> SetInfo: ...
+
+    @property
+    def problems(self) -> Sequence[Problem]: ...
+
+    def summaries(self) -> Sequence[CardSummary]:
+        """Every valid card, in a stable order (by file path)."""
+        ...
+
+    def matching(self, query: Query) -> list[str]:
+        """Ids of the cards the query matches, in :meth:`summaries` order."""
+        ...
+
+    def card(self, card_id: str) -> Card | None:
+        """The full card, parsed on demand where the implementation allows it."""
+        ...
+
+
+class MemoryCatalog:
+    """A :class:`Catalog` over a :class:`CardSet` held in memory (small and medium sets)."""
+
+    def __init__(self, card_set: CardSet) -> None:
+        self._set = card_set
+        self._summaries = tuple(CardSummary.of(c) for c in card_set.cards)
+        self._by_id = {c.id: c for c in card_set.cards}
+        self._words: dict[str, list[str]] = {}
+
+    @property
+    def root(self) -> Path:
+        return self._set.root
+
+    @property
+    def info(self) -> SetInfo:
+        return self._set.info
+
+    @property
+    def problems(self) -> Sequence[Problem]:
+        return self._set.problems
+
+    @property
+    def card_set(self) -> CardSet:
+        return self._set
+
+    def summaries(self) -> Sequence[CardSummary]:
+        return self._summaries
+
+    def card(self, card_id: str) -> Card | None:
+        return self._by_id.get(card_id)
+
+    def _card_words(self, card_id: str) -> list[str]:
+        if card_id not in self._words:
+            self._words[card_id] = words(" ".join(self._by_id[card_id].texts()))
+        return self._words[card_id]
+
+    def matching(self, query: Query) -> list[str]:
+        found = []
+        for s in self._summaries:
+            if not query.matches_metadata(s.id, s.tags, s.publisher, s.published.year, s.kind):
+                continue
+            if query.terms and not query.matches_words(self._card_words(s.id)):
+                continue
+            found.append(s.id)
+        return found
+
+
+def tag_counts(summaries: Iterable[CardSummary]) -> Counter[str]:
+    """How many of the cards carry each tag, counting a card once under every ancestor."""
+    counts: Counter[str] = Counter()
+    for s in summaries:
+        counts.update({a for t in s.tags for a in tag_ancestors(t)})
+    return counts
+
+
+def related(
+    card_id: str, summaries: Sequence[CardSummary], limit: int = 5
+) -> list[tuple[CardSummary, int]]:
+    """The cards sharing the most tags with ``card_id`` (ties: newest first), with the count."""
+    by_id = {s.id: s for s in summaries}
+    current = by_id.get(card_id)
+    if current is None:
+        return []
+    mine = set(current.tags)
+    scored = [(s, len(mine & set(s.tags))) for s in summaries if s.id != card_id]
+    scored = [(s, n) for s, n in scored if n > 0]
+    scored.sort(key=lambda pair: (-pair[1], tuple(-x for x in pair[0].published.sort_key)))
+    return scored[:limit]

@@ -1,0 +1,88 @@
+"""The optional ``cardset.yaml``: the set's title, topics, tag descriptions and actor aliases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.cards.model import ID_PATTERN, SET_FILE, SetInfo, Topic
+from reader.cards.problems import Problem, error
+from reader.cards.safe_yaml import YamlError, read_yaml_bytes
+from reader.cards.schema import check
+
+
+def parse_set_file(raw: bytes, fallback_title: str) -> tuple[SetInfo, list[Problem]]:
+    """Read the set file. With errors, the set still loads with what could be understood.
+
+    A broken set file must not hide the cards, so on errors the title falls back to the
+    folder name and only well-formed topics are kept.
+    """
+    try:
+        doc = read_yaml_bytes(raw)
+    except YamlError as exc:
+        return SetInfo(fallback_title, has_file=True), [error(SET_FILE, exc.position, exc.message)]
+    if not isinstance(doc.data, dict):
+        problem = error(
+            SET_FILE,
+            doc.value_position(()),
+            "cardset.yaml must be a YAML mapping (format:, title:, topics: …)",
+        )
+        return SetInfo(fallback_title, has_file=True), [problem]
+    problems = list(check(doc, "briefing-set", SET_FILE))
+    data: dict[str, Any] = doc.data
+
+    topics: list[Topic] = []
+    seen: set[str] = set()
+    raw_topics = data.get("topics") if isinstance(data.get("topics"), list) else []
+    for i, entry in enumerate(raw_topics or []):
+        if not _is_topic(entry):
+            continue  # the schema check has reported what is wrong with it
+        if entry["key"] in seen:
+            position = doc.value_position(("topics", i, "key"))
+            problems.append(error(SET_FILE, position, f"topic key '{entry['key']}' is used twice"))
+            continue
+        seen.add(entry["key"])
+        topics.append(Topic(entry["key"], entry["label"], entry["question"]))
+
+    tags = data.get("tags") if isinstance(data.get("tags"), dict) else {}
+    actors = data.get("actors") if isinstance(data.get("actors"), dict) else {}
+    aliases: dict[str, tuple[str, ...]] = {}
+    owner: dict[str, str] = {}
+    for canonical, names in (actors or {}).items():
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            continue
+        for j, name in enumerate(names):
+            if name in owner and owner[name] != canonical:
+                problems.append(
+                    error(
+                        SET_FILE,
+                        doc.value_position(("actors", canonical, j)),
+                        f"the name '{name}' is listed under both '{owner[name]}' and "
+                        f"'{canonical}'; a name can stand for only one actor",
+                    )
+                )
+            owner[name] = canonical
+        aliases[canonical] = tuple(names)
+
+    title = data.get("title")
+    description = data.get("description")
+    info = SetInfo(
+        title=title if isinstance(title, str) and title.strip() else fallback_title,
+        description=description if isinstance(description, str) else None,
+        topics=tuple(topics),
+        tag_descriptions={
+            k: v for k, v in (tags or {}).items() if isinstance(v, str) and v.strip()
+        },
+        actor_aliases=aliases,
+        has_file=True,
+        positions=doc.value_positions,
+    )
+    return info, sorted(problems)
+
+
+def _is_topic(raw: object) -> bool:
+    return (
+        isinstance(raw, dict)
+        and {"key", "label", "question"} <= set(raw)
+        and all(isinstance(raw[k], str) and raw[k].strip() for k in ("key", "label", "question"))
+        and ID_PATTERN.match(raw["key"]) is not None
+    )

@@ -1,0 +1,333 @@
+"""The ``briefing-reader`` command: subcommands are declared here, in one place; the top layer,
+it may import every other package.
+
+With no command (``briefing-reader [PATH]``) it opens the reader window instead.
+
+Exit codes: 0 success, 1 problems in the cards, a failed write or no display for the window,
+2 bad arguments or a PATH that is not a folder (or cannot be looked up: a name too long), 130
+for Ctrl+C, and 128 + the signal's number for SIGTERM (143) and SIGHUP (129), which end a
+command the way Ctrl+C does (a half-written export is removed); each of those with one line
+on stderr. Bad input never produces a traceback. Everything a command prints goes through
+:func:`reader.cli.terminal.safe_output`: card text and file names cannot drive the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from types import FrameType
+
+from reader import __version__
+from reader.cards.load import load_set
+from reader.cards.problems import count
+from reader.cards.resources import shipped_cards_dir
+from reader.cli.terminal import Stopped, safe_output
+from reader.verify.quotes import verify_set
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+#: Signals that end a command the way Ctrl+C does.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit with 2 and a one-line hint, as documented."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _set_folder(value: str | None) -> Path:
+    return Path(value) if value else shipped_cards_dir()
+
+
+def _check_folder(path: Path, prog: str) -> int | None:
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except OSError as exc:  # a name too long for the file system, say
+        print(f"{prog}: error: cannot use {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not exists:
+        print(f"{prog}: error: {path} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    if not is_dir:
+        print(f"{prog}: error: {path} is not a folder of cards", file=sys.stderr)
+        return EXIT_USAGE
+    return None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = _set_folder(args.path)
+    if (bad := _check_folder(root, "briefing-reader check")) is not None:
+        return bad
+    if args.sources is not None and not _is_folder(args.sources):
+        print(f"briefing-reader check: error: {args.sources} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+    card_set = load_set(root)
+    problems = sorted((*card_set.problems, *verify_set(card_set, args.sources)))
+    errors, warnings = count(problems)
+    if args.format == "json":
+        json.dump([p.to_json() for p in problems], sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        for problem in problems:
+            print(problem)
+        elapsed = time.perf_counter() - started
+        print(
+            f"{plural(len(card_set.cards), 'card')}, {plural(errors, 'error')}, "
+            f"{plural(warnings, 'warning')} ({elapsed:.2f} s)"
+        )
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing-reader",
+        usage="%(prog)s [PATH]\n       %(prog)s COMMAND [options]",
+        description="Read, compare and export briefing cards. With no command, open the "
+        "reader window on PATH (default: the last set opened, else the shipped set).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, prog="briefing-reader"
+    )
+
+    check = commands.add_parser(
+        "check",
+        help="check a card set and print every problem",
+        description="Check a card set folder (default: the shipped set) and print every "
+        "problem as FILE:LINE:COL: severity: message, then a summary line.",
+    )
+    check.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+    check.add_argument(
+        "--sources",
+        type=Path,
+        metavar="DIR",
+        help="folder with the sources' text files: verify quotes and locators against them",
+    )
+    check.set_defaults(run=cmd_check)
+    _add_export(commands)
+    _add_index_commands(commands)
+    return parser
+
+
+def _compare_ids(value: str) -> tuple[str, ...]:
+    ids = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    if not 2 <= len(ids) <= 4:
+        raise argparse.ArgumentTypeError(f"give 2 to 4 different card ids, not '{value}'")
+    return ids
+
+
+def _page_size(value: str) -> str:
+    sizes = {"a4": "A4", "letter": "Letter"}
+    if value.lower() not in sizes:
+        raise argparse.ArgumentTypeError(f"choose A4 or Letter, not '{value}'")
+    return sizes[value.lower()]
+
+
+def _add_tag_filters(parser: argparse.ArgumentParser) -> None:
+    """``--tag`` and ``--exclude-tag``, the same for every command that filters cards."""
+    parser.add_argument(
+        "--tag", action="append", default=[], metavar="T", help="only cards with this tag"
+    )
+    parser.add_argument(
+        "--exclude-tag", action="append", default=[], metavar="T", help="leave out this tag"
+    )
+
+
+def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
+    export = commands.add_parser(
+        "export",
+        prog="briefing-reader export",
+        help="export a card set to a PDF briefing book",
+        description="Export a card set folder (default: the shipped set) to a PDF with a cover, "
+        "contents, each card on new pages, comparison pages, a tag index and bookmarks. "
+        "The filters are the window's: tags combine with AND and match nested tags, the "
+        "search matches word starts in any card text. SOURCE_DATE_EPOCH fixes the date, "
+        "for byte-identical output.",
+    )
+    export.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="the PDF to write"
+    )
+    _add_tag_filters(export)
+    export.add_argument(
+        "--card", action="append", default=[], metavar="ID", help="only this card (repeatable)"
+    )
+    export.add_argument("--search", metavar="TEXT", help="only cards matching this search")
+    export.add_argument(
+        "--compare",
+        type=_compare_ids,
+        metavar="ID,ID[,ID,ID]",
+        help="add a side-by-side comparison page of these 2 to 4 cards",
+    )
+    export.add_argument(
+        "--page-size", type=_page_size, default="A4", metavar="A4|Letter", help="default A4"
+    )
+    export.add_argument("--no-index", action="store_true", help="leave out the tag index")
+    export.set_defaults(run=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    root = _set_folder(args.path)
+    if (bad := _check_folder(root, "briefing-reader export")) is not None:
+        return bad
+    from reader.cli.export import export_command  # Qt loads only for the export
+
+    return export_command(root, args)
+
+
+def _add_index_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    index = commands.add_parser(
+        "index",
+        prog="briefing-reader index",
+        help="build or bring up to date the search index of a card set",
+        description="Build the index of a card set folder (default: the shipped set) in the "
+        "user cache folder, or bring it up to date by parsing only the files that changed; "
+        "print the counts and the time taken. The window uses the same index.",
+    )
+    index.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    index.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="delete the set's index and build it again from every card",
+    )
+    index.set_defaults(run=cmd_index)
+    search = commands.add_parser(
+        "search",
+        prog="briefing-reader search",
+        help="print the ids of the cards matching a search, best first",
+        description="Search a card set folder (default: the shipped set) with the window's "
+        'rules: every word must start a word of the card, "quoted words" must follow each '
+        "other, case and accents do not matter; tags combine with AND and match nested tags. "
+        "Exit status 0 when some card matches, 1 when none does.",
+    )
+    search.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    search.add_argument("query", metavar="QUERY", help='the search text ("" for every card)')
+    _add_tag_filters(search)
+    search.add_argument(
+        "--format", choices=("ids", "json"), default="ids", help="output format (default ids)"
+    )
+    search.set_defaults(run=cmd_search)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    root = _set_folder(args.path)
+    if (bad := _check_folder(root, "briefing-reader index")) is not None:
+        return bad
+    from reader.cli.index import index_command
+
+    return index_command(root, args)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    root = _set_folder(args.path)
+    if (bad := _check_folder(root, "briefing-reader search")) is not None:
+        return bad
+    from reader.cli.index import search_command
+
+    return search_command(root, args)
+
+
+def _window_path(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
+    """``""`` for a bare command, PATH for ``briefing-reader PATH``; ``None``: not the window.
+
+    A lone word that names no folder and has no slash is left to argparse, so a mistyped
+    command still gets "invalid choice" rather than "does not exist".
+    """
+    if not argv:
+        return ""
+    if len(argv) != 1 or argv[0].startswith("-"):
+        return None
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    word = argv[0]
+    if word in commands.choices:
+        return None
+    looks_like_path = "/" in word or word.startswith((".", "~")) or _exists(Path(word))
+    return word if looks_like_path else None
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long to look up is no folder
+        return False
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; a name that cannot be looked up (too long) is taken as one
+    meant to, so that it is reported as a path rather than as an unknown command."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
+
+
+def cmd_window(path: str) -> int:
+    root = Path(path).expanduser() if path else None
+    if root is not None and (bad := _check_folder(root, "briefing-reader")) is not None:
+        return bad
+    from reader.ui.app import run_window  # Qt loads only for the window
+
+    return run_window(root)
+
+
+def _stop(signum: int, _frame: FrameType | None) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stop_signals_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise :class:`Stopped` meanwhile (only the main thread can say so)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, _stop) for signum in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``briefing-reader ARGS``; returns the exit code (see the module docstring)."""
+    with safe_output():
+        try:
+            return _main(argv)
+        except KeyboardInterrupt as exc:
+            signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+            print(f"briefing-reader: interrupted ({signal.Signals(signum).name})", file=sys.stderr)
+            return 128 + signum
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if (window := _window_path(parser, argv)) is not None:
+        return cmd_window(window)
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if run is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        with _stop_signals_interrupt():  # a command's, not the window's (Qt has its own loop)
+            return run(args)
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,175 @@
+"""``briefing-reader export``: the command line's way to the PDF export.
+
+The arguments are declared with the other subcommands in :mod:`reader.cli`; this is what runs
+them. The filters build the window's :class:`~reader.cards.query.Query`, so a command line and
+a window with the same filter export the same cards. Exit status: 0 written; 1 nothing to
+export or the file cannot be written; 2 a bad argument (an unknown card id, a bad
+``SOURCE_DATE_EPOCH``). Every failure is one line on stderr, never a traceback.
+
+The output never destroys a file (README: "an existing file is never damaged"): a file of the
+set being exported (a card, the set file, a source text) and anything in the set's folder
+but a ``.pdf`` are refused (:func:`refusal`), as are folders, named pipes, devices and
+sockets (:func:`reader.export.atomic.resolve_target`); a symbolic link is written through,
+and the message names the file written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+
+from reader.cards.catalog import MemoryCatalog
+from reader.cards.load import UnreadableFileError, load_set
+from reader.cards.model import SET_FILE, CardSet
+from reader.cards.query import Query, search_problem
+from reader.cli.terminal import Stopped
+from reader.export.atomic import resolve_target
+from reader.export.book import NothingToExportError, UnknownCardError, select
+from reader.export.pdf import export_pdf, export_time
+from reader.export.progress import ExportCancelledError, Progress
+from reader.qt.application import gui_application
+from reader.verify.quotes import find_source_file
+
+PROG = "briefing-reader export"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+#: The signals that stop an export (see :func:`_stop_requests`).
+STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return status
+
+
+def _cannot_write(target: Path, reason: str) -> int:
+    return _fail(f"cannot write {target}: {reason}; nothing was written", EXIT_FAILED)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+@contextlib.contextmanager
+def _stop_requests() -> Iterator[list[int]]:
+    """Meanwhile Ctrl+C, SIGTERM and SIGHUP are only noted, in the list yielded; the export
+    then stops at its next step through the cancel path (nothing is written).
+
+    Raised at once, as a KeyboardInterrupt is, the signal could land inside a Qt call, which
+    then fails with a SystemError (a traceback) instead of stopping cleanly.
+    """
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+
+    def note(signum: int, _frame: FrameType | None) -> None:
+        received.append(signum)
+
+    previous = {signum: signal.signal(signum, note) for signum in STOPPING}
+    try:
+        yield received
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def refusal(target: Path, card_set: CardSet) -> str | None:
+    """Why an export of ``card_set`` must not write ``target``, or None."""
+    real = _real(target)
+    root = _real(card_set.root)
+    if real == _real(root / SET_FILE):
+        return "it is the set file of the set being exported"
+    if real in {_real(root / card.path) for card in card_set.cards}:
+        return "it is a card of the set being exported"
+    if real in _sources(card_set):
+        return "it is a source text of the set being exported"
+    if real.is_relative_to(root) and real.suffix.lower() != ".pdf":
+        return "it is in the folder of the set being exported and is not a .pdf"
+    return None
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _sources(card_set: CardSet) -> set[Path]:
+    found: set[Path] = set()
+    for card in card_set.cards:
+        with contextlib.suppress(UnreadableFileError):
+            if (path := find_source_file(card, [card_set.root])) is not None:
+                found.add(_real(path))
+    return found
+
+
+def export_command(root: Path, args: argparse.Namespace) -> int:
+    """Run ``export`` on the set folder ``root`` (already checked to be a folder)."""
+    try:
+        exported = export_time(os.environ)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if args.search and (problem := search_problem(args.search)) is not None:
+        return _fail(problem, EXIT_USAGE)
+    target: Path = args.output
+    try:
+        written = resolve_target(target)
+        folder_exists = written.parent.is_dir()
+    except OSError as exc:  # a folder, a device, a name too long…
+        return _cannot_write(target, exc.strerror or str(exc))
+    if not folder_exists:
+        return _cannot_write(target, f"the folder {written.parent} does not exist")
+    card_set = load_set(root)
+    if (reason := refusal(written, card_set)) is not None:
+        return _cannot_write(target, reason)
+    broken = sorted({p.path for p in card_set.problems if p.is_error})
+    if broken:
+        print(
+            f"{PROG}: warning: {_plural(len(broken), 'file')} with errors left out: "
+            f"{', '.join(broken[:3])}{', ...' if len(broken) > 3 else ''} "
+            f"(see: briefing-reader check {root})",
+            file=sys.stderr,
+        )
+    query = Query(
+        include_tags=tuple(args.tag),
+        exclude_tags=tuple(args.exclude_tag),
+        text=args.search or "",
+        card_ids=frozenset(args.card),
+    )
+    try:
+        request = select(
+            MemoryCatalog(card_set),
+            query,
+            compare_ids=args.compare or (),
+            exported=exported,
+            page_size=args.page_size,
+            index=not args.no_index,
+        )
+    except UnknownCardError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except NothingToExportError as exc:
+        return _fail(f"nothing to export: {exc}", EXIT_FAILED)
+    with _stop_requests() as received:
+
+        def report(_progress: Progress) -> None:
+            if received:
+                raise ExportCancelledError
+
+        app = gui_application()  # noqa: F841 - must outlive the export
+        try:
+            result = export_pdf(request, written, report)
+        except ExportCancelledError:
+            raise Stopped(received[0]) from None  # main() says so, in one line
+        except OSError as exc:
+            return _cannot_write(target, exc.strerror or str(exc))
+    through = f" (through the link {target})" if written != target else ""
+    print(
+        f"{_plural(result.pages, 'page')} ({_plural(result.cards, 'card')}) written to "
+        f"{result.path}{through} in {result.seconds:.1f} s"
+    )
+    return EXIT_OK

@@ -1,0 +1,253 @@
+"""The catalog answered from the persistent index (see :mod:`reader.index`).
+
+It holds in memory only what a window needs at once — the summaries in path order, the
+problems, and the tag and facet maps built from them — and asks SQLite for the rest: full-text
+matches, and a card's stored file when the card is shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from reader.cards.catalog import CardSummary, MemoryCatalog
+from reader.cards.load import (
+    CardFile,
+    is_card_name,
+    is_walked_folder,
+    load_card_file,
+    load_set,
+)
+from reader.cards.model import SET_FILE, Card, SetInfo
+from reader.cards.problems import Problem
+from reader.cards.query import Query
+from reader.index._rows import content_digest, restore_card, split_words
+from reader.index._search import MATCHING_SQL, RANKED_SQL, MetadataIndex, fts_expression
+from reader.index._store import CorruptIndex, Store, read_transaction
+from reader.index._sync import SaveState, State, generation
+
+#: Brings the index up to date (only these paths, or every file for None) and returns the
+#: new catalog (which stores its state only when asked to, if the flag is true).
+Reopen = Callable[[list[str] | None, bool], "IndexCatalog"]
+
+
+class IndexCatalog:
+    """A :class:`Catalog` answered from the index (see :mod:`reader.index`)."""
+
+    def __init__(
+        self,
+        root: Path,
+        info: SetInfo,
+        topics: frozenset[str] | None,
+        state: State,
+        store: Store,
+        reopen: Reopen,
+        unsaved: SaveState | None = None,
+        notes: Sequence[str] = (),
+    ) -> None:
+        self._root = root
+        self._notes = tuple(dict.fromkeys(notes))  # what went wrong building it, once each
+        self._reopen = reopen
+        self._info = info
+        self._topics = topics
+        self._state = state
+        self._unsaved = unsaved
+        self._store = store
+        self._position = {rowid: i for i, rowid in enumerate(state.rowids)}
+        #: The positions by rowid of a later generation of the rows (see _positions).
+        self._remapped: tuple[int, dict[int, int]] | None = None
+        self._metadata_lock = threading.Lock()
+        self._metadata_index: MetadataIndex | None = None
+        self._fallback: MemoryCatalog | None = None
+
+    @property
+    def root(self) -> Path:
+        return self._root
+
+    @property
+    def info(self) -> SetInfo:
+        return self._info
+
+    @property
+    def problems(self) -> Sequence[Problem]:
+        return self._state.problems
+
+    @property
+    def note(self) -> str | None:
+        """Why this index is slower or less lasting than usual, or None."""
+        notes = [self._store.location.note] if self._store.location.note else []
+        if not self._store.fts:
+            notes.append("this Python's SQLite has no full-text search (FTS5); searches scan")
+        notes += self._notes
+        return "; ".join(notes) or None
+
+    @property
+    def index_file(self) -> Path | None:
+        return self._store.location.path
+
+    def summaries(self) -> Sequence[CardSummary]:
+        return self._state.summaries
+
+    def tag_counts(self) -> Counter[str]:
+        """:func:`reader.cards.catalog.tag_counts` of every card, from the tag maps (quick)."""
+        return Counter({tag: len(cards) for tag, cards in self._metadata.tags.items()})
+
+    def matching(self, query: Query) -> list[str]:
+        summaries = self._state.summaries
+        if query.is_empty():
+            return [s.id for s in summaries]
+        found: set[int] | None = None
+        if query.terms:
+            try:
+                found = set(self._search_positions(query, ranked=False))
+            except sqlite3.Error:
+                return self._memory().matching(query)
+        return [summaries[i].id for i in self._metadata.select(query, found)]
+
+    def search(self, query: Query) -> list[str]:
+        """Like :meth:`matching`, but the best matches first (bm25) when there is a search."""
+        if not query.terms or not self._store.fts:
+            return self.matching(query)
+        try:
+            ranked = self._search_positions(query, ranked=True)
+        except sqlite3.Error:
+            return self._memory().matching(query)
+        allowed = set(self._metadata.select(query, set(ranked)))
+        summaries = self._state.summaries
+        return [summaries[i].id for i in ranked if i in allowed]
+
+    def card(self, card_id: str) -> Card | None:
+        position = self._metadata.ids.get(card_id)
+        if position is None:
+            return None
+        rel = self._state.summaries[position].path
+        card = self._stored_card(rel, card_id)
+        if card is None:
+            # No usable copy in the index (damaged, or changed under it): the file will do.
+            card = load_card_file(CardFile(self._root / rel, rel), self._topics)[0]
+        # The file may hold another card by now: never answer with another card's content.
+        return card if card is not None and card.id == card_id else None
+
+    def _stored_card(self, rel: str, card_id: str) -> Card | None:
+        """The card from the copy of its file the index keeps, if that copy is there and
+        intact. Looked up by path and id, which another process's update never gives to
+        another card (a rowid it may)."""
+        try:
+            with self._store.connection() as conn:
+                row = conn.execute(
+                    "SELECT source, digest FROM files WHERE path = ? AND card_id = ?",
+                    (rel, card_id),
+                ).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or not isinstance(row[0], bytes) or content_digest(row[0]) != row[1]:
+            return None
+        return restore_card(rel, row[0], self._topics)
+
+    def refresh(
+        self, changed: Iterable[Path | str] | None = None, *, save_later: bool = False
+    ) -> IndexCatalog:
+        """A new snapshot after re-checking ``changed`` (or every file when None).
+
+        With ``save_later``, its state is stored for the next open only by its
+        :meth:`save_state`, so that it reaches the window first.
+        """
+        only = None if changed is None else self._card_paths(changed)
+        return self._reopen(only, save_later)
+
+    def save_state(self) -> None:
+        """Store the state :meth:`refresh` left unsaved; a failure only costs the next open."""
+        save, self._unsaved = self._unsaved, None
+        if save is not None:
+            with contextlib.suppress(sqlite3.Error), self._store.connection() as conn:
+                save(conn)
+
+    def close(self) -> None:
+        self._store.close()
+
+    def _card_paths(self, changed: Iterable[Path | str]) -> list[str] | None:
+        """``changed`` relative to the set, or None when every card must be re-checked:
+        the set file (topics, aliases), a folder, or something outside the set changed."""
+        paths = [self._relative(p) for p in changed]
+        cards = [rel for rel in paths if rel is not None and _is_candidate(rel)]
+        return cards if len(cards) == len(paths) else None
+
+    def _relative(self, path: Path | str) -> str | None:
+        """``path`` relative to the set, or None when it is not under it."""
+        candidate = Path(path)
+        if not candidate.is_absolute():
+            return candidate.as_posix()
+        try:
+            return candidate.relative_to(self._root).as_posix()
+        except ValueError:
+            pass
+        try:
+            return candidate.resolve().relative_to(self._root.resolve()).as_posix()
+        except ValueError:
+            return None
+
+    @property
+    def _metadata(self) -> MetadataIndex:
+        """The tag and facet maps, built on first use (see :func:`index_snapshots`, which
+        builds them on the loading thread just after handing the catalog over)."""
+        with self._metadata_lock:
+            if self._metadata_index is None:
+                self._metadata_index = MetadataIndex(self._state.summaries)
+            return self._metadata_index
+
+    def _search_positions(self, query: Query, *, ranked: bool) -> list[int]:
+        """Positions of the cards whose words match every term (best first when ``ranked``).
+
+        One read transaction: the matches and the rowids they are mapped by come from one
+        snapshot of the index, whatever other processes write meanwhile.
+        """
+        with self._store.connection() as conn, read_transaction(conn):
+            position = self._positions(conn)
+            if not self._store.fts:
+                found = []
+                for rowid, text in conn.execute("SELECT rowid, words FROM files"):
+                    if rowid not in position:
+                        continue
+                    if not isinstance(text, str):
+                        raise CorruptIndex("a stored row's words do not decode")
+                    if query.matches_words(split_words(text)):
+                        found.append(position[rowid])
+                return found
+            sql = RANKED_SQL if ranked else MATCHING_SQL
+            rows = conn.execute(sql, (fts_expression(query.terms),))
+            return [position[r] for (r,) in rows if r in position]
+
+    def _positions(self, conn: sqlite3.Connection) -> dict[int, int]:
+        """Each row's position in the summaries, as the rows stand in ``conn``'s transaction.
+
+        While nothing was written since this catalog's state was made, that is the state's
+        own map. After another update — which gives the rows it rewrites new rowids, and may
+        give a number this catalog knows to another file — rows are matched to the summaries
+        by path and card id instead.
+        """
+        current = generation(conn)
+        if current == self._state.generation:
+            return self._position
+        remapped = self._remapped
+        if remapped is None or remapped[0] != current:
+            wanted = {(s.path, s.id): i for i, s in enumerate(self._state.summaries)}
+            rows = conn.execute("SELECT rowid, path, card_id FROM files WHERE card_id NOT NULL")
+            by_rowid = {r: wanted[(p, c)] for r, p, c in rows if (p, c) in wanted}
+            remapped = self._remapped = (current, by_rowid)
+        return remapped[1]
+
+    def _memory(self) -> MemoryCatalog:
+        """The index broke under us: answer from a fresh parse rather than fail."""
+        if self._fallback is None:
+            self._fallback = MemoryCatalog(load_set(self._root))
+        return self._fallback
+
+
+def _is_candidate(rel: str) -> bool:
+    """Whether the loader's walk would pick up ``rel`` (a card suffix, nothing hidden)."""
+    *folders, name = rel.split("/")
+    return rel != SET_FILE and all(map(is_walked_folder, folders)) and is_card_name(name)

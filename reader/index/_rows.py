@@ -1,0 +1,205 @@
+"""One card file → one index row: the work that worker processes do during a cold index.
+
+Everything expensive happens here, in the workers: reading, parsing and validating the file and
+folding its words for full-text search. The parent process only writes finished rows, so adding
+cores speeds up the whole build.
+
+How the card itself is kept: the index stores the file's bytes, and :func:`restore_card` parses
+them again when a card is shown. Parsing is a pure function of the bytes, the file's path and the
+set's topics, and :func:`reader.index._store.fingerprint` discards the index whenever the parsing
+code changes, so this restores the identical :class:`Card` (fields, dates' precision, and the
+positions its diagnostics point at) by construction. A pickle of the card would restore it in
+0.13 ms instead of 0.5 ms, but pickling a card costs 0.13 ms of every card's cold-index time —
+a sixth of it — and a quarter more disk, to save a third of a millisecond on the one card a
+person is looking at. (It would also mean loading pickles from a cache file.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from reader.cards.card_file import parse_card
+from reader.cards.load import CardFile, UnreadableFileError, load_card_file, read_limited
+from reader.cards.model import Card
+from reader.cards.problems import Problem
+from reader.cards.query import fold, non_ascii
+
+_WORD_CHAR = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """A card file as the scan saw it, before it was read.
+
+    Its stat data, compared as git compares it: a file rewritten with its size and
+    modification time put back (``cp -p``, ``rsync -a``, ``tar x``, an editor restoring the
+    times) still gets a new change time, and a copy put in its place a new inode.
+    """
+
+    rel: str
+    path: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+    #: The walk's own problem with this entry, as :attr:`FileRow.problems`; nothing is read.
+    problems: str | None = None
+
+
+class FileRow(NamedTuple):
+    """What the index stores for one card file (a card, or only the problems that stop it)."""
+
+    rel: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+    digest: bytes | None
+    #: The set topics the card's perspectives are on (see :func:`join`); None for a file
+    #: without a valid card. A change of the set's topics can change the result of a file
+    #: with topics, or without a card, and no other.
+    topics: str | None
+    card_id: str | None
+    title: str | None
+    publisher: str | None
+    published: str | None
+    year: int | None
+    month: int | None
+    day: int | None
+    kind: str | None
+    #: The card's tags, in the card's order (see :func:`join`).
+    tags: str | None
+    id_line: int | None
+    id_column: int | None
+    #: Recommendations' addressees and actors' names: what the set file's aliases refer to.
+    addressees: str | None
+    actors: str | None
+    #: JSON list of problems (``Problem.to_json``); None when the file has none (most files).
+    problems: str | None
+    #: The file's bytes, for :func:`restore_card` (valid cards only).
+    source: bytes | None
+    #: The card's folded text, for full-text search (see :func:`fulltext`).
+    words: str
+
+
+def content_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def parse_file(stamp: FileStamp, topics: frozenset[str] | None) -> FileRow:
+    if stamp.problems is not None:
+        return make_row(stamp, None, None, None, [])._replace(problems=stamp.problems)
+    card_file = CardFile(Path(stamp.path), stamp.rel)
+    try:
+        data = read_limited(card_file.path)
+    except UnreadableFileError:
+        # load_card_file words the problem; it is the one definition of that message.
+        card, problems = load_card_file(card_file, topics)
+        return make_row(stamp, None, None, card, problems)
+    card, problems = parse_card(stamp.rel, data, topics)
+    return make_row(stamp, content_digest(data), data, card, problems)
+
+
+def parse_files(stamps: Sequence[FileStamp], topics: frozenset[str] | None) -> list[FileRow]:
+    """A worker's task: a chunk of files at a time, so that messages stay few and large."""
+    return [parse_file(stamp, topics) for stamp in stamps]
+
+
+def restore_card(rel: str, data: bytes, topics: frozenset[str] | None) -> Card | None:
+    return parse_card(rel, data, topics)[0]
+
+
+#: Separates the items of a list kept in one column: splitting on it is many times faster than
+#: decoding JSON, which is kept for the rare item that contains it (YAML escapes can write it).
+SEPARATOR = "\x1f"
+
+
+def join(items: Iterable[str]) -> str:
+    listed = list(items)
+    if any(SEPARATOR in item for item in listed):
+        return json.dumps(listed)
+    return SEPARATOR + SEPARATOR.join(listed) if listed else ""
+
+
+def split(joined: str) -> list[str]:
+    if not joined:
+        return []
+    if joined.startswith(SEPARATOR):
+        return joined[1:].split(SEPARATOR)
+    loaded: list[str] = json.loads(joined)
+    return loaded
+
+
+def problems_json(problems: Sequence[Problem]) -> str | None:
+    return json.dumps([p.to_json() for p in problems], ensure_ascii=False) if problems else None
+
+
+def make_row(
+    stamp: FileStamp,
+    digest: bytes | None,
+    data: bytes | None,
+    card: Card | None,
+    problems: list[Problem],
+) -> FileRow:
+    found = problems_json(problems)
+    if card is None:
+        return FileRow(
+            stamp.rel, stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode, digest, None,
+            None, None, None, None, None, None, None, None, None, None, None, None, None, found,
+            None, "",
+        )  # fmt: skip
+    src = card.source
+    line, column = card.position("id")
+    return FileRow(
+        rel=stamp.rel,
+        size=stamp.size,
+        mtime_ns=stamp.mtime_ns,
+        ctime_ns=stamp.ctime_ns,
+        inode=stamp.inode,
+        digest=digest,
+        topics=join(p.topic for p in card.perspectives),
+        card_id=card.id,
+        title=card.title,
+        publisher=src.publisher,
+        published=src.published.iso(),
+        year=src.published.year,
+        month=src.published.month,
+        day=src.published.day,
+        kind=src.kind,
+        tags=join(card.tags),
+        id_line=line,
+        id_column=column,
+        addressees=join(rec.to for rec in card.recommendations),
+        actors=join(actor.name for actor in card.actors),
+        problems=found,
+        source=data,
+        words=fulltext(card),
+    )
+
+
+def split_words(text: str) -> list[str]:
+    """The words of a :func:`fulltext` text (for searching without FTS5)."""
+    return _WORDS.findall(text)
+
+
+def fulltext(card: Card) -> str:
+    r"""The card's text as FTS5's ``ascii`` tokenizer must see it to find exactly :func:`words`.
+
+    That tokenizer splits on ASCII characters other than letters, digits and ``_`` — the same
+    ASCII characters Python's ``\w`` rejects — and keeps every non-ASCII character. So the
+    folded text, with its non-ASCII non-word characters (’, —, “) made spaces, tokenizes into
+    exactly the words of the linear scan, without splitting it in Python (a seventh of a
+    card's indexing time).
+    """
+    text = fold(" ".join(card.texts()))
+    for ch in non_ascii(text):
+        if not _WORD_CHAR.match(ch):
+            text = text.replace(ch, " ")
+    return text

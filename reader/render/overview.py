@@ -1,0 +1,63 @@
+"""The page the card view shows when no card is open: what this set is and how to move in it.
+
+A new reader lands here first, so it says in a few lines what a policy analyst needs to get
+going without documentation; the set's own description (light Markdown) follows.
+"""
+
+from __future__ import annotations
+
+from reader.cards.model import SetInfo
+from reader.cards.query import Query
+from reader.cards.wording import plural
+from reader.render import markdown_to_html
+from reader.render.highlight import escape
+
+CLEAR_FILTERS_HREF = "reader:clear-filters"
+
+
+def overview_html(info: SetInfo, total: int, shown: int, query: Query, broken: int) -> str:
+    """``broken``: how many card files have errors (they are left out of the set)."""
+    parts = [f"<h1>{escape(info.title)}</h1>"]
+    meta = [plural(total, "card")]
+    if broken:
+        meta.append(f"{plural(broken, 'file')} with errors left out (see Problems)")
+    parts.append(f'<p class="meta">{escape(" · ".join(meta))}</p>')
+    if not query.is_empty():
+        if shown:
+            parts.append(
+                f"<p>{plural(shown, 'card')} match {escape(query.describe())}. "
+                "Choose one in the list to read it.</p>"
+            )
+        else:
+            parts.append(
+                f"<p>No card matches {escape(query.describe())}. "
+                f'<a href="{CLEAR_FILTERS_HREF}">Clear all filters</a></p>'
+            )
+    elif total == 0:
+        parts.append(
+            "<p>This folder has no cards yet. Card files are YAML files "
+            "(<code>*.yaml</code>) in the folder or below it; the list fills in as soon as "
+            "one is saved.</p>"
+        )
+    else:
+        parts.append("<p>Choose a card in the list to read it.</p>")
+    if info.description and info.description.strip():
+        parts.append(markdown_to_html(info.description))
+    if info.topics:
+        parts.append("<h2>Questions the cards answer</h2><ul>")
+        parts.extend(f"<li>{escape(t.question)}</li>" for t in info.topics)
+        parts.append("</ul>")
+    parts.append(
+        "<h2>Getting around</h2><ul>"
+        "<li><b>Tags</b> (left): click one to show only the cards that carry it, click more to "
+        "narrow further; Ctrl+click hides the cards with that tag. A tag includes the tags "
+        "nested under it.</li>"
+        "<li><b>Search</b> (Ctrl+F or /): finds words anywhere in the cards, ignoring case "
+        "and accents; F3 goes to the next match in the card, Escape clears the search.</li>"
+        "<li><b>Back and Forward</b> (Alt+Left, Alt+Right) retrace the cards and filters "
+        "you visited.</li>"
+        "<li>Open another folder of cards with File › Open Set… or by dropping it on the "
+        "window. Edits to the card files show up as soon as they are saved.</li>"
+        "</ul>"
+    )
+    return "<html><body>" + "".join(parts) + "</body></html>"

@@ -1,0 +1,281 @@
+"""The Compare commands of one window: which cards to compare, and reading vs comparing.
+
+Compare (Ctrl+D) opens the cards selected in the list when there are two to four; otherwise
+the cards collected one at a time with Add to Comparison (the "basket", which is also what an
+open compare view shows). A command that cannot run is disabled and says why in its tooltip
+and status tip. While comparing, the comparison workspace takes the place of the card list and
+card view, and the compare view (whose cards no filter changes) has the tag sidebar's room too;
+Escape, Back to Reading, a click on a column header or on a tag return to reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QStackedWidget, QStatusBar, QToolButton, QWidget
+
+from reader.analysis.compare import MAX_COMPARE, MIN_COMPARE, compare_unavailable_reason
+from reader.app.session import ReaderSession
+from reader.cards.wording import plural
+from reader.ui.actions import Actions
+from reader.ui.compare.workspace import ComparisonWorkspace, ViewKind
+from reader.ui.reading.card_list import CardListPane
+
+MESSAGE_MS = 6000
+
+
+class ComparisonController(QObject):
+    def __init__(
+        self,
+        session: ReaderSession,
+        actions: Actions,
+        sidebar: QWidget,
+        list_pane: CardListPane,
+        content: QStackedWidget,
+        reading: QWidget,
+        workspace: ComparisonWorkspace,
+        status: QStatusBar,
+        filter_by_tag: Callable[[str], None],
+    ) -> None:
+        super().__init__(workspace)
+        self._session = session
+        self._actions = actions
+        self._sidebar = sidebar
+        self._list = list_pane
+        self._content = content
+        self._reading = reading
+        self.workspace = workspace
+        self._status = status
+        self._filter_by_tag = filter_by_tag
+        #: The cards collected for comparing, or those of the open compare view.
+        self.basket: list[str] = []
+        self._root: object = None
+
+        a = actions
+        a.compare.triggered.connect(self.compare)
+        a.add_to_comparison.triggered.connect(self.add_selected)
+        a.topic_matrix.triggered.connect(lambda: self.show_view(ViewKind.MATRIX))
+        a.recommendations.triggered.connect(lambda: self.show_view(ViewKind.LEDGER))
+        a.timeline.triggered.connect(lambda: self.show_view(ViewKind.TIMELINE))
+        a.back_to_reading.triggered.connect(self.show_reading)
+        for action in a.compare_actions:
+            if action is not None:
+                a.offer(action)
+        # The basket, where the reader can see it while reading; a click compares.
+        self.basket_button = QToolButton(status)
+        self.basket_button.setObjectName("comparisonBasket")
+        self.basket_button.setAutoRaise(True)
+        self.basket_button.clicked.connect(self.compare_basket)
+        status.addPermanentWidget(self.basket_button)
+        session.catalog_changed.connect(self._on_catalog)
+        session.results_changed.connect(self._on_results)
+        session.current_changed.connect(self.update_actions)
+        list_pane.selection_changed.connect(self.update_actions)
+        workspace.compared.connect(self._on_compared)
+        workspace.open_card.connect(self._open_card)
+        workspace.tag_clicked.connect(self._tag_clicked)
+        workspace.emptied.connect(self.show_reading)
+        workspace.view_changed.connect(self._fit_sidebar)
+        self.update_actions()
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def comparing(self) -> bool:
+        """Whether the comparison views are on screen (rather than the list and a card)."""
+        return self._content.currentWidget() is self.workspace
+
+    def candidates(self) -> list[str]:
+        """What Compare would compare: the selection when it is 2+ cards, else the basket."""
+        selected = self._list.selected_ids()
+        return selected if len(selected) >= MIN_COMPARE else list(self.basket)
+
+    def _targets(self) -> list[str]:
+        """The cards Add to Comparison would add: the selected ones, or the open card."""
+        selected = self._list.selected_ids()
+        if selected:
+            return selected
+        current = self._session.current_id
+        return [current] if current is not None else []
+
+    # -- commands -----------------------------------------------------------------------------
+
+    def compare(self) -> None:
+        """Compare the candidates side by side (or go back to the open comparison)."""
+        ids = self.candidates()
+        reason = self._compare_reason(ids)
+        if reason is not None:
+            self._status.showMessage(reason, MESSAGE_MS)
+            return
+        if len(ids) >= MIN_COMPARE:
+            self.workspace.compare(ids)
+        else:
+            self.workspace.show_view(ViewKind.COMPARE)
+        self._show_workspace()
+
+    def compare_basket(self) -> None:
+        """Compare the cards collected with Add to Comparison, whatever is selected."""
+        if len(self.basket) < MIN_COMPARE and self.workspace.compare_view() is None:
+            self._status.showMessage(self._basket_tip(), MESSAGE_MS)
+            return
+        self.workspace.compare(self.basket)
+        self._show_workspace()
+
+    def add_selected(self) -> None:
+        """Add the selected cards (or the open one) to the comparison."""
+        added = [card_id for card_id in self._targets() if self.add(card_id)]
+        if not added:
+            reason = self._add_reason()
+            if reason is not None:
+                self._status.showMessage(reason, MESSAGE_MS)
+            return
+        count = len(self.basket)
+        what = self._title(added[0]) if len(added) == 1 else plural(len(added), "card")
+        hint = "; Compare (Ctrl+D) shows them" if count >= MIN_COMPARE else ""
+        self._status.showMessage(
+            f"Added {what} to the comparison ({plural(count, 'card')}){hint}", MESSAGE_MS
+        )
+
+    def add(self, card_id: str) -> bool:
+        """Add one card to the comparison (to the open compare view, if there is one)."""
+        if card_id in self.basket or len(self.basket) >= MAX_COMPARE:
+            return False
+        view = self.workspace.compare_view()
+        if view is not None:
+            return view.add_card(card_id)  # the view reports its cards back
+        self.basket.append(card_id)
+        self.update_actions()
+        return True
+
+    def show_view(self, kind: ViewKind) -> None:
+        """Show the topic matrix, the ledger or the timeline of the cards of the filter."""
+        if self._session.catalog is None:
+            return
+        self.workspace.show_view(kind)
+        self._show_workspace()
+
+    def show_reading(self) -> None:
+        if not self.comparing:
+            return
+        self._content.setCurrentWidget(self._reading)
+        self._list.show()
+        self._fit_sidebar()
+        self._list.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.update_actions()
+
+    def _show_workspace(self) -> None:
+        self._list.hide()
+        self._content.setCurrentWidget(self.workspace)
+        self._fit_sidebar()
+        self.workspace.focus_view()
+        self.update_actions()
+
+    def _fit_sidebar(self) -> None:
+        """No sidebar beside the compare view: four columns need the whole window."""
+        on_compare = self.comparing and self.workspace.current_kind() is ViewKind.COMPARE
+        self._sidebar.setVisible(not on_compare)
+
+    # -- availability -------------------------------------------------------------------------
+
+    def update_actions(self) -> None:
+        a = self._actions
+        loaded = self._session.catalog is not None
+        a.set_available(a.compare, self._compare_reason(self.candidates()))
+        a.set_available(a.add_to_comparison, self._add_reason())
+        nothing = None
+        if not loaded:
+            nothing = "Open a set of cards first."
+        elif not self._session.matched:
+            nothing = "No card matches the filter; clear it to see these views."
+        for action in (a.topic_matrix, a.recommendations, a.timeline):
+            a.set_available(action, nothing)
+        a.set_available(a.back_to_reading, None if self.comparing else "The cards are shown.")
+        basket = self.basket_button
+        basket.setVisible(bool(self.basket) and not self.comparing)
+        basket.setText(f"Comparison: {plural(len(self.basket), 'card')}")
+        basket.setAccessibleName(basket.text())
+        ready = len(self.basket) >= MIN_COMPARE
+        basket.setToolTip("Compare these cards side by side" if ready else self._basket_tip())
+
+    def _compare_reason(self, ids: list[str]) -> str | None:
+        if self._session.catalog is None:
+            return "Open a set of cards first."
+        if len(ids) < MIN_COMPARE and self.workspace.compare_view() is not None:
+            return None  # Ctrl+D goes back to the open comparison
+        reason = compare_unavailable_reason(len(ids), self._session.total())
+        if reason is not None and len(ids) < MIN_COMPARE and self._session.total() >= MIN_COMPARE:
+            if self.basket:
+                reason = (
+                    f"One card is in the comparison: add another with Add to Comparison "
+                    f"(Ctrl+Shift+D), or select {MIN_COMPARE}–{MAX_COMPARE} cards in the list "
+                    "(Ctrl+click)."
+                )
+            else:
+                reason = (
+                    f"Select {MIN_COMPARE}–{MAX_COMPARE} cards in the list (Ctrl+click) to "
+                    "compare them, or collect them one at a time with Add to Comparison "
+                    "(Ctrl+Shift+D)."
+                )
+        return reason
+
+    def _basket_tip(self) -> str:
+        titles = ", ".join(self._title(i) for i in self.basket)
+        return f"In the comparison: {titles}. Add another card to compare."
+
+    def _add_reason(self) -> str | None:
+        targets = self._targets()
+        if not targets:
+            return "Select a card to add it to the comparison."
+        if len(self.basket) >= MAX_COMPARE:
+            return f"The comparison has {MAX_COMPARE} cards, the most shown side by side."
+        if all(t in self.basket for t in targets):
+            return "Already in the comparison."
+        return None
+
+    # -- following the session and the views --------------------------------------------------
+
+    def _on_catalog(self) -> None:
+        catalog = self._session.catalog
+        assert catalog is not None
+        if self._root is not None and catalog.root != self._root:
+            # Another set: its cards have nothing to do with the old comparison.
+            self.workspace.close_all()
+            self.basket.clear()
+            self.show_reading()
+        self._root = catalog.root
+        self.basket = [i for i in self.basket if self._session.summary(i) is not None]
+        self.workspace.set_catalog(catalog, self._session.matched, self._filter_text())
+        self.update_actions()
+
+    def _on_results(self) -> None:
+        if self._session.catalog is not None:
+            self.workspace.set_filtered(self._session.matched, self._filter_text())
+        self.update_actions()
+
+    def _filter_text(self) -> str:
+        query = self._session.query
+        return "" if query.is_empty() else query.describe()
+
+    def _on_compared(self, ids: list[str]) -> None:
+        self.basket = list(ids)
+        if ids and set(self._list.selected_ids()) != set(ids):
+            # The reader changed the columns: a stale selection must not undo that on Ctrl+D.
+            self._list.keep_only_current()
+        self.update_actions()
+
+    def _open_card(self, card_id: str) -> None:
+        self.show_reading()
+        self._session.open_card(card_id)
+        self._list.select(card_id)
+
+    def _tag_clicked(self, tag: str) -> None:
+        self.show_reading()
+        self._filter_by_tag(tag)
+        self._status.showMessage(
+            "The comparison stays open: Compare (Ctrl+D) goes back to it", MESSAGE_MS
+        )
+
+    def _title(self, card_id: str) -> str:
+        summary = self._session.summary(card_id)
+        return f"“{summary.title}”" if summary is not None else card_id

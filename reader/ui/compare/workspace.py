@@ -1,0 +1,362 @@
+"""The comparison workspace: compare view, topic matrix, ledger and timeline as tabs.
+
+It takes the place of the card list and the card view while the reader compares, so a
+comparison gets nearly the whole window (the tag sidebar stays, to filter what the matrix,
+ledger and timeline show). Each view is made when first asked for and kept until its tab is
+closed; the three set-wide views follow the filter, refreshed when they are on screen rather
+than on every keystroke of a search. Above a few dozen cards they are worked out on a
+background thread (:mod:`reader.ui.compare.jobs`): a progress bar covers the view until its
+cards are in. (The view is not disabled: that would take the keyboard focus away, and Ctrl+W
+with it.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QTabBar,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.cards.catalog import Catalog
+from reader.cards.wording import plural
+from reader.render.theme import Theme
+from reader.ui.compare import (
+    CompareView,
+    RecommendationsLedgerView,
+    TimelineView,
+    TopicMatrixView,
+)
+from reader.ui.compare.jobs import ViewJobs
+from reader.ui.compare.pane import SetWideView
+from reader.ui.labels import MutedLabel
+
+ComparisonView = CompareView | TopicMatrixView | RecommendationsLedgerView | TimelineView
+
+
+class ViewKind(Enum):
+    COMPARE = "compare"
+    MATRIX = "matrix"
+    LEDGER = "ledger"
+    TIMELINE = "timeline"
+
+
+TAB_TITLES = {
+    ViewKind.COMPARE: "Compare",
+    ViewKind.MATRIX: "Topic Matrix",
+    ViewKind.LEDGER: "Recommendations",
+    ViewKind.TIMELINE: "Timeline",
+}
+#: The views over every card of the filter (the compare view has its own cards).
+FILTERED = (ViewKind.MATRIX, ViewKind.LEDGER, ViewKind.TIMELINE)
+#: The widest the scope line beside the tabs may grow: the tabs come first.
+SCOPE_WIDTH = 300
+#: From this many cards a set-wide view is worked out in the background: loading a card from
+#: the index takes about 1 ms, and the event loop must not stop for more than 50.
+BACKGROUND_FROM = 40
+
+
+class ComparisonWorkspace(QWidget):
+    #: A card to read (a column header or a row was clicked).
+    open_card = Signal(str)
+    #: A tag in the compare view was clicked: filter by it.
+    tag_clicked = Signal(str)
+    #: The reader closed the last view.
+    emptied = Signal()
+    #: The compared cards changed, in column order ([] once the compare tab is closed).
+    compared = Signal(list)
+    #: Another view is current.
+    view_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("comparisons")
+        self.setAccessibleName("Comparison views")
+        self._catalog: Catalog | None = None
+        self._filtered: list[str] = []
+        self._filter_text = ""
+        self._theme: Theme | None = None
+        self._point_size = self.font().pointSizeF()
+        self._views: dict[ViewKind, ComparisonView] = {}
+        self._stale: set[ViewKind] = set()
+        #: Set-wide views of more cards than this are worked out in the background.
+        self.background_from = BACKGROUND_FROM
+        self._jobs = ViewJobs(self)
+        self._jobs.progressed.connect(self._on_job_progress)
+        self._jobs.finished.connect(self._on_job_finished)
+        self._jobs.failed.connect(self._on_job_failed)
+        #: The cards each set-wide view shows, and those of the request under way.
+        self._shown_cards: dict[ViewKind, tuple[str, ...]] = {}
+        self._pending_cards: tuple[str, ...] = ()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("comparisonTabs")
+        self.tabs.setAccessibleName("Comparison views")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.scope = MutedLabel(self, accessible_name="Cards in this view")
+        self.scope.setObjectName("comparisonScope")
+        self._corner = QWidget(self)
+        corner = QHBoxLayout(self._corner)
+        corner.setContentsMargins(8, 0, 4, 0)
+        corner.setSpacing(2)
+        corner.addWidget(self.scope)
+        corner.addSpacing(8)
+        self._corner_layout = corner
+        self.tabs.setCornerWidget(self._corner, Qt.Corner.TopRightCorner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        close = QAction("Close View", self)
+        close.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Close))
+        close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close.triggered.connect(lambda: self._close_tab(self.tabs.currentIndex()))
+        self.addAction(close)
+
+    # -- what the views show ------------------------------------------------------------------
+
+    def add_corner_actions(self, actions: Sequence[QAction]) -> None:
+        """Buttons beside the tabs (export, print, back to reading)."""
+        for action in actions:
+            button = QToolButton(self._corner)
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self._corner_layout.addWidget(button)
+
+    def set_catalog(self, catalog: Catalog, filtered: Sequence[str], filter_text: str) -> None:
+        """A reloaded set: every view follows it; the compare view keeps its columns."""
+        self._catalog = catalog
+        self._filtered, self._filter_text = list(filtered), filter_text
+        compare = self._views.get(ViewKind.COMPARE)
+        if isinstance(compare, CompareView):
+            compare.set_catalog(catalog)
+        self._stale.update(kind for kind in FILTERED if kind in self._views)
+        self._refresh_current()
+
+    def set_filtered(self, filtered: Sequence[str], filter_text: str) -> None:
+        """The filter changed: the matrix, ledger and timeline show its cards."""
+        self._filtered, self._filter_text = list(filtered), filter_text
+        self._stale.update(kind for kind in FILTERED if kind in self._views)
+        self._refresh_current()
+
+    def set_style(self, theme: Theme, point_size: float) -> None:
+        if (theme, point_size) == (self._theme, self._point_size):
+            return
+        self._theme, self._point_size = theme, point_size
+        for view in self._views.values():
+            view.set_theme(theme)
+            view.set_base_point_size(point_size)
+
+    # -- opening and closing views --------------------------------------------------------
+
+    def show_view(self, kind: ViewKind) -> ComparisonView:
+        """Make ``kind`` the current tab (made if need be), showing what it should."""
+        view = self._views.get(kind) or self._make(kind)
+        self.tabs.setCurrentWidget(view)
+        self._refresh_current()
+        return view
+
+    def compare(self, card_ids: Sequence[str]) -> CompareView:
+        """Compare these cards (oldest first) in the compare tab."""
+        view = self.compare_view()
+        if view is None:
+            made = self._make(ViewKind.COMPARE, card_ids)
+            assert isinstance(made, CompareView)
+            view = made
+        elif sorted(view.card_ids()) != sorted(card_ids):
+            view.set_cards(card_ids)
+        self.tabs.setCurrentWidget(view)
+        return view
+
+    def view(self, kind: ViewKind) -> ComparisonView | None:
+        return self._views.get(kind)
+
+    def compare_view(self) -> CompareView | None:
+        view = self._views.get(ViewKind.COMPARE)
+        return view if isinstance(view, CompareView) else None
+
+    def compared_ids(self) -> list[str]:
+        view = self.compare_view()
+        return view.card_ids() if view is not None else []
+
+    def current_kind(self) -> ViewKind | None:
+        current = self.tabs.currentWidget()
+        return next((k for k, v in self._views.items() if v is current), None)
+
+    def close_all(self) -> None:
+        while self.tabs.count():
+            self._close_tab(0, quiet=True)
+
+    @property
+    def busy(self) -> bool:
+        """A set-wide view is being worked out in the background."""
+        return self._jobs.running is not None
+
+    def shutdown(self) -> None:
+        """Stop the background thread (a view being worked out stops at its next card)."""
+        self._jobs.shutdown()
+
+    def focus_view(self) -> None:
+        view = self.tabs.currentWidget()
+        if isinstance(view, RecommendationsLedgerView):
+            # Not the addressee list: focusing it picks its first row and scrolls the ledger
+            # past its heading.
+            view.ledger().setFocus(Qt.FocusReason.OtherFocusReason)
+        elif isinstance(view, CompareView | TopicMatrixView | TimelineView):
+            view.table().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _make(self, kind: ViewKind, card_ids: Sequence[str] = ()) -> ComparisonView:
+        assert self._catalog is not None, "a view needs a catalog"
+        catalog, theme = self._catalog, self._theme
+        view: ComparisonView
+        if kind is ViewKind.COMPARE:
+            compare = CompareView(catalog, card_ids, self, theme=theme)
+            compare.openCard.connect(self.open_card)
+            compare.tagClicked.connect(self.tag_clicked)
+            compare.cardsChanged.connect(self._on_compared)
+            view = compare
+        elif kind is ViewKind.MATRIX:
+            matrix = TopicMatrixView(catalog, (), self, theme=theme)
+            matrix.openCard.connect(self.open_card)
+            view = matrix
+        elif kind is ViewKind.LEDGER:
+            view = RecommendationsLedgerView(catalog, (), self, theme=theme)
+        else:
+            timeline = TimelineView(catalog, (), self, theme=theme)
+            timeline.openCard.connect(self.open_card)
+            view = timeline
+        if kind in FILTERED:
+            self._stale.add(kind)  # filled when shown (see _refresh_current)
+        view.setObjectName(f"{kind.value}View")
+        if isinstance(view, CompareView | TopicMatrixView):
+            # Arrow keys move between cells; Tab must leave the table, not trap the keyboard.
+            view.table().setTabKeyNavigation(False)
+        view.set_base_point_size(self._point_size)
+        self._views[kind] = view
+        order = list(ViewKind)
+        position = sum(1 for k in order[: order.index(kind)] if k in self._views)
+        self.tabs.insertTab(position, view, TAB_TITLES[kind])
+        self.tabs.setTabToolTip(position, view.accessibleName())
+        close = self.tabs.tabBar().tabButton(position, QTabBar.ButtonPosition.RightSide)
+        if close is not None:
+            close.setAccessibleName(f"Close {TAB_TITLES[kind]}")
+        if isinstance(view, CompareView):
+            self._on_compared(view.card_ids())  # made with its cards: no signal came yet
+        return view
+
+    def _close_tab(self, index: int, *, quiet: bool = False) -> None:
+        view = self.tabs.widget(index)
+        kind = next((k for k, v in self._views.items() if v is view), None)
+        if kind is None or view is None:
+            return
+        self.tabs.removeTab(index)
+        del self._views[kind]
+        self._stale.discard(kind)
+        self._shown_cards.pop(kind, None)
+        if self._jobs.running is kind:
+            self._jobs.cancel()
+        view.deleteLater()
+        if kind is ViewKind.COMPARE:
+            self.compared.emit([])
+        if quiet:
+            return
+        if self._views:
+            self.focus_view()  # the closed view had the focus: Ctrl+W again closes the next
+        else:
+            self.emptied.emit()
+
+    def _on_compared(self, ids: list[str]) -> None:
+        view = self.compare_view()
+        if view is not None:
+            index = self.tabs.indexOf(view)
+            self.tabs.setTabText(index, f"{TAB_TITLES[ViewKind.COMPARE]} ({len(ids)})")
+        self._show_scope()
+        self.compared.emit(list(ids))
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self._refresh_current()
+        self.view_changed.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        """Bring the current view up to date with the filter, if it is on screen."""
+        kind = self.current_kind()
+        view = self._views.get(kind) if kind is not None else None
+        if kind in self._stale and isinstance(view, SetWideView) and self.isVisible():
+            self._stale.discard(kind)
+            assert self._catalog is not None
+            self._fill(kind, view)
+        self._show_scope()
+
+    def _fill(self, kind: ViewKind, view: SetWideView) -> None:
+        """Show the filter's cards in ``view``: at once if they are few, else once worked out."""
+        assert self._catalog is not None
+        running = self._jobs.running
+        if isinstance(running, ViewKind) and running is not kind:
+            self._stale.add(running)  # stopped below: redone when shown again
+        cards = tuple(self._filtered)
+        if len(cards) < self.background_from:
+            if running is not None:
+                self._jobs.cancel()
+            view.hide_loading()
+            view.set_catalog(self._catalog, cards)
+            self._shown_cards[kind] = cards
+            return
+        if self._shown_cards.get(kind) != cards:
+            # Other cards than those shown: what is on screen is wrong until the new result.
+            # (The same cards after a reload: it stays readable meanwhile, and is replaced.)
+            view.show_loading(0, len(cards))
+        self._jobs.start(kind, type(view).compute, self._catalog, cards)
+        self._pending_cards = cards
+
+    def _on_job_progress(self, kind: object, done: int, total: int) -> None:
+        view = self._views.get(kind) if isinstance(kind, ViewKind) else None
+        if isinstance(view, SetWideView) and view.loading:
+            view.show_loading(done, total)
+
+    def _on_job_finished(self, kind: object, catalog: Catalog, result: object) -> None:
+        view = self._views.get(kind) if isinstance(kind, ViewKind) else None
+        if isinstance(view, SetWideView) and isinstance(kind, ViewKind):
+            view.show_result(catalog, result)
+            view.hide_loading()
+            self._shown_cards[kind] = self._pending_cards
+        self._show_scope()
+
+    def _on_job_failed(self, kind: object, message: str) -> None:
+        view = self._views.get(kind) if isinstance(kind, ViewKind) else None
+        if isinstance(view, SetWideView):
+            view.hide_loading()
+        self._show_scope()
+        self.scope.setText(f"Could not show the view: {message}")
+
+    def _show_scope(self) -> None:
+        kind = self.current_kind()
+        total = len(self._catalog.summaries()) if self._catalog is not None else 0
+        if kind is None:
+            text = ""
+        elif kind is ViewKind.COMPARE:
+            text = f"{plural(len(self.compared_ids()), 'card')} side by side"
+        elif not self._filter_text:
+            text = f"All {plural(total, 'card')}"
+        else:
+            text = f"{len(self._filtered):,} of {plural(total, 'card')} · {self._filter_text}"
+        metrics = self.scope.fontMetrics()
+        self.scope.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, SCOPE_WIDTH))
+        self.scope.setToolTip(text)

@@ -1,0 +1,1 @@
+"""The export screen: the Export to PDF dialog and its background export."""

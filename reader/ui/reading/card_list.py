@@ -1,0 +1,304 @@
+"""The card list: a count and a sort choice over a list of cards, two to three lines each.
+
+Each row shows what a reader scans for — the title, who published it and when, a few tags —
+drawn by a delegate from the model's summary, so the row stays a single model item and the
+keyboard, selection and accessibility work as in any Qt list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QListView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.app.sorting import TITLE
+from reader.cards.catalog import CardSummary
+from reader.cards.wording import plural
+from reader.ui.labels import PlainLabel
+from reader.ui.reading.card_list_model import (
+    SORT_CHOICES,
+    CardListModel,
+    IdRole,
+    SummaryRole,
+    short_tags,
+    sort_choice,
+)
+from reader.ui.reading.filter_bar import FilterBar
+
+Index = QModelIndex | QPersistentModelIndex
+PAD_X, PAD_Y, GAP = 12, 9, 3
+TITLE_LINES = 2
+
+
+def _title_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setWeight(QFont.Weight.DemiBold)
+    font.setPointSizeF(base.pointSizeF() * 1.05)
+    return font
+
+
+def _small_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * 0.92)
+    return font
+
+
+def _wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
+    """``text`` wrapped to ``width``; the last allowed line is elided if more would follow."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    lines: list[tuple[int, int]] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    shown = [text[s : s + n].rstrip() for s, n in lines[:max_lines]]
+    if len(lines) > max_lines and shown:
+        rest = text[lines[max_lines - 1][0] :]
+        shown[-1] = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return shown
+
+
+class CardRowDelegate(QStyledItemDelegate):
+    def _metrics(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, int, int]:
+        base = option.font
+        title, small = _title_font(base), _small_font(base)
+        return title, base, small, QFontMetrics(title).lineSpacing(), QFontMetrics(base).height()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        _title, _base, small, title_h, meta_h = self._metrics(option)
+        height = PAD_Y * 2 + title_h * TITLE_LINES + GAP + meta_h + QFontMetrics(small).height()
+        return QSize(200, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        summary = index.data(SummaryRole)
+        if not isinstance(summary, CardSummary):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = opt.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text = palette.color(text_role)
+        muted = text if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        title_font, base, small, title_h, meta_h = self._metrics(opt)
+        rect: QRect = opt.rect
+        width = max(40, rect.width() - 2 * PAD_X)
+        x, y = rect.x() + PAD_X, rect.y() + PAD_Y
+        painter.save()
+        painter.setPen(text)
+        painter.setFont(title_font)
+        ascent = QFontMetrics(title_font).ascent()
+        for line in _wrapped_lines(summary.title, title_font, width, TITLE_LINES):
+            painter.drawText(QPointF(x, y + ascent), line)
+            y += title_h
+        y += GAP
+        painter.setPen(muted)
+        painter.setFont(base)
+        meta = f"{summary.publisher} · {summary.published.display()}"
+        meta = QFontMetrics(base).elidedText(meta, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QPointF(x, y + QFontMetrics(base).ascent()), meta)
+        y += meta_h
+        painter.setFont(small)
+        tags = QFontMetrics(small).elidedText(
+            short_tags(summary.tags), Qt.TextElideMode.ElideRight, width
+        )
+        painter.drawText(QPointF(x, y + QFontMetrics(small).ascent()), tags)
+        if not selected:
+            painter.setPen(palette.color(QPalette.ColorRole.Midlight))
+            painter.drawLine(
+                rect.left() + PAD_X, rect.bottom(), rect.right() - PAD_X, rect.bottom()
+            )
+        painter.restore()
+
+
+class CardListView(QListView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardList")
+        self.setAccessibleName("Cards")
+        self.setAccessibleDescription("The cards that match the current filter")
+        # Several cards at once (Ctrl/Shift+click) for comparing; the current one is read.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setFrameShape(QListView.Shape.NoFrame)
+        self.setItemDelegate(CardRowDelegate(self))
+        self.setModelColumn(TITLE)
+
+
+class CardListPane(QWidget):
+    """Active filters, the count and sort choice, and the list itself."""
+
+    #: The reader chose a card (``None`` when the list lost its selection).
+    card_chosen = Signal(object)
+    sort_changed = Signal(str)
+    #: The selected cards changed (one or several; see :meth:`selected_ids`).
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CardListModel(self)
+        self.filter_bar = FilterBar(self)
+        self.count = PlainLabel(self, accessible_name="Cards shown")
+        self.count.setObjectName("listCount")
+        font = self.count.font()
+        font.setBold(True)
+        self.count.setFont(font)
+        self.sort = QComboBox(self)
+        self.sort.setObjectName("sortOrder")
+        self.sort.setAccessibleName("Sort cards by")
+        self.sort.setToolTip("Sort cards by")
+        for choice in SORT_CHOICES:
+            self.sort.addItem(choice.label, choice.key.value)
+        self.view = CardListView(self)
+        self.view.setModel(self.model)
+        header = QHBoxLayout()
+        header.setContentsMargins(12, 8, 8, 6)
+        header.addWidget(self.count, 1)
+        header.addWidget(self.sort)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addLayout(header)
+        layout.addWidget(self.view, 1)
+        self._quiet = False
+        self.sort.currentIndexChanged.connect(self._on_sort)
+        # Selection, not the current index: Qt makes the first row current (unselected) when
+        # the list merely gets the focus, and that must not open a card.
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self._menu_actions: list[QAction | None] = []
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+
+    # -- sorting ----------------------------------------------------------------------------
+
+    def set_sort(self, key: str) -> None:
+        choice = sort_choice(key)
+        self.sort.setCurrentIndex(self.sort.findData(choice.key.value))
+        self.model.sort(choice.column, choice.order)
+
+    def sort_key(self) -> str:
+        return str(self.sort.currentData())
+
+    def _on_sort(self, _row: int) -> None:
+        choice = sort_choice(self.sort_key())
+        self.model.sort(choice.column, choice.order)
+        self.view.scrollTo(self.view.currentIndex())
+        self.sort_changed.emit(choice.key.value)
+
+    # -- rows and the current card ---------------------------------------------------------
+
+    def show_rows(self, ids: list[str] | tuple[str, ...], total: int, current: str | None) -> None:
+        self._quiet = True
+        try:
+            self.model.set_rows(list(ids))
+            shown = len(ids)
+            self.count.setText(
+                plural(total, "card") if shown == total else f"{shown:,} of {plural(total, 'card')}"
+            )
+            self.select(current)
+        finally:
+            self._quiet = False
+
+    def select(self, card_id: str | None) -> None:
+        """Make ``card_id`` the list's current row, without announcing it as a new choice."""
+        self._quiet, was_quiet = True, self._quiet
+        try:
+            row = self.model.row_of(card_id) if card_id is not None else -1
+            selection = self.view.selectionModel()
+            if row < 0:
+                selection.clear()
+                return
+            index = self.model.index(row, TITLE)
+            if index != self.view.currentIndex():
+                selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
+            self.view.scrollTo(index)
+        finally:
+            self._quiet = was_quiet
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.selection_changed.emit()
+        rows = self._selected_rows()
+        if self._quiet or not rows:
+            return
+        # The row clicked last is the one to read, also when Ctrl+click adds it to others;
+        # a Ctrl+click that takes a row out of the selection leaves the card open as it is.
+        current = self.view.currentIndex().row()
+        if current in rows:
+            self.card_chosen.emit(self.model.index(current, TITLE).data(IdRole))
+
+    def _selected_rows(self) -> list[int]:
+        # Rows with their title cell selected: a row selected in code may have only that one.
+        indexes = self.view.selectionModel().selectedIndexes()
+        return sorted({i.row() for i in indexes if i.column() == TITLE})
+
+    def selected_ids(self) -> list[str]:
+        """The selected cards, in the order the list shows them."""
+        return [str(self.model.index(row, TITLE).data(IdRole)) for row in self._selected_rows()]
+
+    def keep_only_current(self) -> None:
+        """Reduce a multi-selection to the card being read (quietly)."""
+        self._quiet, was_quiet = True, self._quiet
+        try:
+            current = self.view.currentIndex()
+            selection = self.view.selectionModel()
+            if current.isValid() and len(self._selected_rows()) > 1:
+                flags = selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+                selection.select(current, flags)
+        finally:
+            self._quiet = was_quiet
+
+    def set_context_actions(self, actions: list[QAction | None]) -> None:
+        """The commands of the list's context menu (``None``: a separator)."""
+        self._menu_actions = list(actions)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        if not self.view.indexAt(pos).isValid() or not self._menu_actions:
+            return
+        menu = QMenu(self)
+        for action in self._menu_actions:
+            if action is None:
+                menu.addSeparator()
+            elif action.isVisible():
+                menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def visible_ids(self) -> list[str]:
+        """The card ids in the order the reader sees them (sorted)."""
+        return self.model.ids()

@@ -1,0 +1,324 @@
+"""The card view: a QTextBrowser that shows a rendered card and never loads anything.
+
+Card text is untrusted. Three locks keep it harmless: the renderer escapes text and emits no
+images; the document is a :class:`SafeTextDocument` and this view's own ``loadResource``
+answers nothing, so even a stray ``<img src="file:…">`` reads no file; and links are never
+followed by Qt (``setOpenLinks(False)``) — ``tag:`` and ``card:`` links become signals, http(s)
+and mailto links go to the system browser only when clicked, and every other scheme is
+ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import unquote
+
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QDesktopServices,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
+
+from reader.cards.catalog import CardSummary
+from reader.cards.model import Card, SetInfo
+from reader.cards.query import SearchTerm
+from reader.qt.document import SafeTextDocument
+from reader.render import Theme, render_card, stylesheet
+
+#: Zoom steps scale the type by this factor each.
+ZOOM_FACTOR = 1.1
+#: The longest line of body text, in average characters: comfortable reading, not a banner.
+MEASURE_CHARS = 78
+#: Space kept on each side of the text even in a narrow window.
+MIN_SIDE_MARGIN = 24
+EXTERNAL_SCHEMES = ("http", "https", "mailto")
+
+
+def link_target(url: QUrl) -> tuple[str, str]:
+    """("tag" | "card" | "command" | "external" | "ignore", value) for a rendered link.
+
+    ``command`` links come only from the window's own pages (``reader:clear-filters``).
+    """
+    scheme = url.scheme().lower()
+    if scheme in ("tag", "card"):
+        return scheme, unquote(url.path())
+    if scheme == "reader":
+        return "command", url.path()
+    if scheme in EXTERNAL_SCHEMES and (url.host() or scheme == "mailto"):
+        return "external", url.toString()
+    return "ignore", ""
+
+
+class CardView(QTextBrowser):
+    #: A tag link was clicked; ``True`` when the reader asked to exclude it (Ctrl+click).
+    tag_clicked = Signal(str, bool)
+    card_clicked = Signal(str)
+    #: A link on one of the window's own pages asked for a command ("clear-filters").
+    command_clicked = Signal(str)
+    #: The link under the mouse, for the status bar ("" when none).
+    hovered_link = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = SafeTextDocument(self)
+        self.setDocument(self._document)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setObjectName("cardView")
+        self.setAccessibleName("Card")
+        self.setAccessibleDescription("The selected briefing card")
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self._click_modifiers = Qt.KeyboardModifier.NoModifier
+        self._base_point_size = 11.0
+        self._card_id: str | None = None
+        self._restore_to: int | None = None
+        self._highlight: str | None = None
+        self._card_actions: list[QAction] = []
+        self.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._restore_scroll())
+        self.verticalScrollBar().actionTriggered.connect(self._reader_scrolled)
+        self.anchorClicked.connect(self._on_anchor)
+        self.highlighted.connect(self._on_highlighted)
+
+    # -- what is shown --------------------------------------------------------------------
+
+    @property
+    def card_id(self) -> str | None:
+        return self._card_id
+
+    @property
+    def base_point_size(self) -> float:
+        return self._base_point_size
+
+    def show_card(
+        self,
+        card: Card,
+        info: SetInfo,
+        theme: Theme,
+        *,
+        terms: Sequence[SearchTerm] = (),
+        related: Sequence[tuple[CardSummary, int]] = (),
+        keep_scroll: bool = False,
+    ) -> None:
+        html = render_card(card, info, theme=theme, terms=terms, related=related)
+        self._highlight = theme.highlight.background if terms else None
+        self._set_html(html, theme, keep_scroll=keep_scroll and card.id == self._card_id)
+        self._card_id = card.id
+        self.setAccessibleDescription(f"Card: {card.title}")
+
+    def show_page(self, html: str, theme: Theme, *, keep_scroll: bool = False) -> None:
+        """A page that is not a card (the set overview, "no cards match")."""
+        self._set_html(html, theme, keep_scroll=keep_scroll and self._card_id is None)
+        self._highlight = None
+        self._card_id = None
+        self.setAccessibleDescription("Overview of the card set")
+
+    def _set_html(self, html: str, theme: Theme, *, keep_scroll: bool) -> None:
+        bar = self.verticalScrollBar()
+        position = bar.value() if keep_scroll else 0
+        doc = self._document
+        font = doc.defaultFont()
+        font.setPointSizeF(self._base_point_size)
+        doc.setDefaultFont(font)
+        doc.setDefaultStyleSheet(stylesheet(theme, self._base_point_size))
+        self.setHtml(html)
+        self._apply_measure()
+        self._restore_to = position
+        self._restore_scroll()
+
+    def _restore_scroll(self) -> None:
+        """Scroll back to where the reader was once the text is tall enough again.
+
+        QTextEdit updates the scroll range a moment after ``setHtml``, so a position near the
+        end of a long card would be clamped if it were set at once.
+        """
+        if self._restore_to is None:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(self._restore_to)
+        if bar.value() == self._restore_to:
+            self._restore_to = None
+
+    # -- search matches -------------------------------------------------------------------
+
+    def matches(self) -> list[tuple[int, int]]:
+        """Document ranges the renderer highlighted as search matches, in reading order."""
+        if self._highlight is None:
+            return []
+        found: list[tuple[int, int]] = []
+        block = self._document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().background().color().name() == self._highlight:
+                    start, end = fragment.position(), fragment.position() + fragment.length()
+                    if found and found[-1][1] == start:
+                        start = found.pop()[0]
+                    found.append((start, end))
+                it += 1
+            block = block.next()
+        return found
+
+    def show_match(self, step: int) -> tuple[int, int]:
+        """Select the next (``step`` 1), previous (-1) or first (0) match and scroll to it.
+
+        Returns (which, how many), 1-based; (0, 0) when the card has no match.
+        """
+        found = self.matches()
+        if not found:
+            return 0, 0
+        here = self.textCursor().selectionStart()
+        if step == 0:
+            index = 0
+        elif step > 0:
+            index = next((i for i, (a, _) in enumerate(found) if a > here), 0)
+        else:
+            index = next((i for i in range(len(found) - 1, -1, -1) if found[i][0] < here), -1)
+            index %= len(found)
+        start, end = found[index]
+        cursor = QTextCursor(self._document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self._restore_to = None  # a jump to a match outranks restoring the old position
+        bar = self.verticalScrollBar()
+        y = self.cursorRect(cursor).top() + bar.value()  # in document coordinates
+        height = self.viewport().height()
+        hidden = not bar.value() <= y <= bar.value() + height * 0.85
+        self.setTextCursor(cursor)  # scrolls just enough to show it; placed better below
+        if hidden:
+            # A third of the way down the view, where the eye looks for it.
+            self._restore_to = max(0, y - height // 3)
+            self._restore_scroll()
+        return index + 1, len(found)
+
+    def _reader_scrolled(self, _action: int) -> None:
+        self._restore_to = None
+
+    def set_base_point_size(self, size: float) -> None:
+        self._base_point_size = size
+
+    # -- comfortable measure --------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_measure()
+
+    def _apply_measure(self) -> None:
+        """Centre a column of about :data:`MEASURE_CHARS` characters; no horizontal scroll."""
+        font = self._document.defaultFont()
+        measure = QFontMetricsF(font).averageCharWidth() * MEASURE_CHARS
+        available = self.viewport().width()
+        side = max(MIN_SIDE_MARGIN, (available - measure) / 2)
+        frame = self._document.rootFrame()
+        fmt = frame.frameFormat()
+        if abs(fmt.leftMargin() - side) < 0.5:
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(28)
+        fmt.setBottomMargin(40)
+        frame.setFrameFormat(fmt)
+
+    # -- nothing is ever loaded -----------------------------------------------------------
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        """Refuse every resource (images, style sheets): a card may not read files or URLs."""
+        return None
+
+    def setSource(self, name: QUrl | str, type: Any = None) -> None:
+        """Never navigate: a link is a request to the window, not a page to load."""
+
+    # -- links ----------------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._click_modifiers = event.modifiers()
+        super().mouseReleaseEvent(event)
+        self._click_modifiers = Qt.KeyboardModifier.NoModifier
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter follows the link Tab moved to; Ctrl+Enter hides a tag's cards, as Ctrl+click.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._click_modifiers = event.modifiers()
+        super().keyPressEvent(event)
+        self._click_modifiers = Qt.KeyboardModifier.NoModifier
+
+    def _on_anchor(self, url: QUrl) -> None:
+        kind, value = link_target(url)
+        exclude = bool(self._click_modifiers & Qt.KeyboardModifier.ControlModifier)
+        if kind == "tag" and value:
+            self.tag_clicked.emit(value, exclude)
+        elif kind == "card" and value:
+            self.card_clicked.emit(value)
+        elif kind == "command" and self._card_id is None:
+            self.command_clicked.emit(value)
+        elif kind == "external":
+            self._open_external(url)
+
+    def _open_external(self, url: QUrl) -> None:
+        QDesktopServices.openUrl(url)
+
+    def _on_highlighted(self, url: QUrl) -> None:
+        kind, value = link_target(url)
+        if kind == "tag":
+            self.hovered_link.emit(f"Show cards tagged {value} (Ctrl+click: hide them)")
+        elif kind == "card":
+            self.hovered_link.emit("Open this card")
+        elif kind == "external":
+            self.hovered_link.emit(f"Open {value} in the browser")
+        else:
+            self.hovered_link.emit("")
+
+    def set_card_actions(self, actions: list[QAction]) -> None:
+        """Commands about the card shown, at the end of the context menu (not on a page)."""
+        self._card_actions = list(actions)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        self._add_link_actions(menu, event.pos())
+        shown = [a for a in self._card_actions if a.isVisible()]
+        if self._card_id is not None and shown:
+            menu.addSeparator()
+            menu.addActions(shown)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _add_link_actions(self, menu: QMenu, pos: QPoint) -> None:
+        href = self.anchorAt(pos)
+        if not href:
+            return
+        url = QUrl(href)
+        kind, value = link_target(url)
+        first = menu.actions()[0] if menu.actions() else None
+        actions = []
+        if kind == "tag":
+            show = menu.addAction(f"Show Only Cards Tagged “{value}”")
+            show.triggered.connect(lambda: self.tag_clicked.emit(value, False))
+            hide = menu.addAction(f"Hide Cards Tagged “{value}”")
+            hide.triggered.connect(lambda: self.tag_clicked.emit(value, True))
+            actions = [show, hide]
+        elif kind == "card":
+            open_card = menu.addAction("Open Card")
+            open_card.triggered.connect(lambda: self.card_clicked.emit(value))
+            actions = [open_card]
+        elif kind == "external":
+            open_link = menu.addAction("Open Link in Browser")
+            open_link.triggered.connect(lambda: self._open_external(url))
+            copy = menu.addAction("Copy Link Address")
+            copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(value))
+            actions = [open_link, copy]
+        if first is not None and actions:
+            for action in actions:
+                menu.removeAction(action)
+            menu.insertActions(first, actions)
+            menu.insertSeparator(first)

@@ -1,0 +1,161 @@
+"""The navigation sidebar: the set's title and counts over the tag and facet browser.
+
+A click on a tag or facet value filters by it (a second click removes it again); Ctrl+click
+or the context menu hides the cards carrying a tag. The keyboard does the same: Enter or Space
+filters, Ctrl+Enter hides, Delete removes the filter.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QSizePolicy,
+    QStyle,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.cards.filters import Filter, FilterKind
+from reader.ui.labels import MutedLabel, PlainLabel
+from reader.ui.reading.tag_tree_model import COUNT, NAME, FilterRole, StateRole, TagTreeModel
+
+#: A long tag of the kind sets use; the sidebar opens wide enough to show it whole.
+LONG_TAG = "international-crisis-group"
+MIN_WIDTH = 270
+
+
+class TagTreeView(QTreeView):
+    #: Switch this filter on or off; ``True`` to hide the cards with the tag instead.
+    filter_clicked = Signal(object, bool)
+    #: Remove this filter, whether it includes or excludes.
+    filter_removed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tagTree")
+        self.setAccessibleName("Tags and facets")
+        self.setAccessibleDescription(
+            "Click a tag to show only its cards, Control-click to hide them"
+        )
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setMouseTracking(True)
+        self.setAnimated(False)
+        self.setIndentation(14)
+        self.setFrameShape(QTreeView.Shape.NoFrame)
+        # A source list: the sidebar's own colour, so the card list stands out beside it.
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        self.customContextMenuRequested.connect(self._context_menu)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        # A fixed width: sizing to contents would measure every row on every count change.
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COUNT, self.fontMetrics().horizontalAdvance("00000") + 8)
+
+    def _filter_at(self, index: QModelIndex) -> Filter | None:
+        item = index.siblingAtColumn(NAME).data(FilterRole) if index.isValid() else None
+        return item if isinstance(item, Filter) else None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        on_item = index.isValid() and self.visualRect(index).contains(event.position().toPoint())
+        pressed_current = index == self.currentIndex()
+        super().mouseReleaseEvent(event)
+        item = self._filter_at(index)
+        if event.button() != Qt.MouseButton.LeftButton or not on_item:
+            return
+        if item is None:
+            if pressed_current:
+                self.setExpanded(index.siblingAtColumn(NAME), not self.isExpanded(index))
+            return
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        self.filter_clicked.emit(item, ctrl and item.kind is FilterKind.TAG)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self._filter_at(self.currentIndex())
+        key = event.key()
+        if item is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self.filter_clicked.emit(item, ctrl and item.kind is FilterKind.TAG)
+            return
+        if item is not None and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.filter_removed.emit(item)
+            return
+        super().keyPressEvent(event)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        item = self._filter_at(index)
+        if item is None:
+            return
+        state = index.siblingAtColumn(NAME).data(StateRole)
+        name = item.value or "unspecified"
+        menu = QMenu(self)
+        if state != "include":
+            show = menu.addAction(f"Show Only Cards With “{name}”")
+            show.triggered.connect(lambda: self.filter_clicked.emit(item, False))
+        if item.kind is FilterKind.TAG and state != "exclude":
+            hide = menu.addAction(f"Hide Cards With “{name}”")
+            hide.triggered.connect(lambda: self.filter_clicked.emit(item, True))
+        if state:
+            remove = menu.addAction("Remove From Filter")
+            remove.triggered.connect(lambda: self.filter_removed.emit(item))
+        menu.exec(self.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+
+class Sidebar(QWidget):
+    def __init__(self, model: TagTreeModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.title = PlainLabel(self, accessible_name="Card set")
+        self.title.setObjectName("setTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.counts = MutedLabel(self, accessible_name="Card counts")
+        self.counts.setObjectName("setCounts")
+        self.tree = TagTreeView(self)
+        self.tree.setModel(model)
+        self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        header = QVBoxLayout()
+        header.setContentsMargins(12, 10, 12, 8)
+        header.setSpacing(2)
+        header.addWidget(self.title)
+        header.addWidget(self.counts)
+        layout.addLayout(header)
+        tree_box = QVBoxLayout()
+        tree_box.setContentsMargins(6, 0, 0, 0)
+        tree_box.addWidget(self.tree)
+        layout.addLayout(tree_box, 1)
+
+    def comfortable_width(self) -> int:
+        """Wide enough for a long tag two levels down ("international-crisis-group") and its
+        count: names of that length are common, and elided ones are hard to tell apart."""
+        tree = self.tree
+        name = tree.fontMetrics().horizontalAdvance(LONG_TAG)
+        count = tree.header().sectionSize(COUNT)
+        scroll = tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return max(MIN_WIDTH, name + 3 * tree.indentation() + count + scroll + 24)
+
+    def set_header(self, title: str, description: str | None, counts: str) -> None:
+        self.title.setText(title)
+        self.title.setToolTip(description or "")
+        self.counts.setText(counts)

@@ -1,0 +1,58 @@
+"""The status bar: how many cards are shown, what filters them, and how many problems."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QStatusBar, QStyle, QToolButton, QWidget
+
+from reader.cards.problems import Problem, count
+from reader.cards.query import Query
+from reader.cards.wording import plural
+from reader.ui.labels import PlainLabel
+
+
+class StatusBar(QStatusBar):
+    problems_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.setAccessibleName("Status")
+        self.shown = PlainLabel(self, accessible_name="Cards shown")
+        self.shown.setObjectName("statusShown")
+        self.filters = PlainLabel(self, accessible_name="Active filters")
+        self.filters.setObjectName("statusFilters")
+        self.filters.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.problems = QToolButton(self)
+        self.problems.setObjectName("statusProblems")
+        self.problems.setAutoRaise(True)
+        self.problems.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.problems.setAccessibleName("Problems")
+        self.problems.setToolTip("Show or hide the Problems panel")
+        self.problems.clicked.connect(self.problems_clicked)
+        self.addPermanentWidget(self.filters, 0)
+        self.addPermanentWidget(self.shown, 0)
+        self.addPermanentWidget(self.problems, 0)
+
+    def show_results(self, shown: int, total: int, query: Query) -> None:
+        self.shown.setText(f"{shown:,} of {plural(total, 'card')}")
+        described = query.describe()
+        self.filters.setText("" if query.is_empty() else f"Filter: {described}")
+        self.filters.setToolTip(described)
+
+    def show_problems(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        errors, warnings = count(problems)
+        style = self.style()
+        if errors:
+            self.problems.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
+        elif warnings:
+            self.problems.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        else:
+            self.problems.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+        parts = []
+        if errors:
+            parts.append(plural(errors, "error"))
+        if warnings:
+            parts.append(plural(warnings, "warning"))
+        self.problems.setText(", ".join(parts) if parts else "No problems")
+        self.problems.setAccessibleName(f"Problems: {self.problems.text()}")

@@ -1,0 +1,253 @@
+"""The tag browser's model: nested tags, then the publisher, year and kind facets.
+
+Each node shows how many cards of the *current* filter carry it, so the tree answers "how many
+would I get if I clicked this?". The structure comes from the whole set and stays put while
+the filter changes (only counts and marks change), so the reader never loses their place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
+
+from reader.cards.catalog import CardSummary
+from reader.cards.filters import Filter, FilterKind, active_filters
+from reader.cards.query import Query
+from reader.cards.tag_index import FACETS, TagIndex, build_tag_index
+from reader.qt.models import read_only_flags
+
+Index = QModelIndex | QPersistentModelIndex
+_TOP = QModelIndex()  # the invisible root, as Qt's default argument
+
+NAME, COUNT = 0, 1
+#: The :class:`Filter` a node stands for (``None`` for the category headings).
+FilterRole = Qt.ItemDataRole.UserRole + 1
+#: "include", "exclude" or "" — how the node's filter is used in the current query.
+StateRole = Qt.ItemDataRole.UserRole + 2
+#: Cards in the current filter that the node matches.
+CountRole = Qt.ItemDataRole.UserRole + 3
+
+
+class Category(IntEnum):
+    TAGS = 0
+    PUBLISHER = 1
+    YEAR = 2
+    KIND = 3
+
+
+_CATEGORY_LABELS = {
+    Category.TAGS: "Tags",
+    Category.PUBLISHER: "Publishers",
+    Category.YEAR: "Years",
+    Category.KIND: "Kinds",
+}
+
+
+@dataclass(eq=False)
+class Node:
+    label: str
+    filter: Filter | None
+    description: str = ""
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    row: int = 0
+    count: int = 0
+    total: int = 0
+
+    def add(self, child: Node) -> Node:
+        child.parent = self
+        child.row = len(self.children)
+        self.children.append(child)
+        return child
+
+
+_FACETS = tuple(zip((Category.PUBLISHER, Category.YEAR, Category.KIND), FACETS, strict=True))
+
+
+class TagTreeModel(QAbstractItemModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._root = Node("", None)
+        self._nodes: dict[Filter, Node] = {}
+        self._states: dict[Filter, str] = {}
+        self._serial: list[Node] = []
+        self._index = TagIndex((), {}, Counter())
+
+    # -- feeding --------------------------------------------------------------------------
+
+    def set_catalog(
+        self,
+        summaries: Sequence[CardSummary],
+        descriptions: Mapping[str, str],
+        index: TagIndex | None = None,
+    ) -> None:
+        """Rebuild the tree for a newly loaded set; counts start at the whole set.
+
+        ``index`` is :func:`build_tag_index` of ``summaries``, if the loader made it already.
+        """
+        index = build_tag_index(summaries) if index is None else index
+        self.beginResetModel()
+        self._index = index
+        self._root = Node("", None)
+        self._nodes = {}
+        tags = self._root.add(Node(_CATEGORY_LABELS[Category.TAGS], None))
+        headings = {
+            kind: self._root.add(Node(_CATEGORY_LABELS[category], None))
+            for category, kind in _FACETS
+        }
+        for item in index.filters:
+            if item.kind is FilterKind.TAG:
+                parent, _, label = item.value.rpartition("/")
+                up = self._nodes[Filter(FilterKind.TAG, parent)] if parent else tags
+                self._add_leaf(up, label, item, descriptions.get(item.value, ""))
+            else:
+                self._add_leaf(headings[item.kind], item.value or "unspecified", item, "")
+        self._serial = [self._nodes[f] for f in index.filters]
+        self._apply_counts(index.totals, totals=True)
+        self.endResetModel()
+
+    def _add_leaf(self, parent: Node, label: str, item: Filter, description: str) -> None:
+        self._nodes[item] = parent.add(Node(label, item, description))
+
+    def set_current(self, matched: Sequence[str], query: Query) -> None:
+        """New counts and marks for the cards ``matched``; the structure does not change."""
+        self._states = {}
+        for item in active_filters(query):
+            state = "exclude" if item.kind is FilterKind.NOT_TAG else "include"
+            key = Filter(FilterKind.TAG, item.value) if state == "exclude" else item
+            self._states[key] = state
+        self._apply_counts(self._index.counts(matched), totals=False)
+        self._emit_all_changed(self._root)
+
+    def _apply_counts(self, counts: Counter[int], *, totals: bool) -> None:
+        for n, node in enumerate(self._serial):
+            node.count = counts.get(n, 0)
+            if totals:
+                node.total = node.count
+
+    def _emit_all_changed(self, node: Node) -> None:
+        if not node.children:
+            return
+        first = self.createIndex(0, NAME, node.children[0])
+        last = self.createIndex(len(node.children) - 1, COUNT, node.children[-1])
+        self.dataChanged.emit(first, last)
+        for child in node.children:
+            self._emit_all_changed(child)
+
+    # -- lookups for the view -------------------------------------------------------------
+
+    def index_of(self, item: Filter) -> QModelIndex:
+        node = self._nodes.get(item)
+        return QModelIndex() if node is None else self.createIndex(node.row, NAME, node)
+
+    def _node(self, index: Index) -> Node:
+        if not index.isValid():
+            return self._root
+        node: Node = index.internalPointer()
+        return node
+
+    # -- QAbstractItemModel ---------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = _TOP) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._node(parent).children[row])
+
+    def parent(self, index: Index = _TOP) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        up = self._node(index).parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row, NAME, up)
+
+    def rowCount(self, parent: Index = _TOP) -> int:
+        if parent.isValid() and parent.column() != NAME:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = _TOP) -> int:
+        return 2
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return read_only_flags(index)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Tag", "Cards")[section] if 0 <= section < 2 else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        column = index.column()
+        heading = node.filter is None
+        state = self._states.get(node.filter, "") if node.filter is not None else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                return node.label
+            return "" if heading else str(node.count)
+        if role == FilterRole:
+            return node.filter
+        if role == StateRole:
+            return state
+        if role == CountRole:
+            return node.count
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None if heading else self._tooltip(node)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return node.label if heading else f"{node.label}, {node.count} cards"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return node.description or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(heading, state)
+        if role == Qt.ItemDataRole.ForegroundRole and not heading:
+            return self._foreground(node, state, column)
+        return None
+
+    def _tooltip(self, node: Node) -> str:
+        assert node.filter is not None
+        what = node.filter.value if node.filter.kind is FilterKind.TAG else node.label
+        lines = [what]
+        if node.description:
+            lines.append(node.description)
+        lines.append(f"{node.count} of {node.total} cards in the current view")
+        if node.filter.kind is FilterKind.TAG:
+            lines.append("Click to show only these cards; Ctrl+click to hide them.")
+        else:
+            lines.append("Click to show only these cards.")
+        return "\n".join(lines)
+
+    @staticmethod
+    def _font(heading: bool, state: str) -> QFont | None:
+        if not heading and not state:
+            return None
+        font = QFont()
+        font.setBold(heading or state == "include")
+        font.setStrikeOut(state == "exclude")
+        return font
+
+    @staticmethod
+    def _foreground(node: Node, state: str, column: int) -> Any:
+        palette = QGuiApplication.palette()
+        if state == "include" and column == NAME:
+            return palette.color(QPalette.ColorRole.Link)
+        if node.count == 0 or state == "exclude" or column == COUNT:
+            return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        return None

@@ -1,0 +1,66 @@
+"""The index imports nothing on the thread that drives it (PySide6's import hook is not
+thread-safe; see reader.app.loading). A fresh interpreter, so no earlier test warms anything."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.support.synthetic import write_set
+
+SCRIPT = r"""
+import builtins, sys, threading
+from pathlib import Path
+from reader import index
+from reader.index import _sync as indexbuild
+from reader.cards.query import Query
+
+root, cache, threshold = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+indexbuild.PARALLEL_THRESHOLD = threshold
+indexbuild.CHUNK = 8
+original = builtins.__import__
+seen = []
+
+def recording(name, *args, **kwargs):
+    if threading.current_thread() is not threading.main_thread():
+        seen.append(name)
+    return original(name, *args, **kwargs)
+
+def drive():
+    catalog = list(index.index_snapshots(root, cache_dir=cache, workers=2))[-1]
+    catalog.card(catalog.summaries()[0].id)
+    catalog.matching(Query(text="mali", include_tags=("theme",), exclude_tags=("region",)))
+    catalog.search(Query(text='"the military"'))
+    catalog.refresh([root / "broken.yaml", root / "invalid.yaml"]).refresh()
+    list(index.index_snapshots(root, cache_dir=cache))
+
+builtins.__import__ = recording
+worker = threading.Thread(target=drive)
+worker.start()
+worker.join()
+builtins.__import__ = original
+print(sorted(set(seen)))
+"""
+
+
+@pytest.mark.parametrize("threshold", [1_000_000, 1], ids=["in-process", "worker-processes"])
+def test_driving_the_index_from_a_thread_imports_nothing(tmp_path: Path, threshold: int) -> None:
+    root = tmp_path / "set"
+    write_set(root, 20, seed=6)
+    (root / "broken.yaml").write_text("format: briefing-card/1\nid: [\n", encoding="utf-8")
+    (root / "invalid.yaml").write_text("format: briefing-card/1\nid: X\nmore: 1\n", "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(root), str(tmp_path / "cache"), str(threshold)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.strip() == "[]", done.stderr
