@@ -9,18 +9,17 @@ readable before it has finished loading, and never freezes the UI.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.app.sorting import SortKeys, sort_keys, updated_sort_keys
+from reader.app.prepare import Prepared, prepare
 from reader.app.watcher import Changes, WatchTargets, watch_targets
-from reader.cards.catalog import CardSummary, Catalog, MemoryCatalog
+from reader.cards.catalog import Catalog, MemoryCatalog
 from reader.cards.load import load_set
-from reader.cards.tag_index import TagIndex, build_tag_index
 
 #: Turns a folder into catalogs, on the loader thread. It should not execute an ``import``
 #: there: with PySide6 6.12 (which corrupts None's reference count, see pyproject.toml) an
@@ -62,49 +61,6 @@ def memory_source(root: Path) -> Iterator[Catalog]:
 
 #: The in-memory loader for opening and reloading alike.
 MEMORY_SOURCES = CatalogSources.same(memory_source)
-
-
-#: Above this many changed cards, :func:`prepare` starts over rather than patch.
-PATCH_LIMIT = 500
-
-
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """What the views derive from a catalog that takes time for a large set."""
-
-    tags: TagIndex
-    sort_keys: SortKeys
-    #: The summaries it was derived from.
-    summaries: Mapping[str, CardSummary]
-
-
-def prepare(summaries: Sequence[CardSummary], previous: Prepared | None = None) -> Prepared:
-    """Derive the views' data from a catalog's summaries, patching ``previous`` (derived
-    from the catalog before) when few cards changed.
-
-    Patching is what keeps an edit in a 10,000-card set quick: comparing the summaries
-    takes 20 ms, where deriving everything again takes 150.
-    """
-    by_id = {s.id: s for s in summaries}
-    if previous is not None:
-        patched = _patched(previous, by_id)
-        if patched is not None:
-            return patched
-    return Prepared(build_tag_index(summaries), sort_keys(summaries), by_id)
-
-
-def _patched(previous: Prepared, by_id: dict[str, CardSummary]) -> Prepared | None:
-    old = previous.summaries
-    gone = [s for i, s in old.items() if i not in by_id]
-    changed = [s for i, s in by_id.items() if old.get(i) != s]
-    if len(gone) + len(changed) > PATCH_LIMIT:
-        return None
-    replaced = gone + [old[s.id] for s in changed if s.id in old]
-    tags = previous.tags.updated(replaced, changed)
-    if tags is None:  # a tag or facet value came or went: the tree's nodes change
-        return None
-    keys = updated_sort_keys(previous.sort_keys, [s.id for s in gone], changed)
-    return Prepared(tags, keys, by_id)
 
 
 @dataclass(frozen=True, slots=True)

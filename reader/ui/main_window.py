@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.analysis.compare import MAX_COMPARE, MIN_COMPARE
-from reader.app.loading import CatalogSource, CatalogSources, Prepared, Snapshot, memory_source
+from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE
+from reader.app.loading import CatalogSource, CatalogSources, Snapshot, memory_source
+from reader.app.prepare import Prepared
 from reader.app.session import ReaderSession
 from reader.app.set_controller import SetController
 from reader.app.settings import PaletteMode, Settings

@@ -1,0 +1,57 @@
+"""What the views derive from a catalog, worked out on the loader thread.
+
+A large set's tag tree counts and sort keys take a good part of a second to derive; the
+loader (:mod:`reader.app.loading`) derives them next to each catalog it makes, patching what
+it derived for the catalog before when few cards changed. Pure Python: no Qt here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from reader.app.sorting import SortKeys, sort_keys, updated_sort_keys
+from reader.cards.catalog import CardSummary
+from reader.cards.tag_index import TagIndex, build_tag_index
+
+#: Above this many changed cards, :func:`prepare` starts over rather than patch.
+PATCH_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What the views derive from a catalog that takes time for a large set."""
+
+    tags: TagIndex
+    sort_keys: SortKeys
+    #: The summaries it was derived from.
+    summaries: Mapping[str, CardSummary]
+
+
+def prepare(summaries: Sequence[CardSummary], previous: Prepared | None = None) -> Prepared:
+    """Derive the views' data from a catalog's summaries, patching ``previous`` (derived
+    from the catalog before) when few cards changed.
+
+    Patching is what keeps an edit in a 10,000-card set quick: comparing the summaries
+    takes 20 ms, where deriving everything again takes 150.
+    """
+    by_id = {s.id: s for s in summaries}
+    if previous is not None:
+        patched = _patched(previous, by_id)
+        if patched is not None:
+            return patched
+    return Prepared(build_tag_index(summaries), sort_keys(summaries), by_id)
+
+
+def _patched(previous: Prepared, by_id: dict[str, CardSummary]) -> Prepared | None:
+    old = previous.summaries
+    gone = [s for i, s in old.items() if i not in by_id]
+    changed = [s for i, s in by_id.items() if old.get(i) != s]
+    if len(gone) + len(changed) > PATCH_LIMIT:
+        return None
+    replaced = gone + [old[s.id] for s in changed if s.id in old]
+    tags = previous.tags.updated(replaced, changed)
+    if tags is None:  # a tag or facet value came or went: the tree's nodes change
+        return None
+    keys = updated_sort_keys(previous.sort_keys, [s.id for s in gone], changed)
+    return Prepared(tags, keys, by_id)
