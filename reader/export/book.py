@@ -13,7 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.analysis import compare
+from reader.analysis.columns import date_order
+from reader.analysis.ledger import recommendation_ledger
+from reader.analysis.matrix import topic_matrix
+from reader.analysis.side_by_side import MIN_COMPARE, compare
+from reader.analysis.timeline import merged_timeline
 from reader.cards.catalog import Catalog
 from reader.cards.model import Card, SetInfo
 from reader.cards.query import Query
@@ -100,7 +104,7 @@ def select(
     chosen = [c for c in (catalog.card(i) for i in compare_ids) if c is not None]
     return BookRequest(
         info=catalog.info,
-        cards=tuple(compare.date_order(cards)),
+        cards=tuple(date_order(cards)),
         filter_text=None if query.is_empty() else query.describe(),
         compare=tuple(chosen),
         exported=exported,
@@ -162,28 +166,27 @@ def comparison_sections(request: BookRequest) -> list[Section]:
     """The compare view (when cards were chosen), topic matrix, ledger and timeline."""
     info, cards = request.info, request.cards
     sections: list[Section] = []
-    if len(request.compare) >= compare.MIN_COMPARE:
+    if len(request.compare) >= MIN_COMPARE:
         title = "Side by side: " + " · ".join(
-            f"{c.source.publisher} {c.source.published.year}"
-            for c in compare.date_order(request.compare)
+            f"{c.source.publisher} {c.source.published.year}" for c in date_order(request.compare)
         )
-        table = compare.compare(request.compare, info)
+        table = compare(request.compare, info)
         # The arguments are on the cards' own pages; the compare page lines up the rest.
         html = views.comparison_html(table, LIGHT, title=title)
         landscape = len(request.compare) > views.WIDE_COMPARE
         sections.append(_comparison_section(COMPARE_VIEW, title, html, landscape))
-    if not request.comparison or len(cards) < compare.MIN_COMPARE:
+    if not request.comparison or len(cards) < MIN_COMPARE:
         return sections
     if info.topics:
-        matrix = compare.topic_matrix(cards, info)
+        matrix = topic_matrix(cards, info)
         html = views.topic_matrix_html(matrix, LIGHT)
         landscape = len(cards) > views.WIDE_MATRIX
         sections.append(_comparison_section(MATRIX, "Topic matrix", html, landscape))
-    ledger = compare.recommendation_ledger(cards, info.actor_aliases)
+    ledger = recommendation_ledger(cards, info.actor_aliases)
     if ledger:
         title = "Recommendations by addressee"
         sections.append(_comparison_section(LEDGER, title, views.ledger_html(ledger, LIGHT), False))
-    events = compare.merged_timeline(cards)
+    events = merged_timeline(cards)
     if events:
         html = views.timeline_html(events, LIGHT)
         sections.append(_comparison_section(TIMELINE, "Timeline", html, False))

@@ -11,25 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.analysis.compare import (
+from reader.analysis.ledger import LedgerEntry
+from reader.analysis.matrix import MatrixRow, TopicMatrix
+from reader.analysis.side_by_side import (
     ArgumentCell,
     Cell,
     CompareRow,
     Comparison,
-    EventKind,
-    LedgerEntry,
     MarkedTag,
-    MatrixRow,
     RecommendationsCell,
     RowKind,
     Sharing,
     SourceCell,
     TagsCell,
     TextCell,
-    TimelineEntry,
     TopicCell,
-    TopicMatrix,
 )
+from reader.analysis.timeline import EventKind, TimelineEntry
 from reader.cards.dates import PartialDate
 from reader.cards.model import Card, Perspective, Recommendation, Topic
 from reader.cards.query import fold

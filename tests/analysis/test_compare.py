@@ -8,11 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.analysis.compare import (
+from reader.analysis.addressees import Addressees
+from reader.analysis.columns import cards_of, date_order
+from reader.analysis.ledger import recommendation_ledger
+from reader.analysis.matrix import topic_matrix
+from reader.analysis.side_by_side import (
     MAX_COMPARE,
     NO_TOPICS_HINT,
-    Addressees,
-    EventKind,
     RecommendationsCell,
     RowKind,
     Sharing,
@@ -20,17 +22,11 @@ from reader.analysis.compare import (
     TagsCell,
     TextCell,
     TopicCell,
-    cards_of,
     compare,
     compare_unavailable_reason,
-    date_order,
-    merged_timeline,
     no_topics_hint,
-    recommendation_ledger,
-    same_event,
-    topic_matrix,
-    wording_overlap,
 )
+from reader.analysis.timeline import EventKind, merged_timeline, same_event, wording_overlap
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.dates import PartialDate
 from reader.cards.load import load_set

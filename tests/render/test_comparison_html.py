@@ -6,13 +6,10 @@ import re
 
 import pytest
 
-from reader.analysis.compare import (
-    RowKind,
-    compare,
-    merged_timeline,
-    recommendation_ledger,
-    topic_matrix,
-)
+from reader.analysis.ledger import recommendation_ledger
+from reader.analysis.matrix import topic_matrix
+from reader.analysis.side_by_side import RowKind, compare
+from reader.analysis.timeline import merged_timeline
 from reader.cards.model import Card, SetInfo
 from reader.render.comparison import (
     NOT_ADDRESSED,

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reader.analysis.compare import NO_TOPICS_HINT
+from reader.analysis.side_by_side import NO_TOPICS_HINT
 from reader.app.settings import PaletteMode
 from reader.cards.filters import FilterKind
 from reader.cards.query import Query

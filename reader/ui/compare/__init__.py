@@ -12,10 +12,10 @@ Each view takes a :class:`reader.cards.catalog.Catalog` and card ids (constructo
 - :class:`TimelineView` — one chronology of every card's events. Signal ``openCard(str)``.
 
 After a reload, call ``set_catalog(catalog, ids)`` (CompareView keeps its columns if ids is
-omitted). :data:`reader.analysis.compare.NO_TOPICS_HINT` is what a set without topics shows.
+omitted). :data:`reader.analysis.side_by_side.NO_TOPICS_HINT` is what a set without topics shows.
 """
 
-from reader.analysis.compare import MAX_COMPARE, compare_unavailable_reason, no_topics_hint
+from reader.analysis.side_by_side import MAX_COMPARE, compare_unavailable_reason, no_topics_hint
 from reader.ui.compare.compare_view import CompareView
 from reader.ui.compare.ledger import RecommendationsLedgerView
 from reader.ui.compare.matrix import TopicMatrixView

@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from reader.analysis.compare import (
+from reader.analysis.columns import source_label
+from reader.analysis.side_by_side import (
     ArgumentCell,
     Cell,
     CompareRow,
@@ -25,7 +26,6 @@ from reader.analysis.compare import (
     TextCell,
     TopicCell,
     compare,
-    source_label,
 )
 from reader.cards.model import Card, SetInfo
 from reader.qt.models import read_only_flags

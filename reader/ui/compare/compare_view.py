@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.compare import (
+from reader.analysis.columns import cards_of
+from reader.analysis.side_by_side import (
     MAX_COMPARE,
     RowKind,
-    cards_of,
     compare_unavailable_reason,
     no_topics_hint,
 )

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QStackedWidget, QStatusBar, QToolButton, QWidget
 
-from reader.analysis.compare import MAX_COMPARE, MIN_COMPARE, compare_unavailable_reason
+from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE, compare_unavailable_reason
 from reader.app.session import ReaderSession
 from reader.cards.wording import plural
 from reader.ui.actions import Actions

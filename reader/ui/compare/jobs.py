@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.analysis.compare import CardProgress
+from reader.analysis.columns import CardProgress
 from reader.cards.catalog import Catalog
 
 #: A view's ``compute``: (catalog, card ids, progress) -> what the view shows.

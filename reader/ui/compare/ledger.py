@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QVBoxLayout, QWidget
 
-from reader.analysis.compare import CardProgress, LedgerEntry, cards_of, recommendation_ledger
+from reader.analysis.columns import CardProgress, cards_of
+from reader.analysis.ledger import LedgerEntry, recommendation_ledger
 from reader.cards.catalog import Catalog
 from reader.render.comparison import ledger_anchor, ledger_html
 from reader.render.theme import Theme

@@ -38,14 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.compare import (
-    CardProgress,
-    TopicMatrix,
-    cards_of,
-    no_topics_hint,
-    source_label,
-    topic_matrix,
-)
+from reader.analysis.columns import CardProgress, cards_of, source_label
+from reader.analysis.matrix import TopicMatrix, topic_matrix
+from reader.analysis.side_by_side import no_topics_hint
 from reader.cards.catalog import Catalog
 from reader.cards.model import Perspective
 from reader.qt.models import read_only_flags

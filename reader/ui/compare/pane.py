@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from reader.analysis.compare import CardProgress
+from reader.analysis.columns import CardProgress
 from reader.cards.catalog import Catalog
 from reader.render.theme import Theme
 from reader.ui.palette import card_theme

@@ -33,14 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.compare import (
-    CardProgress,
-    EventKind,
-    TimelineEntry,
-    cards_of,
-    merged_timeline,
-    source_label,
-)
+from reader.analysis.columns import CardProgress, cards_of, source_label
+from reader.analysis.timeline import EventKind, TimelineEntry, merged_timeline
 from reader.cards.catalog import Catalog
 from reader.qt.models import read_only_flags
 from reader.render.comparison import (

@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.compare import MAX_COMPARE, MIN_COMPARE
+from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE
 from reader.cards.catalog import Catalog
 from reader.cards.query import Query, fold
 from reader.export.book import PAGE_SIZES, BookRequest, SelectionError, select

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from reader.analysis.compare import CardProgress
+from reader.analysis.columns import CardProgress
 from reader.cards.catalog import Catalog, MemoryCatalog
 from reader.cards.load import load_set
 from reader.ui.compare.jobs import ViewJobs

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.analysis.compare import EventKind
+from reader.analysis.timeline import EventKind
 from reader.cards.catalog import MemoryCatalog
 from reader.ui.compare import RecommendationsLedgerView, TimelineView
 from reader.ui.compare.roles import HtmlRole

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from reader.analysis.compare import NO_TOPICS_HINT
+from reader.analysis.side_by_side import NO_TOPICS_HINT
 from reader.cards.catalog import MemoryCatalog
 from reader.ui.compare import TopicMatrixView
 from reader.ui.compare.matrix import CARD_COLUMN_WIDTH, LABEL_WIDTH

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.analysis.compare import RowKind
+from reader.analysis.side_by_side import RowKind
 from reader.app.settings import PaletteMode
 from reader.cards.catalog import MemoryCatalog
 from reader.render.theme import Theme

@@ -1,0 +1,88 @@
+"""Who recommendations are addressed to: names resolved through the set's aliases, and the
+one grouping of recommendations by addressee that the side-by-side view and the ledger share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from reader.cards.model import Card, Recommendation
+from reader.cards.query import fold
+
+
+def name_key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Addressees:
+    """Resolves the names cards give addressees to the set's canonical actor names.
+
+    Names match after trimming, collapsing spaces and folding case and accents, so
+    "Western partners" and "western  partners " are one addressee even without an alias.
+    """
+
+    canonical_by_key: Mapping[str, str]
+
+    @classmethod
+    def from_aliases(cls, aliases: Mapping[str, Sequence[str]]) -> Addressees:
+        table: dict[str, str] = {}
+        for canonical, names in aliases.items():
+            table[name_key(canonical)] = _clean(canonical)
+            for name in names:
+                table.setdefault(name_key(name), _clean(canonical))
+        return cls(table)
+
+    def key(self, name: str) -> str:
+        """The grouping key: the canonical name's, or the folded name itself."""
+        canonical = self.canonical_by_key.get(name_key(name))
+        return name_key(canonical if canonical is not None else name)
+
+    def display(self, name: str) -> str:
+        return self.canonical_by_key.get(name_key(name), _clean(name))
+
+
+@dataclass(frozen=True, slots=True)
+class AddresseeGroup:
+    """Every recommendation made to one addressee, card by card."""
+
+    key: str
+    #: The canonical name, or the name as first written.
+    display: str
+    #: Every name the cards used for this addressee, as written, first use first.
+    spellings: tuple[str, ...]
+    #: (card, its recommendations to this addressee), in the order the cards were given.
+    by_card: tuple[tuple[Card, tuple[Recommendation, ...]], ...]
+
+    def of(self, card: Card) -> tuple[Recommendation, ...]:
+        """``card``'s recommendations to this addressee (none when it makes none)."""
+        return next((recs for c, recs in self.by_card if c.id == card.id), ())
+
+
+def group_by_addressee(cards: Sequence[Card], names: Addressees) -> tuple[AddresseeGroup, ...]:
+    """Recommendations grouped by addressee; addressees that more cards speak to come first
+    ("what does everyone say Bamako should do?"), ties by name."""
+    display: dict[str, str] = {}
+    spellings: dict[str, dict[str, None]] = {}
+    grouped: dict[str, dict[str, tuple[Card, list[Recommendation]]]] = {}
+    for card in cards:
+        for rec in card.recommendations:
+            key = names.key(rec.to)
+            display.setdefault(key, names.display(rec.to))
+            spellings.setdefault(key, {})[_clean(rec.to)] = None
+            grouped.setdefault(key, {}).setdefault(card.id, (card, []))[1].append(rec)
+    ordered = sorted(grouped, key=lambda k: (-len(grouped[k]), fold(display[k])))
+    return tuple(
+        AddresseeGroup(
+            key,
+            display[key],
+            tuple(spellings[key]),
+            tuple((card, tuple(recs)) for card, recs in grouped[key].values()),
+        )
+        for key in ordered
+    )
