@@ -11,7 +11,8 @@ The rules (also in the format guide, ``cards/README.md``):
   not a paragraph.
 * Locators: ``¶N`` or ``¶N–M`` count paragraphs from the start of the text (in a document
   with sections, the paragraphs before the first heading); ``§III`` names a section and
-  ``§III ¶2`` (or ``¶2–3``) a paragraph within it.
+  ``§III ¶2`` (or ``¶2–3``) a paragraph within it; a list separated by commas names several
+  places (``¶4, ¶7``; a place without ``§`` is in the section of the one before it).
 """
 
 from __future__ import annotations
@@ -100,25 +101,47 @@ class SourceText:
         return spans
 
     def resolve(self, locator: str) -> list[Paragraph] | str:
-        """The paragraphs a locator names, or a sentence saying why it names none."""
-        match = _LOCATOR.match(locator)
-        if not match or not (match.group("section") or match.group("first")):
-            return f"'{shorten(locator)}' is not a locator like ¶7, ¶7–8, §III or §III ¶2"
-        section = match.group("section")
+        """The paragraphs a locator names, or a sentence saying why it names none.
+
+        A locator is one place (``¶7``, ``¶7–8``, ``§III``, ``§III ¶2–4``) or a list of them
+        separated by commas (``¶4, ¶7``; ``§III ¶3–5, §IV ¶1``); in a list, a place without a
+        section is in the section of the place before it (``§II ¶2, ¶5`` is ``§II ¶2`` and
+        ``§II ¶5``). The paragraphs come back in the source's order, each once.
+        """
+        named: dict[Paragraph, None] = {}
+        section: str | None = None
+        for part in locator.split(","):
+            match = _LOCATOR.match(part)
+            if not match or not (match.group("section") or match.group("first")):
+                return (
+                    f"'{shorten(locator)}' is not a locator like ¶7, ¶7–8, §III, §III ¶2 "
+                    "or a list of them (¶4, ¶7)"
+                )
+            section = match.group("section") or section
+            found = self._resolve_one(part.strip(), section, match.group("first"), match["last"])
+            if isinstance(found, str):
+                return found
+            named.update(dict.fromkeys(found))
+        order = {p: i for i, p in enumerate(self.paragraphs)}
+        return sorted(named, key=order.__getitem__)
+
+    def _resolve_one(
+        self, place: str, section: str | None, first_text: str | None, last_text: str | None
+    ) -> list[Paragraph] | str:
         in_scope = [p for p in self.paragraphs if p.section == section]
         if section and not in_scope:
             known = ", ".join(f"§{s}" for s in self.sections) or "none"
             return f"the source has no section §{section} (sections: {known})"
-        if match.group("first") is None:
+        if first_text is None:
             return in_scope
-        first = int(match.group("first"))
-        last = int(match.group("last") or first)
+        first = int(first_text)
+        last = int(last_text or first)
         scope = f"section §{section}" if section else "the text"
         if not 1 <= first <= last <= len(in_scope):
             return (
-                f"'{locator}' is outside the source: {scope} has {len(in_scope)} paragraphs"
+                f"'{place}' is outside the source: {scope} has {len(in_scope)} paragraphs"
                 if first <= last
-                else f"'{locator}' runs backwards"
+                else f"'{place}' runs backwards"
             )
         return in_scope[first - 1 : last]
 

@@ -58,7 +58,9 @@ def test_a_huge_paragraph_number_in_a_locator_is_a_diagnostic(cli: Cli, tmp_path
     (problem,) = json.loads(checked.stdout)
     assert (problem["path"], problem["line"], problem["column"]) == ("located.yaml", 13, 12)
     assert problem["message"].startswith("'¶999")
-    assert problem["message"].endswith("' is not a locator like ¶7, ¶7–8, §III or §III ¶2")
+    assert problem["message"].endswith(
+        "' is not a locator like ¶7, ¶7–8, §III, §III ¶2 or a list of them (¶4, ¶7)"
+    )
 
 
 def test_the_window_shows_the_rest_of_the_set(

@@ -56,7 +56,28 @@ def test_locators_resolve_or_say_why_not() -> None:
     assert text.resolve("§III ¶1") == "the source has no section §III (sections: §I, §II)"
     assert text.resolve("§I ¶3") == "'§I ¶3' is outside the source: section §I has 2 paragraphs"
     assert text.resolve("¶2-1") == "'¶2-1' runs backwards"
-    assert text.resolve("page 4") == "'page 4' is not a locator like ¶7, ¶7–8, §III or §III ¶2"
+    assert text.resolve("page 4") == (
+        "'page 4' is not a locator like ¶7, ¶7–8, §III, §III ¶2 or a list of them (¶4, ¶7)"
+    )
+
+
+def locators(text: SourceText, locator: str) -> list[str] | str:
+    found = text.resolve(locator)
+    return found if isinstance(found, str) else [p.locator for p in found]
+
+
+def test_a_list_names_several_places_in_the_sources_order() -> None:
+    text = SourceText.parse(REPORT, (3, 16))
+    assert locators(text, "§I ¶2, §II ¶1") == ["§I ¶2", "§II ¶1"]
+    # A place without a section is in the section of the place before it.
+    assert locators(text, "§I ¶1, ¶2") == ["§I ¶1", "§I ¶2"]
+    assert locators(text, "¶2, ¶1, ¶1–2") == ["¶1", "¶2"]
+    assert locators(text, "¶1, §I ¶9") == (
+        "'§I ¶9' is outside the source: section §I has 2 paragraphs"
+    )
+    assert locators(text, "¶1,") == (
+        "'¶1,' is not a locator like ¶7, ¶7–8, §III, §III ¶2 or a list of them (¶4, ¶7)"
+    )
 
 
 def test_closest_passage() -> None:
