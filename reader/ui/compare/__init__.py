@@ -4,12 +4,12 @@ Each view takes a :class:`reader.cards.catalog.Catalog` and card ids (constructo
 ``set_cards``), follows the palette unless given a theme (``set_theme``), scales with
 ``set_base_point_size``, and gives its page for printing and PDF export (``document_html``).
 
-- :class:`CompareView` — two to four cards side by side. Signals ``openCard(str)``,
-  ``tagClicked(str)``, ``cardsChanged(list)``. ``add_card``/``remove_card``/``move_card``;
+- :class:`CompareView` — two to four cards side by side. Signals ``open_card(str)``,
+  ``tag_clicked(str)``, ``cards_changed(list)``. ``add_card``/``remove_card``/``move_card``;
   ``unavailable_reason()`` (also :func:`compare_unavailable_reason` before opening one).
-- :class:`TopicMatrixView` — topics against every card of the filter. Signal ``openCard(str)``.
+- :class:`TopicMatrixView` — topics against every card of the filter. Signal ``open_card(str)``.
 - :class:`RecommendationsLedgerView` — recommendations by addressee, then by source.
-- :class:`TimelineView` — one chronology of every card's events. Signal ``openCard(str)``.
+- :class:`TimelineView` — one chronology of every card's events. Signal ``open_card(str)``.
 
 After a reload, call ``set_catalog(catalog, ids)`` (CompareView keeps its columns if ids is
 omitted). :data:`reader.analysis.side_by_side.NO_TOPICS_HINT` is what a set without topics shows.

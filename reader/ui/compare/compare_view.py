@@ -10,8 +10,8 @@ its longest cell: the reader's eye moves across one question at a time. Public s
   ``set_rows_shown(kind, bool)`` (hide the thesis, tags…), ``set_differences_only(bool)``
   (only the topics where stances differ): fewer rows, so the contrast fits on one screen.
 - ``document_html()``: the comparison as a page, for printing and the PDF export.
-- Signals: ``openCard(str)`` (a column header was clicked), ``tagClicked(str)`` (a tag in the
-  tags row), ``cardsChanged(list)`` (the compared ids changed, in column order).
+- Signals: ``open_card(str)`` (a column header was clicked), ``tag_clicked(str)`` (a tag in the
+  tags row), ``cards_changed(list)`` (the compared ids changed, in column order).
 """
 
 from __future__ import annotations
@@ -67,9 +67,9 @@ ROW_GROUPS = (
 
 
 class CompareView(ComparisonPane):
-    openCard = Signal(str)
-    tagClicked = Signal(str)
-    cardsChanged = Signal(list)
+    open_card = Signal(str)
+    tag_clicked = Signal(str)
+    cards_changed = Signal(list)
 
     def __init__(
         self,
@@ -111,7 +111,7 @@ class CompareView(ComparisonPane):
         columns.sectionResized.connect(self._schedule_row_heights)
         columns.customContextMenuRequested.connect(self._column_menu)
         self._rows.sectionClicked.connect(self._on_row_clicked)
-        self._delegate.linkActivated.connect(self._on_link)
+        self._delegate.link_activated.connect(self._on_link)
         self._heights = QTimer(self)
         self._heights.setSingleShot(True)
         self._heights.setInterval(0)
@@ -316,7 +316,7 @@ class CompareView(ComparisonPane):
         self._rows_button.setEnabled(reason is None)
         self._apply_row_visibility()
         self._schedule_row_heights()
-        self.cardsChanged.emit(ids)
+        self.cards_changed.emit(ids)
 
     def _apply_row_visibility(self) -> None:
         for i, row in enumerate(self._model.comparison.rows):
@@ -331,7 +331,7 @@ class CompareView(ComparisonPane):
     def _on_column_clicked(self, logical: int) -> None:
         card_id = self._model.headerData(logical, Qt.Orientation.Horizontal, CardIdRole)
         if isinstance(card_id, str):
-            self.openCard.emit(card_id)
+            self.open_card.emit(card_id)
 
     def _on_column_moved(self, logical: int, old_visual: int, new_visual: int) -> None:
         # Make the model's order the one on screen, so that export and ``card_ids`` see it;
@@ -359,7 +359,7 @@ class CompareView(ComparisonPane):
 
     def _on_link(self, href: str) -> None:
         if href.startswith("tag:"):
-            self.tagClicked.emit(unquote(href[4:]))
+            self.tag_clicked.emit(unquote(href[4:]))
 
     def _remove_current(self) -> None:
         index = self._table.currentIndex()
@@ -395,7 +395,7 @@ class CompareView(ComparisonPane):
             return
         card_id = ids[logical]
         menu = QMenu(self)
-        menu.addAction("Open Card", lambda: self.openCard.emit(card_id))
+        menu.addAction("Open Card", lambda: self.open_card.emit(card_id))
         left = menu.addAction("Move Left", lambda: self.move_card(logical, logical - 1))
         left.setEnabled(logical > 0)
         right = menu.addAction("Move Right", lambda: self.move_card(logical, logical + 1))

@@ -49,7 +49,7 @@ def draw_document(painter: QPainter, doc: QTextDocument, theme: Theme) -> None:
 
 class HtmlDelegate(QStyledItemDelegate):
     #: A link in a cell was clicked: its href (``tag:…``).
-    linkActivated = Signal(str)
+    link_activated = Signal(str)
 
     def __init__(self, parent: QAbstractItemView) -> None:
         super().__init__(parent)
@@ -141,6 +141,6 @@ class HtmlDelegate(QStyledItemDelegate):
             viewport.setCursor(shape)
             return False
         if href and event.button() == Qt.MouseButton.LeftButton:
-            self.linkActivated.emit(href)
+            self.link_activated.emit(href)
             return True
         return False

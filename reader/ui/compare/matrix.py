@@ -6,7 +6,7 @@ a cell is the card's stance badge, or a hatched blank where the card is silent. 
 the topic shows in a tooltip and, for the current cell, in the detail pane below. Public
 surface: ``TopicMatrixView(catalog, card_ids=(), parent=None, theme=None)``,
 ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_theme``, ``set_base_point_size``,
-``document_html()``; signal ``openCard(str)`` (a column header clicked, a cell double-clicked).
+``document_html()``; signal ``open_card(str)`` (a column header clicked, a cell double-clicked).
 """
 
 from __future__ import annotations
@@ -221,7 +221,7 @@ class BadgeDelegate(QStyledItemDelegate):
 
 
 class TopicMatrixView(SetWideView):
-    openCard = Signal(str)
+    open_card = Signal(str)
 
     def __init__(
         self,
@@ -336,9 +336,9 @@ class TopicMatrixView(SetWideView):
     def _on_column_clicked(self, logical: int) -> None:
         card_id = self._model.headerData(logical, Qt.Orientation.Horizontal, CardIdRole)
         if isinstance(card_id, str):
-            self.openCard.emit(card_id)
+            self.open_card.emit(card_id)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         card_id = index.data(CardIdRole)
         if isinstance(card_id, str):
-            self.openCard.emit(card_id)
+            self.open_card.emit(card_id)

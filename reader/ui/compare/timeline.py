@@ -4,7 +4,7 @@ Dates keep their precision ("September 2021" sorts before "1 September 2021"); a
 several cards report is one row listing every source, with the other wordings beneath.
 Public surface: ``TimelineView(catalog, card_ids=(), parent=None, theme=None)``,
 ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_show_publications(bool)``,
-``set_theme``, ``set_base_point_size``, ``document_html()``; signal ``openCard(str)`` (a row
+``set_theme``, ``set_base_point_size``, ``document_html()``; signal ``open_card(str)`` (a row
 double-clicked: its first source).
 """
 
@@ -133,7 +133,7 @@ class TimelineModel(QAbstractTableModel):
 
 
 class TimelineView(SetWideView):
-    openCard = Signal(str)
+    open_card = Signal(str)
 
     def __init__(
         self,
@@ -233,4 +233,4 @@ class TimelineView(SetWideView):
     def _on_double_clicked(self, index: QModelIndex) -> None:
         card_id = index.data(CardIdRole)
         if isinstance(card_id, str):
-            self.openCard.emit(card_id)
+            self.open_card.emit(card_id)

@@ -225,19 +225,19 @@ class ComparisonWorkspace(QWidget):
         view: ComparisonView
         if kind is ViewKind.COMPARE:
             compare = CompareView(catalog, card_ids, self, theme=theme)
-            compare.openCard.connect(self.open_card)
-            compare.tagClicked.connect(self.tag_clicked)
-            compare.cardsChanged.connect(self._on_compared)
+            compare.open_card.connect(self.open_card)
+            compare.tag_clicked.connect(self.tag_clicked)
+            compare.cards_changed.connect(self._on_compared)
             view = compare
         elif kind is ViewKind.MATRIX:
             matrix = TopicMatrixView(catalog, (), self, theme=theme)
-            matrix.openCard.connect(self.open_card)
+            matrix.open_card.connect(self.open_card)
             view = matrix
         elif kind is ViewKind.LEDGER:
             view = RecommendationsLedgerView(catalog, (), self, theme=theme)
         else:
             timeline = TimelineView(catalog, (), self, theme=theme)
-            timeline.openCard.connect(self.open_card)
+            timeline.open_card.connect(self.open_card)
             view = timeline
         if kind in FILTERED:
             self._stale.add(kind)  # filled when shown (see _refresh_current)

@@ -121,7 +121,7 @@ def test_dragging_a_column_header_reorders_the_columns(view: CompareView, qtbot:
     y = header.height() // 2
     start = QPoint(header.sectionViewportPosition(0) + 30, y)
     end = QPoint(header.sectionViewportPosition(2) + header.sectionSize(2) - 10, y)
-    with qtbot.assertNotEmitted(view.openCard), qtbot.waitSignal(view.cardsChanged) as changed:
+    with qtbot.assertNotEmitted(view.open_card), qtbot.waitSignal(view.cards_changed) as changed:
         drag(header.viewport(), start, end)
     assert changed.args == [[CRISIS_GROUP, SANCTIONS, LEVERAGE]]
     assert view.card_ids() == [CRISIS_GROUP, SANCTIONS, LEVERAGE]
@@ -141,7 +141,7 @@ def test_columns_move_from_the_keyboard_reachable_api_too(view: CompareView) -> 
 def test_clicking_a_column_header_opens_that_card(view: CompareView, qtbot: QtBot) -> None:
     header = view.table().horizontalHeader()
     point = QPoint(header.sectionViewportPosition(1) + 40, header.height() // 2)
-    with qtbot.waitSignal(view.openCard) as opened:
+    with qtbot.waitSignal(view.open_card) as opened:
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert opened.args == [CRISIS_GROUP]
 
@@ -152,7 +152,7 @@ def test_remove_a_column_with_the_delete_key_then_add_one_back(
     table = view.table()
     table.setFocus()
     table.setCurrentIndex(view.model().index(1, 1))
-    with qtbot.waitSignal(view.cardsChanged):
+    with qtbot.waitSignal(view.cards_changed):
         qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert view.card_ids() == [LEVERAGE, SANCTIONS]
     assert table.isVisible()
@@ -168,7 +168,7 @@ def test_remove_a_column_with_the_delete_key_then_add_one_back(
     assert combo is not None
     assert combo.isEnabled()
     assert combo.count() == 2  # the two cards not compared
-    with qtbot.waitSignal(view.cardsChanged):
+    with qtbot.waitSignal(view.cards_changed):
         combo.activated.emit(
             combo.findText("International Crisis Group", Qt.MatchFlag.MatchStartsWith)
         )
@@ -267,7 +267,7 @@ def test_clicking_a_tag_in_the_tags_row_emits_it(view: CompareView, qtbot: QtBot
     doc = delegate.document(index, rect.width())
     point = anchor_point(doc, tag_href("theme/isolation"))  # only the Crisis Group has it
     click = rect.topLeft() + QPoint(int(point.x()) + PAD_X, int(point.y()) + PAD_Y)
-    with qtbot.waitSignal(view.tagClicked) as clicked:
+    with qtbot.waitSignal(view.tag_clicked) as clicked:
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=click)
     assert clicked.args == ["theme/isolation"]
     html = str(index.data(HtmlRole))
@@ -380,7 +380,7 @@ def test_typing_in_add_a_card_narrows_the_choice_to_matching_cards(
     popup = completer.popup()
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
-    with qtbot.waitSignal(view.cardsChanged):
+    with qtbot.waitSignal(view.cards_changed):
         qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert len(view.card_ids()) == 3
     assert set(view.card_ids()) - {"card-1", "card-2"} <= {"card-0", "card-3"}

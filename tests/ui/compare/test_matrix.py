@@ -71,12 +71,12 @@ def test_clicking_a_cell_shows_the_view_in_the_detail_pane(
 def test_headers_and_double_clicks_open_cards(view: TopicMatrixView, qtbot: QtBot) -> None:
     header = view.table().horizontalHeader()
     point = QPoint(header.sectionViewportPosition(2) + 20, header.height() // 2)
-    with qtbot.waitSignal(view.openCard) as opened:
+    with qtbot.waitSignal(view.open_card) as opened:
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert opened.args == [SANCTIONS]
     table = view.table()
     rect = table.visualRect(view.model().index(0, 1))
-    with qtbot.waitSignal(view.openCard) as opened:
+    with qtbot.waitSignal(view.open_card) as opened:
         double_click(table.viewport(), rect.center())
     assert opened.args == [CRISIS_GROUP]
 
