@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import signal
 import sys
 import threading
@@ -25,6 +26,7 @@ from pathlib import Path
 from types import FrameType
 
 from reader import __version__
+from reader.app.log import setup_logging
 from reader.cards.load import load_set
 from reader.cards.problems import count
 from reader.cards.resources import shipped_cards_dir
@@ -100,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
         "reader window on PATH (default: the last set opened, else the shipped set).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(  # taken off argv by _main, before the window's PATH is looked for
+        "--debug", action="store_true", help="log everything, to stderr too (before COMMAND)"
+    )
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=_Parser, prog="briefing-reader"
     )
@@ -319,8 +324,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
+    debug = argv[:1] == ["--debug"]  # a global option: before the command, or alone
+    argv = argv[1:] if debug else argv
     if (window := _window_path(parser, argv)) is not None:
+        setup_logging(logging.INFO, debug=debug)
         return cmd_window(window)
+    setup_logging(logging.WARNING, debug=debug)  # commands log problems only, to the file
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is None:
