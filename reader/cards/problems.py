@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -20,6 +20,8 @@ class Problem:
     column: int
     severity: Severity
     message: str
+    #: A fix a tool can apply: for a locator that cites the wrong passage, the better locator.
+    suggestion: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
@@ -29,13 +31,16 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def to_json(self) -> dict[str, str | int]:
-        return {
+        shown: dict[str, str | int] = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
             "severity": str(self.severity),
             "message": self.message,
         }
+        if self.suggestion is not None:
+            shown["suggestion"] = self.suggestion
+        return shown
 
 
 #: Values quoted back in a message are cut to this many characters: the 5,000 digits of a

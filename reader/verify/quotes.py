@@ -1,4 +1,5 @@
-"""Quote verification: every quote occurs verbatim in the source, every locator exists.
+"""Quote verification: every quote occurs verbatim in the source, every locator exists and
+cites the passage that best supports its point (:mod:`reader.verify.relevance`).
 
 Runs for cards whose ``source.file`` names a text found in the sources folder given on the
 command line, or in the set folder itself.
@@ -13,6 +14,7 @@ from reader.cards.load import MAX_SOURCE_BYTES, UnreadableFileError, read_limite
 from reader.cards.model import Card, CardSet
 from reader.cards.problems import Problem, error, warning
 from reader.cards.safe_yaml import YamlError, decode
+from reader.verify.relevance import relevance_problems
 from reader.verify.source_text import SourceText
 
 _LOCATED_LISTS = ("argument", "recommendations", "quotes")
@@ -87,6 +89,7 @@ def verify_set(card_set: CardSet, sources: Path | None) -> list[Problem]:
 
 def verify_card(card: Card, source: SourceText) -> Iterator[Problem]:
     yield from _check_locators(card, source)
+    yield from relevance_problems(card, source)
     for i, quote in enumerate(card.quotes):
         found = source.find(quote.text)
         if not found:
