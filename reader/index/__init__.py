@@ -6,8 +6,9 @@ modification and change times, inode) with what was indexed and parse only what 
 Delete the file at any time (``index --rebuild`` does): it holds nothing that is not in the
 cards, and whatever in it fails to decode makes it rebuilt, with a note. See
 :mod:`reader.index._store` for where it lives and how a bad one is replaced,
-:mod:`reader.index._sync` for how it is kept current, and :mod:`reader.index._search`
-for how queries keep the linear scan's meaning.
+:mod:`reader.index._build` and :mod:`reader.index._sync` for how it is kept current,
+:mod:`reader.index._state` for the summaries and problems a catalog holds, and
+:mod:`reader.index._search` for how queries keep the linear scan's meaning.
 
 Only this module is imported from outside the package (an import-linter contract); its
 ``_``-prefixed modules are private. Pure Python, may import ``reader.cards`` only.
@@ -57,42 +58,18 @@ catalog may be used from any thread.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from reader.cards.card_file import parse_card
 from reader.cards.catalog import CardSummary, Catalog
 from reader.cards.dates import PartialDate
-from reader.cards.load import UnreadableFileError, load_set_info, read_limited, topic_keys
-from reader.cards.model import SET_FILE, SetInfo
-from reader.cards.problems import Problem
 from reader.cards.set_file import parse_set_file
+from reader.index._build import build
 from reader.index._catalog import IndexCatalog
 from reader.index._rows import FileRow, split
-from reader.index._store import CorruptIndex, Store, forget, is_busy, prepare
-from reader.index._sync import (
-    Plan,
-    SaveState,
-    State,
-    Written,
-    generation,
-    load_state,
-    parse,
-    plan,
-    scan,
-    stamp_of,
-    state_entry,
-    stored_state,
-    worker_count,
-    write,
-)
-from reader.index._workers import WorkerPool
 
 __all__ = [
     "BatchCallback",
@@ -128,223 +105,8 @@ ProgressCallback = Callable[[int, int], None]
 BatchCallback = Callable[[Sequence[CardSummary]], None]
 #: How often :func:`index_snapshots` shows a long build's progress as a catalog.
 SNAPSHOT_SECONDS = 1.0
-#: Rows per write transaction: full-text indexing costs a third less per row in large ones.
-WRITE_BATCH = 1024
-#: From this many files to parse, the writes skip fsync until the end.
-BULK = 1000
 #: Up to this many changed files, a live reload re-checks just them (see index_refreshes).
 REFRESH_PATHS = 256
-
-
-@dataclass(frozen=True, slots=True)
-class _Step:
-    """Progress of an update: ``done`` of ``total`` files parsed, ``rows`` just stored."""
-
-    done: int
-    total: int
-    rows: list[FileRow]
-    #: A catalog of what is stored so far.
-    snapshot: Callable[[], IndexCatalog]
-
-
-def _topics_signature(topics: frozenset[str] | None) -> str:
-    return "none" if topics is None else "\n".join(sorted(topics)) + "\n"
-
-
-def _update(
-    root: Path,
-    store: Store,
-    topics: frozenset[str] | None,
-    only: list[str] | None,
-    workers: int | None,
-    written: Written,
-) -> Iterator[tuple[int, int, list[FileRow]]]:
-    """Parse and store what changed, one chunk at a time: (done, total, rows stored)."""
-    started = time.time_ns()
-    signature = _topics_signature(topics)
-    with contextlib.ExitStack() as cleanup:
-        with store.connection() as conn:
-            stored_topics = conn.execute("SELECT value FROM meta WHERE key = 'topics'").fetchone()
-            changed_topics = stored_topics != (signature,)
-            written.start = generation(conn)
-            empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM files)").fetchone()[0]
-            pools: list[WorkerPool] = []
-
-            def start_workers() -> None:
-                # A first build of a large set: start the workers while the scan goes on.
-                if empty and worker_count(workers) > 1:
-                    new_pool = WorkerPool(worker_count(workers), written.notes)
-                    pools.append(cleanup.enter_context(new_pool))
-
-            if changed_topics or only is None:
-                stamps = scan(root, start_workers)
-                only = None
-            else:
-                found = {rel: stamp_of(root, rel) for rel in only}
-                stamps = {rel: stamp for rel, stamp in found.items() if stamp is not None}
-            todo = plan(conn, stamps, changed_topics, only)
-            if not todo.parse and todo.delete:
-                write(conn, [], todo.delete, started)
-                written.writes += 1
-        pool = pools[0] if pools else None
-        yield from _store_rows(store, todo, topics, workers, pool, started, written)
-    if changed_topics:
-        with store.connection() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('topics', ?)", (signature,)
-            )
-
-
-def _store_rows(
-    store: Store,
-    todo: Plan,
-    topics: frozenset[str] | None,
-    workers: int | None,
-    pool: WorkerPool | None,
-    started: int,
-    written: Written,
-) -> Iterator[tuple[int, int, list[FileRow]]]:
-    """Parse ``todo`` and write the rows in large transactions; (done, total, rows) each."""
-    total = len(todo.parse)
-    done = 0
-    deleted = todo.delete
-    pending: list[FileRow] = []
-    bulk = total >= BULK and store.location.persistent
-    with store.connection() as conn:
-        if bulk:
-            # Rebuilding many rows: no fsync until the build is over (see _build). A crash of
-            # the machine meanwhile leaves at worst a damaged cache, which the next open
-            # detects and rebuilds.
-            conn.execute("PRAGMA synchronous = OFF")
-        for rows in parse(todo.parse, topics, workers, pool, written.notes):
-            pending += rows
-            done += len(rows)
-            # Near the end, write every chunk as it comes: nothing is left to do after the
-            # last one but its own short transaction.
-            if len(pending) >= WRITE_BATCH or total - done < WRITE_BATCH:
-                rowids = write(conn, pending, deleted, started)
-                written.writes += 1
-                written.entries += map(state_entry, rowids, pending)
-                yield done, total, pending
-                deleted, pending = [], []
-
-
-def _build(
-    root: Path,
-    store: Store | None,
-    only: list[str] | None,
-    workers: int | None,
-    cache_dir: Path | None,
-    *,
-    early: bool = False,
-    save_later: bool = False,
-    rebuild: bool = False,
-) -> Iterator[_Step | IndexCatalog]:
-    """Steps of an update, then the finished catalog (the last item).
-
-    With ``early``, the catalog the index last stored comes first, before any file is
-    checked; if the check finds nothing changed, that same object is also the last item.
-    With ``save_later``, the finished catalog's state is stored only when its
-    :meth:`IndexCatalog.save_state` is called. With ``rebuild``, the index file is deleted
-    and built again from nothing.
-    """
-    set_digest = _set_file_digest(root)
-    info, set_problems = load_set_info(root)
-    topics = topic_keys(info)
-    temporary: str | None = None
-    repaired: list[str] = []
-    for attempt in range(3):
-        if store is None:
-            store = Store(*prepare(root, cache_dir, temporary=temporary, fresh=rebuild))
-            rebuild = False
-        written = Written(start=-1, notes=list(repaired))
-        snapshot = functools.partial(
-            _snapshot, root, info, set_problems, topics, set_digest, store, written
-        )
-        try:
-            shown: IndexCatalog | None = None
-            stored: tuple[int, State] | None = None
-            if early:
-                with store.connection() as conn:
-                    stored = stored_state(conn, set_digest)
-                if stored is not None:
-                    reopen = functools.partial(_reopen, root, store)
-                    shown = IndexCatalog(root, info, topics, stored[1], store, reopen)
-                    yield shown
-            try:
-                for done, total, rows in _update(root, store, topics, only, workers, written):
-                    yield _Step(done, total, rows, snapshot)
-                if shown is not None and stored is not None:
-                    with store.connection() as conn:
-                        unchanged = generation(conn) == stored[0]
-                    if unchanged:
-                        yield shown
-                        return
-                final = snapshot(save_later=save_later)
-            finally:
-                with store.connection() as conn:
-                    # After a bulk build (the stored state included), writes are durable again.
-                    conn.execute("PRAGMA synchronous = NORMAL")
-            yield final
-            return
-        except sqlite3.DatabaseError as exc:
-            # Corrupt, damaged (CorruptIndex) or full under us, or locked by another program
-            # for longer than the busy timeout: start again in a fresh file, then in memory.
-            path = store.location.path
-            store.close()
-            store, only = None, None
-            if path is None:
-                raise  # a memory index failing is a bug, not a bad cache
-            if is_busy(exc) or attempt == 1:
-                temporary = f"the index could not be used ({exc}); using a temporary one"
-            if not is_busy(exc):
-                # Its files go even when memory takes over: a full disk keeps no -wal file.
-                forget(path)
-            if isinstance(exc, CorruptIndex):
-                repaired.append(f"the index was damaged ({exc}) and has been rebuilt")
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _snapshot(
-    root: Path,
-    info: SetInfo,
-    set_problems: Sequence[Problem],
-    topics: frozenset[str] | None,
-    set_digest: bytes,
-    store: Store,
-    written: Written | None = None,
-    *,
-    save_later: bool = False,
-) -> IndexCatalog:
-    unsaved: list[SaveState] | None = [] if save_later else None
-    with store.connection() as conn:
-        state = load_state(conn, root, info, set_problems, set_digest, written, unsaved)
-    reopen = functools.partial(_reopen, root, store)
-    saved = unsaved[0] if unsaved else None
-    notes = written.notes if written is not None else []
-    return IndexCatalog(root, info, topics, state, store, reopen, saved, notes)
-
-
-def _reopen(root: Path, store: Store, only: list[str] | None, save_later: bool) -> IndexCatalog:
-    return _finish(_build(root, store, only, None, None, save_later=save_later))
-
-
-def _set_file_digest(root: Path) -> bytes:
-    """Identifies the set file's content (the cached state holds its problems and aliases)."""
-    try:
-        # read_limited: a FIFO or a link to /dev/zero under the set file's name must not
-        # block or exhaust memory (the loader then reports it).
-        data = read_limited(root / SET_FILE, noun="the set file")
-    except UnreadableFileError as exc:
-        return f"unreadable: {exc}".encode()
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
-def _finish(steps: Iterator[_Step | IndexCatalog]) -> IndexCatalog:
-    for item in steps:
-        if isinstance(item, IndexCatalog):
-            return item
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _summaries(rows: list[FileRow]) -> list[CardSummary]:
@@ -378,7 +140,7 @@ def open_index(
     index that is wrong in a way no check sees, e.g. a file changed with all its stat data
     put back by hand).
     """
-    for item in _build(root, None, None, workers, cache_dir, rebuild=rebuild):
+    for item in build(root, None, None, workers, cache_dir, rebuild=rebuild):
         if isinstance(item, IndexCatalog):
             return item
         if on_progress is not None:
@@ -402,7 +164,7 @@ def index_snapshots(
     """
     last = time.monotonic()
     shown: IndexCatalog | None = None
-    for item in _build(root, None, None, workers, cache_dir, early=stored_first):
+    for item in build(root, None, None, workers, cache_dir, early=stored_first):
         if isinstance(item, IndexCatalog):
             if item is not shown:
                 yield item

@@ -27,8 +27,8 @@ from reader.cards.problems import Problem
 from reader.cards.query import Query
 from reader.index._rows import content_digest, restore_card, split_words
 from reader.index._search import MATCHING_SQL, RANKED_SQL, MetadataIndex, fts_expression
+from reader.index._state import SaveState, State, generation
 from reader.index._store import CorruptIndex, Store, read_transaction
-from reader.index._sync import SaveState, State, generation
 
 #: Brings the index up to date (only these paths, or every file for None) and returns the
 #: new catalog (which stores its state only when asked to, if the flag is true).

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from reader import index as index_module
 from reader.cards.catalog import Catalog, MemoryCatalog
 from reader.cards.load import load_set
 from reader.cards.model import SET_FILE
 from reader.cards.query import Query
 from reader.index import IndexCatalog, index_refreshes, index_snapshots, open_index
+from reader.index import _build as builder
+from reader.index import _state as indexstate
 from reader.index import _store as indexdb
 from reader.index import _sync as indexbuild
 from tests.conftest import DATA, REPO, SHIPPED_CARDS
@@ -175,15 +176,15 @@ def test_a_live_reload_stores_the_state_for_the_next_open_after_handing_it_over(
     shown = open_index(cards, cache_dir=cache)
     edited = sorted(p for p in cards.rglob("*.yaml") if p.name != SET_FILE)[0]
     retitle(edited, "Kept for the next open")
-    digest = index_module._set_file_digest(cards)
+    digest = builder.set_file_digest(cards)
     assert shown.index_file is not None
     refreshes = index_refreshes(cards, shown, [str(edited)], cache_dir=cache)
     refreshed = next(refreshes)
     with sqlite3.connect(shown.index_file) as conn:
-        assert indexbuild.stored_state(conn, digest) is None  # not yet: the window is first
+        assert indexstate.stored_state(conn, digest) is None  # not yet: the window is first
     assert list(refreshes) == []
     with sqlite3.connect(shown.index_file) as conn:
-        stored = indexbuild.stored_state(conn, digest)
+        stored = indexstate.stored_state(conn, digest)
     assert stored is not None
     assert list(stored[1].summaries) == list(refreshed.summaries())
     assert_agrees(refreshed, cards)
@@ -308,7 +309,7 @@ def test_a_failing_index_file_falls_back_to_a_temporary_index(
             raise sqlite3.OperationalError("database or disk is full")
         return original(conn, rows, deleted, now)
 
-    monkeypatch.setattr(index_module, "write", failing_on_files)
+    monkeypatch.setattr(builder, "write", failing_on_files)
     catalog = open_index(cards, cache_dir=cache)
     assert failures == ["full", "full"]  # the file, then a fresh file, then memory
     assert catalog.index_file is None
