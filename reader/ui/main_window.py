@@ -40,7 +40,6 @@ from reader.app.settings import PaletteMode, Settings
 from reader.cards import filters
 from reader.cards.catalog import related
 from reader.cards.filters import Filter
-from reader.cards.problems import count
 from reader.cards.query import Query
 from reader.cards.wording import plural
 from reader.render.overview import CLEAR_FILTERS_HREF, overview_html
@@ -57,11 +56,8 @@ from reader.ui.reading.problems_dock import ProblemsDock
 from reader.ui.reading.search_field import SearchField
 from reader.ui.reading.sidebar import Sidebar
 from reader.ui.reading.status_bar import StatusBar
-from reader.ui.reading.tag_tree_model import NAME, FilterRole, TagTreeModel
 from reader.ui.startup_probe import card_list_shown
 
-#: Expand every first-level tag while the tree is at most this big; collapse beyond.
-EXPAND_ALL_BELOW = 80
 #: The card list's width at first start, and the window's.
 LIST_WIDTH = 340
 WINDOW_WIDTH, WINDOW_HEIGHT = 1280, 800
@@ -91,9 +87,7 @@ class MainWindow(QMainWindow):
         self.sets = SetController(sources, self, debounce_ms=debounce_ms)
         self.commands = Actions(self)
 
-        self.tag_model = TagTreeModel(self)
-        self.sidebar = Sidebar(self.tag_model, self)
-        self.tree = self.sidebar.tree
+        self.sidebar = Sidebar(self)
         self.list_pane = CardListPane(self)
         self.card_view = CardView(self)
         self.search = SearchField(self)
@@ -204,8 +198,8 @@ class MainWindow(QMainWindow):
         s.current_changed.connect(self._on_current)
         s.history.changed.connect(self._update_history_actions)
 
-        self.tree.filter_clicked.connect(self._on_filter_clicked)
-        self.tree.filter_removed.connect(self.remove_filter)
+        self.sidebar.filter_clicked.connect(self._on_filter_clicked)
+        self.sidebar.filter_removed.connect(self.remove_filter)
         self.list_pane.filter_bar.removed.connect(self.remove_filter)
         self.list_pane.filter_bar.clear_requested.connect(a.clear_filters.trigger)
         self.list_pane.card_chosen.connect(s.open_card)
@@ -220,7 +214,7 @@ class MainWindow(QMainWindow):
         self.status.problems_clicked.connect(self._toggle_problems)
 
     def _fix_tab_order(self) -> None:
-        chain: list[QWidget] = [self.search, self.tree]
+        chain: list[QWidget] = [self.search, self.sidebar.tree]
         chain += self.list_pane.filter_bar.chips()
         chain += [self.list_pane.sort, self.list_pane.view, self.card_view]
         for first, second in itertools.pairwise(chain):
@@ -280,34 +274,23 @@ class MainWindow(QMainWindow):
         catalog = self.session.catalog
         assert catalog is not None
         info = catalog.info
-        expanded = self._expanded_filters()
-        first_load = self.tag_model.rowCount() == 0 or not expanded
         prepared, self._prepared = self._prepared, None
         tags = prepared.tags if prepared is not None else None
         keys = prepared.sort_keys if prepared is not None else None
-        self.tag_model.set_catalog(catalog.summaries(), info.tag_descriptions, tags)
-        self._restore_expansion(expanded, default=first_load)
+        self.sidebar.show_catalog(catalog, tags)
         self.list_pane.model.set_summaries(catalog.summaries(), keys)
         self.setWindowTitle(info.title)
         self.setWindowFilePath(str(catalog.root))
         for action in (self.commands.export_pdf, self.commands.print):
             self.commands.set_available(action, None)
-        problems = catalog.problems
-        self.status.show_problems(list(problems))
-        errors, warnings = count(list(problems))
-        counts = [plural(self.session.total(), "card")]
-        if errors:
-            counts.append(plural(errors, "error"))
-        if warnings:
-            counts.append(plural(warnings, "warning"))
-        self.sidebar.set_header(info.title, info.description, " · ".join(counts))
+        self.status.show_problems(list(catalog.problems))
 
     # -- filter, list, card ---------------------------------------------------------------
 
     def _on_results(self) -> None:
         s = self.session
         self.list_pane.show_rows(list(s.matched), s.total(), s.current_id)
-        self.tag_model.set_current(s.matched, s.query)
+        self.sidebar.show_results(s.matched, s.query)
         self.list_pane.filter_bar.show_query(s.query)
         self.search.set_text_quietly(s.query.text)
         self.status.show_results(len(s.matched), s.total(), s.query)
@@ -352,7 +335,7 @@ class MainWindow(QMainWindow):
     def focus_tags(self) -> None:
         if not self.sidebar.isVisible():  # beside the compare view
             self.comparisons.show_reading()
-        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.sidebar.focus_tree()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -442,46 +425,6 @@ class MainWindow(QMainWindow):
 
     def _toggle_problems(self) -> None:
         self.problems.setVisible(not self.problems.isVisible())
-
-    # -- tag tree expansion ---------------------------------------------------------------
-
-    def _expanded_filters(self) -> set[object]:
-        found: set[object] = set()
-        model = self.tag_model
-
-        for row in range(model.rowCount()):
-            top = model.index(row, NAME)
-            if self.tree.isExpanded(top):
-                found.add(("heading", row))
-            for child_row in range(model.rowCount(top)):
-                stack = [model.index(child_row, NAME, top)]
-                while stack:
-                    index = stack.pop()
-                    if self.tree.isExpanded(index):
-                        found.add(index.data(FilterRole))
-                    stack += [model.index(r, NAME, index) for r in range(model.rowCount(index))]
-        return found
-
-    def _restore_expansion(self, expanded: set[object], *, default: bool) -> None:
-        model = self.tag_model
-        nodes = 0
-        for row in range(model.rowCount()):
-            nodes += model.rowCount(model.index(row, NAME))
-        for row in range(model.rowCount()):
-            top = model.index(row, NAME)
-            if default or ("heading", row) in expanded:
-                self.tree.setExpanded(top, True)
-            for child_row in range(model.rowCount(top)):
-                stack = [model.index(child_row, NAME, top)]
-                while stack:
-                    index = stack.pop()
-                    if not model.rowCount(index):
-                        continue
-                    item = index.data(FilterRole)
-                    level_one = index.parent() == top
-                    if (default and level_one and nodes <= EXPAND_ALL_BELOW) or item in expanded:
-                        self.tree.setExpanded(index, True)
-                    stack += [model.index(r, NAME, index) for r in range(model.rowCount(index))]
 
     # -- zoom and colours -----------------------------------------------------------------
 

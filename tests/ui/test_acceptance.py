@@ -24,8 +24,8 @@ def visible_selection(window: MainWindow) -> str:
 
 def test_wagner_then_crisis_group_then_ecowas_then_back(qtbot: QtBot, window: MainWindow) -> None:
     # "actor › wagner" is in sight in the tag tree on the first screen.
-    index = window.tag_model.index_of(Filter(FilterKind.TAG, "actor/wagner"))
-    assert window.tree.visualRect(index).bottom() < window.tree.viewport().height()
+    index = window.sidebar.model.index_of(Filter(FilterKind.TAG, "actor/wagner"))
+    assert window.sidebar.tree.visualRect(index).bottom() < window.sidebar.tree.viewport().height()
     click_tree(qtbot, window, FilterKind.TAG, "actor/wagner")
     assert set(window.list_pane.visible_ids()) == WAGNER_CARDS
 

@@ -371,7 +371,7 @@ def test_ctrl_l_and_ctrl_t_go_back_to_the_list_and_tags(qtbot: QtBot, window: Ma
     window.commands.compare.trigger()
     press(qtbot, window, Qt.Key.Key_T, CTRL)
     assert not window.comparisons.comparing
-    assert window.tree.hasFocus()
+    assert window.sidebar.tree.hasFocus()
     window.commands.topic_matrix.trigger()
     press(qtbot, window, Qt.Key.Key_L, CTRL)
     assert not window.comparisons.comparing
@@ -758,7 +758,7 @@ def test_long_tags_show_whole_beside_a_comfortable_card(
     window = make_window(card_set)
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: window.card_view.width() > 0)
-    tree = window.tree
+    tree = window.sidebar.tree
     for tag in ("publisher/international-crisis-group", "theme/great-power-competition"):
         index = tree_index(window, FilterKind.TAG, tag)
         name = str(index.data())

@@ -31,9 +31,9 @@ from tests.ui.conftest import (
 
 
 def tree_index(window: MainWindow, kind: FilterKind, value: str) -> QModelIndex:
-    index = window.tag_model.index_of(Filter(kind, value))
+    index = window.sidebar.model.index_of(Filter(kind, value))
     assert index.isValid(), f"{kind} {value} is not in the tag tree"
-    window.tree.scrollTo(index)
+    window.sidebar.tree.scrollTo(index)
     return index
 
 
@@ -45,8 +45,8 @@ def click_tree(
     modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
 ) -> None:
     index = tree_index(window, kind, value)
-    point = window.tree.visualRect(index).center()
-    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, modifier, point)
+    point = window.sidebar.tree.visualRect(index).center()
+    qtbot.mouseClick(window.sidebar.tree.viewport(), Qt.MouseButton.LeftButton, modifier, point)
 
 
 def tree_count(window: MainWindow, kind: FilterKind, value: str) -> int:
@@ -138,11 +138,11 @@ def test_ctrl_click_excludes_a_tag_and_its_chip_brings_it_back(
 
 def test_exclude_from_the_tree_context_menu_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     index = tree_index(window, FilterKind.TAG, "actor/us-treasury")
-    window.tree.setCurrentIndex(index)
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.sidebar.tree.setCurrentIndex(index)
+    window.sidebar.tree.setFocus()
+    qtbot.keyClick(window.sidebar.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.session.query.exclude_tags == ("actor/us-treasury",)
-    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.sidebar.tree, Qt.Key.Key_Delete)
     assert window.session.query.exclude_tags == ()
 
 
@@ -389,7 +389,7 @@ def test_tab_order_goes_search_tags_list_card(qtbot: QtBot, window: MainWindow) 
     for _ in range(4):
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         seen.append(window.focusWidget())
-    assert seen[0] is window.tree
+    assert seen[0] is window.sidebar.tree
     assert window.list_pane.view in seen
     assert seen.index(window.list_pane.view) < seen.index(window.card_view)
 
@@ -422,7 +422,7 @@ def test_a_search_while_reading_jumps_to_the_first_match_and_stays_there(
 def test_tabbing_into_the_list_does_not_open_a_card(qtbot: QtBot, window: MainWindow) -> None:
     window.search.setFocus()
     qtbot.keyClick(window.search, Qt.Key.Key_Tab)
-    qtbot.keyClick(window.tree, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.sidebar.tree, Qt.Key.Key_Tab)
     qtbot.keyClick(window.list_pane.sort, Qt.Key.Key_Tab)
     assert window.list_pane.view.hasFocus()
     assert window.card_view.card_id is None  # still the overview: focus is not a choice

@@ -78,4 +78,4 @@ def test_window_states(
     window.problems.hide()
     window.session.open_card(CRISIS_GROUP)
     save_window(window, shots, f"{m}-12-small-window")
-    window.tree.setFocus(Qt.FocusReason.TabFocusReason)
+    window.sidebar.tree.setFocus(Qt.FocusReason.TabFocusReason)

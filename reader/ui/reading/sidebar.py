@@ -2,10 +2,13 @@
 
 A click on a tag or facet value filters by it (a second click removes it again); Ctrl+click
 or the context menu hides the cards carrying a tag. The keyboard does the same: Enter or Space
-filters, Ctrl+Enter hides, Delete removes the filter.
+filters, Ctrl+Enter hides, Delete removes the filter. A reloaded set keeps the branches the
+reader had opened; a first load opens the headings, and their tags too while there are few.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
@@ -20,13 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.cards.catalog import Catalog
 from reader.cards.filters import Filter, FilterKind
+from reader.cards.problems import count
+from reader.cards.query import Query
+from reader.cards.tag_index import TagIndex
+from reader.cards.wording import plural
 from reader.ui.labels import MutedLabel, PlainLabel
 from reader.ui.reading.tag_tree_model import COUNT, NAME, FilterRole, StateRole, TagTreeModel
 
 #: A long tag of the kind sets use; the sidebar opens wide enough to show it whole.
 LONG_TAG = "international-crisis-group"
 MIN_WIDTH = 270
+#: Expand every first-level tag while the tree is at most this big; collapse beyond.
+EXPAND_ALL_BELOW = 80
 
 
 class TagTreeView(QTreeView):
@@ -117,9 +127,17 @@ class TagTreeView(QTreeView):
 
 
 class Sidebar(QWidget):
-    def __init__(self, model: TagTreeModel, parent: QWidget | None = None) -> None:
+    """The set's title and counts over the tag tree; owns the tree's model."""
+
+    #: The tree's: switch this filter on or off; ``True`` to hide the cards with the tag.
+    filter_clicked = Signal(object, bool)
+    #: The tree's: remove this filter, whether it includes or excludes.
+    filter_removed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
+        self.model = TagTreeModel(self)
         self.title = PlainLabel(self, accessible_name="Card set")
         self.title.setObjectName("setTitle")
         self.title.setWordWrap(True)
@@ -130,7 +148,9 @@ class Sidebar(QWidget):
         self.counts = MutedLabel(self, accessible_name="Card counts")
         self.counts.setObjectName("setCounts")
         self.tree = TagTreeView(self)
-        self.tree.setModel(model)
+        self.tree.setModel(self.model)
+        self.tree.filter_clicked.connect(self.filter_clicked)
+        self.tree.filter_removed.connect(self.filter_removed)
         self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -155,7 +175,58 @@ class Sidebar(QWidget):
         scroll = tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         return max(MIN_WIDTH, name + 3 * tree.indentation() + count + scroll + 24)
 
-    def set_header(self, title: str, description: str | None, counts: str) -> None:
-        self.title.setText(title)
-        self.title.setToolTip(description or "")
-        self.counts.setText(counts)
+    def show_catalog(self, catalog: Catalog, tags: TagIndex | None = None) -> None:
+        """A newly (re)loaded set: its title and counts, and its tags with the branches the
+        reader had opened still open. ``tags``: the loader's index of them, if it made one."""
+        info = catalog.info
+        expanded = self._expanded()
+        first_load = self.model.rowCount() == 0 or not expanded
+        self.model.set_catalog(catalog.summaries(), info.tag_descriptions, tags)
+        self._restore_expansion(expanded, default=first_load)
+        errors, warnings = count(list(catalog.problems))
+        counts = [plural(len(catalog.summaries()), "card")]
+        if errors:
+            counts.append(plural(errors, "error"))
+        if warnings:
+            counts.append(plural(warnings, "warning"))
+        self.title.setText(info.title)
+        self.title.setToolTip(info.description or "")
+        self.counts.setText(" · ".join(counts))
+
+    def show_results(self, matched: Sequence[str], query: Query) -> None:
+        """The tree's counts and marks follow the filter."""
+        self.model.set_current(matched, query)
+
+    def focus_tree(self) -> None:
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- expansion ----------------------------------------------------------------------------
+
+    def _branches(self) -> Iterator[tuple[QModelIndex, object, bool]]:
+        """Every heading and every node with children, with the key its expansion is kept
+        under across reloads (a heading's row, or the node's filter: rows move when tags come
+        and go), and whether it is a heading's child."""
+        model = self.model
+        for row in range(model.rowCount()):
+            top = model.index(row, NAME)
+            yield top, ("heading", row), False
+            stack = [model.index(r, NAME, top) for r in range(model.rowCount(top))]
+            while stack:
+                index = stack.pop()
+                if model.rowCount(index):
+                    yield index, index.data(FilterRole), index.parent() == top
+                    stack += [model.index(r, NAME, index) for r in range(model.rowCount(index))]
+
+    def _expanded(self) -> set[object]:
+        return {key for index, key, _ in self._branches() if self.tree.isExpanded(index)}
+
+    def _restore_expansion(self, expanded: set[object], *, default: bool) -> None:
+        """Reopen ``expanded``; with ``default``, the headings, and their first level of tags
+        too when the tree is small enough to take in at a glance."""
+        model = self.model
+        nodes = sum(model.rowCount(model.index(row, NAME)) for row in range(model.rowCount()))
+        small = nodes <= EXPAND_ALL_BELOW
+        for index, key, level_one in self._branches():
+            heading = not index.parent().isValid()
+            if key in expanded or (default and (heading or (level_one and small))):
+                self.tree.setExpanded(index, True)
