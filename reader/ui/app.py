@@ -6,6 +6,7 @@ and says in one line how to work headless instead.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Mapping
@@ -16,6 +17,8 @@ from reader.cards.resources import shipped_cards_dir
 ORGANIZATION = "Briefing Reader"
 APPLICATION = "briefing-reader"
 EXIT_NO_DISPLAY = 1
+
+_log = logging.getLogger(__name__)
 
 
 def display_problem(
@@ -53,12 +56,14 @@ def run_window(path: Path | None) -> int:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
     # Qt is imported only now: `check` and the display test never pay for it.
-    from PySide6.QtCore import QSettings
+    import PySide6
+    from PySide6.QtCore import QSettings, qVersion
     from PySide6.QtWidgets import QApplication
 
     from reader.app.loading import CatalogSources
     from reader.app.settings import Settings
     from reader.index import index_refreshes, index_snapshots
+    from reader.ui.crash import install_crash_notice
     from reader.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APPLICATION])
@@ -67,11 +72,21 @@ def run_window(path: Path | None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Briefing Reader")
     app.setDesktopFileName(APPLICATION)
-    settings = Settings(QSettings())
-    # The persistent index: a reopen shows the stored catalog at once and parses only what
-    # changed; a reload re-checks the files the watcher saw change.
-    sources = CatalogSources(index_snapshots, index_refreshes)
-    window = MainWindow(settings, sources)
-    window.show()
-    window.open_set(start_folder(path, settings.last_set))
-    return app.exec()
+    # While the window runs, a bug is logged with its traceback and told once, not lost on a
+    # stderr nobody sees; the log's start line names the versions a bug report needs.
+    _, restore_hooks = install_crash_notice(app)
+    _log.info("window started: Qt %s, PySide6 %s", qVersion(), PySide6.__version__)
+    try:
+        settings = Settings(QSettings())
+        # The persistent index: a reopen shows the stored catalog at once and parses only
+        # what changed; a reload re-checks the files the watcher saw change.
+        sources = CatalogSources(index_snapshots, index_refreshes)
+        window = MainWindow(settings, sources)
+        window.show()
+        window.open_set(start_folder(path, settings.last_set))
+        return app.exec()
+    except Exception:  # no window to tell it in: logged, then the traceback ends the program
+        _log.exception("the window could not start")
+        raise
+    finally:
+        restore_hooks()  # no box once the window is gone
