@@ -268,7 +268,7 @@ def load_set_info(root: Path) -> tuple[SetInfo, list[Problem]]:
         data = read_limited(path, noun="the set file")
     except UnreadableFileError as exc:
         return SetInfo(folder, has_file=True), [error(SET_FILE, (1, 1), str(exc))]
-    return parse_set_file(data, folder)
+    return parse_set_file(data, folder, root)
 
 
 def topic_keys(info: SetInfo) -> frozenset[str] | None:

@@ -140,6 +140,9 @@ class SetInfo:
     actor_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     has_file: bool = False
     positions: Mapping[PathKey, Position] = field(default_factory=dict, compare=False, repr=False)
+    #: The set's sources folder (``sources:``), relative to the set folder and checked to stay
+    #: inside it; None when the set names none, or names one outside it.
+    sources: str | None = None
 
     def position(self, *path: str | int) -> Position:
         return nearest_position(self.positions, tuple(path))

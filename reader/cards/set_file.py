@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from reader.cards.model import ID_PATTERN, SET_FILE, SetInfo, Topic
-from reader.cards.problems import Problem, error
+from reader.cards.problems import Problem, error, shorten
 from reader.cards.safe_yaml import YamlError, read_yaml_bytes
 from reader.cards.schema import check
 
 
-def parse_set_file(raw: bytes, fallback_title: str) -> tuple[SetInfo, list[Problem]]:
+def parse_set_file(
+    raw: bytes, fallback_title: str, root: Path | None = None
+) -> tuple[SetInfo, list[Problem]]:
     """Read the set file. With errors, the set still loads with what could be understood.
 
     A broken set file must not hide the cards, so on errors the title falls back to the
@@ -65,6 +68,7 @@ def parse_set_file(raw: bytes, fallback_title: str) -> tuple[SetInfo, list[Probl
 
     title = data.get("title")
     description = data.get("description")
+    sources = _sources_folder(data.get("sources"), root, doc.value_position(("sources",)), problems)
     info = SetInfo(
         title=title if isinstance(title, str) and title.strip() else fallback_title,
         description=description if isinstance(description, str) else None,
@@ -75,8 +79,36 @@ def parse_set_file(raw: bytes, fallback_title: str) -> tuple[SetInfo, list[Probl
         actor_aliases=aliases,
         has_file=True,
         positions=doc.value_positions,
+        sources=sources,
     )
     return info, sorted(problems)
+
+
+def _sources_folder(
+    value: object, root: Path | None, position: tuple[int, int], problems: list[Problem]
+) -> str | None:
+    """``sources:`` when it stays inside the set folder, else None and an error.
+
+    A shared set must never point the app at the reader's own files: ``../..``, an absolute
+    path or a link leading out of the set folder is refused.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None  # absent, or the schema check has said what is wrong
+    if root is not None:
+        try:
+            inside = (root / value).resolve().is_relative_to(root.resolve())
+        except (OSError, RuntimeError, ValueError):
+            inside = False
+        if not inside:
+            problems.append(
+                error(
+                    SET_FILE,
+                    position,
+                    f"`sources` must be a folder inside the set folder, not '{shorten(value)}'",
+                )
+            )
+            return None
+    return value
 
 
 def _is_topic(raw: object) -> bool:

@@ -1,8 +1,9 @@
 """Quote verification: every quote occurs verbatim in the source, every locator exists and
 cites the passage that best supports its point (:mod:`reader.verify.relevance`).
 
-Runs for cards whose ``source.file`` names a text found in the sources folder given on the
-command line, or in the set folder itself.
+Runs for cards whose ``source.file`` names a text found where
+:func:`reader.verify.sources.source_folders` looks: the set folder, the set's sources folder,
+the folder given on the command line.
 """
 
 from __future__ import annotations
@@ -10,46 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader.cards.load import MAX_SOURCE_BYTES, UnreadableFileError, read_limited, shown_name
+from reader.cards.load import UnreadableFileError, shown_name
 from reader.cards.model import Card, CardSet
 from reader.cards.problems import Problem, error, warning
-from reader.cards.safe_yaml import YamlError, decode
 from reader.verify.relevance import relevance_problems
 from reader.verify.source_text import SourceText
+from reader.verify.sources import SourceTexts, find_source_file, source_folders
 
 _LOCATED_LISTS = ("argument", "recommendations", "quotes")
-
-
-def find_source_file(card: Card, folders: list[Path]) -> Path | None:
-    """The source text for ``card`` in the first folder that has it, never outside them.
-
-    Whatever exists under the name is returned, so that reading it says what is wrong with
-    it (a folder, a pipe, too large). A name no file can have (a NUL character, too long, a
-    link loop) raises :class:`UnreadableFileError`.
-    """
-    name = card.source.file
-    if not name:
-        return None
-    if "\0" in name:
-        raise UnreadableFileError("it holds a NUL character, which no file name can")
-    for folder in folders:
-        try:
-            base = folder.resolve()
-            candidate = (base / name).resolve()
-            if candidate.is_relative_to(base) and candidate.exists():
-                return candidate
-        except (OSError, RuntimeError) as exc:  # RuntimeError: resolve() found a link loop
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise UnreadableFileError(f"the name cannot be looked up ({reason})") from None
-    return None
-
-
-def read_source(path: Path) -> str:
-    """A source text: a regular UTF-8 file of at most ``MAX_SOURCE_BYTES``."""
-    try:
-        return decode(read_limited(path, MAX_SOURCE_BYTES, "a source text"))
-    except YamlError as exc:
-        raise UnreadableFileError(exc.message) from None
 
 
 def verify_set(card_set: CardSet, sources: Path | None) -> list[Problem]:
@@ -58,7 +27,8 @@ def verify_set(card_set: CardSet, sources: Path | None) -> list[Problem]:
     With an explicit ``sources`` folder, a card naming a file that is in neither folder gets a
     warning (its quotes went unchecked); without one, such cards are passed over silently.
     """
-    folders = [sources, card_set.root] if sources else [card_set.root]
+    folders = source_folders(card_set.root, card_set.info, sources)
+    texts = SourceTexts()
     problems: list[Problem] = []
     for card in card_set.cards:
         where = card.position("source", "file")
@@ -73,18 +43,23 @@ def verify_set(card_set: CardSet, sources: Path | None) -> list[Problem]:
                     warning(
                         card.path,
                         where,
-                        f"source file '{card.source.file}' is not in {sources} or the set "
-                        "folder, so its quotes were not checked",
+                        f"source file '{card.source.file}' is not in "
+                        f"{_where_looked(card_set, sources)}, so its quotes were not checked",
                     )
                 )
             continue
         try:
-            text = read_source(path)
+            source = texts.load(path, card.source.lines)
         except UnreadableFileError as exc:
             problems.append(error(card.path, where, f"cannot read {shown_name(str(path))}: {exc}"))
             continue
-        problems.extend(verify_card(card, SourceText.parse(text, card.source.lines)))
+        problems.extend(verify_card(card, source))
     return sorted(problems)
+
+
+def _where_looked(card_set: CardSet, sources: Path) -> str:
+    named = f", the set's sources folder ({card_set.info.sources})" if card_set.info.sources else ""
+    return f"{sources}{named} or the set folder"
 
 
 def verify_card(card: Card, source: SourceText) -> Iterator[Problem]:

@@ -214,6 +214,26 @@ colour: blue
         "and 'Government'; a name can stand for only one actor",
         "cardset.yaml:18:18: warning: the alias 'Bamako' of 'Government' is used by no card",
         "cardset.yaml:19:1: warning: unknown field `colour` is ignored (known fields: actors, "
-        "description, format, tags, title, topics)",
+        "description, format, sources, tags, title, topics)",
     ]
     assert [t.key for t in card_set.info.topics] == ["ok"]
+
+
+def test_the_sources_folder_must_stay_inside_the_set(
+    write_set: Callable[[dict[str, str]], Path],
+) -> None:
+    # A shared set must never point the app at the reader's own files.
+    for value, kept in (("texts", "texts"), ("../elsewhere", None), ("/etc", None)):
+        root = write_set(
+            {"cardset.yaml": f'format: briefing-set/1\ntitle: T\nsources: "{value}"\n'}
+        )
+        card_set = load_set(root)
+        assert card_set.info.sources == kept
+        assert [str(p) for p in card_set.problems] == (
+            []
+            if kept
+            else [
+                f"cardset.yaml:3:10: error: `sources` must be a folder inside the set folder, "
+                f"not '{value}'"
+            ]
+        )

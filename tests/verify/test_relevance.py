@@ -14,9 +14,10 @@ import pytest
 
 from reader.cards.load import load_set
 from reader.cards.model import Card
-from reader.verify.quotes import find_source_file, read_source, verify_set
+from reader.verify.quotes import verify_set
 from reader.verify.relevance import Kind, compact_locator, relevance_findings
 from reader.verify.source_text import SourceText
+from reader.verify.sources import find_source_file, read_source
 from tests.conftest import DATA, SHARED_SOURCES, SHIPPED_CARDS
 
 EVIDENCE = DATA / "evidence"
