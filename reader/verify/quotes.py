@@ -9,16 +9,15 @@ the folder given on the command line.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from reader.cards.load import UnreadableFileError, shown_name
 from reader.cards.model import Card, CardSet
 from reader.cards.problems import Problem, error, warning
-from reader.verify.relevance import relevance_problems
+from reader.verify.health import item_checks
 from reader.verify.source_text import SourceText
 from reader.verify.sources import SourceTexts, find_source_file, source_folders
-
-_LOCATED_LISTS = ("argument", "recommendations", "quotes")
 
 
 def verify_set(card_set: CardSet, sources: Path | None) -> list[Problem]:
@@ -63,37 +62,9 @@ def _where_looked(card_set: CardSet, sources: Path) -> str:
 
 
 def verify_card(card: Card, source: SourceText) -> Iterator[Problem]:
-    yield from _check_locators(card, source)
-    yield from relevance_problems(card, source)
-    for i, quote in enumerate(card.quotes):
-        found = source.find(quote.text)
-        if not found:
-            closest = source.closest(quote.text)
-            yield error(
-                card.path,
-                card.position("quotes", i, "text"),
-                f"quote {i + 1} is not in the source text word for word; "
-                f"the closest passage is: “{closest}”",
-            )
-            continue
-        if quote.where is None:
-            continue
-        named = source.resolve(quote.where)
-        if isinstance(named, list) and not set(named) & set(found):
-            actual = ", ".join(p.locator for p in found)
-            yield error(
-                card.path,
-                card.position("quotes", i, "where"),
-                f"quote {i + 1} is in {actual}, not {quote.where}",
-            )
-
-
-def _check_locators(card: Card, source: SourceText) -> Iterator[Problem]:
-    for field in _LOCATED_LISTS:
-        items = getattr(card, field)
-        for i, item in enumerate(items):
-            if item.where is None:
-                continue
-            named = source.resolve(item.where)
-            if isinstance(named, str):
-                yield error(card.path, card.position(field, i, "where"), named)
+    """Every finding of :func:`reader.verify.health.item_checks` as a diagnostic."""
+    for check in item_checks(card, source):
+        problem = (error if check.is_error else warning)(
+            card.path, card.position(check.field, check.index, check.part), check.message
+        )
+        yield replace(problem, suggestion=check.suggestion)

@@ -28,11 +28,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 
 from reader.cards.model import Card
-from reader.cards.problems import Problem, warning
 from reader.cards.query import words
 from reader.verify.source_text import Paragraph, SourceText
 
@@ -215,12 +214,3 @@ def _wider_run(
             if wider >= WIDER_BETTER * score and (best is None or wider > best[0]):
                 best = (wider, run)
     return best[1] if best is not None else None
-
-
-def relevance_problems(card: Card, source: SourceText) -> Iterator[Problem]:
-    """:func:`relevance_findings` as warnings at each locator."""
-    for finding in relevance_findings(card, source):
-        problem = warning(
-            card.path, card.position(finding.field, finding.index, "where"), finding.message
-        )
-        yield replace(problem, suggestion=finding.suggested)

@@ -14,6 +14,7 @@ import pytest
 
 from reader.cards.load import load_set
 from reader.cards.model import Card
+from reader.verify.health import Mark, card_health, totals
 from reader.verify.quotes import verify_set
 from reader.verify.relevance import Kind, compact_locator, relevance_findings
 from reader.verify.source_text import SourceText
@@ -41,7 +42,7 @@ def test_each_wrong_locator_is_found_with_the_better_passage() -> None:
             "action matches §III ¶3 best",
             "§III ¶3",
         ),
-        ("dam-report-wrong.yaml:25:12: error: quote 1 is in §I ¶2, not §I ¶3", None),
+        ("dam-report-wrong.yaml:25:12: error: quote 1 is in §I ¶2, not §I ¶3", "§I ¶2"),
         (
             "orchard-article-wrong.yaml:18:12: warning: argument 2 cites ¶1, but its claim and "
             "support match ¶3 best",
@@ -105,3 +106,22 @@ def test_locators_moved_by_hand_in_the_shipped_cards_are_caught() -> None:
             caught += any(f.index == index and f.kind is Kind.ELSEWHERE for f in findings)
     assert moved >= 30
     assert caught / moved >= 0.9
+
+
+def test_each_item_carries_its_mark() -> None:
+    card_set = load_set(EVIDENCE)
+    by_id = {c.id: c for c in card_set.cards}
+    wrong = by_id["dam-report-wrong"]
+    source = SourceText.parse(
+        (EVIDENCE / "sources" / "report.txt").read_text("utf-8"), wrong.source.lines
+    )
+    health = card_health(wrong, source)
+    assert health["argument", 0].mark is Mark.SUSPECT
+    assert health["argument", 0].reason == (
+        "argument 1 cites §III ¶3, but its claim and support match §I ¶1 best"
+    )
+    assert health["quotes", 0].reason == "quote 1 is in §I ¶2, not §I ¶3"
+    right = card_health(by_id["dam-report"], source)
+    assert {h.mark for h in right.values()} == {Mark.VERIFIED}
+    assert {h.mark for h in card_health(wrong, None).values()} == {Mark.UNVERIFIABLE}
+    assert totals([health, right]) == {Mark.SUSPECT: 4, Mark.VERIFIED: 6}
