@@ -3,12 +3,13 @@
 The cards come from the same :class:`~reader.cards.query.Query` the window filters with, and
 are typeset by the window's own renderer (:func:`reader.render.render_card`), so a card reads
 the same on paper as on screen. The comparison pages come from the comparison core and its
-HTML, the same views the window shows.
+HTML, the same views the window shows. Asked ``for_print``, the renderer emits what paper needs
+(each section's anchor, table heads that repeat on every page), and a card's bookmarks are its
+section list (:func:`reader.render.card_sections`): nothing here reads or edits the HTML.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,28 +23,10 @@ from reader.cards.catalog import Catalog
 from reader.cards.model import Card, SetInfo
 from reader.cards.query import Query
 from reader.export.sections import Bookmark, Kind, Section
-from reader.render import LIGHT, SECTIONS, anchor_name, render_card
+from reader.render import LIGHT, card_sections, render_card
 from reader.render import comparison as views
 
 PAGE_SIZES = ("A4", "Letter")
-_SECTION_LABELS = {
-    "thesis": "Thesis",
-    "summary": "Summary",
-    "argument": "Argument",
-    "recommendations": "Recommendations",
-    "perspectives": "Perspectives",
-    "actors": "Actors",
-    "timeline": "Timeline",
-    "quotes": "Quotes",
-    "notes": "Notes",
-    "tags": "Tags",
-}
-COMPARE_VIEW, MATRIX, LEDGER, TIMELINE = (
-    "_compare-view",
-    "_compare-matrix",
-    "_compare-ledger",
-    "_compare-timeline",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,51 +98,26 @@ def select(
 
 
 def card_section(card: Card, info: SetInfo) -> Section:
-    html = render_card(card, info, theme=LIGHT, for_print=True)
-    parts = tuple(
-        Bookmark(_SECTION_LABELS[s], anchor_name(card.id, s))
-        for s in SECTIONS
-        if s in _SECTION_LABELS and f'name="{anchor_name(card.id, s)}"' in html
-    )
+    """A card's pages: the contents and the outline point at its header, and the card's
+    other sections, as the card shows them, are the bookmarks under its own."""
+    header, *parts = card_sections(card)
     source = f"{card.source.publisher} · {card.source.published.display()}"
     return Section(
         Kind.CARD,
-        anchor_name(card.id, "header"),
+        header.anchor,
         card.title,
-        html,
+        render_card(card, info, theme=LIGHT, for_print=True),
         header=card.title,
         footer=source,
         subtitle=source,
-        bookmarks=parts,
+        bookmarks=tuple(Bookmark(part.label, part.anchor) for part in parts),
         tags=card.tags,
     )
 
 
-_HEAD_ROW = re.compile(r"(<table\b[^>]*>)(<tr>\s*<th\b.*?</tr>)", re.DOTALL)
-
-
-def _for_paper(html: str, anchor: str) -> str:
-    """Fit a comparison view for pages: an anchor to jump to, column heads on every page.
-
-    The views open with their ``<h2>`` title; the anchor goes inside it because Qt keeps an
-    anchor only when text follows it in the same block. A table's row of ``<th>`` becomes
-    its ``<thead>``, which Qt repeats at the top of each page the table continues on.
-    """
-    if "<h2>" not in html:
-        raise ValueError("a comparison page without its <h2> title")
-    html = html.replace("<h2>", f'<h2><a name="{anchor}"></a>', 1)
-    return _HEAD_ROW.sub(r"\1<thead>\2</thead>", html)
-
-
 def _comparison_section(anchor: str, title: str, html: str, landscape: bool) -> Section:
-    return Section(
-        Kind.COMPARISON,
-        anchor,
-        title,
-        _for_paper(html, anchor),
-        landscape=landscape,
-        header=title,
-    )
+    """A comparison view's pages; ``anchor`` is the one its paper HTML has at its title."""
+    return Section(Kind.COMPARISON, anchor, title, html, landscape=landscape, header=title)
 
 
 def comparison_sections(request: BookRequest) -> list[Section]:
@@ -172,22 +130,26 @@ def comparison_sections(request: BookRequest) -> list[Section]:
         )
         table = compare(request.compare, info)
         # The arguments are on the cards' own pages; the compare page lines up the rest.
-        html = views.comparison_html(table, LIGHT, title=title)
+        html = views.comparison_html(table, LIGHT, title=title, for_print=True)
         landscape = len(request.compare) > views.WIDE_COMPARE
-        sections.append(_comparison_section(COMPARE_VIEW, title, html, landscape))
+        sections.append(_comparison_section(views.COMPARE_ANCHOR, title, html, landscape))
     if not request.comparison or len(cards) < MIN_COMPARE:
         return sections
     if info.topics:
         matrix = topic_matrix(cards, info)
-        html = views.topic_matrix_html(matrix, LIGHT)
+        html = views.topic_matrix_html(matrix, LIGHT, for_print=True)
         landscape = len(cards) > views.WIDE_MATRIX
-        sections.append(_comparison_section(MATRIX, "Topic matrix", html, landscape))
+        sections.append(
+            _comparison_section(views.MATRIX_ANCHOR, views.MATRIX_TITLE, html, landscape)
+        )
     ledger = recommendation_ledger(cards, info.actor_aliases)
     if ledger:
-        title = "Recommendations by addressee"
-        sections.append(_comparison_section(LEDGER, title, views.ledger_html(ledger, LIGHT), False))
+        html = views.ledger_html(ledger, LIGHT, for_print=True)
+        sections.append(_comparison_section(views.LEDGER_ANCHOR, views.LEDGER_TITLE, html, False))
     events = merged_timeline(cards)
     if events:
-        html = views.timeline_html(events, LIGHT)
-        sections.append(_comparison_section(TIMELINE, "Timeline", html, False))
+        html = views.timeline_html(events, LIGHT, for_print=True)
+        sections.append(
+            _comparison_section(views.TIMELINE_ANCHOR, views.TIMELINE_TITLE, html, False)
+        )
     return sections

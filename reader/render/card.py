@@ -5,35 +5,40 @@ screen and on paper. Qt's rich text has no flexbox and no block borders, so boxe
 one-cell tables and hanging numbers are two-column tables; type sizes and spacing come from
 :func:`reader.render.theme.stylesheet`, which must be the document's default style sheet.
 
-Every section opens with ``<a name="{card id}--{section}">`` on its first visible text (Qt drops
-an anchor that has no text after it), so the export can link to and outline each section.
+Which sections a card has, in order, with their headings, is :func:`card_sections`: the one
+list the card is rendered from and the export outlines it with. Every section opens with
+``<a name="{card id}--{section}">`` on its first visible text (Qt drops an anchor that has no
+text after it), so the export can link to and bookmark each section.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from urllib.parse import quote
+from dataclasses import dataclass
 
 from reader.cards.catalog import CardSummary
 from reader.cards.model import Card, Perspective, Recommendation, SetInfo
 from reader.cards.query import SearchTerm
-from reader.render.highlight import Marker, escape
-from reader.render.markdown import is_safe_url, markdown_to_html
-from reader.render.theme import Swatch, Theme
-
-SECTIONS = (
-    "header",
-    "thesis",
-    "summary",
-    "argument",
-    "recommendations",
-    "perspectives",
-    "actors",
-    "timeline",
-    "quotes",
-    "notes",
-    "tags",
+from reader.cards.wording import plural
+from reader.render.highlight import Marker
+from reader.render.html import (
+    Mark,
+    anchor,
+    document,
+    escape,
+    inline,
+    locator,
+    stance_badge,
+    swatch_style,
+    tag_chip,
 )
+
+# The window builds its links with these, and knows them from here.
+from reader.render.html import card_href as card_href
+from reader.render.html import tag_href as tag_href
+from reader.render.markdown import is_safe_url, markdown_to_html
+from reader.render.theme import Theme
+
 NO_RECOMMENDATIONS = "The source makes no recommendations."
 #: A key column (argument numbers, dates) as wide as its keys, the values' column taking the
 #: rest (``width="100%"``). Two columns of no set width split what short values leave over
@@ -41,59 +46,44 @@ NO_RECOMMENDATIONS = "The source makes no recommendations."
 #: letter, hence no wrapping in the keys.
 _KEY_NOWRAP = ' style="white-space: nowrap;"'
 
-Mark = Callable[[str], str]
-
 
 def anchor_name(card_id: str, section: str) -> str:
     return f"{card_id}--{section}"
 
 
-def tag_href(tag: str) -> str:
-    return "tag:" + quote(tag, safe="")
+@dataclass(frozen=True, slots=True)
+class CardSection:
+    """One section of a card as it shows: its key (one of :data:`SECTIONS`), its heading (the
+    card's title for the header) and the name of the anchor on its first visible text."""
+
+    key: str
+    label: str
+    anchor: str
 
 
-def card_href(card_id: str) -> str:
-    return "card:" + quote(card_id, safe="")
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What every section's markup is made from."""
+
+    card: Card
+    info: SetInfo
+    theme: Theme
+    mark: Mark
+    for_print: bool
 
 
-def _anchor(card: Card, section: str) -> str:
-    return f'<a name="{escape(anchor_name(card.id, section))}"></a>'
+def _heading(section: CardSection) -> str:
+    return f"<h2>{anchor(section.anchor)}{escape(section.label)}</h2>"
 
 
-def _heading(card: Card, section: str, label: str) -> str:
-    return f"<h2>{_anchor(card, section)}{escape(label)}</h2>"
-
-
-def _inline(mark: Mark, text: str) -> str:
-    """Plain card text for use inside a block; the writer's line breaks survive."""
-    return mark(text.strip()).replace("\n", "<br />")
-
-
-def _unbroken(text: str) -> str:
-    """Non-breaking spaces keep a short label such as a stance badge in one piece."""
-    return text.replace(" ", "\u00a0")
-
-
-def _loc(mark: Mark, where: str | None) -> str:
-    """A locator in small type, an em space after the text it belongs to."""
-    return f'&#8195;<span class="loc">{mark(where)}</span>' if where else ""
-
-
-def _pill(swatch: Swatch, inner: str, css: str) -> str:
-    # Non-breaking spaces pad the coloured run: Qt draws inline backgrounds tight to glyphs.
-    return (
-        f'<span class="{css}" style="background-color:{swatch.background}; '
-        f'color:{swatch.text};">&nbsp;{inner}&nbsp;</span>'
-    )
-
-
-def _header(card: Card, mark: Mark) -> str:
+def _header(page: _Page, section: CardSection) -> str:
+    card, mark = page.card, page.mark
     src = card.source
     meta = [mark(src.publisher), mark(src.published.display())]
     if src.kind:
         meta.append(mark(src.kind.capitalize()))
     parts = [
-        f"<h1>{_anchor(card, 'header')}{_inline(mark, card.title)}</h1>",
+        f"<h1>{anchor(section.anchor)}{inline(card.title, mark)}</h1>",
         f'<p class="meta">{" · ".join(meta)}</p>',
     ]
     if src.authors:
@@ -102,7 +92,7 @@ def _header(card: Card, mark: Mark) -> str:
         parts.append(f'<p class="meta">By {joined}</p>')
     extra = []
     if src.title and src.title.strip() != card.title.strip():
-        extra.append(f"Source: <i>{_inline(mark, src.title)}</i>")
+        extra.append(f"Source: <i>{inline(src.title, mark)}</i>")
     if src.url and is_safe_url(src.url):
         extra.append(f'<a href="{escape(src.url)}">{mark(src.url)}</a>')
     if extra:
@@ -110,40 +100,47 @@ def _header(card: Card, mark: Mark) -> str:
     return "".join(parts)
 
 
-def _thesis(card: Card, theme: Theme, mark: Mark) -> str:
+def _thesis(page: _Page, section: CardSection) -> str:
+    theme = page.theme
     border = f"border-left: 4px solid {theme.thesis_border};"
     return (
         '<table class="thesis" width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td class="thesis" bgcolor="{theme.thesis_background}" style="{border}">'
-        f'<p class="label">{_anchor(card, "thesis")}THESIS</p>'
-        f'<p class="thesis">{_inline(mark, card.thesis)}</p>'
+        f'<p class="label">{anchor(section.anchor)}{escape(section.label.upper())}</p>'
+        f'<p class="thesis">{inline(page.card.thesis, page.mark)}</p>'
         "</td></tr></table>"
     )
 
 
-def _argument(card: Card, mark: Mark) -> str:
+def _summary(page: _Page, section: CardSection) -> str:
+    return _heading(section) + markdown_to_html(page.card.summary, mark=page.mark)
+
+
+def _argument(page: _Page, section: CardSection) -> str:
+    mark = page.mark
     rows = []
-    for n, point in enumerate(card.argument, start=1):
-        claim = _inline(mark, point.claim)
+    for n, point in enumerate(page.card.argument, start=1):
+        claim = inline(point.claim, mark)
         if point.support:
-            support = _inline(mark, point.support) + _loc(mark, point.where)
+            support = inline(point.support, mark) + locator(point.where, mark)
             text = f'<p class="claim">{claim}</p><p class="support">{support}</p>'
         else:
-            text = f'<p class="lone">{claim}{_loc(mark, point.where)}</p>'
+            text = f'<p class="lone">{claim}{locator(point.where, mark)}</p>'
         rows.append(
             f'<tr><td class="num" align="right"{_KEY_NOWRAP}><p class="num">{n}</p></td>'
             f'<td width="100%">{text}</td></tr>'
         )
     return (
-        _heading(card, "argument", "Argument")
+        _heading(section)
         + '<table width="100%" cellspacing="0" cellpadding="0">'
         + "".join(rows)
         + "</table>"
     )
 
 
-def _recommendations(card: Card, mark: Mark) -> str:
-    head = _heading(card, "recommendations", "Recommendations")
+def _recommendations(page: _Page, section: CardSection) -> str:
+    card, mark = page.card, page.mark
+    head = _heading(section)
     if not card.recommendations:
         return head + f'<p class="empty">{escape(NO_RECOMMENDATIONS)}</p>'
     groups: dict[str, list[Recommendation]] = {}
@@ -151,28 +148,28 @@ def _recommendations(card: Card, mark: Mark) -> str:
         groups.setdefault(rec.to.strip(), []).append(rec)
     parts = [head]
     for to, recs in groups.items():
-        parts.append(f"<h3>To {_inline(mark, to)}</h3><ul>")
-        parts.extend(f"<li>{_inline(mark, r.action)}{_loc(mark, r.where)}</li>" for r in recs)
+        parts.append(f"<h3>To {inline(to, mark)}</h3><ul>")
+        parts.extend(f"<li>{inline(r.action, mark)}{locator(r.where, mark)}</li>" for r in recs)
         parts.append("</ul>")
     return "".join(parts)
 
 
-def _perspectives(card: Card, info: SetInfo, theme: Theme, mark: Mark) -> str:
+def _perspectives(page: _Page, section: CardSection) -> str:
+    info, mark = page.info, page.mark
     order = {t.key: i for i, t in enumerate(info.topics)}
     groups: dict[str, list[Perspective]] = {}
-    for persp in card.perspectives:
+    for persp in page.card.perspectives:
         groups.setdefault(persp.topic, []).append(persp)
     keys = sorted(groups, key=lambda k: order.get(k, len(order)))
-    parts = [_heading(card, "perspectives", "Perspectives")]
+    parts = [_heading(section)]
     for key in keys:
         topic = info.topic(key)
-        parts.append(f"<h3>{_inline(mark, topic.label if topic else key)}</h3>")
+        parts.append(f"<h3>{inline(topic.label if topic else key, mark)}</h3>")
         if topic and topic.question.strip():
-            parts.append(f'<p class="question">{_inline(mark, topic.question)}</p>')
+            parts.append(f'<p class="question">{inline(topic.question, mark)}</p>')
         for persp in groups[key]:
-            label = _unbroken(persp.stance.strip())
-            badge = _pill(theme.stance(persp.stance), mark(label), "badge")
-            parts.append(f'<p class="view">{badge}&nbsp;&nbsp; {_inline(mark, persp.view)}</p>')
+            badge = stance_badge(persp.stance, page.theme, mark)
+            parts.append(f'<p class="view">{badge}&nbsp;&nbsp; {inline(persp.view, mark)}</p>')
     return "".join(parts)
 
 
@@ -187,61 +184,109 @@ def _two_columns(rows: Sequence[tuple[str, str]], key_width: str | None) -> str:
     return f'<table width="100%" cellspacing="0" cellpadding="0">{body}</table>'
 
 
-def _actors(card: Card, mark: Mark) -> str:
+def _actors(page: _Page, section: CardSection) -> str:
+    mark = page.mark
     rows = [
         (
-            f'<p class="row"><b>{_inline(mark, a.name)}</b></p>',
-            f'<p class="row">{_inline(mark, a.role) if a.role else "&nbsp;"}</p>',
+            f'<p class="row"><b>{inline(a.name, mark)}</b></p>',
+            f'<p class="row">{inline(a.role, mark) if a.role else "&nbsp;"}</p>',
         )
-        for a in card.actors
+        for a in page.card.actors
     ]
-    return _heading(card, "actors", "Actors") + _two_columns(rows, "30%")
+    return _heading(section) + _two_columns(rows, "30%")
 
 
-def _timeline(card: Card, mark: Mark) -> str:
-    events = sorted(card.timeline, key=lambda e: e.date.sort_key)
+def _timeline(page: _Page, section: CardSection) -> str:
+    mark = page.mark
+    events = sorted(page.card.timeline, key=lambda e: e.date.sort_key)
     rows = [
         (
             f'<p class="date">{mark(e.date.display())}</p>',
-            f'<p class="row">{_inline(mark, e.event)}</p>',
+            f'<p class="row">{inline(e.event, mark)}</p>',
         )
         for e in events
     ]
-    return _heading(card, "timeline", "Timeline") + _two_columns(rows, None)
+    return _heading(section) + _two_columns(rows, None)
 
 
-def _quotes(card: Card, theme: Theme, mark: Mark) -> str:
-    rule = f"border-left: 3px solid {theme.quote_rule};"
-    parts = [_heading(card, "quotes", "Quotes")]
-    for q in card.quotes:
+def _quotes(page: _Page, section: CardSection) -> str:
+    mark = page.mark
+    rule = f"border-left: 3px solid {page.theme.quote_rule};"
+    parts = [_heading(section)]
+    for q in page.card.quotes:
         where = f'<p class="support">{mark(q.where)}</p>' if q.where else ""
         parts.append(
             '<table class="quote" width="100%" cellspacing="0" cellpadding="0"><tr>'
             f'<td class="quote" style="{rule}">'
-            f'<p class="quote">“{_inline(mark, q.text)}”</p>{where}</td></tr></table>'
+            f'<p class="quote">“{inline(q.text, mark)}”</p>{where}</td></tr></table>'
         )
     return "".join(parts)
 
 
-def _tags(card: Card, theme: Theme, mark: Mark, for_print: bool) -> str:
-    chips = []
-    for tag in card.tags:
-        # A word joiner after each '/' and '-' keeps a chip on one line: Qt would break there.
-        unbroken = tag.replace("/", "/\u2060").replace("-", "-\u2060")
-        pill = _pill(theme.chip, mark(unbroken), "chip")
-        # On paper a tag: link goes nowhere, so the chip is plain there.
-        chips.append(pill if for_print else f'<a href="{escape(tag_href(tag))}">{pill}</a>')
-    return _heading(card, "tags", "Tags") + f'<p class="chips">{"&nbsp; ".join(chips)}</p>'
+def _notes(page: _Page, section: CardSection) -> str:
+    # Writers reach for `code` and *emphasis* in their caveats too; the same safe subset.
+    notes = markdown_to_html(page.card.notes or "", mark=page.mark)
+    return _heading(section) + f'<div class="notes">{notes}</div>'
 
 
-def _related(card: Card, related: Sequence[tuple[CardSummary, int]], mark: Mark) -> str:
+def _tags(page: _Page, section: CardSection) -> str:
+    style = swatch_style(page.theme.chip)
+    # On paper a tag: link goes nowhere, so the chip is plain there.
+    chips = [
+        tag_chip(tag, style, link=not page.for_print, mark=page.mark) for tag in page.card.tags
+    ]
+    return _heading(section) + f'<p class="chips">{"&nbsp; ".join(chips)}</p>'
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    #: The section's heading; empty for the header, which the card's title heads.
+    label: str
+    #: Whether a card has the section: the recommendations always show, if only to say that
+    #: the source makes none.
+    shown: Callable[[Card], bool]
+    html: Callable[[_Page, CardSection], str]
+
+
+def _always(card: Card) -> bool:
+    return True
+
+
+#: Every section a card can have, in the order the card shows them.
+_PARTS = {
+    "header": _Part("", _always, _header),
+    "thesis": _Part("Thesis", _always, _thesis),
+    "summary": _Part("Summary", lambda c: bool(c.summary.strip()), _summary),
+    "argument": _Part("Argument", lambda c: bool(c.argument), _argument),
+    "recommendations": _Part("Recommendations", _always, _recommendations),
+    "perspectives": _Part("Perspectives", lambda c: bool(c.perspectives), _perspectives),
+    "actors": _Part("Actors", lambda c: bool(c.actors), _actors),
+    "timeline": _Part("Timeline", lambda c: bool(c.timeline), _timeline),
+    "quotes": _Part("Quotes", lambda c: bool(c.quotes), _quotes),
+    "notes": _Part("Notes", lambda c: bool(c.notes and c.notes.strip()), _notes),
+    "tags": _Part("Tags", lambda c: bool(c.tags), _tags),
+}
+SECTIONS = tuple(_PARTS)
+
+
+def card_sections(card: Card) -> tuple[CardSection, ...]:
+    """The sections ``card`` shows, in order, each with its heading and anchor; the header
+    first. A section with nothing to show is left out."""
+    return tuple(
+        CardSection(key, part.label or card.title, anchor_name(card.id, key))
+        for key, part in _PARTS.items()
+        if part.shown(card)
+    )
+
+
+def _related(related: Sequence[tuple[CardSummary, int]], mark: Mark) -> str:
     parts = ["<h2>Related cards</h2>"]
     for summary, shared in related:
         meta = [mark(summary.publisher), mark(summary.published.display())]
-        meta.append(f"{shared} shared tag{'' if shared == 1 else 's'}")
+        meta.append(plural(shared, "shared tag"))
         parts.append(
             f'<p class="related"><a href="{escape(card_href(summary.id))}">'
-            f"{_inline(mark, summary.title)}</a><br />"
+            f"{inline(summary.title, mark)}</a><br />"
             f'<span class="loc">{" · ".join(meta)}</span></p>'
         )
     return "".join(parts)
@@ -263,31 +308,8 @@ def render_card(
     default style sheet and loads the result into a :class:`SafeTextDocument`.
     """
     mark = Marker(tuple(terms), theme.highlight.background, theme.highlight.text)
-    body = [_header(card, mark), _thesis(card, theme, mark)]
-    if card.summary.strip():
-        summary = markdown_to_html(card.summary, mark=mark)
-        body.append(_heading(card, "summary", "Summary") + summary)
-    if card.argument:
-        body.append(_argument(card, mark))
-    body.append(_recommendations(card, mark))
-    if card.perspectives:
-        body.append(_perspectives(card, info, theme, mark))
-    if card.actors:
-        body.append(_actors(card, mark))
-    if card.timeline:
-        body.append(_timeline(card, mark))
-    if card.quotes:
-        body.append(_quotes(card, theme, mark))
-    if card.notes and card.notes.strip():
-        # Writers reach for `code` and *emphasis* in their caveats too; the same safe subset.
-        notes = markdown_to_html(card.notes, mark=mark)
-        body.append(_heading(card, "notes", "Notes") + f'<div class="notes">{notes}</div>')
-    if card.tags:
-        body.append(_tags(card, theme, mark, for_print))
+    page = _Page(card, info, theme, mark, for_print)
+    body = [_PARTS[section.key].html(page, section) for section in card_sections(card)]
     if related and not for_print:
-        body.append(_related(card, related, mark))
-    return (
-        f"<html><head><title>{escape(card.title)}</title></head><body>"
-        + "\n".join(body)
-        + "</body></html>"
-    )
+        body.append(_related(related, mark))
+    return document(card.title, "\n".join(body))

@@ -8,35 +8,33 @@ a phrase matches consecutive words; the whole word is marked, not just the match
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.cards.query import SearchTerm, words
+from reader.render.html import escape as escape  # the window's views import it from here
 
 _WORD = re.compile(r"\w+")
 
 
-def escape(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def match_spans(text: str, terms: Sequence[SearchTerm]) -> list[tuple[int, int]]:
-    """Character ranges of ``text`` that the terms match, merged and in order."""
+    """Character ranges of ``text`` that the terms match, merged and in order.
+
+    A term matches here where :meth:`SearchTerm.matches` finds it, the search's own rule, asked
+    of each run of as many words as the term has.
+    """
     if not terms:
         return []
-    tokens = [(m.start(), m.end(), "".join(words(m.group()))) for m in _WORD.finditer(text)]
+    matches = list(_WORD.finditer(text))
+    folded = ["".join(words(m.group())) for m in matches]
     spans: list[tuple[int, int]] = []
     for term in terms:
         n = len(term.words)
-        *exact, last = term.words
-        for i in range(len(tokens) - n + 1):
-            if tokens[i + n - 1][2].startswith(last) and all(
-                tokens[i + j][2] == w for j, w in enumerate(exact)
-            ):
-                spans.append((tokens[i][0], tokens[i + n - 1][1]))
+        for i in range(len(folded) - n + 1):
+            if term.matches(folded[i : i + n]):
+                spans.append((matches[i].start(), matches[i + n - 1].end()))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
