@@ -17,6 +17,7 @@ from html import escape
 
 from reader.cards.model import Card, SetInfo
 from reader.cards.query import fold
+from reader.cards.wording import plural
 from reader.export.sections import Bookmark, Kind, Section
 from reader.render import KEEP_WITH_NEXT, LIGHT, markdown_to_html
 
@@ -76,14 +77,12 @@ def _span(cards: Sequence[Card]) -> str:
 def cover(facts: CoverFacts) -> Section:
     info, cards = facts.info, facts.cards
     publishers = sorted({c.source.publisher for c in cards}, key=fold)
-    n = len(cards)
     rows = [
-        ("Cards", f"{n} card{'' if n == 1 else 's'}"),
-        ("Sources", f"published {_span(cards)}, from {len(publishers)} publisher"
-         f"{'' if len(publishers) == 1 else 's'}"),
+        ("Cards", plural(len(cards), "card")),
+        ("Sources", f"published {_span(cards)}, from {plural(len(publishers), 'publisher')}"),
         ("Selection", facts.filter_text or "the whole set"),
         ("Exported", date_text(facts.exported)),
-    ]  # fmt: skip
+    ]
     table = "".join(
         f'<tr><td class="fact">{escape(k)}</td><td class="factvalue">{escape(v)}</td></tr>'
         for k, v in rows

@@ -6,11 +6,19 @@ from datetime import UTC, datetime
 
 import pytest
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QPdfWriter, QTextFrame, QTextTable
 
 from reader.cards.load import load_set
 from reader.export.frontmatter import INDEX
+from reader.export.pdf import RESOLUTION, lay_out, page_size_of
+from reader.export.sections import Kind
+from reader.render import card_sections
+from reader.render.comparison import COMPARE_ANCHOR, LEDGER_ANCHOR, MATRIX_ANCHOR, TIMELINE_ANCHOR
 from tests.conftest import SHIPPED_CARDS
 from tests.export.conftest import EPOCH, ISOLATION, LEVERAGE, SANCTIONS, Book, squash
+from tests.export.layout import request_for
+from tests.render.conftest import fragments
 
 SET = load_set(SHIPPED_CARDS)
 TITLE = SET.info.title
@@ -73,6 +81,47 @@ def test_outline_has_cover_contents_each_card_with_its_parts_comparison_and_inde
     assert "Topic matrix" in comparison
     assert "Recommendations by addressee" in comparison
     assert any(t.startswith("Side by side") for t in comparison)
+
+
+def _head_rows(frame: QTextFrame) -> list[int]:
+    """Per table, in document order: how many rows Qt repeats at the top of each page."""
+    rows = []
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            rows.append(child.format().headerRowCount())
+        rows += _head_rows(child)
+    return rows
+
+
+def test_bookmarks_come_from_the_section_list_and_land_on_anchors_qt_kept(qapp: object) -> None:
+    """Read where the book is laid out, before any painting: each card's bookmarks are its
+    section list (:func:`reader.render.card_sections`), never found by searching the HTML;
+    every bookmark jumps to an anchor that is in its laid-out document, so the outline cannot
+    silently lose an entry; and the pages with column heads repeat them on every page."""
+    buffer = QBuffer()
+    assert buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    request = request_for(SHIPPED_CARDS, compare=(LEVERAGE, ISOLATION))
+    _, book, _ = lay_out(request, writer, page_size_of(request.page_size))
+    comparison = []
+    for laid in book.sections:
+        section, doc = laid.section, laid.document
+        assert doc is not None
+        kept = {name for _, fmt in fragments(doc) for name in fmt.anchorNames()}
+        assert {section.anchor, *(b.anchor for b in section.bookmarks)} <= kept, section.title
+        if section.kind is Kind.COMPARISON:
+            comparison.append(section.anchor)
+            heads = _head_rows(doc.rootFrame())
+            assert set(heads) == ({0} if section.anchor == LEDGER_ANCHOR else {1}), section.title
+    assert comparison == [COMPARE_ANCHOR, MATRIX_ANCHOR, LEDGER_ANCHOR, TIMELINE_ANCHOR]
+    by_title = {card.title: card for card in CARDS}
+    outlined = [node for node in book.outline() if node.title in by_title]
+    assert [node.title for node in outlined] == [card.title for card in CARDS]
+    for node in outlined:
+        header, *parts = card_sections(by_title[node.title])
+        assert node.anchor == header.anchor
+        assert [(c.title, c.anchor) for c in node.children] == [(p.label, p.anchor) for p in parts]
 
 
 def test_comparison_and_index_pages_are_where_the_outline_says(shipped_book: Book) -> None:

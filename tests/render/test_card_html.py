@@ -23,7 +23,7 @@ from reader.cards.model import (
     TimelineEvent,
 )
 from reader.qt.document import make_document
-from reader.render import DARK, LIGHT, SECTIONS, Theme, render_card
+from reader.render import DARK, LIGHT, SECTIONS, Theme, card_sections, render_card
 from reader.render.card import NO_RECOMMENDATIONS
 from tests.render.conftest import INFO, fragments, make_card, visible_text
 
@@ -316,3 +316,37 @@ def test_dates_and_chips_never_break_inside(
     assert set(date_lines.values()) == {1}
     assert len(chip_line_ends) > 1
     assert not [e for e in chip_line_ends if e.endswith(("/", "-"))]
+
+
+def _headings(doc: QTextDocument) -> list[str]:
+    """The text of every section heading the card prints: its title, THESIS, each <h2>."""
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level in (1, 2) or block.text() == "THESIS":
+            found.append(block.text())
+        block = block.next()
+    return found
+
+
+@pytest.mark.parametrize("for_print", [False, True], ids=["screen", "paper"])
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"summary": " ", "perspectives": (), "actors": (), "quotes": (), "notes": "\n"}],
+    ids=["every-section", "some-left-out"],
+)
+def test_the_section_list_is_what_the_card_shows(
+    qapp: QApplication, for_print: bool, changes: dict[str, object]
+) -> None:
+    """The export bookmarks a card from card_sections: each entry's anchor must be one Qt
+    keeps, on paper too, and each label the heading the card prints, in the same order."""
+    card = make_card(**changes)
+    sections = card_sections(card)
+    doc = document(card, for_print=for_print)
+    assert anchors(doc) == [s.anchor for s in sections]
+    assert [s.key for s in sections] == [key for key in SECTIONS if key not in changes]
+    header, thesis, *parts = sections
+    assert _headings(doc) == [card.title, thesis.label.upper(), *(p.label for p in parts)]
+    assert header.label == card.title
+    assert [s.label for s in parts] == [key.capitalize() for key in (s.key for s in parts)]

@@ -5,15 +5,22 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtGui import QTextDocument, QTextFrame, QTextTable
+from PySide6.QtWidgets import QApplication
 
 from reader.analysis.ledger import recommendation_ledger
 from reader.analysis.matrix import topic_matrix
 from reader.analysis.side_by_side import RowKind, compare
 from reader.analysis.timeline import merged_timeline
 from reader.cards.model import Card, SetInfo
+from reader.qt.document import make_document
 from reader.render.comparison import (
+    COMPARE_ANCHOR,
+    LEDGER_ANCHOR,
+    MATRIX_ANCHOR,
     NOT_ADDRESSED,
     STANCES_DIFFER,
+    TIMELINE_ANCHOR,
     cell_html,
     comparison_html,
     ledger_anchor,
@@ -204,3 +211,74 @@ def test_matrix_columns_carry_a_short_unbreakable_date(published: str, shown: st
     html = matrix_column_html(make_card("a", published, publisher="Alpha & Co"))
     assert f'<p class="loc">{shown}</p>' in html
     assert "Alpha &amp; Co" in html
+
+
+def _paper_views(for_print: bool) -> dict[str, tuple[str, str]]:
+    """Each whole-page view as the export asks for it (``for_print``), with its anchor."""
+    cards = generated_cards(25)
+    return {
+        "compare": (
+            comparison_html(compare(cards[:3], INFO), LIGHT, for_print=for_print),
+            COMPARE_ANCHOR,
+        ),
+        "matrix": (
+            topic_matrix_html(
+                topic_matrix(cards, INFO), LIGHT, columns_per_table=10, for_print=for_print
+            ),
+            MATRIX_ANCHOR,
+        ),
+        "ledger": (
+            ledger_html(recommendation_ledger(cards, {}), LIGHT, for_print=for_print),
+            LEDGER_ANCHOR,
+        ),
+        "timeline": (
+            timeline_html(merged_timeline(cards), LIGHT, for_print=for_print),
+            TIMELINE_ANCHOR,
+        ),
+    }
+
+
+def _title_anchors(doc: QTextDocument) -> list[str]:
+    """The anchors Qt kept in the view's title, its first <h2>."""
+    block = doc.begin()
+    while block.blockFormat().headingLevel() != 2:
+        block = block.next()
+    names: list[str] = []
+    it = block.begin()
+    while not it.atEnd():
+        names += it.fragment().charFormat().anchorNames()
+        it += 1
+    return names
+
+
+def _head_rows(frame: QTextFrame) -> list[int]:
+    """Per table, in document order: how many rows Qt repeats at the top of each page."""
+    rows = []
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            rows.append(child.format().headerRowCount())
+        rows += _head_rows(child)
+    return rows
+
+
+#: The tables of each view that open with a row of column heads: the compare page's cards,
+#: the matrix's three tables of ten columns and its key, the timeline's; the ledger has none.
+_HEADED = {"compare": [1], "matrix": [1, 1, 1, 1], "timeline": [1]}
+
+
+@pytest.mark.parametrize("view", ["compare", "matrix", "ledger", "timeline"])
+def test_on_paper_a_view_carries_its_anchor_at_the_title_and_repeats_its_table_heads(
+    qapp: QApplication, view: str
+) -> None:
+    """What the export relies on, read from Qt's document: the contents and the outline
+    jump to the anchor, and Qt repeats a table's head rows on each page it continues on.
+    On screen neither is there, as before."""
+    html, anchor = _paper_views(for_print=True)[view]
+    doc = make_document(html, LIGHT, 10.0, for_print=True)
+    assert _title_anchors(doc) == [anchor]
+    heads = _head_rows(doc.rootFrame())
+    assert heads == _HEADED.get(view, [0] * len(heads))
+    assert heads
+    screen = make_document(_paper_views(for_print=False)[view][0], LIGHT, 10.0)
+    assert _title_anchors(screen) == []
+    assert set(_head_rows(screen.rootFrame())) == {0}
