@@ -17,7 +17,7 @@ from markdown_it.renderer import RendererProtocol
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from reader.render.highlight import escape
+from reader.render.html import escape
 
 _SAFE_URL = re.compile(r"^(?:https?://[^\s/?#]+|mailto:[^\s]+@)", re.IGNORECASE)
 _DISABLED = ["image", "heading", "lheading", "html_block", "html_inline"]

@@ -10,7 +10,7 @@ from reader.cards.model import SetInfo
 from reader.cards.query import Query
 from reader.cards.wording import plural
 from reader.render import markdown_to_html
-from reader.render.highlight import escape
+from reader.render.html import escape
 
 CLEAR_FILTERS_HREF = "reader:clear-filters"
 
