@@ -1,8 +1,9 @@
 """Build catalogs off the UI thread and hand them back through a signal.
 
 A *catalog source* turns a folder into one or more catalogs, each more complete than the
-last: the in-memory source yields one, an index can yield what it has at once and then the
-rest as it catches up. The window shows every snapshot as it arrives, so a large set is
+last: the persistent index (:data:`INDEX_SOURCES`, what the window reads) yields what it has
+at once and then the rest as it catches up. The window shows every snapshot as it arrives,
+so a large set is
 readable before it has finished loading, and never freezes the UI.
 """
 
@@ -18,8 +19,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.app.prepare import Prepared, prepare
 from reader.app.watcher import Changes, WatchTargets, watch_targets
-from reader.cards.catalog import Catalog, MemoryCatalog
-from reader.cards.load import load_set
+from reader.cards.catalog import Catalog
+from reader.index import index_refreshes, index_snapshots
 
 #: Turns a folder into catalogs, on the loader thread. It should not execute an ``import``
 #: there: with PySide6 6.12 (which corrupts None's reference count, see pyproject.toml) an
@@ -54,13 +55,10 @@ def _whole_set(
     return source(root)
 
 
-def memory_source(root: Path) -> Iterator[Catalog]:
-    """Parse the whole set at once: right for sets that fit in memory."""
-    yield MemoryCatalog(load_set(root))
-
-
-#: The in-memory loader for opening and reloading alike.
-MEMORY_SOURCES = CatalogSources.same(memory_source)
+#: The persistent index, the one way the program reads a set (``check`` and ``export`` open
+#: the same): opening shows the stored catalog at once and parses only what changed; a reload
+#: re-checks the files the watcher saw change.
+INDEX_SOURCES = CatalogSources(index_snapshots, index_refreshes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +137,7 @@ class CatalogLoader(QObject):
 
     def __init__(
         self,
-        sources: CatalogSources = MEMORY_SOURCES,
+        sources: CatalogSources = INDEX_SOURCES,
         parent: QObject | None = None,
     ):
         super().__init__(parent)

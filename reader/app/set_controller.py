@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.app.loading import MEMORY_SOURCES, CatalogLoader, CatalogSources, Reload, Snapshot
+from reader.app.loading import INDEX_SOURCES, CatalogLoader, CatalogSources, Reload, Snapshot
 from reader.app.watcher import Changes, SetWatcher
 
 
@@ -23,7 +23,7 @@ class SetController(QObject):
 
     def __init__(
         self,
-        sources: CatalogSources = MEMORY_SOURCES,
+        sources: CatalogSources = INDEX_SOURCES,
         parent: QObject | None = None,
         *,
         debounce_ms: int | None = None,

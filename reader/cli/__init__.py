@@ -3,37 +3,33 @@ it may import every other package.
 
 With no command (``briefing-reader [PATH]``) it opens the reader window instead.
 
-Exit codes: 0 success, 1 problems in the cards, a failed write or no display for the window,
-2 bad arguments or a PATH that is not a folder (or cannot be looked up: a name too long), 130
-for Ctrl+C, and 128 + the signal's number for SIGTERM (143) and SIGHUP (129), which end a
-command the way Ctrl+C does (a half-written export is removed); each of those with one line
-on stderr. Bad input never produces a traceback. Everything a command prints goes through
-:func:`reader.cli.terminal.safe_output`: card text and file names cannot drive the terminal.
+Exit codes (defined in :mod:`reader.cli.exits`): 0 success, 1 problems in the cards, a failed
+write or no display for the window, 2 bad arguments or a PATH that is not a folder (or cannot
+be looked up: a name too long), 130 for Ctrl+C, and 128 + the signal's number for SIGTERM
+(143) and SIGHUP (129), which end a command the way Ctrl+C does (a half-written export is
+removed); each of those with one line on stderr. Bad input never produces a traceback.
+Everything a command prints goes through :func:`reader.cli.terminal.safe_output`: card text
+and file names cannot drive the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import logging
 import signal
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 
 from reader import __version__
 from reader.app.log import setup_logging
-from reader.cards.load import load_set
-from reader.cards.problems import count
 from reader.cards.resources import shipped_cards_dir
+from reader.cli.exits import EXIT_OK, EXIT_USAGE, interrupted
 from reader.cli.terminal import Stopped, safe_output
-from reader.verify.quotes import verify_set
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 #: Signals that end a command the way Ctrl+C does.
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
@@ -44,10 +40,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _set_folder(value: str | None) -> Path:
@@ -73,25 +65,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = _set_folder(args.path)
     if (bad := _check_folder(root, "briefing-reader check")) is not None:
         return bad
-    if args.sources is not None and not _is_folder(args.sources):
-        print(f"briefing-reader check: error: {args.sources} is not a folder", file=sys.stderr)
-        return EXIT_USAGE
-    started = time.perf_counter()
-    card_set = load_set(root)
-    problems = sorted((*card_set.problems, *verify_set(card_set, args.sources)))
-    errors, warnings = count(problems)
-    if args.format == "json":
-        json.dump([p.to_json() for p in problems], sys.stdout, indent=2, ensure_ascii=False)
-        print()
-    else:
-        for problem in problems:
-            print(problem)
-        elapsed = time.perf_counter() - started
-        print(
-            f"{plural(len(card_set.cards), 'card')}, {plural(errors, 'error')}, "
-            f"{plural(warnings, 'warning')} ({elapsed:.2f} s)"
-        )
-    return EXIT_PROBLEMS if errors else EXIT_OK
+    from reader.cli.check import check_command
+
+    return check_command(root, args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -184,7 +160,13 @@ def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
     export.add_argument(
         "--page-size", type=_page_size, default="A4", metavar="A4|Letter", help="default A4"
     )
-    export.add_argument("--no-index", action="store_true", help="leave out the tag index")
+    export.add_argument(
+        "--no-tag-index", action="store_true", help="leave out the printed index of tags"
+    )
+    # The option's first name, kept working; hidden, as it read like the persistent index.
+    export.add_argument(
+        "--no-index", dest="no_tag_index", action="store_true", help=argparse.SUPPRESS
+    )
     export.set_defaults(run=cmd_export)
 
 
@@ -267,13 +249,6 @@ def _window_path(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | 
     return word if looks_like_path else None
 
 
-def _is_folder(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:  # a name too long to look up is no folder
-        return False
-
-
 def _exists(path: Path) -> bool:
     """Whether ``path`` exists; a name that cannot be looked up (too long) is taken as one
     meant to, so that it is reported as a path rather than as an unknown command."""
@@ -318,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt as exc:
             signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
             print(f"briefing-reader: interrupted ({signal.Signals(signum).name})", file=sys.stderr)
-            return 128 + signum
+            return interrupted(signum)
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -1,8 +1,9 @@
 """``briefing-reader export``: the command line's way to the PDF export.
 
 The arguments are declared with the other subcommands in :mod:`reader.cli`; this is what runs
-them. The filters build the window's :class:`~reader.cards.query.Query`, so a command line and
-a window with the same filter export the same cards. Exit status: 0 written; 1 nothing to
+them. The set is read through the persistent index, the catalog the window reads, and the
+filters build the window's :class:`~reader.cards.query.Query`, so a command line and a window
+with the same filter export the same cards. Exit status: 0 written; 1 nothing to
 export or the file cannot be written; 2 a bad argument (an unknown card id, a bad
 ``SOURCE_DATE_EPOCH``). Every failure is one line on stderr, never a traceback.
 
@@ -25,20 +26,22 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
-from reader.cards.catalog import MemoryCatalog
-from reader.cards.load import UnreadableFileError, load_set
-from reader.cards.model import SET_FILE, CardSet
+from reader.cards.catalog import Catalog
+from reader.cards.load import UnreadableFileError
+from reader.cards.model import SET_FILE
 from reader.cards.query import Query, search_problem
+from reader.cards.wording import plural
+from reader.cli.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from reader.cli.terminal import Stopped
 from reader.export.atomic import resolve_target
 from reader.export.book import NothingToExportError, UnknownCardError, select
 from reader.export.pdf import export_pdf, export_time
 from reader.export.progress import ExportCancelledError, Progress
+from reader.index import open_index
 from reader.qt.application import gui_application
-from reader.verify.quotes import find_source_file
+from reader.verify.sources import find_source_file
 
 PROG = "briefing-reader export"
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 #: The signals that stop an export (see :func:`_stop_requests`).
 STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
@@ -50,10 +53,6 @@ def _fail(message: str, status: int) -> int:
 
 def _cannot_write(target: Path, reason: str) -> int:
     return _fail(f"cannot write {target}: {reason}; nothing was written", EXIT_FAILED)
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @contextlib.contextmanager
@@ -80,17 +79,19 @@ def _stop_requests() -> Iterator[list[int]]:
             signal.signal(signum, handler)
 
 
-def refusal(target: Path, card_set: CardSet) -> str | None:
-    """Why an export of ``card_set`` must not write ``target``, or None."""
+def refusal(target: Path, catalog: Catalog) -> str | None:
+    """Why an export of the set ``catalog`` reads must not write ``target``, or None."""
     real = _real(target)
-    root = _real(card_set.root)
+    root = _real(catalog.root)
     if real == _real(root / SET_FILE):
         return "it is the set file of the set being exported"
-    if real in {_real(root / card.path) for card in card_set.cards}:
+    if real in {_real(root / summary.path) for summary in catalog.summaries()}:
         return "it is a card of the set being exported"
-    if real in _sources(card_set):
+    if not real.is_relative_to(root):
+        return None  # source texts are found only inside the set's folder
+    if real in _sources(catalog):
         return "it is a source text of the set being exported"
-    if real.is_relative_to(root) and real.suffix.lower() != ".pdf":
+    if real.suffix.lower() != ".pdf":
         return "it is in the folder of the set being exported and is not a .pdf"
     return None
 
@@ -99,11 +100,14 @@ def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def _sources(card_set: CardSet) -> set[Path]:
+def _sources(catalog: Catalog) -> set[Path]:
+    """The source texts the cards name; each card is parsed for it, hence asked only for a
+    target inside the set's folder."""
     found: set[Path] = set()
-    for card in card_set.cards:
+    for summary in catalog.summaries():
+        card = catalog.card(summary.id)
         with contextlib.suppress(UnreadableFileError):
-            if (path := find_source_file(card, [card_set.root])) is not None:
+            if card is not None and (path := find_source_file(card, [catalog.root])):
                 found.add(_real(path))
     return found
 
@@ -124,13 +128,13 @@ def export_command(root: Path, args: argparse.Namespace) -> int:
         return _cannot_write(target, exc.strerror or str(exc))
     if not folder_exists:
         return _cannot_write(target, f"the folder {written.parent} does not exist")
-    card_set = load_set(root)
-    if (reason := refusal(written, card_set)) is not None:
+    catalog = open_index(root)
+    if (reason := refusal(written, catalog)) is not None:
         return _cannot_write(target, reason)
-    broken = sorted({p.path for p in card_set.problems if p.is_error})
+    broken = sorted({p.path for p in catalog.problems if p.is_error})
     if broken:
         print(
-            f"{PROG}: warning: {_plural(len(broken), 'file')} with errors left out: "
+            f"{PROG}: warning: {plural(len(broken), 'file')} with errors left out: "
             f"{', '.join(broken[:3])}{', ...' if len(broken) > 3 else ''} "
             f"(see: briefing-reader check {root})",
             file=sys.stderr,
@@ -143,12 +147,12 @@ def export_command(root: Path, args: argparse.Namespace) -> int:
     )
     try:
         request = select(
-            MemoryCatalog(card_set),
+            catalog,
             query,
             compare_ids=args.compare or (),
             exported=exported,
             page_size=args.page_size,
-            index=not args.no_index,
+            index=not args.no_tag_index,
         )
     except UnknownCardError as exc:
         return _fail(str(exc), EXIT_USAGE)
@@ -169,7 +173,7 @@ def export_command(root: Path, args: argparse.Namespace) -> int:
             return _cannot_write(target, exc.strerror or str(exc))
     through = f" (through the link {target})" if written != target else ""
     print(
-        f"{_plural(result.pages, 'page')} ({_plural(result.cards, 'card')}) written to "
+        f"{plural(result.pages, 'page')} ({plural(result.cards, 'card')}) written to "
         f"{result.path}{through} in {result.seconds:.1f} s"
     )
     return EXIT_OK

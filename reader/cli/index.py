@@ -21,14 +21,10 @@ from pathlib import Path
 from reader.cards.catalog import CardSummary
 from reader.cards.problems import count
 from reader.cards.query import Query, search_problem
+from reader.cards.wording import plural
+from reader.cli.exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from reader.cli.terminal import show_status
 from reader.index import open_index
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def index_command(root: Path, args: argparse.Namespace) -> int:
@@ -50,8 +46,8 @@ def index_command(root: Path, args: argparse.Namespace) -> int:
     errors, warnings = count(list(catalog.problems))
     cards = len(catalog.summaries())
     print(
-        f"{_plural(cards, 'card')}, {_plural(errors, 'error')}, {_plural(warnings, 'warning')}; "
-        f"{_plural(parsed, 'file')} parsed ({elapsed:.2f} s)"
+        f"{plural(cards, 'card')}, {plural(errors, 'error')}, {plural(warnings, 'warning')}; "
+        f"{plural(parsed, 'file')} parsed ({elapsed:.2f} s)"
     )
     where = catalog.index_file
     rebuilt = " (rebuilt)" if args.rebuild else ""

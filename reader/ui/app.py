@@ -60,9 +60,7 @@ def run_window(path: Path | None) -> int:
     from PySide6.QtCore import QSettings, qVersion
     from PySide6.QtWidgets import QApplication
 
-    from reader.app.loading import CatalogSources
     from reader.app.settings import Settings
-    from reader.index import index_refreshes, index_snapshots
     from reader.ui.crash import install_crash_notice
     from reader.ui.main_window import MainWindow
 
@@ -78,10 +76,7 @@ def run_window(path: Path | None) -> int:
     _log.info("window started: Qt %s, PySide6 %s", qVersion(), PySide6.__version__)
     try:
         settings = Settings(QSettings())
-        # The persistent index: a reopen shows the stored catalog at once and parses only
-        # what changed; a reload re-checks the files the watcher saw change.
-        sources = CatalogSources(index_snapshots, index_refreshes)
-        window = MainWindow(settings, sources)
+        window = MainWindow(settings)  # reads through the persistent index (INDEX_SOURCES)
         window.show()
         window.open_set(start_folder(path, settings.last_set))
         return app.exec()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE
-from reader.app.loading import CatalogSource, CatalogSources, Snapshot, memory_source
+from reader.app.loading import INDEX_SOURCES, CatalogSource, CatalogSources, Snapshot
 from reader.app.prepare import Prepared
 from reader.app.session import ReaderSession
 from reader.app.set_controller import SetController
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         settings: Settings,
-        source: CatalogSource | CatalogSources = memory_source,
+        source: CatalogSource | CatalogSources = INDEX_SOURCES,
         *,
         debounce_ms: int | None = None,
         parent: QWidget | None = None,

@@ -67,7 +67,7 @@ def test_filters_select_the_cards_the_window_would(
 
 def test_default_set_is_the_shipped_one(export: Export, tmp_path: Path) -> None:
     out = tmp_path / "mali.pdf"
-    run = export("-o", out, "--no-index")
+    run = export("-o", out, "--no-tag-index")
     assert run.code == 0, run.err
     book = Book(out)
     assert card_titles(book) == set(TITLES.values())
@@ -82,6 +82,13 @@ def test_default_set_is_the_shipped_one(export: Export, tmp_path: Path) -> None:
     assert not any(book.on_page(p, "Index of tags") for p in where)
 
 
+def test_help_names_the_tag_index_option_not_its_old_name(export: Export) -> None:
+    run = export("--help")
+    assert run.code == 0
+    assert "--no-tag-index" in run.out
+    assert "--no-index" not in run.out
+
+
 def test_letter_paper(export: Export, tmp_path: Path) -> None:
     out = tmp_path / "letter.pdf"
     assert export("-o", out, "--page-size", "letter", "--card", SANCTIONS).code == 0
@@ -93,6 +100,7 @@ def test_three_compared_cards_get_landscape_pages_with_header_and_footer(
     export: Export, tmp_path: Path
 ) -> None:
     out = tmp_path / "compare.pdf"
+    # --no-index: the old name of --no-tag-index, still accepted.
     run = export("-o", out, "--compare", f"{SANCTIONS},{LEVERAGE},{ISOLATION}", "--no-index")
     assert run.code == 0, run.err
     book = Book(out)

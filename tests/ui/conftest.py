@@ -1,4 +1,8 @@
-"""Fixtures for driving the real window: a copy of the shipped set, private settings."""
+"""Fixtures for driving the real window: a copy of the shipped set, private settings.
+
+The window reads its set as the product does, through the persistent index (the default
+source, ``INDEX_SOURCES``), in the test session's private cache (tests/conftest.py).
+"""
 
 from __future__ import annotations
 
@@ -76,7 +80,8 @@ MakeWindow = Callable[..., MainWindow]
 
 @pytest.fixture
 def make_window(qtbot: QtBot, settings_file: Path) -> MakeWindow:
-    """A shown main window on ``root`` (loaded), with settings in ``settings_file``."""
+    """A shown main window on ``root`` (loaded through the index unless a ``source`` is
+    given), with settings in ``settings_file``."""
 
     def make(root: Path | None = None, **kwargs: object) -> MainWindow:
         window = MainWindow(settings_at(settings_file), **kwargs)  # type: ignore[arg-type]
