@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from reader.cards.problems import shorten
 
 _SECTION = re.compile(r"^([IVXLC]+)\.\s+\S")
-#: Footnote numbers glued to a sentence ("...Moscow.44Mali also...") are not the source's words.
-_FOOTNOTE = re.compile(r"(?<=[.,;:!?’”\"')\]])\d{1,3}(?=\s|[A-Z]|$)")
+#: Footnote numbers glued to a sentence ("...Moscow.44Mali also...") are not the source's words;
+#: the digits after a number's decimal point or thousands comma ("$148.5 million", "1,000") are.
+_FOOTNOTE = re.compile(r"(?<=[.,;:!?’”\"')\]])(?<!\d[.,])\d{1,3}(?=\s|[A-Z]|$)")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "′": "'"})
 #: Paragraph numbers have at most 9 digits: ``int()`` refuses more than 4,300 with an exception.
 _LOCATOR = re.compile(

@@ -83,3 +83,10 @@ def test_a_list_names_several_places_in_the_sources_order() -> None:
 def test_closest_passage() -> None:
     text = SourceText.parse(REPORT)
     assert text.closest("Only paragraph of section 2") == "Only paragraph of section two."
+
+
+def test_decimals_and_thousands_are_not_footnotes() -> None:
+    text = SourceText.parse("Sanctions froze $148.5 million, 1,000 accounts and more.12 Then.\n")
+    assert text.paragraphs[0].text == (
+        "Sanctions froze $148.5 million, 1,000 accounts and more. Then."
+    )
