@@ -3,20 +3,24 @@
 A *catalog source* turns a folder into one or more catalogs, each more complete than the
 last: the persistent index (:data:`INDEX_SOURCES`, what the window reads) yields what it has
 at once and then the rest as it catches up. The window shows every snapshot as it arrives,
-so a large set is
-readable before it has finished loading, and never freezes the UI.
+so a large set is readable before it has finished loading, and never freezes the UI.
+
+Loads are jobs (:mod:`reader.app.jobs`): opening another set, or closing the window, stops
+the load under way at its next checkpoint (the index checks between chunks of files)
+instead of waiting for it.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
+from reader.app.jobs import JobContext, JobFailure, JobRunner
 from reader.app.prepare import Prepared, prepare
 from reader.app.watcher import Changes, WatchTargets, watch_targets
 from reader.cards.catalog import Catalog
@@ -30,6 +34,8 @@ CatalogSource = Callable[[Path], Iterator[Catalog]]
 #: Reads a set again after a change: given the folder, the catalog last made of it (or
 #: None), and which paths changed (None when unknown), yields catalogs like a source.
 CatalogRefresh = Callable[[Path, Catalog | None, Changes], Iterator[Catalog]]
+#: Asked by a stoppable source between steps of its work: true once the load is not wanted.
+StopCheck = Callable[[], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,10 @@ class CatalogSources:
 
     open: CatalogSource
     reload: CatalogRefresh
+    #: Both take a ``should_stop`` keyword (a :data:`StopCheck`) and end early, keeping what
+    #: they did, once it says so, as the index does between chunks of files. Any source
+    #: stops between the catalogs it yields; only a stoppable one stops within a long step.
+    stoppable: bool = False
 
     @classmethod
     def same(cls, source: CatalogSource) -> CatalogSources:
@@ -58,7 +68,7 @@ def _whole_set(
 #: The persistent index, the one way the program reads a set (``check`` and ``export`` open
 #: the same): opening shows the stored catalog at once and parses only what changed; a reload
 #: re-checks the files the watcher saw change.
-INDEX_SOURCES = CatalogSources(index_snapshots, index_refreshes)
+INDEX_SOURCES = CatalogSources(index_snapshots, index_refreshes, stoppable=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,54 +96,75 @@ class Reload:
     changed: Changes = None
 
 
-class _Worker(QObject):
-    delivered = Signal(object)
-    failed = Signal(int, str)
+def _load(
+    sources: CatalogSources,
+    request: int,
+    root: Path,
+    reload: Reload | None,
+    previous: tuple[Catalog, Prepared] | None,
+    context: JobContext,
+) -> Snapshot:
+    """A load, as a job: each catalog delivered as it comes, the final snapshot returned.
 
-    def __init__(self, sources: CatalogSources) -> None:
-        super().__init__()
-        self._sources = sources
-        #: The last catalog made, and what was prepared from it: a reload starts from them.
-        self._last: tuple[Catalog, Prepared] | None = None
-
-    @Slot(int, str, object)
-    def load(self, request: int, folder: str, reload: Reload | None) -> None:
-        root = Path(folder)
-        started = time.perf_counter()
-        wall_clock = time.time()
-        try:
-            previous = self._last if self._last and self._last[0].root == root else None
-            if reload is None:
-                catalogs = self._sources.open(root)
-                previous = None
-            else:
-                shown = previous[0] if previous is not None else None
-                catalogs = self._sources.reload(root, shown, reload.changed)
-            last: tuple[Catalog, Prepared] | None = None
-            for catalog in catalogs:
-                ready = prepare(catalog.summaries(), previous[1] if previous else None)
-                seconds = time.perf_counter() - started
-                self.delivered.emit(Snapshot(request, root, catalog, False, seconds, None, ready))
-                last = self._last = catalog, ready
-            if last is None:
-                raise RuntimeError(f"the catalog source gave nothing for {root}")
-            # The end of the load: the same catalog again, now with what to watch.
-            watch = watch_targets(root, since=wall_clock)
+    ``previous`` is the catalog shown of ``root`` and what was prepared from it, which a reload
+    starts from. The load stops at the first checkpoint after it is cancelled: between the
+    catalogs, and, for a stoppable source, wherever the source asks.
+    """
+    started = time.perf_counter()
+    wall_clock = time.time()
+    if reload is None:
+        catalogs = _open(sources, root, context)
+        previous = None
+    else:
+        catalogs = _reload(sources, root, previous, reload.changed, context)
+    last: tuple[Catalog, Prepared] | None = None
+    try:
+        for catalog in catalogs:
+            context.checkpoint()
+            ready = prepare(catalog.summaries(), previous[1] if previous else None)
             seconds = time.perf_counter() - started
-            catalog, ready = last
-            self.delivered.emit(Snapshot(request, root, catalog, True, seconds, watch, ready))
-        except Exception as exc:  # a loader bug must not kill the worker thread
-            self.failed.emit(request, f"{type(exc).__name__}: {exc}")
+            context.deliver(Snapshot(request, root, catalog, False, seconds, None, ready))
+            last = catalog, ready
+    finally:
+        if isinstance(catalogs, Generator):
+            catalogs.close()  # a cancelled load ends its source now, not when collected
+    context.checkpoint()
+    if last is None:
+        raise RuntimeError(f"the catalog source gave nothing for {root}")
+    # The end of the load: the same catalog again, now with what to watch.
+    watch = watch_targets(root, since=wall_clock)
+    catalog, ready = last
+    return Snapshot(request, root, catalog, True, time.perf_counter() - started, watch, ready)
+
+
+def _open(sources: CatalogSources, root: Path, context: JobContext) -> Iterator[Catalog]:
+    return sources.open(root, **_stop_check(sources, context))
+
+
+def _reload(
+    sources: CatalogSources,
+    root: Path,
+    previous: tuple[Catalog, Prepared] | None,
+    changed: Changes,
+    context: JobContext,
+) -> Iterator[Catalog]:
+    shown = previous[0] if previous is not None else None
+    return sources.reload(root, shown, changed, **_stop_check(sources, context))
+
+
+def _stop_check(sources: CatalogSources, context: JobContext) -> dict[str, StopCheck]:
+    """The ``should_stop`` keyword for a stoppable source, else nothing."""
+    return {"should_stop": lambda: context.cancelled} if sources.stoppable else {}
 
 
 class CatalogLoader(QObject):
-    """Loads sets on one background thread; stale results are dropped, newest wins."""
+    """Loads sets in the background (:mod:`reader.app.jobs`): a newer load stops the one
+    under way, whose results never arrive."""
 
     #: A :class:`Snapshot` of the most recent request.
     delivered = Signal(object)
-    #: The most recent request failed: the message says how.
+    #: The most recent request failed: the message says how (the log has the traceback).
     failed = Signal(str)
-    _requested = Signal(int, str, object)
 
     def __init__(
         self,
@@ -141,44 +172,35 @@ class CatalogLoader(QObject):
         parent: QObject | None = None,
     ):
         super().__init__(parent)
+        self._sources = sources
         self._request = 0
-        self._busy = False
-        self._thread = QThread(self)
-        self._thread.setObjectName("catalog-loader")
-        self._worker = _Worker(sources)
-        self._worker.moveToThread(self._thread)
-        self._requested.connect(self._worker.load)
-        self._worker.delivered.connect(self._on_delivered)
-        self._worker.failed.connect(self._on_failed)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._thread.start()
+        #: The last catalog delivered, and what was prepared from it: a reload starts from them.
+        self._last: tuple[Catalog, Prepared] | None = None
+        self._jobs = JobRunner("catalog-loader", self)
+        self._jobs.delivered.connect(self._on_delivered)
+        self._jobs.finished.connect(self._on_delivered)
+        self._jobs.failed.connect(self._on_failed)
 
     @property
     def busy(self) -> bool:
-        return self._busy
+        return self._jobs.running is not None
 
     def load(self, root: Path, *, reload: Reload | None = None) -> int:
         """Open ``root``, or with ``reload``, read it again after a change."""
         self._request += 1
-        self._busy = True
-        self._requested.emit(self._request, str(root), reload)
+        last = self._last
+        previous = last if last is not None and last[0].root == root else None
+        job = partial(_load, self._sources, self._request, root, reload, previous)
+        self._jobs.start(self._request, job)
         return self._request
 
-    def _on_delivered(self, snapshot: Snapshot) -> None:
-        if snapshot.request != self._request:
-            return
-        if snapshot.final:
-            self._busy = False
+    def _on_delivered(self, _request: object, snapshot: Snapshot) -> None:
+        self._last = snapshot.catalog, snapshot.prepared
         self.delivered.emit(snapshot)
 
-    def _on_failed(self, request: int, message: str) -> None:
-        if request != self._request:
-            return
-        self._busy = False
-        self.failed.emit(message)
+    def _on_failed(self, _request: object, failure: JobFailure) -> None:
+        self.failed.emit(failure.message)
 
     def shutdown(self) -> None:
-        """Stop the thread; waits for a load in progress to end."""
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait()
+        """Stop the load under way at its next checkpoint; returns at once."""
+        self._jobs.shutdown()

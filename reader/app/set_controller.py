@@ -77,5 +77,6 @@ class SetController(QObject):
         self.failed.emit(message)
 
     def shutdown(self) -> None:
+        """Stop watching, and the load under way at its next checkpoint; never waits."""
         self._watcher.stop()
         self._loader.shutdown()

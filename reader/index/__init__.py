@@ -23,14 +23,17 @@ API for the window (all of it may run on a worker thread; no Qt involved)
     order, not path order; duplicates are only resolved in the returned catalog). Both are
     called on the thread that called ``open_index``.
 
-``index_snapshots(root) -> Iterator[Catalog]``
+``index_snapshots(root, should_stop=None) -> Iterator[Catalog]``
     The same, shaped as the window's ``CatalogSource`` (:mod:`reader.app.loading`). On a warm
     open it first yields the catalog as the index last stored it, before checking a single
     file (0.1 s at 10,000 cards), and then — only if some file changed meanwhile — the updated
     one. During a long build it yields what is indexed so far about every
     ``SNAPSHOT_SECONDS``, then the final catalog. For a live reload pass
     ``stored_first=False`` (e.g. ``functools.partial(index_snapshots, stored_first=False)``):
-    the stored catalog is what the window already shows.
+    the stored catalog is what the window already shows. ``should_stop()`` is asked between
+    chunks of files: once it is true the build ends there (what is stored stays, the worker
+    processes are ended) and no more catalogs come; the window's loader stops a load this
+    way when another set is opened or the window closes.
 
 ``IndexCatalog.refresh(changed=None, *, save_later=False) -> IndexCatalog``
     For live reload: re-checks the given paths (absolute or relative to the set; files that
@@ -156,15 +159,18 @@ def index_snapshots(
     stored_first: bool = True,
     cache_dir: Path | None = None,
     workers: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Iterator[Catalog]:
     """:func:`open_index` as ever more complete catalogs, for the window's loader.
 
     ``stored_first=False`` skips the catalog as last stored: right for a reload, where that
-    is what the window already shows.
+    is what the window already shows. ``should_stop`` is asked between chunks of files; once
+    it says so, the update ends there (its worker processes too) and no more catalogs come.
     """
     last = time.monotonic()
     shown: IndexCatalog | None = None
-    for item in build(root, None, None, workers, cache_dir, early=stored_first):
+    steps = build(root, None, None, workers, cache_dir, early=stored_first, should_stop=should_stop)
+    for item in steps:
         if isinstance(item, IndexCatalog):
             if item is not shown:
                 yield item
@@ -187,13 +193,15 @@ def index_refreshes(
     *,
     cache_dir: Path | None = None,
     workers: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Iterator[Catalog]:
     """The catalog after files changed on disk, for the window's live reload.
 
     ``shown`` is the catalog last made of ``root`` and ``changed`` the paths that changed
     (None when unknown). When the window shows this set's index and only a few files
     changed, just those are re-checked; otherwise every file is, as by
-    :func:`index_snapshots` with ``stored_first=False``, with progress for a long update.
+    :func:`index_snapshots` with ``stored_first=False``, with progress for a long update
+    (which ``should_stop`` ends, as there).
     """
     paths = None if changed is None else list(changed)
     if (
@@ -208,4 +216,6 @@ def index_refreshes(
         yield refreshed
         refreshed.save_state()
         return
-    yield from index_snapshots(root, stored_first=False, cache_dir=cache_dir, workers=workers)
+    yield from index_snapshots(
+        root, stored_first=False, cache_dir=cache_dir, workers=workers, should_stop=should_stop
+    )

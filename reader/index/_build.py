@@ -40,6 +40,12 @@ from reader.index._workers import WorkerPool
 WRITE_BATCH = 1024
 #: From this many files to parse, the writes skip fsync until the end.
 BULK = 1000
+#: Asked between chunks of files: true once the caller no longer wants the update.
+StopCheck = Callable[[], bool]
+
+
+class _StoppedError(Exception):
+    """The caller's ``should_stop`` said so: the update ends, keeping what it stored."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,7 @@ def _update(
     only: list[str] | None,
     workers: int | None,
     written: Written,
+    should_stop: StopCheck | None = None,
 ) -> Iterator[tuple[int, int, list[FileRow]]]:
     """Parse and store what changed, one chunk at a time: (done, total, rows stored)."""
     started = time.time_ns()
@@ -93,7 +100,7 @@ def _update(
                 write(conn, [], todo.delete, started)
                 written.writes += 1
         pool = pools[0] if pools else None
-        yield from _store_rows(store, todo, topics, workers, pool, started, written)
+        yield from _store_rows(store, todo, topics, workers, pool, started, written, should_stop)
     if changed_topics:
         with store.connection() as conn:
             conn.execute(
@@ -109,13 +116,19 @@ def _store_rows(
     pool: WorkerPool | None,
     started: int,
     written: Written,
+    should_stop: StopCheck | None = None,
 ) -> Iterator[tuple[int, int, list[FileRow]]]:
-    """Parse ``todo`` and write the rows in large transactions; (done, total, rows) each."""
+    """Parse ``todo`` and write the rows in large transactions; (done, total, rows) each.
+
+    ``should_stop`` is asked after each chunk is parsed; when it says so the update ends
+    there (:class:`_StoppedError`): what was written stays, the worker processes are ended.
+    """
     total = len(todo.parse)
     done = 0
     deleted = todo.delete
     pending: list[FileRow] = []
     bulk = total >= BULK and store.location.persistent
+    stopped = False
     with store.connection() as conn:
         if bulk:
             # Rebuilding many rows: no fsync until the build is over (see build). A crash of
@@ -123,6 +136,9 @@ def _store_rows(
             # detects and rebuilds.
             conn.execute("PRAGMA synchronous = OFF")
         for rows in parse(todo.parse, topics, workers, pool, written.notes):
+            stopped = should_stop is not None and should_stop()
+            if stopped:
+                break  # leaving the loop ends the parse, its feeding of the workers first
             pending += rows
             done += len(rows)
             # Near the end, write every chunk as it comes: nothing is left to do after the
@@ -133,6 +149,8 @@ def _store_rows(
                 written.entries += map(state_entry, rowids, pending)
                 yield done, total, pending
                 deleted, pending = [], []
+    if stopped:
+        raise _StoppedError
 
 
 def build(
@@ -145,6 +163,7 @@ def build(
     early: bool = False,
     save_later: bool = False,
     rebuild: bool = False,
+    should_stop: StopCheck | None = None,
 ) -> Iterator[Step | IndexCatalog]:
     """Steps of an update, then the finished catalog (the last item).
 
@@ -152,7 +171,8 @@ def build(
     checked; if the check finds nothing changed, that same object is also the last item.
     With ``save_later``, the finished catalog's state is stored only when its
     :meth:`IndexCatalog.save_state` is called. With ``rebuild``, the index file is deleted
-    and built again from nothing.
+    and built again from nothing. Once ``should_stop`` (asked between chunks of files) says
+    so, the steps end without a catalog; the index keeps what was stored.
     """
     set_digest = set_file_digest(root)
     info, set_problems = load_set_info(root)
@@ -178,7 +198,8 @@ def build(
                     shown = IndexCatalog(root, info, topics, stored[1], store, reopen)
                     yield shown
             try:
-                for done, total, rows in _update(root, store, topics, only, workers, written):
+                steps = _update(root, store, topics, only, workers, written, should_stop)
+                for done, total, rows in steps:
                     yield Step(done, total, rows, snapshot)
                 if shown is not None and stored is not None:
                     with store.connection() as conn:
@@ -192,6 +213,8 @@ def build(
                     # After a bulk build (the stored state included), writes are durable again.
                     conn.execute("PRAGMA synchronous = NORMAL")
             yield final
+            return
+        except _StoppedError:
             return
         except sqlite3.DatabaseError as exc:
             # Corrupt, damaged (CorruptIndex) or full under us, or locked by another program

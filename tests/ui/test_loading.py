@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import builtins
+import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from reader.cards.catalog import Catalog, MemoryCatalog
 from reader.cards.load import load_set
 from reader.cards.model import CardSet
 from reader.cards.query import Query
+from reader.index import index_refreshes, index_snapshots
+from tests.support.synthetic import write_set
 from tests.ui.conftest import CRISIS_GROUP, MakeWindow
 
 
@@ -178,3 +181,132 @@ def test_the_watcher_s_changes_reach_the_reload_and_non_cards_do_not_reload(
         assert seen == [frozenset({str(card)})]
     finally:
         sets.shutdown()
+
+
+#: How long a test's source waits for the test to let it go on (a hang guard, not a timing).
+WAIT = 10
+
+
+def test_a_newer_load_stops_the_one_under_way_and_closes_its_source(
+    qtbot: QtBot, card_set: Path, tmp_path: Path
+) -> None:
+    slow = tmp_path / "slow"
+    slow.mkdir()
+    waiting, go_on, closed = threading.Event(), threading.Event(), threading.Event()
+    yielded: list[Catalog] = []
+
+    def source(root: Path) -> Iterator[Catalog]:
+        catalog = MemoryCatalog(load_set(root))
+        if root != slow:
+            yield catalog
+            return
+        try:
+            for _ in range(1000):  # a long load, in many steps
+                yielded.append(catalog)
+                yield catalog
+                waiting.set()
+                go_on.wait(WAIT)
+        finally:
+            closed.set()
+
+    loader = CatalogLoader(CatalogSources.same(source))
+    got: list[tuple[Path, bool]] = []
+    loader.delivered.connect(lambda snap: got.append((snap.root, snap.final)))
+    try:
+        loader.load(slow)
+        qtbot.waitUntil(waiting.is_set)
+        loader.load(card_set)  # does not wait for the slow load's next step
+        qtbot.waitUntil(lambda: (card_set, True) in got)
+        go_on.set()
+        qtbot.waitUntil(closed.is_set)
+        assert len(yielded) == 2  # the step under way when the newer load came, no more
+        assert [snap for snap in got if snap[0] == slow] in ([], [(slow, False)])
+        assert not loader.busy
+    finally:
+        go_on.set()
+        loader.shutdown()
+
+
+def index_workers() -> list[int]:
+    """This process's index worker processes still running (Linux: read from /proc)."""
+    mine = str(os.getpid())
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue
+        if stat.rsplit(")", 1)[1].split()[1] == mine and b"run_worker" in command:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_a_newer_load_stops_the_index_build_at_its_next_chunk(
+    qtbot: QtBot, card_set: Path, tmp_path: Path
+) -> None:
+    big = tmp_path / "big"
+    write_set(big, 600, seed=4)  # enough for worker processes (reader.index._sync)
+    asked, go_on, ended = threading.Event(), threading.Event(), threading.Event()
+    answers: list[bool] = []
+
+    def opening(root: Path, *, should_stop: Callable[[], bool]) -> Iterator[Catalog]:
+        def first_chunk_waits() -> bool:
+            if not asked.is_set():
+                asked.set()
+                go_on.wait(WAIT)
+            answers.append(should_stop())
+            return answers[-1]
+
+        if root != big:
+            yield from index_snapshots(root, should_stop=should_stop)
+            return
+        try:
+            yield from index_snapshots(root, workers=2, should_stop=first_chunk_waits)
+        finally:
+            ended.set()
+
+    loader = CatalogLoader(CatalogSources(opening, index_refreshes, stoppable=True))
+    finals: list[Path] = []
+    loader.delivered.connect(lambda snap: finals.append(snap.root) if snap.final else None)
+    try:
+        loader.load(big)
+        qtbot.waitUntil(asked.is_set)  # one chunk of files parsed, the build asks
+        assert len(index_workers()) == 2
+        loader.load(card_set)
+        go_on.set()
+        qtbot.waitUntil(ended.is_set)
+        assert answers == [True]  # it stopped at the first chunk after the newer load
+        assert index_workers() == []  # and its worker processes ended with it
+        qtbot.waitUntil(lambda: not loader.busy)
+        assert finals == [card_set]
+    finally:
+        go_on.set()
+        loader.shutdown()
+
+
+def test_closing_the_window_during_a_load_does_not_wait_for_it(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    started, go_on, ended = threading.Event(), threading.Event(), threading.Event()
+
+    def stuck(root: Path) -> Iterator[Catalog]:
+        try:
+            started.set()
+            go_on.wait(WAIT)  # a long step with no checkpoint in it
+            yield MemoryCatalog(load_set(root))
+        finally:
+            ended.set()
+
+    window = make_window(source=stuck)
+    try:
+        window.open_set(card_set)
+        qtbot.waitUntil(started.is_set)
+        window.close()
+        assert not ended.is_set()  # close() returned while the load was still under way
+        go_on.set()
+        qtbot.waitUntil(ended.is_set)  # the load ends at its next checkpoint
+        assert window.session.catalog is None  # and delivers nothing
+    finally:
+        go_on.set()
