@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.jobs import JobFailure, JobRunner
 from reader.cards.catalog import Catalog
 from reader.cards.wording import plural
 from reader.render.theme import Theme
@@ -35,7 +36,7 @@ from reader.ui.compare import (
     TimelineView,
     TopicMatrixView,
 )
-from reader.ui.compare.jobs import ViewJobs
+from reader.ui.compare.jobs import Computed, view_job
 from reader.ui.compare.pane import SetWideView
 from reader.ui.labels import MutedLabel
 
@@ -89,7 +90,7 @@ class ComparisonWorkspace(QWidget):
         self._stale: set[ViewKind] = set()
         #: Set-wide views of more cards than this are worked out in the background.
         self.background_from = BACKGROUND_FROM
-        self._jobs = ViewJobs(self)
+        self._jobs = JobRunner("comparison-views", self)
         self._jobs.progressed.connect(self._on_job_progress)
         self._jobs.finished.connect(self._on_job_finished)
         self._jobs.failed.connect(self._on_job_failed)
@@ -323,7 +324,7 @@ class ComparisonWorkspace(QWidget):
             # Other cards than those shown: what is on screen is wrong until the new result.
             # (The same cards after a reload: it stays readable meanwhile, and is replaced.)
             view.show_loading(0, len(cards))
-        self._jobs.start(kind, type(view).compute, self._catalog, cards)
+        self._jobs.start(kind, view_job(type(view).compute, self._catalog, cards))
         self._pending_cards = cards
 
     def _on_job_progress(self, kind: object, done: int, total: int) -> None:
@@ -331,7 +332,8 @@ class ComparisonWorkspace(QWidget):
         if isinstance(view, SetWideView) and view.loading:
             view.show_loading(done, total)
 
-    def _on_job_finished(self, kind: object, catalog: Catalog, result: object) -> None:
+    def _on_job_finished(self, kind: object, computed: Computed) -> None:
+        catalog, result = computed.catalog, computed.result
         view = self._views.get(kind) if isinstance(kind, ViewKind) else None
         if isinstance(view, SetWideView) and isinstance(kind, ViewKind):
             view.show_result(catalog, result)
@@ -339,7 +341,8 @@ class ComparisonWorkspace(QWidget):
             self._shown_cards[kind] = self._pending_cards
         self._show_scope()
 
-    def _on_job_failed(self, kind: object, message: str) -> None:
+    def _on_job_failed(self, kind: object, failure: JobFailure) -> None:
+        message = failure.message
         view = self._views.get(kind) if isinstance(kind, ViewKind) else None
         if isinstance(view, SetWideView):
             view.hide_loading()
