@@ -137,6 +137,9 @@ class _Paginator:
                 return None
             if chain:
                 at, before = chain[0].block, chain_after
+            elif move.move is Move.PARAGRAPH and move.position < at.position():
+                at = self._doc.findBlock(move.position)  # a heading taken along with its table
+                return move, at.position(), self._page_before(at)
             where = cell_of(at)
             if where is None:
                 return move, at.position(), before
@@ -276,7 +279,30 @@ class _Paginator:
         fmt = table.format()
         if fmt.pageBreakPolicy() & ALWAYS_BEFORE or table.parentFrame() != self._doc.rootFrame():
             return None
+        heading = self._heading_of(table)
+        if heading is not None:
+            return Edit(Move.PARAGRAPH, heading.position())
         return Edit(Move.TABLE, table.firstPosition())
+
+    def _heading_of(self, table: QTextTable) -> QTextBlock | None:
+        """The first of the keep-with-next paragraphs right above ``table``, when a table moved
+        to the next page must take them along: they are on the page it leaves and do not open
+        that page. (The chain that leads other moves ends at the table's first cell, which
+        keeps with its heading on the page, so a move of the whole table is led from here.)"""
+        block = self._doc.findBlock(table.firstPosition()).previous()
+        heading = None
+        while block.isValid() and cell_of(block) is None:
+            if block.text().strip():
+                if not _keeps(block):
+                    break
+                heading = block
+            block = block.previous()
+        if heading is None or heading.blockFormat().pageBreakPolicy() & ALWAYS_BEFORE:
+            return None
+        pages = line_pages(self._layout, heading, self._height)
+        if not pages or self._page_before(heading) < pages[0]:
+            return None  # it opens its page: moving it gains nothing
+        return heading
 
     def _flow_end(self, block: QTextBlock) -> float:
         """Where the flow goes on after ``block``'s lines: below its last line by the line's
