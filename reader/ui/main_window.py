@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE
+from reader.app.export_request import ExportContext, Scope
 from reader.app.loading import INDEX_SOURCES, CatalogSource, CatalogSources, Snapshot
 from reader.app.prepare import Prepared
 from reader.app.session import ReaderSession
@@ -46,7 +47,7 @@ from reader.render.overview import CLEAR_FILTERS_HREF, overview_html
 from reader.ui.actions import Actions
 from reader.ui.compare.controller import ComparisonController
 from reader.ui.compare.workspace import ComparisonWorkspace, ViewKind
-from reader.ui.export.dialog import ExportContext, PdfExport, Scope
+from reader.ui.export.pdf_export import PdfExport
 from reader.ui.menus import add_toolbar_stretch_and, build_menus, fill_recent
 from reader.ui.mouse_nav import MouseNavigation
 from reader.ui.palette import apply_palette, card_theme
@@ -505,6 +506,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.sets.shutdown()
         self.workspace.shutdown()
+        self.export.shutdown()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._mouse_nav)

@@ -16,10 +16,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.app.export_request import ExportContext
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.load import load_set
 from reader.qt.compat import protect_none
-from reader.ui.export.dialog import ExportContext, PdfExport
+from reader.ui.export.pdf_export import PdfExport
 from tests.conftest import SHIPPED_CARDS
 from tests.hostile.conftest import Cli, assert_no_traceback
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.side_by_side import NO_TOPICS_HINT
+from reader.app.export_request import Scope
 from reader.app.settings import PaletteMode
 from reader.cards.filters import FilterKind
 from reader.cards.query import Query
@@ -47,7 +48,6 @@ from reader.ui.compare import (
 )
 from reader.ui.compare.delegate import PAD_X, PAD_Y, HtmlDelegate
 from reader.ui.compare.workspace import ViewKind
-from reader.ui.export.dialog import Scope
 from reader.ui.main_window import MainWindow
 from tests.support.synthetic import write_set
 from tests.ui.compare.helpers import anchor_point

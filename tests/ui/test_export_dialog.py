@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,15 @@ from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.app.export_request import ExportContext, Scope
 from reader.app.settings import PaletteMode
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.load import load_set
+from reader.cards.model import Card
 from reader.cards.query import Query
 from reader.qt.compat import protect_none
-from reader.ui.export.dialog import ExportContext, ExportOptionsDialog, PdfExport, Scope
+from reader.ui.export.dialog import ExportOptionsDialog
+from reader.ui.export.pdf_export import PdfExport
 from reader.ui.palette import apply_palette
 from tests.conftest import SHIPPED_CARDS
 from tests.support.synthetic import write_set
@@ -159,6 +163,38 @@ def test_cancel_writes_nothing(
     qtbot.waitUntil(lambda: not export.busy, timeout=60_000)
     assert exported == []
     assert list(out.iterdir()) == []
+
+
+class ThreadsReading(MemoryCatalog):
+    """A catalog that notes the threads its cards are read on."""
+
+    threads: set[threading.Thread]
+
+    def card(self, card_id: str) -> Card | None:
+        self.threads.add(threading.current_thread())
+        return super().card(card_id)
+
+
+def test_the_cards_are_read_off_the_ui_thread(
+    qtbot: QtBot, window: QWidget, store: QSettings, tmp_path: Path
+) -> None:
+    catalog = ThreadsReading(load_set(SHIPPED_CARDS))
+    catalog.threads = set()
+    export = PdfExport(
+        window,
+        store,
+        lambda: ExportContext(catalog),
+        choose_path=lambda parent, suggestion: tmp_path / "book.pdf",
+        open_file=lambda path: None,
+    )
+    export.export_pdf()
+    assert export.options is not None
+    with qtbot.waitSignal(export.exported, timeout=60_000) as done:
+        _press_ok(export.options, qtbot)
+    assert done.args[0] == str(tmp_path / "book.pdf")
+    assert catalog.threads  # every card of the book was read ...
+    assert threading.main_thread() not in catalog.threads  # ... by the export's job
+    qtbot.waitUntil(lambda: not export.busy)
 
 
 def test_a_failed_write_is_reported(
