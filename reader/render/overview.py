@@ -6,6 +6,8 @@ going without documentation; the set's own description (light Markdown) follows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from reader.cards.model import SetInfo
 from reader.cards.query import Query
 from reader.cards.wording import plural
@@ -15,8 +17,13 @@ from reader.render.html import escape
 CLEAR_FILTERS_HREF = "reader:clear-filters"
 
 
-def overview_html(info: SetInfo, total: int, shown: int, query: Query, broken: int) -> str:
-    """``broken``: how many card files have errors (they are left out of the set)."""
+def overview_html(
+    info: SetInfo, total: int, shown: int, query: Query, broken: int, keys: Mapping[str, str]
+) -> str:
+    """``broken``: how many card files have errors (they are left out of the set). ``keys``:
+    the keys of the commands the page names (``find``, ``find_next``, ``clear_search``,
+    ``back``, ``forward``), as the window has them."""
+    key = {name: escape(text) for name, text in keys.items()}
     parts = [f"<h1>{escape(info.title)}</h1>"]
     meta = [plural(total, "card")]
     if broken:
@@ -52,10 +59,11 @@ def overview_html(info: SetInfo, total: int, shown: int, query: Query, broken: i
         "<li><b>Tags</b> (left): click one to show only the cards that carry it, click more to "
         "narrow further; Ctrl+click hides the cards with that tag. A tag includes the tags "
         "nested under it.</li>"
-        "<li><b>Search</b> (Ctrl+F or /): finds words anywhere in the cards, ignoring case "
-        "and accents; F3 goes to the next match in the card, Escape clears the search.</li>"
-        "<li><b>Back and Forward</b> (Alt+Left, Alt+Right) retrace the cards and filters "
-        "you visited.</li>"
+        f"<li><b>Search</b> ({key['find']}): finds words anywhere in the cards, ignoring case "
+        f"and accents; {key['find_next']} goes to the next match in the card, "
+        f"{key['clear_search']} clears the search.</li>"
+        f"<li><b>Back and Forward</b> ({key['back']}, {key['forward']}) retrace the cards and "
+        "filters you visited.</li>"
         "<li>Open another folder of cards with File › Open Set… or by dropping it on the "
         "window. Edits to the card files show up as soon as they are saved.</li>"
         "</ul>"

@@ -1,29 +1,63 @@
-"""Every command of the window, declared once: text, shortcuts, accessible name, status tip.
+"""What a command is (:class:`Command`), and the QActions made from the command tables of
+:mod:`reader.ui.commands`.
 
-Menus, the toolbar and the tests all use these objects, so a command has one keyboard
-shortcut and one name everywhere. Shortcuts use Qt's standard key sequences where one exists
-(Open, Refresh, Find, Back, Zoom…), so each platform gets its own convention.
-
-Some commands belong to features built elsewhere (PDF export, printing, comparisons). Their
-actions are declared here so that menus have a fixed place for them, but they stay hidden
-until the feature connects ``triggered`` and calls :meth:`Actions.offer`.
+Menus, the toolbar, context menus and the tests all use these objects, so a command has one
+keyboard shortcut and one name everywhere. An action stays hidden until :meth:`bind` (or
+:meth:`offer`) gives it something to act on; after that :meth:`refresh` keeps it enabled and
+checked as its command's ``when`` and ``checked`` say. A disabled command says why, in its
+tooltip and status tip.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
-from reader.app.settings import PaletteMode
-from reader.ui.reading.card_list_model import SORT_CHOICES
-
 Key = QKeySequence.StandardKey
 Shortcut = Key | str
+Pixmap = QStyle.StandardPixmap
+T = TypeVar("T")
+NATIVE = QKeySequence.SequenceFormat.NativeText
+
+
+@dataclass(frozen=True, slots=True)
+class Command(Generic[T]):
+    """One command, acting on a ``T`` (the window, or one comparison view)."""
+
+    #: The attribute its action is found under (``window.commands.find``).
+    id: str
+    #: Menu text, ``&`` before the mnemonic letter.
+    text: str
+    #: The status tip: what it does, in a few words.
+    tip: str
+    #: Where it is in the menu bar: ``"&View"``, or a submenu ``"&View/&Colours"``.
+    menu: str
+    #: What it does.
+    run: Callable[[T], object]
+    keys: tuple[Shortcut, ...] = ()
+    #: Why it cannot run now (it is disabled and says so), or None when it can.
+    when: Callable[[T], str | None] | None = None
+    #: For a command that is on or off: whether it is on.
+    checked: Callable[[T], bool] | None = None
+    #: Commands with the same group are one choice (radio items).
+    group: str = ""
+    #: A separator before it in its menu (before its submenu, for a submenu's first).
+    separated: bool = False
+    #: Its keys act only while the focus is inside the widget that owns it.
+    local: bool = False
+    #: Shows (but does not claim) the keys of this other command, which hands them on.
+    keys_of: str = ""
+    #: A theme icon name, and the style's icon when the theme has none.
+    icon: tuple[str, Pixmap | None] | None = None
 
 
 def _sequences(shortcuts: Sequence[Shortcut]) -> list[QKeySequence]:
+    """The key sequences of a command, standard keys as this platform binds them, no repeats."""
     found: list[QKeySequence] = []
     for shortcut in shortcuts:
         if isinstance(shortcut, Key):
@@ -37,166 +71,72 @@ def _sequences(shortcuts: Sequence[Shortcut]) -> list[QKeySequence]:
     return unique
 
 
-class Actions:
-    def __init__(self, parent: QWidget) -> None:
+def key_text(action: QAction, *, every: bool = False) -> str:
+    """The action's key as the platform writes it ("Ctrl+D"), or all of them ("Ctrl+F or /"),
+    for text that tells the reader a key: it never goes stale when the key changes."""
+    keys = [seq.toString(NATIVE) for seq in action.shortcuts()]
+    if not keys:
+        return action.text().partition("\t")[2]  # a key shown, handled by another command
+    return " or ".join(keys) if every else keys[0]
+
+
+def with_key(text: str, action: QAction) -> str:
+    """``text`` followed by the action's key in brackets: "Compare (Ctrl+D)"."""
+    key = key_text(action)
+    return f"{text} ({key})" if key else text
+
+
+class CommandActions(Generic[T]):
+    """One QAction per command of a table, owned by ``parent`` (whose focus scopes local
+    keys); ``actions.find`` is the action of the command with id ``find``."""
+
+    def __init__(self, parent: QWidget, commands: Sequence[Command[T]]) -> None:
         self._parent = parent
+        self._commands = tuple(commands)
         self._tips: dict[QAction, tuple[str, str]] = {}
-        style = parent.style()
-        icon = style.standardIcon
-        px = QStyle.StandardPixmap
+        self._groups: dict[str, QActionGroup] = {}
+        self._by_id = {c.id: self._make(c) for c in self._commands}
+        for command in self._commands:
+            if command.keys_of:
+                self._show_keys_of(self._by_id[command.id], self._by_id[command.keys_of])
+        self._target: T | None = None
 
-        # File
-        self.open_set = self._make(
-            "&Open Set…",
-            [Key.Open],
-            "Open a folder of briefing cards",
-            QIcon.fromTheme("document-open", icon(px.SP_DirOpenIcon)),
-        )
-        self.reload = self._make(
-            "&Reload",
-            [Key.Refresh, "F5", "Ctrl+R"],
-            "Read the card files again",
-            QIcon.fromTheme("view-refresh", icon(px.SP_BrowserReload)),
-        )
-        self.export_pdf = self._make(
-            "&Export to PDF…", ["Ctrl+Shift+E"], "Save the cards shown as a PDF briefing", slot=True
-        )
-        self.print = self._make("&Print…", [Key.Print], "Print the cards shown", slot=True)
-        self.clear_recent = self._make("&Clear Menu", [], "Forget the recently opened sets")
-        self.quit = self._make("&Quit", [Key.Quit, "Ctrl+Q"], "Close Briefing Reader")
+    def __getattr__(self, name: str) -> QAction:
+        """The action of the command ``name`` (Python asks only for names that are no
+        attribute)."""
+        by_id: dict[str, QAction] = self.__dict__.get("_by_id", {})
+        if name not in by_id:
+            raise AttributeError(name)
+        return by_id[name]
 
-        # Edit
-        self.find = self._make(
-            "&Find…",
-            [Key.Find, "/"],
-            "Search the text of every card",
-            QIcon.fromTheme("edit-find"),
-        )
-        self.find_next = self._make(
-            "Find &Next", [Key.FindNext], "Go to the next search match in the card"
-        )
-        self.find_previous = self._make(
-            "Find Pre&vious", [Key.FindPrevious], "Go to the previous search match in the card"
-        )
-        self.clear_search = self._make("Clear Search", ["Escape"], "Clear the search box")
-        self.clear_filters = self._make(
-            "C&lear All Filters", ["Ctrl+Shift+Backspace"], "Show every card again"
-        )
+    def pairs(self) -> list[tuple[Command[T], QAction]]:
+        """Every command with its action, in table (menu) order."""
+        return [(c, self._by_id[c.id]) for c in self._commands]
 
-        # View
-        self.zoom_in = self._make("Zoom &In", [Key.ZoomIn, "Ctrl+="], "Larger card text")
-        self.zoom_out = self._make("Zoom &Out", [Key.ZoomOut], "Smaller card text")
-        self.zoom_reset = self._make("&Actual Size", ["Ctrl+0"], "Card text at normal size")
-        self.palette_group = QActionGroup(parent)
-        self.palette_group.setExclusive(True)
-        self.palette_modes: dict[PaletteMode, QAction] = {}
-        for mode, text in (
-            (PaletteMode.SYSTEM, "Follow &System"),
-            (PaletteMode.LIGHT, "&Light"),
-            (PaletteMode.DARK, "&Dark"),
-        ):
-            action = self._make(text, [], f"{text.replace('&', '')} colours")
-            action.setCheckable(True)
-            action.setData(mode.value)
-            self.palette_group.addAction(action)
-            self.palette_modes[mode] = action
-        self.sort_group = QActionGroup(parent)
-        self.sort_group.setExclusive(True)
-        #: One checkable action per sort order of the card list, by its key.
-        self.sort_orders: dict[str, QAction] = {}
-        for choice in SORT_CHOICES:
-            action = self._make(choice.label, [], f"Sort the card list: {choice.label.lower()}")
-            action.setCheckable(True)
-            action.setData(choice.key.value)
-            self.sort_group.addAction(action)
-            self.sort_orders[choice.key.value] = action
+    def actions(self) -> list[QAction]:
+        return [self._by_id[c.id] for c in self._commands]
 
-        # Go
-        self.back = self._make(
-            "&Back",
-            [Key.Back],
-            "Back to the previous card or filter",
-            QIcon.fromTheme("go-previous", icon(px.SP_ArrowBack)),
-        )
-        self.forward = self._make(
-            "&Forward",
-            [Key.Forward],
-            "Forward again",
-            QIcon.fromTheme("go-next", icon(px.SP_ArrowForward)),
-        )
-        self.focus_list = self._make("Card &List", ["Ctrl+L"], "Move the focus to the card list")
-        self.focus_tags = self._make("&Tags", ["Ctrl+T"], "Move the focus to the tag browser")
+    def bind(self, target: T) -> None:
+        """Make every command act on ``target``; show them, enabled as their rules say."""
+        self._target = target
+        for command, action in self.pairs():
+            action.triggered.connect(lambda _=False, run=command.run: run(target))
+            self.offer(action)
+        self.refresh()
 
-        # Compare (wired by the comparison feature)
-        self.compare = self._make(
-            "&Compare Cards…",
-            ["Ctrl+D"],
-            "Compare the selected cards, or the cards added to the comparison, side by side",
-            slot=True,
-        )
-        self.add_to_comparison = self._make(
-            "&Add to Comparison",
-            ["Ctrl+Shift+D"],
-            "Collect the selected card for a side-by-side comparison",
-            slot=True,
-        )
-        self.topic_matrix = self._make(
-            "&Topic Matrix",
-            ["Ctrl+Shift+T"],
-            "Each card's stance on each question of the set",
-            slot=True,
-        )
-        self.recommendations = self._make(
-            "&Recommendations by Addressee",
-            ["Ctrl+Shift+R"],
-            "Who is told to do what, by which card",
-            slot=True,
-        )
-        self.timeline = self._make(
-            "T&imeline",
-            ["Ctrl+Shift+I"],
-            "The events of every card shown, in one timeline",
-            slot=True,
-        )
-        # Escape belongs to Clear Search, which hands it on (one key, one action); the menu
-        # shows it all the same.
-        self.back_to_reading = self._make(
-            "Back to &Reading\tEsc", [], "Close the comparison views and read cards", slot=True
-        )
-
-        # Help
-        self.about = self._make("&About Briefing Reader", [], "Version and licence")
-
-    def _make(
-        self,
-        text: str,
-        shortcuts: Sequence[Shortcut],
-        tip: str,
-        icon: QIcon | None = None,
-        *,
-        slot: bool = False,
-    ) -> QAction:
-        action = QAction(text, self._parent)
-        label, _, key_hint = text.partition("\t")  # "Text\tKey": a key handled elsewhere
-        plain = label.replace("&", "").rstrip("…")
-        action.setObjectName(plain.lower().replace(" ", "-"))
-        sequences = _sequences(shortcuts)
-        if sequences:
-            action.setShortcuts(sequences)
-            key_hint = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{plain} ({key_hint})" if key_hint else plain)
-        action.setIconText(plain)  # for buttons: without the menu's key column
-        action.setStatusTip(tip)
-        action.setWhatsThis(tip)
-        if icon is not None and not icon.isNull():
-            action.setIcon(icon)
-        if slot:
-            action.setVisible(False)
-        self._parent.addAction(action)
-        return action
+    def refresh(self) -> None:
+        """Enable and check every action as its command's rules say for the target now."""
+        target = self._target
+        if target is None:
+            return
+        for command, action in self.pairs():
+            if command.when is not None:
+                self.set_available(action, command.when(target))
+            if command.checked is not None:
+                action.setChecked(command.checked(target))
 
     def offer(self, action: QAction) -> None:
-        """Show a slot action once its feature has connected to it."""
+        """Show an action once something acts on it."""
         action.setVisible(True)
         action.setEnabled(True)
 
@@ -211,16 +151,41 @@ class Actions:
         action.setToolTip(tips[0] if reason is None else reason)
         action.setStatusTip(tips[1] if reason is None else reason)
 
-    @property
-    def compare_actions(self) -> list[QAction | None]:
-        """The Compare menu, in order; ``None`` is a separator."""
-        return [
-            self.compare,
-            self.add_to_comparison,
-            None,
-            self.topic_matrix,
-            self.recommendations,
-            self.timeline,
-            None,
-            self.back_to_reading,
-        ]
+    def _make(self, command: Command[T]) -> QAction:
+        action = QAction(command.text, self._parent)
+        plain = command.text.replace("&", "").rstrip("…")
+        action.setObjectName(plain.lower().replace(" ", "-"))
+        sequences = _sequences(command.keys)
+        if sequences:
+            action.setShortcuts(sequences)
+        if command.local:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(with_key(plain, action))
+        action.setIconText(plain)  # for buttons: without the menu's key column
+        action.setStatusTip(command.tip)
+        action.setWhatsThis(command.tip)
+        if command.icon is not None:
+            name, fallback = command.icon
+            style = self._parent.style()
+            icon = QIcon.fromTheme(name, style.standardIcon(fallback) if fallback else QIcon())
+            if not icon.isNull():
+                action.setIcon(icon)
+        if command.checked is not None:
+            action.setCheckable(True)
+        if command.group:
+            group = self._groups.get(command.group)
+            if group is None:
+                group = self._groups[command.group] = QActionGroup(self._parent)
+                group.setExclusive(True)
+            group.addAction(action)
+        action.setVisible(False)  # until something acts on it (bind, offer)
+        self._parent.addAction(action)
+        return action
+
+    @staticmethod
+    def _show_keys_of(action: QAction, other: QAction) -> None:
+        """Show ``other``'s key beside ``action`` (in the menu's key column) without claiming
+        it: one key, one action."""
+        key = key_text(other)
+        action.setText(f"{action.text()}\t{key}")
+        action.setToolTip(f"{action.iconText()} ({key})")

@@ -11,15 +11,8 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QPalette,
-    QShowEvent,
-)
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -31,28 +24,27 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
-from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE
-from reader.app.export_request import ExportContext, Scope
+from reader.app.export_request import ExportContext
+from reader.app.export_scope import shown_context
+from reader.app.filtering import Filtering
 from reader.app.loading import INDEX_SOURCES, CatalogSource, CatalogSources, Snapshot
 from reader.app.prepare import Prepared
 from reader.app.session import ReaderSession
 from reader.app.set_controller import SetController
-from reader.app.settings import PaletteMode, Settings
-from reader.cards import filters
-from reader.cards.catalog import related
-from reader.cards.filters import Filter
-from reader.cards.query import Query
+from reader.app.settings import Settings
 from reader.cards.wording import plural
-from reader.render.overview import CLEAR_FILTERS_HREF, overview_html
-from reader.ui.actions import Actions
-from reader.ui.compare.controller import ComparisonController
-from reader.ui.compare.workspace import ComparisonWorkspace, ViewKind
+from reader.render.overview import CLEAR_FILTERS_HREF
+from reader.ui.appearance import Appearance
+from reader.ui.commands import Actions
+from reader.ui.compare.controller import MESSAGE_MS, ComparisonController
+from reader.ui.compare.workspace import ComparisonWorkspace
 from reader.ui.export.pdf_export import PdfExport
-from reader.ui.menus import add_toolbar_stretch_and, build_menus, fill_recent
+from reader.ui.folder_drop import FolderDrop
+from reader.ui.menus import Menus, add_toolbar_stretch_and, build_menus, fill_recent, follow_views
 from reader.ui.mouse_nav import MouseNavigation
-from reader.ui.palette import apply_palette, card_theme
 from reader.ui.reading.card_list import CardListPane
-from reader.ui.reading.card_view import ZOOM_FACTOR, CardView
+from reader.ui.reading.card_presenter import CardPresenter
+from reader.ui.reading.card_view import CardView
 from reader.ui.reading.problems_dock import ProblemsDock
 from reader.ui.reading.search_field import SearchField
 from reader.ui.reading.sidebar import Sidebar
@@ -81,18 +73,19 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setAccessibleName("Briefing Reader")
-        self.setAcceptDrops(True)
-        self.settings = settings
-        self.session = ReaderSession(self)
+        # Annotated: the command table reads these parts (and mypy must know them first).
+        self.settings: Settings = settings
+        self.session: ReaderSession = ReaderSession(self)
+        self.filtering = Filtering(self.session)
         sources = source if isinstance(source, CatalogSources) else CatalogSources.same(source)
-        self.sets = SetController(sources, self, debounce_ms=debounce_ms)
+        self.sets: SetController = SetController(sources, self, debounce_ms=debounce_ms)
         self.commands = Actions(self)
 
         self.sidebar = Sidebar(self)
-        self.list_pane = CardListPane(self)
+        self.list_pane: CardListPane = CardListPane(self)
         self.card_view = CardView(self)
-        self.search = SearchField(self)
-        self.problems = ProblemsDock(self)
+        self.search = SearchField(self.commands.find, self.commands.clear_search, self)
+        self.problems: ProblemsDock = ProblemsDock(self)
         self.problems.hide()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.status = StatusBar(self)
@@ -117,21 +110,20 @@ class MainWindow(QMainWindow):
         self.content.setMinimumWidth(360)
         self.setCentralWidget(self.splitter)
 
-        problems_toggle = self.problems.toggleViewAction()
-        problems_toggle.setText("&Problems")
-        problems_toggle.setShortcut("Ctrl+Shift+M")
-        self.menus = build_menus(self, self.commands, [problems_toggle])
-        self.menus.view.insertAction(problems_toggle, self.menus.toolbar.toggleViewAction())
+        self.menus: Menus = build_menus(self, self.commands)
+        follow_views(self.menus.compare, self.workspace.view_commands)
         add_toolbar_stretch_and(self.menus.toolbar, self.search)
         self._mouse_nav = MouseNavigation(self, self.session.back, self.session.forward)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._mouse_nav)
 
-        self._zoom = settings.zoom
-        self._rendered: tuple[object, ...] | None = None
+        self.appearance: Appearance = Appearance(settings, self)
+        self.presenter: CardPresenter = CardPresenter(
+            self.session, self.card_view, self.commands, self
+        )
         self._prepared: Prepared | None = None  # the loader's work for the catalog arriving
-        self.comparisons = ComparisonController(
+        self.comparisons: ComparisonController = ComparisonController(
             self.session,
             self.commands,
             self.sidebar,
@@ -139,55 +131,46 @@ class MainWindow(QMainWindow):
             self.content,
             self.card_view,
             self.workspace,
-            self.status,
-            lambda tag: self._on_tag_link(tag, False),
         )
-        self.export = PdfExport(self, settings.store, self.export_context)
+        self.status.addPermanentWidget(self.comparisons.basket_button)
+        self.export: PdfExport = PdfExport(self, settings.store, self.export_context)
         self._connect()
         self._restore_settings()
-        self._update_history_actions()
+        self.commands.bind(self)
         self._fix_tab_order()
         self.setWindowTitle("Briefing Reader")
 
     # -- wiring -------------------------------------------------------------------------------
 
     def _connect(self) -> None:
+        """The parts' signals to what follows them; the commands' own wiring is their table
+        (:mod:`reader.ui.commands`), whose rules are asked again when these signals say."""
         a, s = self.commands, self.session
-        a.open_set.triggered.connect(self.choose_set)
-        a.reload.triggered.connect(self.reload)
-        a.quit.triggered.connect(self.close)
-        a.find.triggered.connect(self.focus_search)
-        a.find_next.triggered.connect(lambda: self.show_match(1))
-        a.find_previous.triggered.connect(lambda: self.show_match(-1))
-        a.clear_search.triggered.connect(self._escape)
-        a.clear_filters.triggered.connect(lambda: s.set_query(Query()))
-        a.zoom_in.triggered.connect(lambda: self.set_zoom(self._zoom + 1))
-        a.zoom_out.triggered.connect(lambda: self.set_zoom(self._zoom - 1))
-        a.zoom_reset.triggered.connect(lambda: self.set_zoom(0))
-        a.palette_group.triggered.connect(
-            lambda act: self.set_palette_mode(PaletteMode(str(act.data())))
-        )
-        a.sort_group.triggered.connect(lambda act: self.list_pane.set_sort(str(act.data())))
-        a.back.triggered.connect(s.back)
-        a.forward.triggered.connect(s.forward)
-        a.focus_list.triggered.connect(self.focus_list)
-        a.focus_tags.triggered.connect(self.focus_tags)
-        a.about.triggered.connect(self._about)
-        a.export_pdf.triggered.connect(self.export.export_pdf)
-        a.print.triggered.connect(self.export.print_preview)
-        for action in (a.export_pdf, a.print):
-            a.offer(action)
-            a.set_available(action, "Open a set of cards first.")
+        for changed in (
+            s.history.changed,
+            self.comparisons.changed,
+            self.appearance.changed,
+            self.list_pane.sort_changed,
+            self.problems.visibilityChanged,
+            self.menus.toolbar.visibilityChanged,
+        ):
+            changed.connect(a.refresh)
+        self.appearance.changed.connect(self._render)
+        self.presenter.message.connect(self.status.timed(4000))
+        self.comparisons.message.connect(self.status.timed(MESSAGE_MS))
+        self.comparisons.tag_chosen.connect(self.filtering.follow_tag)
         self.export.exported.connect(
             lambda path, pages: self.status.showMessage(
                 f"Exported {plural(pages, 'page')} to {path}", 10000
             )
         )
-        self.export.failed.connect(lambda message: self.status.showMessage(message, 15000))
+        self.export.failed.connect(self.status.timed(15000))
+        self._drop = FolderDrop(self)
+        self._drop.dropped.connect(self.open_set)
         self.workspace.add_corner_actions([a.export_pdf, a.print, a.back_to_reading])
         self.list_pane.set_context_actions([a.add_to_comparison, a.compare])
+        self.list_pane.set_clear_action(a.clear_filters)
         self.card_view.set_card_actions([a.add_to_comparison, a.compare])
-        a.clear_recent.triggered.connect(self.settings.clear_recent)
         self.menus.recent.aboutToShow.connect(self._fill_recent)
 
         self.sets.ready.connect(self._on_snapshot)
@@ -197,27 +180,24 @@ class MainWindow(QMainWindow):
         s.catalog_changed.connect(self._on_catalog)
         s.results_changed.connect(self._on_results)
         s.current_changed.connect(self._on_current)
-        s.history.changed.connect(self._update_history_actions)
 
-        self.sidebar.filter_clicked.connect(self._on_filter_clicked)
-        self.sidebar.filter_removed.connect(self.remove_filter)
-        self.list_pane.filter_bar.removed.connect(self.remove_filter)
-        self.list_pane.filter_bar.clear_requested.connect(a.clear_filters.trigger)
+        self.sidebar.filter_clicked.connect(self.filtering.click)
+        self.sidebar.filter_removed.connect(self.filtering.remove)
+        self.list_pane.filter_removed.connect(self.filtering.remove)
         self.list_pane.card_chosen.connect(s.open_card)
         self.list_pane.sort_changed.connect(self._on_sort_changed)
-        self.list_pane.view.activated.connect(lambda _index: self.card_view.setFocus())
-        self.card_view.tag_clicked.connect(self._on_tag_link)
+        self.list_pane.row_activated.connect(self.card_view.setFocus)
+        self.card_view.tag_clicked.connect(self.filtering.follow_tag)
         self.card_view.card_clicked.connect(s.open_card)
         self.card_view.command_clicked.connect(self._on_command)
-        self.card_view.hovered_link.connect(self._show_hover)
-        self.search.search.connect(self._on_search)
-        self.search.leave.connect(self.list_pane.view.setFocus)
-        self.status.problems_clicked.connect(self._toggle_problems)
+        self.card_view.hovered_link.connect(self.status.show_hover)
+        self.search.search.connect(self.filtering.search)
+        self.search.leave.connect(self.list_pane.setFocus)
+        self.status.problems_clicked.connect(a.show_problems.trigger)
 
     def _fix_tab_order(self) -> None:
-        chain: list[QWidget] = [self.search, self.sidebar.tree]
-        chain += self.list_pane.filter_bar.chips()
-        chain += [self.list_pane.sort, self.list_pane.view, self.card_view]
+        chain = [self.search, *self.sidebar.tab_chain(), *self.list_pane.tab_chain()]
+        chain.append(self.card_view)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -239,9 +219,6 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_set(Path(folder))
 
-    def reload(self) -> None:
-        self.sets.reload()
-
     def _fill_recent(self) -> None:
         fill_recent(
             self.menus.recent, self.settings.recent_sets, self.open_set, self.commands.clear_recent
@@ -262,14 +239,8 @@ class MainWindow(QMainWindow):
                 card_list_shown(self.list_pane.model.rowCount())  # start-up benchmark hook
         if snapshot.final:
             self.problems.set_problems(snapshot.root, catalog.problems)
-            n = len(catalog.summaries())
-            loaded = f"Loaded {n} cards in {snapshot.seconds:.2f} s"
-            # The index's note: a temporary index, an index worker that failed.
-            note: str | None = getattr(catalog, "note", None)
-            if note:
-                self.status.showMessage(f"{loaded}; note: {note}", 15000)
-            else:
-                self.status.showMessage(loaded, 4000)
+            note: str | None = getattr(catalog, "note", None)  # the index's
+            self.status.show_loaded(len(catalog.summaries()), snapshot.seconds, note)
 
     def _on_catalog(self) -> None:
         catalog = self.session.catalog
@@ -282,8 +253,6 @@ class MainWindow(QMainWindow):
         self.list_pane.model.set_summaries(catalog.summaries(), keys)
         self.setWindowTitle(info.title)
         self.setWindowFilePath(str(catalog.root))
-        for action in (self.commands.export_pdf, self.commands.print):
-            self.commands.set_available(action, None)
         self.status.show_problems(list(catalog.problems))
 
     # -- filter, list, card ---------------------------------------------------------------
@@ -292,7 +261,7 @@ class MainWindow(QMainWindow):
         s = self.session
         self.list_pane.show_rows(list(s.matched), s.total(), s.current_id)
         self.sidebar.show_results(s.matched, s.query)
-        self.list_pane.filter_bar.show_query(s.query)
+        self.list_pane.show_query(s.query)
         self.search.set_text_quietly(s.query.text)
         self.status.show_results(len(s.matched), s.total(), s.query)
         self._fix_tab_order()
@@ -302,47 +271,25 @@ class MainWindow(QMainWindow):
         self.list_pane.select(self.session.current_id)
         self._render()
 
-    def _on_filter_clicked(self, item: Filter, exclude: bool) -> None:
-        query = self.session.query
-        if exclude:
-            self.session.set_query(filters.exclude_tag(query, item.value))
-        else:
-            self.session.set_query(filters.toggle(query, item))
-
-    def _on_tag_link(self, tag: str, exclude: bool) -> None:
-        query = self.session.query
-        if exclude:
-            self.session.set_query(filters.exclude_tag(query, tag))
-        else:
-            self.session.set_query(filters.include_tag(query, tag))
-
-    def remove_filter(self, item: Filter) -> None:
-        query = self.session.query
-        if item.kind is filters.FilterKind.TAG:  # the tree removes by tag, included or not
-            query = filters.remove(query, Filter(filters.FilterKind.NOT_TAG, item.value))
-        self.session.set_query(filters.remove(query, item))
-
-    def _on_search(self, text: str) -> None:
-        self.session.set_query(filters.with_text(self.session.query, text), typing=True)
-
     def _on_command(self, command: str) -> None:
         if f"reader:{command}" == CLEAR_FILTERS_HREF:
             self.commands.clear_filters.trigger()
 
     def focus_list(self) -> None:
         self.comparisons.show_reading()
-        self.list_pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.list_pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_tags(self) -> None:
         if not self.sidebar.isVisible():  # beside the compare view
             self.comparisons.show_reading()
-        self.sidebar.focus_tree()
+        self.sidebar.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _escape(self) -> None:
+    def escape(self) -> None:
+        """Escape: back to reading, else clear the search, else leave the search box."""
         if self.comparisons.comparing and not self.search.hasFocus():
             self.comparisons.show_reading()
         elif self.search.text():
@@ -351,111 +298,28 @@ class MainWindow(QMainWindow):
             if self.comparisons.comparing:
                 self.workspace.focus_view()
             else:
-                self.list_pane.view.setFocus()
+                self.list_pane.setFocus()
 
     def export_context(self) -> ExportContext:
         """What Export to PDF… and Print… start from: what the window is showing."""
-        s = self.session
+        s, comparisons = self.session, self.comparisons
         assert s.catalog is not None
-        selected = self.list_pane.selected_ids()
-        comparison = self.workspace.compared_ids()
-        if not MIN_COMPARE <= len(comparison) <= MAX_COMPARE:
-            comparison = []
-        viewing = self.workspace.current_kind() if self.comparisons.comparing else None
-        if viewing is ViewKind.COMPARE and comparison:
-            prefer = Scope.COMPARISON
-        elif viewing is None and len(selected) >= MIN_COMPARE:
-            prefer = Scope.SELECTION
-        else:
-            prefer = Scope.WHOLE_SET if s.query.is_empty() else Scope.FILTER
-        return ExportContext(s.catalog, s.query, selected, comparison, prefer)
+        return shown_context(
+            s.catalog,
+            s.query,
+            self.list_pane.selected_ids(),
+            self.workspace.compared_ids(),
+            reading=not comparisons.comparing,
+            on_compare_view=comparisons.on_compare_view,
+        )
 
     def _render(self) -> None:
-        """Show the open card (or the overview); only when something it shows has changed."""
-        s = self.session
-        catalog = s.catalog
-        if catalog is None:
+        """Draw the card (or overview) and the comparison views in the current look."""
+        if self.session.catalog is None:
             return
-        theme = card_theme(QGuiApplication.palette())
-        size = self.reading_point_size()
-        self.workspace.set_style(theme, self.comparison_point_size())
-        card_id = s.current_id
-        key = (id(catalog), card_id, s.query if card_id is None else s.query.terms, theme, size)
-        if key == self._rendered:
-            return
-        previous = self._rendered
-        keep_scroll = previous is not None and previous[1] == card_id
-        self._rendered = key
-        self.card_view.set_base_point_size(size)
-        self._match_card_background(theme.background)
-        card = catalog.card(card_id) if card_id is not None else None
-        if card is None:
-            broken = len({p.path for p in catalog.problems if p.is_error})
-            html = overview_html(catalog.info, s.total(), len(s.matched), s.query, broken)
-            self.card_view.show_page(html, theme, keep_scroll=keep_scroll)
-            return
-        near = related(card.id, catalog.summaries())
-        terms = s.query.terms
-        self.card_view.show_card(
-            card, catalog.info, theme, terms=terms, related=near, keep_scroll=keep_scroll
-        )
-        if terms and previous is not None and previous[1:3] != key[1:3]:
-            self.show_match(0)  # a new search, or a card opened from the results
-
-    def show_match(self, step: int) -> None:
-        which, total = self.card_view.show_match(step)
-        if total:
-            self.status.showMessage(f"Match {which} of {total} in this card", 4000)
-        elif self.session.query.terms:
-            self.status.showMessage("No match in this card", 4000)
-
-    def _match_card_background(self, colour: str) -> None:
-        palette = QGuiApplication.palette()
-        palette.setColor(QPalette.ColorRole.Base, colour)
-        self.card_view.setPalette(palette)
-
-    def _show_hover(self, text: str) -> None:
-        if text:
-            self.status.showMessage(text)
-        else:
-            self.status.clearMessage()
-
-    def _update_history_actions(self) -> None:
-        self.commands.back.setEnabled(self.session.history.can_go_back())
-        self.commands.forward.setEnabled(self.session.history.can_go_forward())
-
-    def _toggle_problems(self) -> None:
-        self.problems.setVisible(not self.problems.isVisible())
-
-    # -- zoom and colours -----------------------------------------------------------------
-
-    def reading_point_size(self) -> float:
-        """Card text a little larger than the interface text, times the zoom."""
-        base = max(11.0, QApplication.font().pointSizeF() * 1.15)
-        return round(base * ZOOM_FACTOR**self._zoom, 2)
-
-    def comparison_point_size(self) -> float:
-        """The comparison views' text: denser than a card's (tables), zoomed with it."""
-        base = max(9.5, QApplication.font().pointSizeF())
-        return round(base * ZOOM_FACTOR**self._zoom, 2)
-
-    def set_zoom(self, steps: int) -> None:
-        self.settings.zoom = steps
-        self._zoom = self.settings.zoom
-        self.commands.zoom_reset.setEnabled(self._zoom != 0)
-        self._render()
-
-    @property
-    def zoom(self) -> int:
-        return self._zoom
-
-    def set_palette_mode(self, mode: PaletteMode) -> None:
-        self.settings.palette_mode = mode
-        self.commands.palette_modes[mode].setChecked(True)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_palette(app, mode)
-        self._render()
+        theme, look = self.appearance.theme(), self.appearance
+        self.workspace.set_style(theme, look.comparison_point_size())
+        self.presenter.render(theme, look.reading_point_size())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -478,16 +342,10 @@ class MainWindow(QMainWindow):
             self.sidebar.show()
             self.list_pane.show()
         self.list_pane.set_sort(s.sort_key)
-        self.commands.sort_orders[self.list_pane.sort_key()].setChecked(True)
-        self.commands.palette_modes[s.palette_mode].setChecked(True)
-        self.commands.zoom_reset.setEnabled(self._zoom != 0)
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and s.palette_mode is not PaletteMode.SYSTEM:
-            apply_palette(app, s.palette_mode)
+        self.appearance.apply_saved_palette()
 
     def _on_sort_changed(self, key: str) -> None:
         self.settings.sort_key = key
-        self.commands.sort_orders[key].setChecked(True)
 
     def save_settings(self) -> None:
         s = self.settings
@@ -500,7 +358,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.focusWidget():
-            self.list_pane.view.setFocus()
+            self.list_pane.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
@@ -512,31 +370,7 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self._mouse_nav)
         super().closeEvent(event)
 
-    # -- drag and drop --------------------------------------------------------------------
-
-    @staticmethod
-    def _dropped_folder(urls: list[QUrl]) -> Path | None:
-        local = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
-        if len(local) == 1 and local[0].is_dir():
-            return local[0]
-        return None
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        mime = event.mimeData()
-        if mime.hasUrls() and self._dropped_folder(mime.urls()) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        folder = self._dropped_folder(event.mimeData().urls())
-        if folder is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.open_set(folder)
-
-    def _about(self) -> None:
+    def about(self) -> None:
         QMessageBox.about(
             self,
             "About Briefing Reader",

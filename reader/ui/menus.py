@@ -1,19 +1,24 @@
-"""The menu bar and toolbar, laid out from the declared actions.
+"""The menu bar and toolbar, laid out from the command tables.
 
-Only placement lives here; what each action does is connected in the main window.
+Only placement lives here: each command says which menu it belongs in
+(:mod:`reader.ui.commands`), and what it does is its own ``run``. The Compare menu also lists
+the commands of the comparison view on screen, while it is open.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QSizePolicy, QToolBar, QWidget
 
-from reader.ui.actions import Actions
+from reader.ui.commands import Actions
+
+#: The toolbar, by command id; ``None`` is a separator.
+TOOLBAR = ("back", "forward", None, "open_set", "reload")
 
 
 @dataclass
@@ -28,56 +33,48 @@ class Menus:
     toolbar: QToolBar
 
 
-def build_menus(window: QMainWindow, a: Actions, extra_view: list[QAction]) -> Menus:
-    bar = window.menuBar()
-    file = bar.addMenu("&File")
-    file.addAction(a.open_set)
-    recent = file.addMenu("Open &Recent")
+def build_menus(window: QMainWindow, a: Actions) -> Menus:
+    """Every command in its menu, in the order of the table; separators where it says."""
+    menus: dict[str, QMenu] = {}
+    for command, action in a.pairs():
+        known = command.menu in menus
+        menu = _menu_at(window.menuBar(), menus, command.menu, separated=command.separated)
+        if command.separated and known:
+            menu.addSeparator()
+        menu.addAction(action)
+    recent = menus["&File/Open &Recent"]
     recent.setObjectName("recentMenu")
-    file.addAction(a.reload)
-    file.addSeparator()
-    file.addAction(a.export_pdf)
-    file.addAction(a.print)
-    file.addSeparator()
-    file.addAction(a.quit)
+    _hide_when_empty(menus["&Compare"])
+    return Menus(
+        menus["&File"],
+        recent,
+        menus["&Edit"],
+        menus["&View"],
+        menus["&Go"],
+        menus["&Compare"],
+        menus["&Help"],
+        _toolbar(window, a),
+    )
 
-    edit = bar.addMenu("&Edit")
-    edit.addAction(a.find)
-    edit.addAction(a.find_next)
-    edit.addAction(a.find_previous)
-    edit.addAction(a.clear_search)
-    edit.addAction(a.clear_filters)
 
-    view = bar.addMenu("&View")
-    view.addAction(a.zoom_in)
-    view.addAction(a.zoom_out)
-    view.addAction(a.zoom_reset)
-    view.addSeparator()
-    colours = view.addMenu("&Colours")
-    colours.addActions(list(a.palette_modes.values()))
-    sort = view.addMenu("&Sort Cards By")
-    sort.addActions(list(a.sort_orders.values()))
-    view.addSeparator()
-    view.addActions(extra_view)
+def _menu_at(bar: QMenuBar, menus: dict[str, QMenu], path: str, *, separated: bool) -> QMenu:
+    """The menu at ``path`` ("&View/&Colours"), made with its parents when first asked for;
+    ``separated``: a new submenu comes after a separator."""
+    if path in menus:
+        return menus[path]
+    parent_path, _, title = path.rpartition("/")
+    if not parent_path:
+        menu = bar.addMenu(title)
+    else:
+        parent = _menu_at(bar, menus, parent_path, separated=False)
+        if separated and parent.actions():
+            parent.addSeparator()
+        menu = parent.addMenu(title)
+    menus[path] = menu
+    return menu
 
-    go = bar.addMenu("&Go")
-    go.addAction(a.back)
-    go.addAction(a.forward)
-    go.addSeparator()
-    go.addAction(a.focus_tags)
-    go.addAction(a.focus_list)
 
-    compare = bar.addMenu("&Compare")
-    for action in a.compare_actions:
-        if action is None:
-            compare.addSeparator()
-        else:
-            compare.addAction(action)
-    _hide_when_empty(compare)
-
-    help_menu = bar.addMenu("&Help")
-    help_menu.addAction(a.about)
-
+def _toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     toolbar = QToolBar("Toolbar", window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setAccessibleName("Toolbar")
@@ -85,14 +82,37 @@ def build_menus(window: QMainWindow, a: Actions, extra_view: list[QAction]) -> M
     toolbar.setFloatable(False)
     toolbar.setIconSize(QSize(18, 18))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-    toolbar.toggleViewAction().setText("&Toolbar")
-    toolbar.addAction(a.back)
-    toolbar.addAction(a.forward)
-    toolbar.addSeparator()
-    toolbar.addAction(a.open_set)
-    toolbar.addAction(a.reload)
+    for command_id in TOOLBAR:
+        if command_id is None:
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(getattr(a, command_id))
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-    return Menus(file, recent, edit, view, go, compare, help_menu, toolbar)
+    return toolbar
+
+
+def follow_views(menu: QMenu, current: Callable[[], Sequence[QAction]]) -> None:
+    """While ``menu`` is open it also lists ``current()``: the commands of the comparison
+    view on screen. They leave it once it closes (after a chosen one has run), so that their
+    keys act only where the view itself puts them."""
+    shown: list[QAction] = []
+
+    def add() -> None:
+        actions = list(current())
+        if actions:
+            shown.append(menu.addSeparator())
+            shown.extend(actions)
+            menu.addActions(actions)
+
+    def remove() -> None:
+        if menu.isVisible():
+            return  # opened again meanwhile
+        for action in shown:
+            menu.removeAction(action)
+        shown.clear()
+
+    menu.aboutToShow.connect(add)
+    menu.aboutToHide.connect(lambda: QTimer.singleShot(0, menu, remove))
 
 
 def add_toolbar_stretch_and(toolbar: QToolBar, widget: QWidget) -> None:

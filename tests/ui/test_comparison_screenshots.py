@@ -28,7 +28,7 @@ def test_comparison_views_in_the_window(
 ) -> None:
     window = make_window(card_set)
     window.resize(1280, 800)
-    window.set_palette_mode(mode)
+    window.appearance.set_palette_mode(mode)
     m = mode.value
     save_window(window, shots, f"{m}-compare-00-reading")
 
@@ -66,7 +66,7 @@ def test_four_columns_and_a_fifty_card_matrix(
     write_set(root, 50, seed=2)
     window = make_window(root)
     window.resize(1280, 800)
-    window.set_palette_mode(mode)
+    window.appearance.set_palette_mode(mode)
     m = mode.value
     for card_id in window.list_pane.visible_ids()[:4]:
         window.comparisons.add(card_id)

@@ -533,7 +533,7 @@ def test_the_views_follow_the_windows_palette_and_zoom(qtbot: QtBot, window: Mai
     press(qtbot, window, Qt.Key.Key_Plus, CTRL)
     qtbot.waitUntil(lambda: table.rowHeight(thesis) > before * 1.1)
 
-    window.set_palette_mode(PaletteMode.DARK)
+    window.appearance.set_palette_mode(PaletteMode.DARK)
     base = table.palette().color(QPalette.ColorRole.Base).name()
     assert base == DARK.background
     window.commands.topic_matrix.trigger()

@@ -25,7 +25,7 @@ def test_window_states(
 ) -> None:
     window = make_window(card_set)
     window.resize(1280, 800)
-    window.set_palette_mode(mode)
+    window.appearance.set_palette_mode(mode)
     qtbot.wait(50)
     m = mode.value
     save_window(window, shots, f"{m}-01-overview")

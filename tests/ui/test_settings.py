@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.app.settings import PaletteMode
 from reader.render import DARK
-from reader.ui.actions import Actions
+from reader.ui.commands import Actions
 from reader.ui.main_window import MainWindow
 from reader.ui.menus import build_menus, fill_recent
 from tests.conftest import SHIPPED_CARDS
@@ -42,7 +42,7 @@ def test_reopening_restores_geometry_splitter_zoom_palette_sort_and_sets(
     second = make_window()
     assert (second.width(), second.height()) == (780, 560)
     assert second.splitter.sizes() == sizes
-    assert second.zoom == 2
+    assert second.appearance.zoom == 2
     assert second.commands.palette_modes[PaletteMode.DARK].isChecked()
     assert QGuiApplication.palette().color(QPalette.ColorRole.Base).name() == DARK.background
     assert second.list_pane.sort_key() == "title"
@@ -135,7 +135,7 @@ def test_slot_actions_stay_hidden_until_a_feature_offers_them(qtbot: QtBot) -> N
     bare = QMainWindow()
     qtbot.addWidget(bare)
     c = Actions(bare)
-    menus = build_menus(bare, c, [])
+    menus = build_menus(bare, c)
     assert not menus.compare.menuAction().isVisible()
     assert not c.export_pdf.isVisible()
     c.compare.triggered.connect(lambda: None)

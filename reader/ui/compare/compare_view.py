@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from urllib.parse import unquote
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,8 @@ from reader.analysis.side_by_side import (
 from reader.cards.catalog import Catalog
 from reader.render.comparison import comparison_html
 from reader.render.theme import Theme
+from reader.ui.actions import CommandActions
+from reader.ui.commands import COMPARE_VIEW_COMMANDS
 from reader.ui.compare.candidates import CandidatesModel
 from reader.ui.compare.compare_model import CompareModel
 from reader.ui.compare.delegate import HtmlDelegate
@@ -117,16 +119,9 @@ class CompareView(ComparisonPane):
         self._heights.setInterval(0)
         self._heights.timeout.connect(self._table.resizeRowsToContents)
 
-        self._argument = QAction("Show &Argument", self)
-        self._argument.setCheckable(True)
-        self._argument.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        self._argument.setToolTip("Show or hide every card's argument points")
-        self._argument.toggled.connect(self.set_argument_expanded)
-        self._remove = QAction("&Remove Column", self)
-        self._remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self._remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._remove.setToolTip("Remove the selected card from the comparison")
-        self._remove.triggered.connect(self._remove_current)
+        #: Show Argument, Remove Column: declared in the command table, acting on this view.
+        self.commands = CommandActions(self, COMPARE_VIEW_COMMANDS)
+        self.commands.bind(self)
         self._add = QComboBox(self)
         self._add.setObjectName("addCard")
         self._add.setAccessibleName("Add a card to the comparison")
@@ -175,12 +170,9 @@ class CompareView(ComparisonPane):
         rows_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar = QToolBar("Comparison", self)
         bar.addWidget(rows_button)
-        bar.addAction(self._argument)
-        bar.addAction(self._remove)
+        bar.addActions(self.commands.actions())
         bar.addSeparator()
         bar.addWidget(self._add)
-        self.addAction(self._argument)
-        self.addAction(self._remove)
 
         self._topics_hint = QLabel(self)
         self._topics_hint.setObjectName("topicsHint")
@@ -261,7 +253,7 @@ class CompareView(ComparisonPane):
 
     def set_argument_expanded(self, expanded: bool) -> None:
         self._model.set_argument_expanded(expanded)
-        self._argument.setChecked(expanded)
+        self.commands.refresh()
         row = self._model.row_of("argument")
         if row >= 0:
             self._table.resizeRowToContents(row)
@@ -311,8 +303,7 @@ class CompareView(ComparisonPane):
         hint = no_topics_hint(self._catalog.info)
         self._topics_hint.setText(hint or "")
         self._topics_hint.setVisible(hint is not None and reason is None)
-        self._remove.setEnabled(bool(ids))
-        self._argument.setEnabled(reason is None)
+        self.commands.refresh()
         self._rows_button.setEnabled(reason is None)
         self._apply_row_visibility()
         self._schedule_row_heights()
@@ -361,7 +352,8 @@ class CompareView(ComparisonPane):
         if href.startswith("tag:"):
             self.tag_clicked.emit(unquote(href[4:]))
 
-    def _remove_current(self) -> None:
+    def remove_current(self) -> None:
+        """Remove the card of the current cell's column."""
         index = self._table.currentIndex()
         ids = self.card_ids()
         if index.isValid() and index.column() < len(ids):

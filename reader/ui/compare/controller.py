@@ -1,24 +1,24 @@
 """The Compare commands of one window: which cards to compare, and reading vs comparing.
 
-Compare (Ctrl+D) opens the cards selected in the list when there are two to four; otherwise
-the cards collected one at a time with Add to Comparison (the "basket", which is also what an
-open compare view shows). A command that cannot run is disabled and says why in its tooltip
-and status tip. While comparing, the comparison workspace takes the place of the card list and
+Compare opens the cards selected in the list when there are two to four; otherwise the cards
+collected one at a time with Add to Comparison (the "basket", which is also what an open
+compare view shows). What the commands do and when they can is asked of this controller by the
+command table (:mod:`reader.ui.commands`); ``changed`` says when the answers may differ. While
+comparing, the comparison workspace takes the place of the card list and
 card view, and the compare view (whose cards no filter changes) has the tag sidebar's room too;
 Escape, Back to Reading, a click on a column header or on a tag return to reading.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QStackedWidget, QStatusBar, QToolButton, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QStackedWidget, QToolButton, QWidget
 
 from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE, compare_unavailable_reason
 from reader.app.session import ReaderSession
 from reader.cards.wording import plural
-from reader.ui.actions import Actions
+from reader.ui.actions import with_key
+from reader.ui.commands import Actions
 from reader.ui.compare.workspace import ComparisonWorkspace, ViewKind
 from reader.ui.reading.card_list import CardListPane
 
@@ -26,6 +26,13 @@ MESSAGE_MS = 6000
 
 
 class ComparisonController(QObject):
+    #: What the Compare commands may do, or why not, may have changed.
+    changed = Signal()
+    #: A line for the status bar.
+    message = Signal(str)
+    #: A tag clicked in the compare view: filter the cards by it (reading again).
+    tag_chosen = Signal(str)
+
     def __init__(
         self,
         session: ReaderSession,
@@ -35,49 +42,34 @@ class ComparisonController(QObject):
         content: QStackedWidget,
         reading: QWidget,
         workspace: ComparisonWorkspace,
-        status: QStatusBar,
-        filter_by_tag: Callable[[str], None],
     ) -> None:
         super().__init__(workspace)
         self._session = session
-        self._actions = actions
+        self._actions = actions  # named in the hints, with their keys
         self._sidebar = sidebar
         self._list = list_pane
         self._content = content
         self._reading = reading
         self.workspace = workspace
-        self._status = status
-        self._filter_by_tag = filter_by_tag
         #: The cards collected for comparing, or those of the open compare view.
         self.basket: list[str] = []
         self._root: object = None
-
-        a = actions
-        a.compare.triggered.connect(self.compare)
-        a.add_to_comparison.triggered.connect(self.add_selected)
-        a.topic_matrix.triggered.connect(lambda: self.show_view(ViewKind.MATRIX))
-        a.recommendations.triggered.connect(lambda: self.show_view(ViewKind.LEDGER))
-        a.timeline.triggered.connect(lambda: self.show_view(ViewKind.TIMELINE))
-        a.back_to_reading.triggered.connect(self.show_reading)
-        for action in a.compare_actions:
-            if action is not None:
-                a.offer(action)
-        # The basket, where the reader can see it while reading; a click compares.
-        self.basket_button = QToolButton(status)
+        #: The basket, for the status bar, where the reader sees it while reading; a click
+        #: compares.
+        self.basket_button = QToolButton()
         self.basket_button.setObjectName("comparisonBasket")
         self.basket_button.setAutoRaise(True)
         self.basket_button.clicked.connect(self.compare_basket)
-        status.addPermanentWidget(self.basket_button)
         session.catalog_changed.connect(self._on_catalog)
         session.results_changed.connect(self._on_results)
-        session.current_changed.connect(self.update_actions)
-        list_pane.selection_changed.connect(self.update_actions)
+        session.current_changed.connect(self._update)
+        list_pane.selection_changed.connect(self._update)
         workspace.compared.connect(self._on_compared)
         workspace.open_card.connect(self._open_card)
         workspace.tag_clicked.connect(self._tag_clicked)
         workspace.emptied.connect(self.show_reading)
         workspace.view_changed.connect(self._fit_sidebar)
-        self.update_actions()
+        self._update()
 
     # -- state --------------------------------------------------------------------------------
 
@@ -85,6 +77,11 @@ class ComparisonController(QObject):
     def comparing(self) -> bool:
         """Whether the comparison views are on screen (rather than the list and a card)."""
         return self._content.currentWidget() is self.workspace
+
+    @property
+    def on_compare_view(self) -> bool:
+        """Whether the side-by-side view is on screen."""
+        return self.comparing and self.workspace.current_kind() is ViewKind.COMPARE
 
     def candidates(self) -> list[str]:
         """What Compare would compare: the selection when it is 2+ cards, else the basket."""
@@ -106,7 +103,7 @@ class ComparisonController(QObject):
         ids = self.candidates()
         reason = self._compare_reason(ids)
         if reason is not None:
-            self._status.showMessage(reason, MESSAGE_MS)
+            self.message.emit(reason)
             return
         if len(ids) >= MIN_COMPARE:
             self.workspace.compare(ids)
@@ -117,7 +114,7 @@ class ComparisonController(QObject):
     def compare_basket(self) -> None:
         """Compare the cards collected with Add to Comparison, whatever is selected."""
         if len(self.basket) < MIN_COMPARE and self.workspace.compare_view() is None:
-            self._status.showMessage(self._basket_tip(), MESSAGE_MS)
+            self.message.emit(self._basket_tip())
             return
         self.workspace.compare(self.basket)
         self._show_workspace()
@@ -126,16 +123,15 @@ class ComparisonController(QObject):
         """Add the selected cards (or the open one) to the comparison."""
         added = [card_id for card_id in self._targets() if self.add(card_id)]
         if not added:
-            reason = self._add_reason()
+            reason = self.add_reason()
             if reason is not None:
-                self._status.showMessage(reason, MESSAGE_MS)
+                self.message.emit(reason)
             return
         count = len(self.basket)
         what = self._title(added[0]) if len(added) == 1 else plural(len(added), "card")
-        hint = "; Compare (Ctrl+D) shows them" if count >= MIN_COMPARE else ""
-        self._status.showMessage(
-            f"Added {what} to the comparison ({plural(count, 'card')}){hint}", MESSAGE_MS
-        )
+        compare = with_key("Compare", self._actions.compare)
+        hint = f"; {compare} shows them" if count >= MIN_COMPARE else ""
+        self.message.emit(f"Added {what} to the comparison ({plural(count, 'card')}){hint}")
 
     def add(self, card_id: str) -> bool:
         """Add one card to the comparison (to the open compare view, if there is one)."""
@@ -145,7 +141,7 @@ class ComparisonController(QObject):
         if view is not None:
             return view.add_card(card_id)  # the view reports its cards back
         self.basket.append(card_id)
-        self.update_actions()
+        self._update()
         return True
 
     def show_view(self, kind: ViewKind) -> None:
@@ -155,6 +151,15 @@ class ComparisonController(QObject):
         self.workspace.show_view(kind)
         self._show_workspace()
 
+    def show_matrix(self) -> None:
+        self.show_view(ViewKind.MATRIX)
+
+    def show_ledger(self) -> None:
+        self.show_view(ViewKind.LEDGER)
+
+    def show_timeline(self) -> None:
+        self.show_view(ViewKind.TIMELINE)
+
     def show_reading(self) -> None:
         if not self.comparing:
             return
@@ -162,41 +167,42 @@ class ComparisonController(QObject):
         self._list.show()
         self._fit_sidebar()
         self._list.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.update_actions()
+        self._update()
 
     def _show_workspace(self) -> None:
         self._list.hide()
         self._content.setCurrentWidget(self.workspace)
         self._fit_sidebar()
         self.workspace.focus_view()
-        self.update_actions()
+        self._update()
 
     def _fit_sidebar(self) -> None:
         """No sidebar beside the compare view: four columns need the whole window."""
-        on_compare = self.comparing and self.workspace.current_kind() is ViewKind.COMPARE
-        self._sidebar.setVisible(not on_compare)
+        self._sidebar.setVisible(not self.on_compare_view)
 
     # -- availability -------------------------------------------------------------------------
 
-    def update_actions(self) -> None:
-        a = self._actions
-        loaded = self._session.catalog is not None
-        a.set_available(a.compare, self._compare_reason(self.candidates()))
-        a.set_available(a.add_to_comparison, self._add_reason())
-        nothing = None
-        if not loaded:
-            nothing = "Open a set of cards first."
-        elif not self._session.matched:
-            nothing = "No card matches the filter; clear it to see these views."
-        for action in (a.topic_matrix, a.recommendations, a.timeline):
-            a.set_available(action, nothing)
-        a.set_available(a.back_to_reading, None if self.comparing else "The cards are shown.")
+    def compare_reason(self) -> str | None:
+        """Why Compare cannot run now, or None."""
+        return self._compare_reason(self.candidates())
+
+    def views_reason(self) -> str | None:
+        """Why the topic matrix, the ledger and the timeline cannot be shown now, or None."""
+        if self._session.catalog is None:
+            return "Open a set of cards first."
+        if not self._session.matched:
+            return "No card matches the filter; clear it to see these views."
+        return None
+
+    def _update(self) -> None:
+        """The basket shows what it holds; the commands' availability may have changed."""
         basket = self.basket_button
         basket.setVisible(bool(self.basket) and not self.comparing)
         basket.setText(f"Comparison: {plural(len(self.basket), 'card')}")
         basket.setAccessibleName(basket.text())
         ready = len(self.basket) >= MIN_COMPARE
         basket.setToolTip("Compare these cards side by side" if ready else self._basket_tip())
+        self.changed.emit()
 
     def _compare_reason(self, ids: list[str]) -> str | None:
         if self._session.catalog is None:
@@ -205,17 +211,16 @@ class ComparisonController(QObject):
             return None  # Ctrl+D goes back to the open comparison
         reason = compare_unavailable_reason(len(ids), self._session.total())
         if reason is not None and len(ids) < MIN_COMPARE and self._session.total() >= MIN_COMPARE:
+            add = with_key("Add to Comparison", self._actions.add_to_comparison)
             if self.basket:
                 reason = (
-                    f"One card is in the comparison: add another with Add to Comparison "
-                    f"(Ctrl+Shift+D), or select {MIN_COMPARE}–{MAX_COMPARE} cards in the list "
-                    "(Ctrl+click)."
+                    f"One card is in the comparison: add another with {add}, or select "
+                    f"{MIN_COMPARE}–{MAX_COMPARE} cards in the list (Ctrl+click)."
                 )
             else:
                 reason = (
                     f"Select {MIN_COMPARE}–{MAX_COMPARE} cards in the list (Ctrl+click) to "
-                    "compare them, or collect them one at a time with Add to Comparison "
-                    "(Ctrl+Shift+D)."
+                    f"compare them, or collect them one at a time with {add}."
                 )
         return reason
 
@@ -223,7 +228,8 @@ class ComparisonController(QObject):
         titles = ", ".join(self._title(i) for i in self.basket)
         return f"In the comparison: {titles}. Add another card to compare."
 
-    def _add_reason(self) -> str | None:
+    def add_reason(self) -> str | None:
+        """Why Add to Comparison cannot run now, or None."""
         targets = self._targets()
         if not targets:
             return "Select a card to add it to the comparison."
@@ -246,12 +252,12 @@ class ComparisonController(QObject):
         self._root = catalog.root
         self.basket = [i for i in self.basket if self._session.summary(i) is not None]
         self.workspace.set_catalog(catalog, self._session.matched, self._filter_text())
-        self.update_actions()
+        self._update()
 
     def _on_results(self) -> None:
         if self._session.catalog is not None:
             self.workspace.set_filtered(self._session.matched, self._filter_text())
-        self.update_actions()
+        self._update()
 
     def _filter_text(self) -> str:
         query = self._session.query
@@ -262,7 +268,7 @@ class ComparisonController(QObject):
         if ids and set(self._list.selected_ids()) != set(ids):
             # The reader changed the columns: a stale selection must not undo that on Ctrl+D.
             self._list.keep_only_current()
-        self.update_actions()
+        self._update()
 
     def _open_card(self, card_id: str) -> None:
         self.show_reading()
@@ -271,10 +277,9 @@ class ComparisonController(QObject):
 
     def _tag_clicked(self, tag: str) -> None:
         self.show_reading()
-        self._filter_by_tag(tag)
-        self._status.showMessage(
-            "The comparison stays open: Compare (Ctrl+D) goes back to it", MESSAGE_MS
-        )
+        self.tag_chosen.emit(tag)
+        compare = with_key("Compare", self._actions.compare)
+        self.message.emit(f"The comparison stays open: {compare} goes back to it")
 
     def _title(self, card_id: str) -> str:
         summary = self._session.summary(card_id)

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,6 +43,8 @@ from reader.render.comparison import (
 )
 from reader.render.highlight import escape
 from reader.render.theme import LIGHT, Theme
+from reader.ui.actions import CommandActions
+from reader.ui.commands import TIMELINE_COMMANDS
 from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole
@@ -71,6 +72,9 @@ class TimelineModel(QAbstractTableModel):
     def set_show_publications(self, show: bool) -> None:
         self._publications = show
         self._filter()
+
+    def shows_publications(self) -> bool:
+        return self._publications
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -176,13 +180,11 @@ class TimelineView(SetWideView):
         self._heights.setSingleShot(True)
         self._heights.setInterval(0)
         self._heights.timeout.connect(self._table.doItemsLayout)
-        self._publications = QAction("Show &Publications", self)
-        self._publications.setCheckable(True)
-        self._publications.setChecked(True)
-        self._publications.setToolTip("Show when each source was published")
-        self._publications.toggled.connect(self.set_show_publications)
+        #: Show Publications: declared in the command table, acting on this view.
+        self.commands = CommandActions(self, TIMELINE_COMMANDS)
+        self.commands.bind(self)
         bar = QToolBar("Timeline", self)
-        bar.addAction(self._publications)
+        bar.addActions(self.commands.actions())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -214,8 +216,12 @@ class TimelineView(SetWideView):
 
     def set_show_publications(self, show: bool) -> None:
         self._model.set_show_publications(show)
-        self._publications.setChecked(show)
+        self.commands.refresh()
         self._schedule_row_heights()
+
+    def shows_publications(self) -> bool:
+        """Whether the sources' publication dates are among the events."""
+        return self._model.shows_publications()
 
     def document_html(self) -> str:
         entries = tuple(self._model.entry(r) for r in range(self._model.rowCount()))

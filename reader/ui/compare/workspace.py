@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QTabBar,
@@ -30,6 +30,8 @@ from reader.app.jobs import JobFailure, JobRunner
 from reader.cards.catalog import Catalog
 from reader.cards.wording import plural
 from reader.render.theme import Theme
+from reader.ui.actions import CommandActions
+from reader.ui.commands import WORKSPACE_COMMANDS
 from reader.ui.compare import (
     CompareView,
     RecommendationsLedgerView,
@@ -119,11 +121,8 @@ class ComparisonWorkspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        close = QAction("Close View", self)
-        close.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Close))
-        close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        close.triggered.connect(lambda: self._close_tab(self.tabs.currentIndex()))
-        self.addAction(close)
+        self.commands = CommandActions(self, WORKSPACE_COMMANDS)
+        self.commands.bind(self)
 
     # -- what the views show ------------------------------------------------------------------
 
@@ -195,6 +194,17 @@ class ComparisonWorkspace(QWidget):
     def current_kind(self) -> ViewKind | None:
         current = self.tabs.currentWidget()
         return next((k for k, v in self._views.items() if v is current), None)
+
+    def close_current(self) -> None:
+        self._close_tab(self.tabs.currentIndex())
+
+    def view_commands(self) -> list[QAction]:
+        """While it is on screen: its own commands and those of the view shown."""
+        if not self.isVisible():
+            return []
+        view = self.tabs.currentWidget()
+        shown = view.commands.actions() if isinstance(view, CompareView | TimelineView) else []
+        return [*self.commands.actions(), *shown]
 
     def close_all(self) -> None:
         while self.tabs.count():

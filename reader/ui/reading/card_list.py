@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader.app.sorting import TITLE
 from reader.cards.catalog import CardSummary
+from reader.cards.query import Query
 from reader.cards.wording import plural
 from reader.ui.labels import PlainLabel
 from reader.ui.reading.card_list_model import (
@@ -168,6 +169,10 @@ class CardListPane(QWidget):
     sort_changed = Signal(str)
     #: The selected cards changed (one or several; see :meth:`selected_ids`).
     selection_changed = Signal()
+    #: A chip's filter is to be removed.
+    filter_removed = Signal(object)
+    #: The reader pressed Enter (or double-clicked) on a row: on to the card.
+    row_activated = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +191,9 @@ class CardListPane(QWidget):
             self.sort.addItem(choice.label, choice.key.value)
         self.view = CardListView(self)
         self.view.setModel(self.model)
+        self.setFocusProxy(self.view)
+        self.filter_bar.removed.connect(self.filter_removed)
+        self.view.activated.connect(lambda _index: self.row_activated.emit())
         header = QHBoxLayout()
         header.setContentsMargins(12, 8, 8, 6)
         header.addWidget(self.count, 1)
@@ -220,6 +228,19 @@ class CardListPane(QWidget):
         self.model.sort(choice.column, choice.order)
         self.view.scrollTo(self.view.currentIndex())
         self.sort_changed.emit(choice.key.value)
+
+    # -- filters -----------------------------------------------------------------------------
+
+    def show_query(self, query: Query) -> None:
+        """The chips of the filters in force."""
+        self.filter_bar.show_query(query)
+
+    def set_clear_action(self, clear: QAction) -> None:
+        self.filter_bar.set_clear_action(clear)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Its widgets in Tab order: the chips, the sort choice, the list."""
+        return [*self.filter_bar.chips(), self.sort, self.view]
 
     # -- rows and the current card ---------------------------------------------------------
 

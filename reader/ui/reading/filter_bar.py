@@ -7,10 +7,12 @@ removes its own filter (click, or Space/Enter when focused); hidden when nothing
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from reader.cards.filters import Filter, FilterKind, active_filters
 from reader.cards.query import Query
+from reader.ui.actions import with_key
 from reader.ui.reading.flow_layout import FlowLayout
 
 _KIND_WORDS = {
@@ -37,7 +39,6 @@ class FilterChip(QToolButton):
 
 class FilterBar(QWidget):
     removed = Signal(object)
-    clear_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,8 +52,6 @@ class FilterBar(QWidget):
         self._clear.setText("Clear all")
         self._clear.setAutoRaise(True)
         self._clear.setAccessibleName("Clear all filters")
-        self._clear.setToolTip("Show every card again (Ctrl+Shift+Backspace)")
-        self._clear.clicked.connect(self.clear_requested)
         chips = QWidget(self)
         chips.setLayout(self._flow)
         chips.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -63,6 +62,11 @@ class FilterBar(QWidget):
         layout.addWidget(self._clear, 0, Qt.AlignmentFlag.AlignTop)
         self._container = chips
         self.setVisible(False)
+
+    def set_clear_action(self, clear: QAction) -> None:
+        """ "Clear all" runs ``clear`` (Clear All Filters), and its tooltip names the key."""
+        self._clear.setToolTip(with_key(clear.statusTip(), clear))
+        self._clear.clicked.connect(clear.trigger)
 
     def chips(self) -> list[FilterChip]:
         return list(self._chips)

@@ -7,8 +7,10 @@ or twice rather than six times, and the history records one step for the whole w
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
+
+from reader.ui.actions import key_text
 
 TYPING_PAUSE_MS = 150
 
@@ -19,12 +21,13 @@ class SearchField(QLineEdit):
     #: The reader is done with the box (Escape on an empty box, Down or Enter).
     leave = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, find: QAction, clear: QAction, parent: QWidget | None = None) -> None:
+        """``find`` and ``clear``: the commands whose keys the box mentions."""
         super().__init__(parent)
         self.setObjectName("search")
         self.setAccessibleName("Search cards")
-        self.setAccessibleDescription("Search all card text; Escape clears the search")
-        self.setPlaceholderText("Search cards  (Ctrl+F or /)")
+        self.setAccessibleDescription(f"Search all card text; {key_text(clear)} clears the search")
+        self.setPlaceholderText(f"Search cards  ({key_text(find, every=True)})")
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(240)
         self.setMaximumWidth(420)

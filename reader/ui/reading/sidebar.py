@@ -149,6 +149,7 @@ class Sidebar(QWidget):
         self.counts.setObjectName("setCounts")
         self.tree = TagTreeView(self)
         self.tree.setModel(self.model)
+        self.setFocusProxy(self.tree)
         self.tree.filter_clicked.connect(self.filter_clicked)
         self.tree.filter_removed.connect(self.filter_removed)
         self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -193,12 +194,13 @@ class Sidebar(QWidget):
         self.title.setToolTip(info.description or "")
         self.counts.setText(" · ".join(counts))
 
+    def tab_chain(self) -> list[QWidget]:
+        """Its widgets in Tab order."""
+        return [self.tree]
+
     def show_results(self, matched: Sequence[str], query: Query) -> None:
         """The tree's counts and marks follow the filter."""
         self.model.set_current(matched, query)
-
-    def focus_tree(self) -> None:
-        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- expansion ----------------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QStatusBar, QStyle, QToolButton, QWidget
 
@@ -33,6 +35,26 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.filters, 0)
         self.addPermanentWidget(self.shown, 0)
         self.addPermanentWidget(self.problems, 0)
+
+    def timed(self, ms: int) -> Callable[[str], None]:
+        """A slot that shows its message for ``ms`` milliseconds."""
+        return lambda text: self.showMessage(text, ms)
+
+    def show_hover(self, text: str) -> None:
+        """A link's address while the pointer is on it; nothing once it leaves."""
+        if text:
+            self.showMessage(text)
+        else:
+            self.clearMessage()
+
+    def show_loaded(self, cards: int, seconds: float, note: str | None) -> None:
+        """A set has loaded; ``note``: what the reader should know (a temporary index, an
+        index worker that failed), shown longer."""
+        loaded = f"Loaded {cards} cards in {seconds:.2f} s"
+        if note:
+            self.showMessage(f"{loaded}; note: {note}", 15000)
+        else:
+            self.showMessage(loaded, 4000)
 
     def show_results(self, shown: int, total: int, query: Query) -> None:
         self.shown.setText(f"{shown:,} of {plural(total, 'card')}")

@@ -1,0 +1,91 @@
+"""What the card view shows: the open card, or the set's overview while none is open.
+
+The view is drawn again only when something it shows has changed (the set, the card, the
+search terms, the colours, the text size): a filter change that leaves the open card alone
+keeps its scroll position and costs no render. Opening a card from search results, or a new
+search, goes to the card's first match.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication, QPalette
+
+from reader.app.session import ReaderSession
+from reader.cards.catalog import related
+from reader.render import Theme
+from reader.render.overview import overview_html
+from reader.ui.actions import key_text
+from reader.ui.commands import Actions
+from reader.ui.reading.card_view import CardView
+
+#: The commands whose (first) key the overview page names, besides Find's every key.
+OVERVIEW_KEYS = ("find_next", "clear_search", "back", "forward")
+
+
+class CardPresenter(QObject):
+    #: A line for the status bar: where the search matches are.
+    message = Signal(str)
+
+    def __init__(
+        self, session: ReaderSession, view: CardView, commands: Actions, parent: QObject | None
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._view = view
+        #: The keys the overview page names, from the commands that have them.
+        self._keys = {
+            "find": key_text(commands.find, every=True),
+            **{c: key_text(getattr(commands, c)) for c in OVERVIEW_KEYS},
+        }
+        #: What the view shows: catalog, card, query or terms, theme, size.
+        self._shown: tuple[object, ...] | None = None
+
+    def render(self, theme: Theme, point_size: float) -> None:
+        """Show the open card (or the overview), if it differs from what is shown."""
+        s = self._session
+        catalog = s.catalog
+        if catalog is None:
+            return
+        card_id = s.current_id
+        key = (
+            id(catalog),
+            card_id,
+            s.query if card_id is None else s.query.terms,
+            theme,
+            point_size,
+        )
+        if key == self._shown:
+            return
+        previous, self._shown = self._shown, key
+        keep_scroll = previous is not None and previous[1] == card_id
+        self._view.set_base_point_size(point_size)
+        self._match_background(theme.background)
+        card = catalog.card(card_id) if card_id is not None else None
+        if card is None:
+            broken = len({p.path for p in catalog.problems if p.is_error})
+            matched = len(s.matched)
+            html = overview_html(catalog.info, s.total(), matched, s.query, broken, self._keys)
+            self._view.show_page(html, theme, keep_scroll=keep_scroll)
+            return
+        near = related(card.id, catalog.summaries())
+        terms = s.query.terms
+        self._view.show_card(
+            card, catalog.info, theme, terms=terms, related=near, keep_scroll=keep_scroll
+        )
+        if terms and previous is not None and previous[1:3] != key[1:3]:
+            self.show_match(0)  # a new search, or a card opened from the results
+
+    def show_match(self, step: int) -> None:
+        """Go ``step`` matches on (0: the nearest) and say which it is."""
+        which, total = self._view.show_match(step)
+        if total:
+            self.message.emit(f"Match {which} of {total} in this card")
+        elif self._session.query.terms:
+            self.message.emit("No match in this card")
+
+    def _match_background(self, colour: str) -> None:
+        """The view's own background is the card's, so no band of another colour shows."""
+        palette = QGuiApplication.palette()
+        palette.setColor(QPalette.ColorRole.Base, colour)
+        self._view.setPalette(palette)
