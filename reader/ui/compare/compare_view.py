@@ -12,6 +12,8 @@ its longest cell: the reader's eye moves across one question at a time. Public s
 - ``document_html()``: the comparison as a page, for printing and the PDF export.
 - Signals: ``open_card(str)`` (a column header was clicked), ``tag_clicked(str)`` (a tag in the
   tags row), ``cards_changed(list)`` (the compared ids changed, in column order).
+- ``commands``: Show Argument and Remove Column, made from
+  :data:`reader.ui.commands.COMPARE_VIEW_COMMANDS` and acting on this view.
 """
 
 from __future__ import annotations
