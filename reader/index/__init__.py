@@ -68,11 +68,10 @@ from pathlib import Path
 
 from reader.cards.card_file import parse_card
 from reader.cards.catalog import CardSummary, Catalog
-from reader.cards.dates import PartialDate
 from reader.cards.set_file import parse_set_file
 from reader.index._build import build
 from reader.index._catalog import IndexCatalog
-from reader.index._rows import FileRow, split
+from reader.index._state import StateRow
 
 __all__ = [
     "BatchCallback",
@@ -112,20 +111,8 @@ SNAPSHOT_SECONDS = 1.0
 REFRESH_PATHS = 256
 
 
-def _summaries(rows: list[FileRow]) -> list[CardSummary]:
-    return [
-        CardSummary(
-            r.card_id,
-            r.title or "",
-            r.publisher or "",
-            PartialDate(r.year or 0, r.month, r.day),
-            r.kind,
-            tuple(split(r.tags or "")),
-            r.rel,
-        )
-        for r in rows
-        if r.card_id is not None
-    ]
+def _summaries(rows: list[StateRow]) -> list[CardSummary]:
+    return [row.summary() for row in rows if row.card_id is not None]
 
 
 def open_index(

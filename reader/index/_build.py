@@ -26,6 +26,7 @@ from reader.index._rows import FileRow
 from reader.index._state import (
     SaveState,
     State,
+    StateRow,
     Written,
     generation,
     load_state,
@@ -54,7 +55,7 @@ class Step:
 
     done: int
     total: int
-    rows: list[FileRow]
+    rows: list[StateRow]
     #: A catalog of what is stored so far.
     snapshot: Callable[[], IndexCatalog]
 
@@ -71,7 +72,7 @@ def _update(
     workers: int | None,
     written: Written,
     should_stop: StopCheck | None = None,
-) -> Iterator[tuple[int, int, list[FileRow]]]:
+) -> Iterator[tuple[int, int, list[StateRow]]]:
     """Parse and store what changed, one chunk at a time: (done, total, rows stored)."""
     started = time.time_ns()
     signature = _topics_signature(topics)
@@ -117,7 +118,7 @@ def _store_rows(
     started: int,
     written: Written,
     should_stop: StopCheck | None = None,
-) -> Iterator[tuple[int, int, list[FileRow]]]:
+) -> Iterator[tuple[int, int, list[StateRow]]]:
     """Parse ``todo`` and write the rows in large transactions; (done, total, rows) each.
 
     ``should_stop`` is asked after each chunk is parsed; when it says so the update ends
@@ -146,8 +147,9 @@ def _store_rows(
             if len(pending) >= WRITE_BATCH or total - done < WRITE_BATCH:
                 rowids = write(conn, pending, deleted, started)
                 written.writes += 1
-                written.entries += map(state_entry, rowids, pending)
-                yield done, total, pending
+                entries = list(map(state_entry, rowids, pending))
+                written.entries += entries
+                yield done, total, entries
                 deleted, pending = [], []
     if stopped:
         raise _StoppedError

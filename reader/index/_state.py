@@ -15,9 +15,9 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from reader.cards.catalog import CardSummary
+from reader.cards.catalog import CardSummary, SummaryRow
 from reader.cards.dates import PartialDate
 from reader.cards.load import assemble
 from reader.cards.model import Actor, Card, SetInfo, Source
@@ -79,20 +79,69 @@ def _stored_blob(conn: sqlite3.Connection, current: int, set_digest: bytes) -> b
     return blob
 
 
-#: What the state is computed from, per stored file (a row of this query, or
-#: :func:`state_entry` of a row just written).
-_STATE_QUERY = (
-    "SELECT rowid, path, card_id, title, publisher, year, month, day, kind, tags, id_line, "
-    "id_column, addressees, actors, problems FROM files"
-)
-StateEntry = tuple[Any, ...]
+class StateRow(NamedTuple):
+    """What the state is computed from, per stored file: the columns of ``files`` by these
+    names (:data:`_STATE_QUERY`), or :func:`state_entry` of a row just written.
+
+    A file without a card has only its rowid, path and problems; the types of a row read
+    back are checked before use (:func:`_compute_state`).
+    """
+
+    rowid: int
+    path: str
+    card_id: str | None
+    title: str | None
+    publisher: str | None
+    year: int | None
+    month: int | None
+    day: int | None
+    kind: str | None
+    tags: str | None
+    id_line: int | None
+    id_column: int | None
+    addressees: str | None
+    actors: str | None
+    problems: str | None
+
+    def summary(self) -> CardSummary:
+        """The summary of the row's card (only for a row with one)."""
+        return CardSummary.from_row(
+            SummaryRow(
+                id=self.card_id or "",
+                title=self.title or "",
+                publisher=self.publisher or "",
+                year=self.year or 0,
+                month=self.month,
+                day=self.day,
+                kind=self.kind,
+                tags=tuple(split(self.tags or "")),
+                path=self.path,
+            )
+        )
 
 
-def state_entry(rowid: int, row: FileRow) -> StateEntry:
-    return (
-        rowid, row.rel, row.card_id, row.title, row.publisher, row.year, row.month, row.day,
-        row.kind, row.tags, row.id_line, row.id_column, row.addressees, row.actors, row.problems,
-    )  # fmt: skip
+#: The columns are the row's fields, so the two cannot disagree on an order.
+_STATE_QUERY = f"SELECT {', '.join(StateRow._fields)} FROM files"
+
+
+def state_entry(rowid: int, row: FileRow) -> StateRow:
+    return StateRow(
+        rowid=rowid,
+        path=row.rel,
+        card_id=row.card_id,
+        title=row.title,
+        publisher=row.publisher,
+        year=row.year,
+        month=row.month,
+        day=row.day,
+        kind=row.kind,
+        tags=row.tags,
+        id_line=row.id_line,
+        id_column=row.id_column,
+        addressees=row.addressees,
+        actors=row.actors,
+        problems=row.problems,
+    )
 
 
 @dataclass
@@ -101,7 +150,7 @@ class Written:
 
     start: int
     writes: int = 0
-    entries: list[StateEntry] = field(default_factory=list)
+    entries: list[StateRow] = field(default_factory=list)
     #: What went wrong on the way without costing a result (an index worker that failed).
     notes: list[str] = field(default_factory=list)
 
@@ -132,9 +181,9 @@ def load_state(
             and current == written.start + written.writes
             and count == len(written.entries)
         ):
-            entries = sorted(written.entries, key=lambda entry: entry[1])
+            entries = sorted(written.entries, key=lambda entry: entry.path)
         else:
-            entries = conn.execute(f"{_STATE_QUERY} ORDER BY path").fetchall()
+            entries = list(map(StateRow._make, conn.execute(f"{_STATE_QUERY} ORDER BY path")))
         state = _compute_state(entries, root, info, set_problems, current)
     save = functools.partial(_save_state, current, set_digest, state)
     if unsaved is None:
@@ -175,7 +224,7 @@ def _skeleton(card_id: str, rel: str, position: tuple[int, int], names: list[str
 
 
 def _compute_state(
-    rows: Sequence[StateEntry],
+    rows: Sequence[StateRow],
     root: Path,
     info: SetInfo,
     set_problems: Sequence[Problem],
@@ -193,10 +242,10 @@ def _compute_state(
     problems = list(set_problems)
     seen: dict[str, int] = {}
     for row in rows:
-        if not all(map(isinstance, row, _CARD if row[2] is not None else _NO_CARD)):
-            raise CorruptIndex(f"a stored row does not decode (row {row[0]!r})")
-        if row[2] is not None:
-            seen[row[2]] = seen.get(row[2], 0) + 1
+        if not all(map(isinstance, row, _CARD if row.card_id is not None else _NO_CARD)):
+            raise CorruptIndex(f"a stored row does not decode (row {row.rowid!r})")
+        if row.card_id is not None:
+            seen[row.card_id] = seen.get(row.card_id, 0) + 1
     try:
         kept, shared, carried, skeletons = _summarize(
             rows, seen, bool(info.actor_aliases), problems
@@ -216,13 +265,17 @@ def _compute_state(
 
 
 _NONE = type(None)
-#: The types of a :data:`StateEntry`'s values for a card, and for a file without one (which
+#: The types of a :class:`StateRow`'s values for a card, and for a file without one (which
 #: is there for its problems): a value of another type is damage, not data.
-_CARD: tuple[type | tuple[type, ...], ...] = (
-    int, str, str, str, str, int, (int, _NONE), (int, _NONE), (str, _NONE), str, int, int,
-    str, str, (str, _NONE),
-)  # fmt: skip
-_NO_CARD: tuple[type, ...] = (int, str, *[_NONE] * 12, str)
+_CARD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "rowid": int, "path": str, "card_id": str, "title": str, "publisher": str, "year": int,
+    "month": (int, _NONE), "day": (int, _NONE), "kind": (str, _NONE), "tags": str,
+    "id_line": int, "id_column": int, "addressees": str, "actors": str, "problems": (str, _NONE),
+}  # fmt: skip
+_NO_CARD_TYPES: dict[str, type] = {"rowid": int, "path": str, "problems": str}
+#: The same in the row's order (a field left out above fails at import).
+_CARD = tuple(_CARD_TYPES[name] for name in StateRow._fields)
+_NO_CARD = tuple(_NO_CARD_TYPES.get(name, _NONE) for name in StateRow._fields)
 
 
 #: A card's rowid and summary.
@@ -230,7 +283,7 @@ Summarized = tuple[int, CardSummary]
 
 
 def _summarize(
-    rows: Sequence[StateEntry], seen: dict[str, int], aliases: bool, problems: list[Problem]
+    rows: Sequence[StateRow], seen: dict[str, int], aliases: bool, problems: list[Problem]
 ) -> tuple[list[Summarized], dict[str, Summarized], set[str], list[Card]]:
     """Each card's summary (kept, or shared when its id is not unique), the names the kept
     cards carry, and skeletons of the others; each file's problems go to ``problems``."""
@@ -238,46 +291,41 @@ def _summarize(
     skeletons: list[Card] = []
     kept: list[Summarized] = []
     shared: dict[str, Summarized] = {}
-    for (
-        rowid,
-        rel,
-        card_id,
-        title,
-        publisher,
-        year,
-        month,
-        day,
-        kind,
-        tags,
-        line,
-        column,
-        to,
-        actors,
-        found,
-    ) in rows:
-        if found is not None:
-            problems.extend(problem_from_json(p) for p in json.loads(found))
+    for row in rows:
+        if row.problems is not None:
+            problems.extend(problem_from_json(p) for p in json.loads(row.problems))
+        card_id = row.card_id
         if card_id is None:
             continue
-        date = PartialDate(year, month, day)
-        summary = CardSummary(card_id, title, publisher, date, kind, tuple(split(tags)), rel)
-        names = split(to) + split(actors) if aliases else []
+        summary = row.summary()
+        names = split(row.addressees or "") + split(row.actors or "") if aliases else []
         if seen[card_id] == 1:
             carried.update(names)
-            kept.append((rowid, summary))
+            kept.append((row.rowid, summary))
         else:
-            skeletons.append(_skeleton(card_id, rel, (line, column), names))
-            shared[rel] = (rowid, summary)
+            position = (row.id_line or 0, row.id_column or 0)
+            skeletons.append(_skeleton(card_id, row.path, position, names))
+            shared[row.path] = (row.rowid, summary)
     return kept, shared, carried, skeletons
 
 
+class ProblemRow(NamedTuple):
+    """A :class:`Problem` as the stored state keeps it."""
+
+    path: str
+    line: int
+    column: int
+    severity: str
+    message: str
+
+
 def _encode_state(state: State) -> bytes:
-    summaries = [
-        (s.id, s.title, s.publisher, s.published.year, s.published.month, s.published.day,
-         s.kind, s.tags, s.path)
-        for s in state.summaries
-    ]  # fmt: skip
-    problems = [(p.path, p.line, p.column, str(p.severity), p.message) for p in state.problems]
+    # marshal takes plain tuples only: the rows' values, in the rows' order.
+    summaries = [tuple(s.row()) for s in state.summaries]
+    problems = [
+        tuple(ProblemRow(p.path, p.line, p.column, str(p.severity), p.message))
+        for p in state.problems
+    ]
     payload = marshal.dumps((summaries, state.rowids, problems))
     # With its digest: damage to a blob is caught before it is decoded (1 ms at 10,000 cards).
     return content_digest(payload) + payload
@@ -299,23 +347,13 @@ _DIGEST_SIZE = len(content_digest(b""))
 
 def _unmarshal_state(payload: bytes, current: int) -> State:
     summaries, rowids, problems = marshal.loads(payload)
-    dates: dict[tuple[int, int | None, int | None], PartialDate] = {}  # many cards share one
     return State(
-        tuple(
-            CardSummary(
-                i,
-                t,
-                pub,
-                dates.get((y, m, d)) or dates.setdefault((y, m, d), PartialDate(y, m, d)),
-                k,
-                tags,
-                path,
-            )
-            for i, t, pub, y, m, d, k, tags, path in summaries
-        ),
+        tuple(CardSummary.from_row(SummaryRow._make(s)) for s in summaries),
         tuple(rowids),
-        tuple(
-            Problem(path, line, col, Severity(sev), msg) for path, line, col, sev, msg in problems
-        ),
+        tuple(_problem(ProblemRow._make(p)) for p in problems),
         current,
     )
+
+
+def _problem(row: ProblemRow) -> Problem:
+    return Problem(row.path, row.line, row.column, Severity(row.severity), row.message)

@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.cards.load import UnreadableFileError, read_limited, walk_set
 from reader.index._rows import (
@@ -76,6 +76,27 @@ def _stamp(rel: str, path: Path) -> FileStamp:
     return FileStamp(rel, str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
+class Indexed(NamedTuple):
+    """What the index holds of a file to tell whether it changed: its stat data and digest
+    when it was indexed, when that was, and whether its result depends on the set's topics.
+    Read back from the file, a value may be damaged (of another type): that only means
+    "changed"."""
+
+    size: Any
+    mtime_ns: Any
+    ctime_ns: Any
+    inode: Any
+    digest: Any
+    indexed_ns: Any
+    uses_topics: Any
+
+
+#: A file's path and :class:`Indexed` (its columns named by the fields, so never out of order).
+_INDEXED_QUERY = "SELECT path, {} FROM files".format(
+    ", ".join(Indexed._fields).replace("uses_topics", "coalesce(topics, 'x') != ''")
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     parse: list[FileStamp]
@@ -89,11 +110,8 @@ def plan(
     only: Iterable[str] | None = None,
 ) -> Plan:
     """What to parse and what to forget. ``only`` limits the comparison to those files."""
-    stored: dict[str, tuple[Any, ...]] = {}
-    query = (
-        "SELECT path, size, mtime_ns, ctime_ns, inode, digest, indexed_ns, "
-        "coalesce(topics, 'x') != '' FROM files"
-    )
+    stored: dict[str, Indexed] = {}
+    query = _INDEXED_QUERY
     if only is None:
         rows = conn.execute(query).fetchall()
     else:
@@ -104,20 +122,21 @@ def plan(
             marks = ", ".join("?" * len(part))
             rows += conn.execute(f"{query} WHERE path IN ({marks})", part).fetchall()
     for path, *known in rows:
-        stored[path] = tuple(known)
+        stored[path] = Indexed._make(known)
     to_parse: list[FileStamp] = []
     for rel, stamp in stamps.items():
         known = stored.get(rel)
-        if known is None or not _unchanged(stamp, known[:6]) or (topics_changed and known[6]):
+        if known is None or not _unchanged(stamp, known) or (topics_changed and known.uses_topics):
             to_parse.append(stamp)
     return Plan(to_parse, sorted(set(stored) - set(stamps)))
 
 
-def _unchanged(stamp: FileStamp, stored: tuple[Any, ...]) -> bool:
-    """Whether the file is as indexed; ``stored`` is the row's (size, mtime, ctime, inode,
-    digest, indexed time). A damaged row only means "changed": the file is parsed again."""
-    *stat, digest, indexed = stored
-    now = [stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode]
+def _unchanged(stamp: FileStamp, stored: Indexed) -> bool:
+    """Whether the file is as indexed. A damaged row only means "changed": the file is
+    parsed again."""
+    stat = (stored.size, stored.mtime_ns, stored.ctime_ns, stored.inode)
+    now = (stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode)
+    indexed, digest = stored.indexed_ns, stored.digest
     if stamp.size == _UNREADABLE or stat != now or not isinstance(indexed, int):
         return False
     if indexed - max(stamp.mtime_ns, stamp.ctime_ns) > RACY_NS:
