@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reader.app.sorting import SortKeys, sort_keys, updated_sort_keys
 from reader.cards.catalog import CardSummary
-from reader.cards.tag_index import TagIndex, build_tag_index
+from reader.cards.facets import Facets, build_facets
 
 #: Above this many changed cards, :func:`prepare` starts over rather than patch.
 PATCH_LIMIT = 500
@@ -22,7 +22,8 @@ PATCH_LIMIT = 500
 class Prepared:
     """What the views derive from a catalog that takes time for a large set."""
 
-    tags: TagIndex
+    #: The tag browser's nodes and counts.
+    tags: Facets
     sort_keys: SortKeys
     #: The summaries it was derived from.
     summaries: Mapping[str, CardSummary]
@@ -40,7 +41,7 @@ def prepare(summaries: Sequence[CardSummary], previous: Prepared | None = None) 
         patched = _patched(previous, by_id)
         if patched is not None:
             return patched
-    return Prepared(build_tag_index(summaries), sort_keys(summaries), by_id)
+    return Prepared(build_facets(summaries), sort_keys(summaries), by_id)
 
 
 def _patched(previous: Prepared, by_id: dict[str, CardSummary]) -> Prepared | None:

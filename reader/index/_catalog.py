@@ -1,7 +1,7 @@
 """The catalog answered from the persistent index (see :mod:`reader.index`).
 
 It holds in memory only what a window needs at once — the summaries in path order, the
-problems, and the tag and facet maps built from them — and asks SQLite for the rest: full-text
+problems, and the facet index built from them — and asks SQLite for the rest: full-text
 matches, and a card's stored file when the card is shown.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from reader.cards.catalog import CardSummary, MemoryCatalog
+from reader.cards.facets import Facets, build_facets
 from reader.cards.load import (
     CardFile,
     is_card_name,
@@ -26,7 +26,7 @@ from reader.cards.model import SET_FILE, Card, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query
 from reader.index._rows import content_digest, restore_card, split_words
-from reader.index._search import MATCHING_SQL, RANKED_SQL, MetadataIndex, fts_expression
+from reader.index._search import MATCHING_SQL, RANKED_SQL, fts_expression
 from reader.index._state import SaveState, State, generation
 from reader.index._store import CorruptIndex, Store, read_transaction
 
@@ -58,10 +58,11 @@ class IndexCatalog:
         self._unsaved = unsaved
         self._store = store
         self._position = {rowid: i for i, rowid in enumerate(state.rowids)}
+        self._index_of = {s.id: i for i, s in enumerate(state.summaries)}
         #: The positions by rowid of a later generation of the rows (see _positions).
         self._remapped: tuple[int, dict[int, int]] | None = None
-        self._metadata_lock = threading.Lock()
-        self._metadata_index: MetadataIndex | None = None
+        self._facets_lock = threading.Lock()
+        self._facets: Facets | None = None
         self._fallback: MemoryCatalog | None = None
 
     @property
@@ -92,9 +93,16 @@ class IndexCatalog:
     def summaries(self) -> Sequence[CardSummary]:
         return self._state.summaries
 
-    def tag_counts(self) -> Counter[str]:
-        """:func:`reader.cards.catalog.tag_counts` of every card, from the tag maps (quick)."""
-        return Counter({tag: len(cards) for tag, cards in self._metadata.tags.items()})
+    def facets(self) -> Facets:
+        """The tag and facet index of its cards, built on first use (see
+        :func:`index_snapshots`, which builds it on the loading thread just after handing the
+        catalog over) and ready to select."""
+        with self._facets_lock:
+            if self._facets is None:
+                facets = build_facets(self._state.summaries)
+                facets.select(Query())  # files each node's cards now, not on the UI thread
+                self._facets = facets
+            return self._facets
 
     def matching(self, query: Query) -> list[str]:
         summaries = self._state.summaries
@@ -106,7 +114,8 @@ class IndexCatalog:
                 found = set(self._search_positions(query, ranked=False))
             except sqlite3.Error:
                 return self._memory().matching(query)
-        return [summaries[i].id for i in self._metadata.select(query, found)]
+        # The facets number the cards as the summaries list them (see Facets.select).
+        return [summaries[i].id for i in sorted(self.facets().select(query, found))]
 
     def search(self, query: Query) -> list[str]:
         """Like :meth:`matching`, but the best matches first (bm25) when there is a search."""
@@ -116,12 +125,12 @@ class IndexCatalog:
             ranked = self._search_positions(query, ranked=True)
         except sqlite3.Error:
             return self._memory().matching(query)
-        allowed = set(self._metadata.select(query, set(ranked)))
+        allowed = self.facets().select(query, set(ranked))
         summaries = self._state.summaries
         return [summaries[i].id for i in ranked if i in allowed]
 
     def card(self, card_id: str) -> Card | None:
-        position = self._metadata.ids.get(card_id)
+        position = self._index_of.get(card_id)
         if position is None:
             return None
         rel = self._state.summaries[position].path
@@ -189,15 +198,6 @@ class IndexCatalog:
             return candidate.resolve().relative_to(self._root.resolve()).as_posix()
         except ValueError:
             return None
-
-    @property
-    def _metadata(self) -> MetadataIndex:
-        """The tag and facet maps, built on first use (see :func:`index_snapshots`, which
-        builds them on the loading thread just after handing the catalog over)."""
-        with self._metadata_lock:
-            if self._metadata_index is None:
-                self._metadata_index = MetadataIndex(self._state.summaries)
-            return self._metadata_index
 
     def _search_positions(self, query: Query, *, ranked: bool) -> list[int]:
         """Positions of the cards whose words match every term (best first when ``ranked``).

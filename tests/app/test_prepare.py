@@ -45,8 +45,8 @@ def test_an_edit_within_known_tags_is_patched_a_new_tag_rebuilds(
     cards = [summary(n, "theme/aid" if n % 2 else "country/mali") for n in range(20)]
     previous = prepare(cards)
     rebuilt: list[int] = []
-    build = preparing.build_tag_index
-    monkeypatch.setattr(preparing, "build_tag_index", lambda s: rebuilt.append(len(s)) or build(s))
+    build = preparing.build_facets
+    monkeypatch.setattr(preparing, "build_facets", lambda s: rebuilt.append(len(s)) or build(s))
 
     retitled = [dataclasses.replace(cards[3], title="Renamed"), *cards[4:]]  # 3 cards gone
     patched = prepare(retitled, previous)

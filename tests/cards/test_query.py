@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reader.cards.catalog import MemoryCatalog, related, tag_counts
+from reader.cards.catalog import MemoryCatalog, related
+from reader.cards.facets import build_facets
 from reader.cards.load import load_set
 from reader.cards.query import Query, fold, has_tag, parse_search, tag_ancestors, words
 from tests.conftest import SHIPPED_CARDS
@@ -48,7 +49,7 @@ def test_describe_names_every_part() -> None:
 def test_tag_counts_and_related() -> None:
     catalog = MemoryCatalog(load_set(SHIPPED_CARDS))
     summaries = catalog.summaries()
-    counts = tag_counts(summaries)
+    counts = build_facets(summaries).tag_counts()
     assert counts["country/mali"] == 3
     assert counts["country"] >= counts["country/mali"]
     first = summaries[0].id

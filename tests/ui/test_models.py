@@ -11,11 +11,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from reader.app.sorting import DATE, TITLE
-from reader.cards.catalog import MemoryCatalog, tag_counts
+from reader.cards.catalog import MemoryCatalog
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.load import load_set
 from reader.cards.query import Query
-from reader.cards.tag_index import build_tag_index
 from reader.ui.reading.card_list_model import CardListModel
 from reader.ui.reading.problems_dock import ProblemsModel
 from reader.ui.reading.tag_tree_model import COUNT, CountRole, StateRole, TagTreeModel
@@ -81,19 +80,3 @@ def test_problems_model(qtmodeltester: ModelTester) -> None:
     assert model.rowCount() == len(problems)
     first_warning = next(i for i, p in enumerate(model.problems()) if not p.is_error)
     assert all(p.is_error for p in model.problems()[:first_warning])
-
-
-def test_tag_index_counts_agree_with_the_core(catalog: MemoryCatalog) -> None:
-    index = build_tag_index(catalog.summaries())
-    for query in (Query(), Query(include_tags=("country/france",)), Query(text="ecowas")):
-        ids = catalog.matching(query)
-        counts = index.counts(ids)
-        expected = tag_counts(s for s in catalog.summaries() if s.id in ids)
-        got = {
-            f.value: counts[n]
-            for n, f in enumerate(index.filters)
-            if f.kind is FilterKind.TAG and counts[n]
-        }
-        assert got == dict(expected)
-        years = [counts[n] for n, f in enumerate(index.filters) if f.kind is FilterKind.YEAR]
-        assert sum(years) == len(ids)

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.cards.catalog import Catalog
+from reader.cards.facets import Facets
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.problems import count
 from reader.cards.query import Query
-from reader.cards.tag_index import TagIndex
 from reader.cards.wording import plural
 from reader.ui.labels import MutedLabel, PlainLabel
 from reader.ui.reading.tag_tree_model import COUNT, NAME, FilterRole, StateRole, TagTreeModel
@@ -176,7 +176,7 @@ class Sidebar(QWidget):
         scroll = tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         return max(MIN_WIDTH, name + 3 * tree.indentation() + count + scroll + 24)
 
-    def show_catalog(self, catalog: Catalog, tags: TagIndex | None = None) -> None:
+    def show_catalog(self, catalog: Catalog, tags: Facets | None = None) -> None:
         """A newly (re)loaded set: its title and counts, and its tags with the branches the
         reader had opened still open. ``tags``: the loader's index of them, if it made one."""
         info = catalog.info

@@ -22,9 +22,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from reader.cards.catalog import CardSummary
+from reader.cards.facets import FACETS, Facets, build_facets
 from reader.cards.filters import Filter, FilterKind, active_filters
 from reader.cards.query import Query
-from reader.cards.tag_index import FACETS, TagIndex, build_tag_index
 from reader.qt.models import read_only_flags
 
 Index = QModelIndex | QPersistentModelIndex
@@ -82,7 +82,7 @@ class TagTreeModel(QAbstractItemModel):
         self._nodes: dict[Filter, Node] = {}
         self._states: dict[Filter, str] = {}
         self._serial: list[Node] = []
-        self._index = TagIndex((), {}, Counter())
+        self._index = Facets((), {}, Counter())
 
     # -- feeding --------------------------------------------------------------------------
 
@@ -90,13 +90,13 @@ class TagTreeModel(QAbstractItemModel):
         self,
         summaries: Sequence[CardSummary],
         descriptions: Mapping[str, str],
-        index: TagIndex | None = None,
+        index: Facets | None = None,
     ) -> None:
         """Rebuild the tree for a newly loaded set; counts start at the whole set.
 
-        ``index`` is :func:`build_tag_index` of ``summaries``, if the loader made it already.
+        ``index`` is :func:`build_facets` of ``summaries``, if the loader made it already.
         """
-        index = build_tag_index(summaries) if index is None else index
+        index = build_facets(summaries) if index is None else index
         self.beginResetModel()
         self._index = index
         self._root = Node("", None)
