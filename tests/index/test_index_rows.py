@@ -1,5 +1,5 @@
-"""What the index keeps and how it reads it back: the stored state's layout, and cards
-parsed once per change."""
+"""What the index keeps and how it reads it back: the stored state's layout, the modules its
+fingerprint covers, and cards parsed once per change."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import marshal
 import re
 from pathlib import Path
 
+import grimp
 import pytest
 
 from reader.cards.catalog import CardSummary
@@ -17,7 +18,16 @@ from reader.index import _catalog as index_catalog
 from reader.index import open_index
 from reader.index._rows import content_digest
 from reader.index._state import State, _decode_state, _encode_state
+from reader.index._store import PARSING_MODULES
 from tests.support.synthetic import write_set
+
+
+def test_the_fingerprint_covers_every_module_the_row_maker_imports() -> None:
+    """A helper the parser starts to use, left off the list, would serve stale cached cards."""
+    graph = grimp.build_graph("reader", cache_dir=None)
+    imported = graph.find_upstream_modules("reader.index._rows")
+    assert set(PARSING_MODULES) == {"reader.index._rows", *imported}
+
 
 SUMMARY = ("an-id", "A title", "A publisher", 2021, 9, None, "report", ("a", "b/c"), "x/y.yaml")
 PROBLEM = ("x/y.yaml", 3, 4, "warning", "a message")
