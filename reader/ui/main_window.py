@@ -275,6 +275,15 @@ class MainWindow(QMainWindow):
         if f"reader:{command}" == CLEAR_FILTERS_HREF:
             self.commands.clear_filters.trigger()
 
+    def show_item(self, card_id: str, field: str, index: int) -> None:
+        """Open ``card_id`` at one of its located items (``field`` "argument",
+        "recommendations" or "quotes", ``index`` 0-based): the drill-down from a comparison
+        view. The card opens through the history, so Back returns to where the reader was."""
+        self.comparisons.show_reading()
+        self.session.open_card(card_id)
+        if self.card_view.card_id == card_id:
+            self.card_view.scroll_to_item(field, index)
+
     def focus_list(self) -> None:
         self.comparisons.show_reading()
         self.list_pane.setFocus(Qt.FocusReason.ShortcutFocusReason)

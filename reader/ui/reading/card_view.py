@@ -33,6 +33,7 @@ from reader.cards.model import Card, SetInfo
 from reader.cards.query import SearchTerm
 from reader.qt.document import SafeTextDocument
 from reader.render import Theme, render_card, stylesheet
+from reader.render.located import item_anchor
 
 #: Zoom steps scale the type by this factor each.
 ZOOM_FACTOR = 1.1
@@ -190,7 +191,12 @@ class CardView(QTextBrowser):
         cursor = QTextCursor(self._document)
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        self._restore_to = None  # a jump to a match outranks restoring the old position
+        self._show_cursor(cursor)
+        return index + 1, len(found)
+
+    def _show_cursor(self, cursor: QTextCursor) -> None:
+        """Select ``cursor`` and scroll to it, a third of the way down if it was hidden."""
+        self._restore_to = None  # a jump outranks restoring the old position
         bar = self.verticalScrollBar()
         y = self.cursorRect(cursor).top() + bar.value()  # in document coordinates
         height = self.viewport().height()
@@ -200,7 +206,33 @@ class CardView(QTextBrowser):
             # A third of the way down the view, where the eye looks for it.
             self._restore_to = max(0, y - height // 3)
             self._restore_scroll()
-        return index + 1, len(found)
+
+    # -- located items --------------------------------------------------------------------
+
+    def scroll_to_item(self, field: str, index: int) -> bool:
+        """Scroll to an argument point, recommendation or quote (its anchor
+        ``item-{field}-{index}``, see :func:`reader.render.located.item_anchor`); False when the
+        card shown has no such item."""
+        position = self.anchor_position(item_anchor(field, index))
+        if position is None:
+            return False
+        cursor = QTextCursor(self._document)
+        cursor.setPosition(position)
+        self._show_cursor(cursor)
+        return True
+
+    def anchor_position(self, name: str) -> int | None:
+        """Where the named anchor is in the document, or None."""
+        block = self._document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if name in fragment.charFormat().anchorNames():
+                    return fragment.position()
+                it += 1
+            block = block.next()
+        return None
 
     def _reader_scrolled(self, _action: int) -> None:
         self._restore_to = None
