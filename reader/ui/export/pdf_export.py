@@ -18,6 +18,7 @@ of the same layout. Choices persist in the QSettings the window passes in.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -121,6 +122,9 @@ class PdfExport(QObject):
         """Ask, then export; returns at once, the work goes on in the background."""
         if self.busy:
             return
+        # The PDF pipeline (pypdf included) is imported on the UI thread, since a job's thread
+        # must not import (reader.app.jobs): now, with the dialog, rather than on Export….
+        importlib.import_module("reader.export.pdf")
         context = self._context()
         self.options = ExportOptionsDialog(context, self._settings, self._window)
         self.options.accepted.connect(lambda: self._chosen(context))
@@ -154,8 +158,7 @@ class PdfExport(QObject):
         self.progress = progress
         self._open_after = choice.open_after
         self._busy = True
-        # Imported here, on the UI thread: a job's thread must not import (reader.app.jobs).
-        from reader.export.pdf import export_pdf
+        from reader.export.pdf import export_pdf  # on the UI thread (export_pdf() did already)
 
         self._jobs.start("export", export_job(context, choice, self._clock(), target, export_pdf))
 
