@@ -167,6 +167,18 @@ def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
     export.add_argument(
         "--no-index", dest="no_tag_index", action="store_true", help=argparse.SUPPRESS
     )
+    export.add_argument(
+        "--evidence",
+        action="store_true",
+        help="add an appendix with the passage each locator cites, for every card whose "
+        "source text is found, and link the locators to it",
+    )
+    export.add_argument(
+        "--sources",
+        type=Path,
+        metavar="DIR",
+        help="folder with the sources' text files, looked in after the set's own (as check)",
+    )
     export.set_defaults(run=cmd_export)
 
 

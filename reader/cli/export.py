@@ -3,14 +3,17 @@
 The arguments are declared with the other subcommands in :mod:`reader.cli`; this is what runs
 them. The set is read through the persistent index, the catalog the window reads, and the
 filters build the window's :class:`~reader.cards.query.Query`, so a command line and a window
-with the same filter export the same cards. Exit status: 0 written; 1 nothing to
-export or the file cannot be written; 2 a bad argument (an unknown card id, a bad
-``SOURCE_DATE_EPOCH``). Every failure is one line on stderr, never a traceback.
+with the same filter export the same cards. ``--evidence`` adds the passages the locators cite,
+for the cards whose source text is found (in the set folder, its ``sources:`` folder, then
+``--sources DIR``, as ``check`` looks); the cards without one are named in a warning. Exit
+status: 0 written; 1 nothing to export or the file cannot be written; 2 a bad argument (an
+unknown card id, a bad ``SOURCE_DATE_EPOCH``, a ``--sources`` that is not a folder). Every
+failure is one line on stderr, never a traceback.
 
 The output never destroys a file (README: "an existing file is never damaged"): a file of the
-set being exported (a card, the set file, a source text) and anything in the set's folder
-but a ``.pdf`` are refused (:func:`refusal`), as are folders, named pipes, devices and
-sockets (:func:`reader.export.atomic.resolve_target`); a symbolic link is written through,
+set being exported (a card, the set file, a source text, wherever found) and anything in the
+set's folder but a ``.pdf`` are refused (:func:`refusal`), as are folders, named pipes, devices
+and sockets (:func:`reader.export.atomic.resolve_target`); a symbolic link is written through,
 and the message names the file written.
 """
 
@@ -34,12 +37,13 @@ from reader.cards.wording import plural
 from reader.cli.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from reader.cli.terminal import Stopped
 from reader.export.atomic import resolve_target
-from reader.export.book import NothingToExportError, UnknownCardError, select
+from reader.export.book import BookRequest, NothingToExportError, UnknownCardError, select
+from reader.export.evidence import missing, source_texts
 from reader.export.pdf import export_pdf, export_time
 from reader.export.progress import ExportCancelledError, Progress
 from reader.index import open_index
 from reader.qt.application import gui_application
-from reader.verify.sources import find_source_file
+from reader.verify.sources import find_source_file, source_folders
 
 PROG = "briefing-reader export"
 #: The signals that stop an export (see :func:`_stop_requests`).
@@ -79,19 +83,21 @@ def _stop_requests() -> Iterator[list[int]]:
             signal.signal(signum, handler)
 
 
-def refusal(target: Path, catalog: Catalog) -> str | None:
-    """Why an export of the set ``catalog`` reads must not write ``target``, or None."""
+def refusal(target: Path, catalog: Catalog, sources: Path | None = None) -> str | None:
+    """Why an export of the set ``catalog`` reads must not write ``target``, or None;
+    ``sources`` is the folder given for the source texts (``--sources``)."""
     real = _real(target)
     root = _real(catalog.root)
     if real == _real(root / SET_FILE):
         return "it is the set file of the set being exported"
     if real in {_real(root / summary.path) for summary in catalog.summaries()}:
         return "it is a card of the set being exported"
-    if not real.is_relative_to(root):
-        return None  # source texts are found only inside the set's folder
-    if real in _sources(catalog):
+    folders = source_folders(catalog.root, catalog.info, sources)
+    if not any(real.is_relative_to(_real(folder)) for folder in folders):
+        return None  # source texts are found only inside these folders
+    if real in _sources(catalog, folders):
         return "it is a source text of the set being exported"
-    if real.suffix.lower() != ".pdf":
+    if real.is_relative_to(root) and real.suffix.lower() != ".pdf":
         return "it is in the folder of the set being exported and is not a .pdf"
     return None
 
@@ -100,16 +106,38 @@ def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def _sources(catalog: Catalog) -> set[Path]:
+def _sources(catalog: Catalog, folders: list[Path]) -> set[Path]:
     """The source texts the cards name; each card is parsed for it, hence asked only for a
-    target inside the set's folder."""
+    target inside a folder they are looked for in."""
     found: set[Path] = set()
     for summary in catalog.summaries():
         card = catalog.card(summary.id)
         with contextlib.suppress(UnreadableFileError):
-            if card is not None and (path := find_source_file(card, [catalog.root])):
+            if card is not None and (path := find_source_file(card, folders)):
                 found.add(_real(path))
     return found
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long to look up
+        return False
+
+
+def _warn_without_evidence(request: BookRequest) -> None:
+    """Name the cards whose locators stay unlinked for want of their source text."""
+    without = missing(source_texts(request))
+    if not without:
+        return
+    named = [f"{card_id} ({why})" for card_id, why in list(without.items())[:3]]
+    more = ", ..." if len(without) > 3 else ""
+    looked = ", ".join(str(folder) for folder in request.source_folders)
+    print(
+        f"{PROG}: warning: no evidence for {plural(len(without), 'card')} whose source text "
+        f"was not found or cannot be read (looked in {looked}): {', '.join(named)}{more}",
+        file=sys.stderr,
+    )
 
 
 def export_command(root: Path, args: argparse.Namespace) -> int:
@@ -120,6 +148,8 @@ def export_command(root: Path, args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_USAGE)
     if args.search and (problem := search_problem(args.search)) is not None:
         return _fail(problem, EXIT_USAGE)
+    if args.sources is not None and not _is_folder(args.sources):
+        return _fail(f"--sources: {args.sources} is not a folder", EXIT_USAGE)
     target: Path = args.output
     try:
         written = resolve_target(target)
@@ -129,7 +159,7 @@ def export_command(root: Path, args: argparse.Namespace) -> int:
     if not folder_exists:
         return _cannot_write(target, f"the folder {written.parent} does not exist")
     catalog = open_index(root)
-    if (reason := refusal(written, catalog)) is not None:
+    if (reason := refusal(written, catalog, args.sources)) is not None:
         return _cannot_write(target, reason)
     broken = sorted({p.path for p in catalog.problems if p.is_error})
     if broken:
@@ -153,11 +183,14 @@ def export_command(root: Path, args: argparse.Namespace) -> int:
             exported=exported,
             page_size=args.page_size,
             index=not args.no_tag_index,
+            evidence=args.evidence,
+            sources=args.sources,
         )
     except UnknownCardError as exc:
         return _fail(str(exc), EXIT_USAGE)
     except NothingToExportError as exc:
         return _fail(f"nothing to export: {exc}", EXIT_FAILED)
+    _warn_without_evidence(request)
     with _stop_requests() as received:
 
         def report(_progress: Progress) -> None:

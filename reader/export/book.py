@@ -10,9 +10,10 @@ section list (:func:`reader.render.card_sections`): nothing here reads or edits 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from reader.analysis.columns import date_order
 from reader.analysis.ledger import recommendation_ledger
@@ -25,6 +26,7 @@ from reader.cards.query import Query
 from reader.export.sections import Bookmark, Kind, Section
 from reader.render import LIGHT, card_sections, render_card
 from reader.render import comparison as views
+from reader.verify.sources import source_folders
 
 PAGE_SIZES = ("A4", "Letter")
 
@@ -45,6 +47,12 @@ class BookRequest:
     index: bool = True
     #: The topic matrix, the recommendations ledger and the merged timeline of the cards.
     comparison: bool = True
+    #: An evidence appendix: the passages the locators cite, for each card whose source text
+    #: is found (:mod:`reader.export.evidence`), the locators linked to them.
+    evidence: bool = False
+    #: Where the cards' source texts are looked for, in order (set folder, its ``sources:``
+    #: folder, the one the reader gave); only names, nothing is read until the book is made.
+    source_folders: tuple[Path, ...] = ()
 
 
 class SelectionError(ValueError):
@@ -68,11 +76,15 @@ def select(
     page_size: str = "A4",
     index: bool = True,
     comparison: bool = True,
+    evidence: bool = False,
+    sources: Path | None = None,
 ) -> BookRequest:
     """The request for the cards ``query`` matches (the window's rules), oldest first.
 
     Cards named for the compare view are exported with the rest even when the filter leaves
     them out: a compare page about cards the book does not contain would cite nothing.
+    ``sources`` is the folder the reader gave for the source texts (``--sources``), looked
+    in after the set's own (:func:`reader.verify.sources.source_folders`).
     """
     unknown = [i for i in (*query.card_ids, *compare_ids) if catalog.card(i) is None]
     if unknown:
@@ -94,19 +106,22 @@ def select(
         page_size=page_size,
         index=index,
         comparison=comparison,
+        evidence=evidence,
+        source_folders=tuple(source_folders(catalog.root, catalog.info, sources)),
     )
 
 
-def card_section(card: Card, info: SetInfo) -> Section:
+def card_section(card: Card, info: SetInfo, evidence: Mapping[str, str] | None = None) -> Section:
     """A card's pages: the contents and the outline point at its header, and the card's
-    other sections, as the card shows them, are the bookmarks under its own."""
+    other sections, as the card shows them, are the bookmarks under its own. ``evidence``
+    links locators to their passages in the appendix (see :func:`render_card`)."""
     header, *parts = card_sections(card)
     source = f"{card.source.publisher} · {card.source.published.display()}"
     return Section(
         Kind.CARD,
         header.anchor,
         card.title,
-        render_card(card, info, theme=LIGHT, for_print=True),
+        render_card(card, info, theme=LIGHT, for_print=True, evidence=evidence),
         header=card.title,
         footer=source,
         subtitle=source,

@@ -22,6 +22,8 @@ from reader.export.sections import Bookmark, Kind, Section
 from reader.render import KEEP_WITH_NEXT, LIGHT, markdown_to_html
 
 COVER, CONTENTS, INDEX = "_cover", "_contents", "_index"
+#: The contents' group headings, each above the first section of its kind.
+_GROUPS = {Kind.COMPARISON: "Comparison", Kind.CARD: "Cards", Kind.EVIDENCE: "Evidence"}
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -122,12 +124,9 @@ def contents(entries: Sequence[Entry]) -> Section:
     heading_done: set[Kind] = set()
     for entry in entries:
         sec = entry.section
-        if sec.kind is Kind.COMPARISON and Kind.COMPARISON not in heading_done:
-            heading_done.add(Kind.COMPARISON)
-            rows.append(_group("Comparison"))
-        if sec.kind is Kind.CARD and Kind.CARD not in heading_done:
-            heading_done.add(Kind.CARD)
-            rows.append(_group("Cards"))
+        if sec.kind in _GROUPS and sec.kind not in heading_done:
+            heading_done.add(sec.kind)
+            rows.append(_group(_GROUPS[sec.kind]))
         if sec.kind is Kind.INDEX:
             rows.append(_group("Index"))
         href = f"#{escape(sec.anchor)}"

@@ -1,6 +1,7 @@
 """Export a briefing book to PDF, or paint it on a printer: the whole pipeline in one place.
 
-1. Compose: cover, one section per card (the shared renderer), the comparison pages.
+1. Compose: cover, one section per card (the shared renderer), the comparison pages, and on
+   request each card's evidence (:mod:`reader.export.evidence`).
 2. Lay out every section for the paper (pages are counted, nothing is drawn yet); the contents
    are laid out until their own length stops moving the page numbers they print; then the
    index, which cites those numbers.
@@ -30,18 +31,22 @@ from reader import __version__
 from reader.export import frontmatter
 from reader.export.atomic import AtomicFile
 from reader.export.book import BookRequest, card_section, comparison_sections
+from reader.export.evidence import available, evidence_section, source_texts
 from reader.export.finish import Metadata, OutlineNode, finish, xmp_packet
 from reader.export.progress import Progress, ProgressCallback
 from reader.export.sections import Kind, Section
 from reader.export.typeset import PRINT_POINT_SIZE, LaidOut, Typesetter
 from reader.qt.document import make_document
 from reader.render import LIGHT
+from reader.render.evidence import evidence_links
 
 #: QPdfWriter's own default, stated so that output never depends on it.
 RESOLUTION = 1200
 #: Rounds of "lay out the contents, renumber" before giving up on a fixed point (it is
 #: normally reached in one or two: more pages of contents only move numbers, not lines).
 MAX_CONTENTS_ROUNDS = 5
+#: Sections gathered under one outline entry, as the contents group them.
+OUTLINE_GROUPS = {Kind.COMPARISON: "Comparison", Kind.EVIDENCE: "Evidence"}
 #: Books with more sections than this lay each one out again to paint it instead of keeping
 #: all of them in memory (about 0.5 MB each) between the two passes.
 KEEP_DOCUMENTS = 300
@@ -98,22 +103,26 @@ class Book:
     pages: int
 
     def outline(self) -> list[OutlineNode]:
-        """Cover, contents, each card with its parts, "Comparison" over its pages, index."""
+        """Cover, contents, each card with its parts, "Comparison" over its pages, "Evidence"
+        over each card's evidence, index."""
         nodes: list[OutlineNode] = []
-        comparison: list[OutlineNode] = []
+        groups: dict[Kind, list[OutlineNode]] = {}
         for laid in self.sections:
             sec, page = laid.section, laid.first_page - 1
             children = tuple(OutlineNode(b.title, b.anchor, page) for b in sec.bookmarks)
             node = OutlineNode(sec.title, sec.anchor, page, children)
-            if sec.kind is Kind.COMPARISON and not comparison:
-                nodes.append(node)  # stands in for the group until it is complete
-            if sec.kind is Kind.COMPARISON:
-                comparison.append(node)
-            else:
+            if sec.kind not in OUTLINE_GROUPS:
                 nodes.append(node)
-        if comparison:
-            first = comparison[0]
-            group = OutlineNode("Comparison", first.anchor, first.page, tuple(comparison), True)
+            elif sec.kind in groups:
+                groups[sec.kind].append(node)
+            else:
+                groups[sec.kind] = [node]
+                nodes.append(node)  # stands in for the group until it is complete
+        for kind, members in groups.items():
+            first = members[0]
+            group = OutlineNode(
+                OUTLINE_GROUPS[kind], first.anchor, first.page, tuple(members), True
+            )
             nodes[nodes.index(first)] = group
         return nodes
 
@@ -132,8 +141,19 @@ def _entries(sections: Sequence[LaidOut]) -> list[frontmatter.Entry]:
 
 
 def compose(request: BookRequest) -> list[Section]:
-    """The sections between the contents and the index: the cards, then the comparison."""
-    return [card_section(c, request.info) for c in request.cards] + comparison_sections(request)
+    """The sections between the contents and the index: the cards, the comparison, then the
+    evidence of each card whose source text is available (when asked for)."""
+    texts = available(source_texts(request))
+    cards = [
+        card_section(c, request.info, evidence_links(c) if c.id in texts else None)
+        for c in request.cards
+    ]
+    appendix = [
+        evidence_section(c, number, texts[c.id])
+        for number, c in enumerate(request.cards, start=1)
+        if c.id in texts
+    ]
+    return cards + comparison_sections(request) + appendix
 
 
 def steps_for(body: Sequence[Section], request: BookRequest) -> int:
@@ -231,6 +251,8 @@ def document_id(request: BookRequest) -> str:
         "|",
         *(c.id for c in request.compare),
     ]
+    if request.evidence:  # named only when asked for: books without it keep their ids
+        parts += ["evidence", *map(str, request.source_folders)]
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "briefing-reader:" + "\n".join(parts)))
 
 

@@ -1,10 +1,10 @@
 """What a briefing book is made of, before any page exists: a list of sections.
 
 Each section is one HTML document that starts on a new page and flows over as many pages as
-it needs. The cover, the contents, every card, each comparison view and the index are
-sections alike, so comparison pages (some landscape) slot in without the typesetter knowing
-what they show. Everything here is plain data: the typesetter lays it out, the finisher turns
-``outline`` into PDF bookmarks.
+it needs. The cover, the contents, every card, each comparison view, each card's evidence
+and the index are sections alike, so comparison pages (some landscape) slot in without the
+typesetter knowing what they show. Everything here is plain data: the typesetter lays it out,
+the finisher turns ``outline`` into PDF bookmarks.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ class Kind(Enum):
     CONTENTS = "contents"
     CARD = "card"
     COMPARISON = "comparison"
+    #: A card's cited passages, in the appendix after the comparison pages.
+    EVIDENCE = "evidence"
     INDEX = "index"
 
 

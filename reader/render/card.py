@@ -13,8 +13,8 @@ text after it), so the export can link to and bookmark each section.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from reader.cards.catalog import CardSummary
 from reader.cards.model import Card, Perspective, Recommendation, SetInfo
@@ -70,6 +70,15 @@ class _Page:
     theme: Theme
     mark: Mark
     for_print: bool
+    #: On paper, locator → the anchor of the passage it cites in the book's evidence appendix.
+    evidence: Mapping[str, str] = field(default_factory=dict)
+
+    def locator(self, where: str | None) -> str:
+        """A locator after its text; on paper, a link to its evidence when the book has it."""
+        if where is None or where not in self.evidence:
+            return locator(where, self.mark)
+        href = escape("#" + self.evidence[where])
+        return f'&#8195;<span class="loc"><a href="{href}">{self.mark(where)}</a></span>'
 
 
 def _heading(section: CardSection) -> str:
@@ -122,10 +131,10 @@ def _argument(page: _Page, section: CardSection) -> str:
     for n, point in enumerate(page.card.argument, start=1):
         claim = inline(point.claim, mark)
         if point.support:
-            support = inline(point.support, mark) + locator(point.where, mark)
+            support = inline(point.support, mark) + page.locator(point.where)
             text = f'<p class="claim">{claim}</p><p class="support">{support}</p>'
         else:
-            text = f'<p class="lone">{claim}{locator(point.where, mark)}</p>'
+            text = f'<p class="lone">{claim}{page.locator(point.where)}</p>'
         rows.append(
             f'<tr><td class="num" align="right"{_KEY_NOWRAP}><p class="num">{n}</p></td>'
             f'<td width="100%">{text}</td></tr>'
@@ -149,7 +158,7 @@ def _recommendations(page: _Page, section: CardSection) -> str:
     parts = [head]
     for to, recs in groups.items():
         parts.append(f"<h3>To {inline(to, mark)}</h3><ul>")
-        parts.extend(f"<li>{inline(r.action, mark)}{locator(r.where, mark)}</li>" for r in recs)
+        parts.extend(f"<li>{inline(r.action, mark)}{page.locator(r.where)}</li>" for r in recs)
         parts.append("</ul>")
     return "".join(parts)
 
@@ -214,13 +223,20 @@ def _quotes(page: _Page, section: CardSection) -> str:
     rule = f"border-left: 3px solid {page.theme.quote_rule};"
     parts = [_heading(section)]
     for q in page.card.quotes:
-        where = f'<p class="support">{mark(q.where)}</p>' if q.where else ""
+        where = f'<p class="support">{_quote_locator(page, q.where)}</p>' if q.where else ""
         parts.append(
             '<table class="quote" width="100%" cellspacing="0" cellpadding="0"><tr>'
             f'<td class="quote" style="{rule}">'
             f'<p class="quote">“{inline(q.text, mark)}”</p>{where}</td></tr></table>'
         )
     return "".join(parts)
+
+
+def _quote_locator(page: _Page, where: str) -> str:
+    """A quote's locator, on its own line under the quote: linked as :meth:`_Page.locator`."""
+    if where not in page.evidence:
+        return page.mark(where)
+    return f'<a href="{escape("#" + page.evidence[where])}">{page.mark(where)}</a>'
 
 
 def _notes(page: _Page, section: CardSection) -> str:
@@ -300,15 +316,20 @@ def render_card(
     terms: Sequence[SearchTerm] = (),
     related: Sequence[tuple[CardSummary, int]] = (),
     for_print: bool = False,
+    evidence: Mapping[str, str] | None = None,
 ) -> str:
     """The card as a complete HTML document, with search matches highlighted.
 
     ``related`` is shown as a footer on screen only; ``for_print`` also drops the ``tag:``
-    links, which mean nothing on paper. The caller sets :func:`stylesheet` as the document's
-    default style sheet and loads the result into a :class:`SafeTextDocument`.
+    links, which mean nothing on paper. ``evidence`` (paper only) maps locators to the
+    anchors of their passages in the book's evidence appendix
+    (:func:`reader.render.evidence.evidence_links`); those locators become links. The caller
+    sets :func:`stylesheet` as the document's default style sheet and loads the result into a
+    :class:`SafeTextDocument`.
     """
     mark = Marker(tuple(terms), theme.highlight.background, theme.highlight.text)
-    page = _Page(card, info, theme, mark, for_print)
+    links = evidence if for_print and evidence else {}
+    page = _Page(card, info, theme, mark, for_print, links)
     body = [_PARTS[section.key].html(page, section) for section in card_sections(card)]
     if related and not for_print:
         body.append(_related(related, mark))
