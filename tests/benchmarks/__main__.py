@@ -23,11 +23,21 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.benchmarks import cold_index, edit_latency, search, stall, startup
+from tests.benchmarks import (
+    close_during_index,
+    cold_index,
+    edit_latency,
+    export_stall,
+    search,
+    stall,
+    startup,
+    switch_during_index,
+)
 from tests.benchmarks.common import REPO, Result, format_table
+from tests.benchmarks.shipped_window import LARGE_CARDS, SMALL_CARDS
 from tests.support.synthetic import write_set
 
-NAMES = ("cold", "startup", "search", "stall", "export", "edit")
+NAMES = ("cold", "startup", "search", "stall", "export", "edit", "close", "switch", "export-stall")
 
 
 def machine() -> dict[str, object]:
@@ -47,6 +57,18 @@ def _export(sets: dict[int, Path], scratch: Path) -> list[Result]:
     from tests.benchmarks import pdf_export
 
     return pdf_export.run(sets, scratch)
+
+
+def _interrupting(chosen: set[str], sets: dict[int, Path], scratch: Path) -> dict[int, Path]:
+    """The 4,000- and 3-card sets of the rows that interrupt a load or start an export."""
+    if not chosen & {"close", "switch", "export-stall"}:
+        return {}
+    made: dict[int, Path] = {}
+    for count, seed in ((LARGE_CARDS, 1), (SMALL_CARDS, 2)):
+        made[count] = sets.get(count) or scratch / f"set-{count}"
+        if count not in sets:
+            write_set(made[count], count, seed=seed)
+    return made
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,12 +92,22 @@ def main(argv: list[str] | None = None) -> int:
             if count < args.cards:
                 small[count] = scratch / f"set-{count}"
                 write_set(small[count], count, seed=1)
+        window = _interrupting(chosen, sets, scratch)
         steps: list[tuple[str, Callable[[], list[Result]]]] = [
             ("cold", lambda: cold_index.run({**sets, **small}, scratch)),
             ("startup", lambda: startup.run(large, scratch)),
             ("search", lambda: search.run(large, scratch)),
             ("stall", lambda: stall.run(large, scratch)),
             ("export", lambda: _export(small or sets, scratch)),
+            (
+                "close",
+                lambda: close_during_index.run(window[LARGE_CARDS], window[SMALL_CARDS], scratch),
+            ),
+            (
+                "switch",
+                lambda: switch_during_index.run(window[LARGE_CARDS], window[SMALL_CARDS], scratch),
+            ),
+            ("export-stall", lambda: export_stall.run(window[LARGE_CARDS], scratch)),
             # Last: it edits a card of the large set.
             ("edit", lambda: edit_latency.run(large, small.get(100, large), scratch)),
         ]
