@@ -75,16 +75,14 @@ def measure(root: Path) -> list[float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from reader.app.loading import CatalogSources
-    from reader.index import index_refreshes, index_snapshots
+    from reader.app.loading import INDEX_SOURCES
     from reader.ui.main_window import MainWindow, settings_at
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     cards = [f.path for f in find_card_files(root)]
     with tempfile.TemporaryDirectory(prefix="briefing-edit-") as scratch:
-        sources = CatalogSources(index_snapshots, index_refreshes)
-        window = MainWindow(settings_at(Path(scratch) / "settings.ini"), sources)
+        window = MainWindow(settings_at(Path(scratch) / "settings.ini"), INDEX_SOURCES)
         window.show()
         window.open_set(root)
         session = window.session

@@ -27,8 +27,7 @@ def measure(root: Path) -> list[tuple[str, float, float]]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reader.app.loading import CatalogSources
-    from reader.index import index_refreshes, index_snapshots
+    from reader.app.loading import INDEX_SOURCES
     from reader.ui.main_window import MainWindow, settings_at
 
     app = QApplication.instance() or QApplication([])
@@ -36,8 +35,7 @@ def measure(root: Path) -> list[tuple[str, float, float]]:
     cards = sum(1 for _ in find_card_files(root))
     results = []
     with tempfile.TemporaryDirectory(prefix="briefing-views-") as scratch:
-        sources = CatalogSources(index_snapshots, index_refreshes)
-        window = MainWindow(settings_at(Path(scratch) / "settings.ini"), sources)
+        window = MainWindow(settings_at(Path(scratch) / "settings.ini"), INDEX_SOURCES)
         window.resize(1400, 900)
         window.show()
         window.open_set(root)
