@@ -62,6 +62,9 @@ class ExportContext:
     #: What the window is showing, offered first (and printed by Print…); None: the dialog's
     #: own order (comparison, selection, filter, whole set).
     prefer: Scope | None = None
+    #: The folder the reader chose for this set's source texts, looked in after the set's own
+    #: for the evidence appendix; None: only the set's.
+    sources: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,8 @@ class ExportChoice:
     index: bool
     comparison_pages: bool
     open_after: bool
+    #: The evidence appendix: the passages the cards' locators cite.
+    evidence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,8 @@ def request_for(context: ExportContext, choice: ExportChoice, exported: datetime
         page_size=choice.page_size,
         index=choice.index,
         comparison=choice.comparison_pages,
+        evidence=choice.evidence,
+        sources=context.sources,
     )
 
 

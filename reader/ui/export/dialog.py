@@ -1,4 +1,4 @@
-"""The Export to PDF options: which cards, the paper, the index, opening the file.
+"""The Export to PDF options: which cards, the paper, the index, the evidence, opening the file.
 
 :class:`ExportOptionsDialog` offers only what the window has (a filter, a selection, a
 comparison), picks what it is showing first, and remembers the paper, index and opening
@@ -95,6 +95,16 @@ class ExportOptionsDialog(QDialog):
         )
         self.comparison_pages.setAccessibleName("Comparison pages")
         self.comparison_pages.setChecked(saved_flag(settings, "export/comparison", True))
+        # Always offered: which cards have their source text is known only once the cards are
+        # read, which the export does in the background, not this dialog.
+        self.evidence = QCheckBox("Evidence appendix (cited passages)", self)
+        self.evidence.setAccessibleName("Evidence appendix")
+        self.evidence.setToolTip(
+            "After the comparison pages, the passage each locator of a card cites, taken from "
+            "the card's source text; the locators link to them. Cards whose source text is "
+            "not found get no entry."
+        )
+        self.evidence.setChecked(saved_flag(settings, "export/evidence", False))
         self.open_after = QCheckBox("Open the PDF when it is written", self)
         self.open_after.setAccessibleName("Open the PDF when it is written")
         self.open_after.setChecked(saved_flag(settings, "export/openAfter", True))
@@ -115,7 +125,7 @@ class ExportOptionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scope_box)
         layout.addLayout(form)
-        for box in (self.index, self.comparison_pages, self.open_after):
+        for box in (self.index, self.comparison_pages, self.evidence, self.open_after):
             layout.addWidget(box)
         layout.addWidget(buttons)
 
@@ -130,6 +140,7 @@ class ExportOptionsDialog(QDialog):
             self.index.isChecked(),
             self.comparison_pages.isChecked(),
             self.open_after.isChecked(),
+            self.evidence.isChecked(),
         )
 
     def accept(self) -> None:
@@ -138,6 +149,7 @@ class ExportOptionsDialog(QDialog):
         store.setValue("export/index", self.index.isChecked())
         store.setValue("export/comparison", self.comparison_pages.isChecked())
         store.setValue("export/openAfter", self.open_after.isChecked())
+        store.setValue("export/evidence", self.evidence.isChecked())
         super().accept()
 
 

@@ -218,6 +218,7 @@ class PdfExport(QObject):
             saved_flag(self._settings, "export/index", True),
             saved_flag(self._settings, "export/comparison", True),
             open_after=False,
+            evidence=saved_flag(self._settings, "export/evidence", False),
         )
         try:
             request = request_for(context, choice, self._clock())
