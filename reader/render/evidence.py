@@ -33,7 +33,7 @@ from reader.verify.source_text import Paragraph, SourceText, normalise
 
 EVIDENCE = "evidence"
 INTRO = (
-    "Every passage this card cites, under the locator that cites it. Paragraphs are "
+    "{passages} this card cites, each under the locator that cites it. Paragraphs are "
     "numbered as the locators count them: ¶ from the start of the text, or within its "
     "section § when the source has sections."
 )
@@ -149,13 +149,13 @@ def render_evidence(card: Card, text: SourceText, theme: Theme) -> str:
     if src.file:
         lines = f", lines {src.lines[0]}–{src.lines[1]}" if src.lines else ""
         meta.append(f"source text {escape(src.file)}{lines}")
-    meta.append(plural(len(cited), "cited passage"))
     back = f'<a href="#{escape(anchor_name(card.id, "header"))}">Back to the card</a>'
+    passages = f"The {plural(len(cited), 'passage')}" if len(cited) > 1 else "The passage"
     head = (
         f'<p class="label">{anchor(evidence_anchor(card.id))}EVIDENCE</p>'
         f"<h1>{inline(card.title)}</h1>"
         f'<p class="meta">{" · ".join(meta)}</p>'
-        f'<p class="intro">{escape(INTRO)} {back}.</p>'
+        f'<p class="intro">{escape(INTRO.format(passages=passages))} {back}.</p>'
     )
     entries = [_entry(card, where, links[where], cited[where], text) for where in cited]
     title = escape(f"Evidence: {card.title}")
