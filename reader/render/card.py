@@ -8,7 +8,10 @@ one-cell tables and hanging numbers are two-column tables; type sizes and spacin
 Which sections a card has, in order, with their headings, is :func:`card_sections`: the one
 list the card is rendered from and the export outlines it with. Every section opens with
 ``<a name="{card id}--{section}">`` on its first visible text (Qt drops an anchor that has no
-text after it), so the export can link to and bookmark each section.
+text after it), so the export can link to and bookmark each section. On screen each argument
+point, recommendation and quote opens with ``<a name="item-{field}-{index}">`` too, and with a
+:class:`reader.render.located.ScreenEvidence` the card shows its source's status and each
+item's locator link and health mark.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from reader.render.html import (
 # The window builds its links with these, and knows them from here.
 from reader.render.html import card_href as card_href
 from reader.render.html import tag_href as tag_href
+from reader.render.located import ScreenEvidence, item_anchor
 from reader.render.markdown import is_safe_url, markdown_to_html
 from reader.render.theme import Theme
 
@@ -72,6 +76,8 @@ class _Page:
     for_print: bool
     #: On paper, locator → the anchor of the passage it cites in the book's evidence appendix.
     evidence: Mapping[str, str] = field(default_factory=dict)
+    #: On screen, the source's status and the items' marks (reader.render.located).
+    screen: ScreenEvidence | None = None
 
     def locator(self, where: str | None) -> str:
         """A locator after its text; on paper, a link to its evidence when the book has it."""
@@ -79,6 +85,16 @@ class _Page:
             return locator(where, self.mark)
         href = escape("#" + self.evidence[where])
         return f'&#8195;<span class="loc"><a href="{href}">{self.mark(where)}</a></span>'
+
+    def item(self, field: str, index: int) -> str:
+        """On screen, the anchor an item opens with (the window scrolls to it)."""
+        return "" if self.for_print else anchor(item_anchor(field, index))
+
+    def located(self, field: str, index: int, where: str | None) -> str:
+        """An item's locator; on screen with evidence, a link to its passage and its mark."""
+        if self.screen is None or self.for_print:
+            return self.locator(where)
+        return self.screen.locator(field, index, where, self.mark)
 
 
 def _heading(section: CardSection) -> str:
@@ -106,6 +122,8 @@ def _header(page: _Page, section: CardSection) -> str:
         extra.append(f'<a href="{escape(src.url)}">{mark(src.url)}</a>')
     if extra:
         parts.append(f'<p class="meta">{" · ".join(extra)}</p>')
+    if page.screen is not None and not page.for_print:
+        parts.append(page.screen.source_line())
     return "".join(parts)
 
 
@@ -129,12 +147,13 @@ def _argument(page: _Page, section: CardSection) -> str:
     mark = page.mark
     rows = []
     for n, point in enumerate(page.card.argument, start=1):
-        claim = inline(point.claim, mark)
+        claim = page.item("argument", n - 1) + inline(point.claim, mark)
+        where = page.located("argument", n - 1, point.where)
         if point.support:
-            support = inline(point.support, mark) + page.locator(point.where)
+            support = inline(point.support, mark) + where
             text = f'<p class="claim">{claim}</p><p class="support">{support}</p>'
         else:
-            text = f'<p class="lone">{claim}{page.locator(point.where)}</p>'
+            text = f'<p class="lone">{claim}{where}</p>'
         rows.append(
             f'<tr><td class="num" align="right"{_KEY_NOWRAP}><p class="num">{n}</p></td>'
             f'<td width="100%">{text}</td></tr>'
@@ -152,13 +171,17 @@ def _recommendations(page: _Page, section: CardSection) -> str:
     head = _heading(section)
     if not card.recommendations:
         return head + f'<p class="empty">{escape(NO_RECOMMENDATIONS)}</p>'
-    groups: dict[str, list[Recommendation]] = {}
-    for rec in card.recommendations:
-        groups.setdefault(rec.to.strip(), []).append(rec)
+    groups: dict[str, list[tuple[int, Recommendation]]] = {}
+    for index, rec in enumerate(card.recommendations):
+        groups.setdefault(rec.to.strip(), []).append((index, rec))
     parts = [head]
     for to, recs in groups.items():
         parts.append(f"<h3>To {inline(to, mark)}</h3><ul>")
-        parts.extend(f"<li>{inline(r.action, mark)}{page.locator(r.where)}</li>" for r in recs)
+        parts.extend(
+            f"<li>{page.item('recommendations', i)}{inline(r.action, mark)}"
+            f"{page.located('recommendations', i, r.where)}</li>"
+            for i, r in recs
+        )
         parts.append("</ul>")
     return "".join(parts)
 
@@ -222,12 +245,15 @@ def _quotes(page: _Page, section: CardSection) -> str:
     mark = page.mark
     rule = f"border-left: 3px solid {page.theme.quote_rule};"
     parts = [_heading(section)]
-    for q in page.card.quotes:
+    for i, q in enumerate(page.card.quotes):
         where = f'<p class="support">{_quote_locator(page, q.where)}</p>' if q.where else ""
+        if page.screen is not None and not page.for_print:
+            where = f'<p class="support">{page.screen.locator("quotes", i, q.where, mark)}</p>'
         parts.append(
             '<table class="quote" width="100%" cellspacing="0" cellpadding="0"><tr>'
             f'<td class="quote" style="{rule}">'
-            f'<p class="quote">“{inline(q.text, mark)}”</p>{where}</td></tr></table>'
+            f'<p class="quote">{page.item("quotes", i)}“{inline(q.text, mark)}”</p>{where}'
+            "</td></tr></table>"
         )
     return "".join(parts)
 
@@ -317,19 +343,23 @@ def render_card(
     related: Sequence[tuple[CardSummary, int]] = (),
     for_print: bool = False,
     evidence: Mapping[str, str] | None = None,
+    screen: ScreenEvidence | None = None,
 ) -> str:
     """The card as a complete HTML document, with search matches highlighted.
 
     ``related`` is shown as a footer on screen only; ``for_print`` also drops the ``tag:``
     links, which mean nothing on paper. ``evidence`` (paper only) maps locators to the
     anchors of their passages in the book's evidence appendix
-    (:func:`reader.render.evidence.evidence_links`); those locators become links. The caller
+    (:func:`reader.render.evidence.evidence_links`); those locators become links.
+    ``screen`` (screen only) adds the source's status to the header, links each locator to
+    its passage (``cite:``) and marks each item's health (:mod:`reader.render.located`). The
+    caller
     sets :func:`stylesheet` as the document's default style sheet and loads the result into a
     :class:`SafeTextDocument`.
     """
     mark = Marker(tuple(terms), theme.highlight.background, theme.highlight.text)
     links = evidence if for_print and evidence else {}
-    page = _Page(card, info, theme, mark, for_print, links)
+    page = _Page(card, info, theme, mark, for_print, links, screen)
     body = [_PARTS[section.key].html(page, section) for section in card_sections(card)]
     if related and not for_print:
         body.append(_related(related, mark))

@@ -1,17 +1,111 @@
-"""The card's located items on screen: their anchors, their locator links, their health marks.
+"""The card's evidence on screen: its source's status, live locators, each item's health mark.
 
 An argument point, a recommendation and a quote each open with the anchor
 ``item-{field}-{index}`` (:func:`item_anchor`), so the window can scroll the card to any of
-them (drill-down from a comparison view, the source pane's reverse links). On screen only: a
-printed book holds many cards and names its anchors its own way.
+them (drill-down from a comparison view, the source pane's reverse links). With a
+:class:`ScreenEvidence` the header says whether the source text is available (with a button
+that shows it, or a Locate… link), every locator is a ``cite:`` link to its passage
+(:func:`cite_href`), and every item carries its mark from
+:func:`reader.verify.health.card_health`: ✓ verified, ⚠ suspect (the reason in its tooltip),
+○ unverifiable. On screen only: paper keeps its own locators (``reader.render.evidence``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from reader.render.html import Mark, escape, pill, swatch_style
+from reader.render.theme import Theme
+from reader.verify.health import ItemHealth
+from reader.verify.health import Mark as Health
+from reader.verify.sources import Availability, SourceStatus
+
 #: The card's lists whose items carry a locator, in the order the card shows them.
 LOCATED_FIELDS = ("argument", "recommendations", "quotes")
+#: The header's links: show the source pane, choose the folder that holds the source.
+SHOW_SOURCE_HREF = "source:show"
+LOCATE_SOURCE_HREF = "source:locate"
+
+#: Each mark's sign, and the stance family whose colour it takes (green, orange, grey).
+_SIGNS = {Health.VERIFIED: "✓", Health.SUSPECT: "⚠", Health.UNVERIFIABLE: "○"}
+_COLOURS = {Health.VERIFIED: "supportive", Health.SUSPECT: "skeptical"}
+_TITLES = {
+    Health.VERIFIED: "Verified against the source text",
+    Health.SUSPECT: "Suspect",
+    Health.UNVERIFIABLE: "Unverifiable",
+}
 
 
 def item_anchor(field: str, index: int) -> str:
     """The anchor an item of ``field`` (0-based ``index``) opens with: ``item-argument-3``."""
     return f"item-{field}-{index}"
+
+
+def cite_href(field: str, index: int) -> str:
+    """The link of an item's locator: ``cite:argument/3``."""
+    return f"cite:{field}/{index}"
+
+
+def parse_cite(value: str) -> tuple[str, int] | None:
+    """(field, index) of a ``cite:`` link's path, or None for anything else."""
+    field, _, number = value.partition("/")
+    if field not in LOCATED_FIELDS or not number.isdigit() or len(number) > 6:
+        return None
+    return field, int(number)
+
+
+def mark_tooltip(health: ItemHealth) -> str:
+    """What a mark says on hover: "Suspect: quote 2 is in §I ¶2, not §I ¶3"."""
+    title = _TITLES[health.mark]
+    return f"{title}: {health.reason}" if health.reason else title
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenEvidence:
+    """What the card view shows of the card's source; ``health`` is None while it is being
+    checked (the marks come when it is done)."""
+
+    status: SourceStatus
+    file: str | None
+    health: Mapping[tuple[str, int], ItemHealth] | None
+    theme: Theme
+
+    def source_line(self) -> str:
+        """The header's line about the source text, with its button or its Locate… link."""
+        # Available: the file's name; missing: the whole name the card gives, to look for.
+        name = escape(PurePath(self.file).name) if self.file else ""
+        wanted = escape(self.file or "")
+        availability = self.status.availability
+        if availability is Availability.AVAILABLE:
+            button = pill("chip", swatch_style(self.theme.chip), "Show source&nbsp;▸")
+            return (
+                f'<p class="meta">Source text available — {name}&nbsp;&nbsp; '
+                f'<a href="{SHOW_SOURCE_HREF}">{button}</a></p>'
+            )
+        if availability is Availability.NO_FILE:
+            return '<p class="meta">No source file given</p>'
+        locate = f'<a href="{LOCATE_SOURCE_HREF}">Locate…</a>'
+        if availability is Availability.UNREADABLE:
+            why = escape(self.status.reason)
+            return f'<p class="meta">Source {wanted} cannot be read ({why}) — {locate}</p>'
+        return f'<p class="meta">Source not found — {wanted}&nbsp; {locate}</p>'
+
+    def locator(self, field: str, index: int, where: str | None, mark: Mark) -> str:
+        """An item's locator as a link to its passage, then its mark, after its text."""
+        link = ""
+        if where:
+            link = f'<a href="{escape(cite_href(field, index))}">{mark(where)}</a>'
+        return f'&#8195;<span class="loc">{link}</span>{self.mark(field, index)}'
+
+    def mark(self, field: str, index: int) -> str:
+        """The item's health mark, its reason as a tooltip ("" while it is being checked)."""
+        health = self.health.get((field, index)) if self.health is not None else None
+        if health is None:
+            return ""
+        family = _COLOURS.get(health.mark)
+        colour = self.theme.stance(family).text if family else self.theme.muted
+        title = escape(mark_tooltip(health))
+        sign = _SIGNS[health.mark]
+        return f'&nbsp;<span class="health" style="color:{colour};" title="{title}">{sign}</span>'

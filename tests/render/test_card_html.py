@@ -34,7 +34,9 @@ def document(card: Card, **kwargs: object) -> QTextDocument:
 
 
 def anchors(doc: QTextDocument) -> list[str]:
-    return [name for _, fmt in fragments(doc) for name in fmt.anchorNames()]
+    """The sections' anchors (on screen each item has one too: tests/render/test_located.py)."""
+    names = [name for _, fmt in fragments(doc) for name in fmt.anchorNames()]
+    return [name for name in names if not name.startswith("item-")]
 
 
 def hrefs(doc: QTextDocument) -> set[str]:

@@ -3,9 +3,9 @@
 Card text is untrusted. Three locks keep it harmless: the renderer escapes text and emits no
 images; the document is a :class:`SafeTextDocument` and this view's own ``loadResource``
 answers nothing, so even a stray ``<img src="file:…">`` reads no file; and links are never
-followed by Qt (``setOpenLinks(False)``) — ``tag:`` and ``card:`` links become signals, http(s)
-and mailto links go to the system browser only when clicked, and every other scheme is
-ignored.
+followed by Qt (``setOpenLinks(False)``) — ``tag:``, ``card:``, ``cite:`` (a locator) and
+``source:`` (the header's Show source and Locate…) links become signals, http(s) and mailto
+links go to the system browser only when clicked, and every other scheme is ignored.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from reader.cards.model import Card, SetInfo
 from reader.cards.query import SearchTerm
 from reader.qt.document import SafeTextDocument
 from reader.render import Theme, render_card, stylesheet
-from reader.render.located import item_anchor
+from reader.render.located import ScreenEvidence, item_anchor, parse_cite
 
 #: Zoom steps scale the type by this factor each.
 ZOOM_FACTOR = 1.1
@@ -45,12 +45,13 @@ EXTERNAL_SCHEMES = ("http", "https", "mailto")
 
 
 def link_target(url: QUrl) -> tuple[str, str]:
-    """("tag" | "card" | "command" | "external" | "ignore", value) for a rendered link.
+    """("tag" | "card" | "cite" | "source" | "command" | "external" | "ignore", value) for a
+    rendered link.
 
     ``command`` links come only from the window's own pages (``reader:clear-filters``).
     """
     scheme = url.scheme().lower()
-    if scheme in ("tag", "card"):
+    if scheme in ("tag", "card", "cite", "source"):
         return scheme, unquote(url.path())
     if scheme == "reader":
         return "command", url.path()
@@ -67,6 +68,10 @@ class CardView(QTextBrowser):
     command_clicked = Signal(str)
     #: The link under the mouse, for the status bar ("" when none).
     hovered_link = Signal(str)
+    #: An item's locator was clicked: (field, index), to show its passage.
+    cite_clicked = Signal(str, int)
+    #: The header asked to show the source ("show") or to look for it ("locate").
+    source_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,8 +115,9 @@ class CardView(QTextBrowser):
         terms: Sequence[SearchTerm] = (),
         related: Sequence[tuple[CardSummary, int]] = (),
         keep_scroll: bool = False,
+        screen: ScreenEvidence | None = None,
     ) -> None:
-        html = render_card(card, info, theme=theme, terms=terms, related=related)
+        html = render_card(card, info, theme=theme, terms=terms, related=related, screen=screen)
         self._highlight = theme.highlight.background if terms else None
         self._set_html(html, theme, keep_scroll=keep_scroll and card.id == self._card_id)
         self._card_id = card.id
@@ -292,6 +298,10 @@ class CardView(QTextBrowser):
             self.tag_clicked.emit(value, exclude)
         elif kind == "card" and value:
             self.card_clicked.emit(value)
+        elif kind == "cite" and (cited := parse_cite(value)) is not None:
+            self.cite_clicked.emit(*cited)
+        elif kind == "source" and value in ("show", "locate"):
+            self.source_clicked.emit(value)
         elif kind == "command" and self._card_id is None:
             self.command_clicked.emit(value)
         elif kind == "external":
@@ -306,6 +316,14 @@ class CardView(QTextBrowser):
             self.hovered_link.emit(f"Show cards tagged {value} (Ctrl+click: hide them)")
         elif kind == "card":
             self.hovered_link.emit("Open this card")
+        elif kind == "cite":
+            self.hovered_link.emit("Show the passage this cites in the source")
+        elif kind == "source":
+            self.hovered_link.emit(
+                "Show the source text beside the card"
+                if value == "show"
+                else "Choose the folder that holds this card's source text"
+            )
         elif kind == "external":
             self.hovered_link.emit(f"Open {value} in the browser")
         else:

@@ -1,0 +1,113 @@
+"""The card's evidence on screen: item anchors, locator links, health marks, the source line.
+
+Paper keeps its own locators (tests/export); here the screen target, as Qt reads it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from reader.qt.document import make_document
+from reader.render import DARK, LIGHT, render_card
+from reader.render.located import ScreenEvidence, parse_cite
+from reader.verify.health import NO_LOCATOR, ItemHealth, Mark
+from reader.verify.sources import Availability, SourceStatus
+from tests.render.conftest import INFO, fragments, make_card, visible_text
+
+AVAILABLE = SourceStatus(Availability.AVAILABLE, Path("/sources/report.txt"))
+HEALTH = {
+    ("argument", 0): ItemHealth(Mark.VERIFIED),
+    ("argument", 1): ItemHealth(Mark.SUSPECT, "argument 2 cites ¶2, but its claim matches ¶5 best"),
+    ("recommendations", 0): ItemHealth(Mark.VERIFIED),
+    ("recommendations", 1): NO_LOCATOR,
+    ("recommendations", 2): ItemHealth(Mark.VERIFIED),
+    ("quotes", 0): ItemHealth(Mark.VERIFIED),
+}
+
+
+def document(screen: ScreenEvidence | None, *, for_print: bool = False) -> QTextDocument:
+    html = render_card(make_card(), INFO, theme=LIGHT, screen=screen, for_print=for_print)
+    return make_document(html, LIGHT, 10.0, 700)
+
+
+def screen(status: SourceStatus = AVAILABLE, health: object = HEALTH) -> ScreenEvidence:
+    return ScreenEvidence(status, "sources/report.txt", health, LIGHT)  # type: ignore[arg-type]
+
+
+def test_every_item_opens_with_its_anchor_on_screen_only(qapp: QApplication) -> None:
+    names = [n for _, fmt in fragments(document(None)) for n in fmt.anchorNames()]
+    items = [n for n in names if n.startswith("item-")]
+    assert items == [
+        "item-argument-0",
+        "item-argument-1",
+        "item-recommendations-0",
+        "item-recommendations-2",  # grouped under its addressee, after the first
+        "item-recommendations-1",
+        "item-quotes-0",
+    ]
+    printed = document(screen(), for_print=True)
+    assert not [n for _, f in fragments(printed) for n in f.anchorNames() if "item-" in n]
+
+
+def test_locators_link_to_their_items_passage(qapp: QApplication) -> None:
+    links = {
+        text: fmt.anchorHref()
+        for text, fmt in fragments(document(screen()))
+        if fmt.anchorHref().startswith("cite:")
+    }
+    assert links == {
+        "¶1": "cite:argument/0",
+        "¶2": "cite:argument/1",
+        "§V ¶1": "cite:recommendations/0",
+        "§V ¶2": "cite:recommendations/2",
+        "¶4": "cite:quotes/0",
+    }
+    assert parse_cite("argument/1") == ("argument", 1)
+    assert parse_cite("summary/1") is None
+    assert parse_cite("argument/x") is None
+
+
+def test_each_item_carries_its_mark_with_the_reason_on_hover(qapp: QApplication) -> None:
+    marks = [(text, fmt.toolTip()) for text, fmt in fragments(document(screen())) if text in "✓⚠○"]
+    assert marks == [
+        ("✓", "Verified against the source text"),
+        ("⚠", "Suspect: argument 2 cites ¶2, but its claim matches ¶5 best"),
+        ("✓", "Verified against the source text"),
+        ("✓", "Verified against the source text"),
+        ("○", "Unverifiable: no locator: nothing says where the source says it"),
+        ("✓", "Verified against the source text"),
+    ]
+
+
+def test_no_marks_while_the_source_is_being_checked_nor_on_paper(qapp: QApplication) -> None:
+    checking = visible_text(document(screen(health=None)))
+    assert "Source text available" in checking
+    assert not set("✓⚠○") & set(checking)
+    printed = visible_text(document(screen(), for_print=True))
+    assert not set("✓⚠○") & set(printed)
+    assert "Source text available" not in printed
+
+
+def test_the_header_says_where_the_source_is(qapp: QApplication) -> None:
+    available = document(screen())
+    assert "Source text available — report.txt" in visible_text(available)
+    hrefs = {fmt.anchorHref() for _, fmt in fragments(available)}
+    assert "source:show" in hrefs
+    missing = document(screen(SourceStatus(Availability.NOT_FOUND)))
+    assert "Source not found — sources/report.txt Locate…" in " ".join(
+        visible_text(missing).split()
+    )
+    assert "source:locate" in {fmt.anchorHref() for _, fmt in fragments(missing)}
+    none = ScreenEvidence(SourceStatus(Availability.NO_FILE), None, {}, DARK)
+    html = render_card(make_card(), INFO, theme=DARK, screen=none)
+    assert "No source file given" in visible_text(make_document(html, DARK, 10.0, 700))
+
+
+def test_a_file_name_is_escaped_in_the_header(qapp: QApplication) -> None:
+    hostile = ScreenEvidence(SourceStatus(Availability.NOT_FOUND), "<img src=x>.txt", {}, LIGHT)
+    html = render_card(make_card(), INFO, theme=LIGHT, screen=hostile)
+    assert "&lt;img src=x&gt;.txt" in html
+    assert "<img" not in html
