@@ -26,7 +26,12 @@ from reader.cards.problems import shorten
 _SECTION = re.compile(r"^([IVXLC]+)\.\s+\S")
 #: Footnote numbers glued to a sentence ("...Moscow.44Mali also...") are not the source's words;
 #: the digits after a number's decimal point or thousands comma ("$148.5 million", "1,000") are.
-_FOOTNOTE = re.compile(r"(?<=[.,;:!?’”\"')\]])(?<!\d[.,])\d{1,3}(?=\s|[A-Z]|$)")
+#: After a number and a full stop, only digits that end the text or come before a capital (a
+#: new sentence: "in 2024.38 The") are taken for a footnote.
+_FOOTNOTE = re.compile(
+    r"(?<=[.,;:!?’”\"')\]])(?<!\d[.,])\d{1,3}(?=\s|[A-Z]|$)"
+    r"|(?<=\d\.)\d{1,3}(?=\s*[A-Z“‘\"(]|\s*$)"
+)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "′": "'"})
 #: Paragraph numbers have at most 9 digits: ``int()`` refuses more than 4,300 with an exception.
 _LOCATOR = re.compile(
@@ -55,6 +60,9 @@ class Paragraph:
 @dataclass(frozen=True, slots=True)
 class SourceText:
     paragraphs: tuple[Paragraph, ...]
+    #: Each section's numeral and its heading line as the source writes it, in order (the
+    #: source pane shows them).
+    headings: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def parse(cls, text: str, lines: tuple[int, int] | None = None) -> SourceText:
@@ -63,11 +71,13 @@ class SourceText:
             all_lines = all_lines[lines[0] - 1 : lines[1]]
         blocks = _blocks(all_lines)
         paragraphs: list[Paragraph] = []
+        headings: list[tuple[str, str]] = []
         section: str | None = None
         number = 0
         for i, block in enumerate(blocks):
             if heading := _heading(block[0]):
                 section, number = heading, 0
+                headings.append((heading, normalise(block[0])))
                 block = block[1:]  # a heading may sit directly on its first paragraph
                 if not block:
                     continue
@@ -76,7 +86,7 @@ class SourceText:
                 continue
             number += 1
             paragraphs.append(Paragraph(section, number, flat))
-        return cls(tuple(paragraphs))
+        return cls(tuple(paragraphs), tuple(headings))
 
     @property
     def sections(self) -> tuple[str, ...]:

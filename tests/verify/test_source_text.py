@@ -86,7 +86,9 @@ def test_closest_passage() -> None:
 
 
 def test_decimals_and_thousands_are_not_footnotes() -> None:
-    text = SourceText.parse("Sanctions froze $148.5 million, 1,000 accounts and more.12 Then.\n")
+    text = SourceText.parse(
+        "Sanctions froze $148.5 million, 1,000 accounts and more.12 Then in 2024.38 It rose.\n"
+    )
     assert text.paragraphs[0].text == (
-        "Sanctions froze $148.5 million, 1,000 accounts and more. Then."
+        "Sanctions froze $148.5 million, 1,000 accounts and more. Then in 2024. It rose."
     )
