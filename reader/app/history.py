@@ -19,6 +19,9 @@ MAX_STEPS = 200
 class Step:
     query: Query
     card_id: str | None
+    #: The comparison view the reader left from this step for a card (its name, "matrix"…),
+    #: so that Back returns to it; None while reading.
+    view: str | None = None
 
 
 class History(QObject):

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self.presenter.message.connect(self.status.timed(4000))
         self.comparisons.message.connect(self.status.timed(MESSAGE_MS))
         self.comparisons.tag_chosen.connect(self.filtering.follow_tag)
+        self.comparisons.item_chosen.connect(self.show_item)
         self.export.exported.connect(
             lambda path, pages: self.status.showMessage(
                 f"Exported {plural(pages, 'page')} to {path}", 10000

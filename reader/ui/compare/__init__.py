@@ -9,7 +9,11 @@ Each view takes a :class:`reader.cards.catalog.Catalog` and card ids (constructo
   ``unavailable_reason()`` (also :func:`compare_unavailable_reason` before opening one).
 - :class:`TopicMatrixView` — topics against every card of the filter. Signal ``open_card(str)``.
 - :class:`RecommendationsLedgerView` — recommendations by addressee, then by source.
-- :class:`TimelineView` — one chronology of every card's events. Signal ``open_card(str)``.
+- :class:`TimelineView` — one chronology of every card's events.
+
+Every view drills down: double-click or Enter on a cell, a ledger entry or a timeline event
+emits ``item_activated(card_id, field, index)``, the card's item it stands for
+(:mod:`reader.ui.compare.items`).
 
 After a reload, call ``set_catalog(catalog, ids)`` (CompareView keeps its columns if ids is
 omitted). :data:`reader.analysis.side_by_side.NO_TOPICS_HINT` is what a set without topics shows.

@@ -1,11 +1,12 @@
-"""The cards that could join a comparison, for the "Add a card" box."""
+"""The cards that could join a comparison, and the "Add a card" box that offers them."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from reader.cards.catalog import CardSummary
 from reader.ui.compare.roles import CardIdRole
@@ -41,3 +42,34 @@ class CandidatesModel(QAbstractListModel):
         if role == CardIdRole:
             return summary.id
         return None
+
+
+def add_card_box(
+    candidates: CandidatesModel, parent: QWidget, completed: Callable[[QModelIndex], None]
+) -> QComboBox:
+    """The "Add a card…" box over ``candidates``; ``completed`` hears which card was chosen
+    by typing (before the box itself hears the same Return: see CompareView)."""
+    box = QComboBox(parent)
+    box.setObjectName("addCard")
+    box.setAccessibleName("Add a card to the comparison")
+    box.setModel(candidates)
+    # Typing narrows the list to the cards whose publisher, date or title contain what is
+    # typed: a set of thousands is no list to scroll through.
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    box.setPlaceholderText("Add a card…")
+    line = box.lineEdit()
+    assert line is not None
+    line.setPlaceholderText("Add a card… (type to search)")
+    completer = QCompleter(candidates, box)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setMaxVisibleItems(12)
+    # The overload with the index (the default one gives only the text); PySide's stubs
+    # do not know signal overloads by subscript.
+    completer.activated[QModelIndex].connect(completed)  # type: ignore[index]
+    box.setCompleter(completer)
+    box.setMinimumContentsLength(28)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return box

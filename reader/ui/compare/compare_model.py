@@ -31,7 +31,8 @@ from reader.cards.model import Card, SetInfo
 from reader.qt.models import read_only_flags
 from reader.render.comparison import NOT_ADDRESSED, cell_html, row_label_html
 from reader.render.theme import LIGHT, Theme
-from reader.ui.compare.roles import CardIdRole, DiffersRole, HtmlRole
+from reader.ui.compare.items import cell_item
+from reader.ui.compare.roles import CardIdRole, DiffersRole, HtmlRole, ItemRole
 from reader.ui.compare.tooltips import safe_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -151,6 +152,8 @@ class CompareModel(QAbstractTableModel):
             )
         if role == CardIdRole:
             return self._comparison.columns[column].id
+        if role == ItemRole:
+            return cell_item(self._comparison.columns[column], cell)
         if role == DiffersRole:
             return row.stances_differ
         if role == Qt.ItemDataRole.BackgroundRole and row.stances_differ:

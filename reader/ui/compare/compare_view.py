@@ -10,8 +10,10 @@ its longest cell: the reader's eye moves across one question at a time. Public s
   ``set_rows_shown(kind, bool)`` (hide the thesis, tags…), ``set_differences_only(bool)``
   (only the topics where stances differ): fewer rows, so the contrast fits on one screen.
 - ``document_html()``: the comparison as a page, for printing and the PDF export.
-- Signals: ``open_card(str)`` (a column header was clicked), ``tag_clicked(str)`` (a tag in the
-  tags row), ``cards_changed(list)`` (the compared ids changed, in column order).
+- Signals: ``open_card(str)`` (a column header was clicked), ``item_activated(card_id,
+  field, index)`` (a cell double-clicked or Enter on it: its item, see
+  :func:`reader.ui.compare.items.cell_item`), ``tag_clicked(str)`` (a tag in the tags row),
+  ``cards_changed(list)`` (the compared ids changed, in column order).
 - ``commands``: Show Argument and Remove Column, made from
   :data:`reader.ui.commands.COMPARE_VIEW_COMMANDS` and acting on this view.
 """
@@ -25,8 +27,6 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QCompleter,
     QHeaderView,
     QLabel,
     QMenu,
@@ -49,7 +49,7 @@ from reader.render.comparison import comparison_html
 from reader.render.theme import Theme
 from reader.ui.actions import CommandActions
 from reader.ui.commands import COMPARE_VIEW_COMMANDS
-from reader.ui.compare.candidates import CandidatesModel
+from reader.ui.compare.candidates import CandidatesModel, add_card_box
 from reader.ui.compare.compare_model import CompareModel
 from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.header import HtmlHeader
@@ -116,6 +116,7 @@ class CompareView(ComparisonPane):
         columns.customContextMenuRequested.connect(self._column_menu)
         self._rows.sectionClicked.connect(self._on_row_clicked)
         self._delegate.link_activated.connect(self._on_link)
+        self._drill_down_from(self._table)
         self._heights = QTimer(self)
         self._heights.setSingleShot(True)
         self._heights.setInterval(0)
@@ -124,31 +125,7 @@ class CompareView(ComparisonPane):
         #: Show Argument, Remove Column: declared in the command table, acting on this view.
         self.commands = CommandActions(self, COMPARE_VIEW_COMMANDS)
         self.commands.bind(self)
-        self._add = QComboBox(self)
-        self._add.setObjectName("addCard")
-        self._add.setAccessibleName("Add a card to the comparison")
-        self._add.setModel(self._candidates)
-        # Typing narrows the list to the cards whose publisher, date or title contain what is
-        # typed: a set of thousands is no list to scroll through.
-        self._add.setEditable(True)
-        self._add.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self._add.setPlaceholderText("Add a card…")
-        line = self._add.lineEdit()
-        assert line is not None
-        line.setPlaceholderText("Add a card… (type to search)")
-        completer = QCompleter(self._candidates, self._add)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setMaxVisibleItems(12)
-        # The overload with the index (the default one gives only the text); PySide's stubs
-        # do not know signal overloads by subscript.
-        completer.activated[QModelIndex].connect(self._on_completed)  # type: ignore[index]
-        self._add.setCompleter(completer)
-        self._add.setMinimumContentsLength(28)
-        self._add.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self._add = add_card_box(self._candidates, self, self._on_completed)
         self._add.activated.connect(self._on_add_activated)
         self._completed = False  # a completion was just chosen (see _on_add_activated)
         self._hidden: set[RowKind] = set()
@@ -176,16 +153,8 @@ class CompareView(ComparisonPane):
         bar.addSeparator()
         bar.addWidget(self._add)
 
-        self._topics_hint = QLabel(self)
-        self._topics_hint.setObjectName("topicsHint")
-        self._topics_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self._topics_hint.setWordWrap(True)
-        self._topics_hint.setContentsMargins(10, 6, 10, 6)
-        self._reason = QLabel(self)
-        self._reason.setObjectName("compareUnavailable")
-        self._reason.setTextFormat(Qt.TextFormat.PlainText)
-        self._reason.setWordWrap(True)
-        self._reason.setContentsMargins(10, 6, 10, 6)
+        self._topics_hint = self._note("topicsHint")
+        self._reason = self._note("compareUnavailable")
         self._reason.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -282,6 +251,15 @@ class CompareView(ComparisonPane):
         )
 
     # -- internals ------------------------------------------------------------------------
+
+    def _note(self, name: str) -> QLabel:
+        """A line of plain text in place of, or above, the table (card text may be in it)."""
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setContentsMargins(10, 6, 10, 6)
+        return label
 
     def _apply_style(self) -> None:
         self._model.set_theme(self._theme)

@@ -7,20 +7,32 @@ command table (:mod:`reader.ui.commands`); ``changed`` says when the answers may
 comparing, the comparison workspace takes the place of the card list and
 card view, and the compare view (whose cards no filter changes) has the tag sidebar's room too;
 Escape, Back to Reading, a click on a column header or on a tag return to reading.
+
+Drilling down (double-click or Enter on a cell, a ledger entry, a timeline event) opens the card
+at the item behind it through the window (``item_chosen``, answered by ``show_item``). The
+history step the reader left is marked with the view (:attr:`reader.app.history.Step.view`),
+so Back shows that view again, on the tab it was on, and Forward the card.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QToolButton, QWidget
 
 from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE, compare_unavailable_reason
+from reader.app.history import Step
 from reader.app.session import ReaderSession
 from reader.cards.wording import plural
+from reader.render import anchor_name
+from reader.render.located import LOCATED_FIELDS
 from reader.ui.actions import with_key
 from reader.ui.commands import Actions
+from reader.ui.compare.items import SECTION
 from reader.ui.compare.workspace import ComparisonWorkspace, ViewKind
 from reader.ui.reading.card_list import CardListPane
+from reader.ui.reading.card_view import CardView
 
 MESSAGE_MS = 6000
 
@@ -32,6 +44,8 @@ class ComparisonController(QObject):
     message = Signal(str)
     #: A tag clicked in the compare view: filter the cards by it (reading again).
     tag_chosen = Signal(str)
+    #: Drill down: open this card at this item and show its passage (card id, field, index).
+    item_chosen = Signal(str, str, int)
 
     def __init__(
         self,
@@ -40,7 +54,7 @@ class ComparisonController(QObject):
         sidebar: QWidget,
         list_pane: CardListPane,
         content: QStackedWidget,
-        reading: QWidget,
+        reading: CardView,
         workspace: ComparisonWorkspace,
     ) -> None:
         super().__init__(workspace)
@@ -54,6 +68,10 @@ class ComparisonController(QObject):
         #: The cards collected for comparing, or those of the open compare view.
         self.basket: list[str] = []
         self._root: object = None
+        #: A drill-down is opening its card (the window leaves the views meanwhile).
+        self._drilling = False
+        #: The step the last drill-down opened: Forward to it from the view reads it again.
+        self._drilled_to: Step | None = None
         #: The basket, for the status bar, where the reader sees it while reading; a click
         #: compares.
         self.basket_button = QToolButton()
@@ -65,7 +83,9 @@ class ComparisonController(QObject):
         session.current_changed.connect(self._update)
         list_pane.selection_changed.connect(self._update)
         workspace.compared.connect(self._on_compared)
-        workspace.open_card.connect(self._open_card)
+        workspace.open_card.connect(lambda card_id: self.drill_down(card_id, "header", SECTION))
+        workspace.item_activated.connect(self.drill_down)
+        session.history.changed.connect(self._follow_history)
         workspace.tag_clicked.connect(self._tag_clicked)
         workspace.emptied.connect(self.show_reading)
         workspace.view_changed.connect(self._fit_sidebar)
@@ -161,6 +181,10 @@ class ComparisonController(QObject):
         self.show_view(ViewKind.TIMELINE)
 
     def show_reading(self) -> None:
+        step = self._session.history.current
+        if step is not None and step.view is not None and not self._drilling:
+            # Left for reading (Escape…), not for a card: Back no longer returns to the view.
+            self._session.history.replace_current(replace(step, view=None))
         if not self.comparing:
             return
         self._content.setCurrentWidget(self._reading)
@@ -270,10 +294,50 @@ class ComparisonController(QObject):
             self._list.keep_only_current()
         self._update()
 
-    def _open_card(self, card_id: str) -> None:
-        self.show_reading()
-        self._session.open_card(card_id)
+    def drill_down(self, card_id: str, field: str, index: int) -> None:
+        """Open ``card_id`` at an item (``index`` 0-based, or :data:`SECTION` for ``field``'s
+        section as a whole) from the view shown, so that Back returns to the view."""
+        if self._session.summary(card_id) is None:
+            return
+        history = self._session.history
+        here, kind = history.current, self.workspace.current_kind()
+        if here is not None and kind is not None and self.comparing:
+            history.replace_current(replace(here, view=kind.value))
+        self._drilling = True
+        try:
+            self.item_chosen.emit(card_id, field, index)
+        finally:
+            self._drilling = False
+        now = history.current
+        if now is not None and now.view is not None:
+            # The card was open already, so no step was added; without one Back would skip
+            # the view.
+            history.push(Step(now.query, card_id))
+        self._drilled_to = history.current
         self._list.select(card_id)
+        if field not in LOCATED_FIELDS or index == SECTION:
+            self._show_section(card_id, field)
+
+    def _show_section(self, card_id: str, field: str) -> None:
+        """The card at a section: its items have no anchor (a perspective, an event), or the
+        section as a whole was meant."""
+        if field == "header":
+            self._reading.verticalScrollBar().setValue(0)  # above the title's margin too
+        else:
+            self._reading.scrollToAnchor(anchor_name(card_id, field))
+
+    def _follow_history(self) -> None:
+        """Back to a step left for a card shows its view again; Forward to that card, the card."""
+        step = self._session.history.current
+        if step is None or self._drilling:
+            return
+        if step.view is not None:
+            kind = ViewKind(step.view)
+            shown = self.comparing and self.workspace.current_kind() is kind
+            if not shown and (kind is not ViewKind.COMPARE or self.workspace.compare_view()):
+                self.show_view(kind)
+        elif step is self._drilled_to and self.comparing:
+            self.show_reading()
 
     def _tag_clicked(self, tag: str) -> None:
         self.show_reading()

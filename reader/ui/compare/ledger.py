@@ -2,9 +2,12 @@
 
 A list of addressees (most-addressed first, with how many sources speak to each) beside the
 ledger itself, rendered by the same HTML as the PDF page; choosing an addressee scrolls the
-ledger to it. Public surface: ``RecommendationsLedgerView(catalog, card_ids=(), parent=None,
-theme=None)``, ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_theme``,
-``set_base_point_size``, ``entries()``, ``select_addressee(name)``, ``document_html()``.
+ledger to it and puts the ledger's caret on its first recommendation. Double-click or Enter
+on a recommendation drills down to it in its card (signal ``item_activated(card_id,
+"recommendations", index)``); in the ledger the arrow keys move the caret. Public surface:
+``RecommendationsLedgerView(catalog, card_ids=(), parent=None, theme=None)``,
+``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_theme``, ``set_base_point_size``,
+``entries()``, ``select_addressee(name)``, ``document_html()``.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QVBoxLayout, QWidget
 
 from reader.analysis.columns import CardProgress, cards_of
@@ -27,6 +32,7 @@ from reader.cards.catalog import Catalog
 from reader.render.comparison import ledger_anchor, ledger_html
 from reader.render.theme import Theme
 from reader.ui.compare.browser import SafeBrowser
+from reader.ui.compare.items import Item, ledger_items
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
@@ -65,6 +71,70 @@ class AddresseesModel(QAbstractListModel):
         return None
 
 
+def list_item_number(block: QTextBlock) -> int | None:
+    """Which list item of its document ``block`` is (0-based), or None if it is none.
+
+    In the ledger every list item is one recommendation, in the order the ledger lists them
+    (:func:`reader.ui.compare.items.ledger_items`).
+    """
+    if block.textList() is None:
+        return None
+    number = 0
+    other = block.document().begin()
+    while other != block:
+        number += other.textList() is not None
+        other = other.next()
+    return number
+
+
+def list_item_block(doc: QTextDocument, number: int) -> QTextBlock | None:
+    """The ``number``-th list item (0-based) of ``doc``, or None."""
+    block = doc.begin()
+    while block.isValid():
+        if block.textList() is not None:
+            if number == 0:
+                return block
+            number -= 1
+        block = block.next()
+    return None
+
+
+class LedgerBrowser(SafeBrowser):
+    """The ledger's page, whose recommendations a double-click or Enter chooses."""
+
+    #: The reader chose the ``n``-th recommendation of the page (see :func:`list_item_number`).
+    chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # A caret, so the keyboard can reach a recommendation: the arrows move it, Enter opens.
+        keyboard = Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.setTextInteractionFlags(self.textInteractionFlags() | keyboard)
+
+    def put_caret_on(self, number: int) -> None:
+        """The caret at the start of the ``number``-th recommendation (the view not moved)."""
+        block = list_item_block(self.document(), number)
+        if block is not None:
+            bar = self.verticalScrollBar()
+            kept = bar.value()
+            self.setTextCursor(QTextCursor(block))
+            bar.setValue(kept)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        number = list_item_number(self.cursorForPosition(event.position().toPoint()).block())
+        if number is None:
+            super().mouseDoubleClickEvent(event)
+        else:
+            self.chosen.emit(number)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        number = list_item_number(self.textCursor().block())
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and number is not None:
+            self.chosen.emit(number)
+        else:
+            super().keyPressEvent(event)
+
+
 class RecommendationsLedgerView(SetWideView):
     def __init__(
         self,
@@ -86,9 +156,12 @@ class RecommendationsLedgerView(SetWideView):
         self._list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._list.setSpacing(2)
         self._list.selectionModel().currentChanged.connect(self._scroll_to)
-        self._ledger = SafeBrowser(self)
+        self._ledger = LedgerBrowser(self)
         self._ledger.setObjectName("ledger")
         self._ledger.setAccessibleName("Recommendations, by addressee and source")
+        self._ledger.chosen.connect(self._on_chosen)
+        #: Every recommendation of the ledger, as it lists them.
+        self._items: list[Item] = []
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._list)
         splitter.addWidget(self._ledger)
@@ -103,7 +176,7 @@ class RecommendationsLedgerView(SetWideView):
     def addressee_list(self) -> QListView:
         return self._list
 
-    def ledger(self) -> SafeBrowser:
+    def ledger(self) -> LedgerBrowser:
         return self._ledger
 
     def entries(self) -> tuple[LedgerEntry, ...]:
@@ -119,6 +192,7 @@ class RecommendationsLedgerView(SetWideView):
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog
         self._model.set_entries(result)
+        self._items = ledger_items(result)
         self._apply_style()
 
     def select_addressee(self, name: str) -> bool:
@@ -138,7 +212,17 @@ class RecommendationsLedgerView(SetWideView):
         paint_with_theme(self._list, self._theme)
         self._ledger.show_html(self.document_html(), self._theme, self._point_size)
 
+    def _on_chosen(self, number: int) -> None:
+        if 0 <= number < len(self._items):
+            self.activate(self._items[number])
+
     def _scroll_to(self, index: Index) -> None:
+        if index.isValid():
+            # Where Enter in the ledger opens the addressee's first recommendation.
+            before = self._model.entries[: index.row()]
+            self._ledger.put_caret_on(
+                sum(len(s.recommendations) for e in before for s in e.sources)
+            )
         if index.isValid() and index.row() == 0:
             # The first addressee follows the page's heading: show both. (Qt also makes the
             # first row current when the list merely gets the focus.)

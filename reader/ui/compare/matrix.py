@@ -6,7 +6,9 @@ a cell is the card's stance badge, or a hatched blank where the card is silent. 
 the topic shows in a tooltip and, for the current cell, in the detail pane below. Public
 surface: ``TopicMatrixView(catalog, card_ids=(), parent=None, theme=None)``,
 ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_theme``, ``set_base_point_size``,
-``document_html()``; signal ``open_card(str)`` (a column header clicked, a cell double-clicked).
+``document_html()``; signals ``open_card(str)`` (a column header clicked) and
+``item_activated(card_id, field, index)`` (a cell double-clicked or Enter on it: the card's
+perspective on the topic, or its header where it is silent).
 """
 
 from __future__ import annotations
@@ -55,8 +57,9 @@ from reader.render.highlight import escape
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.browser import SafeBrowser
 from reader.ui.compare.header import HtmlHeader
+from reader.ui.compare.items import perspective_item
 from reader.ui.compare.pane import SetWideView
-from reader.ui.compare.roles import CardIdRole, HtmlRole, PerspectiveRole
+from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole, PerspectiveRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
 
@@ -123,6 +126,8 @@ class TopicMatrixModel(QAbstractTableModel):
             return persp
         if role == CardIdRole:
             return card.id
+        if role == ItemRole:
+            return perspective_item(card, persp)
         if role == Qt.ItemDataRole.ToolTipRole:
             if persp is None:
                 return safe_tooltip(source_label(card), "Silent on this topic (a blindspot)")
@@ -253,7 +258,7 @@ class TopicMatrixView(SetWideView):
         self._table.setHorizontalHeader(self._columns)
         self._columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._columns.sectionClicked.connect(self._on_column_clicked)
-        self._table.doubleClicked.connect(self._on_double_clicked)
+        self._drill_down_from(self._table)
         self._table.selectionModel().currentChanged.connect(self._show_detail)
         self._detail = SafeBrowser(self)
         self._detail.setObjectName("matrixDetail")
@@ -335,10 +340,5 @@ class TopicMatrixView(SetWideView):
 
     def _on_column_clicked(self, logical: int) -> None:
         card_id = self._model.headerData(logical, Qt.Orientation.Horizontal, CardIdRole)
-        if isinstance(card_id, str):
-            self.open_card.emit(card_id)
-
-    def _on_double_clicked(self, index: QModelIndex) -> None:
-        card_id = index.data(CardIdRole)
         if isinstance(card_id, str):
             self.open_card.emit(card_id)

@@ -3,6 +3,9 @@
 A view follows the palette it is shown in (a dark desktop gets dark badges) until the host
 window gives it a theme with ``set_theme``; from then on the theme stays fixed. Subclasses
 build their widgets, then restyle them in ``_apply_style`` and fill them in ``set_cards``.
+Every view drills down the same way: double-click or Enter on what stands for an item of a
+card (its model's :data:`ItemRole`, see :mod:`reader.ui.compare.items`) emits
+``item_activated(card_id, field, index)``, which the window answers by opening the card there.
 
 The set-wide views (:class:`SetWideView`) split filling in two: ``compute``, pure and
 Qt-free, works out what to show from a catalog and card ids, and may run on another thread
@@ -15,17 +18,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from reader.analysis.columns import CardProgress
 from reader.cards.catalog import Catalog
 from reader.render.theme import Theme
+from reader.ui.compare.items import Item
+from reader.ui.compare.roles import ItemRole
 from reader.ui.palette import card_theme
 
 
 class ComparisonPane(QWidget):
+    #: Drill down: open this card at this item (card id, field, index; see
+    #: :class:`reader.ui.compare.items.Item`).
+    item_activated = Signal(str, str, int)
+
     def __init__(
         self,
         catalog: Catalog,
@@ -65,6 +74,23 @@ class ComparisonPane(QWidget):
 
     def _apply_style(self) -> None:
         raise NotImplementedError
+
+    def activate(self, item: Item | None) -> None:
+        """Drill down to ``item`` (None: what was chosen stands for no card)."""
+        if item is not None:
+            self.item_activated.emit(item.card_id, item.field, item.index)
+
+    def _drill_down_from(self, view: QAbstractItemView) -> None:
+        """Double-click or Enter on a cell of ``view`` drills down to its item.
+
+        Qt's ``activated`` is both, as the platform has it (a double-click, or a single click
+        where the desktop is set so; Enter or Return).
+        """
+        view.activated.connect(self._on_activated)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        item = index.data(ItemRole)
+        self.activate(item if isinstance(item, Item) else None)
 
 
 class LoadingCover(QWidget):

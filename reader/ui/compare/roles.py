@@ -12,3 +12,6 @@ CardIdRole = Qt.ItemDataRole.UserRole + 41
 PerspectiveRole = Qt.ItemDataRole.UserRole + 42
 #: Whether a topic row's stances differ (bool).
 DiffersRole = Qt.ItemDataRole.UserRole + 43
+#: The place in a card that a cell stands for (a :class:`reader.ui.compare.items.Item`), where
+#: double-click or Enter drills down to; None for a cell that stands for no card.
+ItemRole = Qt.ItemDataRole.UserRole + 44

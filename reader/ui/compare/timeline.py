@@ -4,8 +4,9 @@ Dates keep their precision ("September 2021" sorts before "1 September 2021"); a
 several cards report is one row listing every source, with the other wordings beneath.
 Public surface: ``TimelineView(catalog, card_ids=(), parent=None, theme=None)``,
 ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_show_publications(bool)``,
-``set_theme``, ``set_base_point_size``, ``document_html()``; signal ``open_card(str)`` (a row
-double-clicked: its first source).
+``set_theme``, ``set_base_point_size``, ``document_html()``; signal
+``item_activated(card_id, field, index)`` (a row double-clicked or Enter on it: the event in
+its first source's card, or that card's header for a publication).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,8 +46,9 @@ from reader.render.theme import LIGHT, Theme
 from reader.ui.actions import CommandActions
 from reader.ui.commands import TIMELINE_COMMANDS
 from reader.ui.compare.delegate import HtmlDelegate
+from reader.ui.compare.items import event_item
 from reader.ui.compare.pane import SetWideView
-from reader.ui.compare.roles import CardIdRole, HtmlRole
+from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
 
@@ -119,6 +120,8 @@ class TimelineModel(QAbstractTableModel):
             return timeline_sources_html(entry)
         if role == CardIdRole:
             return entry.cards[0].id
+        if role == ItemRole:
+            return event_item(entry)
         if role == Qt.ItemDataRole.ToolTipRole and len(entry.reports) > 1:
             lines = [f"{source_label(r.card)}: {r.text}" for r in entry.reports]
             return safe_tooltip(f"Reported by {len(entry.reports)} sources", *lines)
@@ -137,8 +140,6 @@ class TimelineModel(QAbstractTableModel):
 
 
 class TimelineView(SetWideView):
-    open_card = Signal(str)
-
     def __init__(
         self,
         catalog: Catalog,
@@ -175,7 +176,7 @@ class TimelineView(SetWideView):
         columns.resizeSection(SOURCES, 260)
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         columns.sectionResized.connect(self._schedule_row_heights)
-        self._table.doubleClicked.connect(self._on_double_clicked)
+        self._drill_down_from(self._table)
         self._heights = QTimer(self)
         self._heights.setSingleShot(True)
         self._heights.setInterval(0)
@@ -235,8 +236,3 @@ class TimelineView(SetWideView):
 
     def _schedule_row_heights(self) -> None:
         self._heights.start()
-
-    def _on_double_clicked(self, index: QModelIndex) -> None:
-        card_id = index.data(CardIdRole)
-        if isinstance(card_id, str):
-            self.open_card.emit(card_id)

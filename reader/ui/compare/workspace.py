@@ -68,8 +68,11 @@ BACKGROUND_FROM = 40
 
 
 class ComparisonWorkspace(QWidget):
-    #: A card to read (a column header or a row was clicked).
+    #: A card to read (a column header was clicked).
     open_card = Signal(str)
+    #: Drill down from the view shown: open this card at this item (card id, field, index;
+    #: see :mod:`reader.ui.compare.items`).
+    item_activated = Signal(str, str, int)
     #: A tag in the compare view was clicked: filter by it.
     tag_clicked = Signal(str)
     #: The reader closed the last view.
@@ -247,9 +250,8 @@ class ComparisonWorkspace(QWidget):
         elif kind is ViewKind.LEDGER:
             view = RecommendationsLedgerView(catalog, (), self, theme=theme)
         else:
-            timeline = TimelineView(catalog, (), self, theme=theme)
-            timeline.open_card.connect(self.open_card)
-            view = timeline
+            view = TimelineView(catalog, (), self, theme=theme)
+        view.item_activated.connect(self.item_activated)
         if kind in FILTERED:
             self._stale.add(kind)  # filled when shown (see _refresh_current)
         view.setObjectName(f"{kind.value}View")

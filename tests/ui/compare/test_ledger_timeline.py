@@ -139,9 +139,9 @@ def test_the_timeline_shows_one_row_for_an_event_several_sources_report(
     )
     assert "Reported by 2 sources" in str(model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole))
     table = view.table()
-    with qtbot.waitSignal(view.open_card) as opened:
+    with qtbot.waitSignal(view.item_activated) as opened:
         double_click(table.viewport(), table.visualRect(model.index(row, 1)).center())
-    assert opened.args == ["a"]
+    assert opened.args == ["a", "timeline", 0]  # the first source's event
 
 
 def test_the_timeline_of_fifty_cards(fifty: tuple[MemoryCatalog, list[str]], show: Show) -> None:

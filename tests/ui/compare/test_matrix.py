@@ -68,17 +68,29 @@ def test_clicking_a_cell_shows_the_view_in_the_detail_pane(
     assert "silent on the topic" in view.detail().toPlainText()
 
 
-def test_headers_and_double_clicks_open_cards(view: TopicMatrixView, qtbot: QtBot) -> None:
+def test_headers_open_cards_and_cells_their_perspectives(
+    view: TopicMatrixView, qtbot: QtBot
+) -> None:
     header = view.table().horizontalHeader()
     point = QPoint(header.sectionViewportPosition(2) + 20, header.height() // 2)
     with qtbot.waitSignal(view.open_card) as opened:
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert opened.args == [SANCTIONS]
     table = view.table()
-    rect = table.visualRect(view.model().index(0, 1))
-    with qtbot.waitSignal(view.open_card) as opened:
+    western = _row(view, "western-response")
+    rect = table.visualRect(view.model().index(western, 1))
+    with qtbot.waitSignal(view.item_activated) as opened:
         double_click(table.viewport(), rect.center())
-    assert opened.args == [CRISIS_GROUP]
+    # The Crisis Group card's perspective on the topic: the third of its perspectives.
+    assert opened.args == [CRISIS_GROUP, "perspectives", 2]
+    why = _row(view, "why-russia")
+    table.setCurrentIndex(view.model().index(why, 2))  # a blindspot: the card itself
+    with qtbot.waitSignal(view.item_activated) as opened:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened.args == [SANCTIONS, "header", -1]
+    table.setCurrentIndex(view.model().index(why, 3))  # the coverage column: no card
+    with qtbot.assertNotEmitted(view.item_activated):
+        qtbot.keyClick(table, Qt.Key.Key_Enter)
 
 
 def test_fifty_cards_scroll_sideways_under_sticky_topic_labels(
