@@ -95,8 +95,10 @@ p.missing {{ color: {theme.muted}; font-style: italic; }}
 </style>"""
 
 
-def _marked(text: str, quotes: Sequence[str]) -> str:
-    """``text`` escaped, with every occurrence of each quote in bold."""
+def _marked(paragraph: Paragraph, quotes: Sequence[str]) -> str:
+    """The paragraph as printed, escaped, with every occurrence of each quote in bold (found in
+    its normalised text, whose offsets are those of the printed one)."""
+    text, shown = paragraph.text, paragraph.shown or paragraph.text
     spans: list[tuple[int, int]] = []
     for quote in quotes:
         needle = normalise(quote)
@@ -110,9 +112,9 @@ def _marked(text: str, quotes: Sequence[str]) -> str:
         if end <= done:
             continue
         start = max(start, done)
-        out.append(escape(text[done:start]) + "<b>" + escape(text[start:end]) + "</b>")
+        out.append(escape(shown[done:start]) + "<b>" + escape(shown[start:end]) + "</b>")
         done = end
-    out.append(escape(text[done:]))
+    out.append(escape(shown[done:]))
     return "".join(out)
 
 
@@ -120,7 +122,7 @@ def _passages(paragraphs: Sequence[Paragraph], quotes: Sequence[str]) -> str:
     rows = "".join(
         f'<tr><td class="where" style="white-space: nowrap;">'
         f'<p class="where">{escape(p.locator)}</p></td>'
-        f'<td class="passage" width="100%"><p class="passage">{_marked(p.text, quotes)}</p>'
+        f'<td class="passage" width="100%"><p class="passage">{_marked(p, quotes)}</p>'
         "</td></tr>"
         for p in paragraphs
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.cards.problems import shorten
 
@@ -51,6 +51,9 @@ class Paragraph:
     section: str | None  # Roman numeral, or None before the first heading
     number: int  # 1-based within its section
     text: str  # normalised, footnote numbers removed
+    #: The text as the source prints it (its own quotation marks), for showing: character for
+    #: character aligned with ``text``, so a quote found in ``text`` is at the same offsets.
+    shown: str = field(default="", compare=False)
 
     @property
     def locator(self) -> str:
@@ -81,11 +84,12 @@ class SourceText:
                 block = block[1:]  # a heading may sit directly on its first paragraph
                 if not block:
                     continue
-            flat = _clean(" ".join(block))
+            joined = " ".join(block)
+            flat = _clean(joined)
             if len(block) == 1 and i + 1 < len(blocks) and _is_pull_quote(flat, blocks[i + 1]):
                 continue
             number += 1
-            paragraphs.append(Paragraph(section, number, flat))
+            paragraphs.append(Paragraph(section, number, flat, _shown(joined)))
         return cls(tuple(paragraphs), tuple(headings))
 
     @property
@@ -195,6 +199,11 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 def _clean(text: str) -> str:
     return normalise(_FOOTNOTE.sub(" ", text))
+
+
+def _shown(text: str) -> str:
+    """:func:`_clean` but for the quotation marks (whose translation is one character for one)."""
+    return " ".join(unicodedata.normalize("NFC", _FOOTNOTE.sub(" ", text)).split())
 
 
 def _is_pull_quote(line: str, next_block: list[str]) -> bool:

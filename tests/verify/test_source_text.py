@@ -92,3 +92,11 @@ def test_decimals_and_thousands_are_not_footnotes() -> None:
     assert text.paragraphs[0].text == (
         "Sanctions froze $148.5 million, 1,000 accounts and more. Then in 2024. It rose."
     )
+
+
+def test_the_shown_text_keeps_the_sources_quotation_marks_at_the_same_offsets() -> None:
+    [paragraph] = SourceText.parse("He said “it’s  fine”.12 Then\nleft.\n").paragraphs
+    assert paragraph.shown == "He said “it’s fine”. Then left."
+    assert paragraph.text == 'He said "it\'s fine". Then left.'
+    start = paragraph.text.find('"it\'s fine"')
+    assert paragraph.shown[start : start + 11] == "“it’s fine”"
