@@ -34,6 +34,7 @@ from reader.cards.query import SearchTerm
 from reader.qt.document import SafeTextDocument
 from reader.render import Theme, render_card, stylesheet
 from reader.render.located import ScreenEvidence, item_anchor, parse_cite
+from reader.ui.reading.copy_citation import item_at
 
 #: Zoom steps scale the type by this factor each.
 ZOOM_FACTOR = 1.1
@@ -91,6 +92,9 @@ class CardView(QTextBrowser):
         self._restore_to: int | None = None
         self._highlight: str | None = None
         self._card_actions: list[QAction] = []
+        self._item_actions: list[QAction] = []
+        #: Where the open context menu was asked for (document position), else None.
+        self._menu_at: int | None = None
         self.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._restore_scroll())
         self.verticalScrollBar().actionTriggered.connect(self._reader_scrolled)
         self.anchorClicked.connect(self._on_anchor)
@@ -333,14 +337,34 @@ class CardView(QTextBrowser):
         """Commands about the card shown, at the end of the context menu (not on a page)."""
         self._card_actions = list(actions)
 
+    def set_item_actions(self, actions: list[QAction]) -> None:
+        """Commands about the item right-clicked (Copy with Citation), first in its menu; they
+        ask :meth:`pointed_item` which item that is."""
+        self._item_actions = list(actions)
+
+    def pointed_item(self) -> tuple[str, int] | None:
+        """The argument point, recommendation or quote (field, index) the reader points at:
+        under the open context menu, else at the text cursor (a click, a link Tab reached)."""
+        if self._card_id is None:
+            return None
+        at = self.textCursor().position() if self._menu_at is None else self._menu_at
+        return item_at(self._document, at)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
         self._add_link_actions(menu, event.pos())
+        self._menu_at = self.cursorForPosition(event.pos()).position()
+        items = [a for a in self._item_actions if a.isVisible()]
+        if items and self.pointed_item() is not None:
+            first = menu.actions()[0]  # the standard menu's Copy
+            menu.insertActions(first, items)
+            menu.insertSeparator(first)
         shown = [a for a in self._card_actions if a.isVisible()]
         if self._card_id is not None and shown:
             menu.addSeparator()
             menu.addActions(shown)
         menu.exec(event.globalPos())
+        self._menu_at = None
         menu.deleteLater()
 
     def _add_link_actions(self, menu: QMenu, pos: QPoint) -> None:
