@@ -189,9 +189,9 @@ def _recommendations(page: _Page, section: CardSection) -> str:
 def _perspectives(page: _Page, section: CardSection) -> str:
     info, mark = page.info, page.mark
     order = {t.key: i for i, t in enumerate(info.topics)}
-    groups: dict[str, list[Perspective]] = {}
-    for persp in page.card.perspectives:
-        groups.setdefault(persp.topic, []).append(persp)
+    groups: dict[str, list[tuple[int, Perspective]]] = {}
+    for index, persp in enumerate(page.card.perspectives):
+        groups.setdefault(persp.topic, []).append((index, persp))
     keys = sorted(groups, key=lambda k: order.get(k, len(order)))
     parts = [_heading(section)]
     for key in keys:
@@ -199,8 +199,8 @@ def _perspectives(page: _Page, section: CardSection) -> str:
         parts.append(f"<h3>{inline(topic.label if topic else key, mark)}</h3>")
         if topic and topic.question.strip():
             parts.append(f'<p class="question">{inline(topic.question, mark)}</p>')
-        for persp in groups[key]:
-            badge = stance_badge(persp.stance, page.theme, mark)
+        for index, persp in groups[key]:
+            badge = page.item("perspectives", index) + stance_badge(persp.stance, page.theme, mark)
             parts.append(f'<p class="view">{badge}&nbsp;&nbsp; {inline(persp.view, mark)}</p>')
     return "".join(parts)
 
@@ -230,13 +230,13 @@ def _actors(page: _Page, section: CardSection) -> str:
 
 def _timeline(page: _Page, section: CardSection) -> str:
     mark = page.mark
-    events = sorted(page.card.timeline, key=lambda e: e.date.sort_key)
+    events = sorted(enumerate(page.card.timeline), key=lambda ie: ie[1].date.sort_key)
     rows = [
         (
             f'<p class="date">{mark(e.date.display())}</p>',
-            f'<p class="row">{inline(e.event, mark)}</p>',
+            f'<p class="row">{page.item("timeline", i)}{inline(e.event, mark)}</p>',
         )
-        for e in events
+        for i, e in events
     ]
     return _heading(section) + _two_columns(rows, None)
 

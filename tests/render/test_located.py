@@ -46,6 +46,12 @@ def test_every_item_opens_with_its_anchor_on_screen_only(qapp: QApplication) -> 
         "item-recommendations-0",
         "item-recommendations-2",  # grouped under its addressee, after the first
         "item-recommendations-1",
+        "item-perspectives-1",  # by the set's topic order: "why" first
+        "item-perspectives-0",
+        "item-perspectives-2",
+        "item-timeline-1",  # by date: 2020, May 2021, 24 May 2021
+        "item-timeline-2",
+        "item-timeline-0",
         "item-quotes-0",
     ]
     printed = document(screen(), for_print=True)

@@ -26,7 +26,7 @@ from reader.app.history import Step
 from reader.app.session import ReaderSession
 from reader.cards.wording import plural
 from reader.render import anchor_name
-from reader.render.located import LOCATED_FIELDS
+from reader.render.located import item_anchor
 from reader.ui.actions import with_key
 from reader.ui.commands import Actions
 from reader.ui.compare.items import SECTION
@@ -315,12 +315,12 @@ class ComparisonController(QObject):
             history.push(Step(now.query, card_id))
         self._drilled_to = history.current
         self._list.select(card_id)
-        if field not in LOCATED_FIELDS or index == SECTION:
+        if index == SECTION or self._reading.anchor_position(item_anchor(field, index)) is None:
             self._show_section(card_id, field)
 
     def _show_section(self, card_id: str, field: str) -> None:
-        """The card at a section: its items have no anchor (a perspective, an event), or the
-        section as a whole was meant."""
+        """The card at a section: the section as a whole was meant, or the item has no anchor
+        of its own to scroll to."""
         if field == "header":
             self._reading.verticalScrollBar().setValue(0)  # above the title's margin too
         else:
