@@ -27,8 +27,12 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	@touch $(STAMP)
 
+# The shipped cards' source texts stay outside the repository; in the development setup they
+# are in ../shared/sources, passed when that folder exists.
+SOURCES := ../shared/sources
+
 run: setup
-	$(BIN)/briefing-reader cards
+	$(BIN)/briefing-reader cards $(if $(wildcard $(SOURCES)/.),--sources $(SOURCES))
 
 lint: setup
 	$(BIN)/ruff check reader tests

@@ -7,6 +7,7 @@ preferences.
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 from pathlib import Path
 
@@ -121,6 +122,25 @@ class Settings:
 
     def clear_recent(self) -> None:
         self._store.setValue("sets/recent", [])
+
+    @staticmethod
+    def _sources_key(set_root: Path) -> str:
+        # A path makes a poor settings key (slashes are groups in QSettings): its digest.
+        digest = hashlib.sha256(str(set_root.resolve()).encode("utf-8", "surrogateescape"))
+        return f"sources/{digest.hexdigest()[:24]}"
+
+    def source_folder(self, set_root: Path) -> Path | None:
+        """The folder the reader chose (Locate…) for this set's source texts, if any."""
+        value = self._store.value(self._sources_key(set_root), "")
+        return Path(str(value)) if value else None
+
+    def set_source_folder(self, set_root: Path, folder: Path | None) -> None:
+        """Remember ``folder`` as this set's sources folder (``None`` forgets it)."""
+        key = self._sources_key(set_root)
+        if folder is None:
+            self._store.remove(key)
+        else:
+            self._store.setValue(key, str(folder.resolve()))
 
     def sync(self) -> None:
         self._store.sync()

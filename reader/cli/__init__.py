@@ -1,7 +1,8 @@
 """The ``briefing-reader`` command: subcommands are declared here, in one place; the top layer,
 it may import every other package.
 
-With no command (``briefing-reader [PATH]``) it opens the reader window instead.
+With no command (``briefing-reader [PATH] [--sources DIR]``) it opens the reader window
+instead; ``--sources`` names a folder of source texts for this run.
 
 Exit codes (defined in :mod:`reader.cli.exits`): 0 success, 1 problems in the cards, a failed
 write or no display for the window, 2 bad arguments or a PATH that is not a folder (or cannot
@@ -73,9 +74,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing-reader",
-        usage="%(prog)s [PATH]\n       %(prog)s COMMAND [options]",
+        usage="%(prog)s [PATH] [--sources DIR]\n       %(prog)s COMMAND [options]",
         description="Read, compare and export briefing cards. With no command, open the "
-        "reader window on PATH (default: the last set opened, else the shipped set).",
+        "reader window on PATH (default: the last set opened, else the shipped set); "
+        "--sources DIR: a folder of the cards' source texts, for this run.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(  # taken off argv by _main, before the window's PATH is looked for
@@ -270,13 +272,35 @@ def _exists(path: Path) -> bool:
         return True
 
 
-def cmd_window(path: str) -> int:
+def _window_sources(argv: list[str]) -> tuple[list[str], str | None]:
+    """The window's ``--sources DIR`` taken out of ``argv``, and DIR (``None``: not given).
+    Only the window uses the result: for a command, its own parser reads the option."""
+    for i, arg in enumerate(argv):
+        if arg == "--sources" and i + 1 < len(argv):
+            return [*argv[:i], *argv[i + 2 :]], argv[i + 1]
+        if arg.startswith("--sources="):
+            return [*argv[:i], *argv[i + 1 :]], arg.partition("=")[2]
+    return argv, None
+
+
+def cmd_window(path: str, sources: str | None = None) -> int:
     root = Path(path).expanduser() if path else None
     if root is not None and (bad := _check_folder(root, "briefing-reader")) is not None:
         return bad
+    folder = Path(sources).expanduser() if sources is not None else None
+    if folder is not None and not _is_folder(folder):
+        print(f"briefing-reader: error: --sources {folder} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
     from reader.ui.app import run_window  # Qt loads only for the window
 
-    return run_window(root)
+    return run_window(root, folder)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _stop(signum: int, _frame: FrameType | None) -> None:
@@ -313,9 +337,10 @@ def _main(argv: Sequence[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     debug = argv[:1] == ["--debug"]  # a global option: before the command, or alone
     argv = argv[1:] if debug else argv
-    if (window := _window_path(parser, argv)) is not None:
+    window_argv, sources = _window_sources(argv)
+    if (window := _window_path(parser, window_argv)) is not None:
         setup_logging(logging.INFO, debug=debug)
-        return cmd_window(window)
+        return cmd_window(window, sources)
     setup_logging(logging.WARNING, debug=debug)  # commands log problems only, to the file
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)

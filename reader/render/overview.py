@@ -7,28 +7,73 @@ going without documentation; the set's own description (light Markdown) follows.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from reader.cards.model import SetInfo
 from reader.cards.query import Query
 from reader.cards.wording import plural
 from reader.render import markdown_to_html
 from reader.render.html import escape
+from reader.verify.health import Mark
 
 CLEAR_FILTERS_HREF = "reader:clear-filters"
 
 
+@dataclass(frozen=True, slots=True)
+class EvidenceTotals:
+    """How many points, quotes and recommendations of the set carry each health mark, and
+    for how many cards a source text was found; ``done`` is false while they are counted."""
+
+    marks: Mapping[Mark, int] = field(default_factory=dict)
+    found: int = 0
+    cards: int = 0
+    done: bool = True
+
+    @classmethod
+    def checking(cls) -> EvidenceTotals:
+        return cls(done=False)
+
+
+def _evidence(totals: EvidenceTotals) -> str:
+    """A line under the card count: the points, quotes and recommendations by health mark."""
+    if not totals.done:
+        line = "Evidence: checking every quote and locator against the source texts…"
+    else:
+        marks = totals.marks
+        line = (
+            f"Evidence: ✓ {marks.get(Mark.VERIFIED, 0):,} verified · "
+            f"⚠ {marks.get(Mark.SUSPECT, 0):,} suspect · "
+            f"○ {marks.get(Mark.UNVERIFIABLE, 0):,} unverifiable "
+            f"(source texts found for {totals.found:,} of {plural(totals.cards, 'card')})"
+        )
+    return f'<p class="meta">{escape(line)}</p>'
+
+
+def _key(keys: Mapping[str, str], name: str) -> str:
+    return f" ({keys[name]})" if keys.get(name) else ""
+
+
 def overview_html(
-    info: SetInfo, total: int, shown: int, query: Query, broken: int, keys: Mapping[str, str]
+    info: SetInfo,
+    total: int,
+    shown: int,
+    query: Query,
+    broken: int,
+    keys: Mapping[str, str],
+    evidence: EvidenceTotals | None = None,
 ) -> str:
     """``broken``: how many card files have errors (they are left out of the set). ``keys``:
     the keys of the commands the page names (``find``, ``find_next``, ``clear_search``,
-    ``back``, ``forward``), as the window has them."""
+    ``back``, ``forward``), as the window has them. ``evidence``: the set's health totals
+    (None for a set without a sources folder: they are not worked out)."""
     key = {name: escape(text) for name, text in keys.items()}
     parts = [f"<h1>{escape(info.title)}</h1>"]
     meta = [plural(total, "card")]
     if broken:
         meta.append(f"{plural(broken, 'file')} with errors left out (see Problems)")
     parts.append(f'<p class="meta">{escape(" · ".join(meta))}</p>')
+    if evidence is not None:
+        parts.append(_evidence(evidence))
     if not query.is_empty():
         if shown:
             parts.append(
@@ -64,6 +109,10 @@ def overview_html(
         f"{key['clear_search']} clears the search.</li>"
         f"<li><b>Back and Forward</b> ({key['back']}, {key['forward']}) retrace the cards and "
         "filters you visited.</li>"
+        "<li><b>Sources</b>: click a locator in a card (¶4, §II ¶2) to read the passage it "
+        f"cites beside the card; View › Source{_key(key, 'show_source')} opens the source "
+        f"text, and {key.get('next_cited', 'Go › Next Cited Passage')} steps through the "
+        "passages the card cites.</li>"
         "<li>Open another folder of cards with File › Open Set… or by dropping it on the "
         "window. Edits to the card files show up as soon as they are saved.</li>"
         "</ul>"

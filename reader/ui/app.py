@@ -49,8 +49,9 @@ def start_folder(path: Path | None, last: Path | None) -> Path:
     return shipped_cards_dir()
 
 
-def run_window(path: Path | None) -> int:
-    """Open the reader window on ``path`` and run until it closes; returns the exit code."""
+def run_window(path: Path | None, sources: Path | None = None) -> int:
+    """Open the reader window on ``path`` and run until it closes; returns the exit code.
+    ``sources`` (``--sources``): a folder of source texts, looked in for this run."""
     problem = display_problem()
     if problem is not None:
         print(problem, file=sys.stderr)
@@ -77,6 +78,7 @@ def run_window(path: Path | None) -> int:
     try:
         settings = Settings(QSettings())
         window = MainWindow(settings)  # reads through the persistent index (INDEX_SOURCES)
+        window.sources.evidence.set_run_folder(sources)
         window.show()
         window.open_set(start_folder(path, settings.last_set))
         return app.exec()

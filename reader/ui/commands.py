@@ -24,6 +24,7 @@ from reader.app.settings import PaletteMode
 from reader.cards.query import Query
 from reader.ui.actions import Command, CommandActions, Key, Pixmap
 from reader.ui.reading.card_list_model import SORT_CHOICES
+from reader.ui.reading.copy_citation import copy_pointed
 
 if TYPE_CHECKING:
     from reader.ui.compare.compare_view import CompareView
@@ -48,6 +49,10 @@ def _forward_reason(w: MainWindow) -> str | None:
 
 def _set_reason(w: MainWindow) -> str | None:
     return None if w.session.catalog is not None else NEEDS_SET
+
+
+def _card_reason(w: MainWindow) -> str | None:
+    return None if w.session.current_id is not None else "Open a card first."
 
 
 def _palette(mode: PaletteMode, text: str) -> Command[MainWindow]:
@@ -103,6 +108,14 @@ WINDOW_COMMANDS: tuple[Command[MainWindow], ...] = (
         icon=("view-refresh", Pixmap.SP_BrowserReload),
     ),
     Command(
+        "locate_sources",
+        "&Locate Source Texts…",
+        "Choose the folder that holds this set's source texts (remembered for the set)",
+        "&File",
+        lambda w: w.sources.locate(),
+        when=_set_reason,
+    ),
+    Command(
         "export_pdf",
         "&Export to PDF…",
         "Save the cards shown as a PDF briefing",
@@ -131,6 +144,15 @@ WINDOW_COMMANDS: tuple[Command[MainWindow], ...] = (
         separated=True,
     ),
     # Edit
+    Command(
+        "copy_citation",
+        "Copy with &Citation",
+        "Copy the point, quote or recommendation at the cursor with its source and locator",
+        "&Edit",
+        lambda w: w.status.showMessage(copy_pointed(w.card_view, w.session.catalog), 6000),
+        ("Ctrl+Shift+C",),
+        when=lambda w: None if w.card_view.card_id is not None else "Open a card first.",
+    ),
     Command(
         "find",
         "&Find…",
@@ -220,6 +242,15 @@ WINDOW_COMMANDS: tuple[Command[MainWindow], ...] = (
         ("Ctrl+Shift+M",),
         checked=lambda w: not w.problems.isHidden(),
     ),
+    Command(
+        "show_source",
+        "&Source",
+        "Show or hide the open card's source text beside it",
+        "&View",
+        lambda w: w.sources.toggle(),
+        ("Ctrl+Shift+S",),
+        checked=lambda w: w.sources.is_open(),
+    ),
     # Go
     Command(
         "back",
@@ -240,6 +271,25 @@ WINDOW_COMMANDS: tuple[Command[MainWindow], ...] = (
         (Key.Forward,),
         when=_forward_reason,
         icon=("go-next", Pixmap.SP_ArrowForward),
+    ),
+    Command(
+        "next_cited",
+        "Next &Cited Passage",
+        "Go to the next passage of the source that the card cites",
+        "&Go",
+        lambda w: w.sources.step_cited(1),
+        ("F8",),
+        when=_card_reason,
+        separated=True,
+    ),
+    Command(
+        "previous_cited",
+        "Previous C&ited Passage",
+        "Go to the previous passage of the source that the card cites",
+        "&Go",
+        lambda w: w.sources.step_cited(-1),
+        ("Shift+F8",),
+        when=_card_reason,
     ),
     Command(
         "focus_tags",

@@ -32,7 +32,6 @@ from reader.app.prepare import Prepared
 from reader.app.session import ReaderSession
 from reader.app.set_controller import SetController
 from reader.app.settings import Settings
-from reader.cards.wording import plural
 from reader.render.overview import CLEAR_FILTERS_HREF
 from reader.ui.appearance import Appearance
 from reader.ui.commands import Actions
@@ -48,6 +47,7 @@ from reader.ui.reading.card_view import CardView
 from reader.ui.reading.problems_dock import ProblemsDock
 from reader.ui.reading.search_field import SearchField
 from reader.ui.reading.sidebar import Sidebar
+from reader.ui.reading.source_controller import SourceController
 from reader.ui.reading.status_bar import StatusBar
 from reader.ui.startup_probe import card_list_shown
 
@@ -83,12 +83,12 @@ class MainWindow(QMainWindow):
 
         self.sidebar = Sidebar(self)
         self.list_pane: CardListPane = CardListPane(self)
-        self.card_view = CardView(self)
+        self.card_view: CardView = CardView(self)
         self.search = SearchField(self.commands.find, self.commands.clear_search, self)
         self.problems: ProblemsDock = ProblemsDock(self)
         self.problems.hide()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
-        self.status = StatusBar(self)
+        self.status: StatusBar = StatusBar(self)
         self.setStatusBar(self.status)
 
         # The card view, or while comparing the comparison views in place of list and card.
@@ -97,10 +97,13 @@ class MainWindow(QMainWindow):
         self.content.setObjectName("content")
         self.content.addWidget(self.card_view)
         self.content.addWidget(self.workspace)
+        self.sources: SourceController = SourceController(
+            settings, self.session, self.content, self.card_view, self.commands, self
+        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for pane in (self.sidebar, self.list_pane, self.content):
+        for pane in (self.sidebar, self.list_pane, self.sources.splitter):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 3)
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
 
         self.appearance: Appearance = Appearance(settings, self)
         self.presenter: CardPresenter = CardPresenter(
-            self.session, self.card_view, self.commands, self
+            self.session, self.card_view, self.commands, self.sources.evidence, self
         )
         self._prepared: Prepared | None = None  # the loader's work for the catalog arriving
         self.comparisons: ComparisonController = ComparisonController(
@@ -153,18 +156,22 @@ class MainWindow(QMainWindow):
             self.list_pane.sort_changed,
             self.problems.visibilityChanged,
             self.menus.toolbar.visibilityChanged,
+            self.sources.toggled,
         ):
             changed.connect(a.refresh)
+        self.presenter.shown.connect(self.sources.show)
+        self.sources.message.connect(self.status.timed(MESSAGE_MS))
+        self.comparisons.changed.connect(
+            lambda: self.sources.step_aside(self.comparisons.comparing)
+        )
+        self.problems.follow(self.sources.evidence)
+        self.problems.counted.connect(self.status.show_problems)
         self.appearance.changed.connect(self._render)
         self.presenter.message.connect(self.status.timed(4000))
         self.comparisons.message.connect(self.status.timed(MESSAGE_MS))
         self.comparisons.tag_chosen.connect(self.filtering.follow_tag)
         self.comparisons.item_chosen.connect(self.show_item)
-        self.export.exported.connect(
-            lambda path, pages: self.status.showMessage(
-                f"Exported {plural(pages, 'page')} to {path}", 10000
-            )
-        )
+        self.export.exported.connect(self.status.show_exported)
         self.export.failed.connect(self.status.timed(15000))
         self._drop = FolderDrop(self)
         self._drop.dropped.connect(self.open_set)
@@ -172,11 +179,12 @@ class MainWindow(QMainWindow):
         self.list_pane.set_context_actions([a.add_to_comparison, a.compare])
         self.list_pane.set_clear_action(a.clear_filters)
         self.card_view.set_card_actions([a.add_to_comparison, a.compare])
+        self.card_view.set_item_actions([a.copy_citation])
         self.menus.recent.aboutToShow.connect(self._fill_recent)
 
         self.sets.ready.connect(self._on_snapshot)
-        self.sets.loading.connect(self._on_loading)
-        self.sets.failed.connect(self._on_failed)
+        self.sets.loading.connect(self.status.show_loading)
+        self.sets.failed.connect(self.status.show_failed)
 
         s.catalog_changed.connect(self._on_catalog)
         s.results_changed.connect(self._on_results)
@@ -198,7 +206,7 @@ class MainWindow(QMainWindow):
 
     def _fix_tab_order(self) -> None:
         chain = [self.search, *self.sidebar.tab_chain(), *self.list_pane.tab_chain()]
-        chain.append(self.card_view)
+        chain += [self.card_view, self.sources.pane.view]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -224,12 +232,6 @@ class MainWindow(QMainWindow):
         fill_recent(
             self.menus.recent, self.settings.recent_sets, self.open_set, self.commands.clear_recent
         )
-
-    def _on_loading(self, folder: str) -> None:
-        self.status.showMessage(f"Loading {folder}…")
-
-    def _on_failed(self, message: str) -> None:
-        self.status.showMessage(f"Could not load the set: {message}", 15000)
 
     def _on_snapshot(self, snapshot: Snapshot, fresh: bool) -> None:
         catalog = snapshot.catalog
@@ -278,11 +280,13 @@ class MainWindow(QMainWindow):
 
     def show_item(self, card_id: str, field: str, index: int) -> None:
         """Open ``card_id`` at one of its located items (``field`` "argument",
-        "recommendations" or "quotes", ``index`` 0-based): the drill-down from a comparison
-        view. The card opens through the history, so Back returns to where the reader was."""
+        "recommendations" or "quotes", ``index`` 0-based) with its passage in the source pane:
+        the drill-down from a comparison view. The card opens through the history, so Back
+        returns to where the reader was."""
         self.comparisons.show_reading()
         self.session.open_card(card_id)
         if self.card_view.card_id == card_id:
+            self.sources.show_cite(field, index)  # first: the pane narrows the card
             self.card_view.scroll_to_item(field, index)
 
     def focus_list(self) -> None:
@@ -375,6 +379,7 @@ class MainWindow(QMainWindow):
         self.sets.shutdown()
         self.workspace.shutdown()
         self.export.shutdown()
+        self.sources.evidence.shutdown()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._mouse_nav)

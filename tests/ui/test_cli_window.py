@@ -59,7 +59,7 @@ def test_bare_command_and_path_open_the_window(
 ) -> None:
     opened: list[Path | None] = []
     monkeypatch.chdir(REPO)
-    monkeypatch.setattr(app, "run_window", lambda path: opened.append(path) or 0)
+    monkeypatch.setattr(app, "run_window", lambda path, sources=None: opened.append(path) or 0)
     assert cli.main(argv) == 0
     assert opened == [None if expected is None else Path(expected)]
 
@@ -83,3 +83,24 @@ def test_start_folder_prefers_path_then_last_set_then_shipped(tmp_path: Path) ->
     assert app.start_folder(tmp_path, None) == tmp_path
     assert app.start_folder(None, tmp_path) == tmp_path
     assert app.start_folder(None, tmp_path / "gone").name == "cards"
+
+
+def test_sources_opens_the_window_with_a_sources_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    opened: list[tuple[Path | None, Path | None]] = []
+    monkeypatch.chdir(REPO)
+    monkeypatch.setattr(
+        app, "run_window", lambda path, sources=None: opened.append((path, sources)) or 0
+    )
+    assert cli.main(["cards", "--sources", str(tmp_path)]) == 0
+    assert cli.main([f"--sources={tmp_path}"]) == 0
+    assert opened == [(Path("cards"), tmp_path), (None, tmp_path)]
+
+
+def test_sources_must_be_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert cli.main(["cards", "--sources", str(tmp_path / "gone")]) == 2
+    assert f"--sources {tmp_path / 'gone'} is not a folder" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:  # no DIR: argparse's usage error
+        cli.main(["--sources"])
+    assert exit_info.value.code == 2

@@ -222,7 +222,7 @@ def test_a_tag_link_reached_by_tab_filters_on_enter_and_excludes_on_ctrl_enter(
     view.setFocus()
 
     def tab_to_first_tag() -> str:
-        for _ in range(40):
+        for _ in range(120):  # past every locator: each is a link to its passage
             qtbot.keyClick(view, Qt.Key.Key_Tab)
             href = view.textCursor().charFormat().anchorHref()
             if href.startswith("tag:"):

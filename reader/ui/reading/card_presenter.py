@@ -4,6 +4,10 @@ The view is drawn again only when something it shows has changed (the set, the c
 search terms, the colours, the text size): a filter change that leaves the open card alone
 keeps its scroll position and costs no render. Opening a card from search results, or a new
 search, goes to the card's first match.
+
+A card is drawn with what :class:`reader.ui.reading.evidence.Evidence` knows of its source:
+at once with the source's status, again with its items' marks once its source has been read
+and checked (in the background). The source pane follows the card shown (:attr:`shown`).
 """
 
 from __future__ import annotations
@@ -14,25 +18,38 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from reader.app.session import ReaderSession
 from reader.cards.catalog import related
 from reader.render import Theme
-from reader.render.overview import overview_html
+from reader.render.located import ScreenEvidence
+from reader.render.overview import EvidenceTotals, overview_html
 from reader.ui.actions import key_text
 from reader.ui.commands import Actions
 from reader.ui.reading.card_view import CardView
+from reader.ui.reading.evidence import Evidence
 
 #: The commands whose (first) key the overview page names, besides Find's every key.
-OVERVIEW_KEYS = ("find_next", "clear_search", "back", "forward")
+OVERVIEW_KEYS = ("find_next", "clear_search", "back", "forward", "show_source", "next_cited")
 
 
 class CardPresenter(QObject):
     #: A line for the status bar: where the search matches are.
     message = Signal(str)
+    #: The card drawn, with its evidence (None: the overview), the theme and the text size.
+    shown = Signal(object, object, float)
 
     def __init__(
-        self, session: ReaderSession, view: CardView, commands: Actions, parent: QObject | None
+        self,
+        session: ReaderSession,
+        view: CardView,
+        commands: Actions,
+        evidence: Evidence,
+        parent: QObject | None,
     ) -> None:
         super().__init__(parent)
         self._session = session
         self._view = view
+        self._evidence = evidence
+        self._look: tuple[Theme, float] | None = None
+        evidence.checked.connect(self._on_checked)
+        evidence.scanned.connect(self.redraw)
         #: The keys the overview page names, from the commands that have them.
         self._keys = {
             "find": key_text(commands.find, every=True),
@@ -47,13 +64,17 @@ class CardPresenter(QObject):
         catalog = s.catalog
         if catalog is None:
             return
+        self._look = (theme, point_size)
         card_id = s.current_id
+        card = catalog.card(card_id) if card_id is not None else None
+        evidence = self._evidence.lookup(card) if card is not None else None
         key = (
             id(catalog),
             card_id,
             s.query if card_id is None else s.query.terms,
             theme,
             point_size,
+            evidence if card is not None else self._totals(),
         )
         if key == self._shown:
             return
@@ -61,20 +82,49 @@ class CardPresenter(QObject):
         keep_scroll = previous is not None and previous[1] == card_id
         self._view.set_base_point_size(point_size)
         self._match_background(theme.background)
-        card = catalog.card(card_id) if card_id is not None else None
-        if card is None:
+        if card is None or evidence is None:
             broken = len({p.path for p in catalog.problems if p.is_error})
             matched = len(s.matched)
-            html = overview_html(catalog.info, s.total(), matched, s.query, broken, self._keys)
+            html = overview_html(
+                catalog.info, s.total(), matched, s.query, broken, self._keys, self._totals()
+            )
             self._view.show_page(html, theme, keep_scroll=keep_scroll)
+            self.shown.emit(None, theme, point_size)
             return
         near = related(card.id, catalog.summaries())
         terms = s.query.terms
+        screen = ScreenEvidence(evidence.status, card.source.file, evidence.health, theme)
         self._view.show_card(
-            card, catalog.info, theme, terms=terms, related=near, keep_scroll=keep_scroll
+            card,
+            catalog.info,
+            theme,
+            terms=terms,
+            related=near,
+            keep_scroll=keep_scroll,
+            screen=screen,
         )
+        self.shown.emit(evidence, theme, point_size)
         if terms and previous is not None and previous[1:3] != key[1:3]:
             self.show_match(0)  # a new search, or a card opened from the results
+
+    def redraw(self) -> None:
+        """Draw again in the last look, if what is shown has changed (a card checked)."""
+        if self._look is not None:
+            self.render(*self._look)
+
+    def _on_checked(self, card_id: str) -> None:
+        if card_id == self._session.current_id:
+            self.redraw()
+
+    def _totals(self) -> EvidenceTotals | None:
+        """The set's health totals for the overview, or None when it has no sources folder."""
+        evidence = self._evidence
+        if not evidence.has_sources_folder():
+            return None
+        health = evidence.set_health
+        if health is None:
+            return EvidenceTotals.checking()
+        return EvidenceTotals(dict(health.totals), health.found, health.cards)
 
     def show_match(self, step: int) -> None:
         """Go ``step`` matches on (0: the nearest) and say which it is."""

@@ -34,6 +34,7 @@ from reader.cards.query import SearchTerm
 from reader.qt.document import SafeTextDocument
 from reader.render import Theme, render_card, stylesheet
 from reader.render.located import ScreenEvidence, item_anchor, parse_cite
+from reader.ui.reading.anchors import anchor_position
 from reader.ui.reading.copy_citation import item_at
 
 #: Zoom steps scale the type by this factor each.
@@ -90,6 +91,7 @@ class CardView(QTextBrowser):
         self._base_point_size = 11.0
         self._card_id: str | None = None
         self._restore_to: int | None = None
+        self._item: tuple[str, int] | None = None  # the item shown (scroll_to_item)
         self._highlight: str | None = None
         self._card_actions: list[QAction] = []
         self._item_actions: list[QAction] = []
@@ -123,15 +125,19 @@ class CardView(QTextBrowser):
     ) -> None:
         html = render_card(card, info, theme=theme, terms=terms, related=related, screen=screen)
         self._highlight = theme.highlight.background if terms else None
-        self._set_html(html, theme, keep_scroll=keep_scroll and card.id == self._card_id)
+        same = keep_scroll and card.id == self._card_id
+        self._set_html(html, theme, keep_scroll=same)
         self._card_id = card.id
+        if same and self._item is not None:  # drawn again (its marks came): still there
+            self.scroll_to_item(*self._item)
+        self._item = self._item if same else None
         self.setAccessibleDescription(f"Card: {card.title}")
 
     def show_page(self, html: str, theme: Theme, *, keep_scroll: bool = False) -> None:
         """A page that is not a card (the set overview, "no cards match")."""
         self._set_html(html, theme, keep_scroll=keep_scroll and self._card_id is None)
         self._highlight = None
-        self._card_id = None
+        self._card_id = self._item = None
         self.setAccessibleDescription("Overview of the card set")
 
     def _set_html(self, html: str, theme: Theme, *, keep_scroll: bool) -> None:
@@ -220,32 +226,23 @@ class CardView(QTextBrowser):
     # -- located items --------------------------------------------------------------------
 
     def scroll_to_item(self, field: str, index: int) -> bool:
-        """Scroll to an argument point, recommendation or quote (its anchor
-        ``item-{field}-{index}``, see :func:`reader.render.located.item_anchor`); False when the
-        card shown has no such item."""
+        """Scroll to a point, recommendation or quote (its anchor, :func:`item_anchor`) and
+        keep it in view until the reader scrolls; False when the card has no such item."""
         position = self.anchor_position(item_anchor(field, index))
-        if position is None:
+        if position is None:  # (or not yet: setHtml resizes the view while it is empty)
             return False
+        self._item = (field, index)
         cursor = QTextCursor(self._document)
         cursor.setPosition(position)
         self._show_cursor(cursor)
         return True
 
     def anchor_position(self, name: str) -> int | None:
-        """Where the named anchor is in the document, or None."""
-        block = self._document.begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                if name in fragment.charFormat().anchorNames():
-                    return fragment.position()
-                it += 1
-            block = block.next()
-        return None
+        """Where the named anchor is in the card shown, or None."""
+        return anchor_position(self._document, name)
 
     def _reader_scrolled(self, _action: int) -> None:
-        self._restore_to = None
+        self._restore_to = self._item = None
 
     def set_base_point_size(self, size: float) -> None:
         self._base_point_size = size
@@ -255,6 +252,8 @@ class CardView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_measure()
+        if self._item is not None:  # the text reflowed (the source pane opened, say)
+            self.scroll_to_item(*self._item)
 
     def _apply_measure(self) -> None:
         """Centre a column of about :data:`MEASURE_CHARS` characters; no horizontal scroll."""

@@ -1,7 +1,10 @@
 """The problems panel: the ``check`` diagnostics, one per row, a double-click from the file.
 
 It opens by itself when a load finds errors the reader has not seen yet, and stays closed
-once they close it until the problems change.
+once they close it until the problems change. Besides the card files' problems it lists the
+health findings of the cards whose source text is available (quotes not in the source word
+for word, locators past its end or citing the wrong passage), once the set's evidence has
+been checked in the background (:mod:`reader.ui.reading.evidence`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.cards.problems import Problem, Severity
+from reader.ui.reading.evidence import Evidence
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()  # the invisible root, as Qt's default argument
@@ -99,6 +103,8 @@ class ProblemsDock(QDockWidget):
     """Lists the problems; double-click (or Enter) opens the file in the system's editor."""
 
     file_opened = Signal(str)
+    #: Every problem listed, the card files' and the evidence's (for the status bar).
+    counted = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Problems", parent)
@@ -106,6 +112,8 @@ class ProblemsDock(QDockWidget):
         self.setAccessibleName("Problems")
         self._root: Path | None = None
         self._seen: tuple[Problem, ...] = ()
+        self._files: tuple[Problem, ...] = ()
+        self._evidence: Evidence | None = None
         self.model = ProblemsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("problemsTable")
@@ -126,10 +134,23 @@ class ProblemsDock(QDockWidget):
         self.table.activated.connect(self._open)
         self.setWidget(self.table)
 
+    def follow(self, evidence: Evidence) -> None:
+        """List ``evidence``'s findings too, each time the set's evidence is checked."""
+        self._evidence = evidence
+        evidence.scanned.connect(self._show)
+
     def set_problems(self, root: Path, problems: Sequence[Problem]) -> None:
-        """Show ``problems``; open the panel if there are errors it has not shown before."""
+        """Show the card files' ``problems`` (and the evidence's findings)."""
         self._root = root
+        self._files = tuple(problems)
+        self._show()
+
+    def _show(self) -> None:
+        """List every problem; open the panel if there are errors it has not shown before."""
+        health = self._evidence.set_health if self._evidence is not None else None
+        problems = [*self._files, *(health.problems if health is not None else ())]
         self.model.set_problems(problems)
+        self.counted.emit(problems)
         fresh = tuple(problems) != self._seen
         self._seen = tuple(problems)
         if fresh and any(p.is_error for p in problems):

@@ -47,6 +47,15 @@ class StatusBar(QStatusBar):
         else:
             self.clearMessage()
 
+    def show_loading(self, folder: str) -> None:
+        self.showMessage(f"Loading {folder}…")
+
+    def show_failed(self, message: str) -> None:
+        self.showMessage(f"Could not load the set: {message}", 15000)
+
+    def show_exported(self, path: str, pages: int) -> None:
+        self.showMessage(f"Exported {plural(pages, 'page')} to {path}", 10000)
+
     def show_loaded(self, cards: int, seconds: float, note: str | None) -> None:
         """A set has loaded; ``note``: what the reader should know (a temporary index, an
         index worker that failed), shown longer."""

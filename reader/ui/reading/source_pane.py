@@ -1,0 +1,275 @@
+"""The source pane: the open card's source text beside the card, and the links both ways.
+
+A locator clicked in the card (:meth:`SourcePane.show_item`) tints the paragraphs it names
+and scrolls to them; the card's quotes are marked wherever their words are. The other way,
+a paragraph clicked (or stepped to with Next Cited Passage) lists in the line under the text
+the points, quotes and recommendations that cite it — links that take the card to them —
+and hovering a paragraph says the same in a tooltip. The margin shows which paragraphs the
+card cites and which it leaves out (:mod:`reader.ui.reading.source_view`).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.render import Theme
+from reader.render.located import cite_href, mark_tooltip, parse_cite
+from reader.ui.labels import MutedLabel, PlainLabel
+from reader.ui.reading.citations import Item
+from reader.ui.reading.evidence import CardEvidence
+from reader.ui.reading.source_document import source_document
+from reader.ui.reading.source_view import SourceView
+from reader.verify.health import Mark
+from reader.verify.source_text import Paragraph
+from reader.verify.sources import Availability
+
+NO_CARD = "Open a card to read its source here."
+CHECKING = "Reading the source…"
+
+
+def status_message(evidence: CardEvidence) -> str:
+    """Why the pane has no text to show for this card."""
+    status, file = evidence.status, evidence.card.source.file or ""
+    if status.availability is Availability.NO_FILE:
+        return "This card names no source file."
+    if status.availability is Availability.UNREADABLE:
+        return f"The source text {file} cannot be read: {status.reason}"
+    if status.availability is Availability.NOT_FOUND:
+        return (
+            f"The source text {file} was not found. Choose the folder that holds it with "
+            "Locate… in the card's header."
+        )
+    return CHECKING
+
+
+def _item_link(item: Item) -> str:
+    return f'<a href="{escape(cite_href(item.field, item.index))}">{escape(item.label)}</a>'
+
+
+class SourcePane(QWidget):
+    #: The reader clicked an item in the line under the text: (field, index).
+    item_clicked = Signal(str, int)
+    #: The pane's close button.
+    close_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourcePane")
+        self.setAccessibleName("Source")
+        self.title = PlainLabel(self, accessible_name="Source file")
+        self.title.setObjectName("sourceTitle")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.close_button = QToolButton(self)
+        self.close_button.setObjectName("sourceClose")
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setAccessibleName("Close the source")
+        self.close_button.clicked.connect(self.close_requested)
+        self.legend = MutedLabel(self, accessible_name="Citations")
+        self.legend.setObjectName("sourceLegend")
+        self.legend.setWordWrap(True)
+        self.view = SourceView(self)
+        self.message = MutedLabel(self, accessible_name="Source status")
+        self.message.setObjectName("sourceMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+        self.footer = QLabel(self)
+        self.footer.setObjectName("sourceFooter")
+        self.footer.setAccessibleName("What cites the passage")
+        self.footer.setTextFormat(Qt.TextFormat.RichText)  # built only from escaped text
+        self.footer.setWordWrap(True)
+        self.footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.footer.setOpenExternalLinks(False)
+        self.footer.linkActivated.connect(self._on_link)
+        self._layout_parts()
+        self.view.paragraph_clicked.connect(self.select_paragraph)
+        self._evidence: CardEvidence | None = None
+        self._shown: tuple[object, ...] | None = None
+        self._pending: tuple[str, int] | None = None
+        self._hint = ""
+        self._show_message(NO_CARD)
+
+    def _layout_parts(self) -> None:
+        top = QHBoxLayout()
+        top.setContentsMargins(10, 6, 4, 0)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.close_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addLayout(top)
+        self.legend.setContentsMargins(10, 0, 10, 0)
+        column.addWidget(self.legend)
+        column.addWidget(self.stack, 1)
+        self.footer.setContentsMargins(10, 2, 10, 8)
+        column.addWidget(self.footer)
+
+    def set_hint(self, hint: str) -> None:
+        """What the line under the text says before anything is chosen (names the keys)."""
+        self._hint = hint
+
+    # -- what is shown --------------------------------------------------------------------
+
+    @property
+    def evidence(self) -> CardEvidence | None:
+        return self._evidence
+
+    def show_evidence(self, evidence: CardEvidence | None, theme: Theme, size: float) -> None:
+        """Show ``evidence``'s source, unless the same text is shown alike already."""
+        same_card = (
+            evidence is not None
+            and self._evidence is not None
+            and evidence.card.id == self._evidence.card.id
+        )
+        if not same_card:
+            self._pending = None
+        self._evidence = evidence
+        if evidence is None:
+            self._shown = None
+            self._show_message(NO_CARD)
+            return
+        self.title.setText(evidence.card.source.file or evidence.card.title)
+        self.title.setToolTip(str(evidence.status.path or ""))
+        if evidence.source is None:
+            self._shown = None
+            self._show_message(status_message(evidence))
+            return
+        key = (evidence.source, evidence.citations, theme, size)
+        if key == self._shown:
+            return
+        keep = self.view.verticalScrollBar().value() if same_card else 0
+        self._shown = key
+        layout = source_document(evidence.source, theme, size, self)
+        self.view.show_layout(layout, evidence.citations, theme)
+        self.stack.setCurrentWidget(self.view)
+        self._show_legend()
+        self._mark([], None)
+        self.view.verticalScrollBar().setValue(keep)
+        self.footer.setText(escape(self._hint))
+        if self._pending is not None:
+            self.show_item(*self._pending)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+        self.legend.clear()
+        self.footer.clear()
+        self.view.clear_layout()
+        if text is NO_CARD:
+            self.title.setText("Source")
+
+    def _show_legend(self) -> None:
+        evidence = self._evidence
+        if evidence is None or evidence.source is None or evidence.citations is None:
+            return
+        paragraphs = evidence.source.paragraphs
+        left_out = sum(1 for p in paragraphs if not evidence.citations.citing(p))
+        self.legend.setText(
+            f"Coloured bar: cited by the card · dotted: not cited "
+            f"({left_out} of {len(paragraphs)} paragraphs)"
+        )
+
+    # -- card → source --------------------------------------------------------------------
+
+    def show_item(self, field: str, index: int) -> None:
+        """Tint the passage an item cites, scroll to it, and say what it is."""
+        evidence = self._evidence
+        if evidence is None or evidence.citations is None:
+            self._pending = (field, index)  # shown once the source has been read
+            return
+        self._pending = None
+        item = evidence.citations.item(field, index)
+        if item is None:
+            return
+        named = evidence.citations.cited_by(field, index)
+        if isinstance(named, str):
+            self._mark([], None)
+            self.footer.setText(
+                f"{_item_link(item)} cites {escape(item.where or '')}: {escape(named)}"
+            )
+            return
+        self._mark(list(named), named[0] if named else None)
+        self.footer.setText(self._item_line(item, named))
+
+    def _item_line(self, item: Item, named: tuple[Paragraph, ...]) -> str:
+        evidence = self._evidence
+        assert evidence is not None
+        where = escape(item.where) if item.where else "no locator"
+        line = f"{_item_link(item)} ({where}): “{escape(item.gist)}”"
+        health = (evidence.health or {}).get((item.field, item.index))
+        if health is not None and health.mark is Mark.SUSPECT:
+            line += f"<br />⚠ {escape(mark_tooltip(health))}"
+        elif not named:
+            line += " — nothing to show in the source"
+        return line
+
+    # -- source → card --------------------------------------------------------------------
+
+    def select_paragraph(self, paragraph: Paragraph) -> None:
+        """Make ``paragraph`` the current passage and list what cites it."""
+        self._mark([paragraph], paragraph)
+        evidence = self._evidence
+        items = evidence.citations.citing(paragraph) if evidence and evidence.citations else ()
+        if not items:
+            self.footer.setText(f"<b>{escape(paragraph.locator)}</b> is not cited by this card.")
+            return
+        links = "; ".join(f"{_item_link(i)} “{escape(i.gist)}”" for i in items)
+        self.footer.setText(f"<b>{escape(paragraph.locator)}</b> is cited by {links}")
+
+    def step_cited(self, step: int) -> Paragraph | None:
+        """Go to the next (``step`` 1) or previous (-1) paragraph the card cites, round the
+        end; None when it cites none (or no text is shown)."""
+        evidence = self._evidence
+        if evidence is None or evidence.source is None or evidence.citations is None:
+            return None
+        order = evidence.source.paragraphs
+        cited = [i for i, p in enumerate(order) if evidence.citations.citing(p)]
+        if not cited:
+            return None
+        current = self.view.current
+        here = order.index(current) if current in order else (-1 if step > 0 else len(order))
+        after = [i for i in cited if (i > here if step > 0 else i < here)]
+        if step > 0:
+            target = after[0] if after else cited[0]
+        else:
+            target = after[-1] if after else cited[-1]
+        self.select_paragraph(order[target])
+        return order[target]
+
+    def _on_link(self, href: str) -> None:
+        cited = parse_cite(href.removeprefix("cite:")) if href.startswith("cite:") else None
+        if cited is not None:
+            self.item_clicked.emit(*cited)
+
+    # -- marks ----------------------------------------------------------------------------
+
+    def _mark(self, passage: list[Paragraph], current: Paragraph | None) -> None:
+        evidence = self._evidence
+        spans = evidence.citations.quote_spans if evidence and evidence.citations else ()
+        quotes = [(s.paragraph, s.start, s.end) for s in spans]
+        self.view.mark(passage, quotes, current)
+
+    def highlighted(self) -> list[str]:
+        """The locators of the paragraphs tinted as the passage shown."""
+        return [paragraph.locator for paragraph in self.view.passage()]
+
+    def quote_marks(self) -> list[str]:
+        """The words marked as the card's quotes, as the text shows them."""
+        return [text for _, text in self.view.quotes()]
