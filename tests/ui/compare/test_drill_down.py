@@ -3,6 +3,8 @@ Back to the view, by mouse and by keyboard."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QApplication
@@ -15,7 +17,8 @@ from reader.ui.compare.workspace import ViewKind
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.card_view import CardView
 from tests.ui.compare.helpers import double_click
-from tests.ui.conftest import CRISIS_GROUP, LEVERAGE, SANCTIONS
+from tests.ui.conftest import CRISIS_GROUP, LEVERAGE, SANCTIONS, MakeWindow
+from tests.ui.evidence_support import DAM, copy_evidence
 from tests.ui.test_comparisons import CTRL, press, select_cards
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -185,3 +188,24 @@ def test_a_compare_view_cell_opens_its_item(qtbot: QtBot, window: MainWindow) ->
     back(qtbot, window)
     assert window.workspace.current_kind() is ViewKind.COMPARE
     assert compare.card_ids() == [LEVERAGE, CRISIS_GROUP]
+
+
+def test_the_passage_shows_beside_the_card_drilled_into(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Ledger → card → source → Back, by keyboard, on a set whose sources are at hand."""
+    window = make_window(copy_evidence(tmp_path / "evidence"))
+    window.commands.recommendations.trigger()
+    view = window.workspace.view(ViewKind.LEDGER)
+    assert isinstance(view, RecommendationsLedgerView)
+    assert view.select_addressee("Kestria")
+    view.ledger().setFocus()
+    press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    assert window.card_view.card_id == DAM
+    assert shown_in(window.card_view, "Publish daily river-level data")
+    pane = window.sources.pane
+    assert pane.isVisible()
+    qtbot.waitUntil(lambda: pane.highlighted() == ["§III ¶2"])
+    back(qtbot, window)
+    assert window.workspace.current_kind() is ViewKind.LEDGER
+    assert not pane.isVisible()
