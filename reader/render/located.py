@@ -62,6 +62,12 @@ def mark_tooltip(health: ItemHealth) -> str:
     return f"{title}: {health.reason}" if health.reason else title
 
 
+def safe_tooltip(text: str) -> str:
+    """``text`` as a tooltip that shows it as written: Qt takes a tooltip that looks like
+    markup for rich text (and would load an ``<img>``), so it is given as escaped rich text."""
+    return f'<p style="white-space: pre-wrap;">{escape(text)}</p>'
+
+
 @dataclass(frozen=True, slots=True)
 class ScreenEvidence:
     """What the card view shows of the card's source; ``health`` is None while it is being
@@ -106,6 +112,6 @@ class ScreenEvidence:
             return ""
         family = _COLOURS.get(health.mark)
         colour = self.theme.stance(family).text if family else self.theme.muted
-        title = escape(mark_tooltip(health))
+        title = escape(safe_tooltip(mark_tooltip(health)))
         sign = _SIGNS[health.mark]
         return f'&nbsp;<span class="health" style="color:{colour};" title="{title}">{sign}</span>'

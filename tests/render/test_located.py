@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication
 
 from reader.qt.document import make_document
@@ -77,7 +77,11 @@ def test_locators_link_to_their_items_passage(qapp: QApplication) -> None:
 
 
 def test_each_item_carries_its_mark_with_the_reason_on_hover(qapp: QApplication) -> None:
-    marks = [(text, fmt.toolTip()) for text, fmt in fragments(document(screen())) if text in "✓⚠○"]
+    marks = [
+        (text, QTextDocumentFragment.fromHtml(fmt.toolTip()).toPlainText())
+        for text, fmt in fragments(document(screen()))
+        if text in "✓⚠○"
+    ]
     assert marks == [
         ("✓", "Verified against the source text"),
         ("⚠", "Suspect: argument 2 cites ¶2, but its claim matches ¶5 best"),
@@ -117,3 +121,15 @@ def test_a_file_name_is_escaped_in_the_header(qapp: QApplication) -> None:
     html = render_card(make_card(), INFO, theme=LIGHT, screen=hostile)
     assert "&lt;img src=x&gt;.txt" in html
     assert "<img" not in html
+
+
+def test_a_reason_holding_markup_shows_as_text_on_hover(qapp: QApplication) -> None:
+    """A reason quotes the source's words, which may hold anything; Qt would take a tooltip
+    that looks like markup for rich text and load its images."""
+    reason = 'the closest passage is: “<img src="file:///etc/passwd"> <b>x</b>”'
+    health = {("argument", 0): ItemHealth(Mark.SUSPECT, reason)}
+    tips = [f.toolTip() for t, f in fragments(document(screen(health=health))) if t == "⚠"]
+    assert len(tips) == 1
+    assert "<img" not in tips[0]
+    assert "&lt;img" in tips[0]
+    assert QTextDocumentFragment.fromHtml(tips[0]).toPlainText() == f"Suspect: {reason}"

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QTextDocumentFragment
 from pytestqt.qtbot import QtBot
 
 from reader.ui.main_window import MainWindow
@@ -50,7 +50,13 @@ def marks(doc: QTextDocument) -> list[tuple[str, str]]:
         while not it.atEnd():
             fragment = it.fragment()
             if fragment.text() in MARKS:
-                found.append((fragment.text(), fragment.charFormat().toolTip()))
+                found.append((fragment.text(), tooltip_text(fragment.charFormat().toolTip())))
             it += 1
         block = block.next()
     return found
+
+
+def tooltip_text(tooltip: str) -> str:
+    """What a tooltip shows (they are escaped rich text: reader.render.located.safe_tooltip)."""
+    assert tooltip.startswith("<p"), tooltip  # never plain text that Qt might take for markup
+    return QTextDocumentFragment.fromHtml(tooltip).toPlainText()

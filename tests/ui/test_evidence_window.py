@@ -10,7 +10,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from reader.cards.model import Card
 from reader.ui.main_window import MainWindow
+from reader.ui.reading import evidence as evidence_module
 from tests.conftest import SHARED_SOURCES
 from tests.ui.conftest import MakeWindow, settings_at
 from tests.ui.evidence_support import (
@@ -215,3 +217,30 @@ def test_every_shipped_locator_shows_its_passage(
                         {*expected, *(p.locator for p in evidence.source.find(item.text))}
                     )
                 assert sorted(pane.highlighted()) == sorted(expected), (summary.id, field, index)
+
+
+def test_an_edit_checks_again_only_the_card_edited(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_evidence(tmp_path / "evidence", sources_line=True)
+    window = make_window(root, debounce_ms=50)
+    evidence = window.sources.evidence
+    qtbot.waitUntil(lambda: evidence.set_health is not None)
+    checked: list[str] = []
+    scan_card = evidence_module.scan_card
+
+    def counting(card: Card, *args: object) -> object:
+        checked.append(card.id)
+        return scan_card(card, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(evidence_module, "scan_card", counting)
+    path = root / "dam-report-wrong.yaml"
+    path.write_text(path.read_text("utf-8").replace('where: "§I ¶3"', 'where: "§I ¶2"'), "utf-8")
+    qtbot.waitUntil(
+        lambda: evidence.set_health is not None and len(evidence.set_health.problems) == 5,
+        timeout=10000,
+    )
+    assert checked == [DAM_WRONG]
+    assert "quote 1 is in §I ¶2, not §I ¶3" not in [
+        p.message for p in window.problems.model.problems()
+    ]

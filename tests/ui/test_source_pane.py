@@ -26,14 +26,9 @@ def dam_window(make_window: MakeWindow, tmp_path: Path) -> MainWindow:
 
 
 def tinted_blocks(window: MainWindow) -> list[str]:
-    """The text of every block of the pane's document that has a background of its own."""
-    doc = window.sources.pane.view.document()
-    found, block = [], doc.begin()
-    while block.isValid():
-        if block.blockFormat().background().style() != Qt.BrushStyle.NoBrush:
-            found.append(block.text())
-        block = block.next()
-    return found
+    """The text of the blocks of the pane's document that are tinted as the passage."""
+    view = window.sources.pane.view
+    return [view.document().findBlockByNumber(n).text() for n in view.tinted_blocks()]
 
 
 def paragraph(window: MainWindow, locator: str) -> Paragraph:

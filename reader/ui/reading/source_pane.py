@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.render import Theme
-from reader.render.located import cite_href, mark_tooltip, parse_cite
+from reader.render.located import cite_href, mark_tooltip, parse_cite, safe_tooltip
 from reader.ui.labels import MutedLabel, PlainLabel
 from reader.ui.reading.citations import Item
 from reader.ui.reading.evidence import CardEvidence
 from reader.ui.reading.source_document import source_document
-from reader.ui.reading.source_view import SourceView
+from reader.ui.reading.source_view import SourceView, citing_text
 from reader.verify.health import Mark
 from reader.verify.source_text import Paragraph
 from reader.verify.sources import Availability
@@ -102,7 +102,9 @@ class SourcePane(QWidget):
         self.view.paragraph_clicked.connect(self.select_paragraph)
         self._evidence: CardEvidence | None = None
         self._shown: tuple[object, ...] | None = None
-        self._pending: tuple[str, int] | None = None
+        #: What the pane shows of the card: an item's passage, or a paragraph chosen; shown
+        #: again when the text is rebuilt (zoom, colours) or once it has been read.
+        self._state: tuple[str, int] | Paragraph | None = None
         self._hint = ""
         self._show_message(NO_CARD)
 
@@ -139,14 +141,15 @@ class SourcePane(QWidget):
             and evidence.card.id == self._evidence.card.id
         )
         if not same_card:
-            self._pending = None
+            self._state = None
         self._evidence = evidence
         if evidence is None:
             self._shown = None
             self._show_message(NO_CARD)
             return
         self.title.setText(evidence.card.source.file or evidence.card.title)
-        self.title.setToolTip(str(evidence.status.path or ""))
+        path = evidence.status.path
+        self.title.setToolTip(safe_tooltip(str(path)) if path is not None else "")
         if evidence.source is None:
             self._shown = None
             self._show_message(status_message(evidence))
@@ -154,17 +157,19 @@ class SourcePane(QWidget):
         key = (evidence.source, evidence.citations, theme, size)
         if key == self._shown:
             return
-        keep = self.view.verticalScrollBar().value() if same_card else 0
         self._shown = key
         layout = source_document(evidence.source, theme, size, self)
         self.view.show_layout(layout, evidence.citations, theme)
         self.stack.setCurrentWidget(self.view)
         self._show_legend()
         self._mark([], None)
-        self.view.verticalScrollBar().setValue(keep)
         self.footer.setText(escape(self._hint))
-        if self._pending is not None:
-            self.show_item(*self._pending)
+        self.footer.setToolTip("")
+        state = self._state
+        if isinstance(state, Paragraph) and state in layout.block_of:
+            self.select_paragraph(state)
+        elif isinstance(state, tuple):
+            self.show_item(*state)
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -190,11 +195,10 @@ class SourcePane(QWidget):
 
     def show_item(self, field: str, index: int) -> None:
         """Tint the passage an item cites, scroll to it, and say what it is."""
+        self._state = (field, index)
         evidence = self._evidence
         if evidence is None or evidence.citations is None:
-            self._pending = (field, index)  # shown once the source has been read
-            return
-        self._pending = None
+            return  # shown once the source has been read
         item = evidence.citations.item(field, index)
         if item is None:
             return
@@ -207,6 +211,7 @@ class SourcePane(QWidget):
             return
         self._mark(list(named), named[0] if named else None)
         self.footer.setText(self._item_line(item, named))
+        self.footer.setToolTip("")
 
     def _item_line(self, item: Item, named: tuple[Paragraph, ...]) -> str:
         evidence = self._evidence
@@ -224,13 +229,18 @@ class SourcePane(QWidget):
 
     def select_paragraph(self, paragraph: Paragraph) -> None:
         """Make ``paragraph`` the current passage and list what cites it."""
+        self._state = paragraph
         self._mark([paragraph], paragraph)
         evidence = self._evidence
         items = evidence.citations.citing(paragraph) if evidence and evidence.citations else ()
+        self.footer.setToolTip(safe_tooltip(citing_text(paragraph, items)))  # every item's
         if not items:
             self.footer.setText(f"<b>{escape(paragraph.locator)}</b> is not cited by this card.")
             return
-        links = "; ".join(f"{_item_link(i)} “{escape(i.gist)}”" for i in items)
+        if len(items) == 1:  # room for its words; several are named only (the tooltip has all)
+            links = f"{_item_link(items[0])} “{escape(items[0].gist)}”"
+        else:
+            links = ", ".join(_item_link(i) for i in items)
         self.footer.setText(f"<b>{escape(paragraph.locator)}</b> is cited by {links}")
 
     def step_cited(self, step: int) -> Paragraph | None:

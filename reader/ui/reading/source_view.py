@@ -25,19 +25,20 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.render import Theme
+from reader.render.located import safe_tooltip
 from reader.ui.reading.citations import Citations, Item
 from reader.ui.reading.source_document import SourceLayout, blend
 from reader.verify.source_text import Paragraph
 
-#: Marked blocks (the passage) and extra selections (quotes) carry what they mark, so that
-#: the pane and the tests can read them back.
+#: The quotes' extra selections carry this mark, so that the pane can read them back.
 KIND = QTextFormat.Property.UserProperty + 1
-PASSAGE, QUOTE = "passage", "quote"
+QUOTE = "quote"
 #: The margin is as wide as this locator, plus room for the bar.
 WIDEST_LOCATOR = "§VIII ¶88"
 
@@ -95,6 +96,7 @@ class SourceView(QTextEdit):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.viewport().setMouseTracking(True)
         self._layout: SourceLayout | None = None
+        self._owned: QTextDocument | None = None  # the last source document shown
         self._citations: Citations | None = None
         self._theme: Theme | None = None
         self._current: Paragraph | None = None
@@ -115,10 +117,15 @@ class SourceView(QTextEdit):
         return self._current
 
     def show_layout(self, layout: SourceLayout, citations: Citations | None, theme: Theme) -> None:
+        """Show a source's document; the one shown before is deleted (a long source's
+        document takes megabytes)."""
         self._layout, self._citations, self._theme = layout, citations, theme
         self._current = None
         self._tinted = []
         self.setDocument(layout.document)
+        if self._owned is not None and self._owned is not layout.document:
+            self._owned.deleteLater()
+        self._owned = layout.document
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Base, QColor(theme.background))
         palette.setColor(QPalette.ColorRole.Text, QColor(theme.text))
@@ -127,6 +134,7 @@ class SourceView(QTextEdit):
         self._fit_margin()
 
     def clear_layout(self) -> None:
+        """No source shown (the pane says why instead)."""
         self._layout = self._citations = None
         self._tinted = []
         self.setExtraSelections([])
@@ -140,18 +148,15 @@ class SourceView(QTextEdit):
         quotes: Sequence[tuple[Paragraph, int, int]],
         current: Paragraph | None,
     ) -> None:
-        """Tint ``passage``'s paragraphs (their blocks' background, edge to edge), mark the
-        quotes' words, and scroll to ``current``."""
+        """Tint ``passage``'s paragraphs (painted behind the text, edge to edge: a block format
+        would make Qt drop the layout of the blocks after it), mark the quotes' words, and
+        scroll to ``current``."""
         layout, theme = self._layout, self._theme
         if layout is None or theme is None:
             return
         self._current = current
-        tint = blend(theme.accent, theme.background, 0.16)
-        for number in self._tinted:
-            self._tint(number, None)
         self._tinted = [layout.block_of[paragraph] for paragraph in passage]
-        for number in self._tinted:
-            self._tint(number, tint)
+        self.viewport().update()
         selections: list[QTextEdit.ExtraSelection] = []
         for paragraph, start, end in quotes:
             block = layout.document.findBlockByNumber(layout.block_of[paragraph])
@@ -167,17 +172,6 @@ class SourceView(QTextEdit):
             self.scroll_to(current)
         self.margin.update()
 
-    def _tint(self, number: int, colour: QColor | None) -> None:
-        block = self.document().findBlockByNumber(number)
-        fmt = block.blockFormat()
-        if colour is None:
-            fmt.clearBackground()
-            fmt.clearProperty(KIND)
-        else:
-            fmt.setBackground(colour)
-            fmt.setProperty(KIND, PASSAGE)
-        QTextCursor(block).setBlockFormat(fmt)
-
     @staticmethod
     def _selection(
         cursor: QTextCursor, kind: str, background: QColor, text: str
@@ -191,17 +185,30 @@ class SourceView(QTextEdit):
         selection.format = fmt
         return selection
 
+    def tinted_blocks(self) -> list[int]:
+        """The numbers of the blocks tinted as the passage shown, in order."""
+        return sorted(self._tinted)
+
     def passage(self) -> list[Paragraph]:
-        """The paragraphs tinted as the passage shown, read from the document's blocks."""
+        """The paragraphs tinted as the passage shown."""
         if self._layout is None:
             return []
-        found = []
-        block = self.document().begin()
-        while block.isValid():
-            if block.blockFormat().property(KIND) == PASSAGE:
-                found.append(self._layout.paragraph_at[block.blockNumber()])
-            block = block.next()
-        return found
+        return [self._layout.paragraph_at[number] for number in self.tinted_blocks()]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The passage's tint first, the text over it."""
+        if self._tinted and self._theme is not None:
+            painter = QPainter(self.viewport())
+            tint = blend(self._theme.accent, self._theme.background, 0.16)
+            offset = self.verticalScrollBar().value()
+            for number in self._tinted:
+                block = self.document().findBlockByNumber(number)
+                rect = self.document().documentLayout().blockBoundingRect(block)
+                rect.translate(0, -offset)
+                if rect.intersects(QRectF(event.rect())):
+                    painter.fillRect(rect.adjusted(-6, -4, 6, 4), tint)
+            painter.end()
+        super().paintEvent(event)
 
     def quotes(self) -> list[tuple[Paragraph, str]]:
         """The quotes' words as marked: each paragraph and the marked text."""
@@ -320,7 +327,8 @@ class SourceView(QTextEdit):
         if paragraph is None or self._citations is None:
             QToolTip.hideText()
             return
-        QToolTip.showText(global_pos, citing_text(paragraph, self._citations.citing(paragraph)))
+        text = citing_text(paragraph, self._citations.citing(paragraph))
+        QToolTip.showText(global_pos, safe_tooltip(text))
 
     def viewportEvent(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
