@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         """Open ``card_id`` at one of its located items (``field`` "argument",
         "recommendations" or "quotes", ``index`` 0-based) with its passage in the source pane:
         the drill-down from a comparison view. The card opens through the history, so Back
-        returns to where the reader was."""
+        returns to where the reader was. Other fields (a perspective) have no passage."""
         self.comparisons.show_reading()
         self.session.open_card(card_id)
         if self.card_view.card_id == card_id:

@@ -21,3 +21,9 @@ def test_show_item_opens_the_card_from_a_comparison_and_back_returns(
     assert window.card_view.card_id == CRISIS_GROUP
     window.commands.back.trigger()
     assert window.card_view.card_id == LEVERAGE
+
+
+def test_show_item_of_a_perspective_opens_no_source_pane(window: MainWindow) -> None:
+    window.show_item(CRISIS_GROUP, "perspectives", 0)
+    assert window.card_view.card_id == CRISIS_GROUP
+    assert not window.sources.is_open()

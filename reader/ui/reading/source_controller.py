@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QSplitter, QWidget
 from reader.app.session import ReaderSession
 from reader.app.settings import Settings
 from reader.render import Theme
+from reader.render.located import LOCATED_FIELDS
 from reader.ui.actions import key_text
 from reader.ui.commands import Actions
 from reader.ui.reading.card_view import CardView
@@ -153,7 +154,10 @@ class SourceController(QObject):
     # -- links and commands ---------------------------------------------------------------
 
     def show_cite(self, field: str, index: int) -> None:
-        """A locator was clicked: open the pane at the passage it cites."""
+        """A locator was clicked: open the pane at the passage it cites. Only argument points,
+        recommendations and quotes have locators (a perspective has no passage to show)."""
+        if field not in LOCATED_FIELDS:
+            return
         self.set_open(True)
         self.pane.show_item(field, index)
 
