@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from reader.render.html import Mark, escape, pill, swatch_style
+from reader.render.html import Mark, escape, pill, swatch_style, unbroken
 from reader.render.theme import Theme
 from reader.verify.health import ItemHealth
 from reader.verify.health import Mark as Health
@@ -99,10 +99,12 @@ class ScreenEvidence:
         return f'<p class="meta">Source not found — {wanted}&nbsp; {locate}</p>'
 
     def locator(self, field: str, index: int, where: str | None, mark: Mark) -> str:
-        """An item's locator as a link to its passage, then its mark, after its text."""
+        """An item's locator as a link to its passage, then its mark, after its text. A place
+        (``§III ¶3``) never breaks across lines; a list may, after its commas."""
         link = ""
         if where:
-            link = f'<a href="{escape(cite_href(field, index))}">{mark(where)}</a>'
+            places = ", ".join(unbroken(place) for place in where.split(", "))
+            link = f'<a href="{escape(cite_href(field, index))}">{mark(places)}</a>'
         return f'&#8195;<span class="loc">{link}</span>{self.mark(field, index)}'
 
     def mark(self, field: str, index: int) -> str:
