@@ -8,10 +8,10 @@ the search box, the comparison hints) takes it from the command
 (:func:`reader.ui.actions.key_text`), so a key changed here changes everywhere.
 
 The window's commands act on the window (:data:`WINDOW_COMMANDS`). A comparison view's own
-commands act on that view (:data:`COMPARE_VIEW_COMMANDS`, :data:`TIMELINE_COMMANDS`, and the
-workspace's :data:`WORKSPACE_COMMANDS`): each view makes its actions from its table, so a
-view works on its own as well as in the window, whose Compare menu lists the current view's
-commands while it is open.
+commands act on that view and are declared beside this table, in :mod:`reader.ui.compare.commands`
+(the same record, the same rules): each view makes its actions from its table, so a view works
+on its own as well as in the window, whose Compare menu lists the current view's commands
+while it is open.
 """
 
 from __future__ import annotations
@@ -27,9 +27,6 @@ from reader.ui.reading.card_list_model import SORT_CHOICES
 from reader.ui.reading.copy_citation import copy_pointed
 
 if TYPE_CHECKING:
-    from reader.ui.compare.compare_view import CompareView
-    from reader.ui.compare.timeline import TimelineView
-    from reader.ui.compare.workspace import ComparisonWorkspace
     from reader.ui.main_window import MainWindow
 
 NEEDS_SET = "Open a set of cards first."
@@ -373,53 +370,6 @@ WINDOW_COMMANDS: tuple[Command[MainWindow], ...] = (
         "Version and licence",
         "&Help",
         lambda w: w.about(),
-    ),
-)
-
-#: The comparison workspace's: it holds the views as tabs.
-WORKSPACE_COMMANDS: tuple[Command[ComparisonWorkspace], ...] = (
-    Command(
-        "close_view",
-        "Close &View",
-        "Close the comparison view shown",
-        "&Compare",
-        lambda w: w.close_current(),
-        (Key.Close,),
-        local=True,
-    ),
-)
-
-COMPARE_VIEW_COMMANDS: tuple[Command[CompareView], ...] = (
-    Command(
-        "show_argument",
-        "Show &Argument",
-        "Show or hide every card's argument points",
-        "&Compare",
-        lambda v: v.set_argument_expanded(not v.argument_expanded()),
-        ("Ctrl+Shift+A",),
-        when=lambda v: v.unavailable_reason(),
-        checked=lambda v: v.argument_expanded(),
-    ),
-    Command(
-        "remove_column",
-        "&Remove Column",
-        "Remove the selected card from the comparison",
-        "&Compare",
-        lambda v: v.remove_current(),
-        (Key.Delete,),
-        when=lambda v: None if v.card_ids() else "No card is compared.",
-        local=True,
-    ),
-)
-
-TIMELINE_COMMANDS: tuple[Command[TimelineView], ...] = (
-    Command(
-        "show_publications",
-        "Show &Publications",
-        "Show when each source was published",
-        "&Compare",
-        lambda v: v.set_show_publications(not v.shows_publications()),
-        checked=lambda v: v.shows_publications(),
     ),
 )
 

@@ -14,12 +14,11 @@ from pytestqt.qtbot import QtBot
 from reader.qt.compat import protect_none
 from reader.ui import commands as commands_module
 from reader.ui.actions import key_text
-from reader.ui.commands import (
+from reader.ui.commands import WINDOW_COMMANDS, Command
+from reader.ui.compare.commands import (
     COMPARE_VIEW_COMMANDS,
     TIMELINE_COMMANDS,
-    WINDOW_COMMANDS,
     WORKSPACE_COMMANDS,
-    Command,
 )
 from reader.ui.compare.workspace import ViewKind
 from reader.ui.main_window import MainWindow

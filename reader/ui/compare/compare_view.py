@@ -48,8 +48,8 @@ from reader.cards.catalog import Catalog
 from reader.render.comparison import comparison_html
 from reader.render.theme import Theme
 from reader.ui.actions import CommandActions
-from reader.ui.commands import COMPARE_VIEW_COMMANDS
 from reader.ui.compare.candidates import CandidatesModel, add_card_box
+from reader.ui.compare.commands import COMPARE_VIEW_COMMANDS
 from reader.ui.compare.compare_model import CompareModel
 from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.header import HtmlHeader

@@ -44,7 +44,7 @@ from reader.render.comparison import (
 from reader.render.highlight import escape
 from reader.render.theme import LIGHT, Theme
 from reader.ui.actions import CommandActions
-from reader.ui.commands import TIMELINE_COMMANDS
+from reader.ui.compare.commands import TIMELINE_COMMANDS
 from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.items import event_item
 from reader.ui.compare.pane import SetWideView

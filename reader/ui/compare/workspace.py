@@ -31,13 +31,13 @@ from reader.cards.catalog import Catalog
 from reader.cards.wording import plural
 from reader.render.theme import Theme
 from reader.ui.actions import CommandActions
-from reader.ui.commands import WORKSPACE_COMMANDS
 from reader.ui.compare import (
     CompareView,
     RecommendationsLedgerView,
     TimelineView,
     TopicMatrixView,
 )
+from reader.ui.compare.commands import WORKSPACE_COMMANDS
 from reader.ui.compare.jobs import Computed, view_job
 from reader.ui.compare.pane import SetWideView
 from reader.ui.labels import MutedLabel
