@@ -162,9 +162,19 @@ def test_the_overview_and_the_problems_panel_show_the_sets_evidence(
     assert "6 warnings" in window.status.problems.text() or "error" in window.status.problems.text()
 
 
-def test_without_a_sources_folder_the_set_is_not_scanned(
+def test_a_small_set_is_scanned_without_a_sources_folder(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
 ) -> None:
+    # Its texts sit in the set folder (sources/report.txt, named by the cards themselves).
+    window = make_window(copy_evidence(tmp_path / "evidence"))
+    qtbot.waitUntil(lambda: window.sources.evidence.set_health is not None)
+    assert "Evidence: ✓ 10 verified · ⚠ 6 suspect · ○ 0 unverifiable" in header(window)
+
+
+def test_without_a_sources_folder_a_large_set_is_not_scanned(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(evidence_module, "SCAN_ANY_SET", 3)  # the set has 4 cards
     window = make_window(copy_evidence(tmp_path / "evidence"))
     assert window.sources.evidence.set_health is None
     assert not window.sources.evidence.scanning

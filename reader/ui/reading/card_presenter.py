@@ -117,13 +117,17 @@ class CardPresenter(QObject):
             self.redraw()
 
     def _totals(self) -> EvidenceTotals | None:
-        """The set's health totals for the overview, or None when it has no sources folder."""
+        """The set's health totals for the overview, or None when the set is not scanned, or
+        is a small set without a sources folder none of whose source texts is at hand."""
         evidence = self._evidence
-        if not evidence.has_sources_folder():
+        if not evidence.scans_set():
             return None
+        named = evidence.has_sources_folder()
         health = evidence.set_health
         if health is None:
-            return EvidenceTotals.checking()
+            return EvidenceTotals.checking() if named else None
+        if not named and not health.found:
+            return None
         return EvidenceTotals(dict(health.totals), health.found, health.cards)
 
     def show_match(self, step: int) -> None:

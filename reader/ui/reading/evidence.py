@@ -10,9 +10,10 @@ Everything that reads a source runs off the UI thread, as jobs (:mod:`reader.app
   (:attr:`Evidence.checked`); a checked card is cached, so reopening it or changing the
   zoom draws it complete at once;
 * the whole set (:attr:`Evidence.scanned`): the health totals the overview shows and the
-  findings the Problems panel lists need every card, so they are worked out only for a set
-  with a sources folder (``sources:`` in cardset.yaml, Locate…, or ``--sources``): at 10,000
-  cards that is seconds of background work, not to be spent on a set that has no sources.
+  findings the Problems panel lists need every card, so they are worked out for a set with a
+  sources folder (``sources:`` in cardset.yaml, Locate…, or ``--sources``), and for a set of
+  at most :data:`SCAN_ANY_SET` cards, whose source texts may sit in the set folder itself: at
+  10,000 cards a scan is seconds of background work, not to be spent on a set with no sources.
 
 Both use one :class:`SourceTexts`, so a source cited by many cards is parsed once.
 """
@@ -50,6 +51,10 @@ Health = dict[tuple[str, int], ItemHealth]
 #: A source file's identity while the window runs: its path, size and modification time.
 Stamp = tuple[Path, int, int]
 
+
+#: Sets of at most this many cards are scanned even without a sources folder (a second or so
+#: of background work; their source texts may sit beside the cards).
+SCAN_ANY_SET = 1000
 
 @dataclass(frozen=True, slots=True)
 class CardEvidence:
@@ -233,11 +238,18 @@ class Evidence(QObject):
         self._cards.cancel()
         self.scan()
 
-    def scan(self) -> None:
-        """Work out the set's totals and findings in the background (only with a sources
-        folder; see the module docstring)."""
+    def scans_set(self) -> bool:
+        """Whether the set's totals and findings are worked out (see the module docstring)."""
         catalog = self._catalog
-        if catalog is None or not self.has_sources_folder():
+        if catalog is None:
+            return False
+        return self.has_sources_folder() or len(catalog.summaries()) <= SCAN_ANY_SET
+
+    def scan(self) -> None:
+        """Work out the set's totals and findings in the background (with a sources folder,
+        or for a small set; see the module docstring)."""
+        catalog = self._catalog
+        if catalog is None or not self.scans_set():
             self._scan.cancel()
             if self._set_health is not None:
                 self._set_health = None
