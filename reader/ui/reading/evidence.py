@@ -56,6 +56,7 @@ Stamp = tuple[Path, int, int]
 #: of background work; their source texts may sit beside the cards).
 SCAN_ANY_SET = 1000
 
+
 @dataclass(frozen=True, slots=True)
 class CardEvidence:
     """What the window knows of one card's source: its status, and once checked, the parsed
