@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from reader.cards.catalog import CardSummary
+from reader.qt.models import ROOT, Index
 from reader.ui.compare.roles import CardIdRole
-
-Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 
 
 class CandidatesModel(QAbstractListModel):
@@ -29,7 +27,7 @@ class CandidatesModel(QAbstractListModel):
         self._rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _TOP) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QObject, Qt
 from PySide6.QtGui import QColor
 
 from reader.analysis.columns import source_label
@@ -28,15 +28,12 @@ from reader.analysis.side_by_side import (
     compare,
 )
 from reader.cards.model import Card, SetInfo
-from reader.qt.models import read_only_flags
+from reader.qt.models import ROOT, Index, read_only_flags
 from reader.render.comparison import NOT_ADDRESSED, cell_html, row_label_html
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.items import cell_item
 from reader.ui.compare.roles import CardIdRole, DiffersRole, HtmlRole, ItemRole
 from reader.ui.compare.tooltips import safe_tooltip
-
-Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 
 
 def plain_text(cell: Cell) -> str:
@@ -125,10 +122,10 @@ class CompareModel(QAbstractTableModel):
 
     # -- QAbstractTableModel --------------------------------------------------------------
 
-    def rowCount(self, parent: Index = _TOP) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._comparison.rows)
 
-    def columnCount(self, parent: Index = _TOP) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._comparison.columns)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -8,7 +8,7 @@ far more often than its text or its column widths change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.qt.document import SafeTextDocument, make_document
+from reader.qt.models import Index
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.roles import HtmlRole
 
-Index = QModelIndex | QPersistentModelIndex
 PAD_X = 8
 PAD_Y = 6
 _CACHE_LIMIT = 2000

@@ -17,9 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QVBoxLayo
 from reader.analysis.columns import CardProgress, cards_of
 from reader.analysis.ledger import LedgerEntry, recommendation_ledger
 from reader.cards.catalog import Catalog
+from reader.qt.models import ROOT, Index
 from reader.render.comparison import ledger_anchor, ledger_html
 from reader.render.theme import Theme
 from reader.ui.compare.browser import SafeBrowser
@@ -37,8 +36,6 @@ from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
 
-Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 ANCHOR_MARGIN = 16
 
 
@@ -56,7 +53,7 @@ class AddresseesModel(QAbstractListModel):
         self._entries = entries
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _TOP) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

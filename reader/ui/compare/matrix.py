@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -45,7 +44,7 @@ from reader.analysis.matrix import TopicMatrix, topic_matrix
 from reader.analysis.side_by_side import no_topics_hint
 from reader.cards.catalog import Catalog
 from reader.cards.model import Perspective
-from reader.qt.models import read_only_flags
+from reader.qt.models import ROOT, Index, read_only_flags
 from reader.render.comparison import (
     NOT_ADDRESSED,
     matrix_column_html,
@@ -63,8 +62,6 @@ from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole, PerspectiveR
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
 
-Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 LABEL_WIDTH = 230
 CARD_COLUMN_WIDTH = 128
 COVERAGE_WIDTH = 170
@@ -94,10 +91,10 @@ class TopicMatrixModel(QAbstractTableModel):
     def coverage_column(self) -> int:
         return len(self._matrix.columns)
 
-    def rowCount(self, parent: Index = _TOP) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._matrix.rows)
 
-    def columnCount(self, parent: Index = _TOP) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         if parent.isValid() or not self._matrix.rows:
             return 0
         return len(self._matrix.columns) + 1

@@ -17,9 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -35,7 +33,7 @@ from PySide6.QtWidgets import (
 from reader.analysis.columns import CardProgress, cards_of, source_label
 from reader.analysis.timeline import EventKind, TimelineEntry, merged_timeline
 from reader.cards.catalog import Catalog
-from reader.qt.models import read_only_flags
+from reader.qt.models import ROOT, Index, read_only_flags
 from reader.render.comparison import (
     timeline_event_html,
     timeline_html,
@@ -52,8 +50,6 @@ from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
 
-Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()
 DATE, EVENT, SOURCES = range(3)
 _HEADERS = ("Date", "Event", "Reported by")
 
@@ -92,10 +88,10 @@ class TimelineModel(QAbstractTableModel):
     def entry(self, row: int) -> TimelineEntry:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = _TOP) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = _TOP) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(_HEADERS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QPointF,
     QRect,
@@ -36,6 +34,7 @@ from reader.app.sorting import TITLE
 from reader.cards.catalog import CardSummary
 from reader.cards.query import Query
 from reader.cards.wording import plural
+from reader.qt.models import Index
 from reader.ui.labels import PlainLabel
 from reader.ui.reading.card_list_model import (
     SORT_CHOICES,
@@ -47,7 +46,6 @@ from reader.ui.reading.card_list_model import (
 )
 from reader.ui.reading.filter_bar import FilterBar
 
-Index = QModelIndex | QPersistentModelIndex
 PAD_X, PAD_Y, GAP = 12, 9, 3
 TITLE_LINES = 2
 

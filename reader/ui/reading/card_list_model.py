@@ -16,18 +16,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from reader.app.sorting import DATE, KEYED, PUBLISHER, TITLE, SortKeys, sort_keys
 from reader.cards.catalog import CardSummary
 from reader.cards.query import fold
-
-Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()  # the invisible root, as Qt's default argument
+from reader.qt.models import ROOT, Index
 
 _HEADERS = ("Title", "Publisher", "Date", "Tags")
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -137,10 +133,10 @@ class CardListModel(QAbstractTableModel):
         """The card ids in the order the rows show them."""
         return [s.id for s in self._rows]
 
-    def rowCount(self, parent: Index = _TOP) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = _TOP) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(_HEADERS)
 
     def headerData(

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QUrl,
     Signal,
@@ -34,10 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.cards.problems import Problem, Severity
+from reader.qt.models import ROOT, Index
 from reader.ui.reading.evidence import Evidence
 
-Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()  # the invisible root, as Qt's default argument
 SEVERITY, LOCATION, MESSAGE = range(3)
 _HEADERS = ("Severity", "Where", "Problem")
 ProblemRole = Qt.ItemDataRole.UserRole + 1
@@ -66,10 +64,10 @@ class ProblemsModel(QAbstractTableModel):
     def problems(self) -> list[Problem]:
         return list(self._problems)
 
-    def rowCount(self, parent: Index = _TOP) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._problems)
 
-    def columnCount(self, parent: Index = _TOP) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(_HEADERS)
 
     def headerData(

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
@@ -25,10 +24,7 @@ from reader.cards.catalog import CardSummary
 from reader.cards.facets import FACETS, Facets, build_facets
 from reader.cards.filters import Filter, FilterKind, active_filters
 from reader.cards.query import Query
-from reader.qt.models import read_only_flags
-
-Index = QModelIndex | QPersistentModelIndex
-_TOP = QModelIndex()  # the invisible root, as Qt's default argument
+from reader.qt.models import ROOT, Index, read_only_flags
 
 NAME, COUNT = 0, 1
 #: The :class:`Filter` a node stands for (``None`` for the category headings).
@@ -159,12 +155,12 @@ class TagTreeModel(QAbstractItemModel):
 
     # -- QAbstractItemModel ---------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = _TOP) -> QModelIndex:
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         return self.createIndex(row, column, self._node(parent).children[row])
 
-    def parent(self, index: Index = _TOP) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
         up = self._node(index).parent
@@ -172,12 +168,12 @@ class TagTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(up.row, NAME, up)
 
-    def rowCount(self, parent: Index = _TOP) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         if parent.isValid() and parent.column() != NAME:
             return 0
         return len(self._node(parent).children)
 
-    def columnCount(self, parent: Index = _TOP) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 2
 
     def flags(self, index: Index) -> Qt.ItemFlag:
