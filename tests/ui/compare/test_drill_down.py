@@ -202,7 +202,7 @@ def test_the_passage_shows_beside_the_card_drilled_into(
     view.ledger().setFocus()
     press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
     assert window.card_view.card_id == DAM
-    assert shown_in(window.card_view, "Publish daily river-level data")
+    qtbot.waitUntil(lambda: shown_in(window.card_view, "Publish daily river-level data"))
     pane = window.sources.pane
     assert pane.isVisible()
     qtbot.waitUntil(lambda: pane.highlighted() == ["§III ¶2"])
