@@ -8,6 +8,7 @@ export dialog offers it first.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE
 from reader.app.export_request import ExportContext, Scope
@@ -23,6 +24,7 @@ def shown_context(
     *,
     reading: bool,
     on_compare_view: bool,
+    sources: Path | None = None,
 ) -> ExportContext:
     """The export context of a window showing ``catalog`` filtered by ``query``, with
     ``selected`` cards selected in the list and ``compared`` in its compare view.
@@ -31,6 +33,8 @@ def shown_context(
     ``on_compare_view``: the side-by-side view is. The comparison is exported only when it
     holds 2–4 cards; what is on screen is preferred: the comparison when it is shown, several
     cards selected while reading, else the filter (the whole set when nothing is filtered).
+    ``sources``: the folder the reader chose for the set's source texts (the evidence appendix
+    looks there after the set's own).
     """
     comparison = list(compared) if MIN_COMPARE <= len(compared) <= MAX_COMPARE else []
     if on_compare_view and comparison:
@@ -39,4 +43,4 @@ def shown_context(
         prefer = Scope.SELECTION
     else:
         prefer = Scope.WHOLE_SET if query.is_empty() else Scope.FILTER
-    return ExportContext(catalog, query, list(selected), comparison, prefer)
+    return ExportContext(catalog, query, list(selected), comparison, prefer, sources)

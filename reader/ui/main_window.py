@@ -2,8 +2,7 @@
 
 Data flows one way: the set controller loads catalogs, the session holds what is being read
 (catalog, filter, open card, history), and the sidebar, list, chips, card view and status bar
-show the session. Every command goes through the session, so back/forward and live reload
-see all of them.
+show it. Every command goes through the session, so back/forward and live reload see them all.
 """
 
 from __future__ import annotations
@@ -325,6 +324,7 @@ class MainWindow(QMainWindow):
             self.workspace.compared_ids(),
             reading=not comparisons.comparing,
             on_compare_view=comparisons.on_compare_view,
+            sources=self.sources.evidence.chosen_folder(),
         )
 
     def _render(self) -> None:

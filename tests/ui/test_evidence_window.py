@@ -129,6 +129,8 @@ def test_sources_for_the_run_are_looked_in(
     qtbot.waitUntil(lambda: window.session.catalog is not None and not window.sets.busy)
     open_checked(qtbot, window, DAM)
     assert AVAILABLE in header(window)
+    # Export to PDF… looks there too, for the evidence appendix.
+    assert window.export_context().sources == elsewhere
 
 
 def test_each_item_carries_its_health_mark(
