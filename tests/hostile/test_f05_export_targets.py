@@ -31,9 +31,11 @@ OLD = b"%PDF-1.4 an earlier export\n"
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    """The shipped set (quick to export) with the source text of one card beside it."""
+    """One shipped card and the set file (quick to export), with the card's source text."""
     folder = tmp_path / "set"
-    shutil.copytree(SHIPPED_CARDS, folder)
+    folder.mkdir()
+    for name in ("cardset.yaml", CARD):
+        shutil.copy(SHIPPED_CARDS / name, folder / name)
     (folder / SOURCE).write_text("The text of the source.\n", encoding="utf-8")
     return folder
 

@@ -65,7 +65,9 @@ def dead_pid() -> int:
 
 def test_the_next_export_sweeps_stale_temporary_files(cli: Cli, tmp_path: Path) -> None:
     root, out = tmp_path / "set", tmp_path / "out"
-    shutil.copytree(SHIPPED_CARDS, root)
+    root.mkdir()
+    for name in ("cardset.yaml", "mali-sanctions-2023.yaml"):  # one card: quick to export
+        shutil.copy(SHIPPED_CARDS / name, root / name)
     out.mkdir()
     stale = [
         f".book.pdf.{dead_pid()}-k2j4h5l6.part",  # its export was killed
