@@ -210,13 +210,14 @@ class CardView(QTextBrowser):
         self._show_cursor(cursor)
         return index + 1, len(found)
 
-    def _show_cursor(self, cursor: QTextCursor) -> None:
-        """Select ``cursor`` and scroll to it, a third of the way down if it was hidden."""
+    def _show_cursor(self, cursor: QTextCursor, *, place: bool = False) -> None:
+        """Select ``cursor`` and scroll to it, a third of the way down if it was hidden (or
+        always, with ``place``: an item jumped to stays there as the text reflows)."""
         self._restore_to = None  # a jump outranks restoring the old position
         bar = self.verticalScrollBar()
         y = self.cursorRect(cursor).top() + bar.value()  # in document coordinates
         height = self.viewport().height()
-        hidden = not bar.value() <= y <= bar.value() + height * 0.85
+        hidden = place or not bar.value() <= y <= bar.value() + height * 0.85
         self.setTextCursor(cursor)  # scrolls just enough to show it; placed better below
         if hidden:
             # A third of the way down the view, where the eye looks for it.
@@ -234,7 +235,7 @@ class CardView(QTextBrowser):
         self._item = (field, index)
         cursor = QTextCursor(self._document)
         cursor.setPosition(position)
-        self._show_cursor(cursor)
+        self._show_cursor(cursor, place=True)
         return True
 
     def anchor_position(self, name: str) -> int | None:
