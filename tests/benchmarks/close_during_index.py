@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
 import time
@@ -24,7 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cards.load import find_card_files
-from tests.benchmarks.common import Result, format_table, python, run_child
+from tests.benchmarks.common import (
+    Result,
+    during_index_result,
+    format_table,
+    python,
+    run_child,
+)
 from tests.benchmarks.shipped_window import LARGE_CARDS, SMALL_CARDS, app_env, run_shipped
 
 if TYPE_CHECKING:
@@ -50,21 +55,9 @@ def run(large: Path, small: Path, scratch: Path) -> list[Result]:
         floors.append(_once(small, scratch)[0])
     n = sum(1 for _ in find_card_files(large))
     name = f"close the window {DELAY_S} s into a cold index -> exit, {n:,} cards"
-    if not all(busy):
-        return [Result(name, "s", None, None, "product", GOAL_S, notes="the index was done")]
-    shown = ", ".join(f"{s:.3f}" for s in products)
-    return [
-        Result(
-            name,
-            "s",
-            statistics.median(products),
-            statistics.median(floors),
-            "product",
-            GOAL_S,
-            notes=f"median of {RUNS} ({shown} s); floor: an idle window ({SMALL_CARDS} cards)",
-            details={"product_s": products, "floor_s": floors},
-        )
-    ]
+    return during_index_result(
+        name, products, floors, busy, GOAL_S, f"an idle window ({SMALL_CARDS} cards)"
+    )
 
 
 def _once(root: Path, scratch: Path) -> tuple[float, bool]:

@@ -197,3 +197,30 @@ def _goal(result: Result) -> str:
     if result.judged == "difference":
         return f"+{result.goal:g} {result.unit} max"
     return f"<= {result.goal:g} {result.unit}"
+
+
+def during_index_result(
+    name: str,
+    products: list[float],
+    floors: list[float],
+    busy: list[bool],
+    goal: float,
+    floor_note: str,
+) -> list[Result]:
+    """The row of a "during a cold index" benchmark: the medians of alternating runs, or no
+    figure when the index had finished before the action (the machine was too fast)."""
+    if not all(busy):
+        return [Result(name, "s", None, None, "product", goal, notes="the index was done")]
+    shown = ", ".join(f"{s:.3f}" for s in products)
+    return [
+        Result(
+            name,
+            "s",
+            statistics.median(products),
+            statistics.median(floors),
+            "product",
+            goal,
+            notes=f"median of {len(products)} ({shown} s); floor: {floor_note}",
+            details={"product_s": products, "floor_s": floors},
+        )
+    ]

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -26,7 +25,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cards.load import find_card_files
-from tests.benchmarks.common import Result, format_table, python, run_child
+from tests.benchmarks.common import (
+    Result,
+    during_index_result,
+    format_table,
+    python,
+    run_child,
+)
 from tests.benchmarks.shipped_window import (
     LARGE_CARDS,
     SMALL_CARDS,
@@ -66,21 +71,9 @@ def run(large: Path, small: Path, scratch: Path) -> list[Result]:
     name = (
         f"switch to a {SMALL_CARDS}-card set {DELAY_S} s into a cold index -> listed, {n:,} cards"
     )
-    if not all(busy):
-        return [Result(name, "s", None, None, "product", GOAL_S, notes="the index was done")]
-    shown = ", ".join(f"{s:.3f}" for s in products)
-    return [
-        Result(
-            name,
-            "s",
-            statistics.median(products),
-            statistics.median(floors),
-            "product",
-            GOAL_S,
-            notes=f"median of {RUNS} ({shown} s); floor: the same switch from an idle window",
-            details={"product_s": products, "floor_s": floors},
-        )
-    ]
+    return during_index_result(
+        name, products, floors, busy, GOAL_S, "the same switch from an idle window"
+    )
 
 
 def _once(first: Path, then: Path, scratch: Path) -> tuple[float, bool]:
