@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
+from reader.cards.model import Card
 from reader.cli import main
 from reader.qt.compat import protect_none
 from tests.conftest import SHIPPED_CARDS
@@ -35,6 +36,24 @@ def squash(text: str) -> str:
     only the sequence of characters is stable.
     """
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def assert_reads_once_in_order(text: str, card: Card, label: str = "") -> None:
+    """Every argument claim, recommendation, actor role and event of ``card`` is in ``text``
+    (a card's pages, squashed) exactly once, and in the order the card view shows them."""
+    by_addressee: dict[str, list[str]] = {}
+    for rec in card.recommendations:  # the card view groups them by addressee
+        by_addressee.setdefault(rec.to.strip(), []).append(rec.action)
+    parts = [p.claim for p in card.argument] + [a for g in by_addressee.values() for a in g]
+    events = sorted(card.timeline, key=lambda e: e.date.sort_key)
+    parts += [a.role for a in card.actors if a.role] + [e.event for e in events]
+    at = 0
+    for part in parts:
+        wanted = squash(part)
+        assert text.count(wanted) == 1, (label, part)
+        found = text.find(wanted, at)
+        assert found >= at, (label, "out of order", part)
+        at = found
 
 
 class _Texts:

@@ -16,7 +16,15 @@ from reader.export.sections import Kind
 from reader.render import card_sections
 from reader.render.comparison import COMPARE_ANCHOR, LEDGER_ANCHOR, MATRIX_ANCHOR, TIMELINE_ANCHOR
 from tests.conftest import SHIPPED_CARDS
-from tests.export.conftest import EPOCH, ISOLATION, LEVERAGE, SANCTIONS, Book, squash
+from tests.export.conftest import (
+    EPOCH,
+    ISOLATION,
+    LEVERAGE,
+    SANCTIONS,
+    Book,
+    assert_reads_once_in_order,
+    squash,
+)
 from tests.export.layout import request_for
 from tests.render.conftest import fragments
 
@@ -275,20 +283,7 @@ def test_a_cards_text_reads_once_and_in_order_across_its_pages(
     PDF holds has each part of a card once, in order, however its pages break."""
     card = SET.card(card_id)
     assert card is not None
-    text = _card_text(shipped_book, card_id)
-    at = 0
-    by_addressee: dict[str, list[str]] = {}
-    for rec in card.recommendations:  # the card view groups them by addressee
-        by_addressee.setdefault(rec.to.strip(), []).append(rec.action)
-    parts = [p.claim for p in card.argument] + [a for g in by_addressee.values() for a in g]
-    events = sorted(card.timeline, key=lambda e: e.date.sort_key)
-    parts += [a.role for a in card.actors if a.role] + [e.event for e in events]
-    for part in parts:
-        wanted = squash(part)
-        assert text.count(wanted) == 1, part
-        found = text.find(wanted, at)
-        assert found >= at, ("out of order", part)
-        at = found
+    assert_reads_once_in_order(_card_text(shipped_book, card_id), card)
 
 
 def test_a_row_moved_to_a_new_page_starts_right_under_the_repeated_head(

@@ -22,7 +22,7 @@ import pytest
 from reader.cards.load import load_set
 from reader.export.sections import Kind
 from tests.conftest import SHIPPED_CARDS
-from tests.export.conftest import ISOLATION, LEVERAGE, SANCTIONS, squash
+from tests.export.conftest import ISOLATION, LEVERAGE, SANCTIONS, assert_reads_once_in_order, squash
 from tests.export.layout import LaidBook, Page, lay_out_book, request_for
 from tests.export.paper import BAND_PT, Line
 from tests.support.synthetic import generate_card
@@ -145,20 +145,7 @@ def test_a_cards_text_reads_once_and_in_order_across_its_pages(shape: Shape, car
     """Nothing of a card is lost, doubled or moved out of order where its pages break."""
     card = SHIPPED.card(card_id)
     assert card is not None
-    text = _card_text(shape, card_id)
-    at = 0
-    by_addressee: dict[str, list[str]] = {}
-    for rec in card.recommendations:  # the card view groups them by addressee
-        by_addressee.setdefault(rec.to.strip(), []).append(rec.action)
-    parts = [p.claim for p in card.argument] + [a for g in by_addressee.values() for a in g]
-    events = sorted(card.timeline, key=lambda e: e.date.sort_key)
-    parts += [a.role for a in card.actors if a.role] + [e.event for e in events]
-    for part in parts:
-        wanted = squash(part)
-        assert text.count(wanted) == 1, (shape.name, part)
-        found = text.find(wanted, at)
-        assert found >= at, (shape.name, "out of order", part)
-        at = found
+    assert_reads_once_in_order(_card_text(shape, card_id), card, shape.name)
 
 
 # --- generated cards: every break point met ------------------------------------------------
