@@ -28,6 +28,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QHashSeed, QIODevice, QUuid, qVe
 from PySide6.QtGui import QPagedPaintDevice, QPageSize, QPdfWriter, QTextDocument
 
 from reader import __version__
+from reader.cards.wording import plural
 from reader.export import frontmatter
 from reader.export.atomic import AtomicFile
 from reader.export.book import BookRequest, card_section, comparison_sections
@@ -226,7 +227,7 @@ def paint_book(book: Book, typesetter: Typesetter, title: str, steps: _Steps) ->
 
 def metadata(request: BookRequest) -> Metadata:
     n = len(request.cards)
-    subject = f"Briefing book of {n} card{'' if n == 1 else 's'}"
+    subject = f"Briefing book of {plural(n, 'card')}"
     if request.filter_text:
         subject += f" ({request.filter_text})"
     return Metadata(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QVBoxLayo
 from reader.analysis.columns import CardProgress, cards_of
 from reader.analysis.ledger import LedgerEntry, recommendation_ledger
 from reader.cards.catalog import Catalog
+from reader.cards.wording import plural
 from reader.qt.models import ROOT, Index
 from reader.render.comparison import ledger_anchor, ledger_html
 from reader.render.theme import Theme
@@ -62,7 +63,7 @@ class AddresseesModel(QAbstractListModel):
         entry = self._entries[index.row()]
         n = len(entry.sources)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{entry.addressee}  ({n} source{'' if n == 1 else 's'})"
+            return f"{entry.addressee}  ({plural(n, 'source')})"
         if role == Qt.ItemDataRole.ToolTipRole:
             return safe_tooltip("Named in the cards as:", *entry.names)
         return None

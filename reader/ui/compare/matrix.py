@@ -44,6 +44,7 @@ from reader.analysis.matrix import TopicMatrix, topic_matrix
 from reader.analysis.side_by_side import no_topics_hint
 from reader.cards.catalog import Catalog
 from reader.cards.model import Perspective
+from reader.cards.wording import plural
 from reader.qt.models import ROOT, Index, read_only_flags
 from reader.render.comparison import (
     NOT_ADDRESSED,
@@ -69,7 +70,7 @@ DETAIL_HINT = "Select a cell to read what that source says on the topic."
 
 
 def _counts(addressed: int, total: int, stances: int) -> str:
-    return f"{addressed:,} of {total:,} · {stances} stance{'' if stances == 1 else 's'}"
+    return f"{addressed:,} of {total:,} · {plural(stances, 'stance')}"
 
 
 class TopicMatrixModel(QAbstractTableModel):
