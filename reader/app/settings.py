@@ -142,5 +142,14 @@ class Settings:
         else:
             self._store.setValue(key, str(folder.resolve()))
 
+    @property
+    def external_editor(self) -> str:
+        """The external editor's command (``{file}``, ``{line}``); "" chooses one by itself."""
+        return str(self._store.value("editing/external_editor", "") or "")
+
+    @external_editor.setter
+    def external_editor(self, value: str) -> None:
+        self._store.setValue("editing/external_editor", value.strip())
+
     def sync(self) -> None:
         self._store.sync()
