@@ -6,8 +6,9 @@ orders, loads and labels cards the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
+from reader.cards.catalog import CardProgress as CardProgress
 from reader.cards.catalog import Catalog
 from reader.cards.model import Card, Perspective
 from reader.cards.query import fold
@@ -18,8 +19,6 @@ def date_order(cards: Iterable[Card]) -> list[Card]:
     return sorted(cards, key=lambda c: (c.source.published.sort_key, fold(c.title), c.id))
 
 
-#: Told (cards loaded, cards asked for) while :func:`cards_of` loads; may raise to stop it.
-CardProgress = Callable[[int, int], None]
 #: How many cards :func:`cards_of` loads between two progress reports.
 PROGRESS_EVERY = 64
 

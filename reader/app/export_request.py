@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.app.jobs import Job, JobContext
-from reader.cards.catalog import CardSummary, Catalog
+from reader.cards.catalog import CardProgress, CardSummary, Catalog
 from reader.cards.model import Card, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query
@@ -214,3 +214,7 @@ class _ReadingCatalog:
         else:
             self._job.checkpoint()
         return self._catalog.card(card_id)
+
+    def analysed(self, card_ids: Sequence[str], progress: CardProgress | None = None) -> list[Card]:
+        self._job.checkpoint()
+        return self._catalog.analysed(card_ids, progress)

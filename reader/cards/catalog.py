@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -19,6 +19,9 @@ from reader.cards.dates import PartialDate
 from reader.cards.model import Card, CardSet, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query, words
+
+#: Told (cards loaded, cards asked for) while many cards load; may raise to stop the loading.
+CardProgress = Callable[[int, int], None]
 
 
 class SummaryRow(NamedTuple):
@@ -122,6 +125,13 @@ class Catalog(Protocol):
         """The full card, parsed on demand where the implementation allows it."""
         ...
 
+    def analysed(self, card_ids: Sequence[str], progress: CardProgress | None = None) -> list[Card]:
+        """The cards behind ``card_ids``, in that order (ids it lacks are dropped), carrying
+        at least what set-wide analyses read: source, tags, perspectives, recommendations,
+        timeline, quotes, actors. The index answers without parsing (no thesis, summary or
+        argument then); ``progress`` may raise to stop."""
+        ...
+
 
 class MemoryCatalog:
     """A :class:`Catalog` over a :class:`CardSet` held in memory (small and medium sets)."""
@@ -153,6 +163,11 @@ class MemoryCatalog:
 
     def card(self, card_id: str) -> Card | None:
         return self._by_id.get(card_id)
+
+    def analysed(self, card_ids: Sequence[str], progress: CardProgress | None = None) -> list[Card]:
+        if progress is not None:
+            progress(0, len(card_ids))
+        return [self._by_id[i] for i in card_ids if i in self._by_id]
 
     def _card_words(self, card_id: str) -> list[str]:
         if card_id not in self._words:

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from reader.cards.catalog import CardSummary, MemoryCatalog
+from reader.cards.catalog import CardProgress, CardSummary, MemoryCatalog
 from reader.cards.facets import Facets, build_facets
 from reader.cards.load import (
     CardFile,
@@ -27,6 +27,7 @@ from reader.cards.load import (
 from reader.cards.model import SET_FILE, Card, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query
+from reader.index._projection import decode as decode_analysis
 from reader.index._rows import content_digest, restore_card, split_words
 from reader.index._search import MATCHING_SQL, RANKED_SQL, fts_expression
 from reader.index._state import SaveState, State, generation
@@ -74,6 +75,18 @@ class ParsedCards:
 
 
 _PARSED = ParsedCards()
+#: How many analysis rows :meth:`IndexCatalog.analysed` reads in one query (and how often it
+#: reports progress): below SQLite's limit of variables in a statement.
+ANALYSIS_CHUNK = 500
+
+
+def _decoded(row: str | None) -> Card | None:
+    if row is None:
+        return None
+    try:
+        return decode_analysis(row)
+    except ValueError:
+        return None
 
 
 class IndexCatalog:
@@ -181,6 +194,41 @@ class IndexCatalog:
             card = load_card_file(CardFile(self._root / rel, rel), self._topics)[0]
         # The file may hold another card by now: never answer with another card's content.
         return card if card is not None and card.id == card_id else None
+
+    def analysed(self, card_ids: Sequence[str], progress: CardProgress | None = None) -> list[Card]:
+        """The cards behind ``card_ids`` as the set-wide analyses read them, from their
+        analysis rows (:mod:`reader.index._projection`): no YAML is parsed, so 10,000 cards take
+        a fraction of a second. Ids the catalog does not have are dropped; a card whose row is
+        missing or damaged is parsed instead. ``progress(done, total)`` is told between chunks
+        and may raise to stop."""
+        found: list[Card] = []
+        for start in range(0, len(card_ids), ANALYSIS_CHUNK):
+            if progress is not None:
+                progress(start, len(card_ids))
+            chunk = [i for i in card_ids[start : start + ANALYSIS_CHUNK] if i in self._index_of]
+            rows = self._analysis_rows([self._summary(i).path for i in chunk])
+            for card_id in chunk:
+                card = _decoded(rows.get((self._summary(card_id).path, card_id)))
+                card = card if card is not None else self.card(card_id)
+                if card is not None:
+                    found.append(card)
+        return found
+
+    def _summary(self, card_id: str) -> CardSummary:
+        return self._state.summaries[self._index_of[card_id]]
+
+    def _analysis_rows(self, paths: list[str]) -> dict[tuple[str, str], str]:
+        """(path, card id) → analysis row, for the files at ``paths``; empty when the index
+        cannot be read (the caller parses the cards instead)."""
+        marks = ", ".join("?" * len(paths))
+        try:
+            with self._store.connection() as conn:
+                rows = conn.execute(
+                    f"SELECT path, card_id, analysis FROM files WHERE path IN ({marks})", paths
+                ).fetchall()
+        except sqlite3.Error:
+            return {}
+        return {(path, card_id): row for path, card_id, row in rows if isinstance(row, str)}
 
     def _stored_card(self, rel: str, card_id: str) -> Card | None:
         """The card from the copy of its file the index keeps, if that copy is there and

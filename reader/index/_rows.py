@@ -29,6 +29,7 @@ from reader.cards.load import CardFile, UnreadableFileError, load_card_file, rea
 from reader.cards.model import Card
 from reader.cards.problems import Problem
 from reader.cards.query import fold, non_ascii
+from reader.index._projection import encode as encode_analysis
 
 _WORD_CHAR = re.compile(r"\w")
 _WORDS = re.compile(r"\w+")
@@ -85,6 +86,8 @@ class FileRow(NamedTuple):
     problems: str | None
     #: The file's bytes, for :func:`restore_card` (valid cards only).
     source: bytes | None
+    #: What the set-wide analyses read (:mod:`reader.index._projection`; valid cards only).
+    analysis: str | None
     #: The card's folded text, for full-text search (see :func:`fulltext`).
     words: str
 
@@ -153,7 +156,7 @@ def make_row(
         return FileRow(
             stamp.rel, stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode, digest, None,
             None, None, None, None, None, None, None, None, None, None, None, None, None, found,
-            None, "",
+            None, None, "",
         )  # fmt: skip
     src = card.source
     line, column = card.position("id")
@@ -180,6 +183,7 @@ def make_row(
         actors=join(actor.name for actor in card.actors),
         problems=found,
         source=data,
+        analysis=encode_analysis(card),
         words=fulltext(card),
     )
 

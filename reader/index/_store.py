@@ -33,7 +33,7 @@ from reader.cards.resources import resources_dir
 
 #: Bump when the tables (or the encoding of the stored state) change; a stamp that differs
 #: means "rebuild".
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 CACHE_ENV = "BRIEFING_READER_CACHE_DIR"
 BUSY_TIMEOUT_MS = 5000
 #: The modules whose behaviour decides what a card file parses into (and what problems it
@@ -51,6 +51,7 @@ PARSING_MODULES = (
     "reader.cards.safe_yaml",
     "reader.cards.schema",
     "reader.cards.set_file",
+    "reader.index._projection",
     "reader.index._rows",
 )
 
@@ -81,6 +82,7 @@ CREATE TABLE files (
     actors TEXT,
     problems TEXT,
     source BLOB,
+    analysis TEXT,
     words TEXT NOT NULL
 );
 CREATE TABLE snapshot (
