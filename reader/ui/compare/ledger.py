@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QVBoxLayout, QWidget
 
-from reader.analysis.columns import CardProgress, cards_of
+from reader.analysis.columns import CardProgress
 from reader.analysis.ledger import LedgerEntry, recommendation_ledger
 from reader.cards.catalog import Catalog
 from reader.cards.wording import plural
@@ -184,7 +184,7 @@ class RecommendationsLedgerView(SetWideView):
     def compute(
         catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
     ) -> tuple[LedgerEntry, ...]:
-        cards = cards_of(catalog, card_ids, progress)
+        cards = catalog.analysed(card_ids, progress)
         return recommendation_ledger(cards, catalog.info.actor_aliases)
 
     def show_result(self, catalog: Catalog, result: Any) -> None:

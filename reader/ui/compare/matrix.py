@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.columns import CardProgress, cards_of, source_label
+from reader.analysis.columns import CardProgress, source_label
 from reader.analysis.matrix import TopicMatrix, topic_matrix
 from reader.analysis.side_by_side import no_topics_hint
 from reader.cards.catalog import Catalog
@@ -298,7 +298,7 @@ class TopicMatrixView(SetWideView):
     def compute(
         catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
     ) -> TopicMatrix:
-        return topic_matrix(cards_of(catalog, card_ids, progress), catalog.info)
+        return topic_matrix(catalog.analysed(card_ids, progress), catalog.info)
 
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog

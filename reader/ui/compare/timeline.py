@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.columns import CardProgress, cards_of, source_label
+from reader.analysis.columns import CardProgress, source_label
 from reader.analysis.timeline import EventKind, TimelineEntry, merged_timeline
 from reader.cards.catalog import Catalog
 from reader.qt.models import ROOT, Index, read_only_flags
@@ -200,7 +200,7 @@ class TimelineView(SetWideView):
     def compute(
         catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
     ) -> tuple[TimelineEntry, ...]:
-        cards = cards_of(catalog, card_ids, progress)
+        cards = catalog.analysed(card_ids, progress)
         if progress is None:
             return merged_timeline(cards)
         # Merging takes as long as loading at 10,000 cards: it must stop when asked, too.
