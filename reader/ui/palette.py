@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.app.settings import PaletteMode
 from reader.render import DARK, LIGHT, Theme
+from reader.ui.contrast import readable
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -68,10 +69,12 @@ def apply_palette(app: QApplication, mode: PaletteMode) -> None:
     if mode is PaletteMode.SYSTEM:
         hints.unsetColorScheme()
         app.setPalette(QPalette())
+        app.setPalette(readable(QPalette()))  # the system's colours, muted text made readable
         return
     scheme = Qt.ColorScheme.Dark if mode is PaletteMode.DARK else Qt.ColorScheme.Light
     hints.setColorScheme(scheme)
-    app.setPalette(_dark_palette() if mode is PaletteMode.DARK else _light_palette(app))
+    palette = _dark_palette() if mode is PaletteMode.DARK else _light_palette(app)
+    app.setPalette(readable(palette))
 
 
 def is_dark(palette: QPalette) -> bool:
