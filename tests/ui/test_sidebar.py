@@ -1,15 +1,22 @@
-"""The sidebar's tag tree: which branches open on a first load, and that a reload keeps them."""
+"""The sidebar's tag tree: which branches open on a first load, and that a reload keeps them;
+that what it paints as highlighted is the filter and nothing else (review #2); its names, and
+one place per facet (review #19); its tooltip's counts (review #38)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.model import Card
-from reader.ui.reading.sidebar import EXPAND_ALL_BELOW, Sidebar
-from reader.ui.reading.tag_tree_model import NAME
+from reader.cards.query import Query
+from reader.ui.reading.sidebar import EXPAND_ALL_BELOW, Sidebar, TagTreeView
+from reader.ui.reading.tag_tree_model import NAME, FilterRole
 from tests.analysis.compare_cards import catalog_of, make_card
+from tests.ui.conftest import MakeWindow
 
 
 def sidebar_of(qtbot: QtBot, cards: list[Card]) -> Sidebar:
@@ -67,3 +74,133 @@ def test_a_reload_keeps_the_branches_the_reader_opened_and_closed(qtbot: QtBot) 
     assert not tree.isExpanded(tag(sidebar, "aaa"))  # new, and not a first load
     assert headings_open(sidebar) == [True, False, True, True]
     assert sidebar.counts.text() == "3 cards"
+
+
+# -- what the tree paints is the filter ------------------------------------------------------
+
+
+def painted(tree: TagTreeView) -> set[Filter]:
+    """The rows on screen painted in another colour than the tree's background, found in the
+    grabbed pixels (past the end of each name, where only a highlight can colour them)."""
+    image = tree.viewport().grab().toImage()
+    background = tree.viewport().palette().color(tree.viewport().backgroundRole())
+    found: set[Filter] = set()
+    index = tree.indexAt(tree.viewport().rect().topLeft())
+    while index.isValid():
+        rect = tree.visualRect(index)
+        if rect.top() > tree.viewport().height():
+            break
+        item = index.data(FilterRole)
+        pixel = QColor(image.pixel(rect.right() - 3, rect.center().y()))
+        if isinstance(item, Filter) and pixel.rgb() != background.rgb():
+            found.add(item)
+        index = tree.indexBelow(index)
+    return found
+
+
+def outlined(tree: TagTreeView) -> QModelIndex:
+    """The row with a frame at its right edge (the keyboard focus), if any."""
+    image = tree.viewport().grab().toImage()
+    background = tree.viewport().palette().color(tree.viewport().backgroundRole())
+    index = tree.indexAt(tree.viewport().rect().topLeft())
+    while index.isValid():
+        rect = tree.visualRect(index)
+        if QColor(image.pixel(rect.right() - 1, rect.center().y())).rgb() != background.rgb():
+            return index
+        index = tree.indexBelow(index)
+    return QModelIndex()
+
+
+def click(qtbot: QtBot, tree: TagTreeView, tag: str, ctrl: bool = False) -> None:
+    index = tree.model().index_of(Filter(FilterKind.TAG, tag))  # type: ignore[attr-defined]
+    tree.scrollTo(index)
+    modifier = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, modifier, tree.visualRect(index).center()
+    )
+
+
+def test_the_tree_highlights_the_filter_and_nothing_else(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    window = make_window(card_set)
+    window.resize(1280, 800)
+    tree = window.sidebar.tree
+    ecowas, treasury = (
+        Filter(FilterKind.TAG, "actor/ecowas"),
+        Filter(FilterKind.TAG, "actor/us-treasury"),
+    )
+
+    click(qtbot, tree, "actor/ecowas")
+    assert window.session.query == Query(include_tags=("actor/ecowas",))
+    assert painted(tree) == {ecowas}
+    assert window.sidebar.model.marked() == {ecowas: "include"}
+
+    click(qtbot, tree, "actor/us-treasury", ctrl=True)
+    assert window.session.query.exclude_tags == ("actor/us-treasury",)
+    assert painted(tree) == {ecowas}  # a hidden tag is struck through, not tinted
+    assert window.sidebar.model.marked() == {ecowas: "include", treasury: "exclude"}
+
+    qtbot.mouseClick(window.list_pane.filter_bar._clear, Qt.MouseButton.LeftButton)
+    assert window.session.query == Query()
+    assert painted(tree) == set()  # no selection colour survives "Clear all"
+    assert window.sidebar.model.marked() == {}
+    assert not tree.selectionModel().hasSelection()
+
+    # Moving with the keys shows the focus, never a filter.
+    tree.setFocus()
+    for _ in range(6):
+        qtbot.keyClick(tree, Qt.Key.Key_Down)
+    current = tree.currentIndex().data(FilterRole)
+    assert isinstance(current, Filter)
+    assert painted(tree) == set()
+    assert window.session.query == Query()
+    assert outlined(tree) == tree.currentIndex()  # the focus: an outline, not a fill
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert painted(tree) == {current}
+    assert window.sidebar.model.marked() == {current: "include"}
+    qtbot.keyClick(tree, Qt.Key.Key_Return)  # a second press takes it off again
+    assert painted(tree) == set()
+
+
+# -- names, one place per facet, counts --------------------------------------------------------
+
+
+def test_the_tree_names_tags_and_lists_each_facet_once(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    window = make_window(card_set)
+    model = window.sidebar.model
+    ivory = model.index_of(Filter(FilterKind.TAG, "country/cote-divoire"))
+    assert ivory.data() == "Côte d'Ivoire"
+    assert ivory.data(Qt.ItemDataRole.ToolTipRole).startswith("country/cote-divoire\n")
+    assert model.index_of(Filter(FilterKind.TAG, "actor/ecowas")).data() == "ECOWAS"
+    # publisher/… and kind/… are listed under Publishers and Kinds only.
+    tags = model.index(0, NAME)
+    families = {
+        model.index(r, NAME, tags).data(FilterRole).value for r in range(model.rowCount(tags))
+    }
+    assert families == {"actor", "country", "region", "theme"}
+    assert not model.index_of(
+        Filter(FilterKind.TAG, "publisher/international-crisis-group")
+    ).isValid()
+    crisis_group = Filter(FilterKind.PUBLISHER, "International Crisis Group")
+    assert model.index_of(crisis_group).isValid()
+    # A publisher tag clicked in a card filters by the facet the tree lists.
+    window.filtering.follow_tag("publisher/international-crisis-group")
+    assert window.session.query == Query(publishers=frozenset({"International Crisis Group"}))
+    assert model.marked() == {crisis_group: "include"}
+
+
+def test_the_tooltip_counts_the_cards_shown_and_the_whole_set(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    window = make_window(card_set)
+    model = window.sidebar.model
+    wagner = model.index_of(Filter(FilterKind.TAG, "actor/wagner"))
+    assert "3 of the 3 cards shown" in wagner.data(Qt.ItemDataRole.ToolTipRole)
+    window.session.set_query(Query(years=frozenset({2023})))
+    shown = len(window.session.matched)
+    tip = wagner.data(Qt.ItemDataRole.ToolTipRole)
+    assert f"{shown} of the {shown} cards shown" in tip
+    assert "(3 in the whole set)" in tip

@@ -4,20 +4,26 @@ A click on a tag or facet value filters by it (a second click removes it again);
 or the context menu hides the cards carrying a tag. The keyboard does the same: Enter or Space
 filters, Ctrl+Enter hides, Delete removes the filter. A reloaded set keeps the branches the
 reader had opened; a first load opens the headings, and their tags too while there are few.
+
+The tree selects nothing: the filter's own marks (a tint, bold, strike-through) are its only
+highlight, so "Clear all" leaves nothing painted, and moving with the arrow keys shows only the
+focus frame, never what looks like a filter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMenu,
     QSizePolicy,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +43,31 @@ LONG_TAG = "international-crisis-group"
 MIN_WIDTH = 270
 #: Expand every first-level tag while the tree is at most this big; collapse beyond.
 EXPAND_ALL_BELOW = 80
+#: Adds commands for a tag (its slug) to the tree's context menu, after the filter's own.
+TagMenuHook = Callable[[QMenu, str], None]
+#: The keyboard focus's outline, in pixels.
+FOCUS_LINE = 2
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Rows drawn with the filter's marks only: without the style's hover box (left where the
+    mouse stopped after a click, it reads as one more highlighted tag) and with the keyboard
+    focus as an outline, not the style's filled frame, which looks like the filter's tint."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.state &= ~(QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_HasFocus)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        if option.state & QStyle.StateFlag.State_HasFocus and index.column() == NAME:
+            painter.save()
+            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), FOCUS_LINE)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            inset = FOCUS_LINE // 2
+            painter.drawRect(option.rect.adjusted(inset, inset, -inset - 1, -inset - 1))
+            painter.restore()
 
 
 class TagTreeView(QTreeView):
@@ -54,13 +85,16 @@ class TagTreeView(QTreeView):
         )
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # No selection: its colour would claim a filter (see the module's docstring).
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setMouseTracking(True)
         self.setAnimated(False)
         self.setIndentation(14)
         self.setFrameShape(QTreeView.Shape.NoFrame)
+        self.tag_menu_hook: TagMenuHook | None = None
+        self.setItemDelegate(_RowDelegate(self))
         # A source list: the sidebar's own colour, so the card list stands out beside it.
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.customContextMenuRequested.connect(self._context_menu)
@@ -111,7 +145,7 @@ class TagTreeView(QTreeView):
         if item is None:
             return
         state = index.siblingAtColumn(NAME).data(StateRole)
-        name = item.value or "unspecified"
+        name = index.siblingAtColumn(NAME).data() or "unspecified"
         menu = QMenu(self)
         if state != "include":
             show = menu.addAction(f"Show Only Cards With “{name}”")
@@ -122,6 +156,9 @@ class TagTreeView(QTreeView):
         if state:
             remove = menu.addAction("Remove From Filter")
             remove.triggered.connect(lambda: self.filter_removed.emit(item))
+        if self.tag_menu_hook is not None and item.kind is FilterKind.TAG:
+            menu.addSeparator()
+            self.tag_menu_hook(menu, item.value)
         menu.exec(self.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -197,6 +234,11 @@ class Sidebar(QWidget):
     def tab_chain(self) -> list[QWidget]:
         """Its widgets in Tab order."""
         return [self.tree]
+
+    def set_tag_context_menu(self, hook: TagMenuHook | None) -> None:
+        """Let ``hook`` add commands for the tag right-clicked (rename, merge, …) to the
+        tree's context menu, below Show Only / Hide / Remove From Filter."""
+        self.tree.tag_menu_hook = hook
 
     def show_results(self, matched: Sequence[str], query: Query) -> None:
         """The tree's counts and marks follow the filter."""

@@ -3,6 +3,13 @@
 Each node shows how many cards of the *current* filter carry it, so the tree answers "how many
 would I get if I clicked this?". The structure comes from the whole set and stays put while
 the filter changes (only counts and marks change), so the reader never loses their place.
+
+Tags show the names the set file gives them (:func:`tag_label`), sorted by name, with the slug
+in the tooltip. The ``publisher/…`` and ``kind/…`` tags are left out: the Publishers and Kinds
+facets list the same thing with the card's own value, and one facet shown twice reads as two.
+The only marks are the filter's: an included node is bold on a tint, an excluded one struck
+through; the view never paints a selection of its own, so the tree cannot claim a filter that
+is not in force.
 """
 
 from __future__ import annotations
@@ -18,12 +25,14 @@ from PySide6.QtCore import (
     QModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from reader.cards.catalog import CardSummary
 from reader.cards.facets import FACETS, Facets, build_facets
 from reader.cards.filters import Filter, FilterKind, active_filters
 from reader.cards.query import Query
+from reader.cards.tag_labels import is_facet_tag, label_key, tag_label
+from reader.cards.wording import plural
 from reader.qt.models import ROOT, Index, read_only_flags
 
 NAME, COUNT = 0, 1
@@ -77,8 +86,10 @@ class TagTreeModel(QAbstractItemModel):
         self._root = Node("", None)
         self._nodes: dict[Filter, Node] = {}
         self._states: dict[Filter, str] = {}
-        self._serial: list[Node] = []
+        #: (position in the facet index, node) for every node the tree shows.
+        self._serial: list[tuple[int, Node]] = []
         self._index = Facets((), {}, Counter())
+        self._shown = 0
 
     # -- feeding --------------------------------------------------------------------------
 
@@ -104,12 +115,20 @@ class TagTreeModel(QAbstractItemModel):
         }
         for item in index.filters:
             if item.kind is FilterKind.TAG:
-                parent, _, label = item.value.rpartition("/")
+                if is_facet_tag(item.value):
+                    continue
+                parent = item.value.rpartition("/")[0]
                 up = self._nodes[Filter(FilterKind.TAG, parent)] if parent else tags
-                self._add_leaf(up, label, item, descriptions.get(item.value, ""))
+                description = descriptions.get(item.value, "")
+                self._add_leaf(up, tag_label(item.value, description), item, description)
             else:
-                self._add_leaf(headings[item.kind], item.value or "unspecified", item, "")
-        self._serial = [self._nodes[f] for f in index.filters]
+                value = item.value or "unspecified"
+                label = value[:1].upper() + value[1:] if item.kind is FilterKind.KIND else value
+                self._add_leaf(headings[item.kind], label, item, "")
+        _sort_by_label(tags)
+        shown = self._nodes
+        self._serial = [(n, shown[f]) for n, f in enumerate(index.filters) if f in shown]
+        self._shown = len(index.card_nodes)
         self._apply_counts(index.totals, totals=True)
         self.endResetModel()
 
@@ -123,11 +142,16 @@ class TagTreeModel(QAbstractItemModel):
             state = "exclude" if item.kind is FilterKind.NOT_TAG else "include"
             key = Filter(FilterKind.TAG, item.value) if state == "exclude" else item
             self._states[key] = state
+        self._shown = len(matched)
         self._apply_counts(self._index.counts(matched), totals=False)
         self._emit_all_changed(self._root)
 
+    def marked(self) -> dict[Filter, str]:
+        """The filters the tree marks, and how ("include" or "exclude"): the query's."""
+        return dict(self._states)
+
     def _apply_counts(self, counts: Counter[int], *, totals: bool) -> None:
-        for n, node in enumerate(self._serial):
+        for n, node in self._serial:
             node.count = counts.get(n, 0)
             if totals:
                 node.total = node.count
@@ -206,7 +230,10 @@ class TagTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return None if heading else self._tooltip(node)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return node.label if heading else f"{node.label}, {node.count} cards"
+            if heading:
+                return node.label
+            marks = {"include": ", filtering", "exclude": ", hidden"}
+            return f"{node.label}, {plural(node.count, 'card')}{marks.get(state, '')}"
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return node.description or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
@@ -215,15 +242,22 @@ class TagTreeModel(QAbstractItemModel):
             return self._font(heading, state)
         if role == Qt.ItemDataRole.ForegroundRole and not heading:
             return self._foreground(node, state, column)
+        if role == Qt.ItemDataRole.BackgroundRole and state == "include":
+            return filter_tint()
         return None
 
     def _tooltip(self, node: Node) -> str:
+        """The slug (what a card file says), the description, and the counts: of the cards
+        shown now, and of the whole set when that differs."""
         assert node.filter is not None
         what = node.filter.value if node.filter.kind is FilterKind.TAG else node.label
         lines = [what]
-        if node.description:
+        if node.description and node.description != node.label:
             lines.append(node.description)
-        lines.append(f"{node.count} of {node.total} cards in the current view")
+        counted = f"{node.count} of the {plural(self._shown, 'card')} shown"
+        if node.total != node.count:
+            counted += f" ({node.total} in the whole set)"
+        lines.append(counted)
         if node.filter.kind is FilterKind.TAG:
             lines.append("Click to show only these cards; Ctrl+click to hide them.")
         else:
@@ -241,9 +275,33 @@ class TagTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _foreground(node: Node, state: str, column: int) -> Any:
-        palette = QGuiApplication.palette()
         if state == "include" and column == NAME:
-            return palette.color(QPalette.ColorRole.Link)
+            return QGuiApplication.palette().color(QPalette.ColorRole.Link)
         if node.count == 0 or state == "exclude" or column == COUNT:
-            return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            return muted_text()
         return None
+
+
+# The tree's colours, in one place (the contrast check reads and may change them).
+
+
+def muted_text() -> QColor:
+    """Counts, tags with no card in the view, excluded tags: information, so the muted text
+    colour (at 4.5:1, reader.ui.contrast), not a disabled control's (1.6:1 in Fusion)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+
+
+def filter_tint() -> QColor:
+    """Behind an included filter's row: the highlight colour, faint enough for text in the
+    ordinary colours to read on it, and unlike a selection's full highlight."""
+    tint = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
+    tint.setAlpha(48)
+    return tint
+
+
+def _sort_by_label(node: Node) -> None:
+    """Order ``node``'s tags by their names, at every level (they came in slug order)."""
+    node.children.sort(key=lambda child: label_key(child.label))
+    for row, child in enumerate(node.children):
+        child.row = row
+        _sort_by_label(child)
