@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
+
+from reader.ui.icons import themed_icon
 
 Key = QKeySequence.StandardKey
 Shortcut = Key | str
@@ -52,7 +54,8 @@ class Command(Generic[T]):
     local: bool = False
     #: Shows (but does not claim) the keys of this other command, which hands them on.
     keys_of: str = ""
-    #: A theme icon name, and the style's icon when the theme has none.
+    #: A theme icon name (freedesktop naming), and the style's icon for a name that neither
+    #: the theme nor our bundled icons (resources/icons/NAME.svg, reader.ui.icons) have.
     icon: tuple[str, Pixmap | None] | None = None
 
 
@@ -166,8 +169,9 @@ class CommandActions(Generic[T]):
         action.setWhatsThis(command.tip)
         if command.icon is not None:
             name, fallback = command.icon
-            style = self._parent.style()
-            icon = QIcon.fromTheme(name, style.standardIcon(fallback) if fallback else QIcon())
+            icon = themed_icon(name)
+            if icon.isNull() and fallback is not None:
+                icon = self._parent.style().standardIcon(fallback)
             if not icon.isNull():
                 action.setIcon(icon)
         if command.checked is not None:

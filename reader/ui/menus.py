@@ -18,7 +18,21 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QSizePolicy, QToolBa
 from reader.ui.commands import Actions
 
 #: The toolbar, by command id; ``None`` is a separator.
-TOOLBAR = ("back", "forward", None, "open_set", "reload")
+TOOLBAR = (
+    "back",
+    "forward",
+    None,
+    "open_set",
+    "reload",
+    None,
+    "compare",
+    "topic_matrix",
+    "recommendations",
+    "timeline",
+    None,
+    "show_source",
+    "export_pdf",
+)
 
 
 @dataclass

@@ -93,6 +93,7 @@ VIEW_COMMANDS: tuple[Command[MainWindow], ...] = (
         "&View",
         lambda w: w.sources.toggle(),
         ("Ctrl+Shift+S",),
+        icon=("view-list-text", None),
         checked=lambda w: w.sources.is_open(),
     ),
 )
