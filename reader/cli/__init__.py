@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=cmd_check)
     _add_export(commands)
+    _add_table(commands)
     _add_index_commands(commands)
     return parser
 
@@ -191,6 +192,45 @@ def cmd_export(args: argparse.Namespace) -> int:
     from reader.cli.export import export_command  # Qt loads only for the export
 
     return export_command(root, args)
+
+
+def _add_table(commands: argparse._SubParsersAction[_Parser]) -> None:
+    table = commands.add_parser(
+        "table",
+        prog="briefing-reader table",
+        help="write a set-wide view (matrix, ledger, timeline) as a table",
+        description="Write the rows of a set-wide view as the window shows them: matrix (one "
+        "row per topic and card), ledger (one per recommendation) or timeline (one per "
+        "card's account of an event), each with the card's id, title, publisher and date. "
+        "The filters are the window's. Cells that a spreadsheet would run as a formula get "
+        "a leading '.",
+    )
+    table.add_argument("view", choices=("matrix", "ledger", "timeline"), help="which view")
+    table.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    _add_tag_filters(table)
+    table.add_argument("--search", metavar="TEXT", help="only cards matching this search")
+    table.add_argument(
+        "--format",
+        choices=("csv", "tsv", "json", "markdown", "xlsx"),
+        default="csv",
+        help="output format (default csv)",
+    )
+    table.add_argument(
+        "--bom", action="store_true", help="CSV/TSV: start with a UTF-8 byte-order mark (Excel)"
+    )
+    table.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: stdout)"
+    )
+    table.set_defaults(run=cmd_table)
+
+
+def cmd_table(args: argparse.Namespace) -> int:
+    root = _set_folder(args.path)
+    if (bad := _check_folder(root, "briefing-reader table")) is not None:
+        return bad
+    from reader.cli.table import table_command
+
+    return table_command(root, args)
 
 
 def _add_index_commands(commands: argparse._SubParsersAction[_Parser]) -> None:

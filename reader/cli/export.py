@@ -12,9 +12,9 @@ failure is one line on stderr, never a traceback.
 
 The output never destroys a file (README: "an existing file is never damaged"): a file of the
 set being exported (a card, the set file, a source text, wherever found) and anything in the
-set's folder but a ``.pdf`` are refused (:func:`refusal`), as are folders, named pipes, devices
-and sockets (:func:`reader.export.atomic.resolve_target`); a symbolic link is written through,
-and the message names the file written.
+set's folder but a ``.pdf`` are refused (:func:`reader.cli.targets.refusal`), as are folders,
+named pipes, devices and sockets (:func:`reader.export.atomic.resolve_target`); a symbolic link
+is written through, and the message names the file written.
 """
 
 from __future__ import annotations
@@ -29,12 +29,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
-from reader.cards.catalog import Catalog
-from reader.cards.load import UnreadableFileError
-from reader.cards.model import SET_FILE
 from reader.cards.query import Query, search_problem
 from reader.cards.wording import plural
 from reader.cli.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from reader.cli.targets import refusal
 from reader.cli.terminal import Stopped
 from reader.export.atomic import resolve_target
 from reader.export.book import BookRequest, NothingToExportError, UnknownCardError, select
@@ -43,7 +41,6 @@ from reader.export.pdf import export_pdf, export_time
 from reader.export.progress import ExportCancelledError, Progress
 from reader.index import open_index
 from reader.qt.application import gui_application
-from reader.verify.sources import find_source_file, source_folders
 
 PROG = "briefing-reader export"
 #: The signals that stop an export (see :func:`_stop_requests`).
@@ -81,41 +78,6 @@ def _stop_requests() -> Iterator[list[int]]:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-
-
-def refusal(target: Path, catalog: Catalog, sources: Path | None = None) -> str | None:
-    """Why an export of the set ``catalog`` reads must not write ``target``, or None;
-    ``sources`` is the folder given for the source texts (``--sources``)."""
-    real = _real(target)
-    root = _real(catalog.root)
-    if real == _real(root / SET_FILE):
-        return "it is the set file of the set being exported"
-    if real in {_real(root / summary.path) for summary in catalog.summaries()}:
-        return "it is a card of the set being exported"
-    folders = source_folders(catalog.root, catalog.info, sources)
-    if not any(real.is_relative_to(_real(folder)) for folder in folders):
-        return None  # source texts are found only inside these folders
-    if real in _sources(catalog, folders):
-        return "it is a source text of the set being exported"
-    if real.is_relative_to(root) and real.suffix.lower() != ".pdf":
-        return "it is in the folder of the set being exported and is not a .pdf"
-    return None
-
-
-def _real(path: Path) -> Path:
-    return Path(os.path.realpath(path))
-
-
-def _sources(catalog: Catalog, folders: list[Path]) -> set[Path]:
-    """The source texts the cards name; each card is parsed for it, hence asked only for a
-    target inside a folder they are looked for in."""
-    found: set[Path] = set()
-    for summary in catalog.summaries():
-        card = catalog.card(summary.id)
-        with contextlib.suppress(UnreadableFileError):
-            if card is not None and (path := find_source_file(card, folders)):
-                found.add(_real(path))
-    return found
 
 
 def _is_folder(path: Path) -> bool:

@@ -121,6 +121,20 @@ def show_status(text: str) -> None:
         print(f"\r{terminal_safe(text)}", end="", file=stream, flush=True)
 
 
+def write_data(data: bytes) -> None:
+    """A command's output that is data (a table): the bytes as they are into a pipe or a
+    file, but made terminal-safe text on a terminal, where card text must not drive it."""
+    out = sys.stdout
+    if out.isatty():
+        out.write(data.decode("utf-8", "replace"))
+        out.flush()
+        return
+    raw = out.stream if isinstance(out, SafeStream) else out
+    raw.flush()
+    raw.buffer.write(data)
+    raw.buffer.flush()
+
+
 @contextlib.contextmanager
 def safe_output() -> Iterator[None]:
     """Everything written to ``sys.stdout`` and ``sys.stderr`` meanwhile is terminal-safe."""
