@@ -1,0 +1,233 @@
+"""Fields holding one piece of text: a line, prose, Markdown with a preview, a choice, a date.
+
+Each shows the value it was given and hands back exactly that value until the user changes
+the text, so a card opened and saved untouched is the same data (and the same bytes). A value
+of the wrong shape (a list where text belongs) is kept as written and the field is disabled
+with a note: the loader reports it, and the file is where it must be fixed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QTextBrowser
+
+from reader.qt.document import SafeTextDocument
+from reader.render import stylesheet
+from reader.render.markdown import markdown_to_html
+from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
+from reader.ui.editor.fields import FieldSpec, Kind
+from reader.ui.palette import card_theme
+
+#: Lines a prose box shows at least and grows to before it scrolls.
+_PROSE_LINES = (2, 8)
+_MARKDOWN_LINES = (4, 12)
+_PREVIEW_MS = 300
+
+
+class TextField(FieldEditor):
+    """A field typed as text. Subclasses provide the control; this class keeps the value."""
+
+    def __init__(self, spec: FieldSpec, owner: Owner, host: FormHost) -> None:
+        super().__init__(spec, owner, host)
+        self._original: Any = None
+        self._shown = ""
+        self._last: Any = None
+        self._loading = False
+
+    def text(self) -> str:
+        raise NotImplementedError
+
+    def show_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def control(self) -> Any:
+        raise NotImplementedError
+
+    def value(self) -> Any:
+        text = self.text()
+        if text == self._shown or not isinstance(self._original, str | None):
+            return self._original
+        if text == "" and not self.spec.required:
+            return None
+        return text
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        try:
+            self._original = value
+            foreign = value is not None and not isinstance(value, str)
+            self._shown = "" if value is None else str(value)
+            self.show_text(self._shown)
+            self.control().setEnabled(not foreign)
+            if foreign:
+                self.show_hint("Written here as something other than text; edit it in the file.")
+        finally:
+            self._loading = False
+        self._last = self.value()
+
+    def restore(self, value: Any) -> None:
+        """Show ``value`` from undo/redo while keeping the loaded original to compare with."""
+        if value == self._original:
+            self.set_value(value)
+            return
+        self._loading = True
+        try:
+            self.show_text("" if value is None else str(value))
+        finally:
+            self._loading = False
+        self._last = self.value()
+
+    def changed_by_user(self) -> None:
+        if self._loading:
+            return
+        new = self.value()
+        if new != self._last:
+            old, self._last = self._last, new
+            self.host.edited(self.path, old, new)
+
+    def focus_control(self) -> None:
+        self.control().setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class LineField(TextField):
+    def __init__(
+        self, spec: FieldSpec, owner: Owner, host: FormHost, completer: QCompleter | None = None
+    ) -> None:
+        super().__init__(spec, owner, host)
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(spec.title)
+        self.edit.setToolTip(spec.description)
+        if spec.kind is Kind.DATE:
+            self.edit.setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
+            self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0000-00-00") * 2)
+        if completer is not None:
+            self.edit.setCompleter(completer)
+        self.edit.textChanged.connect(self.changed_by_user)
+        self.box.addWidget(self.edit)
+        self.finish_layout()
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def show_text(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def control(self) -> QLineEdit:
+        return self.edit
+
+
+class ProseEdit(QPlainTextEdit):
+    """A plain-text box that grows with its text between a few lines and a dozen."""
+
+    def __init__(self, lines: tuple[int, int]) -> None:
+        super().__init__()
+        self._lines = lines
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        low, high = self._lines
+        shown = max(low, min(high, int(self.document().size().height())))
+        margins = self.contentsMargins()
+        frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
+        self.setFixedHeight(shown * self.fontMetrics().lineSpacing() + frame + 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+
+class ProseField(TextField):
+    def __init__(self, spec: FieldSpec, owner: Owner, host: FormHost) -> None:
+        super().__init__(spec, owner, host)
+        markdown = spec.kind is Kind.MARKDOWN
+        self.edit = ProseEdit(_MARKDOWN_LINES if markdown else _PROSE_LINES)
+        self.edit.setAccessibleName(spec.title)
+        self.edit.setToolTip(spec.description)
+        self.edit.textChanged.connect(self.changed_by_user)
+        self.box.addWidget(self.edit)
+        self.preview: QTextBrowser | None = None
+        if markdown:
+            self._add_preview()
+        self.finish_layout()
+
+    def _add_preview(self) -> None:
+        preview = QTextBrowser()
+        preview.setDocument(SafeTextDocument(preview))
+        preview.setOpenLinks(False)
+        preview.setAccessibleName(f"{self.spec.title}: preview")
+        preview.setToolTip("Preview: the text as the card shows it")
+        preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        preview.setMaximumHeight(self.edit.fontMetrics().lineSpacing() * 8)
+        self.preview = preview
+        self._timer = QTimer(self, singleShot=True, interval=_PREVIEW_MS)
+        self._timer.timeout.connect(self.render_preview)
+        self.edit.textChanged.connect(self._timer.start)
+        self.box.addWidget(preview)
+
+    def render_preview(self) -> None:
+        """Show the text through the card view's own Markdown renderer and style sheet."""
+        if self.preview is None:
+            return
+        theme = card_theme(self.palette())
+        doc = self.preview.document()
+        doc.setDefaultStyleSheet(stylesheet(theme, self.font().pointSizeF()))
+        doc.setHtml(markdown_to_html(self.edit.toPlainText()))
+        self.preview.setVisible(bool(self.edit.toPlainText().strip()))
+
+    def show_text(self, text: str) -> None:
+        self.edit.setPlainText(text)
+        self.render_preview()
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def control(self) -> QPlainTextEdit:
+        return self.edit
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.preview is not None:
+            self.render_preview()
+
+
+class ChoiceField(TextField):
+    """An enum: one of the schema's values (or none, for an optional field)."""
+
+    def __init__(self, spec: FieldSpec, owner: Owner, host: FormHost) -> None:
+        super().__init__(spec, owner, host)
+        self.combo = QComboBox()
+        self.combo.setAccessibleName(spec.title)
+        self.combo.setToolTip(spec.description)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.addItems(("", *spec.choices) if not spec.required else spec.choices)
+        self.combo.currentTextChanged.connect(self.changed_by_user)
+        self.box.addWidget(self.combo)
+        self.box.setAlignment(self.combo, Qt.AlignmentFlag.AlignLeft)
+        self.finish_layout()
+
+    def text(self) -> str:
+        return self.combo.currentText()
+
+    def show_text(self, text: str) -> None:
+        if self.combo.findText(text) < 0:
+            self.combo.addItem(text)  # a value outside the list stays visible (and reported)
+        self.combo.setCurrentText(text)
+
+    def control(self) -> QComboBox:
+        return self.combo
+
+
+class ConstantField(LineField):
+    """The format line: shown for completeness, never typed."""
+
+    def __init__(self, spec: FieldSpec, owner: Owner, host: FormHost) -> None:
+        super().__init__(spec, owner, host)
+        self.edit.setReadOnly(True)
+        self.edit.setPlaceholderText(spec.choices[0] if spec.choices else "")
+        self.edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
