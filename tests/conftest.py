@@ -28,10 +28,12 @@ DATA = Path(__file__).resolve().parent / "data"
 @pytest.fixture(autouse=True, scope="session")
 def _index_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The persistent index (reader.index) writes to a temporary cache, never ~/.cache; the
-    log (reader.app.log) to a temporary state folder, never ~/.local/state."""
+    log (reader.app.log) to a temporary state folder, never ~/.local/state; the editor's
+    drafts (reader.ui.editor.drafts) to a temporary data folder."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BRIEFING_READER_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
         patch.setenv("BRIEFING_READER_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+        patch.setenv("BRIEFING_READER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
         yield
 
 
