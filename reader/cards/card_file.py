@@ -19,12 +19,14 @@ from reader.cards.model import (
     Source,
     TimelineEvent,
 )
-from reader.cards.problems import Problem, error, warning
+from reader.cards.problems import Problem, error, shorten, warning
 from reader.cards.safe_yaml import Document, PathKey, YamlError, read_yaml_bytes
 from reader.cards.schema import check, field_label
 
 #: Quotes are excerpts, not passages; the guide says about 40 words.
 QUOTE_WORD_LIMIT = 50
+#: What a new card's skeleton (reader.authoring.skeleton) writes in each field to fill in.
+PLACEHOLDER = "TODO:"
 
 
 def parse_card(
@@ -44,7 +46,10 @@ def parse_card(
                 f"a card must be a YAML mapping of fields (format:, id:, title: …), not {found}",
             )
         ]
-    problems = list(check(doc, "briefing-card", rel_path))
+    placeholders = _placeholder_problems(doc, doc.data, (), rel_path)
+    where = {(p.line, p.column) for p in placeholders}
+    problems = [p for p in check(doc, "briefing-card", rel_path) if (p.line, p.column) not in where]
+    problems += placeholders
     if any(p.is_error for p in problems):
         return None, sorted(problems)
     problems += _semantic_problems(doc, rel_path, topics)
@@ -52,6 +57,24 @@ def parse_card(
     if any(p.is_error for p in problems):
         return None, problems
     return _build(doc, rel_path), problems
+
+
+def _placeholder_problems(doc: Document, value: Any, path: PathKey, rel: str) -> list[Problem]:
+    """An error for each field still holding the skeleton's placeholder text (the schema's
+    complaint about the same value, a date that is not one, is left out: this one says why)."""
+    if isinstance(value, str):
+        if not value.lstrip().startswith(PLACEHOLDER):
+            return []
+        label = field_label(path)
+        message = f"{label}: placeholder text left — replace '{shorten(value.strip())}'"
+        return [error(rel, doc.value_position(path), message)]
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return []
+    return [p for k, v in items for p in _placeholder_problems(doc, v, (*path, k), rel)]
 
 
 def _article(value: Any) -> str:

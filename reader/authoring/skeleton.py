@@ -1,0 +1,166 @@
+"""New cards and new sets: a skeleton of the required fields, ready to fill in.
+
+A new card gets what can be known without reading the source closely — its ``source.file``,
+a title from the source's first line and a unique id made from it — and placeholder text
+("TODO: …") in every other required field. The loader reports each placeholder left as an
+error naming its field (reader.cards.card_file), so ``check`` says what is still to do and a
+half-written card never slips into a comparison or a PDF.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from datetime import date
+from pathlib import Path
+
+from reader.authoring import emit
+from reader.authoring.files import save_atomically
+from reader.cards.card_file import PLACEHOLDER
+from reader.cards.load import (
+    MAX_SOURCE_BYTES,
+    UnreadableFileError,
+    find_card_files,
+    load_set_info,
+    read_limited,
+)
+from reader.cards.model import ID_PATTERN, SET_FILE
+from reader.cards.safe_yaml import YamlError, decode, read_yaml_bytes
+
+#: Ids are at most 64 characters; one made from a title keeps a few words of it.
+ID_LENGTH = 48
+#: Headline markers a source's first line may start with (Markdown, numbering).
+_HEADLINE = re.compile(r"^[#>*\-\s]+")
+
+
+class NewCardError(Exception):
+    """The card cannot be made as asked (an id taken or malformed, an unreadable source)."""
+
+
+def _todo(what: str) -> str:
+    return f"{PLACEHOLDER} {what}"
+
+
+def source_title(text: str) -> str | None:
+    """The source's first non-empty line, without Markdown headline marks."""
+    for line in text.splitlines():
+        title = _HEADLINE.sub("", line).strip()
+        if title:
+            return title[:200]
+    return None
+
+
+def slug(title: str) -> str:
+    """An id made from a title: lowercase ASCII words joined by hyphens, a few words long."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", folded.lower())
+    kept: list[str] = []
+    for word in words:
+        if len("-".join([*kept, word])) > ID_LENGTH:
+            break
+        kept.append(word)
+    return "-".join(kept) or (words[0][:ID_LENGTH] if words else "card")
+
+
+def unique_id(wanted: str, taken: Collection[str], folder: Path) -> str:
+    """``wanted``, or ``wanted-2``, ``-3`` … : the first not used by a card or a file."""
+    candidate, n = wanted, 1
+    while candidate in taken or any(
+        (folder / f"{candidate}{suffix}").exists() for suffix in (".yaml", ".yml")
+    ):
+        n += 1
+        candidate = f"{wanted[: 64 - len(str(n)) - 1]}-{n}"
+    return candidate
+
+
+def card_ids(root: Path) -> set[str]:
+    """The ids the set's card files use (also those of cards with errors, when readable)."""
+    ids: set[str] = set()
+    for card_file in find_card_files(root):
+        try:
+            data = read_yaml_bytes(read_limited(card_file.path)).data
+        except (UnreadableFileError, YamlError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            ids.add(data["id"])
+    return ids
+
+
+def source_reference(source: Path, root: Path) -> str:
+    """``source.file`` for a source text: relative to the set folder or its sources folder
+    when it is inside one, else its file name (found through the reader's sources folder)."""
+    info, _ = load_set_info(root)
+    folders = [root] + ([root / info.sources] if info.sources else [])
+    resolved = source.resolve()
+    for folder in reversed(folders):
+        try:
+            return resolved.relative_to(folder.resolve()).as_posix()
+        except ValueError:
+            continue
+    return source.name
+
+
+def new_card(
+    source_path: Path | None,
+    set_root: Path,
+    id: str | None = None,
+    today: date | None = None,
+    taken: Collection[str] | None = None,
+) -> tuple[Path, str]:
+    """The path and text of a new card in ``set_root`` (nothing is written).
+
+    ``taken``: the ids already in use (the window knows them); read from the set otherwise.
+    Raises :class:`NewCardError` when ``id`` is malformed or used, or the source unreadable.
+    """
+    title = None
+    if source_path is not None:
+        try:
+            text = decode(read_limited(source_path, MAX_SOURCE_BYTES, "a source text"))
+        except (UnreadableFileError, YamlError) as exc:
+            raise NewCardError(f"{source_path}: {getattr(exc, 'message', exc)}") from None
+        title = source_title(text)
+    used = card_ids(set_root) if taken is None else set(taken)
+    if id is not None:
+        if not ID_PATTERN.fullmatch(id):
+            raise NewCardError(
+                f"'{id}' is not a card id: use 1–64 lowercase letters, digits or hyphens"
+            )
+        if id in used or (set_root / f"{id}.yaml").exists():
+            raise NewCardError(f"the id '{id}' is already used in {set_root}")
+        card_id = id
+    else:
+        card_id = unique_id(slug(title or "new card"), used, set_root)
+    source: dict[str, str] = {
+        "publisher": _todo("who published the source"),
+        "published": _todo("when: YYYY, YYYY-MM or YYYY-MM-DD"),
+    }
+    if source_path is not None:
+        source["file"] = source_reference(source_path, set_root)
+    data = {
+        "format": "briefing-card/1",
+        "id": card_id,
+        "title": title or _todo("the source's title"),
+        "source": source,
+        "thesis": _todo("the source's main claim in one or two sentences"),
+        "summary": _todo("a short paragraph; light Markdown allowed"),
+        "argument": [{"claim": _todo("the source's first point"), "where": _todo("¶1")}],
+        "tags": [_todo("a tag from the set, like actor/wagner")],
+    }
+    made = (today or date.today()).isoformat()
+    header = f"# New card, {made}: replace each '{PLACEHOLDER} …'; `check` lists those left.\n"
+    return set_root / f"{card_id}.yaml", header + emit.document(data)
+
+
+def new_set(folder: Path, title: str, description: str | None = None) -> Path:
+    """Write a new set file (``cardset.yaml``: format, title, description; topics come later)
+    into ``folder``, made if missing. Raises FileExistsError when the folder has one."""
+    data = {"format": "briefing-set/1", "title": title.strip() or folder.name}
+    if description and description.strip():
+        data["description"] = description.strip()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / SET_FILE
+    if path.exists() or path.is_symlink():
+        raise FileExistsError(f"{path} exists already")
+    save_atomically(path, emit.document(data), expected="")
+    return path

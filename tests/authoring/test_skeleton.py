@@ -1,0 +1,66 @@
+"""New cards and sets: the skeleton names its source, has a unique id, and fails `check`
+with one message per field left to fill in."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reader.authoring.skeleton import NewCardError, new_card, new_set, slug
+from reader.cards.load import load_set
+from reader.cards.set_file import parse_set_file
+
+
+def test_a_card_from_a_source_fails_check_naming_each_field_left(card_set: Path) -> None:
+    sources = card_set / "sources"
+    sources.mkdir()
+    (sources / "report.txt").write_text("\n# Mali’s Wagner Gamble: a Report\n\nBody.\n")
+    (card_set / "cardset.yaml").write_text(
+        (card_set / "cardset.yaml").read_text() + "sources: sources\n"
+    )
+    path, text = new_card(sources / "report.txt", card_set, today=date(2026, 12, 6))
+    assert path == card_set / "malis-wagner-gamble-a-report.yaml"
+    assert 'title: "Mali’s Wagner Gamble: a Report"' in text
+    assert 'file: "report.txt"' in text
+    path.write_text(text)
+    problems = [p for p in load_set(card_set).problems if p.path == path.name]
+    fields = [p.message.split(": placeholder")[0] for p in problems]
+    assert fields == [
+        "`publisher`",
+        "`published`",
+        "`thesis`",
+        "`summary`",
+        "`claim` of argument point 1",
+        "`where` of argument point 1",
+        "tag 1",
+    ]
+    assert all(
+        p.is_error and "placeholder text left — replace 'TODO: " in p.message for p in problems
+    )
+
+
+def test_the_id_is_unique_and_checked(card_set: Path) -> None:
+    path, _ = new_card(None, card_set, taken={"new-card"})
+    assert path.name == "new-card-2.yaml"
+    _, text = new_card(None, card_set, id="my-card")
+    assert "id: my-card" in text
+    with pytest.raises(NewCardError, match="already used"):
+        new_card(None, card_set, id="mali-sanctions-2023")
+    with pytest.raises(NewCardError, match="not a card id"):
+        new_card(None, card_set, id="Bad Id")
+    assert slug("Ça va? Élan — 2023 «report»") == "ca-va-elan-2023-report"
+
+
+def test_a_new_set_file_loads_and_is_never_overwritten(tmp_path: Path) -> None:
+    path = new_set(tmp_path / "new", "  My set ", "About things.")
+    info, problems = parse_set_file(path.read_bytes(), "fallback")
+    assert (info.title, info.description, info.topics, problems) == (
+        "My set",
+        "About things.",
+        (),
+        [],
+    )
+    with pytest.raises(FileExistsError):
+        new_set(tmp_path / "new", "Again")
