@@ -72,11 +72,13 @@ from reader.cards.set_file import parse_set_file
 from reader.index._build import build
 from reader.index._catalog import IndexCatalog
 from reader.index._state import StateRow
+from reader.index._store import default_cache_dir
 
 __all__ = [
     "BatchCallback",
     "IndexCatalog",
     "ProgressCallback",
+    "default_cache_dir",
     "index_refreshes",
     "index_snapshots",
     "open_index",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -72,6 +72,11 @@ def _sequences(shortcuts: Sequence[Shortcut]) -> list[QKeySequence]:
         if not seq.isEmpty() and seq not in unique:
             unique.append(seq)
     return unique
+
+
+def key_sequences(command: Command[Any]) -> list[QKeySequence]:
+    """The keys ``command``'s action claims, as this platform binds them (the Help sheet)."""
+    return _sequences(command.keys)
 
 
 def key_text(action: QAction, *, every: bool = False) -> str:

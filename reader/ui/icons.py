@@ -79,8 +79,8 @@ def themed_icon(name: str) -> QIcon:
 
 
 def app_icon() -> QIcon:
-    """The application's icon: the SVG, with the rendered PNG sizes for small sizes."""
-    icon = QIcon(str(icons_dir() / f"{APP_ICON}.svg"))
+    """The application's icon, from its PNG sizes (16 to 512, rendered from its SVG)."""
+    icon = QIcon()
     for png in sorted((icons_dir() / "hicolor").glob(f"*/apps/{APP_ICON}.png")):
         icon.addFile(str(png))
     return icon
