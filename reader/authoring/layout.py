@@ -165,6 +165,15 @@ class Layout:
         ]
         return Edit(node.start_mark.index, node.end_mark.index, "[" + ", ".join(items) + "]")
 
+    def key_edit(self, key: yaml.Node, name: str) -> Edit:
+        """A key renamed in its own quoting style where it can be."""
+        style = getattr(key, "style", None)
+        written = emit.single_quoted(name) if style == "'" else None
+        if style is None:
+            written = emit.plain(name, in_flow=True)
+        text = written or emit.double_quoted(name)
+        return Edit(key.start_mark.index, key.end_mark.index, text)
+
     def delete_key(self, mapping: yaml.MappingNode, key: yaml.Node) -> Edit:
         keys = [k for k, _ in mapping.value]
         i = keys.index(key)

@@ -33,6 +33,7 @@ from reader.authoring.layout import Edit, Layout, UnsupportedLayoutError, splice
 from reader.cards.resources import schema
 from reader.cards.safe_yaml import PathKey, YamlError, read_yaml
 
+_BOM = "\ufeff"
 _NULL_PLAIN = frozenset({"", "~", "null", "Null", "NULL"})
 #: Pairing an edited list item with its old self keeps its comments and quoting; below this
 #: likeness a changed item is taken for a new one.
@@ -44,9 +45,11 @@ def apply_edits(text: str, new_data: Any) -> str:
 
     ``new_data`` is plain data as :func:`reader.cards.safe_yaml.read_yaml` gives it (text
     scalars, lists, dicts; numbers, booleans and dates are written as their text). When it
-    equals what ``text`` holds, ``text`` is returned unchanged. Raises
+    equals what ``text`` holds, ``text`` is returned unchanged; a byte-order mark is kept. Raises
     :class:`reader.cards.safe_yaml.YamlError` when ``text`` is not readable YAML.
     """
+    if text.startswith(_BOM):  # kept, so an unchanged file stays byte-identical
+        return _BOM + apply_edits(text.removeprefix(_BOM), new_data)
     new = emit.normalize(new_data)
     old = read_yaml(text).data
     if old == new:
@@ -148,19 +151,24 @@ class _Patcher:
             raise UnsupportedLayoutError("a mapping becomes something else")
         layout = self.layout
         pairs = {str(k.value): (k, v) for k, v in node.value}
-        kept = [name for name in pairs if name in new]
+        renamed = _renamed_keys(pairs, new)
+        kept = [name for name in pairs if name in new or name in renamed]
         if not kept:
             raise UnsupportedLayoutError("no key is kept")
         for name, (key_node, value_node) in pairs.items():
-            if name not in new:
+            if name in renamed:
+                yield layout.key_edit(key_node, renamed[name])
+                name = renamed[name]
+            elif name not in new:
                 yield layout.delete_key(node, key_node)
                 continue
             colon = layout.colon_after(key_node)
             slot = _Slot(colon + 1, key_node.start_mark.column, "key", name)
             yield from self.value(value_node, new[name], (*path, name), slot)
-        added = [name for name in new if name not in pairs]
+        done = set(pairs) | set(renamed.values())
+        added = [name for name in new if name not in done]
         if added:
-            yield from self._added_keys(node, new, path, kept, added)
+            yield from self._added_keys(node, new, path, kept, added, renamed)
 
     def _added_keys(
         self,
@@ -169,6 +177,7 @@ class _Patcher:
         path: PathKey,
         kept: list[str],
         added: list[str],
+        renamed: dict[str, str],
     ) -> Iterator[Edit]:
         order = self._key_order(path) or list(new)
         rank = {name: i for i, name in enumerate(order)}
@@ -177,7 +186,7 @@ class _Patcher:
         groups: dict[str | None, list[str]] = {}
         for name in sorted(added, key=lambda n: rank.get(n, last)):
             mine = rank.get(name, last)
-            before = [k for k in kept if rank.get(k, last) < mine]
+            before = [k for k in kept if rank.get(renamed.get(k, k), last) < mine]
             # The last kept key, in the file's order, that the schema puts before this one.
             anchor = max(before, key=kept.index) if before else None
             groups.setdefault(anchor, []).append(name)
@@ -226,6 +235,23 @@ class _Patcher:
             start, end = chunks[was]
             written.append(layout.chunk_text(start, end, inner))
         yield layout.replace_chunks(chunks[0][0], chunks[-1][1], written)
+
+
+def _renamed_keys(
+    pairs: dict[str, tuple[yaml.Node, yaml.Node]], new: dict[str, Any]
+) -> dict[str, str]:
+    """Keys that go while a key with the same value comes (a tag renamed in the set file's
+    descriptions): the key is renamed where it stands, with its comments."""
+    gone = [name for name in pairs if name not in new]
+    come = [name for name in new if name not in pairs]
+    renamed: dict[str, str] = {}
+    for name in gone:
+        value = node_data(pairs[name][1])
+        match = next((c for c in come if new[c] == value), None)
+        if match is not None:
+            come.remove(match)
+            renamed[name] = match
+    return renamed
 
 
 def _pair(old: list[Any], new: list[Any]) -> list[int | None]:
