@@ -307,7 +307,10 @@ def assemble(root: Path, info: SetInfo, loaded: list[Card], problems: list[Probl
             continue
         first_by_id[card.id] = card
         cards.append(card)
-    problems.extend(_unused_aliases(info, cards))
+    # A card that did not load may be the one using an alias: blaming the set file for it
+    # sends the reader to the wrong file (review #12). Checked once every card reads.
+    if not any(p.is_error and p.path != SET_FILE for p in problems):
+        problems.extend(_unused_aliases(info, cards))
     return CardSet(root=root, info=info, cards=tuple(cards), problems=tuple(sorted(problems)))
 
 

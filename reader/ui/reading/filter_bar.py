@@ -2,18 +2,36 @@
 
 The chips are how a reader sees at a glance why the list is short, and undoes it: each chip
 removes its own filter (click, or Space/Enter when focused); hidden when nothing is filtered.
+A chip that shows cards is tinted with the highlight colour, as the tree tints the filter; one
+that hides them is tinted red and marked ⊘, so the two never look alike (only the word "not"
+told them apart).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QPalette
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from reader.cards.filters import Filter, FilterKind, active_filters
 from reader.cards.query import Query
 from reader.ui.actions import with_key
+from reader.ui.reading.filter_names import Namer, chip_text, plain_name
 from reader.ui.reading.flow_layout import FlowLayout
+
+#: What an exclusion's chip is tinted with, mixed into the button colour.
+EXCLUDE_TINT = QColor(214, 48, 49)
+#: How much of the tint a chip takes (0–1): enough to tell them apart, little enough for text.
+TINT_SHARE = 0.22
+
+
+def _mixed(base: QColor, tint: QColor, share: float) -> QColor:
+    return QColor(
+        round(base.red() * (1 - share) + tint.red() * share),
+        round(base.green() * (1 - share) + tint.green() * share),
+        round(base.blue() * (1 - share) + tint.blue() * share),
+    )
+
 
 _KIND_WORDS = {
     FilterKind.TAG: "tag",
@@ -25,16 +43,37 @@ _KIND_WORDS = {
 
 
 class FilterChip(QToolButton):
-    def __init__(self, item: Filter, parent: QWidget | None = None) -> None:
+    def __init__(self, item: Filter, name: Namer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = item
-        self.setObjectName("filterChip")
-        self.setText(f"{item.label}  ✕")
-        self.setToolTip(f"Remove the filter “{item.label}”")
-        self.setAccessibleName(f"Remove {_KIND_WORDS[item.kind]} filter {item.value or 'none'}")
+        self.excludes = item.kind is FilterKind.NOT_TAG
+        self.setObjectName("filterChipExclude" if self.excludes else "filterChip")
+        words = chip_text(item, name)
+        self.setText(f"{'⊘ ' if self.excludes else ''}{words}  ✕")
+        what = "Hides the cards with" if self.excludes else "Shows only the cards with"
+        self.setToolTip(f"{what} {item.value or 'none'}.\nClick to remove this filter.")
+        self.setAccessibleName(f"Remove {_KIND_WORDS[item.kind]} filter {words}")
         self.setAutoRaise(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._tinting = False
+        self._tint()
+
+    def _tint(self) -> None:
+        """The button colour of the application's palette, tinted for the kind of filter."""
+        self._tinting = True
+        palette = QPalette(QApplication.palette())
+        base = palette.color(QPalette.ColorRole.Button)
+        tint = EXCLUDE_TINT if self.excludes else palette.color(QPalette.ColorRole.Highlight)
+        palette.setColor(QPalette.ColorRole.Button, _mixed(base, tint, TINT_SHARE))
+        self.setPalette(palette)
+        self._tinting = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        changed = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in changed and not self._tinting:
+            self._tint()  # light and dark: the tint follows the application's colours
 
 
 class FilterBar(QWidget):
@@ -45,6 +84,7 @@ class FilterBar(QWidget):
         self.setObjectName("filterBar")
         self.setAccessibleName("Active filters")
         self._chips: list[FilterChip] = []
+        self._name: Namer = plain_name
         self._flow = FlowLayout(spacing=6)
         self._flow.setContentsMargins(0, 0, 0, 0)
         self._clear = QToolButton(self)
@@ -71,6 +111,10 @@ class FilterBar(QWidget):
     def chips(self) -> list[FilterChip]:
         return list(self._chips)
 
+    def set_namer(self, name: Namer) -> None:
+        """Name the chips' filters with ``name`` (the tag tree's names)."""
+        self._name = name
+
     def show_query(self, query: Query) -> None:
         items = active_filters(query)
         if [c.filter for c in self._chips] == items:
@@ -81,7 +125,7 @@ class FilterBar(QWidget):
             chip.deleteLater()
         self._chips = []
         for item in items:
-            chip = FilterChip(item, self._container)
+            chip = FilterChip(item, self._name, self._container)
             chip.clicked.connect(lambda _=False, it=item: self.removed.emit(it))
             self._flow.addWidget(chip)
             self._chips.append(chip)

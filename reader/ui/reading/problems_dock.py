@@ -1,7 +1,8 @@
 """The problems panel: the ``check`` diagnostics, one per row, a double-click from the file.
 
-It opens by itself when a load finds errors the reader has not seen yet, and stays closed
-once they close it until the problems change. Besides the card files' problems it lists the
+It opens by itself when a load finds errors the reader has not seen yet, stays closed once
+they close it until the problems change, and closes by itself when the last one goes (an
+empty panel only takes the card's room). Besides the card files' problems it lists the
 health findings of the cards whose source text is available (quotes not in the source word
 for word, locators past its end or citing the wrong passage), once the set's evidence has
 been checked in the background (:mod:`reader.ui.reading.evidence`).
@@ -154,6 +155,8 @@ class ProblemsDock(QDockWidget):
         if fresh and any(p.is_error for p in problems):
             self.show()
             self.raise_()
+        elif fresh and not problems:
+            self.hide()  # an empty panel would only take the card's room (review #10)
 
     def _open(self, index: QModelIndex) -> None:
         problem = index.siblingAtColumn(SEVERITY).data(ProblemRole)

@@ -1,16 +1,25 @@
-"""The status bar: how many cards are shown, what filters them, and how many problems."""
+"""The status bar: how many cards are shown, what filters them, and how many problems.
+
+Its parts are set apart by thin rules (run together, "tag ecowas 1 of 3 cards" read as one
+phrase), and name the filter as the tree and the chips do. A search's "Match 2 of 6 in this
+card" goes as soon as it no longer holds: when the search is cleared, or nothing matches.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QStatusBar, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QStatusBar, QStyle, QToolButton, QWidget
 
 from reader.cards.problems import Problem, count
 from reader.cards.query import Query
 from reader.cards.wording import plural
 from reader.ui.labels import PlainLabel
+from reader.ui.reading.filter_names import Namer, describe, plain_name
+
+#: How long a search's "Match 2 of 6" stays, in milliseconds.
+MATCH_MS = 4000
 
 
 class StatusBar(QStatusBar):
@@ -32,9 +41,34 @@ class StatusBar(QStatusBar):
         self.problems.setAccessibleName("Problems")
         self.problems.setToolTip("Show or hide the Problems panel")
         self.problems.clicked.connect(self.problems_clicked)
+        self._name: Namer = plain_name
+        self._match = ""
+        self._shown_count = 0
+        for label in (self.filters, self.shown):
+            label.setContentsMargins(6, 0, 6, 0)
+        self._rule = self._separator()
         self.addPermanentWidget(self.filters, 0)
+        self.addPermanentWidget(self._rule, 0)
         self.addPermanentWidget(self.shown, 0)
+        self.addPermanentWidget(self._separator(), 0)
         self.addPermanentWidget(self.problems, 0)
+
+    def _separator(self) -> QFrame:
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.VLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        return rule
+
+    def set_namer(self, name: Namer) -> None:
+        """Name filters with ``name`` (the tag tree's names)."""
+        self._name = name
+
+    def show_match(self, text: str) -> None:
+        """A search's place in the open card; with no card matching at all, says so instead."""
+        if not self._shown_count and text.startswith("No match"):
+            text = "No card matches the search"
+        self._match = text
+        self.showMessage(text, MATCH_MS)
 
     def timed(self, ms: int) -> Callable[[str], None]:
         """A slot that shows its message for ``ms`` milliseconds."""
@@ -66,10 +100,17 @@ class StatusBar(QStatusBar):
             self.showMessage(loaded, 4000)
 
     def show_results(self, shown: int, total: int, query: Query) -> None:
+        self._shown_count = shown
         self.shown.setText(f"{shown:,} of {plural(total, 'card')}")
-        described = query.describe()
-        self.filters.setText("" if query.is_empty() else f"Filter: {described}")
-        self.filters.setToolTip(described)
+        described = "" if query.is_empty() else describe(query, self._name)
+        self.filters.setText(f"Filter: {described}" if described else "")
+        self.filters.setToolTip(query.describe())
+        self.filters.setVisible(bool(described))
+        self._rule.setVisible(bool(described))
+        if self._match and (not query.text.strip() or not shown):
+            if self.currentMessage() == self._match:
+                self.clearMessage()  # it was about a search that is gone
+            self._match = ""
 
     def show_problems(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
         errors, warnings = count(problems)

@@ -167,6 +167,16 @@ class TagTreeModel(QAbstractItemModel):
 
     # -- lookups for the view -------------------------------------------------------------
 
+    def label_of(self, item: Filter) -> str:
+        """``item``'s name as the tree shows it, or made the tree's way if it has no node
+        (a ``publisher/…`` tag, a tag of another set kept in history)."""
+        node = self._nodes.get(item)
+        if node is not None:
+            return node.label
+        if item.kind is FilterKind.TAG:
+            return tag_label(item.value)
+        return item.value or "unspecified"
+
     def index_of(self, item: Filter) -> QModelIndex:
         node = self._nodes.get(item)
         return QModelIndex() if node is None else self.createIndex(node.row, NAME, node)

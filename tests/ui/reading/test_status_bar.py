@@ -1,0 +1,80 @@
+"""The status bar and the chips through the real window: parts set apart, no nested quotes,
+the tree's names (review #36); search messages that go when they stop holding (#23); an
+exclusion's chip unlike an inclusion's (#37)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from pytestqt.qtbot import QtBot
+
+from reader.cards.filters import Filter, FilterKind
+from reader.ui.main_window import MainWindow
+from tests.ui.conftest import SANCTIONS, MakeWindow
+
+
+def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.search.setFocus()
+    window.search.clear()
+    qtbot.keyClicks(window.search, text)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.query.text == text)
+
+
+def test_the_status_bar_names_the_filter_once_and_sets_its_parts_apart(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    window = make_window(card_set)
+    status = window.status
+    search(qtbot, window, '"cote d\'ivoire"')
+    assert status.filters.text() == 'Filter: search "cote d\'ivoire"'
+    search(qtbot, window, "wagner")
+    assert status.filters.text() == "Filter: search “wagner”"
+    window.filtering.click(Filter(FilterKind.TAG, "actor/ecowas"), False)
+    window.filtering.click(Filter(FilterKind.TAG, "actor/us-treasury"), True)
+    assert status.filters.text() == (
+        "Filter: ECOWAS, not The US Treasury Department, search “wagner”"
+    )
+    assert "actor/ecowas" in status.filters.toolTip()  # the slugs, on hover
+    # A rule stands between the filter and the count, not a run-on phrase.
+    rules = [w for w in status.findChildren(type(status._rule)) if w.isVisible()]
+    left, right = status.filters.geometry(), status.shown.geometry()
+    assert any(left.right() <= r.geometry().left() <= right.left() for r in rules)
+    window.commands.clear_filters.trigger()
+    assert not status.filters.isVisible()
+
+
+def test_search_messages_go_when_they_stop_holding(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    window = make_window(card_set)
+    status = window.status
+    window.session.open_card(SANCTIONS)
+    search(qtbot, window, "ECOWAS")
+    qtbot.waitUntil(lambda: status.currentMessage().startswith("Match 1 of"))
+    window.search.setFocus()
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)  # clears the search
+    assert window.session.query.text == ""
+    assert status.currentMessage() == ""
+    search(qtbot, window, "zzqqxx")
+    assert not window.session.matched
+    window.commands.find_next.trigger()
+    assert status.currentMessage() == "No card matches the search"
+
+
+def test_an_exclusion_chip_does_not_look_like_an_inclusion_chip(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    window = make_window(card_set)
+    window.filtering.click(Filter(FilterKind.TAG, "actor/ecowas"), False)
+    window.filtering.click(Filter(FilterKind.TAG, "actor/us-treasury"), True)
+    shown, hidden = window.list_pane.filter_bar.chips()
+    assert shown.text() == "ECOWAS  ✕"
+    assert hidden.text() == "⊘ not The US Treasury Department  ✕"
+    button = QPalette.ColorRole.Button
+    assert shown.palette().color(button) != hidden.palette().color(button)
+    assert hidden.palette().color(button).red() > hidden.palette().color(button).blue()
+    qtbot.mouseClick(hidden, Qt.MouseButton.LeftButton)
+    assert window.session.query.exclude_tags == ()
