@@ -151,5 +151,17 @@ class Settings:
     def external_editor(self, value: str) -> None:
         self._store.setValue("editing/external_editor", value.strip())
 
+    def _reading_key(self, set_root: Path) -> str:
+        return self._sources_key(set_root).replace("sources/", "reading/", 1)
+
+    def last_card(self, set_root: Path) -> str | None:
+        """The card last open in this set (reopened at the next launch), if any."""
+        value = self._store.value(self._reading_key(set_root), "")
+        return str(value) if value else None
+
+    def set_last_card(self, set_root: Path, card_id: str | None) -> None:
+        """Remember the card open in this set; ``None``: the reader left it on its overview."""
+        self._store.setValue(self._reading_key(set_root), card_id or "")
+
     def sync(self) -> None:
         self._store.sync()

@@ -309,6 +309,8 @@ _PARTS = {
     "tags": _Part("Tags", lambda c: bool(c.tags), _tags),
 }
 SECTIONS = tuple(_PARTS)
+#: Each section's heading, by key; the header's is the card's title, here "Top".
+SECTION_LABELS = {key: part.label or "Top" for key, part in _PARTS.items()}
 
 
 def card_sections(card: Card) -> tuple[CardSection, ...]:

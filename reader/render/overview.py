@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import quote, unquote
 
 from reader.cards.model import SetInfo
 from reader.cards.query import Query
@@ -17,6 +18,20 @@ from reader.render.html import escape
 from reader.verify.health import Mark
 
 CLEAR_FILTERS_HREF = "reader:clear-filters"
+#: The command of a question's link on the overview: its topic's row in the Topic Matrix.
+TOPIC_COMMAND = "topic/"
+
+
+def topic_href(key: str) -> str:
+    """The link of a set topic's question (the window opens the matrix at its row)."""
+    return f"reader:{TOPIC_COMMAND}{quote(key, safe='')}"
+
+
+def topic_of(command: str) -> str | None:
+    """The topic key a ``reader:`` link's command names, or None for another command."""
+    if not command.startswith(TOPIC_COMMAND):
+        return None
+    return unquote(command.removeprefix(TOPIC_COMMAND)) or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +112,14 @@ def overview_html(
         parts.append(markdown_to_html(info.description))
     if info.topics:
         parts.append("<h2>Questions the cards answer</h2><ul>")
-        parts.extend(f"<li>{escape(t.question)}</li>" for t in info.topics)
-        parts.append("</ul>")
+        parts.extend(
+            f'<li><a href="{escape(topic_href(t.key))}">{escape(t.question or t.label)}</a></li>'
+            for t in info.topics
+        )
+        parts.append(
+            '</ul><p class="meta">Each question opens its row of the Topic Matrix: '
+            "what every card says on it, side by side.</p>"
+        )
     parts.append(
         "<h2>Getting around</h2><ul>"
         "<li><b>Tags</b> (left): click one to show only the cards that carry it, click more to "

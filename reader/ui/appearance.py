@@ -30,6 +30,11 @@ class Appearance(QObject):
         """Zoom steps from the normal size (negative: smaller)."""
         return self._zoom
 
+    @property
+    def scale(self) -> float:
+        """The zoom as a factor of the normal size (1.1 for one step in)."""
+        return float(ZOOM_FACTOR**self._zoom)
+
     def set_zoom(self, steps: int) -> None:
         self._settings.zoom = steps
         self._zoom = self._settings.zoom  # the settings keep it within bounds

@@ -48,6 +48,7 @@ from reader.ui.reading.search_field import SearchField
 from reader.ui.reading.sidebar import Sidebar
 from reader.ui.reading.source_controller import SourceController
 from reader.ui.reading.status_bar import StatusBar
+from reader.ui.reading_aids import ReadingAids
 from reader.ui.startup_probe import card_list_shown
 
 #: The card list's width at first start, and the window's.
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.status.addPermanentWidget(self.comparisons.basket_button)
         self.export: PdfExport = PdfExport(self, settings.store, self.export_context)
         self._connect()
+        self.aids: ReadingAids = ReadingAids(self)  # zoom, outline, overview, print card, resume
         self._restore_settings()
         self.commands.bind(self)
         self._fix_tab_order()

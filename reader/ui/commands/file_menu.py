@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.ui.actions import Command, Key, Pixmap
-from reader.ui.commands.conditions import set_reason
+from reader.ui.commands.conditions import card_reason, set_reason
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -58,11 +58,20 @@ FILE_COMMANDS: tuple[Command[MainWindow], ...] = (
     Command(
         "print",
         "&Print…",
-        "Print the cards shown",
+        "Print the cards shown as a book: cover, contents and every card",
         "&File",
         lambda w: w.export.print_preview(),
         (Key.Print,),
         when=set_reason,
+    ),
+    Command(
+        "print_card",
+        "Print C&ard…",
+        "Print the open card alone, without the book's cover and contents",
+        "&File",
+        lambda w: w.aids.print_card(),
+        ("Ctrl+Shift+P",),
+        when=card_reason,
     ),
     Command(
         "quit",

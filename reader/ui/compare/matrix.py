@@ -276,6 +276,7 @@ class TopicMatrixView(SetWideView):
         layout.addWidget(self._hint)
         layout.addWidget(splitter, 1)
         self._splitter = splitter
+        self._topic: str | None = None  # a topic asked for before its row was there
         self._apply_style()
         self.set_cards(card_ids)
 
@@ -310,6 +311,26 @@ class TopicMatrixView(SetWideView):
         self._hint.setVisible(hint is not None)
         self._splitter.setVisible(hint is None)
         self._show_detail(QModelIndex())
+        if self._topic is not None:
+            self._select_topic(self._topic)
+            self._topic = None
+
+    def show_topic(self, key: str) -> bool:
+        """Select the row of the set topic ``key`` and scroll to it (the overview's question
+        links); done again when the matrix is next worked out (it may be under way), so the
+        row stays chosen. False when no row (yet) has that topic."""
+        self._topic = key
+        return self._select_topic(key)
+
+    def _select_topic(self, key: str) -> bool:
+        rows = self._model.matrix.rows
+        row = next((i for i, r in enumerate(rows) if r.topic.key == key), None)
+        if row is None:
+            return False
+        index = self._model.index(row, 0)
+        self._table.setCurrentIndex(index)
+        self._table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        return True
 
     def document_html(self) -> str:
         return topic_matrix_html(self._model.matrix, self._theme)

@@ -34,7 +34,7 @@ from reader.cards.query import SearchTerm
 from reader.qt.document import SafeTextDocument
 from reader.render import Theme, render_card, stylesheet
 from reader.render.located import ScreenEvidence, item_anchor, parse_cite
-from reader.ui.reading.anchors import anchor_position
+from reader.ui.reading.anchors import anchor_position, highlighted_ranges
 from reader.ui.reading.copy_citation import item_at
 
 #: Zoom steps scale the type by this factor each.
@@ -172,20 +172,7 @@ class CardView(QTextBrowser):
         """Document ranges the renderer highlighted as search matches, in reading order."""
         if self._highlight is None:
             return []
-        found: list[tuple[int, int]] = []
-        block = self._document.begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                if fragment.charFormat().background().color().name() == self._highlight:
-                    start, end = fragment.position(), fragment.position() + fragment.length()
-                    if found and found[-1][1] == start:
-                        start = found.pop()[0]
-                    found.append((start, end))
-                it += 1
-            block = block.next()
-        return found
+        return highlighted_ranges(self._document, self._highlight)
 
     def show_match(self, step: int) -> tuple[int, int]:
         """Select the next (``step`` 1), previous (-1) or first (0) match and scroll to it.
@@ -236,6 +223,21 @@ class CardView(QTextBrowser):
         cursor = QTextCursor(self._document)
         cursor.setPosition(position)
         self._show_cursor(cursor, place=True)
+        return True
+
+    def scroll_to_anchor(self, name: str) -> bool:
+        """Put the named anchor (a section's first text) at the top of the view, with the text
+        cursor there for the keyboard; False when the card shown has no such anchor."""
+        position = self.anchor_position(name)
+        if position is None:
+            return False
+        cursor = QTextCursor(self._document)
+        cursor.setPosition(position)
+        self._item = None
+        y = self.cursorRect(cursor).top() + self.verticalScrollBar().value()
+        self.setTextCursor(cursor)
+        self._restore_to = max(0, y - MIN_SIDE_MARGIN)  # its heading's own space above it
+        self._restore_scroll()
         return True
 
     def anchor_position(self, name: str) -> int | None:

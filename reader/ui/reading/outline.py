@@ -1,0 +1,191 @@
+"""The card's outline: a strip of its sections (Thesis, Argument, Recommendations…) over the
+card view, to jump in a long card (the Crisis Group card runs to some thirty screens).
+
+The strip sits in the view's top margin (``setViewportMargins``), so it stays put while the
+card scrolls beneath it, and wraps onto a second line in a narrow window rather than hiding
+sections. Each section is a button, reachable with Tab and named for screen readers; the one
+being read is marked as the card scrolls. The Go menu's section commands (Ctrl+1…) jump
+through :meth:`CardOutline.jump` too, and ask :meth:`CardOutline.reason` whether they can.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QTextCursor
+from PySide6.QtWidgets import QButtonGroup, QToolButton, QWidget
+
+from reader.render.card import SECTION_LABELS, CardSection
+from reader.ui.reading.card_view import CardView
+from reader.ui.reading.flow_layout import FlowLayout
+
+#: The sections the Go menu jumps to with Ctrl+1…Ctrl+9, in that order (the tags have no key).
+NUMBERED_SECTIONS = (
+    "thesis",
+    "summary",
+    "argument",
+    "recommendations",
+    "perspectives",
+    "actors",
+    "timeline",
+    "quotes",
+    "notes",
+)
+#: How far below the top of the view a section still counts as the one being read.
+READING_LINE = 40
+
+
+class CardOutline(QWidget):
+    """The section strip of one :class:`CardView` (see the module documentation)."""
+
+    def __init__(self, view: CardView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.setObjectName("cardOutline")
+        self.setAccessibleName("Card sections")
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Window)
+        self._layout = FlowLayout(self, spacing=2)
+        self._layout.setContentsMargins(10, 3, 10, 4)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._sections: tuple[CardSection, ...] = ()
+        self._buttons: dict[str, QToolButton] = {}
+        #: The Go menu's key of each section, named in its button's tooltip.
+        self._keys: dict[str, str] = {}
+        #: Each section's anchor's top in document coordinates, worked out when first needed.
+        self._tops: list[tuple[int, str]] | None = None
+        view.installEventFilter(self)
+        view.verticalScrollBar().valueChanged.connect(lambda _v: self._mark_current())
+        view.document().documentLayout().documentSizeChanged.connect(self._forget_tops)
+        self.hide()
+
+    # -- what is shown --------------------------------------------------------------------
+
+    @property
+    def sections(self) -> tuple[CardSection, ...]:
+        return self._sections
+
+    def buttons(self) -> list[QToolButton]:
+        """The section buttons, in card order (tests, the tab chain)."""
+        return list(self._buttons.values())
+
+    def show_sections(self, sections: Sequence[CardSection]) -> None:
+        """The sections of the card shown (none: a page that is not a card hides the strip)."""
+        sections = tuple(sections)
+        if sections != self._sections:
+            self._sections = sections
+            self._rebuild()
+        self._forget_tops()
+        self.setVisible(bool(sections))
+        self._place()
+        self._mark_current()
+
+    def _rebuild(self) -> None:
+        for button in self._buttons.values():
+            self._group.removeButton(button)
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self._buttons = {}
+        for section in self._sections:
+            label = SECTION_LABELS[section.key]
+            button = QToolButton(self)
+            button.setObjectName(f"outline-{section.key}")
+            button.setText(label)
+            button.setAutoRaise(True)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setAccessibleName(f"Go to {label}")
+            tip = f"Go to {label}" if section.key != "header" else "Back to the top"
+            key = self._keys.get(section.key)
+            button.setToolTip(f"{tip} ({key})" if key else tip)
+            button.clicked.connect(lambda _=False, key=section.key: self.jump(key))
+            self._group.addButton(button)
+            self._layout.addWidget(button)
+            self._buttons[section.key] = button
+
+    # -- jumping --------------------------------------------------------------------------
+
+    def reason(self, key: str) -> str | None:
+        """Why the section ``key`` cannot be jumped to now, or None when it can."""
+        if not self._sections:
+            return "Open a card first."
+        if key not in self._buttons:
+            return f"This card has no {SECTION_LABELS[key]} section."
+        return None
+
+    def jump(self, key: str) -> bool:
+        """Scroll the card to its section ``key``; False when the card shown has none."""
+        section = next((s for s in self._sections if s.key == key), None)
+        if section is None or not self._view.scroll_to_anchor(section.anchor):
+            return False
+        self._buttons[key].setChecked(True)
+        return True
+
+    def set_key_hints(self, keys: dict[str, str]) -> None:
+        """The Go menu's key of each section, for its button's tooltip ("Go to Argument
+        (Ctrl+3)")."""
+        self._keys = dict(keys)
+
+    # -- where it sits --------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._view and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self._place()
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._place()  # zoomed: the buttons grew, the strip may wrap differently
+
+    def _place(self) -> None:
+        """Lay the strip over the top of the view and keep the text below it."""
+        view = self._view
+        if self.isHidden():
+            view.setViewportMargins(0, 0, 0, 0)
+            return
+        frame = view.frameWidth()
+        width = max(0, view.width() - 2 * frame)
+        height = self._layout.heightForWidth(width)
+        self.setGeometry(frame, frame, width, height)
+        view.setViewportMargins(0, height, 0, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
+        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+
+    # -- the section being read -----------------------------------------------------------
+
+    def _forget_tops(self) -> None:
+        self._tops = None
+
+    def _section_tops(self) -> list[tuple[int, str]]:
+        if self._tops is None:
+            view, doc = self._view, self._view.document()
+            scrolled = view.verticalScrollBar().value()
+            tops = []
+            for section in self._sections:
+                position = view.anchor_position(section.anchor)
+                if position is not None:
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(position)
+                    tops.append((view.cursorRect(cursor).top() + scrolled, section.key))
+            self._tops = tops
+        return self._tops
+
+    def _mark_current(self) -> None:
+        """Check the button of the section at the top of the view (the last one started)."""
+        if not self._sections or self._view.card_id is None:
+            return
+        line = self._view.verticalScrollBar().value() + READING_LINE
+        current = next(
+            (key for top, key in reversed(self._section_tops()) if top <= line),
+            self._sections[0].key,
+        )
+        button = self._buttons.get(current)
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
