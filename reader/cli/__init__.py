@@ -83,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(  # taken off argv by _main, before the window's PATH is looked for
         "--debug", action="store_true", help="log everything, to stderr too (before COMMAND)"
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop", action="store_true", help="add the app to this user's launcher"
+    )
+    desktop.add_argument("--uninstall-desktop", action="store_true", help="take it out again")
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=_Parser, prog="briefing-reader"
     )
@@ -107,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export(commands)
     _add_table(commands)
     _add_index_commands(commands)
+    _add_authoring(commands)
     return parser
 
 
@@ -285,6 +291,60 @@ def cmd_search(args: argparse.Namespace) -> int:
     return search_command(root, args)
 
 
+def _add_authoring(commands: argparse._SubParsersAction[_Parser]) -> None:
+    new = commands.add_parser(
+        "new",
+        prog="briefing-reader new",
+        help="write a new card's skeleton, ready to fill in",
+        description="Write a new card into a set folder (default: the shipped set): "
+        "source.file, the title from the source's first line, a unique id made from it, and "
+        "'TODO: …' text in the other required fields, which check reports until replaced. "
+        "The new card's path is printed alone on the last line.",
+    )
+    new.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    new.add_argument("--source", type=Path, metavar="FILE", help="the source text it summarises")
+    new.add_argument("--id", metavar="ID", help="the card's id (default: made from the title)")
+    new.set_defaults(run=cmd_new)
+    tag = commands.add_parser(
+        "tag", prog="briefing-reader tag", help="change a tag in every card of a set"
+    )
+    actions = tag.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    rename = actions.add_parser(
+        "rename",
+        prog="briefing-reader tag rename",
+        help="rename a tag and the tags nested under it",
+        description="Rename tag OLD (and the tags nested under it: actor -> org renames "
+        "actor/wagner to org/wagner) to NEW in every card of the set folder (default: the "
+        "shipped set), sub-folders included, and in cardset.yaml's descriptions, touching "
+        "nothing else in those files; print each file changed.",
+    )
+    rename.add_argument("path", nargs="?", metavar="PATH", help="the card set folder")
+    rename.add_argument("old", metavar="OLD", help="the tag to rename")
+    rename.add_argument("new", metavar="NEW", help="its new name")
+    rename.add_argument("--dry-run", action="store_true", help="print the files, write nothing")
+    rename.set_defaults(run=cmd_tag_rename)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    root = _set_folder(args.path)
+    if (bad := _check_folder(root, "briefing-reader new")) is not None:
+        return bad
+    from reader.cli.new import new_command
+
+    return new_command(root, args)
+
+
+def cmd_tag_rename(args: argparse.Namespace) -> int:
+    root = _set_folder(args.path)
+    if (bad := _check_folder(root, "briefing-reader tag rename")) is not None:
+        return bad
+    from reader.cli.tags import rename_command
+
+    return rename_command(root, args)
+
+
 def _window_path(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
     """``""`` for a bare command, PATH for ``briefing-reader PATH``; ``None``: not the window.
 
@@ -384,6 +444,10 @@ def _main(argv: Sequence[str] | None) -> int:
     setup_logging(logging.WARNING, debug=debug)  # commands log problems only, to the file
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if run is None and (args.install_desktop or args.uninstall_desktop):
+        from reader.cli.desktop import desktop_command
+
+        return desktop_command(uninstalling=args.uninstall_desktop)
     if run is None:
         parser.print_help()
         return EXIT_OK
