@@ -31,6 +31,11 @@ def test_wheel_install_checks_the_shipped_set_from_anywhere(tmp_path: Path) -> N
         "reader/_data/cards/README.md",
         "reader/_data/resources/briefing-card.schema.json",
         "reader/_data/resources/briefing-set.schema.json",
+        "reader/_data/resources/desktop/briefing-reader.desktop",  # --install-desktop's files
+        "reader/_data/resources/desktop/briefing-reader.metainfo.xml",
+        "reader/_data/resources/icons/briefing-reader.svg",
+        "reader/_data/resources/icons/hicolor/512x512/apps/briefing-reader.png",
+        "reader/_data/resources/icons/go-previous.svg",
     } <= names
     assert sum(n.startswith("reader/_data/cards/") and n.endswith(".yaml") for n in names) == 4
 
