@@ -55,6 +55,20 @@ def suggested_name(title: str) -> str:
     return f"{slug or 'briefing'}.pdf"
 
 
+def export_folder(settings: QSettings) -> Path:
+    """Where the save dialog opens: the last export's folder while it exists, else the
+    reader's Documents folder, else the home folder.
+
+    Never the working directory: on a fresh account Documents does not exist yet, and Qt's
+    dialog, given a folder that is not there, opened in the program's own checkout instead.
+    """
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for candidate in (str(settings.value("export/folder", "") or ""), documents):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path.home()
+
+
 def ask_for_path(parent: QWidget, suggestion: Path) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         parent, "Export to PDF", str(suggestion), "PDF documents (*.pdf)"
@@ -133,10 +147,7 @@ class PdfExport(QObject):
     def _chosen(self, context: ExportContext) -> None:
         assert self.options is not None
         choice = self.options.choice()
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        folder = Path(str(self._settings.value("export/folder", documents)))
+        folder = export_folder(self._settings)
         suggestion = folder / suggested_name(context.catalog.info.title)
         target = self._choose_path(self._window, suggestion)
         if target is None:
