@@ -30,6 +30,7 @@ from reader.qt.document import SafeTextDocument, make_document
 from reader.qt.models import Index
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.roles import HtmlRole
+from reader.ui.focus import paint_focus
 
 PAD_X = 8
 PAD_Y = 6
@@ -115,6 +116,7 @@ class HtmlDelegate(QStyledItemDelegate):
         painter.setPen(QColor(self._theme.rule))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
+        paint_focus(painter, option, filled=False)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = self._width(option, index)

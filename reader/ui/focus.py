@@ -1,0 +1,69 @@
+"""A focus frame you can see (#29): the current cell of every list, tree and table, in one place.
+
+Fusion draws the keyboard focus of an item view as a faint rounded line at about 30% opacity,
+and only after a Tab press; on the selection colour it all but vanishes. The application style
+is wrapped once (:func:`install_focus_frames`) so that every view's focused item gets a solid
+2-pixel frame in the palette's highlight colour (the selection's text colour on a selected
+item, where the highlight would not show). Delegates that paint their items themselves (the
+comparison tables) call :func:`paint_focus` with their option, so all views agree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
+
+#: The frame's width in device-independent pixels.
+WIDTH = 2
+
+
+def paint_focus(painter: QPainter, option: QStyleOption, *, filled: bool = True) -> None:
+    """The focus frame inside ``option.rect``, when the option says the item has focus.
+    ``filled``: a selected item is painted in the selection colour (False for delegates that
+    show a selection otherwise, on their own background)."""
+    state = option.state
+    if not state & QStyle.StateFlag.State_HasFocus:
+        return
+    selected = filled and bool(state & QStyle.StateFlag.State_Selected)
+    palette: QPalette = option.palette
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+    rect: QRect = option.rect
+    painter.save()
+    pen = QPen(palette.color(role), WIDTH)
+    pen.setJoinStyle(pen.joinStyle().MiterJoin)
+    painter.setPen(pen)
+    painter.setBrush(painter.brush().style().NoBrush)
+    painter.drawRect(rect.adjusted(1, 1, -WIDTH, -WIDTH))
+    painter.restore()
+
+
+class FocusFrameStyle(QProxyStyle):
+    """The application's style, with item views' focus frames drawn by :func:`paint_focus`."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element is QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(
+            widget, QAbstractItemView
+        ):
+            paint_focus(painter, option)
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
+
+def install_focus_frames(app: QApplication) -> None:
+    """Wrap ``app``'s style once."""
+    if not isinstance(app.style(), FocusFrameStyle):
+        app.setStyle(FocusFrameStyle(app.style().name()))

@@ -1,0 +1,58 @@
+"""A focus frame you can see on the current item of the views (#29), light and dark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.app.settings import PaletteMode
+from reader.ui.focus import FocusFrameStyle
+from reader.ui.main_window import MainWindow
+from reader.ui.palette import apply_palette
+from tests.ui.conftest import MakeWindow
+
+
+def _frame_pixel(view: QAbstractItemView, row: int) -> QColor:
+    """The colour just inside the left edge of ``row``'s first cell, where the frame goes."""
+    rect = view.visualRect(view.model().index(row, 0))
+    image: QImage = view.viewport().grab().toImage()
+    return image.pixelColor(QPoint(rect.left() + 1, rect.center().y()))
+
+
+def _focus(qtbot: QtBot, window: MainWindow, view: QAbstractItemView) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+
+
+@pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
+def test_the_focused_item_of_the_list_and_the_tree_is_framed(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path, mode: PaletteMode
+) -> None:
+    window = make_window(card_set)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert isinstance(app.style(), FocusFrameStyle)
+    apply_palette(app, mode)
+    palette = app.palette()
+
+    cards = window.list_pane.view
+    _focus(qtbot, window, cards)
+    cards.setCurrentIndex(cards.model().index(0, 0))
+    framed = _frame_pixel(cards, 0)  # selected: the selection's text colour on its fill
+    assert framed == palette.color(QPalette.ColorRole.HighlightedText)
+    window.search.setFocus()
+    qtbot.waitUntil(lambda: not cards.hasFocus())
+    assert _frame_pixel(cards, 0) != framed  # the frame goes with the focus
+
+    tree = window.sidebar.tree
+    tree.setCurrentIndex(tree.model().index(0, 0))
+    unfocused = _frame_pixel(tree, 0)
+    _focus(qtbot, window, tree)
+    assert _frame_pixel(tree, 0) != unfocused
