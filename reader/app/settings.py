@@ -151,6 +151,15 @@ class Settings:
     def external_editor(self, value: str) -> None:
         self._store.setValue("editing/external_editor", value.strip())
 
+    @property
+    def problems_open_externally(self) -> bool:
+        """Whether a problem double-clicked opens the external editor (else the built-in one)."""
+        return str(self._store.value("editing/problems_external", "false")).lower() == "true"
+
+    @problems_open_externally.setter
+    def problems_open_externally(self, value: bool) -> None:
+        self._store.setValue("editing/problems_external", "true" if value else "false")
+
     def _reading_key(self, set_root: Path) -> str:
         return self._sources_key(set_root).replace("sources/", "reading/", 1)
 

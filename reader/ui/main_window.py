@@ -33,6 +33,7 @@ from reader.app.set_controller import SetController
 from reader.app.settings import Settings
 from reader.render.overview import CLEAR_FILTERS_HREF
 from reader.ui.appearance import Appearance
+from reader.ui.authoring import Authoring
 from reader.ui.commands import Actions
 from reader.ui.compare.controller import MESSAGE_MS, ComparisonController
 from reader.ui.compare.workspace import ComparisonWorkspace
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         )
         self.status.addPermanentWidget(self.comparisons.basket_button)
         self.export: PdfExport = PdfExport(self, settings.store, self.export_context)
+        self.authoring: Authoring = Authoring(self)  # the editor, new cards, the card's file
         self._connect()
         self.aids: ReadingAids = ReadingAids(self)  # zoom, outline, overview, print card, resume
         self._restore_settings()
@@ -177,11 +179,11 @@ class MainWindow(QMainWindow):
         self._drop = FolderDrop(self)
         self._drop.dropped.connect(self.open_set)
         self.workspace.add_corner_actions([a.export_pdf, a.print, a.back_to_reading])
-        self.list_pane.set_context_actions([a.add_to_comparison, a.compare])
+        self.list_pane.set_context_actions([a.add_to_comparison, a.compare, None, *a.card_file()])
         self.list_pane.set_clear_action(a.clear_filters)
         self.status.set_namer(self.sidebar.model.label_of)
         self.list_pane.filter_bar.set_namer(self.sidebar.model.label_of)
-        self.card_view.set_card_actions([a.add_to_comparison, a.compare])
+        self.card_view.set_card_actions([a.add_to_comparison, a.compare, *a.card_file()])
         self.card_view.set_item_actions([a.copy_citation])
         self.menus.recent.aboutToShow.connect(self._fill_recent)
 

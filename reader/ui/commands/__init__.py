@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from reader.app.settings import PaletteMode
 from reader.ui.actions import Command, CommandActions
+from reader.ui.commands.card_menu import CARD_FILE_COMMANDS
 from reader.ui.commands.compare_menu import COMPARE_COMMANDS
 from reader.ui.commands.edit_menu import EDIT_COMMANDS
 from reader.ui.commands.file_menu import FILE_COMMANDS
@@ -54,3 +56,7 @@ class Actions(CommandActions["MainWindow"]):
         self.palette_modes = {m: getattr(self, f"palette_{m.value}") for m in PaletteMode}
         #: One checkable action per sort order of the card list, by its key.
         self.sort_orders = {c.key.value: getattr(self, f"sort_{c.key.value}") for c in SORT_CHOICES}
+
+    def card_file(self) -> list[QAction]:
+        """The open card's file commands (Edit Card…), for the list's and the card's menus."""
+        return [getattr(self, c.id) for c in CARD_FILE_COMMANDS]

@@ -1,4 +1,4 @@
-"""The Edit menu: copy with citation, find, filters."""
+"""The Edit menu: copy with citation, find, filters, capture a quote, preferences."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from reader.cards.query import Query
 from reader.ui.actions import Command, Key
+from reader.ui.commands.card_menu import EDIT_CARD_COMMANDS, escape
 from reader.ui.reading.copy_citation import copy_pointed
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ EDIT_COMMANDS: tuple[Command[MainWindow], ...] = (
         "Clear Search",
         "Clear the search box",
         "&Edit",
-        lambda w: w.escape(),
+        escape,
         ("Escape",),
     ),
     Command(
@@ -63,4 +64,5 @@ EDIT_COMMANDS: tuple[Command[MainWindow], ...] = (
         lambda w: w.session.set_query(Query()),
         ("Ctrl+Shift+Backspace",),
     ),
+    *EDIT_CARD_COMMANDS,
 )

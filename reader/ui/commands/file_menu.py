@@ -1,10 +1,11 @@
-"""The File menu: sets, sources, export, print, quit."""
+"""The File menu: new cards and sets, sets, sources, the card's file, export, print, quit."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from reader.ui.actions import Command, Key, Pixmap
+from reader.ui.commands.card_menu import CARD_FILE_COMMANDS, NEW_COMMANDS
 from reader.ui.commands.conditions import card_reason, set_reason
 
 if TYPE_CHECKING:
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
 
 
 FILE_COMMANDS: tuple[Command[MainWindow], ...] = (
+    *NEW_COMMANDS,
     Command(
         "open_set",
         "&Open Set…",
@@ -45,6 +47,7 @@ FILE_COMMANDS: tuple[Command[MainWindow], ...] = (
         lambda w: w.sources.locate(),
         when=set_reason,
     ),
+    *CARD_FILE_COMMANDS,
     Command(
         "export_pdf",
         "&Export to PDF…",

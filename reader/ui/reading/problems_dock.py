@@ -19,10 +19,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -92,16 +91,18 @@ class ProblemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == SEVERITY:
             return _icon(problem.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{problem}\nDouble-click to open the file."
+            return f"{problem}\nDouble-click to open the file at this line."
         if role == ProblemRole:
             return problem
         return None
 
 
 class ProblemsDock(QDockWidget):
-    """Lists the problems; double-click (or Enter) opens the file in the system's editor."""
+    """Lists the problems; double-click (or Enter) asks for the file to be opened at the
+    problem (:class:`reader.ui.authoring.Authoring` opens an editor, or says why it cannot)."""
 
-    file_opened = Signal(str)
+    #: A problem was activated: its file's full path and the :class:`Problem`.
+    problem_chosen = Signal(Path, object)
     #: Every problem listed, the card files' and the evidence's (for the status bar).
     counted = Signal(list)
 
@@ -162,6 +163,4 @@ class ProblemsDock(QDockWidget):
         problem = index.siblingAtColumn(SEVERITY).data(ProblemRole)
         if not isinstance(problem, Problem) or self._root is None:
             return
-        path = self._root / problem.path
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        self.file_opened.emit(str(path))
+        self.problem_chosen.emit(self._root / problem.path, problem)

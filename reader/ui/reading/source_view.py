@@ -14,7 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
@@ -102,6 +104,7 @@ class SourceView(QTextEdit):
         self._current: Paragraph | None = None
         self._tinted: list[int] = []  # block numbers of the passage shown
         self._press: QPoint | None = None
+        self._selection_actions: list[QAction] = []
         self.margin = LocatorMargin(self)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.margin.update())
 
@@ -348,6 +351,20 @@ class SourceView(QTextEdit):
             if paragraph is not None:
                 self.paragraph_clicked.emit(paragraph)
         self._press = None
+
+    def set_selection_actions(self, actions: list[QAction]) -> None:
+        """Commands on the words selected (Add Selection as Quote), first in the context menu."""
+        self._selection_actions = list(actions)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        shown = [a for a in self._selection_actions if a.isVisible()]
+        if shown and menu.actions():
+            first = menu.actions()[0]
+            menu.insertActions(first, shown)
+            menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
         """Refuse every resource: the text is plain, and stays so."""

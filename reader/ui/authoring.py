@@ -1,0 +1,195 @@
+"""Authoring in the window: the card editor beside the source pane, and the ways to a card's
+file (Edit Card, the external editor, its folder and path, a problem double-clicked).
+
+The editor is a third page of the window's content stack (after the card view and the
+comparison views), inside the reading splitter, so it sits where the card was with the source
+pane beside it. Leaving it — Close, Escape, another card opened, the window closed — goes
+through :meth:`CardEditor.maybe_close`, which asks about unsaved changes. Saving writes the
+file; the set's live reload then shows the change in the list. Capture from the source pane
+(a selection as a quote, a paragraph clicked into a locator field) is
+:class:`reader.ui.capture.SourceCapture`; new cards and sets are
+:class:`reader.ui.new_files.NewFiles`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+
+from reader.cards.problems import Problem
+from reader.cards.safe_yaml import PathKey
+from reader.ui.capture import SourceCapture
+from reader.ui.draft_offer import DraftOffer
+from reader.ui.editor.card_editor import CardEditor
+from reader.ui.editor.drafts import Draft
+from reader.ui.new_files import NewFiles
+from reader.ui.preferences_dialog import PreferencesDialog
+from reader.ui.reading.file_actions import MESSAGE_MS, FileActions, card_at, field_at
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+class Authoring(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.files: FileActions = FileActions(window.settings, window)
+        self.files.message.connect(window.status.timed(MESSAGE_MS))
+        self.files.edit_requested.connect(self.edit_at_line)
+        window.problems.problem_chosen.connect(self.open_problem)
+        #: Made when first asked for: its form is built from the card schema.
+        self.editor: CardEditor | None = None
+        self.capture: SourceCapture = SourceCapture(
+            self, window.sources.pane, window.commands, lambda: window.sets.root
+        )
+        self.new_files: NewFiles = NewFiles(self, window)
+        self.drafts: DraftOffer = DraftOffer(self, window)
+        window.session.current_changed.connect(self._on_current)
+        window.session.catalog_changed.connect(self._on_catalog)
+        window.installEventFilter(self)  # the window's close asks about unsaved changes
+
+    # -- the card's file --------------------------------------------------------------------
+
+    def card_path(self) -> Path | None:
+        """The open card's file."""
+        session = self._window.session
+        summary = session.summary(session.current_id) if session.current_id else None
+        if summary is None or session.catalog is None:
+            return None
+        return session.catalog.root / summary.path
+
+    def open_external(self) -> None:
+        if (path := self.card_path()) is not None:
+            self.files.open_external(path)
+
+    def reveal_file(self) -> None:
+        if (path := self.card_path()) is not None:
+            self.files.reveal(path)
+
+    def copy_path(self) -> None:
+        if (path := self.card_path()) is not None:
+            self.files.copy_path(path)
+
+    def open_problem(self, path: Path, problem: Problem) -> None:
+        """A problem double-clicked: its file at its line, in the editor the preference says
+        (the external one offers the built-in editor if it cannot open the file)."""
+        if self._window.settings.problems_open_externally:
+            self.files.open_external(path, problem.line)
+        else:
+            self.edit_at_line(path, problem.line)
+
+    def edit_at_line(self, path: Path, line: int) -> None:
+        catalog = self._window.session.catalog
+        card = card_at(catalog, path) if catalog is not None else None
+        self.edit_card(path, field=field_at(card, line) if card is not None else None)
+
+    def preferences(self) -> None:
+        PreferencesDialog(self._window.settings, self._window).exec()
+
+    # -- the editor ---------------------------------------------------------------------------
+
+    def _editor(self) -> CardEditor:
+        if self.editor is None:
+            w = self._window
+            editor = self.editor = CardEditor(w.settings, w.content)
+            w.content.addWidget(editor)
+            editor.saved.connect(
+                lambda path: w.status.showMessage(f"Saved {path.name}", MESSAGE_MS)
+            )
+            editor.closed.connect(self._on_closed)
+            self.capture.follow(editor)
+        return self.editor
+
+    def editing(self) -> bool:
+        """Whether the editor is the page shown."""
+        return self.editor is not None and self._window.content.currentWidget() is self.editor
+
+    def edit_card(self, path: Path | None = None, *, field: PathKey | None = None) -> None:
+        """Open ``path`` (the open card's file when None) in the editor, at ``field``, beside
+        its source; the file edited before is closed first (which may ask)."""
+        w = self._window
+        path = path or self.card_path()
+        if path is None:
+            w.status.showMessage("Open a card first", MESSAGE_MS)
+            return
+        editor = self._editor()
+        if editor.path() is not None and editor.path() != path and not editor.maybe_close():
+            return
+        if editor.path() != path or field is not None:
+            editor.set_context(w.session.catalog)
+            editor.open_file(path, field=field)
+        self._show(path)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Unsaved edits kept from an earlier run, back in the editor (not saved yet)."""
+        editor = self._editor()
+        if editor.path() is not None and not editor.maybe_close():
+            return
+        editor.set_context(self._window.session.catalog)
+        editor.restore_draft(draft)
+        self._show(draft.card_path)
+
+    def _show(self, path: Path) -> None:
+        """The editor in place of the card, and the card's source beside it."""
+        w, editor = self._window, self._editor()
+        w.comparisons.show_reading()
+        card = card_at(w.session.catalog, path) if w.session.catalog is not None else None
+        if card is not None:
+            w.session.open_card(card.id)  # the source pane shows its source
+            if card.source.file:
+                w.sources.set_open(True)
+        w.content.setCurrentWidget(editor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        w.commands.refresh()
+
+    def close_editor(self) -> bool:
+        """Back to the card (asking about unsaved changes); whether the editor has gone."""
+        if self.editor is None or not self.editing():
+            return True
+        self.editor.request_close()  # emits closed unless the reader chose to stay
+        return not self.editing()
+
+    def _on_closed(self) -> None:
+        w = self._window
+        if self.editing():
+            w.content.setCurrentWidget(w.card_view)
+            w.card_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        w.commands.refresh()
+
+    def escape(self) -> bool:
+        """Escape while editing closes the editor (asking first); whether it was editing."""
+        if not self.editing():
+            return False
+        self.close_editor()
+        return True
+
+    def _on_current(self) -> None:
+        """Another card opened while editing: leave the editor (asking), or stay on its card."""
+        if not self.editing() or self.editor is None:
+            return
+        if self.card_path() == self.editor.path():
+            return
+        if self.close_editor():
+            return
+        w, path = self._window, self.editor.path()
+        card = card_at(w.session.catalog, path) if w.session.catalog and path else None
+        if card is not None:
+            w.session.open_card(card.id)
+
+    def _on_catalog(self) -> None:
+        if self.editor is not None:
+            self.editor.set_context(self._window.session.catalog)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._window
+            and event.type() == QEvent.Type.Close
+            and self.editor is not None
+            and not self.editor.maybe_close()
+        ):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
