@@ -1,0 +1,258 @@
+"""Set-wide changes in the window: tags renamed, merged, deleted or described from the tag
+tree's context menu, and set topics (:mod:`reader.ui.topics_dialog`), each one undoable step.
+
+Every change is a :class:`reader.authoring.plan.Plan`: computed off the UI thread (it reads
+every card of the set), shown in a preview (:class:`reader.ui.plan_preview.PlanPreview`), and
+applied as one command on :attr:`SetEdits.stack`, a window-level ``QUndoStack`` separate from
+the card editor's. Edit › Undo and Redo act on the editor's stack while the focus is in the
+editor and on this one otherwise; while the editor has the focus, its own Undo/Redo keys
+(local to it) are the only ones claimed, so a key never has two owners. The set's live reload
+shows the rewritten files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
+
+from reader.app.jobs import JobContext, JobFailure, JobRunner
+from reader.authoring.plan import Plan, PlanConflictError
+from reader.authoring.tags import (
+    plan_tag_delete,
+    plan_tag_describe,
+    plan_tag_merge,
+    plan_tag_rename,
+)
+from reader.ui.plan_preview import PlanPreview
+from reader.ui.topics_dialog import TopicsDialog
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+#: Makes a plan for the set folder (on the job's thread).
+Planner = Callable[[Path], Plan]
+MESSAGE_MS = 6000
+
+
+class PlanCommand(QUndoCommand):
+    """One applied plan on the undo stack: undo applies its inverse, redo the plan again.
+
+    A file changed on disk since (by hand, a ``git pull``) makes the step impossible: it is
+    refused, said so, and dropped from the stack rather than overwriting that change.
+    """
+
+    def __init__(self, plan: Plan, report: Callable[[str], None]) -> None:
+        super().__init__(plan.title)
+        self.plan = plan
+        self._report = report
+        self._applied = True  # pushed after the plan was applied once
+
+    def redo(self) -> None:
+        if not self._applied:
+            self._run(self.plan)
+        self._applied = True
+
+    def undo(self) -> None:
+        self._run(self.plan.inverse())
+        self._applied = False
+
+    def _run(self, plan: Plan) -> None:
+        try:
+            plan.apply()
+        except (PlanConflictError, OSError) as exc:
+            self._report(f"{plan.title}: not done, {exc}")
+            self.setObsolete(True)
+
+
+class SetEdits(QObject):
+    """The window's set-wide changes and their undo stack (``window.set_edits``)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.stack = QUndoStack(self)
+        self.stack.setObjectName("set-edits")
+        self._jobs = JobRunner("set-edit", self)
+        self._jobs.finished.connect(self._planned)
+        self._jobs.failed.connect(self._failed)
+        self.preview: PlanPreview | None = None
+        self.topics_dialog: TopicsDialog | None = None
+        window.sidebar.set_tag_context_menu(self._tag_menu)
+        self.stack.indexChanged.connect(lambda _: window.commands.refresh())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    # -- the undo keys ------------------------------------------------------------------------
+
+    def _editor(self) -> QWidget | None:
+        authoring = getattr(self._window, "authoring", None)
+        editor = getattr(authoring, "editor", None)
+        return editor if isinstance(editor, QWidget) and editor.isVisible() else None
+
+    def _editor_stack(self) -> QUndoStack | None:
+        """The editor's stack while the focus is in the editor."""
+        editor = self._editor()
+        focus = QApplication.focusWidget()
+        if editor is None or focus is None or not editor.isAncestorOf(focus):
+            return None
+        stack = getattr(editor, "undo_stack", None)
+        return stack if isinstance(stack, QUndoStack) else None
+
+    def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        """Leave Ctrl+Z to the editor's own actions while it has the focus (two actions with
+        one key in reach would make Qt trigger neither)."""
+        commands = self._window.commands
+        in_editor = self._editor_stack() is not None
+        for action, key in (
+            (commands.undo, QKeySequence.StandardKey.Undo),
+            (commands.redo, QKeySequence.StandardKey.Redo),
+        ):
+            action.setShortcuts([] if in_editor else QKeySequence.keyBindings(key))
+        commands.refresh()
+
+    def undo(self) -> None:
+        (self._editor_stack() or self.stack).undo()
+
+    def redo(self) -> None:
+        (self._editor_stack() or self.stack).redo()
+
+    def undo_reason(self) -> str | None:
+        stack = self._editor_stack() or self.stack
+        return None if stack.canUndo() else "Nothing to undo."
+
+    def redo_reason(self) -> str | None:
+        stack = self._editor_stack() or self.stack
+        return None if stack.canRedo() else "Nothing to redo."
+
+    # -- plans ------------------------------------------------------------------------------
+
+    def root(self) -> Path | None:
+        catalog = self._window.session.catalog
+        return catalog.root if catalog is not None else None
+
+    def propose(self, planner: Planner) -> None:
+        """Make the plan in the background, then preview it; Apply applies it."""
+        root = self.root()
+        if root is None:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._jobs.start(root, partial(_plan, planner, root))
+
+    def _planned(self, root: object, plan: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        assert isinstance(plan, Plan)
+        assert isinstance(root, Path)
+        self.preview = PlanPreview(plan, root, self._window)
+        self.preview.accepted.connect(lambda p=plan: self.apply(p))
+        self.preview.open()
+
+    def _failed(self, _root: object, failure: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        assert isinstance(failure, JobFailure)
+        self._tell(str(failure.error) if isinstance(failure.error, ValueError) else failure.message)
+
+    def apply(self, plan: Plan) -> bool:
+        """Apply ``plan`` now and put it on the undo stack; False (and said why) if it could
+        not be written."""
+        try:
+            plan.apply()
+        except (PlanConflictError, OSError) as exc:
+            self._tell(f"{plan.title}: nothing was changed, {exc}")
+            return False
+        self.stack.push(PlanCommand(plan, self._tell))
+        self._window.status.showMessage(f"{plan.title}: done (Undo to take it back)", MESSAGE_MS)
+        return True
+
+    def _tell(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Briefing Reader", text, parent=self._window)
+        box.setObjectName("set-edit-message")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+
+    def show_topics(self) -> None:
+        """Edit › Set Topics…: the set's topics, to change."""
+        if self.topics_dialog is None:
+            self.topics_dialog = TopicsDialog(self._window, self)
+        self.topics_dialog.refresh()
+        self.topics_dialog.open()
+
+    # -- tags -------------------------------------------------------------------------------
+
+    def _tag_menu(self, menu: QMenu, tag: str) -> None:
+        """The tag tree's commands for ``tag``."""
+        if self.root() is None:
+            return
+        for text, slot in (
+            ("&Rename Tag…", self.rename_tag),
+            ("&Merge Into…", self.merge_tag),
+            ("&Delete Tag…", self.delete_tag),
+            ("Edit &Description…", self.describe_tag),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(text.replace("&", "").rstrip("…").lower().replace(" ", "-"))
+            action.triggered.connect(lambda _=False, s=slot: s(tag))
+
+    def ask(
+        self, title: str, label: str, value: str, choices: list[str] | None = None
+    ) -> QInputDialog:
+        """A one-line question, open (not blocking); ``textValueSelected`` gives the answer."""
+        dialog = QInputDialog(self._window)
+        dialog.setObjectName("set-edit-input")
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        if choices is not None:
+            dialog.setComboBoxItems(choices)
+            dialog.setComboBoxEditable(True)
+        dialog.setTextValue(value)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.open()
+        return dialog
+
+    def rename_tag(self, tag: str) -> None:
+        dialog = self.ask(
+            "Rename Tag", f"New name for “{tag}” (the tags inside it move with it):", tag
+        )
+        dialog.textValueSelected.connect(
+            lambda new: self.propose(lambda root: plan_tag_rename(root, tag, new.strip()))
+        )
+
+    def merge_tag(self, tag: str) -> None:
+        others = [t for t in self.tags() if t != tag]
+        dialog = self.ask("Merge Tag", f"Merge “{tag}” into:", "", others)
+        dialog.textValueSelected.connect(
+            lambda into: self.propose(lambda root: plan_tag_merge(root, tag, into.strip()))
+        )
+
+    def delete_tag(self, tag: str) -> None:
+        self.propose(lambda root: plan_tag_delete(root, tag))
+
+    def describe_tag(self, tag: str) -> None:
+        catalog = self._window.session.catalog
+        current = catalog.info.tag_descriptions.get(tag, "") if catalog is not None else ""
+        dialog = self.ask("Tag Description", f"Description of “{tag}”:", current)
+        dialog.textValueSelected.connect(
+            lambda text: self.propose(lambda root: plan_tag_describe(root, tag, text))
+        )
+
+    def tags(self) -> list[str]:
+        """Every tag of the set and the levels above them, sorted (for Merge Into)."""
+        catalog = self._window.session.catalog
+        if catalog is None:
+            return []
+        found = set(catalog.info.tag_descriptions)
+        for summary in catalog.summaries():
+            found.update(summary.tags)
+        levels = {t.rsplit("/", i)[0] for t in found for i in range(t.count("/") + 1)}
+        return sorted(found | levels)
+
+
+def _plan(planner: Planner, root: Path, context: JobContext) -> Plan:
+    context.checkpoint()
+    return planner(root)
