@@ -82,7 +82,20 @@ def group_by_addressee(cards: Sequence[Card], names: Addressees) -> tuple[Addres
             key,
             display[key],
             tuple(spellings[key]),
-            tuple((card, tuple(recs)) for card, recs in grouped[key].values()),
+            tuple((card, by_wording(recs)) for card, recs in grouped[key].values()),
         )
         for key in ordered
     )
+
+
+def by_wording(recs: Sequence[Recommendation]) -> tuple[Recommendation, ...]:
+    """``recs`` with those naming the addressee the same way together, first wording first.
+
+    A card may call one addressee "Bamako", "Mali" and "the Malian authorities" in turn; the
+    views head each run of one wording with it ("As “Bamako”:"), so interleaved wordings
+    would repeat the same heading. The order within a wording stays the card's.
+    """
+    first: dict[str, int] = {}
+    for rec in recs:
+        first.setdefault(_clean(rec.to), len(first))
+    return tuple(sorted(recs, key=lambda rec: first[_clean(rec.to)]))

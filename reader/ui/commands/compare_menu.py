@@ -18,7 +18,7 @@ COMPARE_COMMANDS: tuple[Command[MainWindow], ...] = (
         "&Compare",
         lambda w: w.comparisons.compare(),
         ("Ctrl+D",),
-        when=lambda w: w.comparisons.compare_reason(),
+        when=lambda w: w.comparisons.compare_blocked(),
     ),
     Command(
         "add_to_comparison",

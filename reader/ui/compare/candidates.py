@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from reader.cards.catalog import CardSummary
@@ -42,32 +42,65 @@ class CandidatesModel(QAbstractListModel):
         return None
 
 
-def add_card_box(
-    candidates: CandidatesModel, parent: QWidget, completed: Callable[[QModelIndex], None]
-) -> QComboBox:
-    """The "Add a card…" box over ``candidates``; ``completed`` hears which card was chosen
-    by typing (before the box itself hears the same Return: see CompareView)."""
-    box = QComboBox(parent)
-    box.setObjectName("addCard")
-    box.setAccessibleName("Add a card to the comparison")
-    box.setModel(candidates)
-    # Typing narrows the list to the cards whose publisher, date or title contain what is
-    # typed: a set of thousands is no list to scroll through.
-    box.setEditable(True)
-    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    box.setPlaceholderText("Add a card…")
-    line = box.lineEdit()
-    assert line is not None
-    line.setPlaceholderText("Add a card… (type to search)")
-    completer = QCompleter(candidates, box)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setMaxVisibleItems(12)
-    # The overload with the index (the default one gives only the text); PySide's stubs
-    # do not know signal overloads by subscript.
-    completer.activated[QModelIndex].connect(completed)  # type: ignore[index]
-    box.setCompleter(completer)
-    box.setMinimumContentsLength(28)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    return box
+class AddCardBox(QComboBox):
+    """The "Add a card…" box over ``candidates``: typing narrows the list to the cards whose
+    publisher, date or title contain what is typed (a set of thousands is no list to scroll
+    through); ``chosen`` says which card was picked, from the list or by typing."""
+
+    chosen = Signal(str)
+    #: The completer's list is at least this wide: a card's name is publisher, date and title.
+    POPUP_WIDTH = 560
+
+    def __init__(self, candidates: CandidatesModel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("addCard")
+        self.setAccessibleName("Add a card to the comparison")
+        self.setModel(candidates)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setPlaceholderText("Add a card…")
+        line = self.lineEdit()
+        assert line is not None
+        line.setPlaceholderText("Add a card… (type to search)")
+        line.setAccessibleName("Find a card to add")  # a screen reader names the text field too
+        completer = QCompleter(candidates, self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        # As wide as a title needs, not as narrow as the box.
+        popup = completer.popup()
+        assert popup is not None
+        popup.setMinimumWidth(self.POPUP_WIDTH)
+        # The overload with the index (the default one gives only the text); PySide's stubs
+        # do not know signal overloads by subscript.
+        completer.activated[QModelIndex].connect(self._on_completed)  # type: ignore[index]
+        self.setCompleter(completer)
+        self.setMinimumContentsLength(28)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.activated.connect(self._on_activated)
+        self._completed = False  # a completion was just chosen (see _on_activated)
+
+    def reset(self) -> None:
+        """Nothing chosen, nothing typed."""
+        self.setCurrentIndex(-1)
+        self.clearEditText()
+
+    def _on_activated(self, row: int) -> None:
+        if self._completed:
+            return  # the same Return key, passed on to the box after the completer took it
+        self._choose(self.model().index(row, 0))
+
+    def _on_completed(self, index: QModelIndex) -> None:
+        self._completed = True
+        QTimer.singleShot(0, self._completion_done)
+        self._choose(index)
+
+    def _completion_done(self) -> None:
+        self._completed = False
+        self.reset()  # the box took the Return too and chose a row: undo
+
+    def _choose(self, index: QModelIndex) -> None:
+        card_id = index.data(CardIdRole)
+        if isinstance(card_id, str):
+            self.chosen.emit(card_id)

@@ -42,11 +42,11 @@ COMPARE_VIEW_COMMANDS: tuple[Command[CompareView], ...] = (
     Command(
         "remove_column",
         "&Remove Column",
-        "Remove the selected card from the comparison",
+        "Remove the card of the selected cell's column from the comparison",
         "&Compare",
         lambda v: v.remove_current(),
         (Key.Delete,),
-        when=lambda v: None if v.card_ids() else "No card is compared.",
+        when=lambda v: v.remove_current_reason(),
         local=True,
     ),
 )

@@ -3,11 +3,17 @@
 Adding, removing or reordering a card can add or drop addressee rows and change which tags
 are shared, so each of those rebuilds the comparison and resets the model; with at most four
 columns and a few dozen rows that is cheaper than working out the difference.
+
+A one-sided row (recommendations to an addressee only one card speaks to, several of them)
+starts collapsed to its first recommendation: otherwise it is a screen of one column beside
+"No recommendation to this addressee", which the reader must scroll through to find the next
+row that compares anything. A click on its label shows it whole (:meth:`toggle_row`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QObject, Qt
@@ -28,12 +34,33 @@ from reader.analysis.side_by_side import (
     compare,
 )
 from reader.cards.model import Card, SetInfo
+from reader.cards.wording import plural
 from reader.qt.models import ROOT, Index, read_only_flags
 from reader.render.comparison import NOT_ADDRESSED, cell_html, row_label_html
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.items import cell_item
 from reader.ui.compare.roles import CardIdRole, DiffersRole, HtmlRole, ItemRole
 from reader.ui.compare.tooltips import safe_tooltip
+
+#: A row with more recommendations than this, all from one card, starts collapsed.
+ONE_SIDED_FROM = 2
+
+
+def one_sided(row: CompareRow) -> int | None:
+    """The column of a recommendations row only one of several cards fills with more than
+    :data:`ONE_SIDED_FROM` recommendations, or None."""
+    if row.kind is not RowKind.RECOMMENDATIONS or len(row.cells) < 2:
+        return None
+    filled = [
+        i
+        for i, c in enumerate(row.cells)
+        if isinstance(c, RecommendationsCell) and c.recommendations
+    ]
+    if len(filled) != 1:
+        return None
+    cell = row.cells[filled[0]]
+    assert isinstance(cell, RecommendationsCell)
+    return filled[0] if len(cell.recommendations) > ONE_SIDED_FROM else None
 
 
 def plain_text(cell: Cell) -> str:
@@ -61,6 +88,9 @@ class CompareModel(QAbstractTableModel):
         self._comparison = compare((), info)
         self._theme = LIGHT
         self._argument_expanded = False
+        #: Whether one-sided rows start collapsed; the rows the reader opened or closed.
+        self._collapse_one_sided = True
+        self._toggled: set[str] = set()
 
     # -- what is compared -----------------------------------------------------------------
 
@@ -109,6 +139,52 @@ class CompareModel(QAbstractTableModel):
         if row >= 0 and self.columnCount():
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    @property
+    def collapse_one_sided(self) -> bool:
+        return self._collapse_one_sided
+
+    def set_collapse_one_sided(self, collapse: bool) -> None:
+        """Collapse (or show whole) every one-sided row, forgetting single rows' choices."""
+        self._collapse_one_sided = collapse
+        self._toggled.clear()
+        self._changed_all()
+
+    def collapsible(self, row: int) -> bool:
+        return 0 <= row < self.rowCount() and one_sided(self._comparison.rows[row]) is not None
+
+    def collapsed(self, row: int) -> bool:
+        """Whether ``row`` shows only a summary of its one filled cell."""
+        if not self.collapsible(row):
+            return False
+        return self._collapse_one_sided != (self._comparison.rows[row].key in self._toggled)
+
+    def toggle_row(self, row: int) -> None:
+        """Collapse a one-sided row, or show it whole."""
+        if not self.collapsible(row):
+            return
+        self._toggled ^= {self._comparison.rows[row].key}
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
+
+    def _cell_html(self, row: CompareRow, index: int, column: int) -> str:
+        if self.collapsed(index):
+            cell = row.cells[column]
+            assert isinstance(cell, RecommendationsCell)
+            if not cell.recommendations:
+                return ""  # the filled column says enough
+            first = replace(cell, recommendations=cell.recommendations[:1])
+            cells = tuple(first if i == column else c for i, c in enumerate(row.cells))
+            more = plural(len(cell.recommendations) - 1, "more recommendation")
+            shown = cell_html(replace(row, cells=cells), column, self._theme)
+            return f'{shown}<p class="empty">… {more}: click the row label to show them</p>'
+        return cell_html(
+            row,
+            column,
+            self._theme,
+            argument_expanded=self._argument_expanded,
+            silent_on=self._silent_on(column),
+        )
+
     def _silent_on(self, column: int) -> tuple[str, ...] | None:
         if not self._comparison.rows_of(RowKind.TOPIC):
             return None  # no topics in the set: silence means nothing
@@ -140,13 +216,7 @@ class CompareModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return plain_text(cell)
         if role == HtmlRole:
-            return cell_html(
-                row,
-                column,
-                self._theme,
-                argument_expanded=self._argument_expanded,
-                silent_on=self._silent_on(column),
-            )
+            return self._cell_html(row, index.row(), column)
         if role == CardIdRole:
             return self._comparison.columns[column].id
         if role == ItemRole:
@@ -185,8 +255,17 @@ class CompareModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.label
         if role == HtmlRole:
-            return row_label_html(row, self._theme, notes=False)
+            label = row_label_html(row, self._theme, notes=False)
+            if self.collapsible(section):
+                shown = "Show all" if self.collapsed(section) else "Collapse"
+                label += f'<p class="meta">{"▸" if self.collapsed(section) else "▾"} {shown}</p>'
+            return label
         if role == Qt.ItemDataRole.ToolTipRole:
+            if self.collapsible(section):
+                return safe_tooltip(
+                    "Only one card speaks to this addressee.",
+                    "Click to show or hide its recommendations",
+                )
             if row.kind is RowKind.ARGUMENT:
                 return safe_tooltip("Click to show or hide the argument points")
             if row.kind is RowKind.RECOMMENDATIONS and row.note:

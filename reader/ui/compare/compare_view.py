@@ -16,15 +16,22 @@ its longest cell: the reader's eye moves across one question at a time. Public s
   ``cards_changed(list)`` (the compared ids changed, in column order).
 - ``commands``: Show Argument and Remove Column, made from
   :data:`reader.ui.commands.COMPARE_VIEW_COMMANDS` and acting on this view.
+- ``layout()`` / ``set_layout(layout)``: the rows shown and how, kept by the workspace across
+  closing and reopening (:class:`reader.ui.compare.compare_rows.CompareLayout`).
+
+Reading through: the wheel moves a few lines, not a row (rows are taller than the screen);
+each column header has a ✕ that removes its card; a row's label stays in view while its row
+scrolls (sticky); a one-sided row of recommendations starts collapsed, its label a toggle.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from urllib.parse import unquote
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,7 +39,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QTableView,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,26 +54,22 @@ from reader.cards.catalog import Catalog
 from reader.render.comparison import comparison_html
 from reader.render.theme import Theme
 from reader.ui.actions import CommandActions
-from reader.ui.compare.candidates import CandidatesModel, add_card_box
+from reader.ui.compare.candidates import AddCardBox, CandidatesModel
+from reader.ui.compare.column_header import ClosableHeader
 from reader.ui.compare.commands import COMPARE_VIEW_COMMANDS
 from reader.ui.compare.compare_model import CompareModel
+from reader.ui.compare.compare_rows import CompareLayout, RowsButton
 from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.header import HtmlHeader
 from reader.ui.compare.pane import ComparisonPane
 from reader.ui.compare.roles import CardIdRole
 from reader.ui.compare.style import paint_with_theme
 
-#: Width of the row labels; columns share the rest.
+#: Width of the row labels at 100 % zoom; columns share the rest.
 LABEL_WIDTH = 190
 MIN_COLUMN_WIDTH = 220
-#: Row groups a reader can hide, with their menu labels (the source row always shows).
-ROW_GROUPS = (
-    (RowKind.THESIS, "&Thesis"),
-    (RowKind.TOPIC, "T&opics"),
-    (RowKind.RECOMMENDATIONS, "&Recommendations"),
-    (RowKind.TAGS, "Ta&gs"),
-    (RowKind.ARGUMENT, "&Argument"),
-)
+#: Lines one step of the wheel or an arrow key moves (the wheel moves three steps a notch).
+LINES_PER_STEP = 1
 
 
 class CompareView(ComparisonPane):
@@ -96,13 +98,17 @@ class CompareView(ComparisonPane):
         self._rows = HtmlHeader(Qt.Orientation.Vertical, LABEL_WIDTH, self._table)
         self._table.setVerticalHeader(self._rows)
         self._rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._rows.make_sticky(self._table.verticalScrollBar())
+        self._columns = ClosableHeader(self._table)
+        self._table.setHorizontalHeader(self._columns)
+        self._columns.close_requested.connect(self._on_close_requested)
         self._table.setWordWrap(True)
         self._table.setShowGrid(False)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._table.viewport().setMouseTracking(True)
-        columns = self._table.horizontalHeader()
+        columns = self._columns
         columns.setSectionsMovable(True)
         columns.setSectionsClickable(True)
         columns.setHighlightSections(False)
@@ -125,30 +131,15 @@ class CompareView(ComparisonPane):
         #: Show Argument, Remove Column: declared in the command table, acting on this view.
         self.commands = CommandActions(self, COMPARE_VIEW_COMMANDS)
         self.commands.bind(self)
-        self._add = add_card_box(self._candidates, self, self._on_completed)
-        self._add.activated.connect(self._on_add_activated)
-        self._completed = False  # a completion was just chosen (see _on_add_activated)
-        self._hidden: set[RowKind] = set()
-        self._differences_only = False
-        rows_menu = QMenu("Rows", self)
-        self._group_actions: dict[RowKind, QAction] = {}
-        for kind, label in ROW_GROUPS:
-            action = rows_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(True)
-            action.toggled.connect(lambda shown, k=kind: self.set_rows_shown(k, shown))
-            self._group_actions[kind] = action
-        rows_menu.addSeparator()
-        self._differ_action = rows_menu.addAction("Only Topics Where Stances &Differ")
-        self._differ_action.setCheckable(True)
-        self._differ_action.toggled.connect(self.set_differences_only)
-        rows_button = self._rows_button = QToolButton(self)
-        rows_button.setText("Rows")
-        rows_button.setAccessibleName("Choose the rows to show")
-        rows_button.setMenu(rows_menu)
-        rows_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._table.selectionModel().selectionChanged.connect(self.commands.refresh)
+        self._add = AddCardBox(self._candidates, self)
+        self._add.chosen.connect(self._on_add_chosen)
+        self._layout = CompareLayout()
+        self._rows_button = RowsButton(
+            self, self.set_rows_shown, self.set_differences_only, self.set_collapse_one_sided
+        )
         bar = QToolBar("Comparison", self)
-        bar.addWidget(rows_button)
+        bar.addWidget(self._rows_button)
         bar.addActions(self.commands.actions())
         bar.addSeparator()
         bar.addWidget(self._add)
@@ -173,6 +164,10 @@ class CompareView(ComparisonPane):
 
     def model(self) -> CompareModel:
         return self._model
+
+    def add_box(self) -> AddCardBox:
+        """The "Add a card…" box: the last control of the view, in the Tab order too."""
+        return self._add
 
     def card_ids(self) -> list[str]:
         """The compared cards, in the order the columns show them."""
@@ -224,6 +219,7 @@ class CompareView(ComparisonPane):
 
     def set_argument_expanded(self, expanded: bool) -> None:
         self._model.set_argument_expanded(expanded)
+        self._layout = replace(self._layout, argument_expanded=expanded)
         self.commands.refresh()
         row = self._model.row_of("argument")
         if row >= 0:
@@ -231,17 +227,40 @@ class CompareView(ComparisonPane):
 
     def set_rows_shown(self, kind: RowKind, shown: bool) -> None:
         """Show or hide a group of rows (every topic row, every addressee row…)."""
-        if shown:
-            self._hidden.discard(kind)
-        else:
-            self._hidden.add(kind)
-        self._group_actions[kind].setChecked(shown)
-        self._apply_row_visibility()
+        hidden = self._layout.hidden - {kind} if shown else self._layout.hidden | {kind}
+        self._set_layout(replace(self._layout, hidden=hidden))
 
     def set_differences_only(self, only: bool) -> None:
         """Show only the topic rows on which the sources take different stances."""
-        self._differences_only = only
-        self._differ_action.setChecked(only)
+        self._set_layout(replace(self._layout, differences_only=only))
+
+    def set_collapse_one_sided(self, collapse: bool) -> None:
+        """Collapse every one-sided row of recommendations to its first one, or show all."""
+        self._model.set_collapse_one_sided(collapse)
+        self._set_layout(replace(self._layout, collapse_one_sided=collapse))
+        self._schedule_row_heights()
+
+    def layout_state(self) -> CompareLayout:
+        """The rows shown and how (not the cards), to give a later compare view."""
+        return self._layout
+
+    def set_layout_state(self, layout: CompareLayout) -> None:
+        self.set_argument_expanded(layout.argument_expanded)
+        if layout.collapse_one_sided != self._model.collapse_one_sided:
+            self._model.set_collapse_one_sided(layout.collapse_one_sided)
+        self._set_layout(layout)
+
+    def toggle_row(self, row: int) -> None:
+        """Click on a row label: the argument row or a one-sided row opens or closes."""
+        if row == self._model.row_of("argument"):
+            self.set_argument_expanded(not self._model.argument_expanded)
+        elif self._model.collapsible(row):
+            self._model.toggle_row(row)
+            self._table.resizeRowToContents(row)
+
+    def _set_layout(self, layout: CompareLayout) -> None:
+        self._layout = layout
+        self._rows_button.show_layout(layout)
         self._apply_row_visibility()
 
     def document_html(self, *, include_argument: bool = False) -> str:
@@ -264,15 +283,22 @@ class CompareView(ComparisonPane):
     def _apply_style(self) -> None:
         self._model.set_theme(self._theme)
         self._delegate.set_style(self._theme, self._point_size)
+        zoom = self.zoom()
+        self._rows.set_width(round(LABEL_WIDTH * zoom))
         self._rows.set_style(self._theme, self._point_size)
+        self._columns.set_theme(self._theme)
+        self._columns.setMinimumSectionSize(round(MIN_COLUMN_WIDTH * zoom))
         paint_with_theme(self._table, self._theme)
+        self._fit_font(self._table)
+        # The wheel moves three steps a notch: a step of a line or two keeps the place.
+        line = QFontMetrics(self._table.font()).lineSpacing()
+        self._table.verticalScrollBar().setSingleStep(line * LINES_PER_STEP)
         self._schedule_row_heights()
 
     def _after_change(self) -> None:
         ids = self.card_ids()
         self._candidates.set_candidates(self._catalog.summaries(), set(ids))
-        self._add.setCurrentIndex(-1)
-        self._add.clearEditText()
+        self._add.reset()
         self._add.setEnabled(len(ids) < MAX_COMPARE and self._candidates.rowCount() > 0)
         reason = self.unavailable_reason()
         if reason and self._add.isEnabled():
@@ -290,9 +316,10 @@ class CompareView(ComparisonPane):
         self.cards_changed.emit(ids)
 
     def _apply_row_visibility(self) -> None:
+        layout = self._layout
         for i, row in enumerate(self._model.comparison.rows):
-            hidden = row.kind in self._hidden or (
-                self._differences_only and row.kind is RowKind.TOPIC and not row.stances_differ
+            hidden = row.kind in layout.hidden or (
+                layout.differences_only and row.kind is RowKind.TOPIC and not row.stances_differ
             )
             self._table.setRowHidden(i, hidden)
 
@@ -310,7 +337,7 @@ class CompareView(ComparisonPane):
         QTimer.singleShot(0, self, self._adopt_visual_order)
 
     def _adopt_visual_order(self) -> None:
-        header = self._table.horizontalHeader()
+        header = self._columns
         cards = self._model.cards()
         ordered = [cards[header.logicalIndex(v)] for v in range(header.count())]
         if [c.id for c in ordered] == self.card_ids():
@@ -325,42 +352,43 @@ class CompareView(ComparisonPane):
         self._after_change()
 
     def _on_row_clicked(self, row: int) -> None:
-        if row == self._model.row_of("argument"):
-            self.set_argument_expanded(not self._model.argument_expanded)
+        self.toggle_row(row)
+
+    def _on_close_requested(self, logical: int) -> None:
+        ids = self.card_ids()
+        if 0 <= logical < len(ids):
+            self.remove_card(ids[logical])
 
     def _on_link(self, href: str) -> None:
         if href.startswith("tag:"):
             self.tag_clicked.emit(unquote(href[4:]))
 
+    def remove_current_reason(self) -> str | None:
+        """Why Remove Column cannot run: no cell is chosen, so no column is."""
+        if not self.card_ids():
+            return "No card is compared."
+        if self._selected_column() is None:
+            return "Select a cell of the card's column first, or click ✕ on its header."
+        return None
+
+    def _selected_column(self) -> int | None:
+        """The column of the selected (outlined) cell: the current one may be invisible."""
+        chosen = self._table.selectionModel().selectedIndexes()
+        return chosen[0].column() if chosen else None
+
     def remove_current(self) -> None:
         """Remove the card of the current cell's column."""
-        index = self._table.currentIndex()
+        column = self._selected_column()
         ids = self.card_ids()
-        if index.isValid() and index.column() < len(ids):
-            self.remove_card(ids[index.column()])
+        if column is not None and column < len(ids):
+            self.remove_card(ids[column])
 
-    def _on_add_activated(self, row: int) -> None:
-        if self._completed:
-            return  # the same Return key, passed on to the box after the completer took it
-        self._add_from(self._candidates.index(row, 0))
-
-    def _on_completed(self, index: QModelIndex) -> None:
-        self._completed = True
-        QTimer.singleShot(0, self._completion_done)
-        self._add_from(index)
-
-    def _completion_done(self) -> None:
-        self._completed = False
-        self._add.setCurrentIndex(-1)  # the box took the Return too and chose a row: undo
-        self._add.clearEditText()
-
-    def _add_from(self, index: QModelIndex) -> None:
-        card_id = index.data(CardIdRole)
-        if isinstance(card_id, str) and not self.add_card(card_id):
+    def _on_add_chosen(self, card_id: str) -> None:
+        if not self.add_card(card_id):
             self._add.clearEditText()  # not added (full, or gone): nothing stays typed
 
     def _column_menu(self, pos: QPoint) -> None:
-        header = self._table.horizontalHeader()
+        header = self._columns
         logical = header.logicalIndexAt(pos)
         ids = self.card_ids()
         if not 0 <= logical < len(ids):

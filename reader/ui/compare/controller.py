@@ -3,10 +3,13 @@
 Compare opens the cards selected in the list when there are two to four; otherwise the cards
 collected one at a time with Add to Comparison (the "basket", which is also what an open
 compare view shows). What the commands do and when they can is asked of this controller by the
-command table (:mod:`reader.ui.commands`); ``changed`` says when the answers may differ. While
-comparing, the comparison workspace takes the place of the card list and
-card view, and the compare view (whose cards no filter changes) has the tag sidebar's room too;
-Escape, Back to Reading, a click on a column header or on a tag return to reading.
+command table (:mod:`reader.ui.commands`); ``changed`` says when the answers may differ.
+Compare stays enabled while a set is open: Ctrl+D with too few cards says why in the status
+bar rather than doing nothing. Closing the compare tab keeps its cards in the basket, so
+Compare (or the basket button) reopens it. While comparing, the comparison workspace takes the
+place of the card list and card view; the tag sidebar stays where it is on every tab, so the
+tabs do not jump sideways. Escape, Back to Reading, a click on a column header or on a tag
+return to reading. ``compared_ids()`` names the cards in the comparison, for the list to mark.
 
 Drilling down (double-click or Enter on a cell, a ledger entry, a timeline event) opens the card
 at the item behind it through the window (``item_chosen``, answered by ``show_item``). The
@@ -102,6 +105,10 @@ class ComparisonController(QObject):
     def on_compare_view(self) -> bool:
         """Whether the side-by-side view is on screen."""
         return self.comparing and self.workspace.current_kind() is ViewKind.COMPARE
+
+    def compared_ids(self) -> list[str]:
+        """The cards in the comparison (open, closed or being collected), in column order."""
+        return list(self.basket)
 
     def candidates(self) -> list[str]:
         """What Compare would compare: the selection when it is 2+ cards, else the basket."""
@@ -201,14 +208,20 @@ class ComparisonController(QObject):
         self._update()
 
     def _fit_sidebar(self) -> None:
-        """No sidebar beside the compare view: four columns need the whole window."""
-        self._sidebar.setVisible(not self.on_compare_view)
+        """The sidebar stays on every tab: hiding it beside the compare view made the tab bar
+        jump sideways as the reader went from tab to tab."""
+        self._sidebar.setVisible(True)
 
     # -- availability -------------------------------------------------------------------------
 
     def compare_reason(self) -> str | None:
         """Why Compare cannot run now, or None."""
         return self._compare_reason(self.candidates())
+
+    def compare_blocked(self) -> str | None:
+        """Why Compare is disabled: only when there is nothing to compare at all. With too
+        few cards it runs, and says why in the status bar (a disabled Ctrl+D said nothing)."""
+        return None if self._session.catalog is not None else "Open a set of cards first."
 
     def views_reason(self) -> str | None:
         """Why the topic matrix, the ledger and the timeline cannot be shown now, or None."""
@@ -270,8 +283,8 @@ class ComparisonController(QObject):
         assert catalog is not None
         if self._root is not None and catalog.root != self._root:
             # Another set: its cards have nothing to do with the old comparison.
-            self.workspace.close_all()
             self.basket.clear()
+            self.workspace.close_all()
             self.show_reading()
         self._root = catalog.root
         self.basket = [i for i in self.basket if self._session.summary(i) is not None]
@@ -288,6 +301,13 @@ class ComparisonController(QObject):
         return "" if query.is_empty() else query.describe()
 
     def _on_compared(self, ids: list[str]) -> None:
+        if not ids and self.workspace.compare_view() is None:
+            # The compare tab was closed: its cards stay collected, for Compare to reopen.
+            if len(self.basket) >= MIN_COMPARE:
+                compare = with_key("Compare", self._actions.compare)
+                self.message.emit(f"Comparison closed: {compare} opens it again")
+            self._update()
+            return
         self.basket = list(ids)
         if ids and set(self._list.selected_ids()) != set(ids):
             # The reader changed the columns: a stale selection must not undo that on Ctrl+D.

@@ -5,13 +5,17 @@ Row labels such as "The transitional authorities, like all their allies" or a to
 9 February 2023" over a narrow matrix column; Qt's own header neither wraps nor styles. As a
 vertical header it stays put when the table scrolls sideways, which is what keeps the topic
 labels in view across a fifty-column matrix.
+
+A vertical header can be sticky (:meth:`HtmlHeader.make_sticky`): the label of a row taller
+than the screen stays at the top while the reader scrolls through that row, and is pushed up
+only by the row's end, so the text beside it never loses its topic or addressee.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QScrollBar, QWidget
 
 from reader.qt.document import SafeTextDocument, make_document
 from reader.render.theme import LIGHT, Theme
@@ -34,9 +38,41 @@ class HtmlHeader(QHeaderView):
         self._theme = LIGHT
         self._point_size = 10.0
         self._cache: dict[tuple[str, int], SafeTextDocument] = {}
+        self._sticky = False
         self.setSectionsClickable(True)
         if orientation == Qt.Orientation.Horizontal:
             self.setDefaultSectionSize(width)
+
+    def make_sticky(self, scrolled_by: QScrollBar) -> None:
+        """Keep a tall row's label in view while ``scrolled_by`` scrolls through the row.
+
+        The header scrolls by moving its pixels, which would move a kept label too: every
+        scroll repaints it.
+        """
+        self._sticky = True
+        scrolled_by.valueChanged.connect(self.viewport().update)
+
+    def set_width(self, width: int) -> None:
+        """A vertical header's width (it grows with the zoom), or the default section width."""
+        self._width = width
+        self._cache.clear()
+        if self.orientation() == Qt.Orientation.Horizontal:
+            self.setDefaultSectionSize(width)
+        self.updateGeometry()
+
+    def label_rect(self, section: int) -> QRect:
+        """Where ``section``'s label is drawn, in viewport coordinates."""
+        position = self.sectionViewportPosition(section)
+        size = self.sectionSize(section)
+        if self.orientation() == Qt.Orientation.Horizontal:
+            return QRect(position, 0, size, self.viewport().height())
+        rect = QRect(0, position, self.viewport().width(), size)
+        if not self._sticky or rect.top() >= 0:
+            return rect
+        height = int(self._document(section).size().height()) + 2 * PAD_Y
+        # At the viewport's top while the row goes on below it; then going out with the row.
+        top = min(0, rect.bottom() + 1 - height)
+        return QRect(0, top, rect.width(), min(height, rect.height()))
 
     def set_style(self, theme: Theme, point_size: float) -> None:
         self._theme = theme
@@ -90,6 +126,9 @@ class HtmlHeader(QHeaderView):
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.setClipRect(rect)
-        painter.translate(rect.left() + PAD_X, rect.top() + PAD_Y)
+        top = rect.top()
+        if self._sticky and self.orientation() == Qt.Orientation.Vertical:
+            top = self.label_rect(section).top()
+        painter.translate(rect.left() + PAD_X, top + PAD_Y)
         draw_document(painter, self._document(section), self._theme)
         painter.restore()

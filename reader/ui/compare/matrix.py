@@ -1,9 +1,11 @@
 """The topic matrix: every topic against every card of the filter, blindspots left empty.
 
 Rows are topics (their labels and counts in the vertical header, which stays in view when
-fifty columns scroll sideways); columns are the cards in date order, then a coverage column;
-a cell is the card's stance badge, or a hatched blank where the card is silent. The view on
-the topic shows in a tooltip and, for the current cell, in the detail pane below. Public
+fifty columns scroll sideways); columns are the cards in date order, sharing the width when
+they fit and scrolling sideways when they do not; a cell is the card's stance badge, or a
+hatched blank where the card is silent. The view on the topic shows in a tooltip and, for
+the current cell, in the detail pane below. Zoom scales the labels, the badges and the
+widths and heights they are measured in. Public
 surface: ``TopicMatrixView(catalog, card_ids=(), parent=None, theme=None)``,
 ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_theme``, ``set_base_point_size``,
 ``document_html()``; signals ``open_card(str)`` (a column header clicked) and
@@ -23,9 +25,10 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -43,12 +46,10 @@ from reader.analysis.columns import CardProgress, source_label
 from reader.analysis.matrix import TopicMatrix, topic_matrix
 from reader.analysis.side_by_side import no_topics_hint
 from reader.cards.catalog import Catalog
-from reader.cards.model import Perspective
-from reader.cards.wording import plural
+from reader.cards.model import Card, Perspective
 from reader.qt.models import ROOT, Index, read_only_flags
 from reader.render.comparison import (
     NOT_ADDRESSED,
-    matrix_column_html,
     matrix_detail_html,
     matrix_row_label_html,
     topic_matrix_html,
@@ -62,19 +63,31 @@ from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole, PerspectiveRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
+from reader.ui.focus import paint_focus
 
 LABEL_WIDTH = 230
 CARD_COLUMN_WIDTH = 128
-COVERAGE_WIDTH = 170
+#: The widest a card column grows to fill the table (badges far apart read badly).
+MAX_COLUMN_WIDTH = 480
+DETAIL_HEIGHT = 90
 DETAIL_HINT = "Select a cell to read what that source says on the topic."
+#: The corner above the topic labels, flat in the theme's colour (the style paints a light
+#: bevel there, even in dark mode).
+CORNER_STYLE = "QTableCornerButton::section {{ background: {}; border: none; }}"
 
 
-def _counts(addressed: int, total: int, stances: int) -> str:
-    return f"{addressed:,} of {total:,} · {plural(stances, 'stance')}"
+def column_html(card: Card) -> str:
+    """A card column's heading: who, and when in full as everywhere else in the app."""
+    src = card.source
+    return (
+        f'<p class="row"><b>{escape(src.publisher)}</b></p>'
+        f'<p class="loc">{escape(src.published.display())}</p>'
+    )
 
 
 class TopicMatrixModel(QAbstractTableModel):
-    """Topics × cards, then one coverage column ("2 of 3 · 2 stances")."""
+    """Topics × cards. How many cards address a topic and with how many stances is in the
+    topic's label ("2 of 3 sources · 2 stances"), not in a column of its own."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,16 +102,13 @@ class TopicMatrixModel(QAbstractTableModel):
         self._matrix = matrix
         self.endResetModel()
 
-    def coverage_column(self) -> int:
-        return len(self._matrix.columns)
-
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._matrix.rows)
 
     def columnCount(self, parent: Index = ROOT) -> int:
         if parent.isValid() or not self._matrix.rows:
             return 0
-        return len(self._matrix.columns) + 1
+        return len(self._matrix.columns)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return read_only_flags(index)
@@ -107,15 +117,6 @@ class TopicMatrixModel(QAbstractTableModel):
         if not index.isValid() or not self.checkIndex(index):
             return None
         row = self._matrix.rows[index.row()]
-        total = len(self._matrix.columns)
-        if index.column() == total:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _counts(row.addressed, total, len(row.stances))
-            if role == Qt.ItemDataRole.ToolTipRole:
-                stances = ", ".join(row.stances) or "none"
-                addressed = f"{row.addressed} of {total} sources address this topic"
-                return safe_tooltip(addressed, f"Stances: {stances}")
-            return None
         card = self._matrix.columns[index.column()]
         persp = row.cells[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -137,17 +138,13 @@ class TopicMatrixModel(QAbstractTableModel):
     ) -> Any:
         total = len(self._matrix.columns)
         if orientation == Qt.Orientation.Horizontal:
-            if section == total and role == Qt.ItemDataRole.DisplayRole:
-                return "Coverage"
-            if section == total and role == HtmlRole:
-                return '<p class="row"><b>Coverage</b></p>'
             if not 0 <= section < total:
                 return None
             card = self._matrix.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{card.source.publisher}\n{card.source.published.display()}"
             if role == HtmlRole:
-                return matrix_column_html(card)
+                return column_html(card)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return safe_tooltip(card.title, source_label(card), "Click to open the card")
             if role == CardIdRole:
@@ -161,7 +158,8 @@ class TopicMatrixModel(QAbstractTableModel):
         if role == HtmlRole:
             return matrix_row_label_html(row, total)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return safe_tooltip(row.topic.question)
+            stances = ", ".join(row.stances) or "none"
+            return safe_tooltip(row.topic.question, f"Stances: {stances}")
         return None
 
 
@@ -180,16 +178,11 @@ class BadgeDelegate(QStyledItemDelegate):
         theme = self._theme
         painter.save()
         painter.fillRect(rect, QColor(theme.background))
-        if index.data(CardIdRole) is None:  # the coverage column
-            painter.setPen(QColor(theme.muted))
-            text = str(index.data() or "")
-            painter.drawText(rect.adjusted(8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter, text)
+        persp = index.data(PerspectiveRole)
+        if isinstance(persp, Perspective):
+            self._badge(painter, rect, persp.stance, option.font)
         else:
-            persp = index.data(PerspectiveRole)
-            if isinstance(persp, Perspective):
-                self._badge(painter, rect, persp.stance)
-            else:
-                painter.fillRect(rect, QBrush(QColor(theme.quote_rule), Qt.BrushStyle.BDiagPattern))
+            painter.fillRect(rect, QBrush(QColor(theme.quote_rule), Qt.BrushStyle.BDiagPattern))
         painter.setPen(QColor(theme.rule))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.drawLine(rect.topRight(), rect.bottomRight())
@@ -200,10 +193,12 @@ class BadgeDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         painter.restore()
+        paint_focus(painter, option, filled=False)
 
-    def _badge(self, painter: QPainter, rect: QRect, stance: str) -> None:
+    def _badge(self, painter: QPainter, rect: QRect, stance: str, base: QFont) -> None:
+        """The pill, in the view's (zoomed) font: the badges grow with the text."""
         swatch = self._theme.stance(stance)
-        font = QFont(painter.font())
+        font = QFont(base)
         font.setBold(True)
         metrics = QFontMetrics(font)
         text = metrics.elidedText(stance.strip(), Qt.TextElideMode.ElideRight, rect.width() - 20)
@@ -220,7 +215,9 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(CARD_COLUMN_WIDTH, QFontMetrics(option.font).height() + 18)
+        # Room around the pill in proportion to the text, so a zoomed badge is not cramped.
+        metrics = QFontMetrics(option.font)
+        return QSize(CARD_COLUMN_WIDTH, 2 * metrics.height() + 4)
 
 
 class TopicMatrixView(SetWideView):
@@ -269,8 +266,9 @@ class TopicMatrixView(SetWideView):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self._table)
         splitter.addWidget(self._detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([600, DETAIL_HEIGHT])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._hint)
@@ -304,8 +302,7 @@ class TopicMatrixView(SetWideView):
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog
         self._model.set_matrix(result)
-        if self._model.columnCount():
-            self._columns.resizeSection(self._model.coverage_column(), COVERAGE_WIDTH)
+        self._fit_columns()
         hint = no_topics_hint(self._catalog.info)
         self._hint.setText(hint or "")
         self._hint.setVisible(hint is not None)
@@ -339,12 +336,39 @@ class TopicMatrixView(SetWideView):
 
     def _apply_style(self) -> None:
         self._delegate.set_theme(self._theme)
+        self._fit_font(self._table)
+        zoom = self.zoom()
+        self._rows.set_width(round(LABEL_WIDTH * zoom))
         self._rows.set_style(self._theme, self._point_size)
         self._columns.set_style(self._theme, self._point_size)
+        self._table.setStyleSheet(CORNER_STYLE.format(self._theme.chip.background))
         paint_with_theme(self._table, self._theme)
         paint_with_theme(self._detail, self._theme)
         self._show_detail(self._table.currentIndex())
+        self._fit_columns()
+        # Re-measure: the labels' heights, the badges' rows, the column heads' height.
+        self._rows.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        self._table.updateGeometries()
         self._table.viewport().update()
+
+    def _fit_columns(self) -> None:
+        """The card columns share the table's width when they fit (up to a comfortable
+        width each), and keep their zoomed width and scroll sideways when they do not."""
+        count = self._model.columnCount()
+        if not count:
+            return
+        zoom = self.zoom()
+        room = self._table.viewport().width()
+        fill = min(room // count, round(MAX_COLUMN_WIDTH * zoom))
+        width = max(round(CARD_COLUMN_WIDTH * zoom), fill)
+        self._columns.setDefaultSectionSize(width)
+        for column in range(count):
+            self._columns.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Once the layout has given the table its share of the new size.
+        QTimer.singleShot(0, self, self._fit_columns)
 
     def _show_detail(self, index: Index) -> None:
         matrix = self._model.matrix

@@ -48,6 +48,19 @@ class ComparisonPane(QWidget):
         self._theme = theme or card_theme(self.palette())
         self._theme_fixed = theme is not None
         self._point_size = self.font().pointSizeF()
+        #: The size at 100 %: widths and heights measured in pixels scale with the zoom.
+        self._base_point_size = self._point_size
+
+    def zoom(self) -> float:
+        """The zoom the host set through ``set_base_point_size`` (1.0 at the default size)."""
+        return self._point_size / self._base_point_size if self._base_point_size > 0 else 1.0
+
+    def _fit_font(self, widget: QWidget) -> None:
+        """Give ``widget`` (and so its headers and plain cells) the zoomed point size."""
+        font = widget.font()
+        if font.pointSizeF() != self._point_size and self._point_size > 0:
+            font.setPointSizeF(self._point_size)
+            widget.setFont(font)
 
     def set_cards(self, card_ids: Sequence[str]) -> None:
         raise NotImplementedError

@@ -38,6 +38,7 @@ from reader.ui.compare import (
     TopicMatrixView,
 )
 from reader.ui.compare.commands import WORKSPACE_COMMANDS
+from reader.ui.compare.compare_rows import CompareLayout
 from reader.ui.compare.jobs import Computed, view_job
 from reader.ui.compare.pane import SetWideView
 from reader.ui.labels import MutedLabel
@@ -102,6 +103,8 @@ class ComparisonWorkspace(QWidget):
         #: The cards each set-wide view shows, and those of the request under way.
         self._shown_cards: dict[ViewKind, tuple[str, ...]] = {}
         self._pending_cards: tuple[str, ...] = ()
+        #: How the last compare view showed its rows: the next one (Reopen) starts so.
+        self._compare_layout = CompareLayout()
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("comparisonTabs")
@@ -242,6 +245,10 @@ class ComparisonWorkspace(QWidget):
             compare.open_card.connect(self.open_card)
             compare.tag_clicked.connect(self.tag_clicked)
             compare.cards_changed.connect(self._on_compared)
+            compare.set_layout_state(self._compare_layout)
+            # Tab goes on from the view's last control to the tabs, then to the window's
+            # search and sidebar, rather than round the view's own controls.
+            QWidget.setTabOrder(compare.add_box(), self.tabs.tabBar())
             view = compare
         elif kind is ViewKind.MATRIX:
             matrix = TopicMatrixView(catalog, (), self, theme=theme)
@@ -276,6 +283,8 @@ class ComparisonWorkspace(QWidget):
         kind = next((k for k, v in self._views.items() if v is view), None)
         if kind is None or view is None:
             return
+        if isinstance(view, CompareView):
+            self._compare_layout = view.layout_state()
         self.tabs.removeTab(index)
         del self._views[kind]
         self._stale.discard(kind)

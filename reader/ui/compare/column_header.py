@@ -1,0 +1,105 @@
+"""The compare view's column headers, each with a ✕ that takes its card out of the comparison.
+
+"Remove Column" acted on the current cell, which a reader cannot see is chosen: a click on a
+header's ✕ says which card goes. A click elsewhere on the header opens the card, a drag moves
+the column (Qt's own header behaviour, left alone).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter
+from PySide6.QtWidgets import QHeaderView, QToolTip, QWidget
+
+from reader.render.theme import LIGHT, Theme
+
+CLOSE_MARGIN = 6
+CLOSE_GLYPH = "✕"
+
+
+class ClosableHeader(QHeaderView):
+    #: The ✕ of this (logical) section was clicked.
+    close_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self._theme = LIGHT
+        self._pressed: int | None = None
+        self._hovered: int | None = None
+        self.setMouseTracking(True)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.viewport().update()
+
+    def close_rect(self, logical: int) -> QRect:
+        """The ✕ of section ``logical``, in viewport coordinates."""
+        side = self.fontMetrics().height() + 6
+        right = self.sectionViewportPosition(logical) + self.sectionSize(logical)
+        return QRect(right - side - CLOSE_MARGIN, (self.height() - side) // 2, side, side)
+
+    def _close_at(self, pos: QPoint) -> int | None:
+        logical = self.logicalIndexAt(pos)
+        if logical >= 0 and self.close_rect(logical).contains(pos):
+            return logical
+        return None
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
+        super().paintSection(painter, rect, logical)
+        if not rect.isValid():
+            return
+        box = self.close_rect(logical)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if logical == self._hovered:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self._theme.rule))
+            painter.drawRoundedRect(box, 3, 3)
+        colour = self._theme.text if logical == self._hovered else self._theme.muted
+        painter.setPen(QColor(colour))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, CLOSE_GLYPH)
+        painter.restore()
+
+    def sectionSizeFromContents(self, logical: int) -> QSize:
+        size = super().sectionSizeFromContents(logical)
+        size.setWidth(size.width() + self.fontMetrics().height() + 2 * CLOSE_MARGIN)
+        return size
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed = self._close_at(event.position().toPoint())
+            if self._pressed is not None:
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pressed, self._pressed = self._pressed, None
+        if pressed is None:
+            super().mouseReleaseEvent(event)
+            return
+        event.accept()
+        if self._close_at(event.position().toPoint()) == pressed:
+            self.close_requested.emit(pressed)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        hovered = self._close_at(event.position().toPoint())
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self.viewport().update()
+        if self._pressed is None:
+            super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hovered = None
+        self.viewport().update()
+        super().leaveEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            logical = self._close_at(event.pos())
+            if logical is not None:
+                QToolTip.showText(event.globalPos(), "Remove this card from the comparison", self)
+                return True
+        return super().viewportEvent(event)
