@@ -120,7 +120,7 @@ class Layout:
     def scalar_edit(self, node: yaml.ScalarNode, new: str | None) -> Edit:
         if new is None:
             raise UnsupportedLayoutError("an empty value is written after its key")
-        style = node.style
+        style = node.style or None  # libyaml says '' for plain, PyYAML None
         written: str | None
         if style == "'":
             written = emit.single_quoted(new)
@@ -158,7 +158,7 @@ class Layout:
             raise UnsupportedLayoutError("a flow list of collections")
         text = self.text
         was = {i.value: text[i.start_mark.index : i.end_mark.index] for i in node.value}
-        quoted = any(item.style is not None for item in node.value)
+        quoted = any(item.style for item in node.value)
         items = [
             was.get(v) or (None if quoted else emit.plain(v, in_flow=True)) or emit.double_quoted(v)
             for v in new
@@ -167,7 +167,7 @@ class Layout:
 
     def key_edit(self, key: yaml.Node, name: str) -> Edit:
         """A key renamed in its own quoting style where it can be."""
-        style = getattr(key, "style", None)
+        style = getattr(key, "style", None) or None
         written = emit.single_quoted(name) if style == "'" else None
         if style is None:
             written = emit.plain(name, in_flow=True)
@@ -233,4 +233,4 @@ class Layout:
 
 
 def _empty(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.style is None and node.value == ""
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value == ""

@@ -34,6 +34,9 @@ from reader.cards.resources import schema
 from reader.cards.safe_yaml import PathKey, YamlError, read_yaml
 
 _BOM = "\ufeff"
+#: Composes nodes only (no tag resolution: every scalar is the text written); libyaml's when
+#: the wheel has it, several times faster, and its marks count characters as Python's do.
+_Composer: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _NULL_PLAIN = frozenset({"", "~", "null", "Null", "NULL"})
 #: Pairing an edited list item with its old self keeps its comments and quoting; below this
 #: likeness a changed item is taken for a new one.
@@ -56,7 +59,7 @@ def apply_edits(text: str, new_data: Any) -> str:
         return text
     newline = "\r\n" if "\r\n" in text else "\n"
     try:
-        root = yaml.compose(text, Loader=yaml.BaseLoader)  # pure Python: marks count characters
+        root = yaml.compose(text, Loader=_Composer)  # marks count characters (libyaml too)
         if root is None:
             raise UnsupportedLayoutError("an empty document")
         patcher = _Patcher(Layout(text), _schema_for(old))
@@ -86,7 +89,7 @@ def _schema_for(data: Any) -> dict[str, Any] | None:
 def node_data(node: yaml.Node) -> Any:
     """What the project's reader makes of ``node`` (plain scalars like ``~`` are None)."""
     if isinstance(node, yaml.ScalarNode):
-        return None if node.style is None and node.value in _NULL_PLAIN else node.value
+        return None if not node.style and node.value in _NULL_PLAIN else node.value
     if isinstance(node, yaml.SequenceNode):
         return [node_data(item) for item in node.value]
     return {str(k.value): node_data(v) for k, v in node.value}
@@ -114,7 +117,7 @@ class _Slot:
 
 
 def _is_empty_plain(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.style is None and node.value == ""
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value == ""
 
 
 class _Patcher:

@@ -1,0 +1,85 @@
+"""Set-wide tag changes from the tag tree: a preview of the files, one undoable step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
+from pytestqt.qtbot import QtBot
+
+from reader.cards.filters import Filter, FilterKind
+from reader.ui.main_window import MainWindow
+from reader.ui.plan_preview import PlanPreview
+from reader.ui.reading.tag_tree_model import FilterRole
+
+
+def tag_row(window: MainWindow, slug: str) -> QModelIndex:
+    model = window.sidebar.model
+    pending = [QModelIndex()]
+    while pending:
+        parent = pending.pop()
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if index.data(FilterRole) == Filter(FilterKind.TAG, slug):
+                return index
+            pending.append(index)
+    raise AssertionError(f"no row for {slug}")
+
+
+def choose_from_context_menu(qtbot: QtBot, window: MainWindow, slug: str, entry: str) -> None:
+    tree = window.sidebar.tree
+    index = tag_row(window, slug)
+    tree.scrollTo(index)
+    chosen: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        action = next(a for a in menu.actions() if a.text().replace("&", "") == entry)
+        chosen.append(action.text())
+        menu.close()
+        action.trigger()
+
+    QTimer.singleShot(0, choose)
+    tree.customContextMenuRequested.emit(tree.visualRect(index).center())
+    qtbot.waitUntil(lambda: bool(chosen))
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # popups: raise(), grabbing
+def test_rename_a_tag_from_the_tree_preview_apply_and_undo(
+    qtbot: QtBot, window: MainWindow, card_set: Path
+) -> None:
+    before = {p.name: p.read_bytes() for p in card_set.glob("*.yaml")}
+    choose_from_context_menu(qtbot, window, "actor", "Rename Tag…")
+    ask = window.findChild(QInputDialog, "set-edit-input")
+    assert ask is not None
+    assert ask.textValue() == "actor"
+    ask.setTextValue("org")
+    ask.accept()
+    qtbot.waitUntil(lambda: window.set_edits.preview is not None)
+    preview = window.set_edits.preview
+    assert isinstance(preview, PlanPreview)
+    qtbot.waitUntil(preview.isVisible)
+    rows = [preview.model.item(r, 0).text() for r in range(preview.model.rowCount())]
+    assert rows == [
+        "crisis-group-mali-isolation-2023.yaml",
+        "mali-sanctions-2023.yaml",
+        "mali-wagner-leverage-2021.yaml",
+        "cardset.yaml",
+    ]
+    assert preview.model.item(1, 1).text() == "3"
+    qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)
+    assert "  - org/wagner\n" in (card_set / "mali-sanctions-2023.yaml").read_text()
+    qtbot.waitUntil(lambda: has_tag(window, "org/wagner"))  # the live reload shows it
+    undo = window.commands.undo
+    assert undo.isEnabled()
+    undo.trigger()
+    assert {p.name: p.read_bytes() for p in card_set.glob("*.yaml")} == before
+    assert window.commands.redo.isEnabled()
+
+
+def has_tag(window: MainWindow, slug: str) -> bool:
+    catalog = window.session.catalog
+    return catalog is not None and any(slug in s.tags for s in catalog.summaries())
