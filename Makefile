@@ -16,7 +16,7 @@ PIP_TOOLS    := pip-tools>=7.4,<8
 # `make test-latest`: the newest releases pyproject.toml allows, in a separate venv.
 LATEST       := .venv-latest
 
-.PHONY: setup run test lint format bench lock test-latest clean
+.PHONY: setup run test lint format bench lock test-latest clean a11y
 
 setup: $(STAMP)
 
@@ -48,6 +48,11 @@ test: lint
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks
+
+# The accessibility tree a screen reader sees, over AT-SPI under Xvfb (not part of `make test`;
+# needs xvfb at-spi2-core python3-pyatspi dbus-x11, see README).
+a11y: setup
+	dbus-run-session -- sh tests/a11y/run.sh
 
 format: setup
 	$(BIN)/ruff format reader tests
