@@ -156,7 +156,7 @@ def _argument(page: _Page, section: CardSection) -> str:
             text = f'<p class="lone">{claim}{where}</p>'
         rows.append(
             f'<tr><td class="num" align="right"{_KEY_NOWRAP}><p class="num">{n}</p></td>'
-            f'<td width="100%">{text}</td></tr>'
+            f'<td class="point" width="100%">{text}</td></tr>'
         )
     return (
         _heading(section)
