@@ -45,8 +45,17 @@ class CardEditor(QWidget):
     closed = Signal()
 
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, *, data_dir: Path | None = None
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        data_dir: Path | None = None,
+        draft_ms: int = DRAFT_MS,
+        check_ms: int = CHECK_MS,
     ) -> None:
+        """``data_dir`` holds ``drafts/`` (default: :func:`drafts_dir`); ``draft_ms`` is how
+        often changed edits are written there, ``check_ms`` how long after the last change
+        the card is checked."""
         super().__init__(parent)
         self.setObjectName("card-editor")
         self._settings = settings
@@ -71,13 +80,16 @@ class CardEditor(QWidget):
             layout.addWidget(widget)
         layout.setStretchFactor(self.form, 1)
         self._add_actions()
-        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_MS)
+        self._check_timer = QTimer(self, singleShot=True, interval=check_ms)
         self._check_timer.timeout.connect(self.validate)
-        self._draft_timer = QTimer(self, interval=DRAFT_MS)
+        self._draft_timer = QTimer(self, interval=draft_ms)
         self._draft_timer.timeout.connect(self.write_draft)
         self._watch = DiskWatch(self)
         self._watch.changed.connect(self._disk_changed)
         self.form.data_changed.connect(self._check_timer.start)
+        for field in self.form.lists():
+            field.row_changed.connect(self.show_verdict)
+        self.form.data_changed.connect(lambda: self.header.show_status(""))
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.header.save_button.clicked.connect(self.save)
         self.header.revert_button.clicked.connect(self.revert)
@@ -159,10 +171,26 @@ class CardEditor(QWidget):
         info = self._catalog.info if self._catalog is not None else None
         topics = topic_keys(info) if info is not None else None
         self.verdict = check_text(self._rel_path(), self.text_to_save(), topics)
+        self.show_verdict()
+
+    def show_verdict(self) -> None:
+        """Put each problem at its field, on its item's line in a list, or in the header."""
+        at = self.verdict.at
+        placed: set[PathKey] = set()
         for editor in self.form.editors():
-            editor.show_messages([p.message for p in self.verdict.at.get(editor.path, [])])
-        placed = {path for path in self.verdict.at if self.form.field_at(path) is not None}
-        loose = [p for path, found in self.verdict.at.items() if path not in placed for p in found]
+            found = at.get(editor.path, [])
+            editor.show_messages([p.message for p in found])
+            placed.add(editor.path)
+        for field in self.form.lists():
+            base = field.path
+            rows: dict[int, list[str]] = {}
+            for path, found in at.items():
+                row = path[len(base)] if len(path) > len(base) else None
+                if path[: len(base)] == base and isinstance(row, int):
+                    rows.setdefault(row, []).extend(p.message for p in found)
+                    placed.add(path)
+            field.show_item_problems(rows)
+        loose = [p for path, found in at.items() if path not in placed for p in found]
         self.header.show_verdict(self.verdict, loose)
 
     # Saving

@@ -15,10 +15,12 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from reader.cards.safe_yaml import PathKey
-from reader.ui.editor.composite import ObjectListField, make_field, merge_object
+from reader.ui.editor.composite import merge_object
 from reader.ui.editor.context import EditorContext
+from reader.ui.editor.factory import make_field
 from reader.ui.editor.field_base import FieldEditor
 from reader.ui.editor.fields import card_fields
+from reader.ui.editor.object_list import ObjectListField
 from reader.ui.editor.undo import EditValue
 
 
@@ -100,6 +102,10 @@ class CardForm(QScrollArea):
         if field is not None:
             field.restore(value)
             field.focus_control()
+        for length in range(len(path) - 1, 0, -1):  # the lists holding it show the change
+            holder = self.field_at(path[:length])
+            if isinstance(holder, ObjectListField):
+                holder.store_current()
         self._burst += 1  # an undone edit is not continued by the next keystroke
         self.data_changed.emit()
 
@@ -148,8 +154,12 @@ class CardForm(QScrollArea):
         return None
 
     def editors(self) -> Iterator[FieldEditor]:
+        """Every field shown (of the lists, the selected item's)."""
         for field in self.fields:
             yield from field.editors()
+
+    def lists(self) -> Iterator[ObjectListField]:
+        return (e for e in self.editors() if isinstance(e, ObjectListField))
 
     def focus_path(self, path: PathKey) -> FieldEditor | None:
         """Show and focus the field at ``path``, or the nearest field above it that exists."""

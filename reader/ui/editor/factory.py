@@ -1,0 +1,58 @@
+"""Which widget edits which schema field, with the set's pickers for topics, stances and tags."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QCompleter, QWidget
+
+from reader.ui.editor.composite import GroupField
+from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
+from reader.ui.editor.fields import FieldSpec, Kind
+from reader.ui.editor.list_fields import StringsField
+from reader.ui.editor.object_list import ObjectListField
+from reader.ui.editor.text_fields import ChoiceField, ConstantField, LineField, ProseField
+
+
+def make_field(spec: FieldSpec, owner: Owner, host: FormHost) -> FieldEditor:
+    """The editor widget for one schema field; nested fields are made the same way."""
+    context = host.context
+    if spec.kind is Kind.GROUP:
+        return GroupField(spec, owner, host, make_field)
+    if spec.kind is Kind.OBJECTS:
+        return ObjectListField(spec, owner, host, make_field)
+    if spec.kind is Kind.STRINGS:
+        return StringsField(spec, owner, host, context.tags if spec.key == "tags" else None)
+    if spec.kind is Kind.CHOICE:
+        return ChoiceField(spec, owner, host)
+    if spec.kind is Kind.CONSTANT:
+        return ConstantField(spec, owner, host)
+    if spec.kind in (Kind.PROSE, Kind.MARKDOWN):
+        return ProseField(spec, owner, host)
+    if spec.key == "topic":
+        return TopicField(spec, owner, host)
+    field = LineField(spec, owner, host)
+    if spec.key == "stance":
+        field.edit.setCompleter(_completer(field.edit, context.stances))
+    return field
+
+
+def _completer(parent: QWidget, model: QAbstractItemModel) -> QCompleter:
+    completer = QCompleter(model, parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
+class TopicField(LineField):
+    """A topic key, completed from the set's topics; the topic's label shown below it."""
+
+    def __init__(self, spec: FieldSpec, owner: Owner, host: FormHost) -> None:
+        super().__init__(spec, owner, host)
+        self.edit.setCompleter(_completer(self.edit, host.context.topics))
+        self.edit.textChanged.connect(self.refresh_hint)
+        host.context.changed.connect(self.refresh_hint)
+
+    def refresh_hint(self) -> None:
+        key = self.edit.text().strip()
+        label = self.host.context.topic_label(key) if key else None
+        self.show_hint((label or "").split("\n", 1)[0])
