@@ -55,6 +55,7 @@ FILE_COMMANDS: tuple[Command[MainWindow], ...] = (
         "&File",
         lambda w: w.export.export_pdf(),
         ("Ctrl+Shift+E",),
+        icon=("document-export", None),
         when=set_reason,
         separated=True,
     ),
