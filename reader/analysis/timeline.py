@@ -58,17 +58,42 @@ _FUNCTION_WORDS = frozenset({
 # fmt: on
 
 
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in words(text) if w not in _FUNCTION_WORDS)
+#: Words this long or longer match their inflections (see :func:`_matches`).
+STEM = 4
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Equal, or one a prefix of the other of at least four letters: arrive/arrived, sanction/
-    sanctions, Russia/Russian — inflections, not different words."""
-    if a == b:
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """A description's content words, and every proper prefix of at least :data:`STEM`
+    letters of them: with both, whether a word matches one of them is a few set lookups,
+    not a comparison with each (the timeline of 10,000 cards compares millions of words)."""
+
+    words: frozenset[str]
+    prefixes: frozenset[str]
+    #: Two wordings with any word in common (or inflections of one) share one of these:
+    #: the word, or its first :data:`STEM` letters; "" for a wording without content words.
+    keys: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Wording:
+        found = frozenset(w for w in words(text) if w not in _FUNCTION_WORDS)
+        prefixes = frozenset(w[:k] for w in found for k in range(STEM, len(w)))
+        keys = frozenset(w[:STEM] for w in found) if found else frozenset({""})
+        return cls(found, prefixes, keys)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def _matches(word: str, other: _Wording) -> bool:
+    """Whether ``other`` has ``word``, or an inflection of it: equal, or one a prefix of the
+    other of at least four letters (arrive/arrived, sanction/sanctions, Russia/Russian)."""
+    if word in other.words:
         return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 4 and long_.startswith(short)
+    if len(word) < STEM or word[:STEM] not in other.keys:
+        return False  # an inflection shares the first STEM letters
+    # word is a prefix of one of other's words, or one of them is a prefix of word
+    return word in other.prefixes or any(word[:k] in other.words for k in range(STEM, len(word)))
 
 
 def wording_overlap(a: str, b: str) -> float:
@@ -77,17 +102,23 @@ def wording_overlap(a: str, b: str) -> float:
     Content words are the folded words (case, accents and punctuation ignored) without
     function words such as "the" or "its".
     """
-    return _overlap(_content_words(a), _content_words(b))
+    return _overlap(_Wording.of(a), _Wording.of(b))
 
 
-def _overlap(words_a: frozenset[str], words_b: frozenset[str]) -> float:
-    """:func:`wording_overlap` of two descriptions' content words."""
-    if not words_a or not words_b:
-        return 1.0 if words_a == words_b else 0.0
-    short, long_ = sorted((words_a, words_b), key=len)
-    # A word the other also has matches without comparing it with each of them.
-    shared = sum(1 if w in long_ else any(_same_word(w, o) for o in long_) for w in short)
-    return shared / len(short)
+def _overlap(a: _Wording, b: _Wording, enough: float = 0.0) -> float:
+    """:func:`wording_overlap` of two descriptions' content words; once it is sure to stay
+    below ``enough``, it stops counting and says 0."""
+    if not a.words or not b.words:
+        return 1.0 if a.words == b.words else 0.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    total = len(short)
+    misses = 0
+    for word in short.words:
+        if not _matches(word, long_):
+            misses += 1
+            if (total - misses) / total < enough:  # the ratio the caller compares
+                return 0.0
+    return (total - misses) / total
 
 
 def same_event(a: str, b: str) -> bool:
@@ -120,12 +151,16 @@ def merged_timeline(
     """
     ordered = date_order(cards)
     groups: dict[PartialDate, list[list[Report]]] = {}
-    content: dict[str, frozenset[str]] = {}  # each wording's words, worked out once
+    # Per date, which clusters have a report with each key (see _Wording.keys): an event can
+    # merge only into a cluster that shares a key with it, so only those are compared (a
+    # year with hundreds of events would otherwise compare each with all before it).
+    keyed: dict[PartialDate, dict[str, list[int]]] = {}
+    content: dict[str, _Wording] = {}  # each wording's words, worked out once
 
-    def words_of(text: str) -> frozenset[str]:
+    def words_of(text: str) -> _Wording:
         found = content.get(text)
         if found is None:
-            found = content[text] = _content_words(text)
+            found = content[text] = _Wording.of(text)
         return found
 
     for n, card in enumerate(ordered):
@@ -133,20 +168,29 @@ def merged_timeline(
             checkpoint()
         for event in card.timeline:
             clusters = groups.setdefault(event.date, [])
+            by_key = keyed.setdefault(event.date, {})
             told = words_of(event.event)
+            candidates = sorted({i for key in told.keys for i in by_key.get(key, ())})
             home = next(
                 (
-                    cluster
-                    for cluster in clusters
-                    if all(r.card.id != card.id for r in cluster)
-                    and any(_overlap(words_of(r.text), told) >= MERGE_OVERLAP for r in cluster)
+                    i
+                    for i in candidates
+                    if all(r.card.id != card.id for r in clusters[i])
+                    and any(
+                        _overlap(words_of(r.text), told, MERGE_OVERLAP) >= MERGE_OVERLAP
+                        for r in clusters[i]
+                    )
                 ),
                 None,
             )
             if home is None:
-                clusters.append([Report(card, event.event)])
-            else:
-                home.append(Report(card, event.event))
+                home = len(clusters)
+                clusters.append([])
+            clusters[home].append(Report(card, event.event))
+            for key in told.keys:
+                homes = by_key.setdefault(key, [])
+                if not homes or homes[-1] != home:
+                    homes.append(home)
     entries = [
         TimelineEntry(date, EventKind.EVENT, tuple(cluster))
         for date, clusters in groups.items()
