@@ -13,7 +13,10 @@ The levers are the few Qt's layout offers:
 - an empty paragraph of zero height (:attr:`Move.SPACER`) that grows a table row to the foot
   of its page: Qt then starts the next row on the next page, borders and all;
 - a paragraph cut at a line start (:func:`cut`), whose second part then moves
-  (:attr:`Move.TAIL`).
+  (:attr:`Move.TAIL`);
+- a labelled table row split in two at the break (:attr:`Move.ROW`, see
+  :mod:`reader.export.rows`): what is on the next page moves to a new row under a copy of
+  the row's label, and the first part grows to the foot of its page as a spacer would.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QTextBlock,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -33,9 +37,12 @@ from PySide6.QtGui import (
 )
 
 from reader.render import KEEP_WITH_NEXT
+from reader.render.comparison import ROW_LABEL
 
 #: Block state of the empty paragraph that grows a row to the foot of its page.
 SPACER = KEEP_WITH_NEXT + 1
+#: The word under a row label repeated on the next page.
+CONTINUED = "continued"
 ALWAYS_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
 _LINE_SEPARATOR = "\u2028"  # what <br /> becomes inside a paragraph
 
@@ -45,6 +52,7 @@ class Move(Enum):
     TABLE = "table"
     SPACER = "spacer"
     TAIL = "tail"
+    ROW = "row"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +60,15 @@ class Edit:
     """One move of a page break, at a character position of the document as it then was.
 
     ``value``: for a spacer its height (the top margin, in 96-dpi pixels); for a tail the
-    offset in its paragraph of the line that starts it.
+    offset in its paragraph of the line that starts it; for a row split, the height of the
+    spacer that ends its first part. ``cuts``: for a row split, per cell after the label,
+    the offset in the cell of what moves to the new row (-1: nothing).
     """
 
     move: Move
     position: int
     value: float = 0.0
+    cuts: tuple[int, ...] = ()
 
 
 def line_pages(
@@ -184,9 +195,73 @@ def apply(doc: QTextDocument, edit: Edit) -> None:
         _push_table(doc, edit.position)
     elif edit.move is Move.SPACER:
         _add_spacer(block, edit.value)
+    elif edit.move is Move.ROW:
+        split_row(doc, edit)
     else:
         _push_paragraph(cut(block, int(edit.value)))
     cursor.endEditBlock()
+
+
+def split_row(doc: QTextDocument, edit: Edit) -> None:
+    """Split the row whose label cell starts at ``edit.position``: a new row under it gets a
+    copy of the label's :data:`ROW_LABEL` paragraphs and, from each other cell, what
+    ``edit.cuts`` says moves (cut at a line start when inside a paragraph)."""
+    cursor = QTextCursor(doc)
+    cursor.setPosition(edit.position)
+    table = cursor.currentTable()
+    r = table.cellAt(edit.position).row()
+    table.insertRows(r + 1, 1)
+    table.cellAt(r + 1, 0).setFormat(table.cellAt(r, 0).format())
+    column = 1
+    for offset in edit.cuts:
+        span = table.cellAt(r, column).columnSpan()
+        if span > 1:
+            table.mergeCells(r + 1, column, 1, span)
+        table.cellAt(r + 1, column).setFormat(table.cellAt(r, column).format())
+        if offset >= 0:
+            _move_tail(doc, table, r, column, offset)
+        column += span
+    label = table.cellAt(r, 0)
+    last = label.firstCursorPosition().block()
+    while last.next().isValid() and last.next().userState() == ROW_LABEL:
+        last = last.next()
+    copy = QTextCursor(doc)
+    copy.setPosition(label.firstPosition())
+    copy.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+    target = table.cellAt(r + 1, 0).firstCursorPosition()
+    target.insertFragment(copy.selection())
+    target.insertBlock(last.blockFormat(), _continued_format(last))
+    target.insertText(CONTINUED)
+    target.block().setUserState(0)
+    _add_spacer(table.cellAt(r, 0).lastCursorPosition().block(), edit.value)
+
+
+def _continued_format(label: QTextBlock) -> QTextCharFormat:
+    fmt = QTextCursor(label).charFormat()
+    fmt.setFontWeight(400)
+    fmt.setFontItalic(True)
+    return fmt
+
+
+def _move_tail(doc: QTextDocument, table: QTextTable, r: int, column: int, offset: int) -> None:
+    source = table.cellAt(r, column)
+    start = source.firstPosition() + offset
+    block = doc.findBlock(start)
+    if start > block.position():
+        start = cut(block, start - block.position()).position()
+        source = table.cellAt(r, column)
+    select = QTextCursor(doc)
+    select.setPosition(start)
+    select.setPosition(source.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+    moved = select.selection()
+    first = doc.findBlock(start).blockFormat()
+    target = table.cellAt(r + 1, column).firstCursorPosition()
+    target.setBlockFormat(first)
+    target.insertFragment(moved)
+    if start > source.firstPosition():
+        select.setPosition(start - 1)
+        select.setPosition(source.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+    select.removeSelectedText()
 
 
 def replay(doc: QTextDocument, edits: Iterable[Edit]) -> None:

@@ -18,7 +18,6 @@ once the earlier ones are settled):
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
@@ -32,6 +31,13 @@ from reader.export.breaks import (
     cell_of,
     line_pages,
     outermost,
+)
+from reader.export.rows import (
+    KEEP_LABELLED_LINES,
+    MOVE_WHOLE,
+    foot_spacer,
+    is_labelled,
+    split_edit,
 )
 from reader.render import KEEP_WITH_NEXT
 
@@ -66,8 +72,12 @@ class _Row:
         return self.after < self.first_page
 
     @property
+    def splits(self) -> bool:
+        return self.first_page < self.last_page
+
+    @property
     def short_and_split(self) -> bool:
-        return self.first_page < self.last_page and self.lines <= ROW_KEEP_LINES
+        return self.splits and self.lines <= ROW_KEEP_LINES
 
 
 def _mending(pages: list[int], after: int) -> int | None:
@@ -173,6 +183,12 @@ class _Paginator:
                         move = None if row.at_top else self._push_row(row)
                         led = lead(move)
                         if result := found(led, block, after, led is move):
+                            return result
+                    elif row.splits and is_labelled(row.table, row.row):
+                        move = self._labelled_split(row)
+                        pushed = move is not None and move.move is not Move.ROW
+                        led = lead(move) if pushed else move
+                        if result := found(led, block, after, pushed and led is move):
                             return result
                 row = rows[key]
             pages = line_pages(self._layout, block, self._height)
@@ -304,40 +320,27 @@ class _Paginator:
             return None  # it opens its page: moving it gains nothing
         return heading
 
-    def _flow_end(self, block: QTextBlock) -> float:
-        """Where the flow goes on after ``block``'s lines: below its last line by the line's
-        advance, which a proportional line height makes taller than the line itself."""
-        top = self._layout.blockBoundingRect(block).top()
-        lines = block.layout()
-        if lines.lineCount() == 0:
-            return top
-        line = lines.lineAt(lines.lineCount() - 1)
-        natural = math.ceil(line.ascent() + line.descent() + line.leading())
-        return top + line.y() + block.blockFormat().lineHeight(natural, self._scale)
-
     def _grow_row_above(self, row: _Row) -> Edit | None:
-        """An empty, zero-height paragraph ends a cell of the row above at the foot of the page.
-
-        The paragraph may not pass the page's last usable line (Qt would carry it over, and
-        the row above with it), which lies above the page's edge by the table's bottom margin,
-        spacing, border and the cell's padding; a quarter line more is left as slack.
-        """
-        table, fmt = row.table, row.table.format()
+        """An empty, zero-height paragraph ends a cell of the row above at the foot of the page
+        (:func:`~reader.export.rows.foot_spacer`)."""
+        table = row.table
         above = table.cellAt(row.row - 1, 0)
         last = above.lastCursorPosition().block()
         if last.userState() == SPACER:
             return None
-        bottom = self._flow_end(last)
-        padding = above.format().toTableCellFormat().bottomPadding() or fmt.cellPadding()
-        reserve = self._scale * (
-            fmt.bottomMargin() + fmt.padding() + fmt.cellSpacing() + 2 * fmt.border() + padding
-        )
-        lines = last.layout()
-        line = lines.lineAt(lines.lineCount() - 1).height() if lines.lineCount() else 0.0
-        target = (row.first_page + 1) * self._height - reserve - max(line / 4, self._scale)
-        if target <= bottom:
-            return None
-        return Edit(Move.SPACER, last.position(), (target - bottom) / self._scale)
+        height = foot_spacer(self._layout, table, above, row.first_page, self._height, self._scale)
+        return None if height is None else Edit(Move.SPACER, last.position(), height)
+
+    def _labelled_split(self, row: _Row) -> Edit | None:
+        """How a split labelled row reads well: moved whole when short or when too little of
+        it would stay, else split between paragraphs with its label repeated."""
+        edit = None
+        if row.lines > KEEP_LABELLED_LINES or row.at_top:
+            page = row.first_page
+            edit = split_edit(self._layout, row.table, row.row, page, self._height, self._scale)
+        if edit is None or edit is MOVE_WHOLE:
+            return None if row.at_top else self._push_row(row)
+        return edit
 
 
 def keep_together(doc: QTextDocument, page_height: float) -> tuple[Edit, ...]:

@@ -110,10 +110,13 @@ def test_three_compared_cards_get_landscape_pages_with_header_and_footer(
     lines = book.lines(side)
     assert lines[0].startswith(SET.info.title)
     assert lines[-1].endswith(f"Page {side} of {book.pages}")
-    # The column heads repeat on every landscape page the table continues on.
+    # The column heads (who and when) repeat on every landscape page the table continues on;
+    # the titles are in the first row, once.
     following = book.reader.pages[side]
     assert round(float(following.mediabox.width)) == 842
-    assert book.on_page(side + 1, TITLES[LEVERAGE])
+    assert book.on_page(side + 1, "International Crisis Group9 February 2023")
+    assert book.on_page(side, TITLES[LEVERAGE])
+    assert not book.on_page(side + 1, TITLES[LEVERAGE])
     # Back to portrait after the landscape pages.
     assert round(float(book.reader.pages[-1].mediabox.width)) == 595
 

@@ -5,9 +5,18 @@ from __future__ import annotations
 from reader.cards.dates import PartialDate
 from reader.cards.model import Card
 from reader.render.html import escape
-from reader.render.theme import Theme
+from reader.render.theme import KEEP_WITH_NEXT, Theme
 
 NOT_ADDRESSED = "Not addressed"
+#: ``QTextBlock.userState`` of a row label's paragraphs that paper repeats, with "continued",
+#: above the part of a row carried over to the next page (the question under a topic is not
+#: repeated: it is on the page before). (``KEEP_WITH_NEXT + 1`` is the export's spacer.)
+ROW_LABEL = KEEP_WITH_NEXT + 2
+
+
+def repeated(paragraph: str) -> str:
+    """``paragraph`` (``<p class=...>``) marked :data:`ROW_LABEL`."""
+    return paragraph.replace("<p ", f'<p style="-qt-user-state: {ROW_LABEL};" ', 1)
 
 
 def date_html(date: PartialDate) -> str:
