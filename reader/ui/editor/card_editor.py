@@ -206,6 +206,9 @@ class CardEditor(QWidget):
         """
         if self._path is None or not self.form.isEnabled():
             return False
+        if self.conflict.isVisibleTo(self):
+            self.header.show_status("Not saved: the file changed on disk. Choose below.")
+            return False
         text = self.text_to_save()
         expected = self._text
         if self._overwrite_sha is not None:
