@@ -94,7 +94,7 @@ def _toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     toolbar.setAccessibleName("Toolbar")
     toolbar.setMovable(False)
     toolbar.setFloatable(False)
-    toolbar.setIconSize(QSize(18, 18))
+    toolbar.setIconSize(QSize(20, 20))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     for command_id in TOOLBAR:
         if command_id is None:
