@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.app.history import History, Step
 from reader.cards.catalog import CardSummary, Catalog
+from reader.cards.model import Card
 from reader.cards.query import Query
 
 
@@ -52,6 +53,10 @@ class ReaderSession(QObject):
 
     def summary(self, card_id: str) -> CardSummary | None:
         return self._by_id.get(card_id)
+
+    def card(self, card_id: str) -> Card | None:
+        """The card itself, read from the catalog (a search's snippets need its text)."""
+        return self._catalog.card(card_id) if self._catalog is not None else None
 
     def total(self) -> int:
         return len(self._by_id)

@@ -15,7 +15,7 @@ from reader.cards.catalog import MemoryCatalog
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.load import load_set
 from reader.cards.query import Query
-from reader.ui.reading.card_list_model import CardListModel
+from reader.ui.reading.card_list_model import CardListModel, HitRole, SearchingRole
 from reader.ui.reading.problems_dock import ProblemsModel
 from reader.ui.reading.tag_tree_model import COUNT, CountRole, StateRole, TagTreeModel
 from tests.conftest import DATA, SHIPPED_CARDS
@@ -69,6 +69,16 @@ def test_card_list_model_sorts_itself(qtmodeltester: ModelTester, catalog: Memor
     qtmodeltester.check(model)
     titles = [model.index(r, TITLE).data() for r in range(2)]
     assert titles == sorted(titles, key=str.casefold)
+    # While searching, each row answers its matches, read from its card on first asking.
+    model.set_cards(catalog.card)
+    assert model.set_terms(Query(text="france").terms)
+    qtmodeltester.check(model)
+    hits = [model.index(r, TITLE).data(HitRole) for r in range(2)]
+    assert all(hit.count > 0 and "France" in hit.snippet for hit in hits)
+    assert model.index(0, TITLE).data(SearchingRole) is True
+    assert not model.set_terms(Query(text="france").terms)  # the same search: nothing to redo
+    model.set_terms(())
+    assert model.index(0, TITLE).data(HitRole) is None
 
 
 @pytest.mark.usefixtures("qapp")

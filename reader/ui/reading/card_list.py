@@ -1,144 +1,35 @@
-"""The card list: a count and a sort choice over a list of cards, two to three lines each.
+"""The card list: a count and a sort choice over a list of cards, three lines or more each.
 
-Each row shows what a reader scans for — the title, who published it and when, a few tags —
-drawn by a delegate from the model's summary, so the row stays a single model item and the
-keyboard, selection and accessibility work as in any Qt list.
+Each row shows what a reader scans for — the title, who published it and when, a few tags, or
+while searching how often the search matches and where — drawn by a delegate
+(:mod:`reader.ui.reading.card_row`) from the model's summary, so the row stays a single model
+item and the keyboard, selection and accessibility work as in any Qt list.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QItemSelection,
-    QPoint,
-    QPointF,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QListView,
     QMenu,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.app.sorting import TITLE
-from reader.cards.catalog import CardSummary
+from reader.cards.model import Card
 from reader.cards.query import Query
 from reader.cards.wording import plural
-from reader.qt.models import Index
 from reader.ui.labels import PlainLabel
-from reader.ui.reading.card_list_model import (
-    SORT_CHOICES,
-    CardListModel,
-    IdRole,
-    SummaryRole,
-    short_tags,
-    sort_choice,
-)
+from reader.ui.reading.card_list_model import SORT_CHOICES, CardListModel, IdRole, sort_choice
+from reader.ui.reading.card_row import MEASURED_ROWS, CardRowDelegate
 from reader.ui.reading.filter_bar import FilterBar
-
-PAD_X, PAD_Y, GAP = 12, 9, 3
-TITLE_LINES = 2
-
-
-def _title_font(base: QFont) -> QFont:
-    font = QFont(base)
-    font.setWeight(QFont.Weight.DemiBold)
-    font.setPointSizeF(base.pointSizeF() * 1.05)
-    return font
-
-
-def _small_font(base: QFont) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(base.pointSizeF() * 0.92)
-    return font
-
-
-def _wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
-    """``text`` wrapped to ``width``; the last allowed line is elided if more would follow."""
-    layout = QTextLayout(text, font)
-    layout.beginLayout()
-    lines: list[tuple[int, int]] = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        lines.append((line.textStart(), line.textLength()))
-    layout.endLayout()
-    shown = [text[s : s + n].rstrip() for s, n in lines[:max_lines]]
-    if len(lines) > max_lines and shown:
-        rest = text[lines[max_lines - 1][0] :]
-        shown[-1] = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
-    return shown
-
-
-class CardRowDelegate(QStyledItemDelegate):
-    def _metrics(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, int, int]:
-        base = option.font
-        title, small = _title_font(base), _small_font(base)
-        return title, base, small, QFontMetrics(title).lineSpacing(), QFontMetrics(base).height()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        _title, _base, small, title_h, meta_h = self._metrics(option)
-        height = PAD_Y * 2 + title_h * TITLE_LINES + GAP + meta_h + QFontMetrics(small).height()
-        return QSize(200, height)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        summary = index.data(SummaryRole)
-        if not isinstance(summary, CardSummary):
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = opt.palette
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text = palette.color(text_role)
-        muted = text if selected else palette.color(QPalette.ColorRole.PlaceholderText)
-        title_font, base, small, title_h, meta_h = self._metrics(opt)
-        rect: QRect = opt.rect
-        width = max(40, rect.width() - 2 * PAD_X)
-        x, y = rect.x() + PAD_X, rect.y() + PAD_Y
-        painter.save()
-        painter.setPen(text)
-        painter.setFont(title_font)
-        ascent = QFontMetrics(title_font).ascent()
-        for line in _wrapped_lines(summary.title, title_font, width, TITLE_LINES):
-            painter.drawText(QPointF(x, y + ascent), line)
-            y += title_h
-        y += GAP
-        painter.setPen(muted)
-        painter.setFont(base)
-        meta = f"{summary.publisher} · {summary.published.display()}"
-        meta = QFontMetrics(base).elidedText(meta, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QPointF(x, y + QFontMetrics(base).ascent()), meta)
-        y += meta_h
-        painter.setFont(small)
-        tags = QFontMetrics(small).elidedText(
-            short_tags(summary.tags), Qt.TextElideMode.ElideRight, width
-        )
-        painter.drawText(QPointF(x, y + QFontMetrics(small).ascent()), tags)
-        if not selected:
-            painter.setPen(palette.color(QPalette.ColorRole.Midlight))
-            painter.drawLine(
-                rect.left() + PAD_X, rect.bottom(), rect.right() - PAD_X, rect.bottom()
-            )
-        painter.restore()
 
 
 class CardListView(QListView):
@@ -151,12 +42,18 @@ class CardListView(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setUniformItemSizes(True)
+        # Rows as tall as their text, measured again when the width changes (card_row.py).
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setFrameShape(QListView.Shape.NoFrame)
         self.setItemDelegate(CardRowDelegate(self))
         self.setModelColumn(TITLE)
+
+    def relayout(self) -> None:
+        """Measure the rows again (a search started or ended: they gain or lose a snippet)."""
+        self.scheduleDelayedItemsLayout()
 
 
 class CardListPane(QWidget):
@@ -230,8 +127,15 @@ class CardListPane(QWidget):
     # -- filters -----------------------------------------------------------------------------
 
     def show_query(self, query: Query) -> None:
-        """The chips of the filters in force."""
+        """The chips of the filters in force, and the search's matches in the rows."""
         self.filter_bar.show_query(query)
+        if self.model.set_terms(query.terms):
+            self.view.relayout()
+            self.view.viewport().update()
+
+    def set_cards(self, card_of: Callable[[str], Card | None]) -> None:
+        """Where the rows' search snippets read a card's text from."""
+        self.model.set_cards(card_of)
 
     def set_clear_action(self, clear: QAction) -> None:
         self.filter_bar.set_clear_action(clear)
@@ -245,6 +149,8 @@ class CardListPane(QWidget):
     def show_rows(self, ids: list[str] | tuple[str, ...], total: int, current: str | None) -> None:
         self._quiet = True
         try:
+            # Past a few thousand rows one height for all: Qt measures every row otherwise.
+            self.view.setUniformItemSizes(len(ids) > MEASURED_ROWS)
             self.model.set_rows(list(ids))
             shown = len(ids)
             self.count.setText(

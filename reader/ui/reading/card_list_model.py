@@ -1,15 +1,18 @@
 """The card list's model: one row per card of the current filter, from summaries only.
 
-The model never sees a parsed card: it gets the catalog's summaries once per load and the
+The rows are made from summaries, never parsed cards: it gets the summaries once per load and the
 matching ids once per filter change, so an index-backed catalog of thousands of cards costs
-the list no more than a few small tuples per row. It sorts itself, on keys computed once per
-catalog: a sorting proxy would call ``data()`` from C++ for every comparison, seconds for
-10,000 rows.
+the list no more than a few small tuples per row. While searching, a row's matches and snippet
+(:mod:`reader.render.snippets`) are worked out from its card when the row is first painted,
+and kept until the search or the set changes: only the rows on screen read their cards.
+
+It sorts itself, on keys computed once per catalog: a sorting proxy would call ``data()``
+from C++ for every comparison, seconds for 10,000 rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -22,12 +25,18 @@ from PySide6.QtCore import (
 
 from reader.app.sorting import DATE, KEYED, PUBLISHER, TITLE, SortKeys, sort_keys
 from reader.cards.catalog import CardSummary
-from reader.cards.query import fold
+from reader.cards.model import Card
+from reader.cards.query import SearchTerm, fold
 from reader.qt.models import ROOT, Index
+from reader.render.snippets import Hit, card_hit
 
 _HEADERS = ("Title", "Publisher", "Date", "Tags")
 IdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
+#: The row's :class:`Hit` while searching, else None.
+HitRole = Qt.ItemDataRole.UserRole + 3
+#: Whether a search is in force (rows keep room for a snippet).
+SearchingRole = Qt.ItemDataRole.UserRole + 4
 #: How many tags a row shows; the card view shows them all.
 ROW_TAGS = 4
 
@@ -74,6 +83,35 @@ class CardListModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._sort = (DATE, Qt.SortOrder.DescendingOrder)
         self._keys: dict[int, Mapping[str, str]] = {}  # column -> card id -> sort key
+        self._terms: tuple[SearchTerm, ...] = ()
+        self._hits: dict[str, Hit] = {}
+        self._card_of: Callable[[str], Card | None] = lambda _id: None
+
+    def set_cards(self, card_of: Callable[[str], Card | None]) -> None:
+        """Where a search's snippets read a card's text from."""
+        self._card_of = card_of
+
+    def set_terms(self, terms: tuple[SearchTerm, ...]) -> bool:
+        """The search in force; whether it changed (the rows' heights then change)."""
+        if terms == self._terms:
+            return False
+        self._terms = terms
+        self._hits = {}
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(_HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        return True
+
+    def hit(self, card_id: str) -> Hit | None:
+        """The search's matches in the card, worked out the first time they are asked for."""
+        if not self._terms:
+            return None
+        found = self._hits.get(card_id)
+        if found is None:
+            card = self._card_of(card_id)
+            found = card_hit(card, self._terms) if card is not None else Hit(0)
+            self._hits[card_id] = found
+        return found
 
     def set_summaries(self, summaries: Sequence[CardSummary], keys: SortKeys | None = None) -> None:
         """A new catalog: rows are cleared until :meth:`set_rows` says which to show.
@@ -83,6 +121,7 @@ class CardListModel(QAbstractTableModel):
         self.beginResetModel()
         self._by_id = {s.id: s for s in summaries}
         self._keys = dict(keys) if keys is not None else {}
+        self._hits = {}
         self._rows = []
         self._row_of = {}
         self.endResetModel()
@@ -157,6 +196,10 @@ class CardListModel(QAbstractTableModel):
             return s.id
         if role == SummaryRole:
             return s
+        if role == HitRole:
+            return self.hit(s.id)
+        if role == SearchingRole:
+            return bool(self._terms)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{s.title}\n{s.publisher}, {s.published.display()}\n{', '.join(s.tags)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -1,0 +1,88 @@
+"""The card list through the real window: rows as tall as their text, titles and publishers
+whole at 1024 × 700 (review #20, #32), and a search's matches and snippet in each row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reader.render.snippets import Hit
+from reader.ui.main_window import MainWindow
+from reader.ui.reading.card_list_model import HitRole, IdRole
+from reader.ui.reading.card_row import (
+    PAD_X,
+    TITLE_LINES,
+    _Fonts,
+    _height,
+    hit_layout,
+    meta_lines,
+    wrapped_lines,
+)
+from tests.ui.conftest import CRISIS_GROUP, SANCTIONS, MakeWindow
+
+
+def rows(window: MainWindow) -> list[tuple[str, int]]:
+    view = window.list_pane.view
+    model = view.model()
+    return [
+        (str(model.index(r, 0).data(IdRole)), view.visualRect(model.index(r, 0)).height())
+        for r in range(model.rowCount())
+    ]
+
+
+def test_at_1024_by_700_the_list_shows_whole_titles_and_a_search_its_matches_in_context(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    window = make_window(card_set)
+    window.resize(1024, 700)
+    view = window.list_pane.view
+    qtbot.waitUntil(lambda: view.viewport().width() < 300)
+    fonts = _Fonts.of(view.font())
+    width = view.viewport().width() - 2 * PAD_X
+    for card_id, height in rows(window):
+        summary = window.session.summary(card_id)
+        assert summary is not None
+        title = wrapped_lines(summary.title, fonts.title, width, TITLE_LINES)
+        assert " ".join(title) == " ".join(summary.title.split()), title  # nothing elided
+        meta = " ".join(meta_lines(summary, fonts.base, width))
+        assert summary.publisher in meta
+        assert summary.published.display() in meta
+        meta_count = len(meta_lines(summary, fonts.base, width))
+        assert height >= _height(len(title), meta_count, fonts, searching=False)
+    # Rows are as tall as their text: a title of three lines makes a taller row.
+    heights = {card_id: height for card_id, height in rows(window)}
+    assert len(set(heights.values())) > 1
+
+    # A search shows each card's matches and a snippet around the first.
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, '"cote d\'ivoire"')
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.list_pane.visible_ids() == [CRISIS_GROUP])
+    view = window.list_pane.view
+    index = view.model().index(0, 0)
+    hit = index.data(HitRole)
+    assert isinstance(hit, Hit)
+    assert hit.count > 1
+    assert [hit.snippet[a:b] for a, b in hit.spans] == ["Côte d'Ivoire"]
+    # What the row paints: the count, then the snippet with the match kept in view.
+    fonts = _Fonts.of(view.font())
+    layout = hit_layout(hit, fonts.small, view.viewport().width() - 2 * PAD_X)
+    assert layout.text().startswith(f"{hit.count} matches · …")
+    assert "Côte d'Ivoire" in layout.text()
+    # The count is the card view's: F3 steps through as many matches.
+    window.session.open_card(CRISIS_GROUP)
+    window.commands.find_next.trigger()
+    assert window.status.currentMessage().endswith(f"of {hit.count} in this card")
+    # A search for words in every card gives each its own count; clearing it drops them.
+    window.search.clear()
+    qtbot.keyClicks(window.search, "wagner")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.list_pane.visible_ids()) == 3)
+    counts = [view.model().index(r, 0).data(HitRole).count for r in range(3)]
+    assert all(counts)
+    assert len(set(counts)) == 3
+    window.search.clear()
+    qtbot.waitUntil(lambda: view.model().index(0, 0).data(HitRole) is None)
+    assert SANCTIONS in window.list_pane.visible_ids()
