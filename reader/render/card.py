@@ -151,7 +151,7 @@ def _argument(page: _Page, section: CardSection) -> str:
         where = page.located("argument", n - 1, point.where)
         if point.support:
             support = inline(point.support, mark) + where
-            text = f'<p class="claim">{claim}</p><p class="support">{support}</p>'
+            text = f'<p class="claim">{claim}</p><p class="evidence">{support}</p>'
         else:
             text = f'<p class="lone">{claim}{where}</p>'
         rows.append(
@@ -246,9 +246,9 @@ def _quotes(page: _Page, section: CardSection) -> str:
     rule = f"border-left: 3px solid {page.theme.quote_rule};"
     parts = [_heading(section)]
     for i, q in enumerate(page.card.quotes):
-        where = f'<p class="support">{_quote_locator(page, q.where)}</p>' if q.where else ""
+        where = f'<p class="qloc">{_quote_locator(page, q.where)}</p>' if q.where else ""
         if page.screen is not None and not page.for_print:
-            where = f'<p class="support">{page.screen.locator("quotes", i, q.where, mark)}</p>'
+            where = f'<p class="qloc">{page.screen.locator("quotes", i, q.where, mark)}</p>'
         parts.append(
             '<table class="quote" width="100%" cellspacing="0" cellpadding="0"><tr>'
             f'<td class="quote" style="{rule}">'

@@ -173,8 +173,11 @@ td.point {{ padding-bottom: {sp(0.6)}; }}
 p.num {{ color: {theme.accent}; font-weight: 600; }}
 p.claim {{ margin-bottom: {sp(0.1)}; }}
 p.lone {{ margin-bottom: {sp(1.25)}; }}
-p.support {{ color: {theme.text}; font-size: {pt(0.95)}; line-height: 150%;
-             margin-left: {sp(0.9)}; margin-top: {sp(0.3)}; margin-bottom: {sp(1.5)}; }}
+p.support {{ color: {theme.muted}; font-size: {pt(0.88)}; line-height: 140%;
+             margin-bottom: {sp(1.25)}; }}
+p.evidence {{ color: {theme.text}; font-size: {pt(0.95)}; line-height: 150%;
+              margin-left: {sp(0.9)}; margin-top: {sp(0.3)}; margin-bottom: {sp(1.5)}; }}
+p.qloc {{ color: {theme.muted}; font-size: {pt(0.88)}; margin-bottom: 0px; }}
 span.loc {{ color: {theme.muted}; font-size: {pt(0.8)}; }}
 p.question {{ color: {theme.muted}; font-size: {pt(0.88)}; margin-bottom: {sp(0.3)}; }}
 p.view {{ margin-bottom: {sp(1.1)}; }}
