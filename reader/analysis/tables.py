@@ -39,16 +39,17 @@ def matrix_table(cards: Sequence[Card], info: SetInfo) -> Table:
     """One row per topic × card, topics in the set's order, cards oldest first; a card silent
     on a topic has an empty stance (the matrix's blindspot)."""
     matrix = topic_matrix(cards, info)
+    named = [_card(card) for card in matrix.columns]  # each card's columns, made once
     rows = tuple(
         (
             row.topic.key,
             row.topic.label,
             cell.stance if cell else "",
             cell.view if cell else "",
-            *_card(card),
+            *card,
         )
         for row in matrix.rows
-        for card, cell in zip(matrix.columns, row.cells, strict=True)
+        for card, cell in zip(named, row.cells, strict=True)
     )
     return Table("matrix", ("topic", "topic_label", "stance", "view", *CARD_COLUMNS), rows)
 

@@ -43,16 +43,15 @@ class TableFormat(Enum):
         return ".md" if self is TableFormat.MARKDOWN else f".{self.value}"
 
 
-def guarded(cell: str) -> str:
-    """``cell`` as a spreadsheet shows it as text, never runs it."""
-    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 
 
 def to_delimited(table: Table, delimiter: str = ",", *, bom: bool = False) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(table.headers)
-    writer.writerows([guarded(cell) for cell in row] for row in table.rows)
+    first = _FORMULA_FIRST  # a cell starting so is shown as text, never run
+    writer.writerows([f"'{c}" if c[:1] in first else c for c in row] for row in table.rows)
     return ("\ufeff" if bom else "").encode() + out.getvalue().encode()
 
 
