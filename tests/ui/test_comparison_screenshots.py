@@ -22,14 +22,20 @@ protect_none()
 pytestmark = pytest.mark.screenshots
 
 
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700)], ids=["1280", "1024"])
 @pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
 def test_comparison_views_in_the_window(
-    qtbot: QtBot, make_window: MakeWindow, card_set: Path, shots: Path, mode: PaletteMode
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    card_set: Path,
+    shots: Path,
+    mode: PaletteMode,
+    size: tuple[int, int],
 ) -> None:
     window = make_window(card_set)
-    window.resize(1280, 800)
+    window.resize(*size)
     window.appearance.set_palette_mode(mode)
-    m = mode.value
+    m = f"{mode.value}-{size[0]}"
     save_window(window, shots, f"{m}-compare-00-reading")
 
     window.comparisons.add(LEVERAGE)
@@ -39,6 +45,15 @@ def test_comparison_views_in_the_window(
     qtbot.waitUntil(lambda: window.comparisons.comparing)
     qtbot.wait(50)
     save_window(window, shots, f"{m}-compare-01-side-by-side")
+    view = window.workspace.compare_view()
+    assert view is not None
+    bar = view.table().verticalScrollBar()
+    row = view.model().row_of("to:malian authorities")
+    view.toggle_row(row)  # open the tall one-sided row, and scroll into it: the sticky label
+    qtbot.wait(50)
+    bar.setValue(bar.value() + view.table().rowViewportPosition(row) + 150)
+    qtbot.wait(50)
+    save_window(window, shots, f"{m}-compare-01b-inside-a-tall-row")
 
     for n, (action, kind) in enumerate(
         (
@@ -52,6 +67,12 @@ def test_comparison_views_in_the_window(
         qtbot.waitUntil(lambda k=kind: window.workspace.current_kind() is k)
         qtbot.wait(50)
         save_window(window, shots, f"{m}-compare-{n:02d}-{kind.value}")
+    window.appearance.set_zoom(3)
+    for kind in ViewKind:
+        window.workspace.show_view(kind)
+        qtbot.wait(50)
+        save_window(window, shots, f"{m}-compare-zoomed-{kind.value}")
+    window.appearance.set_zoom(0)
 
     window.commands.back_to_reading.trigger()
     qtbot.waitUntil(lambda: not window.comparisons.comparing)

@@ -266,6 +266,18 @@ def test_closing_the_compare_tab_keeps_the_comparison_for_ctrl_d(
     assert reopened.table().isRowHidden(reopened.model().row_of("tags"))
 
 
+def test_the_view_tabs_fit_a_1024_by_700_window(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1024, 700)
+    select_cards(qtbot, window, LEVERAGE, SANCTIONS)
+    window.commands.compare.trigger()
+    for command in ("topic_matrix", "recommendations", "timeline"):
+        getattr(window.commands, command).trigger()
+    bar = window.workspace.tabs.tabBar()
+    # Every tab whole, none scrolled out of sight (the corner's extras gave way).
+    qtbot.waitUntil(lambda: bar.tabRect(0).left() >= 0 and bar.tabRect(3).right() <= bar.width())
+    assert bar.tabText(0) == "Compare (2)"
+
+
 # -- why Compare cannot compare ----------
 
 

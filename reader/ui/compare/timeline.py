@@ -21,8 +21,10 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHeaderView,
     QToolBar,
     QTreeView,
@@ -43,7 +45,7 @@ from reader.render.highlight import escape
 from reader.render.theme import LIGHT, Theme
 from reader.ui.actions import CommandActions
 from reader.ui.compare.commands import TIMELINE_COMMANDS
-from reader.ui.compare.delegate import HtmlDelegate
+from reader.ui.compare.delegate import PAD_X, HtmlDelegate
 from reader.ui.compare.items import event_item
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole
@@ -52,6 +54,9 @@ from reader.ui.compare.tooltips import safe_tooltip
 
 DATE, EVENT, SOURCES = range(3)
 _HEADERS = ("Date", "Event", "Reported by")
+#: The longest date the column must hold on one line.
+LONGEST_DATE = "30 September 2022"
+SOURCES_WIDTH = 260
 
 
 class TimelineModel(QAbstractTableModel):
@@ -168,8 +173,6 @@ class TimelineView(SetWideView):
         columns.setSectionResizeMode(DATE, QHeaderView.ResizeMode.Fixed)
         columns.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)
         columns.setSectionResizeMode(SOURCES, QHeaderView.ResizeMode.Fixed)
-        columns.resizeSection(DATE, 140)
-        columns.resizeSection(SOURCES, 260)
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         columns.sectionResized.connect(self._schedule_row_heights)
         self._drill_down_from(self._table)
@@ -180,8 +183,14 @@ class TimelineView(SetWideView):
         #: Show Publications: declared in the command table, acting on this view.
         self.commands = CommandActions(self, TIMELINE_COMMANDS)
         self.commands.bind(self)
+        # A checkbox, not a toggle button: its state reads at a glance (review #22).
+        self._publications = QCheckBox("Show publication dates", self)
+        self._publications.setObjectName("showPublications")
+        self._publications.setToolTip(self.commands.show_publications.statusTip())
+        self._publications.setChecked(True)
+        self._publications.toggled.connect(self.set_show_publications)
         bar = QToolBar("Timeline", self)
-        bar.addActions(self.commands.actions())
+        bar.addWidget(self._publications)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -213,6 +222,7 @@ class TimelineView(SetWideView):
 
     def set_show_publications(self, show: bool) -> None:
         self._model.set_show_publications(show)
+        self._publications.setChecked(show)
         self.commands.refresh()
         self._schedule_row_heights()
 
@@ -228,6 +238,12 @@ class TimelineView(SetWideView):
         self._model.set_theme(self._theme)
         self._delegate.set_style(self._theme, self._point_size)
         paint_with_theme(self._table, self._theme)
+        self._fit_font(self._table)
+        # The date on one line at any zoom ("22 September 2022" wrapped at 140 pixels).
+        columns = self._table.header()
+        date = QFontMetrics(self._table.font()).horizontalAdvance(LONGEST_DATE)
+        columns.resizeSection(DATE, date + 2 * PAD_X + 8)
+        columns.resizeSection(SOURCES, round(SOURCES_WIDTH * self.zoom()))
         self._schedule_row_heights()
 
     def _schedule_row_heights(self) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QTabBar,
@@ -122,6 +122,7 @@ class ComparisonWorkspace(QWidget):
         corner.addWidget(self.scope)
         corner.addSpacing(8)
         self._corner_layout = corner
+        self._corner_buttons: list[QToolButton] = []
         self.tabs.setCornerWidget(self._corner, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +141,7 @@ class ComparisonWorkspace(QWidget):
             button.setAutoRaise(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self._corner_layout.addWidget(button)
+            self._corner_buttons.append(button)
 
     def set_catalog(self, catalog: Catalog, filtered: Sequence[str], filter_text: str) -> None:
         """A reloaded set: every view follows it; the compare view keeps its columns."""
@@ -270,6 +272,7 @@ class ComparisonWorkspace(QWidget):
         order = list(ViewKind)
         position = sum(1 for k in order[: order.index(kind)] if k in self._views)
         self.tabs.insertTab(position, view, TAB_TITLES[kind])
+        self._fit_corner()
         self.tabs.setTabToolTip(position, view.accessibleName())
         close = self.tabs.tabBar().tabButton(position, QTabBar.ButtonPosition.RightSide)
         if close is not None:
@@ -286,6 +289,7 @@ class ComparisonWorkspace(QWidget):
         if isinstance(view, CompareView):
             self._compare_layout = view.layout_state()
         self.tabs.removeTab(index)
+        self._fit_corner()
         del self._views[kind]
         self._stale.discard(kind)
         self._shown_cards.pop(kind, None)
@@ -308,6 +312,26 @@ class ComparisonWorkspace(QWidget):
             self.tabs.setTabText(index, f"{TAB_TITLES[ViewKind.COMPARE]} ({len(ids)})")
         self._show_scope()
         self.compared.emit(list(ids))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_corner()
+
+    def _fit_corner(self) -> None:
+        """The tabs first: in a narrow window the scope line, then the corner's first buttons
+        (Export, Print: also in the menus and the toolbar) give way, so no tab is cut or
+        scrolled out of sight. Back to Reading stays."""
+        self.scope.show()
+        for button in self._corner_buttons:
+            button.show()
+        tabs = self.tabs.tabBar().sizeHint().width()
+        shrinking = [self.scope, *self._corner_buttons[:-1]]
+        for widget in shrinking:
+            self._corner_layout.invalidate()
+            if tabs + self._corner.sizeHint().width() <= self.width():
+                break
+            widget.hide()
+        self._corner.updateGeometry()
 
     def _on_tab_changed(self, _index: int) -> None:
         self._refresh_current()

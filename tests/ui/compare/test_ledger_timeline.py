@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QCheckBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.timeline import EventKind
 from reader.cards.catalog import MemoryCatalog
 from reader.ui.compare import RecommendationsLedgerView, TimelineView
+from reader.ui.compare.delegate import PAD_X
 from reader.ui.compare.roles import HtmlRole
 from tests.analysis.compare_cards import catalog_of, make_card
 from tests.ui.compare.conftest import DATE_ORDER
@@ -166,3 +168,25 @@ def test_timeline_rows_rewrap_when_the_view_narrows(timeline: TimelineView, qtbo
     # Every cell of the row shares its height: dates and sources line up with the event.
     heights = {tree.visualRect(model.index(long_row, c)).height() for c in range(3)}
     assert len(heights) == 1
+
+
+def test_the_publications_checkbox_reads_its_state_and_dates_fit(
+    timeline: TimelineView, qtbot: QtBot
+) -> None:
+    box = timeline.findChild(QCheckBox, "showPublications")
+    assert isinstance(box, QCheckBox)
+    assert box.isChecked()
+    published = sum(
+        timeline.model().entry(r).kind is EventKind.PUBLISHED
+        for r in range(timeline.model().rowCount())
+    )
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert not timeline.shows_publications()
+    assert not timeline.commands.show_publications.isChecked()  # the menu item agrees
+    assert published == 3
+    # The longest date fits its column on one line, at any zoom.
+    for scale in (1.0, 1.5):
+        timeline.set_base_point_size(timeline.font().pointSizeF() * scale)
+        table = timeline.table()
+        needed = QFontMetrics(table.font()).horizontalAdvance("22 September 2022")
+        assert table.columnWidth(0) > needed + 2 * PAD_X
