@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QSizePolicy, QToolBar, QWidget
 
 from reader.ui.commands import Actions
+from reader.ui.recent_sets import recent_label
 
 #: The toolbar, by command id; ``None`` is a separator.
 TOOLBAR = (
@@ -153,11 +154,11 @@ def _hide_when_empty(menu: QMenu) -> None:
 def fill_recent(
     menu: QMenu, paths: list[Path], open_path: Callable[[Path], None], clear: QAction
 ) -> None:
-    """Numbered entries, most recent first; a folder that has gone is shown disabled."""
+    """Numbered entries, most recent first, by title and path; a folder that has gone is
+    shown disabled."""
     menu.clear()
     for n, path in enumerate(paths, start=1):
-        label = f"&{n}  {path.name or path}" if n < 10 else f"{path.name or path}"
-        action = menu.addAction(label)
+        action = menu.addAction(recent_label(n, path))
         action.setToolTip(str(path))
         action.setStatusTip(str(path))
         action.setEnabled(path.is_dir())

@@ -16,6 +16,7 @@ from reader.render import DARK
 from reader.ui.commands import Actions
 from reader.ui.main_window import MainWindow
 from reader.ui.menus import build_menus, fill_recent
+from reader.ui.recent_sets import shown_path
 from tests.conftest import SHIPPED_CARDS
 from tests.ui.conftest import MakeWindow
 
@@ -73,6 +74,11 @@ def test_open_recent_lists_sets_and_opens_them(
     fill_recent(menu, window.settings.recent_sets, window.open_set, window.commands.clear_recent)
     entries = [a for a in menu.actions() if a.toolTip() in (str(gone), str(card_set.resolve()))]
     assert [a.isEnabled() for a in entries] == [False, True]
+    # By title, with the path beside it: two copies of a set differ (review #25).
+    title, where = entries[1].text().split("\t")
+    assert title.endswith("  Mali, Russia and the West")
+    assert where == shown_path(card_set.resolve())
+    assert entries[0].text().split("\t")[0].endswith("  gone")  # no title to read
     entries[1].trigger()
     qtbot.waitUntil(lambda: window.session.total() == 3)
     window.commands.clear_recent.trigger()

@@ -1,0 +1,52 @@
+"""How File › Open Recent names a set: its title from ``cardset.yaml`` and where it is, so two
+copies of one set, or folders called "cards", can be told apart (review #25).
+
+The title is read when the menu opens, a few small files at most, and kept while the set
+file's modification time stays the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.cards.load import load_set_info
+from reader.cards.model import SET_FILE
+
+#: A path longer than this is shortened in its middle.
+PATH_CHARS = 60
+_titles: dict[Path, tuple[int, str]] = {}
+
+
+def set_title(folder: Path) -> str:
+    """The set's title (its folder's name when it has no set file or title)."""
+    try:
+        stamp = (folder / SET_FILE).stat().st_mtime_ns
+    except OSError:
+        stamp = -1
+    known = _titles.get(folder)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    title = load_set_info(folder)[0].title
+    _titles[folder] = (stamp, title)
+    return title
+
+
+def shown_path(folder: Path) -> str:
+    """``folder`` with the home folder as ~, shortened in the middle if long."""
+    text = str(folder)
+    home = str(Path.home())
+    if text == home or text.startswith(home + "/"):
+        text = "~" + text[len(home) :]
+    if len(text) > PATH_CHARS:
+        half = (PATH_CHARS - 1) // 2
+        text = f"{text[:half]}…{text[-half:]}"
+    return text
+
+
+def recent_label(n: int, folder: Path) -> str:
+    """ "&1  Mali, Russia and the West" with the path in the menu's shortcut column; a set
+    that is gone is named by its folder (its title cannot be read)."""
+    title = set_title(folder) if folder.is_dir() else (folder.name or str(folder))
+    title = title.replace("&", "&&")  # not a mnemonic
+    number = f"&{n}  " if n < 10 else ""
+    return f"{number}{title}\t{shown_path(folder)}"
