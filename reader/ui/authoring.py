@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 
+from reader.cards.model import Card
 from reader.cards.problems import Problem
 from reader.cards.safe_yaml import PathKey
 from reader.ui.capture import SourceCapture
@@ -27,9 +28,14 @@ from reader.ui.editor.drafts import Draft
 from reader.ui.new_files import NewFiles
 from reader.ui.preferences_dialog import PreferencesDialog
 from reader.ui.reading.file_actions import MESSAGE_MS, FileActions, card_at, field_at
+from reader.ui.reading.stand_in import stand_in
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
+
+#: The editor's share of the reading splitter, the source pane having the rest: a form of
+#: labelled boxes needs more width than the source's running text.
+EDITOR_SHARE = 0.58
 
 
 class Authoring(QObject):
@@ -42,6 +48,10 @@ class Authoring(QObject):
         window.problems.problem_chosen.connect(self.open_problem)
         #: Made when first asked for: its form is built from the card schema.
         self.editor: CardEditor | None = None
+        self._sidebar_shown = True  # before the editor hid it
+        #: The card edited, while it does not load (a new card): its source is pinned.
+        self._stand_in: Card | None = None
+        window.sources.evidence.checked.connect(self._on_checked)
         self.capture: SourceCapture = SourceCapture(
             self, window.sources.pane, window.commands, lambda: window.sets.root
         )
@@ -96,9 +106,7 @@ class Authoring(QObject):
             w = self._window
             editor = self.editor = CardEditor(w.settings, w.content)
             w.content.addWidget(editor)
-            editor.saved.connect(
-                lambda path: w.status.showMessage(f"Saved {path.name}", MESSAGE_MS)
-            )
+            editor.saved.connect(self._on_saved)
             editor.closed.connect(self._on_closed)
             self.capture.follow(editor)
         return self.editor
@@ -139,11 +147,41 @@ class Authoring(QObject):
         card = card_at(w.session.catalog, path) if w.session.catalog is not None else None
         if card is not None:
             w.session.open_card(card.id)  # the source pane shows its source
-            if card.source.file:
-                w.sources.set_open(True)
+        self._follow_source(path, card)
+        if not self.editing():  # the tag tree steps aside: the form and the source need room
+            self._sidebar_shown = w.sidebar.isVisible()
+            w.sidebar.hide()
+            splitter = w.sources.splitter
+            if w.sources.pane.isVisible():
+                total = sum(splitter.sizes())
+                splitter.setSizes([int(total * EDITOR_SHARE), total - int(total * EDITOR_SHARE)])
         w.content.setCurrentWidget(editor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         w.commands.refresh()
+
+    def _follow_source(self, path: Path, card: Card | None) -> None:
+        """The source pane beside the editor shows the edited card's source: the list's card
+        when it loads, else (a new card) a stand-in's, pinned in the pane."""
+        w = self._window
+        root = w.sets.root
+        self._stand_in = stand_in(path, root) if card is None and root is not None else None
+        if self._stand_in is None:
+            w.sources.pane.pin(None)
+        else:
+            w.sources.pane.pin(w.sources.evidence.lookup(self._stand_in))
+        shown = card or self._stand_in
+        if shown is not None and shown.source.file:
+            w.sources.set_open(True)
+
+    def _on_saved(self, path: Path) -> None:
+        self._window.status.showMessage(f"Saved {path.name}", MESSAGE_MS)
+        if self._stand_in is not None:  # its source.file may have been changed
+            self._follow_source(path, None)
+
+    def _on_checked(self, card_id: str) -> None:
+        """The stand-in's source has been read: show it."""
+        if self._stand_in is not None and card_id == self._stand_in.id:
+            self._window.sources.pane.pin(self._window.sources.evidence.lookup(self._stand_in))
 
     def close_editor(self) -> bool:
         """Back to the card (asking about unsaved changes); whether the editor has gone."""
@@ -154,8 +192,11 @@ class Authoring(QObject):
 
     def _on_closed(self) -> None:
         w = self._window
+        self._stand_in = None
+        w.sources.pane.pin(None)
         if self.editing():
             w.content.setCurrentWidget(w.card_view)
+            w.sidebar.setVisible(self._sidebar_shown)
             w.card_view.setFocus(Qt.FocusReason.OtherFocusReason)
         w.commands.refresh()
 
@@ -171,6 +212,9 @@ class Authoring(QObject):
         if not self.editing() or self.editor is None:
             return
         if self.card_path() == self.editor.path():
+            if self._stand_in is not None:  # the new card now loads: the list's card it is
+                self._stand_in = None
+                self._window.sources.pane.pin(None)
             return
         if self.close_editor():
             return

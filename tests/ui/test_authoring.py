@@ -9,14 +9,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reader.app.settings import Settings
 from reader.cards.load import load_set
 from reader.cards.safe_yaml import read_yaml
 from reader.ui import new_files
 from reader.ui.editor.drafts import drafts_dir, write_draft
 from reader.ui.main_window import MainWindow
+from reader.ui.preferences_dialog import PreferencesDialog
 from reader.ui.reading.file_actions import EDIT_HERE, field_at
 from reader.verify.health import item_checks
 from tests.ui.conftest import CRISIS_GROUP, MakeWindow
@@ -43,8 +45,12 @@ def menu_entries(qtbot: QtBot, open_menu: Callable[[], object]) -> list[str]:
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # popups: raise(), grabbing
-def test_the_card_file_from_the_list_and_the_card(
-    qtbot: QtBot, window: MainWindow, opened_urls: list[QUrl]
+def test_the_card_file_from_the_list_and_the_card_and_a_new_set(
+    qtbot: QtBot,
+    window: MainWindow,
+    opened_urls: list[QUrl],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window.session.open_card(CRISIS_GROUP)
     view = window.list_pane.view
@@ -69,13 +75,21 @@ def test_the_card_file_from_the_list_and_the_card(
     window.commands.reveal_file.trigger()
     assert opened_urls == [QUrl.fromLocalFile(str(path.parent))]
 
-
-def test_a_problem_line_names_its_field(window: MainWindow) -> None:
+    # A problem reported at a line is fixed in the field written there.
     assert window.session.catalog is not None
     card = window.session.catalog.card(CRISIS_GROUP)
     assert card is not None
     line, _ = card.position("argument", 1, "where")
     assert field_at(card, line) == ("argument", 1, "where")
+
+    # File › New Set…: a folder's set file, and the set opened.
+    folder = tmp_path / "new set"
+    monkeypatch.setattr(new_files, "ask_set_folder", lambda _parent, _start: folder)
+    window.commands.new_set.trigger()
+    assert (folder / "cardset.yaml").is_file()
+    qtbot.waitUntil(lambda: window.sets.root == folder.resolve() and not window.sets.busy)
+    assert window.session.catalog is not None
+    assert window.session.catalog.info.title == "new set"
 
 
 def broken(card_set: Path) -> Path:
@@ -90,24 +104,20 @@ def activate_first_problem(qtbot: QtBot, window: MainWindow) -> None:
     table.activated.emit(table.model().index(0, 0))
 
 
-def test_a_problem_opens_the_built_in_editor(
+def test_a_problem_opens_an_editor_or_says_why_it_cannot(
     qtbot: QtBot, make_window: MakeWindow, card_set: Path
 ) -> None:
     path = broken(card_set)
     window = make_window(card_set)
-    activate_first_problem(qtbot, window)
+    activate_first_problem(qtbot, window)  # by default: the built-in editor
     editor = window.authoring.editor
     assert editor is not None
     assert window.authoring.editing()
     assert editor.path() == path.absolute()
     assert not editor.form.isEnabled()  # a file that is not YAML: its reason in the header
+    window.commands.clear_search.trigger()  # Escape: back to the card
+    assert not window.authoring.editing()
 
-
-def test_when_nothing_can_open_a_problem_it_says_so_and_offers_the_editor(
-    qtbot: QtBot, make_window: MakeWindow, card_set: Path
-) -> None:
-    path = broken(card_set)
-    window = make_window(card_set)
     window.settings.problems_open_externally = True
     window.settings.external_editor = "no-such-editor-anywhere --line {line} {file}"
     activate_first_problem(qtbot, window)
@@ -119,24 +129,7 @@ def test_when_nothing_can_open_a_problem_it_says_so_and_offers_the_editor(
     edit = next(b for b in box.buttons() if b.text() == EDIT_HERE)
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
     assert window.authoring.editing()
-    editor = window.authoring.editor
-    assert editor is not None
     assert editor.path() == path.absolute()
-
-
-def test_edit_card_shows_the_editor_beside_its_source_and_escape_leaves(
-    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
-) -> None:
-    window = make_window(copy_evidence(tmp_path / "evidence"))
-    open_checked(qtbot, window, DAM)
-    window.commands.edit_card.trigger()
-    editor = window.authoring.editor
-    assert editor is not None
-    assert window.content.currentWidget() is editor
-    assert window.sources.pane.isVisible()
-    assert editor.path() == (tmp_path / "evidence" / "dam-report.yaml").absolute()
-    window.commands.clear_search.trigger()  # Escape
-    assert window.content.currentWidget() is window.card_view
 
 
 def test_a_quote_and_a_locator_captured_from_the_source_pass_the_health_check(
@@ -146,7 +139,12 @@ def test_a_quote_and_a_locator_captured_from_the_source_pass_the_health_check(
     window = make_window(root)
     open_checked(qtbot, window, DAM)
     window.commands.edit_card.trigger()
+    editor = window.authoring.editor
+    assert editor is not None
+    assert window.content.currentWidget() is editor
+    assert editor.path() == (root / "dam-report.yaml").absolute()
     pane = window.sources.pane
+    assert pane.isVisible()  # beside it: the card's source
     qtbot.waitUntil(lambda: pane.evidence is not None and pane.evidence.source is not None)
     assert pane.evidence is not None
     source = pane.evidence.source
@@ -165,8 +163,6 @@ def test_a_quote_and_a_locator_captured_from_the_source_pass_the_health_check(
     pane.view.setTextCursor(cursor)
     assert window.commands.add_quote.isEnabled()
     window.commands.add_quote.trigger()
-    editor = window.authoring.editor
-    assert editor is not None
     quotes = editor.form.value()["quotes"]
     added = quotes[-1]
     assert added["where"] == "§I ¶2–3"
@@ -194,6 +190,8 @@ def test_a_quote_and_a_locator_captured_from_the_source_pass_the_health_check(
     index = len(quotes) - 1
     assert [c for c in checks if (c.field, c.index) == ("quotes", index)] == []
     assert [c for c in checks if (c.field, c.index) == ("argument", 0) and c.is_error] == []
+    window.commands.clear_search.trigger()  # Escape: back to the card
+    assert window.content.currentWidget() is window.card_view
 
 
 def test_a_draft_left_behind_is_offered_at_start(
@@ -257,14 +255,33 @@ def test_new_card_from_the_source_shown_opens_in_the_editor(
     assert editor.path() == made.absolute()
     assert editor.form.value()["title"] == "The Lonvar Dam Dispute: Water, Power and Borders"
 
+    # Not in the list (its TODOs keep it out), it still has its source beside it to quote from.
+    qtbot.waitUntil(lambda: pane.evidence is not None and pane.evidence.card.id != DAM)
+    assert pane.evidence is not None
+    assert pane.evidence.card.source.file == "sources/report.txt"
+    qtbot.waitUntil(lambda: pane.evidence is not None and pane.evidence.source is not None)
+    layout = pane.view.source_layout
+    assert layout is not None
+    block = layout.document.findBlockByNumber(layout.block_of[paragraph(window, "§I ¶2")])
+    cursor = pane.view.textCursor()
+    cursor.setPosition(block.position() + 10)
+    cursor.setPosition(block.position() + 60, cursor.MoveMode.KeepAnchor)
+    pane.view.setTextCursor(cursor)
+    window.commands.add_quote.trigger()
+    assert editor.form.value()["quotes"][-1]["where"] == "§I ¶2"
+    assert editor.save()
 
-def test_new_set_writes_its_set_file_and_opens_it(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "new set"
-    monkeypatch.setattr(new_files, "ask_set_folder", lambda _parent, _start: folder)
-    window.commands.new_set.trigger()
-    assert (folder / "cardset.yaml").is_file()
-    qtbot.waitUntil(lambda: window.sets.root == folder.resolve() and not window.sets.busy)
-    assert window.session.catalog is not None
-    assert window.session.catalog.info.title == "new set"
+
+def test_preferences_refuse_a_command_that_cannot_run(qtbot: QtBot, settings: Settings) -> None:
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    dialog.command.setText("kate --line {line} '{file}")  # an unclosed quote
+    assert not ok.isEnabled()
+    assert dialog.problem.text()
+    dialog.command.setText("kate --line {line} {file}")
+    dialog.problems_external.setChecked(True)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert settings.external_editor == "kate --line {line} {file}"
+    assert settings.problems_open_externally

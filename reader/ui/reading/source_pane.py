@@ -106,6 +106,9 @@ class SourcePane(QWidget):
         #: again when the text is rebuilt (zoom, colours) or once it has been read.
         self._state: tuple[str, int] | Paragraph | None = None
         self._hint = ""
+        #: What the window last asked to show, and the card shown instead while one is pinned.
+        self._given: tuple[CardEvidence | None, Theme, float] | None = None
+        self._pinned: CardEvidence | None = None
         self._show_message(NO_CARD)
 
     def _layout_parts(self) -> None:
@@ -133,8 +136,18 @@ class SourcePane(QWidget):
     def evidence(self) -> CardEvidence | None:
         return self._evidence
 
+    def pin(self, evidence: CardEvidence | None) -> None:
+        """Show ``evidence`` whichever card the window shows (a new card being written, not
+        in the list until its placeholders are replaced); None: follow the window again."""
+        self._pinned = evidence
+        if self._given is not None:
+            self.show_evidence(*self._given)
+
     def show_evidence(self, evidence: CardEvidence | None, theme: Theme, size: float) -> None:
-        """Show ``evidence``'s source, unless the same text is shown alike already."""
+        """Show ``evidence``'s source (the pinned card's, if any), unless the same text is
+        shown alike already."""
+        self._given = (evidence, theme, size)
+        evidence = self._pinned or evidence
         same_card = (
             evidence is not None
             and self._evidence is not None
