@@ -53,9 +53,9 @@ class Appearance(QObject):
         self.changed.emit()
 
     def apply_saved_palette(self) -> None:
-        """At start-up: an explicit light or dark choice installs its palette."""
-        if self.palette_mode is not PaletteMode.SYSTEM:
-            self._apply(self.palette_mode)
+        """At start-up: the saved choice's palette; the system's too, as its muted text may
+        need darkening to be readable (reader.ui.contrast)."""
+        self._apply(self.palette_mode)
 
     @staticmethod
     def _apply(mode: PaletteMode) -> None:

@@ -123,3 +123,13 @@ def test_tag_counts_are_drawn_in_the_readable_muted_colour(
             assert contrast(colour, background) >= AA, count.data()
             checked += 1
     assert checked > 5
+
+
+def test_the_system_palette_is_made_readable_at_start_up(
+    qapp: QApplication, make_window: MakeWindow
+) -> None:
+    qapp.setPalette(qapp.style().standardPalette())  # Fusion's own: muted text at 3.9:1
+    assert failures(qapp.palette())
+    make_window()  # the saved choice is the system's colours
+    assert failures(qapp.palette()) == []
+    assert contrast(muted_text(), qapp.palette().color(Role.Window)) >= AA

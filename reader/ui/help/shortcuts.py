@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -44,6 +45,16 @@ class Shortcut:
         return (self.command, self.keys, self.menu, self.tip)
 
 
+def _typed(seq: QKeySequence) -> bool:
+    """Whether ``seq`` is typed on an ordinary keyboard: Qt's standard keys also bind the
+    dedicated "Open", "Find", "Help"… keys of some keyboards, which would read as words."""
+    first = seq[0]  # type: ignore[index]  # QKeySequence.operator[], missing from the stubs
+    if seq.count() > 1 or first.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        return True
+    key: Qt.Key = first.key()
+    return key != Qt.Key.Key_Help and key < Qt.Key.Key_Back
+
+
 def _plain(text: str) -> str:
     return text.replace("&", "").rstrip("…").partition("\t")[0]
 
@@ -59,7 +70,7 @@ def shortcuts(
     for menu, table in tables:
         for command in table:
             owner = by_id[command.keys_of] if command.keys_of else command
-            keys = [seq.toString(NATIVE) for seq in key_sequences(owner)]
+            keys = [seq.toString(NATIVE) for seq in key_sequences(owner) if _typed(seq)]
             if not keys:
                 continue
             where = menu or " › ".join(_plain(part) for part in command.menu.split("/"))
@@ -152,7 +163,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(860, 560)
+        self.resize(940, 600)
         self.search.setFocus()
 
     def shown(self) -> list[Shortcut]:
