@@ -29,6 +29,7 @@ from tests.benchmarks import (
     edit_latency,
     export_stall,
     search,
+    set_views,
     stall,
     startup,
     switch_during_index,
@@ -37,7 +38,18 @@ from tests.benchmarks.common import REPO, Result, format_table
 from tests.benchmarks.shipped_window import LARGE_CARDS, SMALL_CARDS
 from tests.support.synthetic import write_set
 
-NAMES = ("cold", "startup", "search", "stall", "export", "edit", "close", "switch", "export-stall")
+NAMES = (
+    "cold",
+    "startup",
+    "search",
+    "stall",
+    "export",
+    "views",
+    "edit",
+    "close",
+    "switch",
+    "export-stall",
+)
 
 
 def machine() -> dict[str, object]:
@@ -99,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             ("search", lambda: search.run(large, scratch)),
             ("stall", lambda: stall.run(large, scratch)),
             ("export", lambda: _export(small or sets, scratch)),
+            ("views", lambda: set_views.run(large, scratch)),
             (
                 "close",
                 lambda: close_during_index.run(window[LARGE_CARDS], window[SMALL_CARDS], scratch),
