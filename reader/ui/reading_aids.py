@@ -7,10 +7,12 @@ One object, made with the window and connecting itself, so the window only holds
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
 
 from reader.render.card import card_sections
 from reader.render.overview import topic_of
@@ -46,6 +48,7 @@ class ReadingAids(QObject):
         self.resume = ResumeReading(window.session, window.settings, self)
         self.preview: QPrintPreviewDialog | None = None
         window.presenter.shown.connect(self._on_shown)
+        window.session.results_changed.connect(self._order_tabs)  # after the window's order
         window.card_view.command_clicked.connect(self._on_command)
         title = window.sidebar.title
         title.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -59,7 +62,16 @@ class ReadingAids(QObject):
         catalog, card_id = w.session.catalog, w.card_view.card_id
         card = catalog.card(card_id) if catalog is not None and card_id is not None else None
         self.outline.show_sections(card_sections(card) if card is not None else ())
+        self._order_tabs()
         w.commands.refresh()
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the card list through the outline's sections into the card, as they
+        are read on screen (the window orders the rest)."""
+        w = self._window
+        chain = [w.list_pane.tab_chain()[-1], *self.outline.buttons(), w.card_view]
+        for first, second in itertools.pairwise([*chain, w.sources.pane.view]):
+            QWidget.setTabOrder(first, second)
 
     def jump(self, key: str) -> None:
         """Go › Section: scroll the card to its section ``key``."""

@@ -155,3 +155,22 @@ def test_the_last_card_is_reopened_at_the_next_launch(
     second.close()
     third = make_window(card_set)
     assert third.session.current_id is None
+
+
+def test_the_outline_is_one_tab_stop_between_the_list_and_the_card(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.session.open_card(CRISIS_GROUP)
+    qtbot.waitUntil(lambda: laid_out(window))
+    outline = window.aids.outline
+    first = outline.buttons()[0]  # "Top": the section being read
+    assert first.isChecked()
+    assert window.list_pane.tab_chain()[-1].nextInFocusChain() is not None
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    thesis = outline.buttons()[1]
+    assert thesis.hasFocus()
+    qtbot.keyClick(thesis, Qt.Key.Key_Space)  # a section chosen by keyboard
+    qtbot.waitUntil(thesis.isChecked)
+    tab_stops = [b for b in outline.buttons() if b.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert tab_stops == [thesis]

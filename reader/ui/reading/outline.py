@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QTextCursor
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QButtonGroup, QToolButton, QWidget
 
 from reader.render.card import SECTION_LABELS, CardSection
@@ -95,7 +95,9 @@ class CardOutline(QWidget):
             button.setText(label)
             button.setAutoRaise(True)
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab stops at the checked one
+            button.installEventFilter(self)
+            button.toggled.connect(self._follow_focus)
             button.setAccessibleName(f"Go to {label}")
             tip = f"Go to {label}" if section.key != "header" else "Back to the top"
             key = self._keys.get(section.key)
@@ -133,7 +135,27 @@ class CardOutline(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._view and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
             self._place()
+        elif isinstance(watched, QToolButton) and isinstance(event, QKeyEvent):
+            return self._arrow(watched, event)
         return False
+
+    def _arrow(self, button: QToolButton, event: QKeyEvent) -> bool:
+        """Left and Right move between the sections, as in a tab bar: one Tab stop for the
+        strip (the section being read), not one per section."""
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+        if event.type() != QEvent.Type.KeyPress or step is None:
+            return False
+        buttons = self.buttons()
+        buttons[(buttons.index(button) + step) % len(buttons)].setFocus(
+            Qt.FocusReason.TabFocusReason
+        )
+        return True
+
+    def _follow_focus(self, checked: bool) -> None:
+        """The checked section is the strip's Tab stop."""
+        for button in self._buttons.values():
+            tab = Qt.FocusPolicy.StrongFocus if button.isChecked() else Qt.FocusPolicy.ClickFocus
+            button.setFocusPolicy(tab)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
