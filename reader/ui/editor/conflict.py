@@ -36,14 +36,17 @@ class ConflictBar(QFrame):
         self.setObjectName("conflict-bar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 6, 12, 6)
         self.label = PlainLabel(accessible_name="Changed on disk")
         self.label.setWordWrap(True)
         self.label.setText(
             "Changed on disk: another program changed this card while you were editing it."
         )
-        layout.addWidget(self.label, 1)
+        outer.addWidget(self.label)
+        layout = QHBoxLayout()  # under the message: the pane may be narrow
+        layout.addStretch(1)
+        outer.addLayout(layout)
         self.buttons: dict[str, QPushButton] = {}
         for name, tip, signal in (
             ("Keep Mine", "Keep your edits; the next save replaces the file", self.keep_mine),

@@ -10,7 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+)
 
 from reader.cards.problems import Problem
 from reader.ui.editor.field_base import error_colour
@@ -32,6 +38,8 @@ class EditorHeader(QFrame):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.name.setFont(font)
+        # The buttons keep their room in a narrow pane; a long file name is cut instead.
+        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.name, 1)
         self.undo = self._tool(row, "Undo", "Undo the last change (Ctrl+Z)")
         self.redo = self._tool(row, "Redo", "Redo (Ctrl+Shift+Z)")
@@ -70,9 +78,12 @@ class EditorHeader(QFrame):
         return button
 
     @staticmethod
-    def _button(row: QHBoxLayout, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text)
+    def _button(row: QHBoxLayout, text: str, tip: str) -> QToolButton:
+        """A framed tool button: as clear as a push button, without its 80 px minimum."""
+        button = QToolButton()
+        button.setText(text)
         button.setToolTip(tip)
+        button.setAccessibleName(text)
         row.addWidget(button)
         return button
 
@@ -96,7 +107,8 @@ class EditorHeader(QFrame):
 
     def _show_name(self) -> None:
         self.name.setText(f"{self._file} *" if self._modified else self._file)
-        self.name.setToolTip("Modified: not saved yet" if self._modified else "Saved")
+        state = "modified, not saved yet" if self._modified else "saved"
+        self.name.setToolTip(f"{self._file} ({state})")
 
     def show_verdict(self, verdict: Verdict, loose: list[Problem]) -> None:
         lines = [verdict.summary()]

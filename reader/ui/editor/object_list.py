@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -130,6 +132,13 @@ class ItemListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(first), self.index(len(self.items) - 1))
 
 
+class _LineDelegate(QStyledItemDelegate):
+    """Lines as wide as the view, so a long summary is cut with … rather than scrolled to."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(1, super().sizeHint(option, index).height())
+
+
 class ItemHost(QObject):
     """The host the selected item's fields see: edits update the list's summary line first."""
 
@@ -182,6 +191,8 @@ class ObjectListField(FieldEditor):
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setUniformItemSizes(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setItemDelegate(_LineDelegate(self.view))
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.box.addWidget(self.view)
         self.box.addLayout(self._buttons(noun))

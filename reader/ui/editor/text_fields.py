@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QTextBrowser
 
@@ -19,11 +19,12 @@ from reader.render import stylesheet
 from reader.render.markdown import markdown_to_html
 from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
 from reader.ui.editor.fields import FieldSpec, Kind
+from reader.ui.labels import MutedLabel
 from reader.ui.palette import card_theme
 
 #: Lines a prose box shows at least and grows to before it scrolls.
 _PROSE_LINES = (2, 8)
-_MARKDOWN_LINES = (4, 12)
+_MARKDOWN_LINES = (4, 8)
 _PREVIEW_MS = 300
 
 
@@ -114,6 +115,7 @@ class LineField(TextField):
 
     def show_text(self, text: str) -> None:
         self.edit.setText(text)
+        self.edit.setCursorPosition(0)  # a long value shows its beginning
 
     def control(self) -> QLineEdit:
         return self.edit
@@ -127,12 +129,24 @@ class ProseEdit(QPlainTextEdit):
         self._lines = lines
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self.textChanged.connect(self._fit)
         self._fit()
+
+    def _lines_needed(self) -> int:
+        """The lines the text wraps into at the current width. Measured here: the plain text
+        layout counts wrapped lines only of the blocks it has laid out (those in view)."""
+        margin = int(self.document().documentMargin() * 2)
+        width = self.viewport().width() - margin - 4
+        if width <= 0:
+            return self._lines[0]
+        flags = int(Qt.TextFlag.TextWordWrap)
+        metrics = self.fontMetrics()
+        box = metrics.boundingRect(QRect(0, 0, width, 1 << 20), flags, self.toPlainText() or " ")
+        return -(-box.height() // metrics.lineSpacing())
 
     def _fit(self) -> None:
         low, high = self._lines
-        shown = max(low, min(high, int(self.document().size().height())))
+        shown = max(low, min(high, self._lines_needed()))
         margins = self.contentsMargins()
         frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
         self.setFixedHeight(shown * self.fontMetrics().lineSpacing() + frame + 2)
@@ -168,11 +182,14 @@ class ProseField(TextField):
         preview.setAccessibleName(f"{self.spec.title}: preview")
         preview.setToolTip("Preview: the text as the card shows it")
         preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        preview.setMaximumHeight(self.edit.fontMetrics().lineSpacing() * 8)
+        preview.setMaximumHeight(self.edit.fontMetrics().lineSpacing() * 7)
         self.preview = preview
+        self.preview_label = MutedLabel(accessible_name=f"{self.spec.title}: preview")
+        self.preview_label.setText("Preview")
         self._timer = QTimer(self, singleShot=True, interval=_PREVIEW_MS)
         self._timer.timeout.connect(self.render_preview)
         self.edit.textChanged.connect(self._timer.start)
+        self.box.addWidget(self.preview_label)
         self.box.addWidget(preview)
 
     def render_preview(self) -> None:
@@ -183,7 +200,9 @@ class ProseField(TextField):
         doc = self.preview.document()
         doc.setDefaultStyleSheet(stylesheet(theme, self.font().pointSizeF()))
         doc.setHtml(markdown_to_html(self.edit.toPlainText()))
-        self.preview.setVisible(bool(self.edit.toPlainText().strip()))
+        shown = bool(self.edit.toPlainText().strip())
+        self.preview.setVisible(shown)
+        self.preview_label.setVisible(shown)
 
     def show_text(self, text: str) -> None:
         self.edit.setPlainText(text)

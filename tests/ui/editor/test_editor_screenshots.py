@@ -1,0 +1,64 @@
+"""Screenshots of the card editor, light and dark, at the widths the window gives it.
+
+Run with ``pytest -m screenshots tests/ui/editor``; images go to ``$BRIEFING_SCREENSHOTS`` or
+a temporary folder. The editor shares the window's content area with the source pane: about
+760 px wide in a 1280×800 window with the list hidden, 570 px beside the list, 440 px in a
+1024×700 window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.app.settings import PaletteMode
+from reader.ui.editor import CardEditor
+from reader.ui.palette import apply_palette
+from tests.ui.editor.conftest import MakeEditor
+from tests.ui.editor.test_card_editor import replace_text
+from tests.ui.editor.test_conflict import write_theirs
+
+pytestmark = pytest.mark.screenshots
+
+SIZES = {"wide": (760, 760), "beside-list": (570, 740), "small-window": (440, 640)}
+
+
+def save(editor: CardEditor, folder: Path, name: str) -> None:
+    QApplication.processEvents()
+    path = folder / f"{name}.png"
+    assert editor.grab().save(str(path))
+    print(path)
+
+
+@pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
+def test_editor_states(
+    qtbot: QtBot, make_editor: MakeEditor, card_set: Path, shots: Path, mode: PaletteMode
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_palette(app, mode)
+    editor = make_editor()
+    m = mode.value
+    for label, (width, height) in SIZES.items():
+        editor.resize(width, height)
+        save(editor, shots, f"editor-{m}-{label}-top")
+    editor.resize(*SIZES["beside-list"])
+    editor.form.focus_path(("argument", 2, "where"))
+    save(editor, shots, f"editor-{m}-argument")
+    editor.form.focus_path(("summary",))
+    save(editor, shots, f"editor-{m}-summary-preview")
+    editor.form.focus_path(("perspectives", 1, "stance"))
+    save(editor, shots, f"editor-{m}-perspective")
+    replace_text(qtbot, editor, ("thesis",), "")
+    replace_text(qtbot, editor, ("argument", 2, "where"), "")
+    editor.form.focus_path(("tags",))
+    editor.form.focus_path(("thesis",))
+    qtbot.waitUntil(lambda: bool(editor.verdict.errors))
+    save(editor, shots, f"editor-{m}-errors")
+    write_theirs(card_set / "mali-sanctions-2023.yaml", "Their title")
+    qtbot.waitUntil(editor.conflict.isVisible)
+    editor.resize(*SIZES["small-window"])
+    save(editor, shots, f"editor-{m}-conflict-small")
