@@ -287,3 +287,25 @@ def test_short_points_and_events_keep_their_numbers_and_dates_narrow(
     for word, most in (("Short1", 25), ("Short2", 25), ("Event1", 110)):
         line = next(line for line in lines if word in line.text)
         assert line.left - margin < most, (word, line.left - margin)
+
+
+def test_a_merged_timeline_row_is_never_split(write_set: WriteSet) -> None:
+    """#16 review 8: the merged timeline's rows of one to seven lines, over two cards whose
+    summaries differ by a line, meet every page bottom; each moves whole, never leaving part
+    of an event under an empty date cell."""
+    body = ["argument:", '  - claim: "One point."', "timeline:"]
+    for i in range(60):
+        words = "happens and is told at some length here. " * (1 + i % 7)
+        date = f"20{10 + i // 12:02d}-{i % 12 + 1:02d}"
+        body += [f'  - date: "{date}"', f'    event: "Begin{i} {words}Finish{i}"']
+    files = {f"c{k}.yaml": _card(k + 1, k, body) for k in range(2)}
+    pages = _lay_out_set(write_set, files).section(Kind.COMPARISON, "Timeline")
+    assert len(pages) >= 4
+    rows = 0
+    for page in pages:
+        # Cells run together in the page's text: no word boundary around the markers.
+        begun = set(re.findall(r"Begin(\d+)", page.text))
+        finished = set(re.findall(r"Finish(\d+)", page.text))
+        assert begun == finished, (page.number, begun ^ finished)
+        rows += len(begun)
+    assert rows == 60

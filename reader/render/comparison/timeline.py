@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reader.analysis.timeline import EventKind, TimelineEntry
 from reader.cards.query import fold
-from reader.render.comparison.common import date_html, ruled_table, source_html
+from reader.render.comparison.common import date_html, repeated, ruled_table, source_html
 from reader.render.html import document, escape, head_row, inline, view_title
 from reader.render.theme import Theme
 
@@ -43,16 +43,19 @@ def timeline_html(
     """One chronology for many sources; dates at the precision the cards give them.
 
     ``for_print`` adds what paper needs: :data:`TIMELINE_ANCHOR` at the title, the column
-    heads repeated on every page the table continues on.
+    heads repeated on every page the table continues on, and each date marked as its row's
+    label, so that a row is never split (one too tall for a page goes on under its date).
     """
+    mark = repeated if for_print else str
     head = (
         '<th align="left">Date</th><th align="left">Event</th>'
         '<th align="left" width="26%">Reported by</th>'
     )
     rows = [head_row(head, for_print=for_print)]
     for entry in entries:
+        date = mark(f'<p class="date">{date_html(entry.date)}</p>')
         rows.append(
-            f'<tr><td valign="top"><p class="date">{date_html(entry.date)}</p></td>'
+            f'<tr><td valign="top">{date}</td>'
             f'<td valign="top">{timeline_event_html(entry, theme)}</td>'
             f'<td valign="top">{timeline_sources_html(entry)}</td></tr>'
         )
