@@ -122,7 +122,10 @@ def plan_topic_remove(root: Path, key: str, *, force: bool = False) -> Plan:
         raise TopicError(f"the set has no topic '{key}'")
     users = cards_using(files, key)
     if users and not force:
-        raise TopicError(f"cards have perspectives on '{key}': {', '.join(users)}")
+        raise TopicError(
+            f"the topic '{key}' is not removed: these cards have perspectives on it, "
+            f"change them first: {', '.join(users)}"
+        )
     warnings = [*files.skipped]
     if users:
         warnings.append(f"these cards will fail to load until changed: {', '.join(users)}")

@@ -8,6 +8,7 @@ step; Cancel writes nothing.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -39,10 +40,15 @@ class PlanPreview(QDialog):
     def __init__(self, plan: Plan, root: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("plan-preview")
-        self.setWindowTitle(plan.title.replace("'", "“", 1).replace("'", "”", 1))
+        self.setWindowTitle(re.sub(r"'([^']*)'", "“\\1”", plan.title))
         self.plan = plan
         files = plural(len(plan.changes), "file")
         changes = plural(plan.occurrences, "change")
+        heading = PlainLabel()
+        heading.setText(self.windowTitle())
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
         summary = PlainLabel()
         summary.setText(
             f"{files} will be rewritten ({changes}); nothing else in them moves."
@@ -76,6 +82,6 @@ class PlanPreview(QDialog):
         self.apply_button.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (summary, self.files, self.warnings, buttons):
+        for widget in (heading, summary, self.files, self.warnings, buttons):
             layout.addWidget(widget)
         self.resize(560, 380)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
+from shiboken6 import Shiboken
 
 from reader.app.jobs import JobContext, JobFailure, JobRunner
 from reader.authoring.plan import Plan, PlanConflictError
@@ -84,7 +85,7 @@ class SetEdits(QObject):
         self.preview: PlanPreview | None = None
         self.topics_dialog: TopicsDialog | None = None
         window.sidebar.set_tag_context_menu(self._tag_menu)
-        self.stack.indexChanged.connect(lambda _: window.commands.refresh())
+        self.stack.indexChanged.connect(self._refresh)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
@@ -105,9 +106,20 @@ class SetEdits(QObject):
         stack = getattr(editor, "undo_stack", None)
         return stack if isinstance(stack, QUndoStack) else None
 
+    def _alive(self) -> bool:
+        """Whether the window's actions still exist (not while the window is torn down,
+        when focus moves and the stack empties)."""
+        return Shiboken.isValid(self._window.commands.undo)
+
+    def _refresh(self) -> None:
+        if self._alive():
+            self._window.commands.refresh()
+
     def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
         """Leave Ctrl+Z to the editor's own actions while it has the focus (two actions with
         one key in reach would make Qt trigger neither)."""
+        if not self._alive():
+            return
         commands = self._window.commands
         in_editor = self._editor_stack() is not None
         for action, key in (
@@ -147,6 +159,9 @@ class SetEdits(QObject):
 
     def _planned(self, root: object, plan: object) -> None:
         QGuiApplication.restoreOverrideCursor()
+        if isinstance(plan, str):
+            self._tell(plan)  # a refusal (an unknown tag, a topic in use), said in words
+            return
         assert isinstance(plan, Plan)
         assert isinstance(root, Path)
         self.preview = PlanPreview(plan, root, self._window)
@@ -156,7 +171,7 @@ class SetEdits(QObject):
     def _failed(self, _root: object, failure: object) -> None:
         QGuiApplication.restoreOverrideCursor()
         assert isinstance(failure, JobFailure)
-        self._tell(str(failure.error) if isinstance(failure.error, ValueError) else failure.message)
+        self._tell(f"The change could not be prepared: {failure.message}")
 
     def apply(self, plan: Plan) -> bool:
         """Apply ``plan`` now and put it on the undo stack; False (and said why) if it could
@@ -171,6 +186,7 @@ class SetEdits(QObject):
         return True
 
     def _tell(self, text: str) -> None:
+        text = text[:1].upper() + text[1:]
         box = QMessageBox(QMessageBox.Icon.Warning, "Briefing Reader", text, parent=self._window)
         box.setObjectName("set-edit-message")
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -253,6 +269,10 @@ class SetEdits(QObject):
         return sorted(found | levels)
 
 
-def _plan(planner: Planner, root: Path, context: JobContext) -> Plan:
+def _plan(planner: Planner, root: Path, context: JobContext) -> Plan | str:
+    """The plan, or why there is none (TagError, TopicError: the request, not a bug)."""
     context.checkpoint()
-    return planner(root)
+    try:
+        return planner(root)
+    except ValueError as exc:
+        return str(exc)

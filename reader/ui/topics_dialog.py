@@ -79,7 +79,10 @@ class TopicsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, 240)
         self.table.setWordWrap(False)
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -100,7 +103,7 @@ class TopicsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(row)
-        self.resize(720, 360)
+        self.resize(880, 380)
         window.session.catalog_changed.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._enable)
         self.refresh()
@@ -113,13 +116,10 @@ class TopicsDialog(QDialog):
         chosen = self.chosen()
         self.model.removeRows(0, self.model.rowCount())
         for topic in self.topics():
-            self.model.appendRow(
-                [
-                    QStandardItem(topic.key),
-                    QStandardItem(topic.label),
-                    QStandardItem(topic.question),
-                ]
-            )
+            items = [QStandardItem(text) for text in (topic.key, topic.label, topic.question)]
+            for item in items:
+                item.setToolTip(item.text())
+            self.model.appendRow(items)
             if chosen is not None and topic.key == chosen.key:
                 self.table.selectRow(self.model.rowCount() - 1)
         self._enable()

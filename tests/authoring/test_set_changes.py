@@ -144,7 +144,7 @@ def test_a_topic_rename_updates_every_perspective(small_set: Path) -> None:
 
 
 def test_a_topic_in_use_is_not_removed_without_force(small_set: Path) -> None:
-    with pytest.raises(TopicError, match=r"a\.yaml, c\.yaml, deep/b\.yml"):
+    with pytest.raises(TopicError, match=r"change them first: a\.yaml, c\.yaml, deep/b\.yml"):
         plan_topic_remove(small_set, "why")
     plan_topic_add(small_set, "new-one", "New", "New?").apply()
     text = texts(small_set)["cardset.yaml"]

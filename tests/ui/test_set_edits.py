@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reader.app.settings import PaletteMode
+from reader.authoring.tags import plan_tag_rename
+from reader.authoring.topics import plan_topic_remove
 from reader.cards.filters import Filter, FilterKind
 from reader.ui.main_window import MainWindow
 from reader.ui.plan_preview import PlanPreview
@@ -83,3 +86,28 @@ def test_rename_a_tag_from_the_tree_preview_apply_and_undo(
 def has_tag(window: MainWindow, slug: str) -> bool:
     catalog = window.session.catalog
     return catalog is not None and any(slug in s.tags for s in catalog.summaries())
+
+
+@pytest.mark.screenshots
+@pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
+def test_set_edit_screenshots(
+    qtbot: QtBot, window: MainWindow, shots: Path, mode: PaletteMode
+) -> None:
+    window.appearance.set_palette_mode(mode)
+    window.set_edits.propose(lambda root: plan_tag_rename(root, "actor", "org"))
+    qtbot.waitUntil(lambda: window.set_edits.preview is not None)
+    preview = window.set_edits.preview
+    assert preview is not None
+    assert preview.grab().save(str(shots / f"{mode.value}-set-edit-preview.png"))
+    preview.reject()
+    window.commands.set_topics.trigger()
+    topics = window.set_edits.topics_dialog
+    assert topics is not None
+    topics.table.selectRow(1)
+    qtbot.waitUntil(topics.isVisible)
+    assert topics.grab().save(str(shots / f"{mode.value}-set-topics.png"))
+    window.set_edits.propose(lambda root: plan_topic_remove(root, "security-impact"))
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "set-edit-message") is not None)
+    box = window.findChild(QMessageBox, "set-edit-message")
+    assert "mali-sanctions-2023.yaml" in box.text()
+    assert box.grab().save(str(shots / f"{mode.value}-set-edit-refused.png"))
