@@ -16,7 +16,7 @@ PIP_TOOLS    := pip-tools>=7.4,<8
 # `make test-latest`: the newest releases pyproject.toml allows, in a separate venv.
 LATEST       := .venv-latest
 
-.PHONY: setup run test lint format bench lock test-latest clean a11y
+.PHONY: setup run test lint format bench bench-100k lock test-latest clean a11y
 
 setup: $(STAMP)
 
@@ -48,6 +48,11 @@ test: lint
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks
+
+# 100,000 generated cards: cold index, warm open, search, index size, the set-wide views.
+# Minutes, and a few GB of disk; not part of `make bench`.
+bench-100k: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.bench_100k
 
 # The accessibility tree a screen reader sees, over AT-SPI under Xvfb (not part of `make test`;
 # needs xvfb at-spi2-core python3-pyatspi dbus-x11, see README).

@@ -11,12 +11,8 @@ goal is met and 1 when one is not (a benchmark that cannot run counts as not met
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
-import os
-import platform
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -34,7 +30,7 @@ from tests.benchmarks import (
     startup,
     switch_during_index,
 )
-from tests.benchmarks.common import REPO, Result, format_table
+from tests.benchmarks.common import REPO, Result, format_table, machine
 from tests.benchmarks.shipped_window import LARGE_CARDS, SMALL_CARDS
 from tests.support.synthetic import write_set
 
@@ -50,18 +46,6 @@ NAMES = (
     "switch",
     "export-stall",
 )
-
-
-def machine() -> dict[str, object]:
-    return {
-        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "platform": platform.platform(),
-        "processor": platform.processor() or platform.machine(),
-        "cpus": os.cpu_count(),
-        "python": sys.version.split()[0],
-        "sqlite": sqlite3.sqlite_version,
-        "load_average": os.getloadavg(),
-    }
 
 
 def _export(sets: dict[int, Path], scratch: Path) -> list[Result]:

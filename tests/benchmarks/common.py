@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
+import platform
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -224,3 +227,15 @@ def during_index_result(
             details={"product_s": products, "floor_s": floors},
         )
     ]
+
+
+def machine() -> dict[str, object]:
+    return {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "sqlite": sqlite3.sqlite_version,
+        "load_average": os.getloadavg(),
+    }
