@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 EDITOR_SHARE = 0.58
 
 
+def _same(a: Path | None, b: Path | None) -> bool:
+    """Whether two paths name one file (the set's root is resolved, the editor's path not)."""
+    return a is not None and b is not None and a.resolve() == b.resolve()
+
+
 class Authoring(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -124,9 +129,10 @@ class Authoring(QObject):
             w.status.showMessage("Open a card first", MESSAGE_MS)
             return
         editor = self._editor()
-        if editor.path() is not None and editor.path() != path and not editor.maybe_close():
+        same = _same(editor.path(), path)
+        if editor.path() is not None and not same and not editor.maybe_close():
             return
-        if editor.path() != path or field is not None:
+        if not same or field is not None:
             editor.set_context(w.session.catalog)
             editor.open_file(path, field=field)
         self._show(path)
@@ -211,7 +217,7 @@ class Authoring(QObject):
         """Another card opened while editing: leave the editor (asking), or stay on its card."""
         if not self.editing() or self.editor is None:
             return
-        if self.card_path() == self.editor.path():
+        if _same(self.card_path(), self.editor.path()):
             if self._stand_in is not None:  # the new card now loads: the list's card it is
                 self._stand_in = None
                 self._window.sources.pane.pin(None)
