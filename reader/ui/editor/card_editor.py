@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 from shiboken6 import Shiboken
@@ -102,16 +102,14 @@ class CardEditor(QWidget):
             app.focusChanged.connect(self._focus_moved)
 
     def _add_actions(self) -> None:
-        for name, key, slot in (
-            ("Save", QKeySequence.StandardKey.Save, self.save),
-            ("Undo", QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-            ("Redo", QKeySequence.StandardKey.Redo, self.undo_stack.redo),
-        ):
-            action = QAction(name, self)
-            action.setShortcut(key)
-            action.setShortcutContext(action.shortcutContext().WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        """Save (Ctrl+S) while the focus is in the editor. Undo and Redo are the window's Edit
+        commands, which act on :attr:`undo_stack` while the editor has the focus (and the
+        text boxes hand their own Ctrl+Z to it: :class:`reader.ui.editor.form.UndoKeys`)."""
+        save = QAction("Save", self)
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.triggered.connect(self.save)
+        self.addAction(save)
 
     # Opening
     def path(self) -> Path | None:
