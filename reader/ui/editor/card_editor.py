@@ -9,6 +9,7 @@ a change is the same bytes, and an edit touches only its own lines.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +120,8 @@ class CardEditor(QWidget):
         """Edit ``path``; focus the field at ``field`` (e.g. ``("argument", 2, "where")``).
 
         A file that cannot be read, or not as YAML, opens with the form disabled and the
-        reason in the header: the external editor is the way to mend its syntax.
+        reason in the header: the external editor is the way to mend its syntax. A file that
+        does not exist (deleted meanwhile, or a draft's) opens empty; saving creates it.
         """
         self._path = path.absolute()
         self._restored = False
@@ -127,16 +129,21 @@ class CardEditor(QWidget):
         self._drafted = None
         self.conflict.hide()
         self.undo_stack.clear()
-        try:
-            self._text = read_text(self._path)
-            data: Any = read_yaml(self._text.removeprefix("\ufeff")).data
-            failure = ""
-        except (UnreadableFileError, YamlError, OSError) as exc:
-            self._text, data = "", None
-            failure = _reason(exc)
+        missing = not os.path.lexists(self._path)
+        failure = ""
+        data: Any = None
+        self._text = ""
+        if not missing:
+            try:
+                self._text = read_text(self._path)
+                data = read_yaml(self._text.removeprefix("\ufeff")).data
+            except (UnreadableFileError, YamlError, OSError) as exc:
+                self._text, failure = "", _reason(exc)
         self.form.set_value(data)
         self.form.setEnabled(not failure)
         self.header.show_file(self._path, failure)
+        if missing:
+            self.header.show_status("There is no such file (any more); saving creates it.")
         self.setWindowTitle(f"{self._path.name}[*]")
         self._watch.watch(self._path)
         self._modified_changed()
@@ -157,6 +164,13 @@ class CardEditor(QWidget):
             return self._path.relative_to(self._catalog.root.absolute()).as_posix()
         return self._path.name
 
+    def _other_ids(self) -> dict[str, str]:
+        """The ids the set's other cards use, with their files (an id must be unique)."""
+        if self._catalog is None:
+            return {}
+        mine = self._rel_path()
+        return {s.id: s.path for s in self._catalog.summaries() if s.path != mine}
+
     # Checking
     def text_to_save(self) -> str:
         """The text a save would write: the file as read, changed only where the form is."""
@@ -168,7 +182,8 @@ class CardEditor(QWidget):
             return
         info = self._catalog.info if self._catalog is not None else None
         topics = topic_keys(info) if info is not None else None
-        self.verdict = check_text(self._rel_path(), self.text_to_save(), topics)
+        others = self._other_ids()
+        self.verdict = check_text(self._rel_path(), self.text_to_save(), topics, others)
         self.show_verdict()
 
     def show_verdict(self) -> None:

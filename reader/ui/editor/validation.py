@@ -8,10 +8,11 @@ document records both). What the loader would say is what the editor shows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reader.cards.card_file import parse_card
-from reader.cards.problems import Problem
+from reader.cards.problems import Problem, error
 from reader.cards.safe_yaml import PathKey, YamlError, read_yaml
 
 
@@ -41,9 +42,25 @@ class Verdict:
         return ", ".join(parts) + tail
 
 
-def check_text(rel_path: str, text: str, topics: frozenset[str] | None) -> Verdict:
-    """Check ``text`` as the loader would check the file ``rel_path`` of a set."""
-    _, problems = parse_card(rel_path, text.encode("utf-8"), topics)
+def check_text(
+    rel_path: str,
+    text: str,
+    topics: frozenset[str] | None,
+    other_ids: Mapping[str, str] | None = None,
+) -> Verdict:
+    """Check ``text`` as the loader would check the file ``rel_path`` of a set whose other
+    cards use ``other_ids`` (id → their file): a card reusing one is left out of the list."""
+    card, problems = parse_card(rel_path, text.encode("utf-8"), topics)
+    if card is not None and other_ids and card.id in other_ids:
+        line, column = card.position("id")
+        problems.append(
+            error(
+                rel_path,
+                (line, column),
+                f"duplicate id '{card.id}': {other_ids[card.id]} uses it already; one of the "
+                "two cards is left out until one of them is renamed",
+            )
+        )
     return Verdict(tuple(problems), _place(text, problems))
 
 

@@ -242,3 +242,10 @@ def test_a_file_that_is_not_yaml_opens_disabled_with_the_reason(
     assert "line 2" in editor.header.verdict.text() or "line 1" in editor.header.verdict.text()
     assert not editor.save()
     assert broken.read_text(encoding="utf-8") == "id: [unclosed\n"
+
+
+def test_an_id_another_card_uses_is_an_error_at_the_id(qtbot: QtBot, editor: CardEditor) -> None:
+    replace_text(qtbot, editor, ("id",), "mali-wagner-leverage-2021")
+    card_id = field(editor, "id")
+    qtbot.waitUntil(card_id.message.isVisible)
+    assert card_id.message.text().startswith("duplicate id 'mali-wagner-leverage-2021': ")

@@ -61,3 +61,19 @@ def test_revert_drops_the_draft_and_junk_is_skipped(
     assert len(pending_drafts(data_dir)) == 1
     editor.revert()
     assert pending_drafts(data_dir) == []
+
+
+def test_a_draft_of_a_deleted_card_is_saved_back_into_its_file(
+    qtbot: QtBot, make_editor: MakeEditor, data_dir: Path, card_set: Path
+) -> None:
+    editor = make_editor()
+    replace_text(qtbot, editor, ("title",), "Saved again")
+    editor.write_draft()
+    editor.deleteLater()
+    (card_set / CARD).unlink()
+    restored = make_editor(card_set / "mali-wagner-leverage-2021.yaml")
+    restored.restore_draft(pending_drafts(data_dir)[0])
+    assert restored.conflict.isVisible()  # the file is not what the edits started from
+    restored.keep_mine()
+    assert restored.save()
+    assert 'title: "Saved again"' in (card_set / CARD).read_text(encoding="utf-8")
