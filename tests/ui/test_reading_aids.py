@@ -1,5 +1,5 @@
 """Zoom of the whole window, the card's outline, the set overview on demand with its questions
-linked to the Topic Matrix, Print Card…, and the last card reopened at the next launch."""
+linked to the Topic Matrix, and the last card reopened at the next launch."""
 
 from __future__ import annotations
 
@@ -84,22 +84,36 @@ def test_the_outline_lists_the_cards_sections_and_jumps_to_each(
     # The strip sits above the text, which starts below it.
     assert view.viewport().geometry().top() >= outline.geometry().bottom()
 
+    # One Tab stop for the strip (the section being read); Left/Right move, Space jumps.
+    argument = next(b for b in outline.buttons() if b.text() == "Argument")
+    assert [b for b in outline.buttons() if b.focusPolicy() & Qt.FocusPolicy.TabFocus] == [argument]
+    argument.setFocus()
+    qtbot.keyClick(argument, Qt.Key.Key_Left)
+    summary = next(b for b in outline.buttons() if b.text() == "Summary")
+    assert summary.hasFocus()
+    qtbot.keyClick(summary, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: 0 <= heading_top("summary") < 60)
+    assert summary.isChecked()
 
-def test_a_section_the_card_lacks_is_disabled_and_says_why(window: MainWindow) -> None:
+
+def test_a_section_command_says_why_it_cannot_run(window: MainWindow) -> None:
+    action = window.commands.section_timeline
+    assert not action.isEnabled()  # the overview
+    assert action.toolTip() == "Open a card first."
     window.session.open_card(SANCTIONS)
-    missing = [k for k in ("summary", "actors", "perspectives") if not _has(window, k)]
-    for key in missing:
-        action = getattr(window.commands, f"section_{key}")
-        assert not action.isEnabled()
-        assert "This card has no" in action.toolTip()
-    assert window.commands.section_thesis.isEnabled()
+    assert action.isEnabled()
+    # A card without a timeline (the shipped cards all have one): the strip and the command.
+    outline = window.aids.outline
+    outline.show_sections([s for s in outline.sections if s.key != "timeline"])
+    window.commands.refresh()
+    assert "Timeline" not in [b.text() for b in outline.buttons()]
+    assert not action.isEnabled()
+    assert action.toolTip() == "This card has no Timeline section."
 
 
-def _has(window: MainWindow, key: str) -> bool:
-    return any(s.key == key for s in window.aids.outline.sections)
-
-
-def test_set_overview_on_demand_and_back_to_the_card(qtbot: QtBot, window: MainWindow) -> None:
+def test_set_overview_on_demand_and_its_questions_open_the_matrix(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.session.open_card(SANCTIONS)
     assert window.card_view.card_id == SANCTIONS
     window.commands.set_overview.trigger()
@@ -108,13 +122,11 @@ def test_set_overview_on_demand_and_back_to_the_card(qtbot: QtBot, window: MainW
     window.session.back()
     assert window.card_view.card_id == SANCTIONS
     # A click on the set's title does the same.
+    window.session.back()
     qtbot.mouseClick(window.sidebar.title, Qt.MouseButton.LeftButton)
     assert window.card_view.card_id is None
 
-
-def test_a_question_on_the_overview_opens_its_row_of_the_topic_matrix(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+    # Its questions open their rows of the Topic Matrix.
     catalog = window.session.catalog
     assert catalog is not None
     assert len(catalog.info.topics) > 2
@@ -130,18 +142,6 @@ def test_a_question_on_the_overview_opens_its_row_of_the_topic_matrix(
     assert matrix.matrix.rows[matrix.table().currentIndex().row()].topic.key == topic.key
 
 
-def test_print_card_previews_the_open_card_alone(qtbot: QtBot, window: MainWindow) -> None:
-    assert not window.commands.print_card.isEnabled()  # no card open
-    window.session.open_card(SANCTIONS)
-    assert window.commands.print_card.isEnabled()
-    window.commands.print_card.trigger()
-    preview = window.aids.preview
-    assert preview is not None
-    assert preview.isVisible()
-    assert "Russia" in preview.windowTitle() or preview.windowTitle().startswith("Print")
-    preview.reject()
-
-
 def test_the_last_card_is_reopened_at_the_next_launch(
     qtbot: QtBot, make_window: MakeWindow, card_set: Path
 ) -> None:
@@ -152,25 +152,4 @@ def test_the_last_card_is_reopened_at_the_next_launch(
     qtbot.waitUntil(lambda: second.session.current_id == CRISIS_GROUP)
     assert second.card_view.card_id == CRISIS_GROUP
     second.commands.set_overview.trigger()  # left on the overview: the overview next time
-    second.close()
-    third = make_window(card_set)
-    assert third.session.current_id is None
-
-
-def test_the_outline_is_one_tab_stop_between_the_list_and_the_card(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    window.session.open_card(CRISIS_GROUP)
-    qtbot.waitUntil(lambda: laid_out(window))
-    outline = window.aids.outline
-    first = outline.buttons()[0]  # "Top": the section being read
-    assert first.isChecked()
-    assert window.list_pane.tab_chain()[-1].nextInFocusChain() is not None
-    first.setFocus()
-    qtbot.keyClick(first, Qt.Key.Key_Right)
-    thesis = outline.buttons()[1]
-    assert thesis.hasFocus()
-    qtbot.keyClick(thesis, Qt.Key.Key_Space)  # a section chosen by keyboard
-    qtbot.waitUntil(thesis.isChecked)
-    tab_stops = [b for b in outline.buttons() if b.focusPolicy() & Qt.FocusPolicy.TabFocus]
-    assert tab_stops == [thesis]
+    assert second.settings.last_card(card_set) is None
