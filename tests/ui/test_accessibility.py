@@ -4,6 +4,7 @@ headers (the issue's "accessibility, measured")."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -89,6 +90,13 @@ def _headers_of_first_cell(table: QTableView) -> tuple[list[str], list[str]]:
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_the_window_the_views_and_help_name_everything(qtbot: QtBot, window: MainWindow) -> None:
     assert unnamed(window) == []
+    tree = QAccessible.queryAccessibleInterface(window.sidebar.tree)
+    assert tree is not None
+    cells = [tree.child(i) for i in range(min(tree.childCount(), MAX_CHILDREN))]
+    names = [c.text(QAccessible.Text.Name) for c in cells if c is not None]
+    assert "Actor, 3 cards" in names
+    assert "3 cards" in names  # its count's cell says only that, not the name again
+    assert all(a != b for a, b in itertools.pairwise(names) if a)
 
     select_cards(qtbot, window, LEVERAGE, SANCTIONS, CRISIS_GROUP)
     window.commands.compare.trigger()

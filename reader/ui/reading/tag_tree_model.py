@@ -240,6 +240,8 @@ class TagTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return None if heading else self._tooltip(node)
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == COUNT:  # the name's cell says it all; a screen reader reads both
+                return plural(len(node.children), "item") if heading else plural(node.count, "card")
             if heading:
                 return node.label
             marks = {"include": ", filtering", "exclude": ", hidden"}
