@@ -153,8 +153,9 @@ class CardEditor(QWidget):
 
     def set_context(self, catalog: Catalog | None) -> None:
         """The open set's topics, stances and tags for the pickers, and its topics for checks."""
-        self._catalog = catalog
-        self.context.load(catalog)
+        if catalog is not self._catalog:  # the same snapshot: its vocabulary is known
+            self._catalog = catalog
+            self.context.load(catalog)
         self.validate()
 
     def _rel_path(self) -> str:
@@ -250,10 +251,12 @@ class CardEditor(QWidget):
         self._drafted = None
         self._modified_changed()
         self.validate()
-        errors = len(self.verdict.errors)
+        errors = self.verdict.errors
         self.header.show_status(
-            f"Saved with {errors} error{'s' if errors > 1 else ''}: "
-            "the card stays out of the list until they are fixed."
+            f"Saved with {len(errors)} error{'s' if len(errors) > 1 else ''}; the card stays "
+            f"out of the list until {'they are' if len(errors) > 1 else 'it is'} fixed: "
+            + "; ".join(p.message for p in errors[:3])
+            + ("; …" if len(errors) > 3 else "")
             if errors
             else "Saved."
         )

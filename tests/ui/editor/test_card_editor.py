@@ -157,7 +157,10 @@ def test_clearing_a_required_field_shows_the_loaders_error_there(
     replace_text(qtbot, editor, ("thesis",), "")
     qtbot.waitUntil(thesis.message.isVisible)
     assert editor.save()  # a card with errors is saved, and the header says what it means
-    assert "stays out of the list" in editor.header.status.text()
+    assert editor.header.status.text() == (
+        "Saved with 1 error; the card stays out of the list until it is fixed: "
+        "`thesis` must not be blank"
+    )
 
 
 def test_a_new_tag_is_flagged_and_a_stance_completed(qtbot: QtBot, editor: CardEditor) -> None:
