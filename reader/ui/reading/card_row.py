@@ -36,7 +36,7 @@ TITLE_LINES = 3
 #: Lines the match count and snippet may take.
 SNIPPET_LINES = 2
 #: Above this many rows, every row has the height of the tallest possible one.
-MEASURED_ROWS = 2000
+MEASURED_ROWS = 1000
 
 
 def _title_font(base: QFont) -> QFont:
@@ -156,10 +156,16 @@ class _Fonts:
     title: QFont
     base: QFont
     small: QFont
+    #: Line spacings of the three.
+    title_h: int
+    base_h: int
+    small_h: int
 
     @classmethod
     def of(cls, base: QFont) -> _Fonts:
-        return cls(_title_font(base), base, _small_font(base))
+        title, small = _title_font(base), _small_font(base)
+        spacings = (QFontMetrics(f).lineSpacing() for f in (title, base, small))
+        return cls(title, base, small, *spacings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,19 +181,25 @@ class _Row:
 def _height(title: int, meta: int, fonts: _Fonts, *, searching: bool) -> int:
     """A row's height for so many title and meta lines; a search's rows keep room for the
     whole snippet, which is only worked out for the rows painted (it reads the card)."""
-    small = QFontMetrics(fonts.small).lineSpacing() * (SNIPPET_LINES if searching else 1)
-    title_h = QFontMetrics(fonts.title).lineSpacing() * title
-    meta_h = QFontMetrics(fonts.base).lineSpacing() * meta
-    return PAD_Y * 2 + title_h + GAP + meta_h + GAP + small
+    small = fonts.small_h * (SNIPPET_LINES if searching else 1)
+    return PAD_Y * 2 + fonts.title_h * title + GAP + fonts.base_h * meta + GAP + small
 
 
 class CardRowDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
-        #: Title and meta lines per card, at ``_measured`` (width, font).
-        self._lines: dict[CardSummary, tuple[int, int]] = {}
-        self._measured: tuple[int, str] = (0, "")
+        #: Per card id, its summary and its title and meta lines, at ``_width_measured``
+        #: in ``_fonts``: asked for every row on each layout, so kept cheap to look up.
+        self._lines: dict[str, tuple[CardSummary, int, int]] = {}
+        self._width_measured = 0
+        self._fonts = _Fonts.of(view.font())
+
+    def _fonts_for(self, font: QFont) -> _Fonts:
+        if font != self._fonts.base:
+            self._fonts = _Fonts.of(font)
+            self._lines.clear()
+        return self._fonts
 
     def _width(self) -> int:
         return max(40, self._view.viewport().width() - 2 * PAD_X)
@@ -201,22 +213,21 @@ class CardRowDelegate(QStyledItemDelegate):
         )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        fonts = _Fonts.of(option.font)
+        fonts = self._fonts_for(option.font)
         summary = index.data(SummaryRole)
         searching = bool(index.data(SearchingRole))
         if self._view.uniformItemSizes() or not isinstance(summary, CardSummary):
             return QSize(200, _height(TITLE_LINES, 2, fonts, searching=searching))
-        measured = (self._width(), fonts.base.toString())
-        if measured != self._measured:
+        width = self._width()
+        if width != self._width_measured:
             self._lines.clear()
-            self._measured = measured
-        lines = self._lines.get(summary)
-        if lines is None:
-            width = measured[0]
+            self._width_measured = width
+        known = self._lines.get(summary.id)
+        if known is None or known[0] is not summary:  # a reload brings new summaries
             title = wrapped_lines(summary.title, fonts.title, width, TITLE_LINES)
-            lines = (len(title), len(meta_lines(summary, fonts.base, width)))
-            self._lines[summary] = lines
-        return QSize(200, _height(*lines, fonts, searching=searching))
+            known = (summary, len(title), len(meta_lines(summary, fonts.base, width)))
+            self._lines[summary.id] = known
+        return QSize(200, _height(known[1], known[2], fonts, searching=searching))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         summary = index.data(SummaryRole)
@@ -236,7 +247,7 @@ class CardRowDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text = palette.color(text_role)
         muted = text if selected else palette.color(QPalette.ColorRole.PlaceholderText)
-        fonts = _Fonts.of(opt.font)
+        fonts = self._fonts_for(opt.font)
         rect: QRect = opt.rect
         width = max(40, rect.width() - 2 * PAD_X)
         row = self._row(summary, hit if isinstance(hit, Hit) else None, fonts, width)

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from reader.cards.catalog import MemoryCatalog
+from reader.cards.load import load_set
+from reader.cards.query import Query
 from reader.render.snippets import Hit
 from reader.ui.main_window import MainWindow
+from reader.ui.reading import card_list
+from reader.ui.reading.card_list import CardListPane
 from reader.ui.reading.card_list_model import HitRole, IdRole
 from reader.ui.reading.card_row import (
     PAD_X,
@@ -20,6 +26,7 @@ from reader.ui.reading.card_row import (
     meta_lines,
     wrapped_lines,
 )
+from tests.conftest import SHIPPED_CARDS
 from tests.ui.conftest import CRISIS_GROUP, SANCTIONS, MakeWindow
 
 
@@ -86,3 +93,23 @@ def test_at_1024_by_700_the_list_shows_whole_titles_and_a_search_its_matches_in_
     window.search.clear()
     qtbot.waitUntil(lambda: view.model().index(0, 0).data(HitRole) is None)
     assert SANCTIONS in window.list_pane.visible_ids()
+
+
+def test_a_long_list_gives_every_row_the_tallest_rows_height(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = MemoryCatalog(load_set(SHIPPED_CARDS))
+    pane = CardListPane()
+    qtbot.addWidget(pane)
+    pane.resize(260, 600)
+    pane.show()
+    pane.model.set_summaries(catalog.summaries())
+    ids = catalog.matching(Query())
+    pane.show_rows(ids, len(ids), None)
+    measured = {pane.view.visualRect(pane.model.index(r, 0)).height() for r in range(3)}
+    monkeypatch.setattr(card_list, "MEASURED_ROWS", 2)  # as if the set were long
+    pane.show_rows(ids, len(ids), None)
+    pane.view.doItemsLayout()
+    uniform = {pane.view.visualRect(pane.model.index(r, 0)).height() for r in range(3)}
+    assert len(uniform) == 1
+    assert uniform.pop() >= max(measured)
