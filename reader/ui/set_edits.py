@@ -154,7 +154,8 @@ class SetEdits(QObject):
         root = self.root()
         if root is None:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        if self._jobs.running is None:  # one busy cursor, however many plans are asked for
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self._jobs.start(root, partial(_plan, planner, root))
 
     def _planned(self, root: object, plan: object) -> None:
