@@ -73,7 +73,7 @@ def plain(text: str, *, in_flow: bool = False) -> str | None:
     """``text`` as a plain scalar, or None when it would not read back as the same text."""
     if not text or text != text.strip() or "\n" in text or text in _SPECIAL_WORDS:
         return None
-    if _ESCAPED.search(text) and not _SLUG.fullmatch(text):
+    if _ESCAPED.search(text):
         return None
     probe = f"[{text}]" if in_flow else text
     try:

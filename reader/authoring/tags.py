@@ -10,6 +10,7 @@ keeps the target's words).
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ class TagError(ValueError):
     """The change cannot be planned: a tag nobody uses, a malformed or unchanged name."""
 
 
+@cache
 def _tag_pattern() -> re.Pattern[str]:
     return re.compile(schema("briefing-card")["properties"]["tags"]["items"]["pattern"])
 
