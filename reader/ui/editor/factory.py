@@ -10,7 +10,7 @@ from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
 from reader.ui.editor.fields import FieldSpec, Kind
 from reader.ui.editor.list_fields import StringsField
 from reader.ui.editor.object_list import ObjectListField
-from reader.ui.editor.text_fields import ChoiceField, ConstantField, LineField, ProseField
+from reader.ui.editor.text_fields import ChoiceField, LineField, ProseField
 
 
 def make_field(spec: FieldSpec, owner: Owner, host: FormHost) -> FieldEditor:
@@ -22,10 +22,8 @@ def make_field(spec: FieldSpec, owner: Owner, host: FormHost) -> FieldEditor:
         return ObjectListField(spec, owner, host, make_field)
     if spec.kind is Kind.STRINGS:
         return StringsField(spec, owner, host, context.tags if spec.key == "tags" else None)
-    if spec.kind is Kind.CHOICE:
+    if spec.kind in (Kind.CHOICE, Kind.CONSTANT):  # a wrong constant can be picked right
         return ChoiceField(spec, owner, host)
-    if spec.kind is Kind.CONSTANT:
-        return ConstantField(spec, owner, host)
     if spec.kind in (Kind.PROSE, Kind.MARKDOWN):
         return ProseField(spec, owner, host)
     if spec.key == "topic":

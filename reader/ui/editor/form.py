@@ -8,11 +8,13 @@ without leaving it merge into one undo step; moving the focus elsewhere starts a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
+from shiboken6 import Shiboken
 
 from reader.cards.safe_yaml import PathKey
 from reader.ui.editor.composite import merge_object
@@ -168,8 +170,14 @@ class CardForm(QScrollArea):
             if field is not None:
                 field.focus_control()
                 self.ensureWidgetVisible(field, 20, 40)
+                # Again once the layout has settled: showing another item resizes the form.
+                QTimer.singleShot(0, partial(self._reveal, field))
                 return field
         return None
+
+    def _reveal(self, field: FieldEditor) -> None:
+        if Shiboken.isValid(field) and field.isVisible():
+            self.ensureWidgetVisible(field, 20, 40)
 
     def _new_burst(self) -> None:
         self._burst += 1

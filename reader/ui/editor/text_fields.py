@@ -245,13 +245,3 @@ class ChoiceField(TextField):
 
     def control(self) -> QComboBox:
         return self.combo
-
-
-class ConstantField(LineField):
-    """The format line: shown for completeness, never typed."""
-
-    def __init__(self, spec: FieldSpec, owner: Owner, host: FormHost) -> None:
-        super().__init__(spec, owner, host)
-        self.edit.setReadOnly(True)
-        self.edit.setPlaceholderText(spec.choices[0] if spec.choices else "")
-        self.edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -252,3 +252,19 @@ def test_an_id_another_card_uses_is_an_error_at_the_id(qtbot: QtBot, editor: Car
     card_id = field(editor, "id")
     qtbot.waitUntil(card_id.message.isVisible)
     assert card_id.message.text().startswith("duplicate id 'mali-wagner-leverage-2021': ")
+
+
+def test_a_wrong_format_line_can_be_picked_right(make_editor: MakeEditor, card_set: Path) -> None:
+    path = card_set / CARD
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("briefing-card/1", "briefing-card/2", 1), "utf-8"
+    )
+    editor = make_editor()
+    combo = field(editor, "format").control()
+    assert isinstance(combo, QComboBox)
+    assert combo.currentText() == "briefing-card/2"
+    assert editor.verdict.errors
+    combo.setCurrentText("briefing-card/1")
+    editor.validate()
+    assert editor.verdict.problems == ()
+    assert editor.undo_stack.count() == 1

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from reader.app.settings import PaletteMode
 from reader.ui.editor import CardEditor
 from reader.ui.palette import apply_palette
+from tests.ui.conftest import SANCTIONS, MakeWindow, save_window
 from tests.ui.editor.conftest import MakeEditor
 from tests.ui.editor.test_card_editor import replace_text
 from tests.ui.editor.test_conflict import write_theirs
@@ -62,3 +63,19 @@ def test_editor_states(
     qtbot.waitUntil(editor.conflict.isVisible)
     editor.resize(*SIZES["small-window"])
     save(editor, shots, f"editor-{m}-conflict-small")
+
+
+@pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
+def test_editor_in_the_window(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path, shots: Path, mode: PaletteMode
+) -> None:
+    window = make_window(card_set)
+    window.appearance.set_palette_mode(mode)
+    window.session.open_card(SANCTIONS)
+    window.commands.edit_card.trigger()
+    editor = window.authoring.editor
+    assert editor is not None
+    for width, height in ((1280, 800), (1024, 700)):
+        window.resize(width, height)
+        editor.form.focus_path(("argument", 1, "claim"))
+        save_window(window, shots, f"editor-window-{mode.value}-{width}x{height}")
