@@ -11,12 +11,12 @@ the slug read as words otherwise ("Foreign aid"): a description that opens with 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from reader.cards.query import fold
 
 #: Tag families that repeat a card field the browser already lists as a facet of its own.
-FACET_FAMILIES = frozenset({"publisher", "kind", "year"})
+FACET_FAMILIES = frozenset({"publisher", "kind"})
 #: A longer opening is a sentence, not a name.
 MAX_LABEL = 32
 _CLAUSE_END = re.compile(r",\s|\s\(|:\s|;\s|\s[—–-]\s")
@@ -52,9 +52,28 @@ def label_key(label: str) -> str:
 
 
 def is_facet_tag(tag: str) -> bool:
-    """Whether ``tag`` belongs to a family the browser shows as a facet instead
-    (``publisher/…``, ``kind/…``), so it is listed once, with the card's own value."""
+    """Whether ``tag`` belongs to a family the browser shows as a facet (``publisher/…``,
+    ``kind/…``)."""
     return tag.split("/", 1)[0] in FACET_FAMILIES
+
+
+def facet_repeats(tags: Iterable[str], facet_values: Mapping[str, Iterable[str]]) -> set[str]:
+    """The ``tags`` a facet lists already, so the browser shows them once: a ``publisher/…``
+    or ``kind/…`` tag naming one of ``facet_values[family]`` (the cards' publishers, or kinds),
+    and a family whose every tag is such. A tag naming a value no card's field has is kept:
+    hiding it would lose what only the tag says."""
+    tags = list(tags)
+    values = {family: list(found) for family, found in facet_values.items()}
+    repeated = {
+        t
+        for t in tags
+        if "/" in t and facet_value_of(t, values.get(t.split("/")[0], ())) is not None
+    }
+    for family in FACET_FAMILIES:
+        members = [t for t in tags if t.startswith(family + "/")]
+        if family in tags and members and all(t in repeated for t in members):
+            repeated.add(family)
+    return repeated
 
 
 def facet_value_of(tag: str, values: Iterable[str]) -> str | None:

@@ -5,8 +5,8 @@ would I get if I clicked this?". The structure comes from the whole set and stay
 the filter changes (only counts and marks change), so the reader never loses their place.
 
 Tags show the names the set file gives them (:func:`tag_label`), sorted by name, with the slug
-in the tooltip. The ``publisher/…`` and ``kind/…`` tags are left out: the Publishers and Kinds
-facets list the same thing with the card's own value, and one facet shown twice reads as two.
+in the tooltip. The ``publisher/…`` and ``kind/…`` tags are left out where the Publishers and
+Kinds facets list the same value from the cards' own fields: one facet shown twice reads as two.
 The only marks are the filter's: an included node is bold on a tint, an excluded one struck
 through; the view never paints a selection of its own, so the tree cannot claim a filter that
 is not in force.
@@ -31,7 +31,7 @@ from reader.cards.catalog import CardSummary
 from reader.cards.facets import FACETS, Facets, build_facets
 from reader.cards.filters import Filter, FilterKind, active_filters
 from reader.cards.query import Query
-from reader.cards.tag_labels import is_facet_tag, label_key, tag_label
+from reader.cards.tag_labels import facet_repeats, label_key, tag_label
 from reader.cards.wording import plural
 from reader.qt.models import ROOT, Index, read_only_flags
 
@@ -113,9 +113,10 @@ class TagTreeModel(QAbstractItemModel):
             kind: self._root.add(Node(_CATEGORY_LABELS[category], None))
             for category, kind in _FACETS
         }
+        repeated = _repeated(index)
         for item in index.filters:
             if item.kind is FilterKind.TAG:
-                if is_facet_tag(item.value):
+                if item.value in repeated:
                     continue
                 parent = item.value.rpartition("/")[0]
                 up = self._nodes[Filter(FilterKind.TAG, parent)] if parent else tags
@@ -309,6 +310,17 @@ def filter_tint() -> QColor:
     tint = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
     tint.setAlpha(48)
     return tint
+
+
+def _repeated(index: Facets) -> set[str]:
+    """The ``publisher/…`` and ``kind/…`` tags the Publishers and Kinds facets list already."""
+    by_family = {"publisher": FilterKind.PUBLISHER, "kind": FilterKind.KIND}
+    values = {
+        family: [f.value for f in index.filters if f.kind is kind]
+        for family, kind in by_family.items()
+    }
+    tags = (f.value for f in index.filters if f.kind is FilterKind.TAG)
+    return facet_repeats(tags, values)
 
 
 def _sort_by_label(node: Node) -> None:
