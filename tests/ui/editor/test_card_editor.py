@@ -268,3 +268,34 @@ def test_a_wrong_format_line_can_be_picked_right(make_editor: MakeEditor, card_s
     editor.validate()
     assert editor.verdict.problems == ()
     assert editor.undo_stack.count() == 1
+
+
+HOSTILE = """\
+format: briefing-card/1
+id: odd-shapes
+title: [a, list]
+source: just text
+thesis: "<b>bold</b> & <img src='x'>"
+summary: ok
+argument:
+  - a bare string
+  - claim: fine
+tags: one-tag
+extra: kept  # not a field of the format
+"""
+
+
+def test_values_of_the_wrong_shape_are_kept_and_shown_disabled(
+    make_editor: MakeEditor, card_set: Path
+) -> None:
+    path = card_set / "odd.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    editor = make_editor(path)
+    assert not field(editor, "title").control().isEnabled()
+    assert field(editor, "thesis").value() == "<b>bold</b> & <img src='x'>"
+    assert points(editor).model.summary(0) == "a bare string"
+    editor.form.focus_path(("argument", 0))
+    assert not field(editor, "argument", 0, "claim").isEnabled()
+    assert editor.verdict.errors  # the loader's own words, at their fields
+    assert editor.save()
+    assert path.read_text(encoding="utf-8") == HOSTILE
