@@ -74,8 +74,9 @@ class CardOutline(QWidget):
     def show_sections(self, sections: Sequence[CardSection]) -> None:
         """The sections of the card shown (none: a page that is not a card hides the strip)."""
         sections = tuple(sections)
-        if sections != self._sections:
-            self._sections = sections
+        rebuild = [s.key for s in sections] != [s.key for s in self._sections]
+        self._sections = sections  # (another card's anchors, even with the same sections)
+        if rebuild:
             self._rebuild()
         self._forget_tops()
         self.setVisible(bool(sections))
