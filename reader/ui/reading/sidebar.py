@@ -35,6 +35,7 @@ from reader.cards.filters import Filter, FilterKind
 from reader.cards.problems import count
 from reader.cards.query import Query
 from reader.cards.wording import plural
+from reader.qt.models import Index
 from reader.ui.labels import MutedLabel, PlainLabel
 from reader.ui.reading.tag_tree_model import COUNT, NAME, FilterRole, StateRole, TagTreeModel
 
@@ -54,11 +55,11 @@ class _RowDelegate(QStyledItemDelegate):
     mouse stopped after a click, it reads as one more highlighted tag) and with the keyboard
     focus as an outline, not the style's filled frame, which looks like the filter's tint."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         option.state &= ~(QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_HasFocus)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
         if option.state & QStyle.StateFlag.State_HasFocus and index.column() == NAME:
             painter.save()
