@@ -44,6 +44,8 @@ from reader.render import KEEP_WITH_NEXT
 #: Rows up to this many lines in their tallest cell never split across pages; longer ones do,
 #: between lines, as a long card's rows must.
 ROW_KEEP_LINES = 4
+#: A section's last paragraph up to this many lines moves whole rather than split.
+KEEP_LAST_LINES = 12
 #: Tables running over more pages than this keep Qt's own breaks (see ``_is_long``).
 LONG_TABLE_PAGES = 30
 
@@ -205,6 +207,8 @@ class _Paginator:
                     move = lead(None)
                 elif row is None or not row.short_and_split:
                     mend = _mending(pages, after)
+                    if self._closing(block, pages, chain_after if chain else after):
+                        mend = 0
                     if mend == 0:
                         move = lead(self._push(block, rows))
                     elif mend is not None:
@@ -215,6 +219,21 @@ class _Paginator:
             after = max(after, pages[-1])
             block = block.next()
         return None
+
+    def _closing(self, block: QTextBlock, pages: list[int], after: int) -> bool:
+        """Whether ``block`` is a short last paragraph run over a break (a card's tags): it
+        moves whole, so that the section's last page holds the whole block under its
+        heading, not the tail of it alone."""
+        if pages[0] == pages[-1] or len(pages) > KEEP_LAST_LINES or after < pages[0]:
+            return False
+        if cell_of(block) is not None:
+            return False
+        following = block.next()
+        while following.isValid():
+            if following.text().strip():
+                return False
+            following = following.next()
+        return True
 
     def _page_before(self, block: QTextBlock) -> int:
         """The page of the last line before ``block`` (a table's, if a table precedes it)."""

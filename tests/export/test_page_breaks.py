@@ -309,3 +309,26 @@ def test_a_merged_timeline_row_is_never_split(write_set: WriteSet) -> None:
         assert begun == finished, (page.number, begun ^ finished)
         rows += len(begun)
     assert rows == 60
+
+
+def test_a_cards_tag_block_is_never_split(write_set: WriteSet) -> None:
+    """#16 review 9: the tags that end a card move whole with their heading rather than leave
+    a line or two of chips alone on the card's last page; over eight cards whose summaries
+    differ by a line, the block meets every page bottom."""
+    notes = " ".join(["Notes that fill most of the first page of the card with text."] * 22)
+    body = ["argument:", '  - claim: "One point."', f"notes: {json.dumps(notes)}"]
+    tags = ", ".join(f"theme/tag-number-{i}" for i in range(40))
+    files = {
+        f"c{k}.yaml": _card(k + 1, k * 2, body).replace("tags: [theme/test]", f"tags: [{tags}]")
+        for k in range(8)
+    }
+    book = _lay_out_set(write_set, files)
+    split = 0
+    for page in book.from_page(3):
+        if page.section.kind is not Kind.CARD:
+            continue
+        found = set(re.findall(r"tag-\s?number-\s?(\d+)", page.text))
+        assert not found or len(found) == 40, (page.number, len(found))
+        assert not found or "Tags" in [line.text for line in page.lines], page.number
+        split += bool(found) and page.index > 0 and page.lines[0].text == "Tags"
+    assert split >= 2  # blocks that did meet a page bottom
