@@ -186,6 +186,13 @@ def test_the_tree_names_tags_lists_each_facet_once_and_counts_in_its_tooltip(
     ).isValid()
     crisis_group = Filter(FilterKind.PUBLISHER, "International Crisis Group")
     assert model.index_of(crisis_group).isValid()
+    # A tag followed from a card is brought into view in the tree, its branch opened.
+    tree = window.sidebar.tree
+    tree.setExpanded(model.index_of(Filter(FilterKind.TAG, "theme")), False)
+    window.filtering.follow_tag("theme/sovereignty")
+    shown = tree.visualRect(model.index_of(Filter(FilterKind.TAG, "theme/sovereignty")))
+    assert tree.viewport().rect().contains(shown)
+    window.commands.clear_filters.trigger()
     # A publisher tag clicked in a card filters by the facet the tree lists.
     window.filtering.follow_tag("publisher/international-crisis-group")
     assert window.session.query == Query(publishers=frozenset({"International Crisis Group"}))

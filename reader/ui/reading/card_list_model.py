@@ -204,7 +204,9 @@ class CardListModel(QAbstractTableModel):
             return f"{s.title}\n{s.publisher}, {s.published.display()}\n{', '.join(s.tags)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == TITLE:
-                return f"{s.title}. {s.publisher}, {s.published.display()}"
+                read = f"{s.title}. {s.publisher}, {s.published.display()}"
+                hit = self._hits.get(s.id)  # what the row shows; not read for every row
+                return f"{read}. {hit.count:,} matches" if hit is not None else read
             return self._text(s, column)
         return None
 

@@ -242,8 +242,15 @@ class Sidebar(QWidget):
         self.tree.tag_menu_hook = hook
 
     def show_results(self, matched: Sequence[str], query: Query) -> None:
-        """The tree's counts and marks follow the filter."""
+        """The tree's counts and marks follow the filter; a filter newly set elsewhere (a tag
+        in a card, a chip in a comparison) is brought into view, its branch opened."""
+        before = self.model.marked()
         self.model.set_current(matched, query)
+        for item, state in self.model.marked().items():
+            if state == "include" and item not in before:
+                index = self.model.index_of(item)
+                if index.isValid():
+                    self.tree.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     # -- expansion ----------------------------------------------------------------------------
 
