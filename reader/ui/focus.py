@@ -5,7 +5,8 @@ and only after a Tab press; on the selection colour it all but vanishes. The app
 is wrapped once (:func:`install_focus_frames`) so that every view's focused item gets a solid
 2-pixel frame in the palette's highlight colour (the selection's text colour on a selected
 item, where the highlight would not show). Delegates that paint their items themselves (the
-comparison tables) call :func:`paint_focus` with their option, so all views agree.
+comparison tables) call :func:`paint_focus` with their option, so all views agree; text views
+get a ring of their own (:mod:`reader.ui.focus_ring`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QStyleOption,
     QWidget,
 )
+
+from reader.ui.focus_ring import FocusRings
 
 #: The frame's width in device-independent pixels.
 WIDTH = 2
@@ -64,6 +67,8 @@ class FocusFrameStyle(QProxyStyle):
 
 
 def install_focus_frames(app: QApplication) -> None:
-    """Wrap ``app``'s style once."""
+    """Wrap ``app``'s style once, and give text views their focus rings
+    (:mod:`reader.ui.focus_ring`)."""
     if not isinstance(app.style(), FocusFrameStyle):
         app.setStyle(FocusFrameStyle(app.style().name()))
+        app.installEventFilter(FocusRings(app))

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.app.settings import PaletteMode
 from reader.ui.focus import FocusFrameStyle
+from reader.ui.focus_ring import FocusRing, link_rects
 from reader.ui.main_window import MainWindow
 from reader.ui.palette import apply_palette
 from tests.ui.conftest import MakeWindow
@@ -56,3 +57,30 @@ def test_the_focused_item_of_the_list_and_the_tree_is_framed(
     unfocused = _frame_pixel(tree, 0)
     _focus(qtbot, window, tree)
     assert _frame_pixel(tree, 0) != unfocused
+
+
+def test_the_card_and_the_link_the_focus_is_on_are_framed(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    window = make_window(card_set)
+    view = window.card_view
+    _focus(qtbot, window, view)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # to the card's first link
+    [ring] = view.findChildren(FocusRing)
+    [first, *_] = link_rects(view)
+    highlight = view.palette().color(QPalette.ColorRole.Highlight).name()
+    origin = view.viewport().geometry().topLeft()
+
+    def edge_pixels() -> tuple[str, str]:
+        image = view.grab().toImage()
+        link = first.translated(origin)
+        return (
+            image.pixelColor(QPoint(link.left(), link.center().y())).name(),
+            image.pixelColor(QPoint(1, view.height() // 2)).name(),
+        )
+
+    assert edge_pixels() == (highlight, highlight)
+    window.search.setFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    assert highlight not in edge_pixels()
+    assert ring.isVisible()  # it stays, and draws only while the view has the focus
