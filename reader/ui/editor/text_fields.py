@@ -12,14 +12,20 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QTextBrowser
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextBrowser,
+    QToolButton,
+)
 
 from reader.qt.document import SafeTextDocument
 from reader.render import stylesheet
 from reader.render.markdown import markdown_to_html
 from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
 from reader.ui.editor.fields import FieldSpec, Kind
-from reader.ui.labels import MutedLabel
 from reader.ui.palette import card_theme
 
 #: Lines a prose box shows at least and grows to before it scrolls.
@@ -184,12 +190,19 @@ class ProseField(TextField):
         preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         preview.setMaximumHeight(self.edit.fontMetrics().lineSpacing() * 7)
         self.preview = preview
-        self.preview_label = MutedLabel(accessible_name=f"{self.spec.title}: preview")
-        self.preview_label.setText("Preview")
+        toggle = self.preview_toggle = QToolButton()
+        toggle.setText("Preview")
+        toggle.setToolTip("Show or hide the text as the card shows it")
+        toggle.setCheckable(True)
+        toggle.setChecked(True)
+        toggle.setAutoRaise(True)
+        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toggle.setArrowType(Qt.ArrowType.DownArrow)
+        toggle.toggled.connect(self._preview_toggled)
         self._timer = QTimer(self, singleShot=True, interval=_PREVIEW_MS)
         self._timer.timeout.connect(self.render_preview)
         self.edit.textChanged.connect(self._timer.start)
-        self.box.addWidget(self.preview_label)
+        self.box.addWidget(toggle)
         self.box.addWidget(preview)
 
     def render_preview(self) -> None:
@@ -201,8 +214,12 @@ class ProseField(TextField):
         doc.setDefaultStyleSheet(stylesheet(theme, self.font().pointSizeF()))
         doc.setHtml(markdown_to_html(self.edit.toPlainText()))
         shown = bool(self.edit.toPlainText().strip())
-        self.preview.setVisible(shown)
-        self.preview_label.setVisible(shown)
+        self.preview.setVisible(shown and self.preview_toggle.isChecked())
+        self.preview_toggle.setVisible(shown)
+
+    def _preview_toggled(self, on: bool) -> None:
+        self.preview_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.render_preview()
 
     def show_text(self, text: str) -> None:
         self.edit.setPlainText(text)

@@ -14,7 +14,7 @@ from reader.cards.safe_yaml import read_yaml
 from reader.ui.editor import CardEditor
 from reader.ui.editor.list_fields import StringsField
 from reader.ui.editor.object_list import ObjectListField
-from reader.ui.editor.text_fields import TextField
+from reader.ui.editor.text_fields import ProseField, TextField
 from tests.ui.editor.conftest import CARD, MakeEditor
 
 
@@ -299,3 +299,17 @@ def test_values_of_the_wrong_shape_are_kept_and_shown_disabled(
     assert editor.verdict.errors  # the loader's own words, at their fields
     assert editor.save()
     assert path.read_text(encoding="utf-8") == HOSTILE
+
+
+def test_the_summary_preview_renders_markdown_as_the_card_does(
+    qtbot: QtBot, editor: CardEditor
+) -> None:
+    summary = field(editor, "summary")
+    assert isinstance(summary, ProseField)
+    assert summary.preview is not None
+    replace_text(qtbot, editor, ("summary",), "Some **bold** words and <b>markup</b>")
+    preview = summary.preview
+    qtbot.waitUntil(lambda: preview.toPlainText().strip() == "Some bold words and <b>markup</b>")
+    assert preview.document().find("bold").charFormat().fontWeight() > 400
+    summary.preview_toggle.click()
+    assert not preview.isVisible()
