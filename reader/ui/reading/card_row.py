@@ -197,7 +197,8 @@ class CardRowDelegate(QStyledItemDelegate):
 
     def _fonts_for(self, font: QFont) -> _Fonts:
         if font != self._fonts.base:
-            self._fonts = _Fonts.of(font)
+            # A copy: ``option.font`` belongs to the option, deleted once the call returns.
+            self._fonts = _Fonts.of(QFont(font))
             self._lines.clear()
         return self._fonts
 
