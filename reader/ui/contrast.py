@@ -121,3 +121,17 @@ def failures(palette: QPalette) -> list[str]:
                 if ratio < AA:
                     found.append(f"{group.name} {role.name} on {bg.name}: {ratio:.2f}")
     return found
+
+
+#: WCAG 2.2's contrast for a focus indicator against what is next to it.
+FOCUS_CONTRAST = 3.0
+
+
+def focus_colour(palette: QPalette) -> QColor:
+    """The highlight colour if it stands out at 3:1 on the backgrounds, else the link colour
+    (a dark palette's selection blue is too close to its dark background)."""
+    highlight = palette.color(Role.Highlight)
+    backgrounds = (palette.color(Role.Base), palette.color(Role.Window))
+    if min(contrast(highlight, bg) for bg in backgrounds) >= FOCUS_CONTRAST:
+        return highlight
+    return palette.color(Role.Link)

@@ -3,9 +3,10 @@
 Fusion draws the keyboard focus of an item view as a faint rounded line at about 30% opacity,
 and only after a Tab press; on the selection colour it all but vanishes. The application style
 is wrapped once (:func:`install_focus_frames`) so that every view's focused item gets a solid
-2-pixel frame in the palette's highlight colour (the selection's text colour on a selected
-item, where the highlight would not show). Delegates that paint their items themselves (the
-comparison tables) call :func:`paint_focus` with their option, so all views agree; text views
+2-pixel frame in the palette's highlight colour, or its link colour where the highlight is
+too close to the background (:func:`reader.ui.contrast.focus_colour`; the selection's text
+colour on a selected item). Delegates that paint their items themselves (the comparison
+tables) call :func:`paint_focus` with their option, so all views agree; text views
 get a ring of their own (:mod:`reader.ui.focus_ring`).
 """
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.contrast import focus_colour
 from reader.ui.focus_ring import FocusRings
 
 #: The frame's width in device-independent pixels.
@@ -37,10 +39,12 @@ def paint_focus(painter: QPainter, option: QStyleOption, *, filled: bool = True)
         return
     selected = filled and bool(state & QStyle.StateFlag.State_Selected)
     palette: QPalette = option.palette
-    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+    colour = (
+        palette.color(QPalette.ColorRole.HighlightedText) if selected else focus_colour(palette)
+    )
     rect: QRect = option.rect
     painter.save()
-    pen = QPen(palette.color(role), WIDTH)
+    pen = QPen(colour, WIDTH)
     pen.setJoinStyle(pen.joinStyle().MiterJoin)
     painter.setPen(pen)
     painter.setBrush(painter.brush().style().NoBrush)

@@ -4,15 +4,17 @@ A text browser has no current item for the style to frame: Tab into the card sho
 and a link reached with Tab got Qt's 1-pixel dotted outline (#29). Each text browser that takes
 the focus gets a :class:`FocusRing`, a see-through layer over it that, while the browser has the
 keyboard focus, draws a 2-pixel frame inside its edge and a frame round the link the focus is
-on, in the palette's highlight colour. The browser's own drawing (search marks, selections) is
-left alone.
+on, in the item views' focus colour (:func:`reader.ui.contrast.focus_colour`). The browser's
+own drawing (search marks, selections) is left alone.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen, QTextCursor
+from PySide6.QtGui import QPainter, QPaintEvent, QPen, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from reader.ui.contrast import focus_colour
 
 #: The frame's width in device-independent pixels (as the item views').
 WIDTH = 2
@@ -69,7 +71,7 @@ class FocusRing(QWidget):
         if not view.hasFocus():
             return
         painter = QPainter(self)
-        pen = QPen(view.palette().color(QPalette.ColorRole.Highlight), WIDTH)
+        pen = QPen(focus_colour(view.palette()), WIDTH)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setPen(pen)
         painter.drawRect(self.rect().adjusted(1, 1, -WIDTH, -WIDTH))

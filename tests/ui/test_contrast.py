@@ -18,7 +18,16 @@ from pytestqt.qtbot import QtBot
 from reader.app.settings import PaletteMode
 from reader.render.theme import DARK, LIGHT, Swatch, Theme
 from reader.ui.compare.style import paint_with_theme
-from reader.ui.contrast import AA, contrast, failures, mix, over, readable
+from reader.ui.contrast import (
+    AA,
+    FOCUS_CONTRAST,
+    contrast,
+    failures,
+    focus_colour,
+    mix,
+    over,
+    readable,
+)
 from reader.ui.palette import apply_palette
 from reader.ui.reading.tag_tree_model import COUNT, NAME, filter_tint, muted_text
 from tests.ui.conftest import MakeWindow
@@ -69,6 +78,9 @@ def test_every_installed_palette_reads_at_aa(qapp: QApplication, mode: PaletteMo
     tint = over(filter_tint(), window)
     assert contrast(palette.color(Role.Link), tint) >= AA
     assert contrast(palette.color(Role.Text), tint) >= AA
+    # The focus frame stands out from the backgrounds at WCAG 2.2's 3:1 (#29).
+    for background in (Role.Base, Role.Window, Role.AlternateBase):
+        assert contrast(focus_colour(palette), palette.color(background)) >= FOCUS_CONTRAST
 
 
 def test_readable_moves_only_what_fails() -> None:

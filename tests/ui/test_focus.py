@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.app.settings import PaletteMode
+from reader.ui.contrast import focus_colour
 from reader.ui.focus import FocusFrameStyle
 from reader.ui.focus_ring import FocusRing, link_rects
 from reader.ui.main_window import MainWindow
@@ -68,7 +69,7 @@ def test_the_card_and_the_link_the_focus_is_on_are_framed(
     qtbot.keyClick(view, Qt.Key.Key_Tab)  # to the card's first link
     [ring] = view.findChildren(FocusRing)
     [first, *_] = link_rects(view)
-    highlight = view.palette().color(QPalette.ColorRole.Highlight).name()
+    highlight = focus_colour(view.palette()).name()
     origin = view.viewport().geometry().topLeft()
 
     def edge_pixels() -> tuple[str, str]:
