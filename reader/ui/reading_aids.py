@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -50,6 +50,7 @@ class ReadingAids(QObject):
         window.presenter.shown.connect(self._on_shown)
         window.session.results_changed.connect(self._order_tabs)  # after the window's order
         window.card_view.command_clicked.connect(self._on_command)
+        window.card_view.highlighted.connect(self._on_hover)
         title = window.sidebar.title
         title.setCursor(Qt.CursorShape.PointingHandCursor)
         title.installEventFilter(self)
@@ -99,6 +100,11 @@ class ReadingAids(QObject):
         topic = topic_of(command)
         if topic is not None:
             self.show_topic(topic)
+
+    def _on_hover(self, url: QUrl) -> None:
+        """Say where an overview question leads (the view says nothing of its own links)."""
+        if url.scheme() == "reader" and topic_of(url.path()) is not None:
+            self._window.status.show_hover("Open this question's row in the Topic Matrix")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -132,9 +132,10 @@ def test_set_overview_on_demand_and_its_questions_open_the_matrix(
     assert len(catalog.info.topics) > 2
     topic = catalog.info.topics[2]
     view = window.card_view
-    qtbot.mouseClick(
-        view.viewport(), Qt.MouseButton.LeftButton, pos=anchor_point(view, topic_href(topic.key))
-    )
+    link = anchor_point(view, topic_href(topic.key))
+    qtbot.mouseMove(view.viewport(), link)
+    qtbot.waitUntil(lambda: "Topic Matrix" in window.status.currentMessage())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=link)
     assert window.comparisons.comparing
     matrix = window.workspace.view(ViewKind.MATRIX)
     assert isinstance(matrix, TopicMatrixView)
