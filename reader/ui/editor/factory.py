@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QCompleter, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QWidget
 
 from reader.ui.editor.composite import GroupField
 from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
@@ -30,7 +31,7 @@ def make_field(spec: FieldSpec, owner: Owner, host: FormHost) -> FieldEditor:
         return TopicField(spec, owner, host)
     field = LineField(spec, owner, host)
     if spec.key == "stance":
-        field.edit.setCompleter(_completer(field.edit, context.stances))
+        offer_all(field.edit, _completer(field.edit, context.stances), "stances")
     return field
 
 
@@ -41,12 +42,31 @@ def _completer(parent: QWidget, model: QAbstractItemModel) -> QCompleter:
     return completer
 
 
+def offer_all(edit: QLineEdit, completer: QCompleter, noun: str) -> QAction:
+    """Complete ``edit`` as it is typed in, and list every choice from a ▾ at its end (for
+    a reader who does not know the set's keys yet)."""
+    edit.setCompleter(completer)
+    icon = edit.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+    action = edit.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+    action.setToolTip(f"Show the set's {noun}")
+    action.setObjectName("offer-all")
+
+    def show_all() -> None:
+        # QLineEdit takes a completer's choice only while it has the focus.
+        edit.setFocus(Qt.FocusReason.PopupFocusReason)
+        completer.setCompletionPrefix("")
+        completer.complete()
+
+    action.triggered.connect(show_all)
+    return action
+
+
 class TopicField(LineField):
     """A topic key, completed from the set's topics; the topic's label shown below it."""
 
     def __init__(self, spec: FieldSpec, owner: Owner, host: FormHost) -> None:
         super().__init__(spec, owner, host)
-        self.edit.setCompleter(_completer(self.edit, host.context.topics))
+        offer_all(self.edit, _completer(self.edit, host.context.topics), "topics")
         self.edit.textChanged.connect(self.refresh_hint)
         host.context.changed.connect(self.refresh_hint)
 

@@ -313,3 +313,27 @@ def test_the_summary_preview_renders_markdown_as_the_card_does(
     assert preview.document().find("bold").charFormat().fontWeight() > 400
     summary.preview_toggle.click()
     assert not preview.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagateSizeHints)")
+def test_the_topic_picker_lists_the_sets_topics(qtbot: QtBot, editor: CardEditor) -> None:
+    topic = field(editor, "perspectives", 0, "topic")
+    edit = topic.control()
+    assert isinstance(edit, QLineEdit)
+    (offer,) = [a for a in edit.actions() if a.objectName() == "offer-all"]
+    offer.trigger()
+    completer = edit.completer()
+    assert completer is not None
+    assert completer.popup().isVisible()
+    assert completer.completionCount() == 8  # the shipped set's topics
+    popup = completer.popup()
+    row = next(
+        i
+        for i in range(completer.completionCount())
+        if popup.model().index(i, 0).data() == "why-russia"
+    )
+    place = popup.visualRect(popup.model().index(row, 0)).center()
+    qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=place)
+    assert edit.text() == "why-russia"
+    assert topic.hint.text() == "Why Mali turned to Russia"
+    assert editor.undo_stack.count() == 1
