@@ -205,6 +205,9 @@ class ObjectListField(FieldEditor):
         self.fields = ObjectFields(spec.children, self, ItemHost(self, host), make)
         inner.addWidget(self.fields)
         self.box.addWidget(self.detail)
+        remove = QShortcut(QKeySequence.StandardKey.Delete, self.view)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.remove_current)
         for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -220,7 +223,7 @@ class ObjectListField(FieldEditor):
         row.addWidget(self.add_button)
         self.tool_buttons: dict[str, QToolButton] = {}
         for text, tip, slot in (
-            ("Remove", f"Remove the selected {noun}", self.remove_current),
+            ("Remove", f"Remove the selected {noun} (Delete in the list)", self.remove_current),
             ("↑", "Move up (Alt+Up)", lambda: self.move_current(-1)),
             ("↓", "Move down (Alt+Down)", lambda: self.move_current(1)),
         ):

@@ -337,3 +337,18 @@ def test_the_topic_picker_lists_the_sets_topics(qtbot: QtBot, editor: CardEditor
     assert edit.text() == "why-russia"
     assert topic.hint.text() == "Why Mali turned to Russia"
     assert editor.undo_stack.count() == 1
+
+
+def test_the_list_itself_answers_alt_arrows_and_delete(qtbot: QtBot, editor: CardEditor) -> None:
+    before = editor.form.value()["timeline"]
+    listed = points(editor, "timeline")
+    editor.form.focus_path(("timeline", 2))
+    assert listed.view.hasFocus()
+    qtbot.keyClick(listed.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert editor.form.value()["timeline"][1] == before[2]
+    assert listed.view.currentIndex().row() == 1
+    qtbot.keyClick(listed.view, Qt.Key.Key_Delete)
+    assert editor.form.value()["timeline"] == [before[0], before[1], *before[3:]]
+    editor.undo_stack.undo()
+    editor.undo_stack.undo()
+    assert editor.form.value()["timeline"] == before
