@@ -30,7 +30,7 @@ _MONTHS = (
 )  # fmt: skip
 
 _STYLE = f"""<style>
-p.kicker, p.tocgroup, p.intro, p.entryhead {{ -qt-user-state: {KEEP_WITH_NEXT}; }}
+p.kicker, p.tocgroup, p.intro {{ -qt-user-state: {KEEP_WITH_NEXT}; }}
 p.kicker {{ color: {LIGHT.accent}; font-size: 9pt; font-weight: 600; letter-spacing: 2px;
             margin-bottom: 8px; }}
 h1.cover {{ font-size: 26pt; margin-bottom: 22px; line-height: 115%; }}
@@ -45,8 +45,10 @@ p.toc {{ margin-bottom: 1px; }}
 p.tocgroup {{ color: {LIGHT.accent}; font-size: 8.5pt; font-weight: 600; letter-spacing: 1px;
               margin-top: 18px; margin-bottom: 4px; }}
 p.intro {{ color: {LIGHT.muted}; }}
-p.entryhead {{ margin-bottom: 0px; line-height: 140%; }}
-p.entry {{ margin-bottom: 9px; line-height: 140%; }}
+table.bullets {{ margin-bottom: 10px; }}
+td.bullet {{ padding-left: 14px; padding-right: 8px; }}
+td.item {{ padding-bottom: 6px; line-height: 145%; }}
+p.entry {{ margin-bottom: 5px; line-height: 140%; }}
 span.desc {{ color: {LIGHT.muted}; font-size: 8.5pt; }}
 span.page {{ color: {LIGHT.muted}; }}
 </style>"""
@@ -76,6 +78,18 @@ def _span(cards: Sequence[Card]) -> str:
     return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
+def _bulleted(html: str) -> str:
+    """``html`` with each bulleted list set as a table of bullet and text: in a PDF, Qt draws
+    a list's bullet a hair from its text (its gap is not scaled to the device), so that
+    "• 2021" reads "•2021"; a cell of its own keeps a clear gap, and wrapped lines hang."""
+    return (
+        html.replace("<ul>", '<table class="bullets" cellspacing="0" cellpadding="0">')
+        .replace("</ul>", "</table>")
+        .replace("<li>", '<tr><td class="bullet">•</td><td class="item">')
+        .replace("</li>", "</td></tr>")
+    )
+
+
 def cover(facts: CoverFacts) -> Section:
     info, cards = facts.info, facts.cards
     publishers = sorted({c.source.publisher for c in cards}, key=fold)
@@ -89,7 +103,7 @@ def cover(facts: CoverFacts) -> Section:
         f'<tr><td class="fact">{escape(k)}</td><td class="factvalue">{escape(v)}</td></tr>'
         for k, v in rows
     )
-    description = markdown_to_html(info.description) if info.description else ""
+    description = _bulleted(markdown_to_html(info.description)) if info.description else ""
     body = (
         f'<p class="kicker"><a name="{COVER}"></a>BRIEFING BOOK</p>'
         f'<h1 class="cover">{escape(info.title)}</h1>'
@@ -154,7 +168,9 @@ def _group_anchor(group: str) -> str:
 
 
 def index(cards: Sequence[Entry], descriptions: Mapping[str, str]) -> Section:
-    """Tag → the cards carrying it, with their pages; tags grouped by their first part."""
+    """Tag → the pages of the cards carrying it (each a link to its card); tags grouped by
+    their first part. Page numbers, not titles: a title repeated under every tag made four
+    pages of index for thirty tags of three cards, and the contents pair pages with titles."""
     by_tag: dict[str, list[Entry]] = {}
     for entry in cards:
         for tag in dict.fromkeys(entry.section.tags):
@@ -164,8 +180,8 @@ def index(cards: Sequence[Entry], descriptions: Mapping[str, str]) -> Section:
         groups.setdefault(tag.split("/")[0], []).append(tag)
     parts = [
         f'<h1><a name="{INDEX}"></a>Index of tags</h1>',
-        '<p class="intro">Every tag of the exported cards, with the cards that carry it and '
-        "the page each card starts on.</p>",
+        '<p class="intro">Every tag of the exported cards, with the page each card carrying it '
+        "starts on (the contents name the card on each page).</p>",
     ]
     bookmarks: list[Bookmark] = []
     for group, tags in groups.items():
@@ -177,13 +193,15 @@ def index(cards: Sequence[Entry], descriptions: Mapping[str, str]) -> Section:
         for tag in tags:
             about = descriptions.get(tag) if tag != group else None
             desc = f' <span class="desc">— {escape(about)}</span>' if about else ""
-            links = "; ".join(
-                f'<a href="#{escape(e.section.anchor)}">{escape(e.section.title)}</a>'
-                f'<span class="page">, p.&nbsp;{e.page}</span>'
-                for e in by_tag[tag]
+            entries = by_tag[tag]
+            pages = ", ".join(
+                f'<a href="#{escape(e.section.anchor)}">{e.page}</a>' for e in entries
             )
-            parts.append(f'<p class="entryhead"><b>{escape(tag)}</b>{desc}</p>')
-            parts.append(f'<p class="entry">{links}</p>')
+            label = "p." if len(entries) == 1 else "pp."
+            parts.append(
+                f'<p class="entry"><b>{escape(tag)}</b>&nbsp; '
+                f'<span class="page">{label}&nbsp;{pages}</span>{desc}</p>'
+            )
     return Section(
         Kind.INDEX,
         INDEX,

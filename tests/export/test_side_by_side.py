@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QPdfWriter, QTextBlock, QTextDocument, QTextTable
+from PySide6.QtGui import QPdfWriter, QTextBlock, QTextDocument, QTextFrameFormat, QTextTable
 
 from reader.export.book import comparison_sections
 from reader.export.breaks import CONTINUED, line_pages
@@ -152,3 +152,18 @@ def test_rows_split_only_between_pages_under_a_repeated_label(side: Laid) -> Non
             assert above.lines >= MIN_LINES_LEFT
             assert above.lines + row.lines > KEEP_LABELLED_LINES
     assert continued >= 2  # the shipped cards' long rows do split
+
+
+def test_every_comparison_table_has_even_solid_rules(qapp: object) -> None:
+    """#16 review 42: Qt's default (outset) border shades the right and bottom rules of each
+    table and cell darker, so a printed table's rules looked uneven; all are solid."""
+    request = request_for(SHIPPED_CARDS, compare=(LEVERAGE, SANCTIONS), index=False)
+    tables = 0
+    for section in comparison_sections(request):
+        doc = print_document(section.html)
+        for frame in doc.rootFrame().childFrames():
+            if isinstance(frame, QTextTable) and frame.format().border() > 0:
+                tables += 1
+                style = frame.format().borderStyle()
+                assert style == QTextFrameFormat.BorderStyle.BorderStyle_Solid, section.title
+    assert tables >= 4  # side by side, matrix and its key, ledger, timeline

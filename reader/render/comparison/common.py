@@ -30,8 +30,11 @@ def source_html(card: Card) -> str:
 
 
 def ruled_table(theme: Theme) -> str:
-    """The opening tag of a table with a rule around every cell."""
+    """The opening tag of a table with a rule around every cell, all alike: solid, since Qt's
+    default border style (outset) shades a table's and each cell's right and bottom edges
+    darker, and the rules of a printed table then look uneven."""
     return (
         '<table width="100%" cellspacing="0" cellpadding="5" border="1" '
-        f'style="border-collapse: collapse; border-color: {theme.quote_rule};">'
+        f'style="border-collapse: collapse; border-style: solid; '
+        f'border-color: {theme.quote_rule};">'
     )
