@@ -94,6 +94,9 @@ def test_the_outline_lists_the_cards_sections_and_jumps_to_each(
     qtbot.keyClick(summary, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: 0 <= heading_top("summary") < 60)
     assert summary.isChecked()
+    # Scrolled by the reader, the strip marks the section being read.
+    bar.setValue(bar.maximum())
+    assert outline.buttons()[-1].isChecked()  # the Tags, last
 
 
 def test_a_section_command_says_why_it_cannot_run(window: MainWindow) -> None:

@@ -201,10 +201,14 @@ class CardOutline(QWidget):
         return self._tops
 
     def _mark_current(self) -> None:
-        """Check the button of the section at the top of the view (the last one started)."""
+        """Check the button of the section at the top of the view (the last one started), or
+        at the end of the card the last one that starts on screen."""
         if not self._sections or self._view.card_id is None:
             return
-        line = self._view.verticalScrollBar().value() + READING_LINE
+        bar = self._view.verticalScrollBar()
+        # At the end the last sections cannot reach the top: the last one begun on screen.
+        end = bar.value() >= bar.maximum() > 0
+        line = bar.value() + (self._view.viewport().height() if end else READING_LINE)
         current = next(
             (key for top, key in reversed(self._section_tops()) if top <= line),
             self._sections[0].key,
