@@ -12,7 +12,7 @@ failure is one line on stderr, never a traceback.
 
 The output never destroys a file (README: "an existing file is never damaged"): a file of the
 set being exported (a card, the set file, a source text, wherever found) and anything in the
-set's folder but a ``.pdf`` are refused (:func:`reader.cli.targets.refusal`), as are folders,
+set's folder but a ``.pdf`` are refused (:func:`reader.export.targets.refusal`), as are folders,
 named pipes, devices and sockets (:func:`reader.export.atomic.resolve_target`); a symbolic link
 is written through, and the message names the file written.
 """
@@ -32,13 +32,13 @@ from types import FrameType
 from reader.cards.query import Query, search_problem
 from reader.cards.wording import plural
 from reader.cli.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from reader.cli.targets import refusal
 from reader.cli.terminal import Stopped
 from reader.export.atomic import resolve_target
 from reader.export.book import BookRequest, NothingToExportError, UnknownCardError, select
 from reader.export.evidence import missing, source_texts
 from reader.export.pdf import export_pdf, export_time
 from reader.export.progress import ExportCancelledError, Progress
+from reader.export.targets import refusal
 from reader.index import open_index
 from reader.qt.application import gui_application
 

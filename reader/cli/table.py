@@ -20,10 +20,10 @@ from reader.analysis.tables import TABLES
 from reader.cards.query import Query, search_problem
 from reader.cards.wording import plural
 from reader.cli.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from reader.cli.targets import refusal
 from reader.cli.terminal import write_data
 from reader.export.atomic import AtomicFile, resolve_target
 from reader.export.tables import TableFormat, table_bytes
+from reader.export.targets import refusal
 from reader.index import open_index
 
 PROG = "briefing-reader table"

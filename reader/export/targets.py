@@ -3,7 +3,8 @@
 README: "an existing file is never damaged". An output named by mistake after a card, the set
 file or a source text would replace a file of the set being read, so those are refused, and
 in the set's own folder only a file of the command's own kind (its suffix) is written.
-Qt-free, so ``table`` does not load the PDF pipeline to ask.
+Qt-free, so ``table`` does not load the PDF pipeline to ask; in the export layer, so the
+window's Export Table… asks the same question as the command line.
 """
 
 from __future__ import annotations
