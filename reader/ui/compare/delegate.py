@@ -52,9 +52,11 @@ class HtmlDelegate(QStyledItemDelegate):
     #: A link in a cell was clicked: its href (``tag:…``).
     link_activated = Signal(str)
 
-    def __init__(self, parent: QAbstractItemView) -> None:
+    def __init__(self, parent: QAbstractItemView, *, rules: bool = True) -> None:
+        """``rules``: a faint line under each row (a table's rows; not a ledger's lines)."""
         super().__init__(parent)
         self._view = parent
+        self._rules = rules
         self._theme = LIGHT
         self._point_size = 10.0
         self._cache: dict[tuple[str, int], SafeTextDocument] = {}
@@ -111,12 +113,14 @@ class HtmlDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
             painter.restore()
+        paint_focus(painter, option, filled=False)
+        if not self._rules:
+            return
         # A faint rule under each row: long cells need a visible boundary.
         painter.save()
         painter.setPen(QColor(self._theme.rule))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
-        paint_focus(painter, option, filled=False)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = self._width(option, index)

@@ -1,13 +1,16 @@
 """Recommendations by addressee: what each source says each actor should do.
 
-A list of addressees (most-addressed first, with how many sources speak to each) beside the
-ledger itself, rendered by the same HTML as the PDF page; choosing an addressee scrolls the
-ledger to it and puts the ledger's caret on its first recommendation. Double-click or Enter
-on a recommendation drills down to it in its card (signal ``item_activated(card_id,
-"recommendations", index)``); in the ledger the arrow keys move the caret. Public surface:
+A list of addressees (most-addressed first, each name whole, wrapped, with how many sources
+speak to it) beside the ledger itself: one row per heading and recommendation
+(:mod:`reader.ui.compare.ledger_model`), in a view that measures and paints only the rows on
+screen, so a ledger of 30,000 recommendations opens as fast as one of thirty. Choosing an
+addressee scrolls the ledger to it and makes its first recommendation current. Double-click
+or Enter on a recommendation drills down to it in its card (signal ``item_activated(card_id,
+"recommendations", index)``); on a source, to that card. Public surface:
 ``RecommendationsLedgerView(catalog, card_ids=(), parent=None, theme=None)``,
 ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_theme``, ``set_base_point_size``,
-``entries()``, ``select_addressee(name)``, ``document_html()``.
+``entries()``, ``select_addressee(name)``, ``ledger()`` (the rows' view), ``rows()`` (its
+model), ``document_html()`` (the whole ledger as one page, for print and PDF).
 """
 
 from __future__ import annotations
@@ -15,122 +18,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QObject,
-    Qt,
-    Signal,
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextBlock, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QVBoxLayout, QWidget
 
 from reader.analysis.columns import CardProgress
 from reader.analysis.ledger import LedgerEntry, recommendation_ledger
 from reader.cards.catalog import Catalog
-from reader.cards.wording import plural
-from reader.qt.models import ROOT, Index
-from reader.render.comparison import ledger_anchor, ledger_html
+from reader.qt.models import Index
+from reader.render.comparison import ledger_html
 from reader.render.theme import Theme
-from reader.ui.compare.browser import SafeBrowser
-from reader.ui.compare.items import Item, ledger_items
+from reader.ui.compare.delegate import HtmlDelegate
+from reader.ui.compare.ledger_model import AddresseesModel, LedgerRowsModel
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.style import paint_with_theme
-from reader.ui.compare.tooltips import safe_tooltip
 
-ANCHOR_MARGIN = 16
-
-
-class AddresseesModel(QAbstractListModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: tuple[LedgerEntry, ...] = ()
-
-    @property
-    def entries(self) -> tuple[LedgerEntry, ...]:
-        return self._entries
-
-    def set_entries(self, entries: tuple[LedgerEntry, ...]) -> None:
-        self.beginResetModel()
-        self._entries = entries
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not self.checkIndex(index):
-            return None
-        entry = self._entries[index.row()]
-        n = len(entry.sources)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{entry.addressee}  ({plural(n, 'source')})"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return safe_tooltip("Named in the cards as:", *entry.names)
-        return None
-
-
-def list_item_number(block: QTextBlock) -> int | None:
-    """Which list item of its document ``block`` is (0-based), or None if it is none.
-
-    In the ledger every list item is one recommendation, in the order the ledger lists them
-    (:func:`reader.ui.compare.items.ledger_items`).
-    """
-    if block.textList() is None:
-        return None
-    number = 0
-    other = block.document().begin()
-    while other != block:
-        number += other.textList() is not None
-        other = other.next()
-    return number
-
-
-def list_item_block(doc: QTextDocument, number: int) -> QTextBlock | None:
-    """The ``number``-th list item (0-based) of ``doc``, or None."""
-    block = doc.begin()
-    while block.isValid():
-        if block.textList() is not None:
-            if number == 0:
-                return block
-            number -= 1
-        block = block.next()
-    return None
-
-
-class LedgerBrowser(SafeBrowser):
-    """The ledger's page, whose recommendations a double-click or Enter chooses."""
-
-    #: The reader chose the ``n``-th recommendation of the page (see :func:`list_item_number`).
-    chosen = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        # A caret, so the keyboard can reach a recommendation: the arrows move it, Enter opens.
-        keyboard = Qt.TextInteractionFlag.TextSelectableByKeyboard
-        self.setTextInteractionFlags(self.textInteractionFlags() | keyboard)
-
-    def put_caret_on(self, number: int) -> None:
-        """The caret at the start of the ``number``-th recommendation (the view not moved)."""
-        block = list_item_block(self.document(), number)
-        if block is not None:
-            bar = self.verticalScrollBar()
-            kept = bar.value()
-            self.setTextCursor(QTextCursor(block))
-            bar.setValue(kept)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        number = list_item_number(self.cursorForPosition(event.position().toPoint()).block())
-        if number is None:
-            super().mouseDoubleClickEvent(event)
-        else:
-            self.chosen.emit(number)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        number = list_item_number(self.textCursor().block())
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and number is not None:
-            self.chosen.emit(number)
-        else:
-            super().keyPressEvent(event)
+#: The addressee list's width at 100 % zoom: long names wrap within it.
+LIST_WIDTH = 250
 
 
 class RecommendationsLedgerView(SetWideView):
@@ -151,31 +61,56 @@ class RecommendationsLedgerView(SetWideView):
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self._list.setSpacing(2)
+        # The addressee is this view's key: its name wraps, it is never cut (review #4).
+        self._list.setWordWrap(True)
+        self._list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._list.setResizeMode(QListView.ResizeMode.Adjust)
+        self._list.setUniformItemSizes(False)
+        self._list.setSpacing(3)
         self._list.selectionModel().currentChanged.connect(self._scroll_to)
-        self._ledger = LedgerBrowser(self)
+        self._rows = LedgerRowsModel(self)
+        self._ledger = QTreeView(self)
         self._ledger.setObjectName("ledger")
         self._ledger.setAccessibleName("Recommendations, by addressee and source")
-        self._ledger.chosen.connect(self._on_chosen)
-        #: Every recommendation of the ledger, as it lists them.
-        self._items: list[Item] = []
+        self._ledger.setModel(self._rows)
+        self._delegate = HtmlDelegate(self._ledger, rules=False)
+        self._ledger.setItemDelegate(self._delegate)
+        self._ledger.setHeaderHidden(True)
+        self._ledger.setRootIsDecorated(False)
+        self._ledger.setItemsExpandable(False)
+        # Rows of their own heights, measured only when shown: per-item scrolling needs no
+        # height of the rows off screen (per-pixel scrolling would measure every one).
+        self._ledger.setUniformRowHeights(False)
+        self._ledger.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self._ledger.setWordWrap(True)
+        self._ledger.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._ledger.header().sectionResized.connect(self._schedule_row_heights)
+        self._drill_down_from(self._ledger)
+        self._heights = QTimer(self)
+        self._heights.setSingleShot(True)
+        self._heights.setInterval(0)
+        self._heights.timeout.connect(self._ledger.doItemsLayout)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._list)
         splitter.addWidget(self._ledger)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([260, 780])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([LIST_WIDTH, 800])
+        self._splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        self._apply_style()
         self.set_cards(card_ids)
 
     def addressee_list(self) -> QListView:
         return self._list
 
-    def ledger(self) -> LedgerBrowser:
+    def ledger(self) -> QTreeView:
         return self._ledger
+
+    def rows(self) -> LedgerRowsModel:
+        return self._rows
 
     def entries(self) -> tuple[LedgerEntry, ...]:
         return self._model.entries
@@ -190,8 +125,8 @@ class RecommendationsLedgerView(SetWideView):
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog
         self._model.set_entries(result)
-        self._items = ledger_items(result)
-        self._apply_style()
+        self._rows.set_entries(result)
+        self._ledger.scrollToTop()
 
     def select_addressee(self, name: str) -> bool:
         """Scroll the ledger to an addressee (by its canonical name)."""
@@ -205,28 +140,36 @@ class RecommendationsLedgerView(SetWideView):
         return ledger_html(self._model.entries, self._theme)
 
     def _apply_style(self) -> None:
-        # The ledger is HTML in the theme's colours: restyling it and refilling it are one.
         paint_with_theme(self._ledger, self._theme)
         paint_with_theme(self._list, self._theme)
-        self._ledger.show_html(self.document_html(), self._theme, self._point_size)
+        self._fit_font(self._list)
+        self._delegate.set_style(self._theme, self._point_size)
+        sizes = self._splitter.sizes()
+        width = round(LIST_WIDTH * self.zoom())
+        if len(sizes) == 2 and sum(sizes) > width:
+            self._splitter.setSizes([width, sum(sizes) - width])
+        self._schedule_row_heights()
 
-    def _on_chosen(self, number: int) -> None:
-        if 0 <= number < len(self._items):
-            self.activate(self._items[number])
+    def _schedule_row_heights(self) -> None:
+        self._heights.start()
 
     def _scroll_to(self, index: Index) -> None:
-        if index.isValid():
-            # Where Enter in the ledger opens the addressee's first recommendation.
-            before = self._model.entries[: index.row()]
-            self._ledger.put_caret_on(
-                sum(len(s.recommendations) for e in before for s in e.sources)
-            )
-        if index.isValid() and index.row() == 0:
-            # The first addressee follows the page's heading: show both. (Qt also makes the
-            # first row current when the list merely gets the focus.)
-            self._ledger.verticalScrollBar().setValue(0)
-        elif index.isValid():
-            self._ledger.scrollToAnchor(ledger_anchor(index.row()))
-            # The anchor lands on the very top edge; a little room above reads better.
-            bar = self._ledger.verticalScrollBar()
-            bar.setValue(max(0, bar.value() - ANCHOR_MARGIN))
+        if not index.isValid():
+            return
+        start = self._rows.start_of(index.row())
+        if start < 0:
+            return
+        # The heading at the top; the addressee's first recommendation current, where Enter
+        # in the ledger opens it.
+        first = next(
+            (
+                r
+                for r in range(start + 1, self._rows.rowCount())
+                if self._rows.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) is not None
+            ),
+            start,
+        )
+        self._ledger.setCurrentIndex(self._rows.index(first, 0))
+        self._ledger.scrollTo(
+            self._rows.index(start, 0), QAbstractItemView.ScrollHint.PositionAtTop
+        )

@@ -169,9 +169,16 @@ class BadgeDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._theme = LIGHT
+        self._font = QFont()
 
-    def set_theme(self, theme: Theme) -> None:
+    def set_style(self, theme: Theme, font: QFont) -> None:
+        """The theme's colours and the view's (zoomed) font, which the badges are set in.
+
+        Kept here rather than read from each call's option: PySide may have let go of the
+        option's font by the time a size is asked for.
+        """
         self._theme = theme
+        self._font = QFont(font)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         rect: QRect = option.rect
@@ -180,7 +187,7 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.fillRect(rect, QColor(theme.background))
         persp = index.data(PerspectiveRole)
         if isinstance(persp, Perspective):
-            self._badge(painter, rect, persp.stance, option.font)
+            self._badge(painter, rect, persp.stance, self._font)
         else:
             painter.fillRect(rect, QBrush(QColor(theme.quote_rule), Qt.BrushStyle.BDiagPattern))
         painter.setPen(QColor(theme.rule))
@@ -216,7 +223,7 @@ class BadgeDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         # Room around the pill in proportion to the text, so a zoomed badge is not cramped.
-        metrics = QFontMetrics(option.font)
+        metrics = QFontMetrics(self._font)
         return QSize(CARD_COLUMN_WIDTH, 2 * metrics.height() + 4)
 
 
@@ -335,8 +342,8 @@ class TopicMatrixView(SetWideView):
     # -- internals ------------------------------------------------------------------------
 
     def _apply_style(self) -> None:
-        self._delegate.set_theme(self._theme)
         self._fit_font(self._table)
+        self._delegate.set_style(self._theme, self._table.font())
         zoom = self.zoom()
         self._rows.set_width(round(LABEL_WIDTH * zoom))
         self._rows.set_style(self._theme, self._point_size)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -166,6 +166,7 @@ class ComparisonWorkspace(QWidget):
         for view in self._views.values():
             view.set_theme(theme)
             view.set_base_point_size(point_size)
+        QTimer.singleShot(0, self, self._fit_corner)  # a zoom may have grown the tabs
 
     # -- opening and closing views --------------------------------------------------------
 
@@ -316,6 +317,11 @@ class ComparisonWorkspace(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_corner()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: the tabs grew
+            QTimer.singleShot(0, self, self._fit_corner)
 
     def _fit_corner(self) -> None:
         """The tabs first: in a narrow window the scope line, then the corner's first buttons

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from reader.analysis.timeline import EventKind
 from reader.ui.compare import RecommendationsLedgerView, TimelineView, TopicMatrixView
-from reader.ui.compare.ledger import list_item_block
 from reader.ui.compare.workspace import ViewKind
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.card_view import CardView
@@ -128,11 +127,11 @@ def test_a_ledger_recommendation_by_double_click_and_by_enter(
     # The third recommendation of the ledger, double-clicked.
     entries = [(s.card, r) for e in view.entries() for s in e.sources for r in s.recommendations]
     card, rec = entries[2]
-    block = list_item_block(ledger.document(), 2)
-    assert block is not None
-    assert block.text().startswith(rec.action[:40])
-    ledger.setTextCursor(QTextCursor(block))  # scrolls it into view
-    double_click(ledger.viewport(), ledger.cursorRect(QTextCursor(block)).center())
+    row = view.rows().recommendation_rows()[2]
+    index = view.rows().index(row, 0)
+    assert str(index.data()).startswith(rec.action[:40])
+    ledger.scrollTo(index)
+    double_click(ledger.viewport(), ledger.visualRect(index).center())
     assert window.card_view.card_id == card.id
     assert shown_in(window.card_view, rec.action[:40])
     back(qtbot, window)

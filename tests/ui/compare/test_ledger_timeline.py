@@ -43,14 +43,22 @@ def test_the_ledger_groups_the_shipped_recommendations_by_addressee(
     view = ledger
     model = view.addressee_list().model()
     qtmodeltester.check(model, force_py=True)
-    assert model.index(0, 0).data() == "Western governments  (3 sources)"
+    assert model.index(0, 0).data() == "Western governments\n3 sources"
     names = [e.addressee for e in view.entries()]
     assert "Malian authorities" in names
     assert "Bamako" not in names  # an alias, merged through the set file
-    text = view.ledger().toPlainText()
-    west = text.split("TO WESTERN GOVERNMENTS")[1].split("TO ")[0]
-    assert west.index("Responsible Statecraft, 2021") < west.index("International Crisis Group")
-    assert west.index("International Crisis Group") < west.index("Responsible Statecraft, July")
+    rows = view.rows()
+    qtmodeltester.check(rows, force_py=True)
+    text = "\n".join(str(rows.index(r, 0).data()) for r in range(rows.rowCount()))
+    west = text.split("To Western governments")[1].split("\nTo ")[0]
+    headings = [rows.index(r, 0).data(HtmlRole) for r in range(rows.rowCount())]
+    assert "Responsible Statecraft, 2021" in str(headings)
+    order = [view.entries()[0].sources[i].card.source.publisher for i in range(3)]
+    assert order == [
+        "Responsible Statecraft",
+        "International Crisis Group",
+        "Responsible Statecraft",
+    ]
     assert "As “Washington (the U.S.)”:" in west
 
 
@@ -59,17 +67,46 @@ def test_choosing_an_addressee_scrolls_the_ledger_to_it(
 ) -> None:
     view = ledger
     bar = view.ledger().verticalScrollBar()
-    top = bar.value()
-    assert top < 50  # at the first addressee
+    assert bar.value() == 0  # at the first addressee
     listing = view.addressee_list()
     last = listing.model().index(listing.model().rowCount() - 1, 0)
     qtbot.mouseClick(
         listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualRect(last).center()
     )
-    qtbot.waitUntil(lambda: bar.value() > top + 500)
+    rows = view.rows()
+    heading = rows.start_of(last.row())
+    tree = view.ledger()
+    # Scrolled down to its heading, which shows (the last one cannot reach the very top).
+    qtbot.waitUntil(
+        lambda: (
+            bar.value() > 0
+            and tree.viewport().rect().contains(tree.visualRect(rows.index(heading, 0)).topLeft())
+        )
+    )
+    current = view.ledger().currentIndex()
+    assert current.row() > heading  # its first recommendation: Enter opens it
+    assert rows.row(current.row()).recommendation is not None
     assert view.select_addressee("Western governments")
-    qtbot.waitUntil(lambda: bar.value() == top)
+    qtbot.waitUntil(lambda: bar.value() == 0)
     assert not view.select_addressee("Nobody")
+
+
+def test_addressee_names_wrap_whole_in_a_narrow_list(
+    ledger: RecommendationsLedgerView, qtbot: QtBot
+) -> None:
+    ledger.resize(1024, 600)
+    listing = ledger.addressee_list()
+    model = listing.model()
+    longest = max(range(model.rowCount()), key=lambda r: len(ledger.entries()[r].addressee))
+    name = ledger.entries()[longest].addressee
+    metrics = listing.fontMetrics()
+    assert metrics.horizontalAdvance(name) > listing.viewport().width()  # it must wrap...
+    rect = listing.visualRect(model.index(longest, 0))
+    # ...onto lines enough for its words and the count beneath: nothing elided.
+    qtbot.waitUntil(
+        lambda: listing.visualRect(model.index(longest, 0)).height() >= 3 * metrics.height()
+    )
+    assert rect.width() <= listing.viewport().width()
 
 
 def test_the_ledger_scales_to_fifty_cards(

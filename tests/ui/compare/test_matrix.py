@@ -148,14 +148,12 @@ def test_three_columns_share_the_width_and_zoom_re_measures_everything(
     why = _row(view, "why-russia")
     delegate = table.itemDelegate()
     option = QStyleOptionViewItem()
-    option.font = table.font()
     badge = delegate.sizeHint(option, view.model().index(why, 0)).height()
     row, label, head = table.rowHeight(why), labels.width(), columns.height()
     view.set_base_point_size(view.font().pointSizeF() * 1.6)
     qtbot.waitUntil(lambda: table.rowHeight(why) > row * 1.3)
     assert labels.width() > label * 1.3  # the topic labels are wider, not clipped
     assert columns.height() > head * 1.2  # the column heads taller
-    option.font = table.font()
     assert delegate.sizeHint(option, view.model().index(why, 0)).height() > badge * 1.3
     # The badges are painted in the table's (zoomed) font.
     assert table.font().pointSizeF() == view.font().pointSizeF() * 1.6

@@ -1,0 +1,146 @@
+"""The ledger's two models: the addressees beside it, and its rows (headings and
+recommendations) for a view that lays out only the rows on screen.
+
+Each row is a small piece of the comparison HTML subset, made when the view asks for it (a
+row scrolled into sight), never the whole ledger at once: at 10,000 cards that is 30,000
+recommendations, seconds of layout for one document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QObject, Qt
+
+from reader.analysis.ledger import LedgerEntry
+from reader.analysis.ledger_rows import LedgerRow, LedgerRowKind, ledger_rows
+from reader.cards.wording import plural
+from reader.qt.models import ROOT, Index, read_only_flags
+from reader.render.html import escape, inline, locator
+from reader.ui.compare.items import Item
+from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole
+from reader.ui.compare.tooltips import safe_tooltip
+
+#: How far a source's lines and its recommendations are set in from the addressee.
+INDENT = 14
+
+
+class AddresseesModel(QAbstractListModel):
+    """The addressees, most-addressed first: the name in full (it wraps), then the count."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: tuple[LedgerEntry, ...] = ()
+
+    @property
+    def entries(self) -> tuple[LedgerEntry, ...]:
+        return self._entries
+
+    def set_entries(self, entries: tuple[LedgerEntry, ...]) -> None:
+        self.beginResetModel()
+        self._entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not self.checkIndex(index):
+            return None
+        entry = self._entries[index.row()]
+        n = len(entry.sources)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{entry.addressee}\n{plural(n, 'source')}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{entry.addressee}, {plural(n, 'source')}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return safe_tooltip("Named in the cards as:", *entry.names)
+        return None
+
+
+def row_html(row: LedgerRow) -> str:
+    """One row of the ledger as the delegate paints it."""
+    kind = row.kind
+    if kind is LedgerRowKind.ADDRESSEE:
+        meta = plural(row.sources, "source")
+        if row.others:
+            meta += " · also named " + "; ".join(f"“{escape(o)}”" for o in row.others)
+        return f'<p class="label">TO {escape(row.text.upper())}</p><p class="meta">{meta}</p>'
+    indent = f'style="margin-left: {INDENT}px;"'
+    if kind is LedgerRowKind.SOURCE:
+        assert row.card is not None
+        src = row.card.source
+        return (
+            f"<p {indent}><b>{escape(src.publisher)}, {escape(src.published.display())}</b>"
+            f'</p><p class="question" {indent}>{inline(row.text)}</p>'
+        )
+    deeper = f'style="margin-left: {2 * INDENT}px;"'
+    if kind is LedgerRowKind.WORDING:
+        return f'<p class="question" {deeper}>As “{escape(row.text)}”:</p>'
+    assert row.recommendation is not None
+    return f"<p {deeper}>• {inline(row.text)}{locator(row.recommendation.where)}</p>"
+
+
+def row_item(row: LedgerRow) -> Item | None:
+    """Where a row drills down to: its recommendation, or its source's card."""
+    card = row.card
+    if card is None:
+        return None
+    if row.recommendation is not None:
+        return Item(card.id, "recommendations", card.recommendations.index(row.recommendation))
+    return Item(card.id, "header" if row.kind is LedgerRowKind.SOURCE else "recommendations")
+
+
+class LedgerRowsModel(QAbstractListModel):
+    """The ledger's rows (:func:`reader.analysis.ledger_rows.ledger_rows`), one item each."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[LedgerRow, ...] = ()
+        #: The first row of each addressee, by its place in the ledger.
+        self._starts: list[int] = []
+
+    def set_entries(self, entries: Sequence[LedgerEntry]) -> None:
+        self.beginResetModel()
+        self._rows = ledger_rows(entries)
+        self._starts = [
+            i for i, row in enumerate(self._rows) if row.kind is LedgerRowKind.ADDRESSEE
+        ]
+        self.endResetModel()
+
+    def row(self, number: int) -> LedgerRow:
+        return self._rows[number]
+
+    def start_of(self, entry: int) -> int:
+        """The heading row of the ``entry``-th addressee, or -1."""
+        return self._starts[entry] if 0 <= entry < len(self._starts) else -1
+
+    def recommendation_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self._rows) if r.kind is LedgerRowKind.RECOMMENDATION]
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return read_only_flags(index)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not self.checkIndex(index):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if row.kind is LedgerRowKind.ADDRESSEE:
+                return f"To {row.text}"
+            if row.kind is LedgerRowKind.WORDING:
+                return f"As “{row.text}”:"
+            return row.text
+        if role == HtmlRole:
+            return row_html(row)
+        if role == ItemRole:
+            return row_item(row)
+        if role == CardIdRole:
+            return row.card.id if row.card is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and row.kind is LedgerRowKind.RECOMMENDATION:
+            return safe_tooltip("Double-click or Enter: read it in its card")
+        return None
