@@ -2,7 +2,8 @@
 
 A bug report needs the versions (the app's, Qt's as loaded, PySide6's, Python's), and a reader
 who wants to reset or back up the app needs the folders it writes to: the settings file, the
-index cache, the log. "Copy Details" puts all of it on the clipboard as plain text.
+index cache, the log, the card editor's unsaved drafts. "Copy Details" puts all of it on the
+clipboard as plain text.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from reader import __version__
 from reader.app.log import LOG_NAME, default_state_dir
 from reader.index import default_cache_dir
+from reader.ui.editor.drafts import drafts_dir
 from reader.ui.help.single import show_once
 from reader.ui.icons import app_icon
 from reader.ui.labels import PlainLabel
@@ -70,6 +72,7 @@ def about_facts(window: MainWindow) -> AboutFacts:
         ("Settings", window.settings.store.fileName()),
         ("Index cache", str(default_cache_dir())),
         ("Log", str(default_state_dir() / LOG_NAME)),
+        ("Drafts", str(drafts_dir())),
         ("Card set", str(root) if root is not None else "none open"),
     )
     return AboutFacts(versions, folders)

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from reader import __version__
 from reader.ui.commands import WINDOW_COMMANDS
 from reader.ui.compare.commands import COMPARE_VIEW_COMMANDS
+from reader.ui.editor.drafts import drafts_dir
 from reader.ui.help.about import LICENCE, AboutDialog
 from reader.ui.help.guide import FormatGuideDialog
 from reader.ui.help.shortcuts import VIEWS_MENU, ShortcutsDialog
@@ -105,6 +106,7 @@ def test_about_names_versions_licence_and_folders(
         str(settings_file),
         os.environ["BRIEFING_READER_CACHE_DIR"],
         "briefing-reader.log",
+        str(drafts_dir()),
     ):
         assert expected in shown
     [copy] = [b for b in about.findChildren(QPushButton) if b.text() == "&Copy Details"]
