@@ -9,6 +9,7 @@ and moving are undoable steps; the drag asks for a move instead of doing one, so
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSize, Qt, Signal
@@ -215,6 +216,7 @@ class ObjectListField(FieldEditor):
         self.finish_layout()
         self._original: Any = None
         self._row = -1
+        self._changing = False
 
     def _buttons(self, noun: str) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -252,7 +254,8 @@ class ObjectListField(FieldEditor):
     def set_value(self, value: Any) -> None:
         self._original = value
         foreign = value is not None and not isinstance(value, list)
-        self.model.reset(value if isinstance(value, list) else [])
+        with self._model_changing():
+            self.model.reset(value if isinstance(value, list) else [])
         self.view.setEnabled(not foreign)
         self.add_button.setEnabled(not foreign)
         self.show_hint(
@@ -297,8 +300,19 @@ class ObjectListField(FieldEditor):
         selection.blockSignals(blocked)
         self.view.viewport().update()
 
+    @contextmanager
+    def _model_changing(self) -> Iterator[None]:
+        self._changing = True
+        try:
+            yield
+        finally:
+            self._changing = False
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.select(current.row() if current.isValid() else -1)
+        # The view moves its current row while rows are removed, before the model has; the
+        # field says which item is shown itself once the change is done.
+        if not self._changing:
+            self.select(current.row() if current.isValid() else -1)
 
     # Undoable steps
     def add_item(self) -> None:
@@ -319,7 +333,8 @@ class ObjectListField(FieldEditor):
     # What the commands call (through the form)
     def insert_at(self, index: int, value: Any) -> None:
         self.store_current()
-        self.model.insert(index, value)
+        with self._model_changing():
+            self.model.insert(index, value)
         if self._row >= index:
             self._row += 1
         self.select(index)
@@ -331,7 +346,8 @@ class ObjectListField(FieldEditor):
             self._row = -1
         elif index < self._row:
             self._row -= 1
-        value = self.model.remove(index)
+        with self._model_changing():
+            value = self.model.remove(index)
         count = len(self.model.items)
         self.select(self._row if self._row >= 0 else min(index, count - 1))
         return value
@@ -339,7 +355,8 @@ class ObjectListField(FieldEditor):
     def move_to(self, source: int, target: int) -> None:
         """Move an item; when it is the selected one its fields (and the focus) stay."""
         self.store_current()
-        self.model.move(source, target)
+        with self._model_changing():
+            self.model.move(source, target)
         if self._row == source:
             self._row = target
         elif source < self._row <= target:
