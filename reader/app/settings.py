@@ -160,17 +160,25 @@ class Settings:
     def problems_open_externally(self, value: bool) -> None:
         self._store.setValue("editing/problems_external", "true" if value else "false")
 
-    def _reading_key(self, set_root: Path) -> str:
-        return self._sources_key(set_root).replace("sources/", "reading/", 1)
+    def _set_key(self, group: str, set_root: Path) -> str:
+        return self._sources_key(set_root).replace("sources/", f"{group}/", 1)
 
     def last_card(self, set_root: Path) -> str | None:
         """The card last open in this set (reopened at the next launch), if any."""
-        value = self._store.value(self._reading_key(set_root), "")
+        value = self._store.value(self._set_key("reading", set_root), "")
         return str(value) if value else None
 
     def set_last_card(self, set_root: Path, card_id: str | None) -> None:
         """Remember the card open in this set; ``None``: the reader left it on its overview."""
-        self._store.setValue(self._reading_key(set_root), card_id or "")
+        self._store.setValue(self._set_key("reading", set_root), card_id or "")
+
+    def last_section(self, set_root: Path) -> str | None:
+        """The section of that card being read (its key: "argument"), if any."""
+        value = self._store.value(self._set_key("place", set_root), "")
+        return str(value) if value else None
+
+    def set_last_section(self, set_root: Path, section: str | None) -> None:
+        self._store.setValue(self._set_key("place", set_root), section or "")
 
     def sync(self) -> None:
         self._store.sync()

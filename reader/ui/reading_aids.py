@@ -45,7 +45,7 @@ class ReadingAids(QObject):
         self.outline.set_key_hints(
             {key: key_text(getattr(commands, f"section_{key}")) for key in NUMBERED_SECTIONS}
         )
-        self.resume = ResumeReading(window.session, window.settings, self)
+        self.resume = ResumeReading(window.session, window.settings, self.outline, self)
         self.preview: QPrintPreviewDialog | None = None
         window.presenter.shown.connect(self._on_shown)
         window.session.results_changed.connect(self._order_tabs)  # after the window's order

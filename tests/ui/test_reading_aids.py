@@ -146,14 +146,18 @@ def test_set_overview_on_demand_and_its_questions_open_the_matrix(
     assert matrix.matrix.rows[matrix.table().currentIndex().row()].topic.key == topic.key
 
 
-def test_the_last_card_is_reopened_at_the_next_launch(
+def test_the_last_card_is_reopened_at_the_next_launch_where_it_was_read(
     qtbot: QtBot, make_window: MakeWindow, card_set: Path
 ) -> None:
     first = make_window(card_set)
     first.session.open_card(CRISIS_GROUP)
+    first.commands.section_recommendations.trigger()
     first.close()
     second = make_window(card_set)
     qtbot.waitUntil(lambda: second.session.current_id == CRISIS_GROUP)
     assert second.card_view.card_id == CRISIS_GROUP
+    reading = [b.text() for b in second.aids.outline.buttons() if b.isChecked()]
+    assert reading == ["Recommendations"]
+    assert second.card_view.verticalScrollBar().value() > 0
     second.commands.set_overview.trigger()  # left on the overview: the overview next time
     assert second.settings.last_card(card_set) is None

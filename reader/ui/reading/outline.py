@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QButtonGroup, QToolButton, QWidget
 
@@ -38,6 +38,9 @@ READING_LINE = 40
 
 class CardOutline(QWidget):
     """The section strip of one :class:`CardView` (see the module documentation)."""
+
+    #: The section being read changed (its key), as the reader scrolls or jumps.
+    section_changed = Signal(str)
 
     def __init__(self, view: CardView) -> None:
         super().__init__(view)
@@ -123,7 +126,9 @@ class CardOutline(QWidget):
         section = next((s for s in self._sections if s.key == key), None)
         if section is None or not self._view.scroll_to_anchor(section.anchor):
             return False
-        self._buttons[key].setChecked(True)
+        if not self._buttons[key].isChecked():
+            self._buttons[key].setChecked(True)
+            self.section_changed.emit(key)
         return True
 
     def set_key_hints(self, keys: dict[str, str]) -> None:
@@ -216,3 +221,4 @@ class CardOutline(QWidget):
         button = self._buttons.get(current)
         if button is not None and not button.isChecked():
             button.setChecked(True)
+            self.section_changed.emit(current)
