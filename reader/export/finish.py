@@ -9,7 +9,10 @@ the local time of writing. This step:
   creator, producer) dated by the export's clock (``SOURCE_DATE_EPOCH`` when set);
 - appends an incremental update holding the outline — each bookmark jumps to the very
   destination Qt recorded for its anchor, so bookmarks and links cannot disagree — and a
-  catalog that opens the file with the bookmarks shown.
+  catalog that opens the file with the bookmarks shown and the title as the window's name.
+
+Qt's writer cannot write a tagged PDF (a structure tree for screen readers and reflow); the
+book's accessibility is its title and subject, its outline and its real, searchable text.
 
 pypdf reads Qt's file (cross-reference table, page tree, named destinations) and serialises the
 new objects; Qt's pages are left byte for byte, so a 3,000-page book is finished in about a
@@ -30,6 +33,7 @@ from io import BytesIO
 from pypdf import PdfReader
 from pypdf.generic import (
     ArrayObject,
+    BooleanObject,
     Destination,
     DictionaryObject,
     FloatObject,
@@ -306,6 +310,13 @@ def finish(pdf: bytes, outline: Sequence[OutlineNode], meta: Metadata) -> bytes:
     update.put(outlines_ref, outlines)
     catalog[NameObject("/Outlines")] = outlines_ref
     catalog[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    # Viewers (and the screen readers reading them) name the window by the book's title,
+    # not by its file name. Qt's writer cannot tag a PDF (no structure tree: QPdfWriter in
+    # Qt 6.11 offers PDF 1.4, 1.6, A-1b and X-4 only), so the title, the outline and real
+    # text are what assistive software gets.
+    catalog[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/DisplayDocTitle"): BooleanObject(True)}
+    )
     update.put(root_ref, catalog)
     trailer = DictionaryObject(
         {NameObject("/Root"): root_ref, NameObject("/Info"): reader.trailer.raw_get("/Info")}

@@ -194,6 +194,8 @@ def test_metadata_says_what_the_book_is(shipped_book: Book) -> None:
     assert meta.modification_date == stamp
     root = shipped_book.reader.trailer["/Root"]
     assert root["/PageMode"] == "/UseOutlines"
+    # Not tagged (Qt's writer cannot), but a viewer names its window by the book's title.
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
     xmp = root["/Metadata"].get_object().get_data().decode()
     assert TITLE in xmp
     assert "2023-11-14T22:13:20Z" in xmp
