@@ -22,7 +22,7 @@ from reader.app.settings import Settings
 from reader.authoring.files import ChangedOnDiskError, read_text, save_atomically
 from reader.authoring.patch import apply_edits
 from reader.cards.catalog import Catalog
-from reader.cards.load import UnreadableFileError, topic_keys
+from reader.cards.load import UnreadableFileError
 from reader.cards.safe_yaml import PathKey, YamlError, read_yaml
 from reader.ui.editor.conflict import CompareDialog, ConflictBar
 from reader.ui.editor.context import EditorContext
@@ -32,7 +32,7 @@ from reader.ui.editor.form import CardForm
 from reader.ui.editor.header import EditorHeader
 from reader.ui.editor.text_fields import LineField
 from reader.ui.editor.undo import InsertItem
-from reader.ui.editor.validation import Verdict, check_text
+from reader.ui.editor.validation import Verdict, check_in_set
 
 #: How soon after typing stops the card is checked again.
 CHECK_MS = 300
@@ -158,20 +158,6 @@ class CardEditor(QWidget):
             self.context.load(catalog)
         self.validate()
 
-    def _rel_path(self) -> str:
-        if self._path is None:
-            return ""
-        if self._catalog is not None and self._path.is_relative_to(self._catalog.root.absolute()):
-            return self._path.relative_to(self._catalog.root.absolute()).as_posix()
-        return self._path.name
-
-    def _other_ids(self) -> dict[str, str]:
-        """The ids the set's other cards use, with their files (an id must be unique)."""
-        if self._catalog is None:
-            return {}
-        mine = self._rel_path()
-        return {s.id: s.path for s in self._catalog.summaries() if s.path != mine}
-
     # Checking
     def text_to_save(self) -> str:
         """The text a save would write: the file as read, changed only where the form is."""
@@ -181,30 +167,12 @@ class CardEditor(QWidget):
         """Show the loader's diagnostics for the text a save would write, at their fields."""
         if self._path is None or not self.form.isEnabled():
             return
-        info = self._catalog.info if self._catalog is not None else None
-        topics = topic_keys(info) if info is not None else None
-        others = self._other_ids()
-        self.verdict = check_text(self._rel_path(), self.text_to_save(), topics, others)
+        self.verdict = check_in_set(self._catalog, self._path, self.text_to_save())
         self.show_verdict()
 
     def show_verdict(self) -> None:
-        """Put each problem at its field, on its item's line in a list, or in the header."""
-        at = self.verdict.at
-        placed: set[PathKey] = set()
-        for editor in self.form.editors():
-            found = at.get(editor.path, [])
-            editor.show_messages([p.message for p in found])
-            placed.add(editor.path)
-        for field in self.form.lists():
-            base = field.path
-            rows: dict[int, list[str]] = {}
-            for path, found in at.items():
-                row = path[len(base)] if len(path) > len(base) else None
-                if path[: len(base)] == base and isinstance(row, int):
-                    rows.setdefault(row, []).extend(p.message for p in found)
-                    placed.add(path)
-            field.show_item_problems(rows)
-        loose = [p for path, found in at.items() if path not in placed for p in found]
+        """Put each problem at its field or item, and the rest (and the summary) on top."""
+        loose = self.form.show_problems(self.verdict.at)
         self.header.show_verdict(self.verdict, loose)
 
     # Saving

@@ -7,7 +7,7 @@ without leaving it merge into one undo step; moving the focus elsewhere starts a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import Any
 
@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 from shiboken6 import Shiboken
 
+from reader.cards.problems import Problem
 from reader.cards.safe_yaml import PathKey
 from reader.ui.editor.composite import merge_object
 from reader.ui.editor.context import EditorContext
@@ -159,6 +160,24 @@ class CardForm(QScrollArea):
         """Every field shown (of the lists, the selected item's)."""
         for field in self.fields:
             yield from field.editors()
+
+    def show_problems(self, at: Mapping[PathKey, list[Problem]]) -> list[Problem]:
+        """Show each problem under its field, or on its item's line in a list; return those
+        that belong to no field shown (a missing key, a syntax error)."""
+        placed: set[PathKey] = set()
+        for editor in self.editors():
+            editor.show_messages([p.message for p in at.get(editor.path, [])])
+            placed.add(editor.path)
+        for field in self.lists():
+            base = field.path
+            rows: dict[int, list[str]] = {}
+            for path, found in at.items():
+                row = path[len(base)] if len(path) > len(base) else None
+                if path[: len(base)] == base and isinstance(row, int):
+                    rows.setdefault(row, []).extend(p.message for p in found)
+                    placed.add(path)
+            field.show_item_problems(rows)
+        return [p for path, found in at.items() if path not in placed for p in found]
 
     def lists(self) -> Iterator[ObjectListField]:
         return (e for e in self.editors() if isinstance(e, ObjectListField))

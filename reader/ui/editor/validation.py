@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reader.cards.card_file import parse_card
+from reader.cards.catalog import Catalog
+from reader.cards.load import topic_keys
 from reader.cards.problems import Problem, error
 from reader.cards.safe_yaml import PathKey, YamlError, read_yaml
 
@@ -62,6 +65,17 @@ def check_text(
             )
         )
     return Verdict(tuple(problems), _place(text, problems))
+
+
+def check_in_set(catalog: Catalog | None, path: Path, text: str) -> Verdict:
+    """Check ``text`` as the file ``path`` of the set ``catalog`` holds (its topics, the ids
+    its other cards use); without a set, as a card of a folder without ``cardset.yaml``."""
+    root = catalog.root.absolute() if catalog is not None else None
+    rel = path.relative_to(root).as_posix() if root and path.is_relative_to(root) else path.name
+    if catalog is None:
+        return check_text(rel, text, None)
+    others = {s.id: s.path for s in catalog.summaries() if s.path != rel}
+    return check_text(rel, text, topic_keys(catalog.info), others)
 
 
 def _place(text: str, problems: list[Problem]) -> dict[PathKey, list[Problem]]:
