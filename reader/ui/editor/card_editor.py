@@ -303,6 +303,9 @@ class CardEditor(QWidget):
             self._draft_timer.start()
         elif not modified:
             self._draft_timer.stop()
+            if self._drafted is not None and self._path is not None:
+                discard_draft(self._drafts, self._path)  # undone back to the file: no draft
+                self._drafted = None
         self.modified_changed.emit(modified)
 
     # Conflicts

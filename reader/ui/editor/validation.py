@@ -41,7 +41,8 @@ class Verdict:
             parts.append(f"{errors} error{'s' if errors > 1 else ''}")
         if warnings:
             parts.append(f"{warnings} warning{'s' if warnings > 1 else ''}")
-        tail = " — the card is left out of the list until they are fixed" if errors else ""
+        fixed = "they are" if errors > 1 else "it is"
+        tail = f" — the card is left out of the list until {fixed} fixed" if errors else ""
         return ", ".join(parts) + tail
 
 

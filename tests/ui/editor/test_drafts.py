@@ -77,3 +77,14 @@ def test_a_draft_of_a_deleted_card_is_saved_back_into_its_file(
     restored.keep_mine()
     assert restored.save()
     assert 'title: "Saved again"' in (card_set / CARD).read_text(encoding="utf-8")
+
+
+def test_undoing_back_to_the_file_drops_the_draft(
+    qtbot: QtBot, editor: CardEditor, data_dir: Path
+) -> None:
+    replace_text(qtbot, editor, ("title",), "For a moment")
+    editor.write_draft()
+    assert len(pending_drafts(data_dir)) == 1
+    editor.undo_stack.undo()
+    assert not editor.is_modified()
+    assert pending_drafts(data_dir) == []
