@@ -10,6 +10,7 @@ a change is the same bytes, and an edit touches only its own lines.
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +31,14 @@ from reader.ui.editor.disk_watch import DiskWatch
 from reader.ui.editor.drafts import Draft, discard_draft, drafts_dir, text_hash, write_draft
 from reader.ui.editor.form import CardForm
 from reader.ui.editor.header import EditorHeader
-from reader.ui.editor.text_fields import LineField
+from reader.ui.editor.text_fields import LineField, ProseField
 from reader.ui.editor.undo import InsertItem
 from reader.ui.editor.validation import Verdict, check_in_set
 
 #: How soon after typing stops the card is checked again.
 CHECK_MS = 300
+#: Whether the Markdown previews are shown (folded with their Preview toggle).
+PREVIEW_KEY = "editor/markdownPreview"
 #: How often unsaved edits are written to the draft while they change.
 DRAFT_MS = 3000
 
@@ -81,6 +84,7 @@ class CardEditor(QWidget):
             layout.addWidget(widget)
         layout.setStretchFactor(self.form, 1)
         self._add_actions()
+        self._remember_previews()
         self._check_timer = QTimer(self, singleShot=True, interval=check_ms)
         self._check_timer.timeout.connect(self.validate)
         self._draft_timer = QTimer(self, interval=draft_ms)
@@ -111,6 +115,15 @@ class CardEditor(QWidget):
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.triggered.connect(self.save)
         self.addAction(save)
+
+    def _remember_previews(self) -> None:
+        """The Markdown previews open or folded as the reader last left them."""
+        store = self._settings.store
+        shown = str(store.value(PREVIEW_KEY, "true")).lower() != "false"
+        for editor in self.form.editors():
+            if isinstance(editor, ProseField) and editor.preview is not None:
+                editor.preview_toggle.setChecked(shown)
+                editor.preview_toggle.toggled.connect(partial(store.setValue, PREVIEW_KEY))
 
     # Opening
     def path(self) -> Path | None:

@@ -302,8 +302,9 @@ def test_values_of_the_wrong_shape_are_kept_and_shown_disabled(
 
 
 def test_the_summary_preview_renders_markdown_as_the_card_does(
-    qtbot: QtBot, editor: CardEditor
+    qtbot: QtBot, make_editor: MakeEditor
 ) -> None:
+    editor = make_editor()
     summary = field(editor, "summary")
     assert isinstance(summary, ProseField)
     assert summary.preview is not None
@@ -313,6 +314,9 @@ def test_the_summary_preview_renders_markdown_as_the_card_does(
     assert preview.document().find("bold").charFormat().fontWeight() > 400
     summary.preview_toggle.click()
     assert not preview.isVisible()
+    again = field(make_editor(), "summary")  # folded as it was left
+    assert isinstance(again, ProseField)
+    assert not again.preview_toggle.isChecked()
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagateSizeHints)")
