@@ -14,9 +14,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QTextCursor
-from PySide6.QtWidgets import QButtonGroup, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QStyleOption, QToolButton, QWidget
 
 from reader.render.card import SECTION_LABELS, CardSection
+from reader.ui.focus import paint_focus
 from reader.ui.reading.card_view import CardView
 from reader.ui.reading.flow_layout import FlowLayout
 
@@ -34,6 +35,20 @@ NUMBERED_SECTIONS = (
 )
 #: How far below the top of the view a section still counts as the one being read.
 READING_LINE = 40
+
+
+class SectionButton(QToolButton):
+    """A section of the strip: a flat button that shows the keyboard focus as every view of
+    the window does (:func:`reader.ui.focus.paint_focus`; a flat tool button shows none)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():
+            option = QStyleOption()
+            option.initFrom(self)
+            painter = QPainter(self)
+            paint_focus(painter, option, filled=False)
+            painter.end()
 
 
 class CardOutline(QWidget):
@@ -94,7 +109,7 @@ class CardOutline(QWidget):
         self._buttons = {}
         for section in self._sections:
             label = SECTION_LABELS[section.key]
-            button = QToolButton(self)
+            button = SectionButton(self)
             button.setObjectName(f"outline-{section.key}")
             button.setText(label)
             button.setAutoRaise(True)
