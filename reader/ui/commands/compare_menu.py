@@ -18,6 +18,7 @@ COMPARE_COMMANDS: tuple[Command[MainWindow], ...] = (
         "&Compare",
         lambda w: w.comparisons.compare(),
         ("Ctrl+D",),
+        icon=("view-split-left-right", None),
         when=lambda w: w.comparisons.compare_blocked(),
     ),
     Command(
@@ -36,6 +37,7 @@ COMPARE_COMMANDS: tuple[Command[MainWindow], ...] = (
         "&Compare",
         lambda w: w.comparisons.show_matrix(),
         ("Ctrl+Shift+T",),
+        icon=("view-grid", None),
         when=lambda w: w.comparisons.views_reason(),
         separated=True,
     ),
@@ -46,6 +48,7 @@ COMPARE_COMMANDS: tuple[Command[MainWindow], ...] = (
         "&Compare",
         lambda w: w.comparisons.show_ledger(),
         ("Ctrl+Shift+R",),
+        icon=("view-list-details", None),
         when=lambda w: w.comparisons.views_reason(),
     ),
     Command(
@@ -55,6 +58,7 @@ COMPARE_COMMANDS: tuple[Command[MainWindow], ...] = (
         "&Compare",
         lambda w: w.comparisons.show_timeline(),
         ("Ctrl+Shift+I",),
+        icon=("view-calendar-timeline", None),
         when=lambda w: w.comparisons.views_reason(),
     ),
     # Escape belongs to Clear Search, which hands it on (one key, one action).
