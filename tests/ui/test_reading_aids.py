@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.render.card import anchor_name
 from reader.render.overview import topic_href
 from reader.ui.compare.matrix import TopicMatrixView
 from reader.ui.compare.workspace import ViewKind
+from reader.ui.contrast import focus_colour
 from reader.ui.main_window import MainWindow
 from tests.ui.conftest import CRISIS_GROUP, SANCTIONS, MakeWindow, anchor_point, laid_out
 
@@ -91,12 +93,25 @@ def test_the_outline_lists_the_cards_sections_and_jumps_to_each(
     qtbot.keyClick(argument, Qt.Key.Key_Left)
     summary = next(b for b in outline.buttons() if b.text() == "Summary")
     assert summary.hasFocus()
+    frame = focus_colour(summary.palette()).rgb()
+    assert _pixels(summary, frame) > summary.width()  # the focus frame is drawn (#29)
+    argument.setFocus()
+    assert _pixels(summary, frame) == 0
+    summary.setFocus()
     qtbot.keyClick(summary, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: 0 <= heading_top("summary") < 60)
     assert summary.isChecked()
     # Scrolled by the reader, the strip marks the section being read.
     bar.setValue(bar.maximum())
     assert outline.buttons()[-1].isChecked()  # the Tags, last
+
+
+def _pixels(widget: QWidget, rgb: int) -> int:
+    """How many pixels of ``widget`` are the colour ``rgb``."""
+    image = widget.grab().toImage()
+    return sum(
+        image.pixel(x, y) == rgb for x in range(image.width()) for y in range(image.height())
+    )
 
 
 def test_a_section_command_says_why_it_cannot_run(window: MainWindow) -> None:
