@@ -26,6 +26,14 @@ WORKSPACE_COMMANDS: tuple[Command[ComparisonWorkspace], ...] = (
         (Key.Close,),
         local=True,
     ),
+    Command(
+        "export_table",
+        "Export &Table…",
+        "Save the rows of the view shown as CSV, TSV, JSON, Markdown or an Excel workbook",
+        "&Compare",
+        lambda w: w.tables.export_current(),
+        when=lambda w: w.tables.unavailable_reason(),
+    ),
 )
 
 COMPARE_VIEW_COMMANDS: tuple[Command[CompareView], ...] = (

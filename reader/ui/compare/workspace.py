@@ -39,6 +39,7 @@ from reader.ui.compare import (
 )
 from reader.ui.compare.commands import WORKSPACE_COMMANDS
 from reader.ui.compare.compare_rows import CompareLayout
+from reader.ui.compare.export_table import TableExport
 from reader.ui.compare.jobs import Computed, view_job
 from reader.ui.compare.pane import SetWideView
 from reader.ui.labels import MutedLabel
@@ -128,6 +129,7 @@ class ComparisonWorkspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
+        self.tables: TableExport = TableExport(self)  # Export Table… (its command is below)
         self.commands = CommandActions(self, WORKSPACE_COMMANDS)
         self.commands.bind(self)
 
@@ -196,6 +198,12 @@ class ComparisonWorkspace(QWidget):
         view = self._views.get(ViewKind.COMPARE)
         return view if isinstance(view, CompareView) else None
 
+    def shown_cards(self, kind: ViewKind) -> tuple[Catalog, tuple[str, ...]] | None:
+        """The catalog and the cards the set-wide view ``kind`` shows (None until it has shown
+        some): what its Export Table… writes, row for row."""
+        cards = self._shown_cards.get(kind)
+        return None if cards is None or self._catalog is None else (self._catalog, cards)
+
     def compared_ids(self) -> list[str]:
         view = self.compare_view()
         return view.card_ids() if view is not None else []
@@ -227,6 +235,7 @@ class ComparisonWorkspace(QWidget):
     def shutdown(self) -> None:
         """Stop the background thread (a view being worked out stops at its next card)."""
         self._jobs.shutdown()
+        self.tables.shutdown()
 
     def focus_view(self) -> None:
         view = self.tabs.currentWidget()
