@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.tables import TABLES
+from reader.app.settings import PaletteMode
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.load import load_set
 from reader.cards.query import Query
@@ -26,7 +27,7 @@ from reader.export.tables import TableFormat
 from reader.ui.compare.table_dialog import TableChoice, TableSaveDialog
 from reader.ui.compare.workspace import ViewKind
 from reader.ui.main_window import MainWindow
-from tests.ui.conftest import CRISIS_GROUP, SANCTIONS, MakeWindow
+from tests.ui.conftest import CRISIS_GROUP, SANCTIONS, MakeWindow, save_window
 
 Asked = list[tuple[Path, TableFormat, bool]]
 
@@ -157,10 +158,22 @@ def test_the_dialog_offers_the_formats_and_the_bom_for_csv_and_tsv(
 
 
 @pytest.mark.screenshots
-def test_screenshot_of_the_dialog(qtbot: QtBot, tmp_path: Path, shots: Path) -> None:
-    dialog = TableSaveDialog(None, tmp_path / "Mali – topic matrix.csv", TableFormat.CSV, True)
-    qtbot.addWidget(dialog)
-    dialog.resize(820, 480)
+@pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
+def test_screenshots_of_the_command_and_the_dialog(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path, shots: Path, mode: PaletteMode
+) -> None:
+    window = make_window(card_set)
+    window.appearance.set_palette_mode(mode)
+    window.comparisons.show_matrix()
+    for width, height in ((1280, 800), (1024, 700)):
+        window.resize(width, height)
+        qtbot.wait(20)
+        save_window(window, shots, f"{mode.value}-export-table-{width}")
+    suggestion = shots / "Mali – topic matrix.csv"
+    dialog = TableSaveDialog(window, suggestion, TableFormat.CSV, True)
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert dialog.grab().save(str(shots / "export-table-dialog.png"))
+    path = shots / f"{mode.value}-export-table-dialog.png"
+    assert dialog.grab().save(str(path))
+    print(path)
+    dialog.reject()
