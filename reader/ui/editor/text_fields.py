@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -136,23 +135,37 @@ class ProseEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.textChanged.connect(self._fit)
+        self.viewport().installEventFilter(self)
         self._fit()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit()  # the lines a text wraps into depend on the width it has
+        return super().eventFilter(watched, event)
+
     def _lines_needed(self) -> int:
-        """The lines the text wraps into at the current width. Measured here: the plain text
-        layout counts wrapped lines only of the blocks it has laid out (those in view)."""
-        margin = int(self.document().documentMargin() * 2)
-        width = self.viewport().width() - margin - 4
-        if width <= 0:
-            return self._lines[0]
-        flags = int(Qt.TextFlag.TextWordWrap)
-        metrics = self.fontMetrics()
-        box = metrics.boundingRect(QRect(0, 0, width, 1 << 20), flags, self.toPlainText() or " ")
-        return -(-box.height() // metrics.lineSpacing())
+        """The lines the text wraps into at the current width. The plain-text layout lays out
+        only the blocks in view, so each block is laid out here first (asking for its
+        bounding rectangle does that)."""
+        layout = self.document().documentLayout()
+        lines = 0
+        block = self.document().begin()
+        while block.isValid():
+            layout.blockBoundingRect(block)
+            lines += max(1, block.layout().lineCount())
+            block = block.next()
+        return lines
 
     def _fit(self) -> None:
         low, high = self._lines
-        shown = max(low, min(high, self._lines_needed()))
+        needed = self._lines_needed()
+        shown = max(low, min(high, needed))
+        # A scroll bar only when the box stops growing: one that comes and goes would change
+        # the width, and with it the lines the text wraps into.
+        policy = Qt.ScrollBarPolicy
+        self.setVerticalScrollBarPolicy(
+            policy.ScrollBarAsNeeded if needed > high else policy.ScrollBarAlwaysOff
+        )
         margins = self.contentsMargins()
         frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
         self.setFixedHeight(shown * self.fontMetrics().lineSpacing() + frame + 2)
@@ -161,10 +174,6 @@ class ProseEdit(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()  # the lines a text wraps into depend on the width
 
 
 class ProseField(TextField):

@@ -28,7 +28,8 @@ SIZES = {"wide": (760, 760), "beside-list": (570, 740), "small-window": (440, 64
 
 
 def save(editor: CardEditor, folder: Path, name: str) -> None:
-    QApplication.processEvents()
+    for _ in range(3):  # nested layouts settle over a few passes (an item shown, boxes fitted)
+        QApplication.processEvents()
     path = folder / f"{name}.png"
     assert editor.grab().save(str(path))
     print(path)
@@ -54,10 +55,12 @@ def test_editor_states(
     editor.form.focus_path(("perspectives", 1, "stance"))
     save(editor, shots, f"editor-{m}-perspective")
     replace_text(qtbot, editor, ("thesis",), "")
-    replace_text(qtbot, editor, ("argument", 2, "where"), "")
+    replace_text(qtbot, editor, ("argument", 2, "claim"), "")
     editor.form.focus_path(("tags",))
+    qtbot.waitUntil(lambda: len(editor.verdict.errors) == 2)
+    editor.form.focus_path(("argument", 3))
+    save(editor, shots, f"editor-{m}-errors-in-list")
     editor.form.focus_path(("thesis",))
-    qtbot.waitUntil(lambda: bool(editor.verdict.errors))
     save(editor, shots, f"editor-{m}-errors")
     write_theirs(card_set / "mali-sanctions-2023.yaml", "Their title")
     qtbot.waitUntil(editor.conflict.isVisible)
