@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import openpyxl
@@ -48,7 +49,7 @@ def export(qtbot: QtBot, window: MainWindow, choice: TableChoice | None) -> Aske
     return asked
 
 
-def expected(root: Path, view: str, ids: list[str]) -> list[list[str]]:
+def expected(root: Path, view: str, ids: Sequence[str]) -> list[list[str]]:
     """The view's table as the analysis makes it from the parsed cards (not the index)."""
     catalog = MemoryCatalog(load_set(root))
     table = TABLES[view](catalog.analysed(ids), catalog.info)
