@@ -11,7 +11,7 @@ Markdown (so their editors get a preview).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cache
 from typing import Any
@@ -60,10 +60,14 @@ class FieldSpec:
     #: What one item of a list is called ("argument point"), for buttons and headings.
     item_noun: str = ""
 
+    #: The schema's ``title`` for the field, when it gives one.
+    label: str = ""
+
     @property
     def title(self) -> str:
-        """The label shown beside the field: the key, capitalised, as the card writer types it."""
-        return self.key[:1].upper() + self.key[1:]
+        """The label shown over the field: the schema's title, else the key as the card writer
+        types it, capitalised."""
+        return self.label or self.key[:1].upper() + self.key[1:]
 
     @property
     def is_locator(self) -> bool:
@@ -72,6 +76,12 @@ class FieldSpec:
 
 def spec_from_schema(key: str, node: dict[str, Any], required: bool) -> FieldSpec:
     """The spec of one property of a JSON Schema object (the card's, or a nested one)."""
+    spec = _spec(key, node, required)
+    label = node.get("title")
+    return replace(spec, label=label) if isinstance(label, str) and label.strip() else spec
+
+
+def _spec(key: str, node: dict[str, Any], required: bool) -> FieldSpec:
     description = str(node.get("description", ""))
     if "const" in node:
         return FieldSpec(key, Kind.CONSTANT, description, required, (str(node["const"]),))

@@ -41,12 +41,13 @@ def test_a_field_added_to_the_format_reaches_the_form() -> None:
         "type": "object",
         "required": ["region"],
         "properties": {
-            "region": {"type": "string", "description": "Where it happens."},
+            "region": {"type": "string", "description": "Where it happens.", "title": "Area"},
             "sources": {"type": "array", "items": {"type": "object", "properties": {}}},
         },
     }
     region, sources = object_specs(extended)
-    assert region == FieldSpec("region", Kind.LINE, "Where it happens.", True)
+    assert region == FieldSpec("region", Kind.LINE, "Where it happens.", True, label="Area")
+    assert region.title == "Area"
     assert sources.kind is Kind.OBJECTS
 
 
