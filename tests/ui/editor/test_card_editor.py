@@ -70,6 +70,10 @@ def test_a_typed_claim_changes_only_its_line(
     assert new == '  - claim: "Wagner made things worse."'
     assert not editor.is_modified()
     assert editor.header.status.text() == "Saved."
+    claim = field(editor, "argument", 1, "claim")
+    qtbot.keyClick(claim.control(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert claim.value() == old.removeprefix("  - claim: ").strip('"').replace('\\"', '"')
+    assert editor.is_modified()  # undone past the save
 
 
 def test_typing_is_one_undo_step_and_ctrl_z_undoes_it(qtbot: QtBot, editor: CardEditor) -> None:
