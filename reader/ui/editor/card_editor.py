@@ -44,8 +44,20 @@ DRAFT_MS = 3000
 
 
 class CardEditor(QWidget):
+    """One card file in a form: header (file, buttons, verdict), Changed-on-disk bar, form.
+
+    The window opens a file (:meth:`open_file`, at a field if asked), gives the open set's
+    catalog (:meth:`set_context`), and asks :meth:`maybe_close` before it shows something
+    else; :attr:`undo_stack` is what its Edit › Undo/Redo act on while the editor has the
+    focus. The source pane's captures call :meth:`add_quote`, :meth:`wants_locator` and
+    :meth:`fill_locator`; at start-up, :func:`~reader.ui.editor.drafts.pending_drafts` and
+    :meth:`restore_draft` bring back what a crash left unsaved.
+    """
+
+    #: After a successful save, with the file's path.
     saved = Signal(Path)
     modified_changed = Signal(bool)
+    #: Close was chosen and nothing unsaved stood in the way.
     closed = Signal()
 
     def __init__(
