@@ -83,6 +83,30 @@ def test_rename_a_tag_from_the_tree_preview_apply_and_undo(
     assert window.commands.redo.isEnabled()
 
 
+def test_rename_a_topic_from_set_topics_updates_every_card(
+    qtbot: QtBot, window: MainWindow, card_set: Path
+) -> None:
+    window.commands.set_topics.trigger()
+    topics = window.set_edits.topics_dialog
+    assert topics is not None
+    qtbot.waitUntil(topics.isVisible)
+    topics.table.selectRow(1)  # security-impact: every shipped card has a perspective on it
+    qtbot.mouseClick(topics.buttons["rename"], Qt.MouseButton.LeftButton)
+    ask = window.findChild(QInputDialog, "set-edit-input")
+    assert ask is not None
+    ask.setTextValue("security")
+    ask.accept()
+    qtbot.waitUntil(lambda: window.set_edits.preview is not None)
+    preview = window.set_edits.preview
+    assert preview is not None
+    assert preview.model.rowCount() == 4
+    preview.accept()
+    assert "  - topic: security\n" in (card_set / "mali-sanctions-2023.yaml").read_text()
+    qtbot.waitUntil(lambda: topics.model.item(1, 0).text() == "security")  # reloaded
+    window.set_edits.undo()
+    assert "  - topic: security-impact\n" in (card_set / "mali-sanctions-2023.yaml").read_text()
+
+
 def has_tag(window: MainWindow, slug: str) -> bool:
     catalog = window.session.catalog
     return catalog is not None and any(slug in s.tags for s in catalog.summaries())
