@@ -10,7 +10,6 @@ a change is the same bytes, and an edit touches only its own lines.
 from __future__ import annotations
 
 import os
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ from reader.ui.editor.disk_watch import DiskWatch
 from reader.ui.editor.drafts import Draft, discard_draft, drafts_dir, text_hash, write_draft
 from reader.ui.editor.form import CardForm
 from reader.ui.editor.header import EditorHeader
-from reader.ui.editor.text_fields import LineField, ProseField
+from reader.ui.editor.text_fields import LineField
 from reader.ui.editor.undo import InsertItem
 from reader.ui.editor.validation import Verdict, check_in_set
 
@@ -96,7 +95,7 @@ class CardEditor(QWidget):
             layout.addWidget(widget)
         layout.setStretchFactor(self.form, 1)
         self._add_actions()
-        self._remember_previews()
+        self.form.keep_previews(settings.store, PREVIEW_KEY)
         self._check_timer = QTimer(self, singleShot=True, interval=check_ms)
         self._check_timer.timeout.connect(self.validate)
         self._draft_timer = QTimer(self, interval=draft_ms)
@@ -127,15 +126,6 @@ class CardEditor(QWidget):
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.triggered.connect(self.save)
         self.addAction(save)
-
-    def _remember_previews(self) -> None:
-        """The Markdown previews open or folded as the reader last left them."""
-        store = self._settings.store
-        shown = str(store.value(PREVIEW_KEY, "true")).lower() != "false"
-        for editor in self.form.editors():
-            if isinstance(editor, ProseField) and editor.preview is not None:
-                editor.preview_toggle.setChecked(shown)
-                editor.preview_toggle.toggled.connect(partial(store.setValue, PREVIEW_KEY))
 
     # Opening
     def path(self) -> Path | None:
@@ -219,10 +209,7 @@ class CardEditor(QWidget):
         text = self.text_to_save()
         expected = self._text
         if self._overwrite_sha is not None:
-            try:
-                current = read_text(self._path)
-            except (UnreadableFileError, YamlError, OSError):
-                current = ""
+            current = self._on_disk() or ""
             if text_hash(current) == self._overwrite_sha:
                 expected = current
         try:
@@ -335,13 +322,7 @@ class CardEditor(QWidget):
 
     # Conflicts
     def _disk_changed(self) -> None:
-        if self._path is None:
-            return
-        try:
-            current = read_text(self._path)
-        except (UnreadableFileError, YamlError, OSError):
-            current = None
-        if current == self._text:
+        if self._path is None or self._on_disk() == self._text:
             return
         if not self.is_modified():
             self.open_file(self._path)
@@ -349,12 +330,15 @@ class CardEditor(QWidget):
             return
         self.conflict.show()
 
+    def _on_disk(self) -> str | None:
+        """The file's text now (None: gone or unreadable)."""
+        try:
+            return read_text(self._path) if self._path is not None else None
+        except (UnreadableFileError, YamlError, OSError):
+            return None
+
     def keep_mine(self) -> None:
-        if self._path is not None:
-            try:
-                self._overwrite_sha = text_hash(read_text(self._path))
-            except (UnreadableFileError, YamlError, OSError):
-                self._overwrite_sha = text_hash("")
+        self._overwrite_sha = text_hash(self._on_disk() or "")
         self.conflict.hide()
         self.header.show_status("Keeping your version: the next save replaces the file.")
 
@@ -365,10 +349,9 @@ class CardEditor(QWidget):
         """Show both versions side by side; the choice made there is carried out."""
         if self._path is None:
             return 0
-        try:
-            theirs = read_text(self._path)
-        except (UnreadableFileError, YamlError, OSError) as exc:
-            theirs = f"(the file cannot be read: {_reason(exc)})"
+        theirs = self._on_disk()
+        if theirs is None:
+            theirs = "(the file is gone, or cannot be read)"
         dialog = CompareDialog(self.text_to_save(), theirs, self)
         choice = self.run_compare(dialog)
         if choice == CompareDialog.KEEP_MINE:

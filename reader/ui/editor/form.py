@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 from shiboken6 import Shiboken
@@ -24,6 +24,7 @@ from reader.ui.editor.factory import make_field
 from reader.ui.editor.field_base import FieldEditor
 from reader.ui.editor.fields import card_fields
 from reader.ui.editor.object_list import ObjectListField
+from reader.ui.editor.text_fields import ProseField
 from reader.ui.editor.undo import EditValue
 
 
@@ -178,6 +179,14 @@ class CardForm(QScrollArea):
                     placed.add(path)
             field.show_item_problems(rows)
         return [p for path, found in at.items() if path not in placed for p in found]
+
+    def keep_previews(self, store: QSettings, key: str) -> None:
+        """Open or fold the Markdown previews as the reader last left them (``key``)."""
+        shown = str(store.value(key, "true")).lower() != "false"
+        for editor in self.editors():
+            if isinstance(editor, ProseField) and editor.preview is not None:
+                editor.preview_toggle.setChecked(shown)
+                editor.preview_toggle.toggled.connect(partial(store.setValue, key))
 
     def lists(self) -> Iterator[ObjectListField]:
         return (e for e in self.editors() if isinstance(e, ObjectListField))
