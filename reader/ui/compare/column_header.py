@@ -7,11 +7,16 @@ the column (Qt's own header behaviour, left alone).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter
-from PySide6.QtWidgets import QHeaderView, QToolTip, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QToolTip, QWidget
 
 from reader.render.theme import LIGHT, Theme
+
+if TYPE_CHECKING:
+    from reader.ui.compare.compare_view import CompareView
 
 CLOSE_MARGIN = 6
 CLOSE_GLYPH = "✕"
@@ -103,3 +108,16 @@ class ClosableHeader(QHeaderView):
                 QToolTip.showText(event.globalPos(), "Remove this card from the comparison", self)
                 return True
         return super().viewportEvent(event)
+
+
+def column_menu(view: CompareView, logical: int, card_id: str, count: int) -> QMenu:
+    """A column header's context menu: open, move, remove its card (the keyboard's way too)."""
+    menu = QMenu(view)
+    menu.addAction("Open Card", lambda: view.open_card.emit(card_id))
+    left = menu.addAction("Move Left", lambda: view.move_card(logical, logical - 1))
+    left.setEnabled(logical > 0)
+    right = menu.addAction("Move Right", lambda: view.move_card(logical, logical + 1))
+    right.setEnabled(logical < count - 1)
+    menu.addSeparator()
+    menu.addAction("Remove from Comparison", lambda: view.remove_card(card_id))
+    return menu

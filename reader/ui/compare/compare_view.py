@@ -19,9 +19,9 @@ its longest cell: the reader's eye moves across one question at a time. Public s
 - ``layout()`` / ``set_layout(layout)``: the rows shown and how, kept by the workspace across
   closing and reopening (:class:`reader.ui.compare.compare_rows.CompareLayout`).
 
-Reading through: the wheel moves a few lines, not a row (rows are taller than the screen);
-each column header has a ✕ that removes its card; a row's label stays in view while its row
-scrolls (sticky); a one-sided row of recommendations starts collapsed, its label a toggle.
+Reading through: the wheel moves lines, not rows; a ✕ on each column header removes its card
+(:mod:`.column_header`); a tall row's label is sticky (:mod:`.header`); one-sided rows start
+collapsed (:mod:`.compare_model`); the label column narrows in a narrow window.
 """
 
 from __future__ import annotations
@@ -31,12 +31,11 @@ from dataclasses import replace
 from urllib.parse import unquote
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QMenu,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -55,7 +54,7 @@ from reader.render.comparison import comparison_html
 from reader.render.theme import Theme
 from reader.ui.actions import CommandActions
 from reader.ui.compare.candidates import AddCardBox, CandidatesModel
-from reader.ui.compare.column_header import ClosableHeader
+from reader.ui.compare.column_header import ClosableHeader, column_menu
 from reader.ui.compare.commands import COMPARE_VIEW_COMMANDS
 from reader.ui.compare.compare_model import CompareModel
 from reader.ui.compare.compare_rows import CompareLayout, RowsButton
@@ -67,7 +66,7 @@ from reader.ui.compare.style import paint_with_theme
 
 #: Width of the row labels at 100 % zoom; columns share the rest.
 LABEL_WIDTH = 190
-MIN_COLUMN_WIDTH = 220
+MIN_COLUMN_WIDTH = 180
 #: Lines one step of the wheel or an arrow key moves (the wheel moves three steps a notch).
 LINES_PER_STEP = 1
 
@@ -283,17 +282,26 @@ class CompareView(ComparisonPane):
     def _apply_style(self) -> None:
         self._model.set_theme(self._theme)
         self._delegate.set_style(self._theme, self._point_size)
-        zoom = self.zoom()
-        self._rows.set_width(round(LABEL_WIDTH * zoom))
+        self._fit_widths()
         self._rows.set_style(self._theme, self._point_size)
         self._columns.set_theme(self._theme)
-        self._columns.setMinimumSectionSize(round(MIN_COLUMN_WIDTH * zoom))
         paint_with_theme(self._table, self._theme)
         self._fit_font(self._table)
         # The wheel moves three steps a notch: a step of a line or two keeps the place.
         line = QFontMetrics(self._table.font()).lineSpacing()
         self._table.verticalScrollBar().setSingleStep(line * LINES_PER_STEP)
         self._schedule_row_heights()
+
+    def _fit_widths(self) -> None:
+        """Labels a fifth of a narrow view (at most their width at this zoom), so that three
+        columns still fit beside them at 1024 pixels rather than scrolling sideways."""
+        zoom = self.zoom()
+        self._rows.set_width(round(min(LABEL_WIDTH * zoom, max(140.0, self.width() / 5))))
+        self._columns.setMinimumSectionSize(round(MIN_COLUMN_WIDTH * zoom))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_widths()
 
     def _after_change(self) -> None:
         ids = self.card_ids()
@@ -388,18 +396,8 @@ class CompareView(ComparisonPane):
             self._add.clearEditText()  # not added (full, or gone): nothing stays typed
 
     def _column_menu(self, pos: QPoint) -> None:
-        header = self._columns
-        logical = header.logicalIndexAt(pos)
+        logical = self._columns.logicalIndexAt(pos)
         ids = self.card_ids()
-        if not 0 <= logical < len(ids):
-            return
-        card_id = ids[logical]
-        menu = QMenu(self)
-        menu.addAction("Open Card", lambda: self.open_card.emit(card_id))
-        left = menu.addAction("Move Left", lambda: self.move_card(logical, logical - 1))
-        left.setEnabled(logical > 0)
-        right = menu.addAction("Move Right", lambda: self.move_card(logical, logical + 1))
-        right.setEnabled(logical < len(ids) - 1)
-        menu.addSeparator()
-        menu.addAction("Remove from Comparison", lambda: self.remove_card(card_id))
-        menu.popup(header.mapToGlobal(pos))
+        if 0 <= logical < len(ids):
+            menu = column_menu(self, logical, ids[logical], len(ids))
+            menu.popup(self._columns.mapToGlobal(pos))

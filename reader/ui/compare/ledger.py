@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.analysis.columns import CardProgress
 from reader.analysis.ledger import LedgerEntry, recommendation_ledger
+from reader.analysis.ledger_rows import LedgerRow, ledger_rows
 from reader.cards.catalog import Catalog
 from reader.qt.models import Index
 from reader.render.comparison import ledger_html
@@ -118,14 +119,17 @@ class RecommendationsLedgerView(SetWideView):
     @staticmethod
     def compute(
         catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
-    ) -> tuple[LedgerEntry, ...]:
+    ) -> tuple[tuple[LedgerEntry, ...], tuple[LedgerRow, ...]]:
+        """The entries, and the rows the view shows: made here, off the UI thread."""
         cards = catalog.analysed(card_ids, progress)
-        return recommendation_ledger(cards, catalog.info.actor_aliases)
+        entries = recommendation_ledger(cards, catalog.info.actor_aliases)
+        return entries, ledger_rows(entries)
 
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog
-        self._model.set_entries(result)
-        self._rows.set_entries(result)
+        entries, rows = result
+        self._model.set_entries(entries)
+        self._rows.set_rows(rows)
         self._ledger.scrollToTop()
 
     def select_addressee(self, name: str) -> bool:
@@ -161,14 +165,8 @@ class RecommendationsLedgerView(SetWideView):
             return
         # The heading at the top; the addressee's first recommendation current, where Enter
         # in the ledger opens it.
-        first = next(
-            (
-                r
-                for r in range(start + 1, self._rows.rowCount())
-                if self._rows.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) is not None
-            ),
-            start,
-        )
+        first = self._rows.first_recommendation(index.row())
+        self._rows.load_to(first + 50)  # and a screenful after it, to scroll the heading up
         self._ledger.setCurrentIndex(self._rows.index(first, 0))
         self._ledger.scrollTo(
             self._rows.index(start, 0), QAbstractItemView.ScrollHint.PositionAtTop

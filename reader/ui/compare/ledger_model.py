@@ -16,10 +16,11 @@ from PySide6.QtCore import QAbstractListModel, QObject, Qt
 from reader.analysis.ledger import LedgerEntry
 from reader.analysis.ledger_rows import LedgerRow, LedgerRowKind, ledger_rows
 from reader.cards.wording import plural
-from reader.qt.models import ROOT, Index, read_only_flags
+from reader.qt.models import ROOT, Index
 from reader.render.html import escape, inline, locator
 from reader.ui.compare.items import Item
-from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole
+from reader.ui.compare.paged import Paged
+from reader.ui.compare.roles import LEAF, CardIdRole, HtmlRole, ItemRole
 from reader.ui.compare.tooltips import safe_tooltip
 
 #: How far a source's lines and its recommendations are set in from the addressee.
@@ -92,8 +93,9 @@ def row_item(row: LedgerRow) -> Item | None:
     return Item(card.id, "header" if row.kind is LedgerRowKind.SOURCE else "recommendations")
 
 
-class LedgerRowsModel(QAbstractListModel):
-    """The ledger's rows (:func:`reader.analysis.ledger_rows.ledger_rows`), one item each."""
+class LedgerRowsModel(Paged, QAbstractListModel):
+    """The ledger's rows (:func:`reader.analysis.ledger_rows.ledger_rows`), one item each,
+    given to the view a page at a time (:mod:`reader.ui.compare.paged`)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -101,13 +103,19 @@ class LedgerRowsModel(QAbstractListModel):
         #: The first row of each addressee, by its place in the ledger.
         self._starts: list[int] = []
 
-    def set_entries(self, entries: Sequence[LedgerEntry]) -> None:
+    def set_rows(self, rows: tuple[LedgerRow, ...]) -> None:
+        """Rows made by :func:`ledger_rows` (on any thread: they are plain data)."""
         self.beginResetModel()
-        self._rows = ledger_rows(entries)
-        self._starts = [
-            i for i, row in enumerate(self._rows) if row.kind is LedgerRowKind.ADDRESSEE
-        ]
+        self._rows = rows
+        self._starts = [i for i, row in enumerate(rows) if row.kind is LedgerRowKind.ADDRESSEE]
+        self._show_first_page()
         self.endResetModel()
+
+    def set_entries(self, entries: Sequence[LedgerEntry]) -> None:
+        self.set_rows(ledger_rows(entries))
+
+    def _total(self) -> int:
+        return len(self._rows)
 
     def row(self, number: int) -> LedgerRow:
         return self._rows[number]
@@ -116,14 +124,25 @@ class LedgerRowsModel(QAbstractListModel):
         """The heading row of the ``entry``-th addressee, or -1."""
         return self._starts[entry] if 0 <= entry < len(self._starts) else -1
 
+    def first_recommendation(self, entry: int) -> int:
+        """The row of the ``entry``-th addressee's first recommendation, or -1."""
+        start = self.start_of(entry)
+        if start < 0:
+            return -1
+        kinds = (r.kind for r in self._rows[start:])
+        return start + next(i for i, k in enumerate(kinds) if k is LedgerRowKind.RECOMMENDATION)
+
     def recommendation_rows(self) -> list[int]:
-        return [i for i, r in enumerate(self._rows) if r.kind is LedgerRowKind.RECOMMENDATION]
+        """The rows shown so far that are recommendations."""
+        rows = self._rows[: self._shown]
+        return [i for i, r in enumerate(rows) if r.kind is LedgerRowKind.RECOMMENDATION]
 
     def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return read_only_flags(index)
+        # Called for every row the view lays out, twice: a constant (see LEAF).
+        return LEAF if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not self.checkIndex(index):

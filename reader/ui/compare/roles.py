@@ -15,3 +15,8 @@ DiffersRole = Qt.ItemDataRole.UserRole + 43
 #: The place in a card that a cell stands for (a :class:`reader.ui.compare.items.Item`), where
 #: double-click or Enter drills down to; None for a cell that stands for no card.
 ItemRole = Qt.ItemDataRole.UserRole + 44
+
+#: The flags of a row in a flat list of thousands (ledger rows, timeline events): selectable,
+#: and never a parent, so a tree view laying the list out asks no row for children (each
+#: question a call into Python, tens of thousands of them before the first paint).
+LEAF = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from reader.analysis.columns import CardProgress, source_label
 from reader.analysis.timeline import EventKind, TimelineEntry, merged_timeline
 from reader.cards.catalog import Catalog
-from reader.qt.models import ROOT, Index, read_only_flags
+from reader.qt.models import ROOT, Index
 from reader.render.comparison import (
     timeline_event_html,
     timeline_html,
@@ -47,8 +47,9 @@ from reader.ui.actions import CommandActions
 from reader.ui.compare.commands import TIMELINE_COMMANDS
 from reader.ui.compare.delegate import PAD_X, HtmlDelegate
 from reader.ui.compare.items import event_item
+from reader.ui.compare.paged import Paged
 from reader.ui.compare.pane import SetWideView
-from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole
+from reader.ui.compare.roles import LEAF, CardIdRole, HtmlRole, ItemRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
 
@@ -59,7 +60,9 @@ LONGEST_DATE = "30 September 2022"
 SOURCES_WIDTH = 260
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(Paged, QAbstractTableModel):
+    """Events in date order, given to the view a page at a time (:mod:`.paged`)."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: tuple[TimelineEntry, ...] = ()
@@ -80,27 +83,36 @@ class TimelineModel(QAbstractTableModel):
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, SOURCES))
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, SOURCES))
 
     def _filter(self) -> None:
         self.beginResetModel()
         self._rows = tuple(
             e for e in self._all if self._publications or e.kind is not EventKind.PUBLISHED
         )
+        self._show_first_page()
         self.endResetModel()
+
+    def _total(self) -> int:
+        return len(self._rows)
 
     def entry(self, row: int) -> TimelineEntry:
         return self._rows[row]
 
+    def entries(self) -> tuple[TimelineEntry, ...]:
+        """Every event shown, those not yet scrolled to as well."""
+        return self._rows
+
     def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(_HEADERS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return read_only_flags(index)
+        # Called for every row the view lays out, twice: a constant (see LEAF).
+        return LEAF if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not self.checkIndex(index):
@@ -231,8 +243,7 @@ class TimelineView(SetWideView):
         return self._model.shows_publications()
 
     def document_html(self) -> str:
-        entries = tuple(self._model.entry(r) for r in range(self._model.rowCount()))
-        return timeline_html(entries, self._theme)
+        return timeline_html(self._model.entries(), self._theme)
 
     def _apply_style(self) -> None:
         self._model.set_theme(self._theme)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.analysis.timeline import EventKind
 from reader.cards.catalog import MemoryCatalog
-from reader.ui.compare import RecommendationsLedgerView, TimelineView
+from reader.ui.compare import RecommendationsLedgerView, TimelineView, paged
 from reader.ui.compare.delegate import PAD_X
 from reader.ui.compare.roles import HtmlRole
 from tests.analysis.compare_cards import catalog_of, make_card
@@ -227,3 +227,33 @@ def test_the_publications_checkbox_reads_its_state_and_dates_fit(
         table = timeline.table()
         needed = QFontMetrics(table.font()).horizontalAdvance("22 September 2022")
         assert table.columnWidth(0) > needed + 2 * PAD_X
+
+
+def test_long_ledgers_and_timelines_reach_their_views_a_page_at_a_time(
+    fifty: tuple[MemoryCatalog, list[str]],
+    show: Show,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(paged, "PAGE", 20)
+    catalog, ids = fifty
+    ledger = show(RecommendationsLedgerView(catalog, ids))
+    assert isinstance(ledger, RecommendationsLedgerView)
+    rows = ledger.rows()
+    recommendations = sum(len(s.recommendations) for e in ledger.entries() for s in e.sources)
+    shown = rows.rowCount()
+    assert shown % 20 == 0  # pages: as many as fill the view, not every row of fifty cards
+    assert shown < recommendations
+    bar = ledger.ledger().verticalScrollBar()
+    bar.setValue(bar.maximum())  # the end of what is shown: the next page comes
+    qtbot.waitUntil(lambda: rows.rowCount() > shown)
+    last = len(ledger.entries()) - 1
+    assert ledger.select_addressee(ledger.entries()[last].addressee)
+    assert rows.rowCount() > rows.first_recommendation(last)  # reached when chosen
+    assert ledger.ledger().currentIndex().row() == rows.first_recommendation(last)
+    timeline = show(TimelineView(catalog, ids))
+    assert isinstance(timeline, TimelineView)
+    events = timeline.model().entries()
+    assert timeline.model().rowCount() < len(events)
+    # Print and PDF take every row, those never scrolled to as well.
+    assert events[-1].date.display().replace(" ", "&nbsp;") in timeline.document_html()
