@@ -1,10 +1,12 @@
 """New cards and new sets: a skeleton of the required fields, ready to fill in.
 
 A new card gets what can be known without reading the source closely — its ``source.file``,
-a title from the source's first line and a unique id made from it — and placeholder text
-("TODO: …") in every other required field. The loader reports each placeholder left as an
-error naming its field (reader.cards.card_file), so ``check`` says what is still to do and a
-half-written card never slips into a comparison or a PDF.
+a title from the source's opening lines (or the one the writer chose from them) and a unique id
+made from it — and placeholder text ("TODO: …") in every other required field. The loader
+reports each placeholder left as an error naming its field (reader.cards.card_file), so
+``check`` says what is still to do and a half-written card never slips into a comparison or a
+PDF. The placeholders are the only instructions in the file: once they are replaced, nothing
+is left to say it was generated (a header comment would outlive its purpose).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from datetime import date
 from pathlib import Path
 
 from reader.authoring import emit
@@ -32,6 +33,11 @@ from reader.cards.safe_yaml import YamlError, decode, read_yaml_bytes
 ID_LENGTH = 48
 #: Headline markers a source's first line may start with (Markdown, numbering).
 _HEADLINE = re.compile(r"^[#>*\-\s]+")
+#: How many opening lines may hold the title: a web page's capture starts with its menus and
+#: captions ("Follow us on social", an image's file name) before the headline.
+TITLE_LINES = 8
+#: A headline has a few words; a menu entry or a caption rarely does.
+_TITLE_WORDS = 5
 
 
 class NewCardError(Exception):
@@ -42,19 +48,34 @@ def _todo(what: str) -> str:
     return f"{PLACEHOLDER} {what}"
 
 
-def source_title(text: str) -> str | None:
-    """The source's first non-empty line, without Markdown headline marks."""
+def title_candidates(text: str) -> list[str]:
+    """The source's first few non-empty lines, without Markdown headline marks: where its
+    title is, for the writer to choose from."""
+    found: list[str] = []
     for line in text.splitlines():
         title = _HEADLINE.sub("", line).strip()
         if title:
-            return title[:200]
-    return None
+            found.append(title[:200])
+            if len(found) == TITLE_LINES:
+                break
+    return found
+
+
+def source_title(text: str) -> str | None:
+    """The source's likely title: the first opening line of a few words that is not a
+    sentence (a standfirst ends with a full stop), else its first non-empty line."""
+    candidates = title_candidates(text)
+    for line in candidates:
+        if len(line.split()) >= _TITLE_WORDS and not line.endswith("."):
+            return line
+    return candidates[0] if candidates else None
 
 
 def slug(title: str) -> str:
     """An id made from a title: lowercase ASCII words joined by hyphens, a few words long."""
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", folded.lower())
+    # An apostrophe joins its word ("Mali's" is "malis", as a curly one folds away).
+    words = re.findall(r"[a-z0-9]+", folded.lower().replace("'", ""))
     kept: list[str] = []
     for word in words:
         if len("-".join([*kept, word])) > ID_LENGTH:
@@ -101,25 +122,31 @@ def source_reference(source: Path, root: Path) -> str:
     return source.name
 
 
+def read_source(source_path: Path) -> str:
+    """A source text's content; :class:`NewCardError` when it cannot be read as text."""
+    try:
+        return decode(read_limited(source_path, MAX_SOURCE_BYTES, "a source text"))
+    except (UnreadableFileError, YamlError) as exc:
+        raise NewCardError(f"{source_path}: {getattr(exc, 'message', exc)}") from None
+
+
 def new_card(
     source_path: Path | None,
     set_root: Path,
     id: str | None = None,
-    today: date | None = None,
     taken: Collection[str] | None = None,
+    title: str | None = None,
 ) -> tuple[Path, str]:
     """The path and text of a new card in ``set_root`` (nothing is written).
 
     ``taken``: the ids already in use (the window knows them); read from the set otherwise.
+    ``title``: the card's title (and so its id), else the source's (:func:`source_title`).
     Raises :class:`NewCardError` when ``id`` is malformed or used, or the source unreadable.
     """
-    title = None
+    title = " ".join(title.split()) if title else None
     if source_path is not None:
-        try:
-            text = decode(read_limited(source_path, MAX_SOURCE_BYTES, "a source text"))
-        except (UnreadableFileError, YamlError) as exc:
-            raise NewCardError(f"{source_path}: {getattr(exc, 'message', exc)}") from None
-        title = source_title(text)
+        text = read_source(source_path)
+        title = title or source_title(text)
     used = card_ids(set_root) if taken is None else set(taken)
     if id is not None:
         if not ID_PATTERN.fullmatch(id):
@@ -147,9 +174,7 @@ def new_card(
         "argument": [{"claim": _todo("the source's first point"), "where": _todo("¶1")}],
         "tags": [_todo("a tag from the set, like actor/wagner")],
     }
-    made = (today or date.today()).isoformat()
-    header = f"# New card, {made}: replace each '{PLACEHOLDER} …'; `check` lists those left.\n"
-    return set_root / f"{card_id}.yaml", header + emit.document(data)
+    return set_root / f"{card_id}.yaml", emit.document(data)
 
 
 def new_set(folder: Path, title: str, description: str | None = None) -> Path:

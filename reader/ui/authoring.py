@@ -56,6 +56,9 @@ class Authoring(QObject):
         self._sidebar_shown = True  # before the editor hid it
         #: The card edited, while it does not load (a new card): its source is pinned.
         self._stand_in: Card | None = None
+        #: The list's open card when the editor was shown: a reload keeps it, and only
+        #: another card opened leaves the editor (a new card is in no list to be opened).
+        self._beside: str | None = None
         window.sources.evidence.checked.connect(self._on_checked)
         self.capture: SourceCapture = SourceCapture(
             self, window.sources.pane, window.commands, lambda: window.sets.root
@@ -153,6 +156,7 @@ class Authoring(QObject):
         card = card_at(w.session.catalog, path) if w.session.catalog is not None else None
         if card is not None:
             w.session.open_card(card.id)  # the source pane shows its source
+        self._beside = w.session.current_id
         self._follow_source(path, card)
         if not self.editing():  # the tag tree steps aside: the form and the source need room
             self._sidebar_shown = w.sidebar.isVisible()
@@ -217,10 +221,14 @@ class Authoring(QObject):
         """Another card opened while editing: leave the editor (asking), or stay on its card."""
         if not self.editing() or self.editor is None:
             return
+        current = self._window.session.current_id
         if _same(self.card_path(), self.editor.path()):
+            self._beside = current
             if self._stand_in is not None:  # the new card now loads: the list's card it is
                 self._stand_in = None
                 self._window.sources.pane.pin(None)
+            return
+        if current is None or current == self._beside:  # the set reloaded (a save, a new file)
             return
         if self.close_editor():
             return
@@ -228,6 +236,8 @@ class Authoring(QObject):
         card = card_at(w.session.catalog, path) if w.session.catalog and path else None
         if card is not None:
             w.session.open_card(card.id)
+        else:  # a new card stays in the editor beside the card the reader went to
+            self._beside = current
 
     def _on_catalog(self) -> None:
         if self.editor is not None:

@@ -1,24 +1,32 @@
 """File › New Card… and File › New Set…: the dialogs around the editing core's skeletons.
 
 A new card is made from a source text — the one open in the source pane, or one picked — or
-blank; the core (:func:`reader.authoring.skeleton.new_card`) gives it ``source.file``, a title
-from the source's first line, a unique id and the required fields, and it opens in the editor.
+blank; the core (:func:`reader.authoring.skeleton.new_card`) gives it ``source.file``, a title,
+a unique id made from the title and the required fields, and it opens in the editor. The title
+is chosen here from the source's opening lines (a web page's capture opens with menus and
+captions), since the id and the file's name are made from it and stay when it is edited later.
 Its placeholder text keeps it out of the list until it is replaced (the editor's diagnostics
 say which fields are left); once it loads, it is opened in the list as well.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from reader.authoring.files import ChangedOnDiskError, save_atomically
-from reader.authoring.skeleton import NewCardError, new_card, new_set
+from reader.authoring.skeleton import (
+    NewCardError,
+    new_card,
+    new_set,
+    read_source,
+    source_title,
+    title_candidates,
+)
 from reader.cards.model import SET_FILE
 from reader.ui.reading.file_actions import MESSAGE_MS, card_at
 
@@ -41,8 +49,8 @@ def ask_card_source(parent: QWidget, shown: Path | None, folder: Path) -> Path |
     box = QMessageBox(QMessageBox.Icon.Question, "New Card", "", parent=parent)
     box.setText("Which source text does the new card summarise?")
     box.setInformativeText(
-        "Its title comes from the source's first line and its id from the title; the fields "
-        "to fill in are marked TODO."
+        "Next you choose its title from the source's opening lines; its id and file name are "
+        "made from the title. The fields to fill in are marked TODO."
     )
     use_shown = box.addButton(f"{shown.name}", QMessageBox.ButtonRole.AcceptRole) if shown else None
     pick = box.addButton("Choose a Source Text…", QMessageBox.ButtonRole.ActionRole)
@@ -60,6 +68,24 @@ def ask_card_source(parent: QWidget, shown: Path | None, folder: Path) -> Path |
         )
         return Path(chosen) if chosen else None
     return None
+
+
+def ask_card_title(parent: QWidget, text: str) -> str | None:
+    """The new card's title: one of the source's opening lines (the likeliest offered first),
+    edited or typed; None when the reader cancelled."""
+    likely = source_title(text)
+    candidates = title_candidates(text)
+    if likely is not None:
+        candidates = [likely, *(line for line in candidates if line != likely)]
+    title, ok = QInputDialog.getItem(
+        parent,
+        "New Card",
+        "The card's title (its id and file name are made from it); edit it if need be:",
+        candidates,
+        0,
+        True,
+    )
+    return (title.strip() or None) if ok else None
 
 
 def ask_set_folder(parent: QWidget, start: Path) -> Path | None:
@@ -93,8 +119,11 @@ class NewFiles(QObject):
             return
         source = None if isinstance(answer, Blank) else answer
         try:
+            title = ask_card_title(w, read_source(source)) if source is not None else None
+            if source is not None and title is None:
+                return
             taken = [summary.id for summary in catalog.summaries()]
-            path, text = new_card(source, catalog.root, None, date.today(), taken)
+            path, text = new_card(source, catalog.root, None, taken, title)
             save_atomically(path, text, expected="")  # never over a file
         except (NewCardError, ChangedOnDiskError, OSError) as exc:
             w.status.showMessage(f"The new card could not be written: {exc}", 10000)

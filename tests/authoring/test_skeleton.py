@@ -3,12 +3,18 @@ with one message per field left to fill in."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from reader.authoring.skeleton import NewCardError, new_card, new_set, slug
+from reader.authoring.skeleton import (
+    NewCardError,
+    new_card,
+    new_set,
+    slug,
+    source_title,
+    title_candidates,
+)
 from reader.cards.load import load_set
 from reader.cards.set_file import parse_set_file
 
@@ -20,7 +26,7 @@ def test_a_card_from_a_source_fails_check_naming_each_field_left(card_set: Path)
     (card_set / "cardset.yaml").write_text(
         (card_set / "cardset.yaml").read_text() + "sources: sources\n"
     )
-    path, text = new_card(sources / "report.txt", card_set, today=date(2026, 12, 6))
+    path, text = new_card(sources / "report.txt", card_set)
     assert path == card_set / "malis-wagner-gamble-a-report.yaml"
     assert 'title: "Mali’s Wagner Gamble: a Report"' in text
     assert 'file: "report.txt"' in text
@@ -39,6 +45,25 @@ def test_a_card_from_a_source_fails_check_naming_each_field_left(card_set: Path)
     assert all(
         p.is_error and "placeholder text left — replace 'TODO: " in p.message for p in problems
     )
+
+
+def test_the_title_skips_a_web_page_s_menus_and_can_be_chosen(card_set: Path) -> None:
+    capture = (
+        "Follow us on social\n\nShutterstock_2026844540-scaled\n\n"
+        "Is Mali flirting with Russian mercenaries to get Washington's attention?\n\n"
+        "It's easy for smaller countries to exploit American fears in this context.\n"
+    )
+    assert source_title(capture) == (
+        "Is Mali flirting with Russian mercenaries to get Washington's attention?"
+    )
+    assert title_candidates(capture)[0] == "Follow us on social"
+    assert source_title("Short one\n\nA sentence of more than five words.\n") == "Short one"
+    source = card_set / "capture.txt"
+    source.write_text(capture, "utf-8")
+    path, text = new_card(source, card_set, title="  Mali's  Wagner   bluff ")
+    assert path.name == "malis-wagner-bluff.yaml"
+    assert text.startswith("format: briefing-card/1\nid: malis-wagner-bluff\n")  # no comment
+    assert 'title: "Mali\'s Wagner bluff"' in text
 
 
 def test_the_id_is_unique_and_checked(card_set: Path) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.app.settings import Settings
+from reader.authoring.skeleton import source_title
 from reader.cards.load import load_set
 from reader.cards.safe_yaml import read_yaml
 from reader.ui import new_files
@@ -244,6 +245,7 @@ def test_new_card_from_the_source_shown_opens_in_the_editor(
         return shown
 
     monkeypatch.setattr(new_files, "ask_card_source", choose)
+    monkeypatch.setattr(new_files, "ask_card_title", lambda _parent, text: source_title(text))
     window.commands.new_card.trigger()
     assert offered == [(root / "sources" / "report.txt").resolve()]
     made = root / "the-lonvar-dam-dispute-water-power-and-borders.yaml"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.app.settings import PaletteMode
+from reader.authoring.skeleton import source_title
 from reader.ui import new_files
 from reader.ui.preferences_dialog import PreferencesDialog
 from tests.conftest import SHARED_SOURCES
@@ -67,6 +68,7 @@ def test_new_card_beside_its_source_and_the_preferences(
     window.resize(1024, 700)
     source = sorted(SHARED_SOURCES.glob("*.txt"))[0]
     monkeypatch.setattr(new_files, "ask_card_source", lambda *_args: source)
+    monkeypatch.setattr(new_files, "ask_card_title", lambda _parent, text: source_title(text))
     window.commands.new_card.trigger()
     pane = window.sources.pane
     qtbot.waitUntil(lambda: pane.evidence is not None and pane.evidence.source is not None)
