@@ -22,8 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from reader.analysis.tables import TABLES
 from reader.app.jobs import JobFailure, JobRunner
@@ -112,10 +112,15 @@ class TableExport(QObject):
         if choice is None:
             return
         self._remember(choice)
-        load_writer(choice.fmt)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # openpyxl: 0.3 s, once
+        try:
+            load_writer(choice.fmt)
+        finally:
+            QApplication.restoreOverrideCursor()
         request = TableRequest(catalog, kind.value, card_ids, choice.fmt, choice.path, choice.bom)
         self._jobs.start(kind.value, table_job(request))
-        self._say(f"Exporting the {VIEW_NAMES[kind.value]} ({plural(len(card_ids), 'card')})…")
+        # Shown until the outcome replaces it: an XLSX of 10,000 cards takes half a minute.
+        self._say(f"Exporting the {VIEW_NAMES[kind.value]} ({plural(len(card_ids), 'card')})…", 0)
         self._refresh()
 
     def shutdown(self) -> None:
@@ -146,11 +151,12 @@ class TableExport(QObject):
         self.message = box
         box.open()
 
-    def _say(self, text: str) -> None:
-        """Show ``text`` in the window's status bar (a workspace on its own has none)."""
+    def _say(self, text: str, ms: int = MESSAGE_MS) -> None:
+        """Show ``text`` in the window's status bar for ``ms`` (0: until replaced); a
+        workspace on its own has none."""
         window = self._workspace.window()
         if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, MESSAGE_MS)
+            window.statusBar().showMessage(text, ms)
 
     def _refresh(self) -> None:
         self._workspace.commands.refresh()

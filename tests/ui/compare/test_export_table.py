@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.tables import TABLES
@@ -64,6 +64,9 @@ def test_each_view_exports_the_rows_it_shows(
     title = window.session.catalog.info.title  # type: ignore[union-attr]
 
     window.comparisons.show_matrix()
+    action = window.workspace.commands.export_table
+    buttons = window.workspace.findChildren(QToolButton)
+    assert any(b.defaultAction() is action and b.isVisible() for b in buttons)  # beside the tabs
     target = tmp_path / "matrix.csv"
     asked = export(qtbot, window, TableChoice(target, TableFormat.CSV, bom=True))
     suggestion, fmt, bom = asked[0]
@@ -97,7 +100,6 @@ def test_each_view_exports_the_rows_it_shows(
     # The compare view is no table: the command says so.
     window.workspace.compare([CRISIS_GROUP, SANCTIONS])
     assert window.workspace.current_kind() is ViewKind.COMPARE
-    action = window.workspace.commands.export_table
     assert not action.isEnabled()
     assert "topic matrix" in action.toolTip()
 
