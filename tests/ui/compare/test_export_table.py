@@ -141,6 +141,24 @@ def test_a_card_of_the_set_is_never_the_target(
     box.close()
     assert card.read_bytes() == before
 
+    missing = card_set / "gone" / "t.csv"  # a folder that is not there: said, not raised
+    export(qtbot, window, TableChoice(missing, TableFormat.CSV, bom=False))
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Could not write {missing}: ")
+    assert message.endswith(". Nothing was written.")
+    assert "Traceback" not in message
+
+
+def test_a_view_still_being_worked_out_is_not_exported_yet(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    window = make_window(card_set)
+    window.workspace.background_from = 1  # every view is a job
+    window.comparisons.show_ledger()  # its job's result has not arrived yet
+    window.workspace.tables.choose = lambda *_: pytest.fail("no dialog while it loads")
+    window.workspace.commands.export_table.trigger()
+    assert "still being worked out" in window.statusBar().currentMessage()
+
 
 def test_the_dialog_offers_the_formats_and_the_bom_for_csv_and_tsv(
     qtbot: QtBot, tmp_path: Path
