@@ -146,6 +146,8 @@ class TableExport(QObject):
 
     def _fail(self, message: str) -> None:
         self._say(message)
+        if self.message is not None:
+            self.message.deleteLater()  # the last failure's, read and closed
         box = QMessageBox(QMessageBox.Icon.Warning, "Export Table", message, parent=self._workspace)
         box.setAccessibleName("Export failed")
         self.message = box
