@@ -113,6 +113,10 @@ class ComparisonWorkspace(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
+        # Zoomed in a narrow window the tabs may still not fit: their titles shorten ("Topic
+        # Ma…") rather than scrolling a tab out of sight behind arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.scope = MutedLabel(self, accessible_name="Cards in this view")
         self.scope.setObjectName("comparisonScope")
