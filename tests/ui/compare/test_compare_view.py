@@ -382,6 +382,8 @@ def test_typing_in_add_a_card_narrows_the_choice_to_matching_cards(
     assert matches.rowCount() == 2  # "Press Alpha" and "Press Alphaville", not the others
     popup = completer.popup()
     qtbot.waitUntil(popup.isVisible)
+    # Wider than the box: a suggestion is publisher, date and title, not cut at the box's edge.
+    assert popup.width() > combo.width()
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     with qtbot.waitSignal(view.cards_changed):
         qtbot.keyClick(popup, Qt.Key.Key_Return)
