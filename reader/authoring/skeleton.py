@@ -36,6 +36,8 @@ _HEADLINE = re.compile(r"^[#>*\-\s]+")
 #: How many opening lines may hold the title: a web page's capture starts with its menus and
 #: captions ("Follow us on social", an image's file name) before the headline.
 TITLE_LINES = 8
+#: A line longer than this is a paragraph, not a title.
+TITLE_CHARS = 200
 #: A headline has a few words; a menu entry or a caption rarely does.
 _TITLE_WORDS = 5
 
@@ -49,16 +51,18 @@ def _todo(what: str) -> str:
 
 
 def title_candidates(text: str) -> list[str]:
-    """The source's first few non-empty lines, without Markdown headline marks: where its
-    title is, for the writer to choose from."""
-    found: list[str] = []
+    """The short lines among the source's first few non-empty ones, without Markdown headline
+    marks: where its title is, for the writer to choose from (a paragraph is no title; a
+    source that opens with nothing else offers its first line, cut)."""
+    opening: list[str] = []
     for line in text.splitlines():
         title = _HEADLINE.sub("", line).strip()
         if title:
-            found.append(title[:200])
-            if len(found) == TITLE_LINES:
+            opening.append(title)
+            if len(opening) == TITLE_LINES:
                 break
-    return found
+    short = [line for line in opening if len(line) <= TITLE_CHARS]
+    return short or [line[:TITLE_CHARS].rstrip() for line in opening[:1]]
 
 
 def source_title(text: str) -> str | None:

@@ -157,6 +157,8 @@ class Authoring(QObject):
         if card is not None:
             w.session.open_card(card.id)  # the source pane shows its source
         self._beside = w.session.current_id
+        self.capture.show_how(True)
+        w.problems.edited = path  # its errors are at its fields: no panel over the editor
         self._follow_source(path, card)
         if not self.editing():  # the tag tree steps aside: the form and the source need room
             self._sidebar_shown = w.sidebar.isVisible()
@@ -204,6 +206,8 @@ class Authoring(QObject):
         w = self._window
         self._stand_in = None
         w.sources.pane.pin(None)
+        self.capture.show_how(False)
+        w.problems.edited = None
         if self.editing():
             w.content.setCurrentWidget(w.card_view)
             w.sidebar.setVisible(self._sidebar_shown)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from reader.ui.actions import key_text
 from reader.ui.commands import Actions
 from reader.ui.editor.card_editor import CardEditor
 from reader.ui.reading.quote_capture import paragraph_locator, selected_quote
@@ -47,6 +48,17 @@ class SourceCapture(QObject):
 
     def follow(self, editor: CardEditor) -> None:
         self._editor = editor
+
+    def show_how(self, editing: bool) -> None:
+        """While editing, the line under the source says how to capture from it (nothing
+        else in the window does, and the reading hint names the card view's links)."""
+        quote = key_text(self._commands.add_quote)
+        self._pane.set_editing_hint(
+            f"Select words, then right-click › Add Selection as Quote ({quote}); with a Where "
+            "field in focus, click a paragraph to fill in its locator (Shift+click: a range)."
+            if editing
+            else None
+        )
 
     def _editing(self) -> CardEditor | None:
         """The editor, while it is shown beside the source of the card it edits (the pane

@@ -57,6 +57,8 @@ def test_the_title_skips_a_web_page_s_menus_and_can_be_chosen(card_set: Path) ->
         "Is Mali flirting with Russian mercenaries to get Washington's attention?"
     )
     assert title_candidates(capture)[0] == "Follow us on social"
+    assert title_candidates(f"{'A paragraph. ' * 20}\n\nTitle\n") == ["Title"]
+    assert title_candidates(f"{'word ' * 60}\n") == [("word " * 40).strip()]
     assert source_title("Short one\n\nA sentence of more than five words.\n") == "Short one"
     source = card_set / "capture.txt"
     source.write_text(capture, "utf-8")

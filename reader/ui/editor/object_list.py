@@ -37,6 +37,12 @@ from reader.ui.editor.undo import InsertItem, MoveItem, RemoveItem
 from reader.ui.labels import PlainLabel
 
 _ROWS_SHOWN = (2, 8)
+#: What a list says under its buttons while nothing is wrong with it: how its items are
+#: best made (quotes come verbatim from the source pane beside the editor, reader.ui.capture).
+_HOW_TO_ADD = {
+    "quotes": "Select the words in the source pane, then right-click › Add Selection as Quote "
+    "(Ctrl+Shift+Q): the text verbatim and its locator."
+}
 _MOVABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
 
@@ -259,7 +265,9 @@ class ObjectListField(FieldEditor):
         self.view.setEnabled(not foreign)
         self.add_button.setEnabled(not foreign)
         self.show_hint(
-            "Written here as something other than a list; edit it in the file." if foreign else ""
+            "Written here as something other than a list; edit it in the file."
+            if foreign
+            else _HOW_TO_ADD.get(self.spec.key, "")
         )
         self._row = -1
         self.select(0 if self.model.items else -1)

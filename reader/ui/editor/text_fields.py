@@ -98,6 +98,11 @@ class TextField(FieldEditor):
         self.control().setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+#: What an empty locator field says: typed, or picked in the source pane beside the editor
+#: (reader.ui.capture), which a reader would not otherwise guess.
+LOCATOR_HINT = "¶3 or §II ¶2 — or click its paragraph in the source (Shift+click: a range)"
+
+
 class LineField(TextField):
     def __init__(
         self, spec: FieldSpec, owner: Owner, host: FormHost, completer: QCompleter | None = None
@@ -106,6 +111,9 @@ class LineField(TextField):
         self.edit = QLineEdit()
         self.edit.setAccessibleName(spec.title)
         self.edit.setToolTip(spec.description)
+        if spec.is_locator:  # the capture from the source pane is found where it is used
+            self.edit.setPlaceholderText(LOCATOR_HINT)
+            self.edit.setToolTip(f"{spec.description} {LOCATOR_HINT}.")
         if spec.kind is Kind.DATE:
             self.edit.setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
             self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0000-00-00") * 2)

@@ -112,6 +112,9 @@ class ProblemsDock(QDockWidget):
         self.setAccessibleName("Problems")
         self._root: Path | None = None
         self._seen: tuple[Problem, ...] = ()
+        #: The card file open in the editor (reader.ui.authoring): its errors are shown at its
+        #: fields there, so they alone do not open the panel over half the editor.
+        self.edited: Path | None = None
         self._files: tuple[Problem, ...] = ()
         self._evidence: Evidence | None = None
         self.model = ProblemsModel(self)
@@ -153,11 +156,17 @@ class ProblemsDock(QDockWidget):
         self.counted.emit(problems)
         fresh = tuple(problems) != self._seen
         self._seen = tuple(problems)
-        if fresh and any(p.is_error for p in problems):
+        if fresh and any(p.is_error and not self._edited(p) for p in problems):
             self.show()
             self.raise_()
         elif fresh and not problems:
             self.hide()  # an empty panel would only take the card's room (review #10)
+
+    def _edited(self, problem: Problem) -> bool:
+        root, edited = self._root, self.edited
+        if root is None or edited is None:
+            return False
+        return (root / problem.path).resolve() == edited.resolve()
 
     def _open(self, index: QModelIndex) -> None:
         problem = index.siblingAtColumn(SEVERITY).data(ProblemRole)

@@ -106,6 +106,7 @@ class SourcePane(QWidget):
         #: again when the text is rebuilt (zoom, colours) or once it has been read.
         self._state: tuple[str, int] | Paragraph | None = None
         self._hint = ""
+        self._editing_hint: str | None = None
         #: What the window last asked to show, and the card shown instead while one is pinned.
         self._given: tuple[CardEvidence | None, Theme, float] | None = None
         self._pinned: CardEvidence | None = None
@@ -129,6 +130,14 @@ class SourcePane(QWidget):
     def set_hint(self, hint: str) -> None:
         """What the line under the text says before anything is chosen (names the keys)."""
         self._hint = hint
+
+    def set_editing_hint(self, hint: str | None) -> None:
+        """What that line says instead while a card is edited beside the pane (how to capture
+        from the text: reader.ui.capture); None: the reading hint again. Shown at once."""
+        self._editing_hint = hint
+        if self._shown is not None:
+            self.footer.setText(escape(hint or self._hint))
+            self.footer.setToolTip("")
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -176,7 +185,7 @@ class SourcePane(QWidget):
         self.stack.setCurrentWidget(self.view)
         self._show_legend()
         self._mark([], None)
-        self.footer.setText(escape(self._hint))
+        self.footer.setText(escape(self._editing_hint or self._hint))
         self.footer.setToolTip("")
         state = self._state
         if isinstance(state, Paragraph) and state in layout.block_of:
