@@ -79,7 +79,9 @@ def _write(request: TableRequest, job: JobContext) -> TableWritten | TableRefuse
     Everything alive when the job starts, and the cards and rows as it makes them, are left
     out of full garbage collections until it ends (``gc.freeze``, as the PDF export does):
     otherwise the collections the job's allocations set off, which hold the interpreter,
-    took 0.2-0.35 s each at 5,000 cards, and the window froze that long.
+    took 0.2-0.35 s each at 5,000 cards, and the window froze that long. Frozen again once the
+    cards are read and once the rows are made: at 10,000 cards the longest freeze of the
+    window went from 92 to 46 ms (2 cores, under load).
     """
     gc.freeze()
     try:
@@ -98,7 +100,9 @@ def _table(request: TableRequest, job: JobContext) -> TableWritten | TableRefuse
         return _refused(target, reason)
     job.progress(0, len(request.card_ids), "Reading the cards")
     cards = request.catalog.analysed(request.card_ids, job.progress)
+    gc.freeze()  # the cards too, and then the rows: each is kept to the end
     table = TABLES[request.view](cards, request.catalog.info)
+    gc.freeze()
     job.checkpoint()
     data = table_bytes(table, request.fmt, bom=request.bom)
     job.checkpoint()  # the last moment a cancel leaves everything as it was

@@ -164,7 +164,7 @@ class TableExport(QObject):
         self._workspace.commands.refresh()
 
     def _saved_format(self) -> TableFormat:
-        value = str(self.store.value("export/table_format", "")) if self.store else ""
+        value = str(self.store.value("export/table_format", "")) if self.store is not None else ""
         return next((f for f in TableFormat if f.value == value), TableFormat.CSV)
 
     def _saved_flag(self, key: str) -> bool:
