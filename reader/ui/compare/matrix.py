@@ -368,9 +368,9 @@ class TopicMatrixView(SetWideView):
         room = self._table.viewport().width()
         fill = min(room // count, round(MAX_COLUMN_WIDTH * zoom))
         width = max(round(CARD_COLUMN_WIDTH * zoom), fill)
+        # The default size, which every section not dragged by hand follows: no call per
+        # column (a matrix of 10,000 cards has as many).
         self._columns.setDefaultSectionSize(width)
-        for column in range(count):
-            self._columns.resizeSection(column, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
