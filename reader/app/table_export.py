@@ -10,7 +10,8 @@ and the bytes are written atomically (:class:`reader.export.atomic.AtomicFile`),
 or cancelled export leaves an existing file as it was.
 
 A :func:`table_job` runs on :class:`reader.app.jobs.JobRunner`: at 10,000 cards reading the
-cards and laying out the XLSX take seconds. It imports nothing on its thread (see
+cards and laying out the XLSX take seconds. It reports the cards read, then, with the label
+"writing N rows", that it is writing. It imports nothing on its thread (see
 :mod:`reader.app.jobs`), so an XLSX export must have openpyxl loaded first
 (:func:`load_writer`).
 """
@@ -98,11 +99,13 @@ def _table(request: TableRequest, job: JobContext) -> TableWritten | TableRefuse
         return _refused(target, exc.strerror or str(exc))
     if (reason := refusal(written, request.catalog, suffix=request.fmt.suffix)) is not None:
         return _refused(target, reason)
-    job.progress(0, len(request.card_ids), "Reading the cards")
+    total = len(request.card_ids)
+    job.progress(0, total)
     cards = request.catalog.analysed(request.card_ids, job.progress)
     gc.freeze()  # the cards too, and then the rows: each is kept to the end
     table = TABLES[request.view](cards, request.catalog.info)
     gc.freeze()
+    job.progress(total, total, f"writing {len(table.rows):,} rows")
     job.checkpoint()
     data = table_bytes(table, request.fmt, bom=request.bom)
     job.checkpoint()  # the last moment a cancel leaves everything as it was

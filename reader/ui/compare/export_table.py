@@ -73,6 +73,7 @@ class TableExport(QObject):
         #: Where the folder, format and BOM choices persist (the window's settings).
         self.store: QSettings | None = None
         self._jobs = JobRunner("table-export", self)
+        self._jobs.progressed.connect(self._progressed)
         self._jobs.finished.connect(self._finished)
         self._jobs.failed.connect(self._failed)
         self._jobs.stopped.connect(lambda _key: self._refresh())
@@ -119,8 +120,6 @@ class TableExport(QObject):
             QApplication.restoreOverrideCursor()
         request = TableRequest(catalog, kind.value, card_ids, choice.fmt, choice.path, choice.bom)
         self._jobs.start(kind.value, table_job(request))
-        # Shown until the outcome replaces it: the matrix of 10,000 cards as XLSX takes 12 s.
-        self._say(f"Exporting the {VIEW_NAMES[kind.value]} ({plural(len(card_ids), 'card')})…", 0)
         self._refresh()
 
     def shutdown(self) -> None:
@@ -128,6 +127,12 @@ class TableExport(QObject):
         self._jobs.shutdown()
 
     # -- internals ------------------------------------------------------------------------
+
+    def _progressed(self, view: object, done: int, total: int, label: str) -> None:
+        """Where the export is, until the outcome replaces it: the matrix of 10,000 cards
+        as XLSX takes 12 s."""
+        doing = label or f"{done:,} of {plural(total, 'card')} read"
+        self._say(f"Exporting the {VIEW_NAMES.get(str(view), 'table')}: {doing}…", 0)
 
     def _finished(self, view: object, outcome: TableWritten | TableRefused) -> None:
         self._refresh()

@@ -44,9 +44,16 @@ def export(qtbot: QtBot, window: MainWindow, choice: TableChoice | None) -> Aske
         return choice
 
     window.workspace.tables.choose = choose
+    said.clear()
+    window.statusBar().messageChanged.connect(said.append)
     window.workspace.commands.export_table.trigger()
     qtbot.waitUntil(lambda: not window.workspace.tables.busy)
+    window.statusBar().messageChanged.disconnect(said.append)
     return asked
+
+
+#: What the status bar said during the last :func:`export`.
+said: list[str] = []
 
 
 def expected(root: Path, view: str, ids: Sequence[str]) -> list[list[str]]:
@@ -78,6 +85,7 @@ def test_each_view_exports_the_rows_it_shows(
     assert rows == expected(card_set, "matrix", every)
     shown = f"Exported {len(rows) - 1} rows of the topic matrix (3 cards) to {target}"
     assert window.statusBar().currentMessage() == shown
+    assert f"Exporting the topic matrix: writing {len(rows) - 1} rows…" in said  # meanwhile
 
     window.comparisons.show_ledger()
     target = tmp_path / "ledger.xlsx"
