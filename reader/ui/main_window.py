@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from reader import __version__
 from reader.app.export_request import ExportContext
 from reader.app.export_scope import shown_context
 from reader.app.filtering import Filtering
@@ -38,7 +36,9 @@ from reader.ui.commands import Actions
 from reader.ui.compare.controller import MESSAGE_MS, ComparisonController
 from reader.ui.compare.workspace import ComparisonWorkspace
 from reader.ui.export.pdf_export import PdfExport
+from reader.ui.focus import install_focus_frames
 from reader.ui.folder_drop import FolderDrop
+from reader.ui.icons import app_icon
 from reader.ui.menus import Menus, add_toolbar_stretch_and, build_menus, fill_recent, follow_views
 from reader.ui.mouse_nav import MouseNavigation
 from reader.ui.reading.card_list import CardListPane
@@ -50,6 +50,7 @@ from reader.ui.reading.sidebar import Sidebar
 from reader.ui.reading.source_controller import SourceController
 from reader.ui.reading.status_bar import StatusBar
 from reader.ui.reading_aids import ReadingAids
+from reader.ui.set_edits import SetEdits
 from reader.ui.startup_probe import card_list_shown
 
 #: The card list's width at first start, and the window's.
@@ -119,8 +120,9 @@ class MainWindow(QMainWindow):
         add_toolbar_stretch_and(self.menus.toolbar, self.search)
         self._mouse_nav = MouseNavigation(self, self.session.back, self.session.forward)
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.installEventFilter(self._mouse_nav)
+            install_focus_frames(app)  # a focus frame you can see on every view's current item
 
         self.appearance: Appearance = Appearance(settings, self)
         self.presenter: CardPresenter = CardPresenter(
@@ -139,12 +141,14 @@ class MainWindow(QMainWindow):
         self.status.addPermanentWidget(self.comparisons.basket_button)
         self.export: PdfExport = PdfExport(self, settings.store, self.export_context)
         self.authoring: Authoring = Authoring(self)  # the editor, new cards, the card's file
+        self.set_edits: SetEdits = SetEdits(self)  # tag and topic changes, their undo stack
         self._connect()
         self.aids: ReadingAids = ReadingAids(self)  # zoom, outline, overview, print card, resume
         self._restore_settings()
         self.commands.bind(self)
         self._fix_tab_order()
         self.setWindowTitle("Briefing Reader")
+        self.setWindowIcon(app_icon())
 
     # -- wiring -------------------------------------------------------------------------------
 
@@ -178,7 +182,9 @@ class MainWindow(QMainWindow):
         self.export.failed.connect(self.status.timed(15000))
         self._drop = FolderDrop(self)
         self._drop.dropped.connect(self.open_set)
-        self.workspace.add_corner_actions([a.export_pdf, a.print, a.back_to_reading])
+        self.workspace.tables.store = self.settings.store  # where Export Table… saves, and how
+        table = self.workspace.commands.export_table
+        self.workspace.add_corner_actions([a.export_pdf, table, a.print, a.back_to_reading])
         self.list_pane.set_context_actions([a.add_to_comparison, a.compare, None, *a.card_file()])
         self.list_pane.set_clear_action(a.clear_filters)
         self.status.set_namer(self.sidebar.model.label_of)
@@ -391,15 +397,6 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._mouse_nav)
         super().closeEvent(event)
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Briefing Reader",
-            f"Briefing Reader {__version__}\n\n"
-            "Read, compare and export briefing cards: structured summaries of sources on a "
-            "contested question.",
-        )
 
 
 def settings_at(path: Path) -> Settings:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from reader.cards.query import Query
 from reader.ui.actions import Command, Key
 from reader.ui.commands.card_menu import EDIT_CARD_COMMANDS, escape
+from reader.ui.commands.set_commands import TOPIC_COMMANDS, UNDO_COMMANDS
 from reader.ui.reading.copy_citation import copy_pointed
 
 if TYPE_CHECKING:
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 
 
 EDIT_COMMANDS: tuple[Command[MainWindow], ...] = (
+    *UNDO_COMMANDS,
     Command(
         "copy_citation",
         "Copy with &Citation",
@@ -64,5 +66,6 @@ EDIT_COMMANDS: tuple[Command[MainWindow], ...] = (
         lambda w: w.session.set_query(Query()),
         ("Ctrl+Shift+Backspace",),
     ),
+    *TOPIC_COMMANDS,
     *EDIT_CARD_COMMANDS,
 )
