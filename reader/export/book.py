@@ -29,6 +29,9 @@ from reader.render import comparison as views
 from reader.verify.sources import source_folders
 
 PAGE_SIZES = ("A4", "Letter")
+#: Characters of a long comparison view's HTML laid out as one document (:func:`parts_of`):
+#: about ten pages.
+PART_SIZE = 120_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +133,39 @@ def card_section(card: Card, info: SetInfo, evidence: Mapping[str, str] | None =
     )
 
 
-def _comparison_section(anchor: str, title: str, html: str, landscape: bool) -> Section:
-    """A comparison view's pages; ``anchor`` is the one its paper HTML has at its title."""
-    return Section(Kind.COMPARISON, anchor, title, html, landscape=landscape, header=title)
+def parts_of(html: str, size: int | None = None) -> list[str]:
+    """``html`` cut at its :data:`~reader.render.comparison.PART` marks into documents of
+    about ``size`` characters (default :data:`PART_SIZE`; a longer piece stays whole), each
+    with the document's head.
+
+    Moving a page break lays its document out again from the move to the end, so a view of
+    a thousand cards (a hundred and fifty pages) laid out as one document spent most of the
+    export on that; in parts of a few pages each, a move lays out only the rest of its part.
+    Each part starts a new page, so at most one page in ``size`` characters is left short.
+    """
+    size = PART_SIZE if size is None else size
+    head, _, rest = html.partition("<body>")
+    body, _, tail = rest.rpartition("</body>")
+    groups: list[list[str]] = [[]]
+    length = 0
+    for piece in body.split(views.PART):
+        if groups[-1] and length + len(piece) > size:
+            groups.append([])
+            length = 0
+        groups[-1].append(piece)
+        length += len(piece)
+    return [f"{head}<body>{''.join(group)}</body>{tail}" for group in groups]
+
+
+def _comparison_section(anchor: str, title: str, html: str, landscape: bool) -> list[Section]:
+    """A comparison view's pages, in parts when long (:func:`parts_of`); ``anchor`` is the
+    one its paper HTML has at its title, in the first part."""
+    return [
+        Section(
+            Kind.COMPARISON, anchor, title, part, landscape=landscape, header=title, continued=i > 0
+        )
+        for i, part in enumerate(parts_of(html))
+    ]
 
 
 def comparison_sections(request: BookRequest) -> list[Section]:
@@ -147,24 +180,20 @@ def comparison_sections(request: BookRequest) -> list[Section]:
         # The arguments are on the cards' own pages; the compare page lines up the rest.
         html = views.comparison_html(table, LIGHT, title=title, for_print=True)
         landscape = len(request.compare) > views.WIDE_COMPARE
-        sections.append(_comparison_section(views.COMPARE_ANCHOR, title, html, landscape))
+        sections += _comparison_section(views.COMPARE_ANCHOR, title, html, landscape)
     if not request.comparison or len(cards) < MIN_COMPARE:
         return sections
     if info.topics:
         matrix = topic_matrix(cards, info)
         html = views.topic_matrix_html(matrix, LIGHT, for_print=True)
         landscape = len(cards) > views.WIDE_MATRIX
-        sections.append(
-            _comparison_section(views.MATRIX_ANCHOR, views.MATRIX_TITLE, html, landscape)
-        )
+        sections += _comparison_section(views.MATRIX_ANCHOR, views.MATRIX_TITLE, html, landscape)
     ledger = recommendation_ledger(cards, info.actor_aliases)
     if ledger:
         html = views.ledger_html(ledger, LIGHT, for_print=True)
-        sections.append(_comparison_section(views.LEDGER_ANCHOR, views.LEDGER_TITLE, html, False))
+        sections += _comparison_section(views.LEDGER_ANCHOR, views.LEDGER_TITLE, html, False)
     events = merged_timeline(cards)
     if events:
         html = views.timeline_html(events, LIGHT, for_print=True)
-        sections.append(
-            _comparison_section(views.TIMELINE_ANCHOR, views.TIMELINE_TITLE, html, False)
-        )
+        sections += _comparison_section(views.TIMELINE_ANCHOR, views.TIMELINE_TITLE, html, False)
     return sections

@@ -110,6 +110,8 @@ class Book:
         groups: dict[Kind, list[OutlineNode]] = {}
         for laid in self.sections:
             sec, page = laid.section, laid.first_page - 1
+            if sec.continued:
+                continue
             children = tuple(OutlineNode(b.title, b.anchor, page) for b in sec.bookmarks)
             node = OutlineNode(sec.title, sec.anchor, page, children)
             if sec.kind not in OUTLINE_GROUPS:

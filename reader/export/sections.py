@@ -51,10 +51,13 @@ class Section:
     bookmarks: tuple[Bookmark, ...] = field(default_factory=tuple)
     #: For card sections: the card's tags, for the index.
     tags: tuple[str, ...] = ()
+    #: A later part of a long view (see :func:`reader.export.book.parts_of`): it goes on
+    #: from a new page, with no entry of its own in the contents or the outline.
+    continued: bool = False
 
     @property
     def in_contents(self) -> bool:
-        return self.kind not in (Kind.COVER, Kind.CONTENTS)
+        return self.kind not in (Kind.COVER, Kind.CONTENTS) and not self.continued
 
     @property
     def running_header(self) -> bool:

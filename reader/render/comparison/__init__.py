@@ -10,7 +10,7 @@ and pieces (:mod:`reader.render.html`), so a badge means the same thing in the c
 comparison and on paper. Everything from a card is escaped: card files are untrusted.
 """
 
-from reader.render.comparison.common import NOT_ADDRESSED, ROW_LABEL
+from reader.render.comparison.common import NOT_ADDRESSED, PART, ROW_LABEL
 from reader.render.comparison.ledger import (
     LEDGER_ANCHOR,
     LEDGER_TITLE,
@@ -60,6 +60,7 @@ __all__ = [
     "MATRIX_TITLE",
     "NOT_ADDRESSED",
     "NO_RECOMMENDATION",
+    "PART",
     "ROW_LABEL",
     "STANCES_DIFFER",
     "TIMELINE_ANCHOR",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.cards.dates import PartialDate
 from reader.cards.model import Card
-from reader.render.html import escape
+from reader.render.html import escape, head_row
 from reader.render.theme import KEEP_WITH_NEXT, Theme
 
 NOT_ADDRESSED = "Not addressed"
@@ -12,6 +12,28 @@ NOT_ADDRESSED = "Not addressed"
 #: above the part of a row carried over to the next page (the question under a topic is not
 #: repeated: it is on the page before). (``KEEP_WITH_NEXT + 1`` is the export's spacer.)
 ROW_LABEL = KEEP_WITH_NEXT + 2
+
+
+#: Between the parts of a long view on paper (a matrix's tables, the ledger's addressees),
+#: where the export may start a new page and lay out the rest as a document of its own.
+PART = "<!--part-->"
+
+
+#: Rows of a long table on paper before it goes on as another table (a part of its own).
+ROWS_PER_PART = 120
+
+
+def ruled_tables(theme: Theme, head: str, rows: list[str], *, for_print: bool) -> str:
+    """A ruled table of ``rows`` under the column heads ``head`` (``<th>`` cells); on paper, a
+    long one as tables of :data:`ROWS_PER_PART` rows, :data:`PART` between them, each with
+    its heads: Qt draws every page of a table by walking all of its rows, so a thousand rows
+    on a hundred pages cost a hundred thousand row visits."""
+    size = ROWS_PER_PART if for_print else max(len(rows), 1)
+    tables = [
+        ruled_table(theme) + head_row(head, for_print=for_print) + "".join(rows[i : i + size])
+        for i in range(0, max(len(rows), 1), size)
+    ]
+    return f"</table><p></p>{PART}".join(tables) + "</table>"
 
 
 def repeated(paragraph: str) -> str:

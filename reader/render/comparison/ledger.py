@@ -8,7 +8,7 @@ from reader.analysis.ledger import LedgerEntry
 from reader.cards.model import Recommendation
 from reader.cards.query import fold
 from reader.cards.wording import plural
-from reader.render.comparison.common import source_html
+from reader.render.comparison.common import PART, source_html
 from reader.render.html import document, escape, inline, locator, view_title
 from reader.render.theme import Theme
 
@@ -58,12 +58,16 @@ def ledger_html(
 ) -> str:
     """What each source says each addressee should do; named anchors per addressee.
 
-    ``for_print`` adds :data:`LEDGER_ANCHOR` at the title, for the contents and the outline.
+    ``for_print`` adds :data:`LEDGER_ANCHOR` at the title, for the contents and the outline,
+    and a :data:`PART` mark between addressees, where a long ledger may go on as a document of
+    its own.
     """
     parts = [view_title(title, LEDGER_ANCHOR, for_print=for_print)]
     if not entries:
         parts.append('<p class="empty">None of these cards makes a recommendation.</p>')
     for i, entry in enumerate(entries):
+        if for_print and i:
+            parts.append(PART)
         others = [name for name in entry.names if fold(name) != fold(entry.addressee)]
         meta = plural(len(entry.sources), "source")
         if others:

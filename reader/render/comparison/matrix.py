@@ -7,7 +7,13 @@ from reader.analysis.side_by_side import TopicCell
 from reader.cards.dates import PartialDate
 from reader.cards.model import Card, Perspective, Topic
 from reader.cards.wording import plural
-from reader.render.comparison.common import NOT_ADDRESSED, ruled_table, source_html
+from reader.render.comparison.common import (
+    NOT_ADDRESSED,
+    PART,
+    ruled_table,
+    ruled_tables,
+    source_html,
+)
 from reader.render.comparison.side_by_side import topic_cell_html
 from reader.render.html import document, escape, head_row, inline, stance_badge, view_title
 from reader.render.theme import Theme
@@ -77,13 +83,8 @@ def _key(matrix: TopicMatrix, theme: Theme, for_print: bool) -> str:
         '<th width="5%">#</th><th align="left" width="55%">Source</th>'
         '<th align="left">Silent on</th>'
     )
-    return (
-        "<h3>Sources, and the topics each is silent on</h3>"
-        + ruled_table(theme)
-        + head_row(head, for_print=for_print)
-        + "".join(rows)
-        + "</table>"
-    )
+    title = "<h3>Sources, and the topics each is silent on</h3>"
+    return title + ruled_tables(theme, head, rows, for_print=for_print)
 
 
 def topic_matrix_html(
@@ -100,7 +101,8 @@ def topic_matrix_html(
     the topics it is silent on. More cards than ``columns_per_table`` continue in further
     tables, each repeating the topic column, so no page squeezes fifty columns.
     ``for_print`` adds what paper needs: :data:`MATRIX_ANCHOR` at the title, every table's
-    column heads repeated on each page it continues on.
+    column heads repeated on each page it continues on, and a :data:`PART` mark after each
+    table, where a long matrix may go on as a document of its own.
     """
     total = len(matrix.columns)
     parts = [view_title(title, MATRIX_ANCHOR, for_print=for_print)]
@@ -130,6 +132,8 @@ def topic_matrix_html(
             )
             rows.append(f"<tr><td><b>{escape(row.topic.label)}</b></td>{cells}{counts}</tr>")
         parts.append(ruled_table(theme) + "".join(rows) + "</table><p></p>")
+        if for_print:
+            parts.append(PART)
     parts.append(_key(matrix, theme, for_print))
     return document(title, "".join(parts))
 

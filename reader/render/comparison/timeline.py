@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from reader.analysis.timeline import EventKind, TimelineEntry
 from reader.cards.query import fold
-from reader.render.comparison.common import date_html, repeated, ruled_table, source_html
-from reader.render.html import document, escape, head_row, inline, view_title
+from reader.render.comparison.common import date_html, repeated, ruled_tables, source_html
+from reader.render.html import document, escape, inline, view_title
 from reader.render.theme import Theme
 
 TIMELINE_TITLE = "Timeline"
@@ -51,7 +51,7 @@ def timeline_html(
         '<th align="left">Date</th><th align="left">Event</th>'
         '<th align="left" width="26%">Reported by</th>'
     )
-    rows = [head_row(head, for_print=for_print)]
+    rows = []
     for entry in entries:
         date = mark(f'<p class="date">{date_html(entry.date)}</p>')
         rows.append(
@@ -59,5 +59,5 @@ def timeline_html(
             f'<td valign="top">{timeline_event_html(entry, theme)}</td>'
             f'<td valign="top">{timeline_sources_html(entry)}</td></tr>'
         )
-    table = ruled_table(theme) + "".join(rows) + "</table>"
+    table = ruled_tables(theme, head, rows, for_print=for_print)
     return document(title, view_title(title, TIMELINE_ANCHOR, for_print=for_print) + table)
