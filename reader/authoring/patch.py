@@ -37,24 +37,27 @@ _BOM = "\ufeff"
 #: Composes nodes only (no tag resolution: every scalar is the text written); libyaml's when
 #: the wheel has it, several times faster, and its marks count characters as Python's do.
 _Composer: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+#: ``old_data`` not given: apply_edits reads it from the text.
+_UNREAD: Any = object()
 _NULL_PLAIN = frozenset({"", "~", "null", "Null", "NULL"})
 #: Pairing an edited list item with its old self keeps its comments and quoting; below this
 #: likeness a changed item is taken for a new one.
 _LIKENESS = 0.5
 
 
-def apply_edits(text: str, new_data: Any) -> str:
+def apply_edits(text: str, new_data: Any, *, old_data: Any = _UNREAD) -> str:
     """``text`` changed to hold ``new_data``, rewriting only the nodes whose value changed.
 
     ``new_data`` is plain data as :func:`reader.cards.safe_yaml.read_yaml` gives it (text
     scalars, lists, dicts; numbers, booleans and dates are written as their text). When it
     equals what ``text`` holds, ``text`` is returned unchanged; a byte-order mark is kept. Raises
-    :class:`reader.cards.safe_yaml.YamlError` when ``text`` is not readable YAML.
+    :class:`reader.cards.safe_yaml.YamlError` when ``text`` is not readable YAML. A caller
+    that has read ``text`` already passes what it read as ``old_data`` (saves a parse).
     """
     if text.startswith(_BOM):  # kept, so an unchanged file stays byte-identical
-        return _BOM + apply_edits(text.removeprefix(_BOM), new_data)
+        return _BOM + apply_edits(text.removeprefix(_BOM), new_data, old_data=old_data)
     new = emit.normalize(new_data)
-    old = read_yaml(text).data
+    old = read_yaml(text).data if old_data is _UNREAD else old_data
     if old == new:
         return text
     newline = "\r\n" if "\r\n" in text else "\n"

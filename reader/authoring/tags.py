@@ -129,7 +129,7 @@ def plan_tag_rename(root: Path, old: str, new: str) -> Plan:
     _valid(new)
     if new == old:
         raise TagError(f"'{old}' already has that name")
-    return _retag(SetFiles.read(root), old, new, f"Rename Tag '{old}' to '{new}'")
+    return _retag(SetFiles.read(root, (old, new)), old, new, f"Rename Tag '{old}' to '{new}'")
 
 
 def plan_tag_merge(root: Path, tag: str, into: str) -> Plan:
@@ -137,20 +137,20 @@ def plan_tag_merge(root: Path, tag: str, into: str) -> Plan:
     _valid(into)
     if within(into, tag) or within(tag, into):
         raise TagError(f"'{tag}' and '{into}' nest in one another; rename instead")
-    files = SetFiles.read(root)
+    files = SetFiles.read(root, (tag, into))
     _known(files, into)
     return _retag(files, tag, into, f"Merge Tag '{tag}' into '{into}'")
 
 
 def plan_tag_delete(root: Path, tag: str) -> Plan:
     """Remove ``tag`` and the tags nested under it from every card and the set file."""
-    return _retag(SetFiles.read(root), tag, None, f"Delete Tag '{tag}'")
+    return _retag(SetFiles.read(root, (tag,)), tag, None, f"Delete Tag '{tag}'")
 
 
 def plan_tag_describe(root: Path, tag: str, description: str) -> Plan:
     """Set (or with blank text, remove) ``tag``'s description in the set file."""
     _valid(tag)
-    files = SetFiles.read(root)
+    files = SetFiles.read(root, ())
     if files.set_file is None:
         raise TagError("the set has no cardset.yaml to hold tag descriptions")
     text = description.strip()

@@ -58,7 +58,7 @@ def cards_using(files: SetFiles, key: str) -> list[str]:
 
 def plan_topic_add(root: Path, key: str, label: str, question: str) -> Plan:
     """Add a topic at the end of the set file's ``topics`` (made when missing)."""
-    files = SetFiles.read(root)
+    files = SetFiles.read(root, ())
     _valid_key(key)
     if key in _keys(files):
         raise TopicError(f"the set has a topic '{key}' already")
@@ -75,7 +75,7 @@ def plan_topic_add(root: Path, key: str, label: str, question: str) -> Plan:
 
 def plan_topic_edit(root: Path, key: str, label: str, question: str) -> Plan:
     """Change a topic's label and question (its key, and so the cards, stay)."""
-    files = SetFiles.read(root)
+    files = SetFiles.read(root, ())
     if key not in _keys(files):
         raise TopicError(f"the set has no topic '{key}'")
 
@@ -90,7 +90,7 @@ def plan_topic_edit(root: Path, key: str, label: str, question: str) -> Plan:
 
 def plan_topic_rename(root: Path, old: str, new: str) -> Plan:
     """Rename topic ``old`` to ``new`` in the set file and in every card's perspectives."""
-    files = SetFiles.read(root)
+    files = SetFiles.read(root, (old,))
     _valid_key(new)
     keys = _keys(files)
     if old not in keys:
@@ -117,7 +117,7 @@ def plan_topic_remove(root: Path, key: str, *, force: bool = False) -> Plan:
     """Remove topic ``key`` from the set file. Refused while cards have perspectives on it
     (the message names them); with ``force`` the plan warns instead, and those cards fail
     to load until their perspectives are changed."""
-    files = SetFiles.read(root)
+    files = SetFiles.read(root, (key,))
     if key not in _keys(files):
         raise TopicError(f"the set has no topic '{key}'")
     users = cards_using(files, key)
