@@ -49,6 +49,7 @@ from reader.ui.compare import (
 from reader.ui.compare.delegate import PAD_X, PAD_Y, HtmlDelegate
 from reader.ui.compare.workspace import ViewKind
 from reader.ui.main_window import MainWindow
+from reader.ui.reading.card_list_model import ComparedRole
 from tests.support.synthetic import write_set
 from tests.ui.compare.helpers import anchor_point
 from tests.ui.conftest import CRISIS_GROUP, LEVERAGE, SANCTIONS, MakeWindow
@@ -276,6 +277,30 @@ def test_the_view_tabs_fit_a_1024_by_700_window(qtbot: QtBot, window: MainWindow
     # Every tab whole, none scrolled out of sight (the corner's extras gave way).
     qtbot.waitUntil(lambda: bar.tabRect(0).left() >= 0 and bar.tabRect(3).right() <= bar.width())
     assert bar.tabText(0) == "Compare (2)"
+
+
+def test_cards_in_the_comparison_are_marked_in_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.list_pane.view
+    model = window.list_pane.model
+    row = model.row_of(SANCTIONS)
+    index = model.index(row, 0)
+
+    def bar_pixels() -> int:
+        rect = view.visualRect(index)
+        image = view.viewport().grab().toImage()
+        highlight = view.palette().color(QPalette.ColorRole.Highlight).rgb()
+        return sum(
+            image.pixel(x, y) == highlight
+            for x in range(rect.left() + 2, rect.left() + 8)
+            for y in range(rect.top() + 10, rect.bottom() - 10)
+        )
+
+    assert bar_pixels() == 0
+    window.comparisons.add(SANCTIONS)
+    assert index.data(ComparedRole)
+    assert str(index.data(Qt.ItemDataRole.AccessibleTextRole)).endswith("In the comparison")
+    qtbot.waitUntil(lambda: bar_pixels() > 20)  # a bar down the row's left edge
+    assert not model.index(model.row_of(LEVERAGE), 0).data(ComparedRole)
 
 
 # -- why Compare cannot compare ----------

@@ -233,6 +233,7 @@ class ComparisonController(QObject):
 
     def _update(self) -> None:
         """The basket shows what it holds; the commands' availability may have changed."""
+        self._list.model.set_compared(self.basket)  # marked in the list
         basket = self.basket_button
         basket.setVisible(bool(self.basket) and not self.comparing)
         basket.setText(f"Comparison: {plural(len(self.basket), 'card')}")

@@ -12,7 +12,7 @@ from C++ for every comparison, seconds for 10,000 rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -37,6 +37,8 @@ SummaryRole = Qt.ItemDataRole.UserRole + 2
 HitRole = Qt.ItemDataRole.UserRole + 3
 #: Whether a search is in force (rows keep room for a snippet).
 SearchingRole = Qt.ItemDataRole.UserRole + 4
+#: Whether the card is in the comparison (the comparison controller says which: set_compared).
+ComparedRole = Qt.ItemDataRole.UserRole + 5
 #: How many tags a row shows; the card view shows them all.
 ROW_TAGS = 4
 
@@ -85,6 +87,7 @@ class CardListModel(QAbstractTableModel):
         self._keys: dict[int, Mapping[str, str]] = {}  # column -> card id -> sort key
         self._terms: tuple[SearchTerm, ...] = ()
         self._hits: dict[str, Hit] = {}
+        self._compared: frozenset[str] = frozenset()
         self._card_of: Callable[[str], Card | None] = lambda _id: None
 
     def set_cards(self, card_of: Callable[[str], Card | None]) -> None:
@@ -172,6 +175,15 @@ class CardListModel(QAbstractTableModel):
         """The card ids in the order the rows show them."""
         return [s.id for s in self._rows]
 
+    def set_compared(self, card_ids: Iterable[str]) -> None:
+        """Mark these cards as in the comparison (a bar beside the row, said to screen
+        readers): collected with Add to Comparison, nothing else shows where they are."""
+        compared = frozenset(card_ids)
+        if compared != self._compared:
+            self._compared = compared
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -198,6 +210,8 @@ class CardListModel(QAbstractTableModel):
             return s
         if role == HitRole:
             return self.hit(s.id)
+        if role == ComparedRole:
+            return s.id in self._compared
         if role == SearchingRole:
             return bool(self._terms)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -205,6 +219,8 @@ class CardListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == TITLE:
                 read = f"{s.title}. {s.publisher}, {s.published.display()}"
+                if s.id in self._compared:
+                    read += ". In the comparison"
                 hit = self._hits.get(s.id)  # what the row shows; not read for every row
                 return f"{read}. {hit.count:,} matches" if hit is not None else read
             return self._text(s, column)

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 from reader.cards.catalog import CardSummary
 from reader.qt.models import Index
 from reader.render.snippets import Hit
-from reader.ui.reading.card_list_model import HitRole, SearchingRole, SummaryRole, short_tags
+from reader.ui.reading.card_list_model import (
+    ComparedRole,
+    HitRole,
+    SearchingRole,
+    SummaryRole,
+    short_tags,
+)
 
 PAD_X, PAD_Y, GAP = 12, 8, 3
 #: Lines a title may take before it is cut; three hold every shipped title at 1024 × 700.
@@ -266,6 +272,11 @@ class CardRowDelegate(QStyledItemDelegate):
                 row.tags, Qt.TextElideMode.ElideRight, width
             )
             painter.drawText(QPointF(x, y + QFontMetrics(fonts.small).ascent()), tags)
+        if index.data(ComparedRole):  # in the comparison: a bar down the row's left edge
+            bar = QRect(rect.left() + 3, rect.top() + PAD_Y, 3, rect.height() - 2 * PAD_Y)
+            painter.fillRect(
+                bar, muted if selected else palette.color(QPalette.ColorRole.Highlight)
+            )
         if not selected:
             painter.setPen(palette.color(QPalette.ColorRole.Midlight))
             painter.drawLine(
