@@ -3,11 +3,11 @@ tree's context menu, and set topics (:mod:`reader.ui.topics_dialog`), each one u
 
 Every change is a :class:`reader.authoring.plan.Plan`: computed off the UI thread (it reads
 every card of the set), shown in a preview (:class:`reader.ui.plan_preview.PlanPreview`), and
-applied as one command on :attr:`SetEdits.stack`, a window-level ``QUndoStack`` separate from
-the card editor's. Edit › Undo and Redo act on the editor's stack while the focus is in the
-editor and on this one otherwise; while the editor has the focus, its own Undo/Redo keys
-(local to it) are the only ones claimed, so a key never has two owners. The set's live reload
-shows the rewritten files.
+applied as one step of :class:`reader.ui.set_history.SetHistory` (written off the UI thread),
+a window-level ``QUndoStack`` separate from the card editor's. Edit › Undo and Redo act on the
+editor's stack while the focus is in the editor and on this one otherwise; while the editor
+has the focus, its own Undo/Redo keys (local to it) are the only ones claimed, so a key never
+has two owners. The set's live reload shows the rewritten files.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
 from shiboken6 import Shiboken
 
 from reader.app.jobs import JobContext, JobFailure, JobRunner
-from reader.authoring.plan import Plan, PlanConflictError
+from reader.authoring.plan import Plan
 from reader.authoring.tags import (
     plan_tag_delete,
     plan_tag_describe,
@@ -31,6 +31,7 @@ from reader.authoring.tags import (
     plan_tag_rename,
 )
 from reader.ui.plan_preview import PlanPreview
+from reader.ui.set_history import SetHistory
 from reader.ui.topics_dialog import TopicsDialog
 
 if TYPE_CHECKING:
@@ -41,44 +42,16 @@ Planner = Callable[[Path], Plan]
 MESSAGE_MS = 6000
 
 
-class PlanCommand(QUndoCommand):
-    """One applied plan on the undo stack: undo applies its inverse, redo the plan again.
-
-    A file changed on disk since (by hand, a ``git pull``) makes the step impossible: it is
-    refused, said so, and dropped from the stack rather than overwriting that change.
-    """
-
-    def __init__(self, plan: Plan, report: Callable[[str], None]) -> None:
-        super().__init__(plan.title)
-        self.plan = plan
-        self._report = report
-        self._applied = True  # pushed after the plan was applied once
-
-    def redo(self) -> None:
-        if not self._applied:
-            self._run(self.plan)
-        self._applied = True
-
-    def undo(self) -> None:
-        self._run(self.plan.inverse())
-        self._applied = False
-
-    def _run(self, plan: Plan) -> None:
-        try:
-            plan.apply()
-        except (PlanConflictError, OSError) as exc:
-            self._report(f"{plan.title}: not done, {exc}")
-            self.setObsolete(True)
-
-
 class SetEdits(QObject):
     """The window's set-wide changes and their undo stack (``window.set_edits``)."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self.stack = QUndoStack(self)
-        self.stack.setObjectName("set-edits")
+        self.history = SetHistory(self)
+        self.history.done.connect(lambda text: window.status.showMessage(text, MESSAGE_MS))
+        self.history.refused.connect(self._tell)
+        self.stack = self.history.stack
         self._jobs = JobRunner("set-edit", self)
         self._jobs.finished.connect(self._planned)
         self._jobs.failed.connect(self._failed)
@@ -130,17 +103,27 @@ class SetEdits(QObject):
         commands.refresh()
 
     def undo(self) -> None:
-        (self._editor_stack() or self.stack).undo()
+        if (editor := self._editor_stack()) is not None:
+            editor.undo()
+        else:
+            self.history.undo()
 
     def redo(self) -> None:
-        (self._editor_stack() or self.stack).redo()
+        if (editor := self._editor_stack()) is not None:
+            editor.redo()
+        else:
+            self.history.redo()
 
     def undo_reason(self) -> str | None:
         stack = self._editor_stack() or self.stack
+        if stack is self.stack and self.history.busy:
+            return "A set-wide change is being written."
         return None if stack.canUndo() else "Nothing to undo."
 
     def redo_reason(self) -> str | None:
         stack = self._editor_stack() or self.stack
+        if stack is self.stack and self.history.busy:
+            return "A set-wide change is being written."
         return None if stack.canRedo() else "Nothing to redo."
 
     # -- plans ------------------------------------------------------------------------------
@@ -174,17 +157,10 @@ class SetEdits(QObject):
         assert isinstance(failure, JobFailure)
         self._tell(f"The change could not be prepared: {failure.message}")
 
-    def apply(self, plan: Plan) -> bool:
-        """Apply ``plan`` now and put it on the undo stack; False (and said why) if it could
-        not be written."""
-        try:
-            plan.apply()
-        except (PlanConflictError, OSError) as exc:
-            self._tell(f"{plan.title}: nothing was changed, {exc}")
-            return False
-        self.stack.push(PlanCommand(plan, self._tell))
-        self._window.status.showMessage(f"{plan.title}: done (Undo to take it back)", MESSAGE_MS)
-        return True
+    def apply(self, plan: Plan) -> None:
+        """Write ``plan`` (off the UI thread), then put it on the undo stack."""
+        if not self.history.apply(plan):
+            self._tell("A set-wide change is still being written; try again in a moment.")
 
     def _tell(self, text: str) -> None:
         text = text[:1].upper() + text[1:]

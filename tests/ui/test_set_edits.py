@@ -74,13 +74,13 @@ def test_rename_a_tag_from_the_tree_preview_apply_and_undo(
     ]
     assert preview.model.item(1, 1).text() == "3"
     qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: has_tag(window, "org/wagner"))  # written, and the reload shows it
     assert "  - org/wagner\n" in (card_set / "mali-sanctions-2023.yaml").read_text()
-    qtbot.waitUntil(lambda: has_tag(window, "org/wagner"))  # the live reload shows it
     undo = window.commands.undo
     assert undo.isEnabled()
     undo.trigger()
+    qtbot.waitUntil(window.commands.redo.isEnabled)
     assert {p.name: p.read_bytes() for p in card_set.glob("*.yaml")} == before
-    assert window.commands.redo.isEnabled()
 
 
 def test_rename_a_topic_from_set_topics_updates_every_card(
@@ -101,9 +101,10 @@ def test_rename_a_topic_from_set_topics_updates_every_card(
     assert preview is not None
     assert preview.model.rowCount() == 4
     preview.accept()
+    qtbot.waitUntil(lambda: topics.model.item(1, 0).text() == "security")  # written, reloaded
     assert "  - topic: security\n" in (card_set / "mali-sanctions-2023.yaml").read_text()
-    qtbot.waitUntil(lambda: topics.model.item(1, 0).text() == "security")  # reloaded
     window.set_edits.undo()
+    qtbot.waitUntil(lambda: topics.model.item(1, 0).text() == "security-impact")
     assert "  - topic: security-impact\n" in (card_set / "mali-sanctions-2023.yaml").read_text()
 
 
