@@ -215,7 +215,8 @@ class CardListModel(QAbstractTableModel):
         if role == SearchingRole:
             return bool(self._terms)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{s.title}\n{s.publisher}, {s.published.display()}\n{', '.join(s.tags)}"
+            tip = f"{s.title}\n{s.publisher}, {s.published.display()}\n{', '.join(s.tags)}"
+            return f"{tip}\nIn the comparison" if s.id in self._compared else tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == TITLE:
                 read = f"{s.title}. {s.publisher}, {s.published.display()}"
