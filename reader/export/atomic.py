@@ -167,7 +167,7 @@ class AtomicFile:
             raise
         return self
 
-    def write(self, data: bytes) -> None:
+    def write(self, data: bytes | memoryview) -> None:
         """Write all of ``data``; a short count is retried, an error raises."""
         if self._fd is None:
             raise ValueError("the file is not open")

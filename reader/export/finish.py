@@ -143,13 +143,17 @@ def _startxref(pdf: bytes) -> int:
     return int(match.group(1))
 
 
-def _replace_info(pdf: bytes, info: DictionaryObject) -> bytes:
+Pieces = list[bytes | memoryview]
+
+
+def _replace_info(pdf: bytes, reader: PdfReader, info: DictionaryObject) -> Pieces:
     """Qt's information dictionary replaced in place by ``info``; the offsets after it moved.
 
     Qt writes the local time of writing there, in a form whose length depends on the time
     zone; replacing the object (rather than superseding it) keeps none of that in the file.
+    The file comes back as pieces, most of them views of ``pdf``: a book of thousands of
+    pages is tens of megabytes, and each whole copy of it would be as much more memory.
     """
-    reader = PdfReader(BytesIO(pdf))
     ref = reader.trailer.raw_get("/Info")
     if not isinstance(ref, IndirectObject):
         raise ValueError("Qt's PDF has no information dictionary")
@@ -172,7 +176,8 @@ def _replace_info(pdf: bytes, info: DictionaryObject) -> bytes:
 
     table = _XREF_ENTRY.sub(shift, pdf[xref:table_end])
     tail = _STARTXREF.sub(f"startxref\n{xref + delta}\n%%EOF\n".encode(), pdf[table_end:])
-    return pdf[:start] + replacement + pdf[end:xref] + table + tail
+    view = memoryview(pdf)
+    return [view[:start], replacement, view[end:xref], table, tail]
 
 
 class _Update:
@@ -196,19 +201,18 @@ class _Update:
     def put(self, ref: IndirectObject, obj: PdfObject) -> None:
         self.objects[ref.idnum] = obj
 
-    def write(self, pdf: bytes, trailer: DictionaryObject) -> bytes:
-        previous = _startxref(pdf)
+    def write(self, pdf: Pieces, trailer: DictionaryObject) -> bytes:
+        """The update to append to ``pdf`` (whose last piece ends with its ``%%EOF`` line)."""
+        previous = _startxref(bytes(pdf[-1]))
+        base = sum(len(piece) for piece in pdf)
         out = BytesIO()
-        out.write(pdf)
-        if not pdf.endswith(b"\n"):
-            out.write(b"\n")
         offsets: dict[int, int] = {}
         for num in sorted(self.objects):
-            offsets[num] = out.tell()
+            offsets[num] = base + out.tell()
             out.write(f"{num} 0 obj\n".encode())
             self.objects[num].write_to_stream(out)
             out.write(b"\nendobj\n")
-        xref = out.tell()
+        xref = base + out.tell()
         # Object 0 heads the free list in every section; readers look for it first.
         out.write(b"xref\n0 1\n0000000000 65535 f \n")
         for num in sorted(offsets):
@@ -282,10 +286,12 @@ def _info(meta: Metadata) -> DictionaryObject:
     return DictionaryObject({NameObject(k): create_string_object(v) for k, v in entries.items()})
 
 
-def finish(pdf: bytes, outline: Sequence[OutlineNode], meta: Metadata) -> bytes:
-    """Qt's PDF with full metadata, the outline, and the bookmarks panel open."""
-    pdf = _replace_info(pdf, _info(meta))
+def finish(pdf: bytes, outline: Sequence[OutlineNode], meta: Metadata) -> Pieces:
+    """Qt's PDF with full metadata, the outline, and the bookmarks panel open: the pieces of
+    the file, to write in order. Qt's pages and destinations are read from ``pdf`` as Qt
+    wrote it; replacing the information dictionary moves offsets, not object numbers."""
     reader = PdfReader(BytesIO(pdf))
+    pieces = _replace_info(pdf, reader, _info(meta))
     targets = _targets(reader)
     pages: list[IndirectObject] = []
     for page in reader.pages:
@@ -323,4 +329,4 @@ def finish(pdf: bytes, outline: Sequence[OutlineNode], meta: Metadata) -> bytes:
     )
     if "/ID" in reader.trailer:
         trailer[NameObject("/ID")] = reader.trailer.raw_get("/ID")
-    return update.write(pdf, trailer)
+    return [*pieces, update.write(pieces, trailer)]

@@ -33,7 +33,7 @@ from reader.export import frontmatter
 from reader.export.atomic import AtomicFile
 from reader.export.book import BookRequest, card_section, comparison_sections
 from reader.export.evidence import available, evidence_section, source_texts
-from reader.export.finish import Metadata, OutlineNode, finish, xmp_packet
+from reader.export.finish import Metadata, OutlineNode, Pieces, finish, xmp_packet
 from reader.export.progress import Progress, ProgressCallback
 from reader.export.sections import Kind, Section
 from reader.export.typeset import PRINT_POINT_SIZE, LaidOut, Typesetter
@@ -259,8 +259,9 @@ def document_id(request: BookRequest) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "briefing-reader:" + "\n".join(parts)))
 
 
-def render_pdf(request: BookRequest, report: ProgressCallback | None = None) -> tuple[bytes, int]:
-    """The finished PDF's bytes and its page count; nothing touches the disk."""
+def render_pdf(request: BookRequest, report: ProgressCallback | None = None) -> tuple[Pieces, int]:
+    """The finished PDF, as pieces to write in order (see :func:`finish`), and its page
+    count; nothing touches the disk."""
     meta = metadata(request)
     doc_id = document_id(request)
     # The PDF writer keeps its fonts in a QHash and writes them in hash order; with the
@@ -275,7 +276,9 @@ def render_pdf(request: BookRequest, report: ProgressCallback | None = None) -> 
     typesetter, book, steps = lay_out(request, writer, page_size_of(request.page_size), report)
     paint_book(book, typesetter, request.info.title, steps)
     buffer.close()
-    data = finish(bytes(buffer.data().data()), book.outline(), meta)
+    written = bytes(buffer.data().data())
+    buffer.setData(QByteArray())  # Qt's copy goes before finishing needs more memory
+    data = finish(written, book.outline(), meta)
     steps.step("Finishing")
     return data, book.pages
 
@@ -291,7 +294,8 @@ def export_pdf(
     started = time.perf_counter()
     with AtomicFile(target) as out:
         data, pages = render_pdf(request, report)
-        out.write(data)
+        for piece in data:
+            out.write(piece)
         out.commit()
     return ExportResult(target, pages, len(request.cards), time.perf_counter() - started)
 
