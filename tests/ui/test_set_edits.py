@@ -81,6 +81,16 @@ def test_rename_a_tag_from_the_tree_preview_apply_and_undo(
     undo.trigger()
     qtbot.waitUntil(window.commands.redo.isEnabled)
     assert {p.name: p.read_bytes() for p in card_set.glob("*.yaml")} == before
+    window.commands.redo.trigger()
+    sanctions = card_set / "mali-sanctions-2023.yaml"
+    qtbot.waitUntil(lambda: "  - org/wagner\n" in sanctions.read_text())
+    qtbot.waitUntil(window.commands.undo.isEnabled)
+    edited = sanctions.read_text().replace("notes:", "# edited by hand\nnotes:")
+    sanctions.write_text(edited)  # a change on disk the undo must not overwrite
+    window.commands.undo.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "set-edit-message") is not None)
+    assert sanctions.read_text() == edited
+    assert window.set_edits.stack.count() == 0  # the step is dropped, not left to fail again
 
 
 def test_rename_a_topic_from_set_topics_updates_every_card(
