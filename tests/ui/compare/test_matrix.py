@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.analysis.side_by_side import NO_TOPICS_HINT
 from reader.cards.catalog import MemoryCatalog
+from reader.render.theme import DARK
 from reader.ui.compare import TopicMatrixView
 from reader.ui.compare.matrix import CARD_COLUMN_WIDTH, LABEL_WIDTH
 from reader.ui.compare.roles import HtmlRole, PerspectiveRole
@@ -157,3 +158,13 @@ def test_three_columns_share_the_width_and_zoom_re_measures_everything(
     assert delegate.sizeHint(option, view.model().index(why, 0)).height() > badge * 1.3
     # The badges are painted in the table's (zoomed) font.
     assert table.font().pointSizeF() == view.font().pointSizeF() * 1.6
+
+
+def test_the_corner_above_the_topic_labels_is_dark_in_dark_mode(
+    shipped: MemoryCatalog, show: Show
+) -> None:
+    view = show(TopicMatrixView(shipped, DATE_ORDER, theme=DARK))
+    table = view.table()
+    image = table.grab().toImage()
+    corner = image.pixelColor(table.verticalHeader().width() // 2, 4)
+    assert corner.name() == DARK.chip.background  # not the style's light bevel
