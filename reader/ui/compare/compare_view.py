@@ -14,10 +14,9 @@ its longest cell: the reader's eye moves across one question at a time. Public s
   field, index)`` (a cell double-clicked or Enter on it: its item, see
   :func:`reader.ui.compare.items.cell_item`), ``tag_clicked(str)`` (a tag in the tags row),
   ``cards_changed(list)`` (the compared ids changed, in column order).
-- ``commands``: Show Argument and Remove Column, made from
-  :data:`reader.ui.commands.COMPARE_VIEW_COMMANDS` and acting on this view.
-- ``layout()`` / ``set_layout(layout)``: the rows shown and how, kept by the workspace across
-  closing and reopening (:class:`reader.ui.compare.compare_rows.CompareLayout`).
+- ``commands``: Show Argument and Remove Column (``COMPARE_VIEW_COMMANDS``), on this view.
+- ``layout_state()`` / ``set_layout_state(layout)``: the rows shown and how, which the
+  workspace keeps across closing and reopening (:class:`.compare_rows.CompareLayout`).
 
 Reading through: the wheel moves lines, not rows; a ✕ on each column header removes its card
 (:mod:`.column_header`); a tall row's label is sticky (:mod:`.header`); one-sided rows start
