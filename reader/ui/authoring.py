@@ -23,7 +23,6 @@ from reader.cards.problems import Problem
 from reader.cards.safe_yaml import PathKey
 from reader.ui.capture import SourceCapture
 from reader.ui.draft_offer import DraftOffer
-from reader.ui.editor.card_editor import CardEditor
 from reader.ui.editor.drafts import Draft
 from reader.ui.new_files import NewFiles
 from reader.ui.preferences_dialog import PreferencesDialog
@@ -31,6 +30,7 @@ from reader.ui.reading.file_actions import MESSAGE_MS, FileActions, card_at, fie
 from reader.ui.reading.stand_in import stand_in
 
 if TYPE_CHECKING:
+    from reader.ui.editor.card_editor import CardEditor
     from reader.ui.main_window import MainWindow
 
 #: The editor's share of the reading splitter, the source pane having the rest: a form of
@@ -111,6 +111,10 @@ class Authoring(QObject):
 
     def _editor(self) -> CardEditor:
         if self.editor is None:
+            # Imported here, when a card is first edited: the editor's form and its fields
+            # are not part of the first paint (tests/ui/test_startup_imports.py).
+            from reader.ui.editor.card_editor import CardEditor
+
             w = self._window
             editor = self.editor = CardEditor(w.settings, w.content)
             w.content.addWidget(editor)

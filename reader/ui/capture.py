@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.ui.actions import key_text
 from reader.ui.commands import Actions
-from reader.ui.editor.card_editor import CardEditor
 from reader.ui.reading.quote_capture import paragraph_locator, selected_quote
 from reader.ui.reading.source_pane import SourcePane
 from reader.verify.source_text import Paragraph
+
+if TYPE_CHECKING:
+    from reader.ui.editor.card_editor import CardEditor
 
 
 class SourceCapture(QObject):

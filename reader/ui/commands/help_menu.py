@@ -5,10 +5,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.ui.actions import Command, Key
-from reader.ui.help import show_about, show_format_guide, show_shortcuts
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
+
+# The Help windows are imported when first asked for, not with this table: the guide brings
+# the comparison views' styling and About the editor's drafts, none of it in the first paint
+# (tests/ui/test_startup_imports.py).
+
+
+def show_shortcuts(window: MainWindow) -> object:
+    from reader.ui.help.shortcuts import show_shortcuts
+
+    return show_shortcuts(window)
+
+
+def show_format_guide(window: MainWindow) -> object:
+    from reader.ui.help.guide import show_format_guide
+
+    return show_format_guide(window)
+
+
+def show_about(window: MainWindow) -> object:
+    from reader.ui.help.about import show_about
+
+    return show_about(window)
 
 
 HELP_COMMANDS: tuple[Command[MainWindow], ...] = (
