@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -254,8 +254,18 @@ class TimelineView(SetWideView):
         columns = self._table.header()
         date = QFontMetrics(self._table.font()).horizontalAdvance(LONGEST_DATE)
         columns.resizeSection(DATE, date + 2 * PAD_X + 8)
-        columns.resizeSection(SOURCES, round(SOURCES_WIDTH * self.zoom()))
+        self._fit_sources()
         self._schedule_row_heights()
+
+    def _fit_sources(self) -> None:
+        """ "Reported by" at its zoomed width, but never more than a quarter of the view: the
+        event is what is read (zoomed in a 1024-pixel window it was squeezed to a word a line)."""
+        width = round(SOURCES_WIDTH * self.zoom())
+        self._table.header().resizeSection(SOURCES, min(width, max(160, self.width() // 4)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_sources()
 
     def _schedule_row_heights(self) -> None:
         self._heights.start()
