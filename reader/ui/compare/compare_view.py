@@ -294,9 +294,9 @@ class CompareView(ComparisonPane):
     def _fit_widths(self) -> None:
         """Labels a fifth of a narrow view (at most their width at this zoom), so that three
         columns still fit beside them at 1024 pixels rather than scrolling sideways."""
-        zoom = self.zoom()
-        self._rows.set_width(round(min(LABEL_WIDTH * zoom, max(140.0, self.width() / 5))))
-        self._columns.setMinimumSectionSize(round(MIN_COLUMN_WIDTH * zoom))
+        zoom = self.zoom()  # the narrowest label still holds "RECOMMENDATIONS TO" zoomed
+        self._rows.set_width(round(min(LABEL_WIDTH * zoom, max(140 * zoom, self.width() / 5))))
+        self._columns.setMinimumSectionSize(MIN_COLUMN_WIDTH)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
