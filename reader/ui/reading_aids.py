@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QWidget
 from reader.render.card import card_sections
 from reader.render.overview import topic_of
 from reader.ui.actions import key_text
-from reader.ui.compare.matrix import TopicMatrixView
 from reader.ui.compare.workspace import ViewKind
 from reader.ui.export.dialog import saved_paper
 from reader.ui.reading.outline import NUMBERED_SECTIONS, CardOutline
@@ -93,6 +92,8 @@ class ReadingAids(QObject):
         w = self._window
         w.comparisons.show_matrix()
         view = w.workspace.view(ViewKind.MATRIX)
+        from reader.ui.compare.matrix import TopicMatrixView  # made by now; not at start-up
+
         if isinstance(view, TopicMatrixView):
             view.show_topic(key)
 

@@ -19,11 +19,28 @@ After a reload, call ``set_catalog(catalog, ids)`` (CompareView keeps its column
 omitted). :data:`reader.analysis.side_by_side.NO_TOPICS_HINT` is what a set without topics shows.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from reader.analysis.side_by_side import MAX_COMPARE, compare_unavailable_reason, no_topics_hint
-from reader.ui.compare.compare_view import CompareView
-from reader.ui.compare.ledger import RecommendationsLedgerView
-from reader.ui.compare.matrix import TopicMatrixView
-from reader.ui.compare.timeline import TimelineView
+
+if TYPE_CHECKING:
+    from reader.ui.compare.compare_view import CompareView
+    from reader.ui.compare.ledger import RecommendationsLedgerView
+    from reader.ui.compare.matrix import TopicMatrixView
+    from reader.ui.compare.timeline import TimelineView
+
+#: The views' modules, imported when a view is first asked for (PEP 562): the window makes
+#: its comparison workspace at start-up, and the views' models, delegates and headers are
+#: no part of its first paint (tests/ui/test_startup_imports.py).
+_VIEW_MODULES = {
+    "CompareView": "compare_view",
+    "RecommendationsLedgerView": "ledger",
+    "TopicMatrixView": "matrix",
+    "TimelineView": "timeline",
+}
 
 __all__ = [
     "MAX_COMPARE",
@@ -34,3 +51,10 @@ __all__ = [
     "compare_unavailable_reason",
     "no_topics_hint",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _VIEW_MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{module}"), name)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
@@ -31,12 +32,6 @@ from reader.cards.catalog import Catalog
 from reader.cards.wording import plural
 from reader.render.theme import Theme
 from reader.ui.actions import CommandActions
-from reader.ui.compare import (
-    CompareView,
-    RecommendationsLedgerView,
-    TimelineView,
-    TopicMatrixView,
-)
 from reader.ui.compare.commands import WORKSPACE_COMMANDS
 from reader.ui.compare.compare_rows import CompareLayout
 from reader.ui.compare.export_table import TableExport
@@ -44,7 +39,18 @@ from reader.ui.compare.jobs import Computed, view_job
 from reader.ui.compare.pane import SetWideView
 from reader.ui.labels import MutedLabel
 
-ComparisonView = CompareView | TopicMatrixView | RecommendationsLedgerView | TimelineView
+# The views are imported where one is made or asked about, not here: the window makes this
+# workspace at start-up, and the views are no part of its first paint (a view exists only
+# once _make imported it; tests/ui/test_startup_imports.py).
+if TYPE_CHECKING:
+    from reader.ui.compare import (
+        CompareView,
+        RecommendationsLedgerView,
+        TimelineView,
+        TopicMatrixView,
+    )
+
+    ComparisonView = CompareView | TopicMatrixView | RecommendationsLedgerView | TimelineView
 
 
 class ViewKind(Enum):
@@ -153,8 +159,8 @@ class ComparisonWorkspace(QWidget):
         """A reloaded set: every view follows it; the compare view keeps its columns."""
         self._catalog = catalog
         self._filtered, self._filter_text = list(filtered), filter_text
-        compare = self._views.get(ViewKind.COMPARE)
-        if isinstance(compare, CompareView):
+        compare = self.compare_view()
+        if compare is not None:
             compare.set_catalog(catalog)
         self._stale.update(kind for kind in FILTERED if kind in self._views)
         self._refresh_current()
@@ -187,8 +193,9 @@ class ComparisonWorkspace(QWidget):
         """Compare these cards (oldest first) in the compare tab."""
         view = self.compare_view()
         if view is None:
-            made = self._make(ViewKind.COMPARE, card_ids)
-            assert isinstance(made, CompareView)
+            self._make(ViewKind.COMPARE, card_ids)
+            made = self.compare_view()
+            assert made is not None
             view = made
         elif sorted(view.card_ids()) != sorted(card_ids):
             view.set_cards(card_ids)
@@ -200,6 +207,10 @@ class ComparisonWorkspace(QWidget):
 
     def compare_view(self) -> CompareView | None:
         view = self._views.get(ViewKind.COMPARE)
+        if view is None:
+            return None
+        from reader.ui.compare import CompareView
+
         return view if isinstance(view, CompareView) else None
 
     def shown_cards(self, kind: ViewKind) -> tuple[Catalog, tuple[str, ...]] | None:
@@ -223,6 +234,8 @@ class ComparisonWorkspace(QWidget):
         """While it is on screen: its own commands and those of the view shown."""
         if not self.isVisible():
             return []
+        from reader.ui.compare import CompareView, TimelineView
+
         view = self.tabs.currentWidget()
         shown = view.commands.actions() if isinstance(view, CompareView | TimelineView) else []
         return [*self.commands.actions(), *shown]
@@ -243,6 +256,13 @@ class ComparisonWorkspace(QWidget):
 
     def focus_view(self) -> None:
         view = self.tabs.currentWidget()
+        from reader.ui.compare import (
+            CompareView,
+            RecommendationsLedgerView,
+            TimelineView,
+            TopicMatrixView,
+        )
+
         if isinstance(view, RecommendationsLedgerView):
             # Not the addressee list: focusing it picks its first row and scrolls the ledger
             # past its heading.
@@ -254,6 +274,13 @@ class ComparisonWorkspace(QWidget):
 
     def _make(self, kind: ViewKind, card_ids: Sequence[str] = ()) -> ComparisonView:
         assert self._catalog is not None, "a view needs a catalog"
+        from reader.ui.compare import (
+            CompareView,
+            RecommendationsLedgerView,
+            TimelineView,
+            TopicMatrixView,
+        )
+
         catalog, theme = self._catalog, self._theme
         view: ComparisonView
         if kind is ViewKind.COMPARE:
@@ -300,8 +327,8 @@ class ComparisonWorkspace(QWidget):
         kind = next((k for k, v in self._views.items() if v is view), None)
         if kind is None or view is None:
             return
-        if isinstance(view, CompareView):
-            self._compare_layout = view.layout_state()
+        if kind is ViewKind.COMPARE and (compare := self.compare_view()) is not None:
+            self._compare_layout = compare.layout_state()
         self.tabs.removeTab(index)
         self._fit_corner()
         del self._views[kind]
