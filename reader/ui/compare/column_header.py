@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter
-from PySide6.QtWidgets import QHeaderView, QMenu, QToolTip, QWidget
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader, QToolTip, QWidget
 
 from reader.render.theme import LIGHT, Theme
 
@@ -50,10 +50,33 @@ class ClosableHeader(QHeaderView):
         return None
 
     def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
-        super().paintSection(painter, rect, logical)
         if not rect.isValid():
             return
+        # The section as the style draws it, but its lines elided short of the ✕ rather than
+        # running under it ("Responsible Statecra✕" in a narrow, zoomed window).
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        self.initStyleOptionForIndex(option, logical)
+        option.rect = rect
+        text, option.text = option.text, ""
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
         box = self.close_rect(logical)
+        metrics = self.fontMetrics()
+        width = box.left() - rect.left() - CLOSE_MARGIN
+        lines = text.split("\n")
+        top = rect.top() + (rect.height() - len(lines) * metrics.height()) // 2
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        for n, line in enumerate(lines):
+            shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(
+                QRect(
+                    rect.left() + CLOSE_MARGIN, top + n * metrics.height(), width, metrics.height()
+                ),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                shown,
+            )
+        painter.restore()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if logical == self._hovered:
