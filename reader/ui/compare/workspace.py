@@ -19,10 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QTabBar,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +35,7 @@ from reader.ui.compare.compare_rows import CompareLayout
 from reader.ui.compare.export_table import TableExport
 from reader.ui.compare.jobs import Computed, view_job
 from reader.ui.compare.pane import SetWideView
-from reader.ui.labels import MutedLabel
+from reader.ui.compare.tab_corner import TabCorner
 
 # The views are imported where one is made or asked about, not here: the window makes this
 # workspace at start-up, and the views are no part of its first paint (a view exists only
@@ -68,8 +66,6 @@ TAB_TITLES = {
 }
 #: The views over every card of the filter (the compare view has its own cards).
 FILTERED = (ViewKind.MATRIX, ViewKind.LEDGER, ViewKind.TIMELINE)
-#: The widest the scope line beside the tabs may grow: the tabs come first.
-SCOPE_WIDTH = 300
 #: From this many cards a set-wide view is worked out in the background: loading a card from
 #: the index takes about 1 ms, and the event loop must not stop for more than 50.
 BACKGROUND_FROM = 40
@@ -124,16 +120,8 @@ class ComparisonWorkspace(QWidget):
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.scope = MutedLabel(self, accessible_name="Cards in this view")
-        self.scope.setObjectName("comparisonScope")
-        self._corner = QWidget(self)
-        corner = QHBoxLayout(self._corner)
-        corner.setContentsMargins(8, 0, 4, 0)
-        corner.setSpacing(2)
-        corner.addWidget(self.scope)
-        corner.addSpacing(8)
-        self._corner_layout = corner
-        self._corner_buttons: list[QToolButton] = []
+        self._corner = TabCorner(self)
+        self.scope = self._corner.scope
         self.tabs.setCornerWidget(self._corner, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -147,13 +135,7 @@ class ComparisonWorkspace(QWidget):
 
     def add_corner_actions(self, actions: Sequence[QAction]) -> None:
         """Buttons beside the tabs (export, print, back to reading)."""
-        for action in actions:
-            button = QToolButton(self._corner)
-            button.setDefaultAction(action)
-            button.setAutoRaise(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self._corner_layout.addWidget(button)
-            self._corner_buttons.append(button)
+        self._corner.add_actions(actions)
 
     def set_catalog(self, catalog: Catalog, filtered: Sequence[str], filter_text: str) -> None:
         """A reloaded set: every view follows it; the compare view keeps its columns."""
@@ -364,20 +346,8 @@ class ComparisonWorkspace(QWidget):
             QTimer.singleShot(0, self, self._fit_corner)
 
     def _fit_corner(self) -> None:
-        """The tabs first: in a narrow window the scope line, then the corner's first buttons
-        (Export, Print: also in the menus and the toolbar) give way, so no tab is cut or
-        scrolled out of sight. Back to Reading stays."""
-        self.scope.show()
-        for button in self._corner_buttons:
-            button.show()
-        tabs = self.tabs.tabBar().sizeHint().width()
-        shrinking = [self.scope, *self._corner_buttons[:-1]]
-        for widget in shrinking:
-            self._corner_layout.invalidate()
-            if tabs + self._corner.sizeHint().width() <= self.width():
-                break
-            widget.hide()
-        self._corner.updateGeometry()
+        """The tabs first (see :mod:`.tab_corner`)."""
+        self._corner.fit(self.tabs.tabBar().sizeHint().width(), self.width())
 
     def _on_tab_changed(self, _index: int) -> None:
         self._refresh_current()
@@ -451,6 +421,4 @@ class ComparisonWorkspace(QWidget):
             text = f"All {plural(total, 'card')}"
         else:
             text = f"{len(self._filtered):,} of {plural(total, 'card')} · {self._filter_text}"
-        metrics = self.scope.fontMetrics()
-        self.scope.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, SCOPE_WIDTH))
-        self.scope.setToolTip(text)
+        self._corner.show_scope(text)
