@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QProgressBar,
+    QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -830,3 +831,32 @@ def test_long_tags_show_whole_beside_a_comfortable_card(
         qtbot.waitUntil(lambda i=index, n=needed: tree.visualRect(i).width() > n + 6)
     # The card still gets a reading column of its full measure, with margins.
     assert window.card_view.viewport().width() >= 600
+
+
+@pytest.mark.parametrize("zoom", [0, 3], ids=["100%", "zoomed"])
+def test_every_corner_command_is_reachable_in_a_1024_by_700_window(
+    qtbot: QtBot, window: MainWindow, zoom: int
+) -> None:
+    """N7: the corner's buttons that give way to the tabs go into a "⋯" menu, not away."""
+    window.resize(1024, 700)
+    window.appearance.set_zoom(zoom)
+    select_cards(qtbot, window, LEVERAGE, SANCTIONS)
+    window.commands.compare.trigger()
+    for command in ("topic_matrix", "recommendations", "timeline"):
+        getattr(window.commands, command).trigger()
+    corner = window.workspace.tabs.cornerWidget(Qt.Corner.TopRightCorner)
+    overflow = corner.findChild(QAbstractButton, "comparisonOverflow")
+    assert overflow is not None
+    qtbot.waitUntil(overflow.isVisible)  # something gave way at this width
+    shown = [
+        b.defaultAction()
+        for b in corner.findChildren(QToolButton)
+        if b.isVisible() and b is not overflow
+    ]
+    in_menu = overflow.menu().actions()
+    commands = window.commands
+    table = window.workspace.commands.export_table
+    for action in (commands.export_pdf, table, commands.print, commands.back_to_reading):
+        assert action in shown or action in in_menu, action.text()
+    assert commands.back_to_reading in shown  # never gives way
+    assert commands.export_pdf in in_menu  # the first to give way, at either zoom
