@@ -845,7 +845,7 @@ def test_every_corner_command_is_reachable_in_a_1024_by_700_window(
     for command in ("topic_matrix", "recommendations", "timeline"):
         getattr(window.commands, command).trigger()
     corner = window.workspace.tabs.cornerWidget(Qt.Corner.TopRightCorner)
-    overflow = corner.findChild(QAbstractButton, "comparisonOverflow")
+    overflow = corner.findChild(QToolButton, "comparisonOverflow")
     assert overflow is not None
     qtbot.waitUntil(overflow.isVisible)  # something gave way at this width
     shown = [
