@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -34,7 +34,6 @@ from pypdf import PdfReader
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
-    Destination,
     DictionaryObject,
     FloatObject,
     IndirectObject,
@@ -115,21 +114,73 @@ class _Target:
     top: float | None
 
 
-def _targets(reader: PdfReader) -> dict[str, _Target]:
+def _page_refs(reader: PdfReader) -> list[IndirectObject]:
+    """Qt's pages in order, as references, without reading each page: Qt writes one flat
+    page list (pypdf's page tree, which reads every page, is the fallback for any other)."""
+    tree = reader.root_object["/Pages"].get_object()
+    if isinstance(tree, DictionaryObject):
+        kids = tree.get("/Kids")
+        if (
+            isinstance(kids, ArrayObject)
+            and tree.get("/Count") == len(kids)
+            and all(isinstance(kid, IndirectObject) for kid in kids)
+        ):
+            return list(kids)
+    refs = [page.indirect_reference for page in reader.pages]
+    if any(ref is None for ref in refs):
+        raise ValueError("Qt's PDF has a page that is not an indirect object")
+    return [ref for ref in refs if ref is not None]
+
+
+def _named(node: PdfObject) -> Iterator[tuple[str, PdfObject]]:
+    """The entries of a name tree: (name, value) from its leaves."""
+    tree = node.get_object()
+    if not isinstance(tree, DictionaryObject):
+        return
+    names = tree.get("/Names")
+    if isinstance(names, ArrayObject):
+        for i in range(0, len(names) - 1, 2):
+            yield str(names[i]), names[i + 1]
+    for kid in tree.get("/Kids", ArrayObject()):
+        yield from _named(kid)
+
+
+def _targets(
+    reader: PdfReader, wanted: set[str], pages: Sequence[IndirectObject]
+) -> dict[str, _Target]:
+    """Where Qt put each of the ``wanted`` anchors. Only those are read: a book of a thousand
+    cards names some twenty thousand places, and reading them all (as pypdf's
+    ``named_destinations`` does) held more memory than the rest of finishing."""
+    names = reader.root_object.get("/Names")
+    tree = names.get_object().get("/Dests") if names is not None else None
+    if tree is None:
+        return {}
+    index = {ref.idnum: i for i, ref in enumerate(pages)}
     found: dict[str, _Target] = {}
-    for name, dest in reader.named_destinations.items():
-        page = reader.get_destination_page_number(dest)
-        if page is not None:
-            found[str(name)] = _Target(page, _number(dest, "left"), _number(dest, "top"))
+    for name, value in _named(tree):
+        if name not in wanted:
+            continue
+        dest = value.get_object()
+        if isinstance(dest, DictionaryObject):
+            dest = dest.get("/D", ArrayObject()).get_object()  # a dictionary holds it as /D
+        if not isinstance(dest, ArrayObject) or not dest:
+            continue
+        page = dest[0]
+        if not isinstance(page, IndirectObject) or page.idnum not in index:
+            continue
+        xyz = len(dest) >= 4 and dest[1] == "/XYZ"
+        left, top = (_number(dest[2]), _number(dest[3])) if xyz else (None, None)
+        found[name] = _Target(index[page.idnum], left, top)
     return found
 
 
-def _number(dest: Destination, attr: str) -> float | None:
-    value = getattr(dest, attr, None)
-    try:
-        return float(value) if value is not None else None
-    except (TypeError, ValueError):
-        return None
+def _anchors(nodes: Sequence[OutlineNode]) -> set[str]:
+    return {n.anchor for n in nodes} | {a for n in nodes for a in _anchors(n.children)}
+
+
+def _number(value: PdfObject) -> float | None:
+    number = value.get_object()
+    return float(number) if isinstance(number, (FloatObject, NumberObject)) else None
 
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
@@ -292,12 +343,8 @@ def finish(pdf: bytes, outline: Sequence[OutlineNode], meta: Metadata) -> Pieces
     wrote it; replacing the information dictionary moves offsets, not object numbers."""
     reader = PdfReader(BytesIO(pdf))
     pieces = _replace_info(pdf, reader, _info(meta))
-    targets = _targets(reader)
-    pages: list[IndirectObject] = []
-    for page in reader.pages:
-        if page.indirect_reference is None:
-            raise ValueError("Qt's PDF has a page that is not an indirect object")
-        pages.append(page.indirect_reference)
+    pages = _page_refs(reader)
+    targets = _targets(reader, _anchors(outline), pages)
     size = reader.trailer["/Size"]
     root_ref = reader.root_object.indirect_reference
     if not isinstance(size, NumberObject) or root_ref is None:
