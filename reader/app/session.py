@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 
 from reader.app.history import History, Step
-from reader.cards.catalog import CardSummary, Catalog
+from reader.cards.catalog import CardSummary, Catalog, related
 from reader.cards.model import Card
-from reader.cards.query import Query
+from reader.cards.query import Query, SearchTerm
+from reader.render.snippets import Hit, card_hit
 
 
 class ReaderSession(QObject):
@@ -57,6 +58,15 @@ class ReaderSession(QObject):
     def card(self, card_id: str) -> Card | None:
         """The card itself, read from the catalog (a search's snippets need its text)."""
         return self._catalog.card(card_id) if self._catalog is not None else None
+
+    def hit(self, card_id: str, terms: Sequence[SearchTerm]) -> Hit:
+        """A search's matches in the card, counted on the page the card view shows (the set's
+        topics, the related cards under it), so the list row and F3 count the same."""
+        card = self.card(card_id)
+        if card is None or self._catalog is None:
+            return Hit(0)
+        near = related(card_id, self._catalog.summaries())
+        return card_hit(card, terms, self._catalog.info, near)
 
     def total(self) -> int:
         return len(self._by_id)

@@ -1,10 +1,13 @@
 """Search results in context: how often a search matches a card, and a line of text around
 its first match, as the card list shows them (the way Obsidian and Zotero list results).
 
-Matching is the card view's (:func:`match_spans`: the search's own rules), over the same
-reader-visible text (:meth:`Card.texts`), so "7 matches" in the list is what F3 steps through
-in the card. The snippet comes from the first text with a match after the title (which the
-row shows anyway), cut at word boundaries around the match. No Qt here.
+The count is of the matches the card view highlights, so "7 matches" in the list is what F3
+steps through in the card ("Match 2 of 7 in this card"): it is taken from the card's own page
+(:func:`render_card`, with the same set information and related cards), not from a list of its
+texts, which missed what the page shows besides them (dates, topic questions, locators, the
+related cards' titles) and made the two numbers disagree. The snippet comes from the first text
+of :meth:`Card.texts` with a match after the title (which the row shows anyway), cut at word
+boundaries around the match. No Qt here.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.cards.model import Card
+from reader.cards.catalog import CardSummary
+from reader.cards.model import Card, SetInfo
 from reader.cards.query import SearchTerm
+from reader.render.card import render_card
 from reader.render.highlight import match_spans
+from reader.render.theme import LIGHT
 
 #: About how much text a snippet shows, in characters; room for two short lines in the list.
 SNIPPET_CHARS = 150
@@ -32,19 +38,36 @@ class Hit:
     spans: tuple[tuple[int, int], ...] = ()
 
 
-def card_hit(card: Card, terms: Sequence[SearchTerm]) -> Hit:
-    """How often ``terms`` match ``card``'s text, and its first match in context."""
-    count = 0
-    first: tuple[str, list[tuple[int, int]]] | None = None
-    for n, raw in enumerate(card.texts()):
+def card_hit(
+    card: Card,
+    terms: Sequence[SearchTerm],
+    info: SetInfo,
+    related: Sequence[tuple[CardSummary, int]] = (),
+) -> Hit:
+    """How often ``terms`` match ``card`` as the card view shows it (with ``info``'s topics and
+    the ``related`` cards under it), and its first match in its text, in context."""
+    count = shown_matches(card, terms, info, related)
+    for raw in list(card.texts())[1:]:  # [0] is the title
         text = unicodedata.normalize("NFC", " ".join(raw.split()))
         spans = match_spans(text, terms)
-        count += len(spans)
-        if spans and n > 0 and first is None:  # n == 0 is the title
-            first = (text, spans)
-    if first is None:
-        return Hit(count)
-    return Hit(count, *_excerpt(*first))
+        if spans:
+            return Hit(count, *_excerpt(text, spans))
+    return Hit(count)
+
+
+def shown_matches(
+    card: Card,
+    terms: Sequence[SearchTerm],
+    info: SetInfo,
+    related: Sequence[tuple[CardSummary, int]] = (),
+) -> int:
+    """The highlighted matches on ``card``'s page: each is one span in the highlight's style
+    (touching matches in one text are merged into one span, as the view merges them)."""
+    if not terms:
+        return 0
+    page = render_card(card, info, theme=LIGHT, terms=terms, related=related)
+    swatch = LIGHT.highlight
+    return page.count(f'<span style="background-color:{swatch.background}; color:{swatch.text};">')
 
 
 def _excerpt(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:

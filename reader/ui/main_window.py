@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.list_pane.set_clear_action(a.clear_filters)
         self.status.set_namer(self.sidebar.model.label_of)
         self.list_pane.filter_bar.set_namer(self.sidebar.model.label_of)
-        self.list_pane.set_cards(self.session.card)
+        self.list_pane.set_hits(self.session.hit)
         self.card_view.set_card_actions([a.add_to_comparison, a.compare, *a.card_file()])
         self.card_view.set_item_actions([a.copy_citation])
         self.menus.recent.aboutToShow.connect(self._fill_recent)

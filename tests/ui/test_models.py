@@ -15,6 +15,7 @@ from reader.cards.catalog import MemoryCatalog
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.load import load_set
 from reader.cards.query import Query
+from reader.render.snippets import card_hit
 from reader.ui.reading.card_list_model import CardListModel, HitRole, SearchingRole
 from reader.ui.reading.problems_dock import ProblemsModel
 from reader.ui.reading.tag_tree_model import COUNT, CountRole, StateRole, TagTreeModel
@@ -70,7 +71,7 @@ def test_card_list_model_sorts_itself(qtmodeltester: ModelTester, catalog: Memor
     titles = [model.index(r, TITLE).data() for r in range(2)]
     assert titles == sorted(titles, key=str.casefold)
     # While searching, each row answers its matches, read from its card on first asking.
-    model.set_cards(catalog.card)
+    model.set_hits(lambda id_, terms: card_hit(catalog.card(id_), terms, catalog.info))  # type: ignore[arg-type]
     assert model.set_terms(Query(text="france").terms)
     qtmodeltester.check(model)
     hits = [model.index(r, TITLE).data(HitRole) for r in range(2)]

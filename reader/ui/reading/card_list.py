@@ -8,8 +8,6 @@ item and the keyboard, selection and accessibility work as in any Qt list.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -23,11 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.sorting import TITLE
-from reader.cards.model import Card
 from reader.cards.query import Query
 from reader.cards.wording import plural
 from reader.ui.labels import PlainLabel
-from reader.ui.reading.card_list_model import SORT_CHOICES, CardListModel, IdRole, sort_choice
+from reader.ui.reading.card_list_model import (
+    SORT_CHOICES,
+    CardListModel,
+    HitOf,
+    IdRole,
+    sort_choice,
+)
 from reader.ui.reading.card_row import MEASURED_ROWS, CardRowDelegate
 from reader.ui.reading.filter_bar import FilterBar
 
@@ -133,9 +136,9 @@ class CardListPane(QWidget):
             self.view.relayout()
             self.view.viewport().update()
 
-    def set_cards(self, card_of: Callable[[str], Card | None]) -> None:
-        """Where the rows' search snippets read a card's text from."""
-        self.model.set_cards(card_of)
+    def set_hits(self, hit_of: HitOf) -> None:
+        """What works out the rows' search matches and snippets (the session)."""
+        self.model.set_hits(hit_of)
 
     def set_clear_action(self, clear: QAction) -> None:
         self.filter_bar.set_clear_action(clear)

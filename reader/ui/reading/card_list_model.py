@@ -25,10 +25,9 @@ from PySide6.QtCore import (
 
 from reader.app.sorting import DATE, KEYED, PUBLISHER, TITLE, SortKeys, sort_keys
 from reader.cards.catalog import CardSummary
-from reader.cards.model import Card
 from reader.cards.query import SearchTerm, fold
 from reader.qt.models import ROOT, Index
-from reader.render.snippets import Hit, card_hit
+from reader.render.snippets import Hit
 
 _HEADERS = ("Title", "Publisher", "Date", "Tags")
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -39,6 +38,8 @@ HitRole = Qt.ItemDataRole.UserRole + 3
 SearchingRole = Qt.ItemDataRole.UserRole + 4
 #: Whether the card is in the comparison (the comparison controller says which: set_compared).
 ComparedRole = Qt.ItemDataRole.UserRole + 5
+#: Works out a search's matches in a card (by id), as the card view counts them.
+HitOf = Callable[[str, tuple[SearchTerm, ...]], Hit]
 #: How many tags a row shows; the card view shows them all.
 ROW_TAGS = 4
 
@@ -88,11 +89,11 @@ class CardListModel(QAbstractTableModel):
         self._terms: tuple[SearchTerm, ...] = ()
         self._hits: dict[str, Hit] = {}
         self._compared: frozenset[str] = frozenset()
-        self._card_of: Callable[[str], Card | None] = lambda _id: None
+        self._hit_of: HitOf = lambda _id, _terms: Hit(0)
 
-    def set_cards(self, card_of: Callable[[str], Card | None]) -> None:
-        """Where a search's snippets read a card's text from."""
-        self._card_of = card_of
+    def set_hits(self, hit_of: HitOf) -> None:
+        """What works out a search's matches in a card (the session: it has the card's page)."""
+        self._hit_of = hit_of
 
     def set_terms(self, terms: tuple[SearchTerm, ...]) -> bool:
         """The search in force; whether it changed (the rows' heights then change)."""
@@ -111,8 +112,7 @@ class CardListModel(QAbstractTableModel):
             return None
         found = self._hits.get(card_id)
         if found is None:
-            card = self._card_of(card_id)
-            found = card_hit(card, self._terms) if card is not None else Hit(0)
+            found = self._hit_of(card_id, self._terms)
             self._hits[card_id] = found
         return found
 
