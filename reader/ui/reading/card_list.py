@@ -9,7 +9,7 @@ item and the keyboard, selection and accessibility work as in any Qt list.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,6 +53,14 @@ class CardListView(QListView):
         self.setFrameShape(QListView.Shape.NoFrame)
         self.setItemDelegate(CardRowDelegate(self))
         self.setModelColumn(TITLE)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Measure the rows again when the width changes (the source pane or the editor opened
+        beside the list): Qt re-lays a top-to-bottom list out only when its height changes, and
+        rows measured at the old width would paint over each other (their titles rewrap)."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()
 
     def relayout(self) -> None:
         """Measure the rows again (a search started or ended: they gain or lose a snippet)."""

@@ -3,6 +3,7 @@ whole at 1024 × 700 (review #20, #32), and a search's matches and snippet in ea
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,40 @@ def test_a_long_list_gives_every_row_the_tallest_rows_height(
     uniform = {pane.view.visualRect(pane.model.index(r, 0)).height() for r in range(3)}
     assert len(uniform) == 1
     assert uniform.pop() >= max(measured)
+
+
+def test_rows_are_measured_again_when_the_list_narrows(qtbot: QtBot) -> None:
+    """Review N2: opening the source pane or the editor narrows the list; its rows must not
+    paint over each other, and each must be as tall as its rewrapped text."""
+    catalog = MemoryCatalog(load_set(SHIPPED_CARDS))
+    pane = CardListPane()
+    qtbot.addWidget(pane)
+    pane.resize(420, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.model.set_summaries(catalog.summaries())
+    ids = catalog.matching(Query())
+    pane.show_rows(ids, len(ids), ids[0])
+    view = pane.view
+    model = pane.model
+
+    def fits() -> bool:
+        fonts = _Fonts.of(view.font())
+        width = view.viewport().width() - 2 * PAD_X
+        rects = [view.visualRect(model.index(r, 0)) for r in range(model.rowCount())]
+        for row, rect in enumerate(rects):
+            summary = model.summary(str(model.index(row, 0).data(IdRole)))
+            assert summary is not None
+            title = wrapped_lines(summary.title, fonts.title, width, TITLE_LINES)
+            meta = meta_lines(summary, fonts.base, width)
+            if rect.height() < _height(len(title), len(meta), fonts, searching=False):
+                return False
+        return all(a.bottom() < b.top() for a, b in pairwise(rects))
+
+    qtbot.waitUntil(fits)
+    before = [view.visualRect(model.index(r, 0)).height() for r in range(model.rowCount())]
+    pane.resize(190, 600)  # as with the source pane open beside it
+    qtbot.waitUntil(lambda: view.viewport().width() < 200)
+    qtbot.waitUntil(fits)
+    after = [view.visualRect(model.index(r, 0)).height() for r in range(model.rowCount())]
+    assert sum(after) > sum(before)  # titles took more lines
