@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -21,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.export_request import ExportContext
-from reader.app.export_scope import shown_context
 from reader.app.filtering import Filtering
 from reader.app.loading import INDEX_SOURCES, CatalogSource, CatalogSources, Snapshot
 from reader.app.prepare import Prepared
@@ -35,10 +34,10 @@ from reader.ui.authoring import Authoring
 from reader.ui.commands import Actions
 from reader.ui.compare.controller import MESSAGE_MS, ComparisonController
 from reader.ui.compare.workspace import ComparisonWorkspace
-from reader.ui.export.pdf_export import PdfExport
 from reader.ui.focus import install_focus_frames
 from reader.ui.folder_drop import FolderDrop
 from reader.ui.icons import app_icon
+from reader.ui.lazy import Lazy
 from reader.ui.menus import Menus, add_toolbar_stretch_and, build_menus, fill_recent, follow_views
 from reader.ui.mouse_nav import MouseNavigation
 from reader.ui.reading.card_list import CardListPane
@@ -52,6 +51,11 @@ from reader.ui.reading.status_bar import StatusBar
 from reader.ui.reading_aids import ReadingAids
 from reader.ui.set_edits import SetEdits
 from reader.ui.startup_probe import card_list_shown
+from reader.ui.window_export import pdf_export, shown_context
+
+if TYPE_CHECKING:
+    from reader.app.export_request import ExportContext
+    from reader.ui.export.pdf_export import PdfExport
 
 #: The card list's width at first start, and the window's.
 LIST_WIDTH = 340
@@ -139,7 +143,7 @@ class MainWindow(QMainWindow):
             self.workspace,
         )
         self.status.addPermanentWidget(self.comparisons.basket_button)
-        self.export: PdfExport = PdfExport(self, settings.store, self.export_context)
+        self._export = Lazy(lambda: pdf_export(self))  # Export to PDF…, Print…: on first use
         self.authoring: Authoring = Authoring(self)  # the editor, new cards, the card's file
         self.set_edits: SetEdits = SetEdits(self)  # tag and topic changes, their undo stack
         self._connect()
@@ -178,8 +182,6 @@ class MainWindow(QMainWindow):
         self.comparisons.message.connect(self.status.timed(MESSAGE_MS))
         self.comparisons.tag_chosen.connect(self.filtering.follow_tag)
         self.comparisons.item_chosen.connect(self.show_item)
-        self.export.exported.connect(self.status.show_exported)
-        self.export.failed.connect(self.status.timed(15000))
         self._drop = FolderDrop(self)
         self._drop.dropped.connect(self.open_set)
         self.workspace.tables.store = self.settings.store  # where Export Table… saves, and how
@@ -326,19 +328,13 @@ class MainWindow(QMainWindow):
             else:
                 self.list_pane.setFocus()
 
+    @property
+    def export(self) -> PdfExport:
+        return self._export()
+
     def export_context(self) -> ExportContext:
         """What Export to PDF… and Print… start from: what the window is showing."""
-        s, comparisons = self.session, self.comparisons
-        assert s.catalog is not None
-        return shown_context(
-            s.catalog,
-            s.query,
-            self.list_pane.selected_ids(),
-            self.workspace.compared_ids(),
-            reading=not comparisons.comparing,
-            on_compare_view=comparisons.on_compare_view,
-            sources=self.sources.evidence.chosen_folder(),
-        )
+        return shown_context(self)
 
     def _render(self) -> None:
         """Draw the card (or overview) and the comparison views in the current look."""
@@ -391,7 +387,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.sets.shutdown()
         self.workspace.shutdown()
-        self.export.shutdown()
+        if (export := self._export.made) is not None:
+            export.shutdown()
         self.sources.evidence.shutdown()
         app = QApplication.instance()
         if app is not None:

@@ -18,7 +18,6 @@ from reader.render.card import card_sections
 from reader.render.overview import topic_of
 from reader.ui.actions import key_text
 from reader.ui.compare.workspace import ViewKind
-from reader.ui.export.dialog import saved_paper
 from reader.ui.reading.outline import NUMBERED_SECTIONS, CardOutline
 from reader.ui.reading.resume import ResumeReading
 from reader.ui.window_zoom import WindowZoom
@@ -126,6 +125,7 @@ class ReadingAids(QObject):
         if catalog is None or card is None:
             return
         # The PDF pipeline (pypdf with it) is imported when first asked for, not at start-up.
+        from reader.ui.export.dialog import saved_paper
         from reader.ui.export.print_card import preview_card
 
         self.preview = preview_card(card, catalog.info, saved_paper(w.settings.store), w)

@@ -1,6 +1,6 @@
 """What opening the window imports: only what its first paint needs (#17 §4).
 
-The comparison views, the card editor, the Help windows and the PDF pipeline load when first
+The comparison views, the card editor, the Help windows and the PDF export load when first
 asked for. One fresh interpreter opens the window on the shipped cards, waits for the list,
 paints, and reports which of those modules it holds: an import added back at start-up shows
 here, not only as a slower `make bench`.
@@ -48,6 +48,10 @@ LAZY = (
     "reader.ui.help.about",
     "reader.ui.help.guide",
     "reader.ui.help.shortcuts",
+    "reader.ui.export.pdf_export",
+    "reader.ui.export.dialog",
+    "reader.app.export_request",
+    "reader.export.book",
     "reader.export.pdf",
     "pypdf",
     "openpyxl",
@@ -86,8 +90,8 @@ def test_the_open_window_has_not_imported_what_loads_on_first_use(
 
 
 def test_the_check_sees_the_parts_that_do_load_at_start(opened: tuple[int, set[str]]) -> None:
-    # The workspace, the editor's drafts and the export progress are made with the window:
-    # a check that saw none of their packages would prove nothing about the lazy ones.
+    # The workspace, the editor's drafts and the export folder are made or asked for with the
+    # window: a check that saw none of their packages would prove nothing about the lazy ones.
     _, modules = opened
     assert {"reader.ui.compare.workspace", "reader.ui.editor.drafts"} <= modules
-    assert "reader.export.progress" in modules
+    assert "reader.ui.export.folder" in modules

@@ -6,7 +6,7 @@ file type chosen (:mod:`reader.ui.compare.table_dialog`): the same rows ``briefi
 table <view>`` writes for the same filter, since both are
 :data:`reader.analysis.tables.TABLES` of ``catalog.analysed`` of those cards. The dialog
 opens in the last export's folder or the reader's Documents folder (the PDF export's
-:func:`~reader.ui.export.pdf_export.export_folder`) with a name such as
+:func:`~reader.ui.export.folder.export_folder`) with a name such as
 "Mali – topic matrix.csv", and remembers the format and the BOM choice.
 
 The writing is a job (:mod:`reader.app.table_export`) on its own runner: thousands of cards
@@ -38,7 +38,7 @@ from reader.cards.wording import plural
 from reader.export.tables import TableFormat
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.table_dialog import TableChoice, ask_for_table
-from reader.ui.export.pdf_export import export_folder
+from reader.ui.export.folder import export_folder
 
 if TYPE_CHECKING:
     from reader.ui.compare.workspace import ComparisonWorkspace

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
@@ -42,6 +42,7 @@ from reader.app.jobs import JobFailure, JobRunner
 from reader.cards.query import fold
 from reader.export.book import SelectionError
 from reader.ui.export.dialog import ExportOptionsDialog, saved_flag, saved_paper
+from reader.ui.export.folder import export_folder
 
 if TYPE_CHECKING:
     from reader.export.pdf import ExportResult
@@ -53,20 +54,6 @@ FileOpener = Callable[[Path], object]
 def suggested_name(title: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", fold(title)).strip("-")
     return f"{slug or 'briefing'}.pdf"
-
-
-def export_folder(settings: QSettings) -> Path:
-    """Where the save dialog opens: the last export's folder while it exists, else the
-    reader's Documents folder, else the home folder.
-
-    Never the working directory: on a fresh account Documents does not exist yet, and Qt's
-    dialog, given a folder that is not there, opened in the program's own checkout instead.
-    """
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    for candidate in (str(settings.value("export/folder", "") or ""), documents):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return Path.home()
 
 
 def ask_for_path(parent: QWidget, suggestion: Path) -> Path | None:
