@@ -3,6 +3,10 @@
 "Remove Column" acted on the current cell, which a reader cannot see is chosen: a click on a
 header's ✕ says which card goes. A click elsewhere on the header opens the card, a drag moves
 the column (Qt's own header behaviour, left alone).
+
+A narrow column's publisher wraps to a second line rather than being cut ("Responsible St…"
+hid which of two columns was which), then the date; only what still does not fit is elided,
+and the header's tooltip then gives it whole.
 """
 
 from __future__ import annotations
@@ -10,16 +14,46 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader, QToolTip, QWidget
 
 from reader.render.theme import LIGHT, Theme
+from reader.ui.compare.tooltips import safe_tooltip
 
 if TYPE_CHECKING:
     from reader.ui.compare.compare_view import CompareView
 
 CLOSE_MARGIN = 6
 CLOSE_GLYPH = "✕"
+#: The most lines a publisher wraps to (the date has one more).
+PUBLISHER_LINES = 2
+
+
+def wrapped_lines(text: str, metrics: QFontMetrics, width: int) -> tuple[list[str], bool]:
+    """``text``'s lines (publisher, date) as drawn in ``width`` pixels, and whether any is cut.
+
+    The first line wraps at spaces to :data:`PUBLISHER_LINES` lines; the rest of each line is
+    elided. Not QTextLayout: a header is two short lines, and this says what was elided.
+    """
+    lines = text.split("\n")
+    shown: list[str] = []
+    cut = False
+    for n, line in enumerate(lines):
+        room = PUBLISHER_LINES if n == 0 else 1
+        words = line.split(" ")
+        while words and room:
+            taken = 1
+            while taken < len(words) and (
+                metrics.horizontalAdvance(" ".join(words[: taken + 1])) <= width
+            ):
+                taken += 1
+            room -= 1
+            part = " ".join(words if not room else words[:taken])
+            elided = metrics.elidedText(part, Qt.TextElideMode.ElideRight, width)
+            cut = cut or elided != part
+            shown.append(elided)
+            words = words[taken:] if room else []
+    return shown, cut
 
 
 class ClosableHeader(QHeaderView):
@@ -32,6 +66,7 @@ class ClosableHeader(QHeaderView):
         self._pressed: int | None = None
         self._hovered: int | None = None
         self.setMouseTracking(True)
+        self.sectionResized.connect(self._on_resized)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -61,22 +96,21 @@ class ClosableHeader(QHeaderView):
         text, option.text = option.text, ""
         painter.save()
         self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
-        box = self.close_rect(logical)
         metrics = self.fontMetrics()
-        width = box.left() - rect.left() - CLOSE_MARGIN
-        lines = text.split("\n")
+        lines, _cut = wrapped_lines(text, metrics, self._text_width(logical))
+        width = self._text_width(logical)
         top = rect.top() + (rect.height() - len(lines) * metrics.height()) // 2
         painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
         for n, line in enumerate(lines):
-            shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
             painter.drawText(
                 QRect(
                     rect.left() + CLOSE_MARGIN, top + n * metrics.height(), width, metrics.height()
                 ),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                shown,
+                line,
             )
         painter.restore()
+        box = self.close_rect(logical)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if logical == self._hovered:
@@ -87,6 +121,29 @@ class ClosableHeader(QHeaderView):
         painter.setPen(QColor(colour))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, CLOSE_GLYPH)
         painter.restore()
+
+    def _text_width(self, logical: int) -> int:
+        """The width the section's lines have, short of its ✕."""
+        return self.sectionSize(logical) - self.fontMetrics().height() - 6 - 3 * CLOSE_MARGIN
+
+    def _lines(self, logical: int) -> tuple[list[str], bool]:
+        text = self.model().headerData(logical, self.orientation()) if self.model() else None
+        if not isinstance(text, str):
+            return [], False
+        return wrapped_lines(text, self.fontMetrics(), self._text_width(logical))
+
+    def sizeHint(self) -> QSize:
+        """As tall as the most wrapped section needs (Qt's measures the unwrapped text)."""
+        size = super().sizeHint()
+        if self.model() is None or not self.count():
+            return size
+        metrics = self.fontMetrics()
+        most = max(len(self._lines(logical)[0]) for logical in range(self.count()))
+        size.setHeight(max(size.height(), most * metrics.height() + 2 * CLOSE_MARGIN))
+        return size
+
+    def _on_resized(self, _logical: int, _old: int, _new: int) -> None:
+        self.updateGeometry()
 
     def sectionSizeFromContents(self, logical: int) -> QSize:
         size = super().sectionSizeFromContents(logical)
@@ -130,7 +187,22 @@ class ClosableHeader(QHeaderView):
             if logical is not None:
                 QToolTip.showText(event.globalPos(), "Remove this card from the comparison", self)
                 return True
+            logical = self.logicalIndexAt(event.pos())
+            if logical >= 0 and self._lines(logical)[1]:
+                # Cut short: the tooltip says it whole, above the title.
+                whole = self.model().headerData(logical, self.orientation())
+                title = self.model().headerData(
+                    logical, self.orientation(), Qt.ItemDataRole.ToolTipRole
+                )
+                QToolTip.showText(event.globalPos(), whole_tooltip(str(whole), title), self)
+                return True
         return super().viewportEvent(event)
+
+
+def whole_tooltip(whole: str, title: object) -> str:
+    """A cut header's tooltip: its lines whole, then the model's (already safe) tooltip."""
+    lines = safe_tooltip(*whole.split("\n"))
+    return lines + title if isinstance(title, str) else lines
 
 
 def column_menu(view: CompareView, logical: int, card_id: str, count: int) -> QMenu:
