@@ -4,7 +4,10 @@ A list of addressees (most-addressed first, each name whole, wrapped, with how m
 speak to it) beside the ledger itself: one row per heading and recommendation
 (:mod:`reader.ui.compare.ledger_model`), in a view that measures and paints only the rows on
 screen, so a ledger of 30,000 recommendations opens as fast as one of thirty. Choosing an
-addressee scrolls the ledger to it and makes its first recommendation current. Double-click
+addressee scrolls the ledger to it and makes its first recommendation current; the other way,
+the list's current addressee follows the ledger's (its current recommendation while that is on
+screen, else the topmost row), so the list always says whose recommendations are shown (the
+ledger used to show "TO WESTERN GOVERNMENTS" beside a list with nothing chosen). Double-click
 or Enter on a recommendation drills down to it in its card (signal ``item_activated(card_id,
 "recommendations", index)``); on a source, to that card. Public surface:
 ``RecommendationsLedgerView(catalog, card_ids=(), parent=None, theme=None)``,
@@ -18,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -55,6 +58,8 @@ class RecommendationsLedgerView(SetWideView):
     ) -> None:
         super().__init__(catalog, parent, theme, "Recommendations by addressee")
         self._model = AddresseesModel(self)
+        #: The list is following the ledger: its new current row must not scroll the ledger.
+        self._following = False
         self._list = QListView(self)
         self._list.setObjectName("addressees")
         self._list.setAccessibleName("Addressees")
@@ -86,6 +91,8 @@ class RecommendationsLedgerView(SetWideView):
         self._ledger.setWordWrap(True)
         self._ledger.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._ledger.header().sectionResized.connect(self._schedule_row_heights)
+        self._ledger.selectionModel().currentChanged.connect(self._follow_ledger)
+        self._ledger.verticalScrollBar().valueChanged.connect(self._follow_ledger)
         self._drill_down_from(self._ledger)
         self._heights = QTimer(self)
         self._heights.setSingleShot(True)
@@ -131,12 +138,15 @@ class RecommendationsLedgerView(SetWideView):
         self._model.set_entries(entries)
         self._rows.set_rows(rows)
         self._ledger.scrollToTop()
+        self._follow_ledger()
 
     def select_addressee(self, name: str) -> bool:
         """Scroll the ledger to an addressee (by its canonical name)."""
         for row, entry in enumerate(self._model.entries):
             if entry.addressee == name:
-                self._list.setCurrentIndex(self._model.index(row, 0))
+                index = self._model.index(row, 0)
+                self._list.setCurrentIndex(index)
+                self._scroll_to(index)  # also when it was current already (no signal then)
                 return True
         return False
 
@@ -157,8 +167,28 @@ class RecommendationsLedgerView(SetWideView):
     def _schedule_row_heights(self) -> None:
         self._heights.start()
 
+    def _follow_ledger(self) -> None:
+        """Make the list's current addressee the one the ledger shows, without scrolling it."""
+        current = self._ledger.currentIndex()
+        shown = self._ledger.viewport().rect()
+        if current.isValid() and shown.intersects(self._ledger.visualRect(current)):
+            row = current.row()
+        else:
+            row = self._ledger.indexAt(QPoint(1, 1)).row()
+        entry = self._rows.entry_of(row) if row >= 0 else -1
+        if entry < 0 or entry == self._list.currentIndex().row():
+            return
+        index = self._model.index(entry, 0)
+        self._following = True
+        try:
+            flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self._list.selectionModel().setCurrentIndex(index, flag)
+            self._list.scrollTo(index)
+        finally:
+            self._following = False
+
     def _scroll_to(self, index: Index) -> None:
-        if not index.isValid():
+        if not index.isValid() or self._following:
             return
         start = self._rows.start_of(index.row())
         if start < 0:

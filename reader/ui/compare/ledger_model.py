@@ -8,6 +8,7 @@ recommendations, seconds of layout for one document.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -123,6 +124,10 @@ class LedgerRowsModel(Paged, QAbstractListModel):
     def start_of(self, entry: int) -> int:
         """The heading row of the ``entry``-th addressee, or -1."""
         return self._starts[entry] if 0 <= entry < len(self._starts) else -1
+
+    def entry_of(self, row: int) -> int:
+        """The addressee (its place in the ledger) whose rows hold ``row``, or -1."""
+        return bisect_right(self._starts, row) - 1
 
     def first_recommendation(self, entry: int) -> int:
         """The row of the ``entry``-th addressee's first recommendation, or -1."""

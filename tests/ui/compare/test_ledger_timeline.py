@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.timeline import EventKind
@@ -89,6 +89,28 @@ def test_choosing_an_addressee_scrolls_the_ledger_to_it(
     assert view.select_addressee("Western governments")
     qtbot.waitUntil(lambda: bar.value() == 0)
     assert not view.select_addressee("Nobody")
+
+
+def test_the_addressee_list_follows_what_the_ledger_shows(
+    ledger: RecommendationsLedgerView, qtbot: QtBot
+) -> None:
+    """N17: the ledger opens at its first addressee, chosen in the list; scrolling or moving
+    through the ledger moves the list's choice with it."""
+    listing = ledger.addressee_list()
+    assert listing.currentIndex().row() == 0
+    assert listing.selectionModel().isSelected(listing.currentIndex())
+    tree, rows = ledger.ledger(), ledger.rows()
+    third = rows.start_of(2)
+    tree.scrollTo(rows.index(third, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    qtbot.waitUntil(lambda: listing.currentIndex().row() == 2)
+    assert listing.selectionModel().isSelected(listing.currentIndex())
+    # The keyboard in the ledger: the current recommendation's addressee, even off the top.
+    tree.setCurrentIndex(rows.index(rows.first_recommendation(3), 0))
+    qtbot.waitUntil(lambda: listing.currentIndex().row() == 3)
+    # And the list still leads: choosing an addressee scrolls the ledger to it.
+    listing.setCurrentIndex(listing.model().index(1, 0))
+    qtbot.waitUntil(lambda: rows.entry_of(tree.currentIndex().row()) == 1)
+    assert listing.currentIndex().row() == 1
 
 
 def test_addressee_names_wrap_whole_in_a_narrow_list(
