@@ -14,6 +14,7 @@ leave fewer than :data:`MIN_LINES_LEFT` lines behind, moves whole instead.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextBlock, QTextTable, QTextTableCell
 
@@ -29,6 +30,9 @@ MIN_LINES_LEFT = 3
 #: and :data:`MIN_LINES_MOVED` on the next; a shorter one moves whole.
 MIN_LINES_TO_CUT = 4
 MIN_LINES_MOVED = 3
+#: What a split carries over is at least this many lines where paragraphs allow: a lone
+#: bullet under a repeated label reads as a fragment.
+MIN_TAIL_LINES = 5
 
 #: What :func:`split_edit` returns when the row should move whole rather than split.
 MOVE_WHOLE = Edit(Move.ROW, -1)
@@ -79,35 +83,63 @@ def foot_spacer(
     return (target - bottom) / scale if target > bottom else None
 
 
-def _cut(
-    layout: QAbstractTextDocumentLayout, cell: QTextTableCell, page: int, height: float
-) -> tuple[int, int]:
-    """Where ``cell`` splits after ``page``: (offset in the cell of what moves, or -1 when
-    nothing does; the lines that stay). Paragraphs that introduce the one that moves (an
-    alias's "As …:") move with it."""
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    """A paragraph of a cell: where it (or the paragraphs introducing it) starts, and the
+    page of each of its lines."""
+
+    start: int
+    block: QTextBlock
+    pages: list[int]
+
+
+def _paragraphs(
+    layout: QAbstractTextDocumentLayout, cell: QTextTableCell, height: float
+) -> list[_Paragraph]:
+    """The cell's paragraphs with text; one that introduces the next (an alias's "As …:")
+    gives that one its start, so that they move together."""
+    found: list[_Paragraph] = []
     block = cell.firstCursorPosition().block()
     end = cell.lastCursorPosition().block().blockNumber()
-    staying = 0
     leading: QTextBlock | None = None
     while block.isValid() and block.blockNumber() <= end:
         pages = line_pages(layout, block, height)
         if pages and block.text().strip():
-            on = sum(p <= page for p in pages)
-            if on < len(pages):
-                later = len(pages) - on
-                if later < MIN_LINES_MOVED:  # lines before a widow go with it
-                    on, later = on - (MIN_LINES_MOVED - later), MIN_LINES_MOVED
-                if on >= MIN_LINES_TO_CUT:
-                    start = block.position() + block.layout().lineAt(on).textStart()
-                    return start - cell.firstPosition(), staying + on
-                start = (leading or block).position()
-                return start - cell.firstPosition(), staying
-            staying += len(pages)
+            found.append(_Paragraph((leading or block).position(), block, pages))
             if block.userState() != KEEP_WITH_NEXT:
                 leading = None
             elif leading is None:
                 leading = block
         block = block.next()
+    return found
+
+
+def _cut(
+    layout: QAbstractTextDocumentLayout, cell: QTextTableCell, page: int, height: float
+) -> tuple[int, int]:
+    """Where ``cell`` splits after ``page``: (offset in the cell of what moves, or -1 when
+    nothing does; the lines that stay). Fewer than :data:`MIN_TAIL_LINES` lines are not
+    carried over alone: the paragraph before goes with them, if enough stays."""
+    paragraphs = _paragraphs(layout, cell, height)
+    total = sum(len(p.pages) for p in paragraphs)
+    staying = 0
+    for i, para in enumerate(paragraphs):
+        on = sum(p <= page for p in para.pages)
+        if on == len(para.pages):
+            staying += on
+            continue
+        later = len(para.pages) - on
+        if later < MIN_LINES_MOVED:  # lines before a widow go with it
+            on, later = on - (MIN_LINES_MOVED - later), MIN_LINES_MOVED
+        if on >= MIN_LINES_TO_CUT:
+            start = para.block.position() + para.block.layout().lineAt(on).textStart()
+            return start - cell.firstPosition(), staying + on
+        while i > 0 and total - staying < MIN_TAIL_LINES:
+            before = len(paragraphs[i - 1].pages)
+            if staying - before < MIN_LINES_LEFT:
+                break
+            i, staying = i - 1, staying - before
+        return paragraphs[i].start - cell.firstPosition(), staying
     return -1, staying
 
 

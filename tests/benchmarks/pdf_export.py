@@ -54,8 +54,9 @@ def _export(root: Path, out: Path) -> tuple[float, float, int]:
     )
     if run.returncode != 0:
         raise RuntimeError(f"export of {root} failed with status {run.returncode}")
-    pages = re.match(r"(\d+) pages", run.stdout)
-    return run.seconds, run.max_rss_mb, int(pages.group(1)) if pages else 0
+    # "2,745 pages (1,000 cards) written to …": the counts have thousands separators.
+    pages = re.match(r"([\d,]+) pages", run.stdout)
+    return run.seconds, run.max_rss_mb, int(pages.group(1).replace(",", "")) if pages else 0
 
 
 def _floor(root: Path, out: Path) -> tuple[float, int]:
