@@ -8,6 +8,7 @@ card" goes as soon as it no longer holds: when the search is cleared, or nothing
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QStatusBar, QStyle, QToolButton, QWidget
@@ -17,6 +18,7 @@ from reader.cards.query import Query
 from reader.cards.wording import plural
 from reader.ui.labels import PlainLabel
 from reader.ui.reading.filter_names import Namer, describe, plain_name
+from reader.ui.recent_sets import set_title
 
 #: How long a search's "Match 2 of 6" stays, in milliseconds.
 MATCH_MS = 4000
@@ -82,7 +84,10 @@ class StatusBar(QStatusBar):
             self.clearMessage()
 
     def show_loading(self, folder: str) -> None:
-        self.showMessage(f"Loading {folder}…")
+        """The set by its title, as Open Recent names it: not a (maybe temporary) path."""
+        path = Path(folder)
+        title = set_title(path) if path.is_dir() else path.name or folder
+        self.showMessage(f"Loading “{title}”…")
 
     def show_failed(self, message: str) -> None:
         self.showMessage(f"Could not load the set: {message}", 15000)

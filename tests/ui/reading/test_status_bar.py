@@ -66,3 +66,12 @@ def test_the_status_bar_and_the_chips_name_the_filter_and_the_search_plainly(
     assert not window.session.matched
     window.commands.find_next.trigger()
     assert status.currentMessage() == "No card matches the search"
+
+
+def test_loading_names_the_set_by_its_title_not_its_path(
+    make_window: MakeWindow, card_set: Path
+) -> None:
+    """P9: "Loading /tmp/pytest-of-root/…" said where a copy lay, not which set it was."""
+    window = make_window(card_set)
+    window.sets.loading.emit(str(card_set))
+    assert window.status.currentMessage() == "Loading “Mali, Russia and the West”…"
