@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QProgressBar,
+    QTabBar,
     QToolButton,
     QWidget,
 )
@@ -860,3 +861,32 @@ def test_every_corner_command_is_reachable_in_a_1024_by_700_window(
         assert action in shown or action in in_menu, action.text()
     assert commands.back_to_reading in shown  # never gives way
     assert commands.export_pdf in in_menu  # the first to give way, at either zoom
+
+
+def test_each_tab_has_a_plain_close_button_that_closes_its_own_tab(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """P1: the current tab's ✕ is the same plain ✕ as the others' (not a red square)."""
+    select_cards(qtbot, window, LEVERAGE, SANCTIONS)
+    window.commands.compare.trigger()
+    window.commands.topic_matrix.trigger()
+    window.commands.timeline.trigger()
+    bar = window.workspace.tabs.tabBar()
+    right = QTabBar.ButtonPosition.RightSide
+    buttons = [bar.tabButton(i, right) for i in range(bar.count())]
+    assert all(isinstance(b, QToolButton) and b.text() == "✕" for b in buttons)
+    assert [b.accessibleName() for b in buttons] == [
+        "Close Compare",
+        "Close Topic Matrix",
+        "Close Timeline",
+    ]
+    current = buttons[bar.currentIndex()].grab().toImage()
+    other = buttons[0].grab().toImage()
+    assert current == other  # the current tab's looks like any other's
+    window.commands.recommendations.trigger()  # a tab inserted before Timeline
+    qtbot.mouseClick(buttons[2], Qt.MouseButton.LeftButton)
+    assert [bar.tabText(i) for i in range(bar.count())] == [
+        "Compare (2)",
+        "Topic Matrix",
+        "Recommendations",
+    ]

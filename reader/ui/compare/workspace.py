@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from reader.ui.compare.compare_rows import CompareLayout
 from reader.ui.compare.export_table import TableExport
 from reader.ui.compare.jobs import Computed, view_job
 from reader.ui.compare.pane import SetWideView
+from reader.ui.compare.tab_close import plain_close_button
 from reader.ui.compare.tab_corner import TabCorner
 
 # The views are imported where one is made or asked about, not here: the window makes this
@@ -297,9 +297,7 @@ class ComparisonWorkspace(QWidget):
         self.tabs.insertTab(position, view, TAB_TITLES[kind])
         self._fit_corner()
         self.tabs.setTabToolTip(position, view.accessibleName())
-        close = self.tabs.tabBar().tabButton(position, QTabBar.ButtonPosition.RightSide)
-        if close is not None:
-            close.setAccessibleName(f"Close {TAB_TITLES[kind]}")
+        plain_close_button(self.tabs, position, TAB_TITLES[kind])  # not a red square (P1)
         if isinstance(view, CompareView):
             self._on_compared(view.card_ids())  # made with its cards: no signal came yet
         return view
