@@ -1,6 +1,9 @@
 """One chronology for the cards of the filter: events, publications, sources.
 
-Dates keep their precision ("September 2021" sorts before "1 September 2021"); an event that
+Dates keep their precision ("September 2021" sorts before "1 September 2021"), and a date
+that gives only its year says so ("2021 (year only)"): it comes before the year's dated
+events, which would otherwise read as "late in 2021" happening before "February 2021"
+(review N13). An event that
 several cards report is one row listing every source, with the other wordings beneath.
 Public surface: ``TimelineView(catalog, card_ids=(), parent=None, theme=None)``,
 ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_show_publications(bool)``,
@@ -35,6 +38,7 @@ from PySide6.QtWidgets import (
 from reader.analysis.columns import CardProgress, source_label
 from reader.analysis.timeline import EventKind, TimelineEntry, merged_timeline
 from reader.cards.catalog import Catalog
+from reader.cards.dates import Precision
 from reader.qt.models import ROOT, Index
 from reader.render.comparison import (
     timeline_event_html,
@@ -58,6 +62,20 @@ _HEADERS = ("Date", "Event", "Reported by")
 #: The longest date the column must hold on one line.
 LONGEST_DATE = "30 September 2022"
 SOURCES_WIDTH = 260
+
+
+#: Beside a date that gives only its year.
+YEAR_ONLY = "(year only)"
+
+
+def _year_only(entry: TimelineEntry) -> bool:
+    return entry.date.precision is Precision.YEAR
+
+
+def date_text(entry: TimelineEntry) -> str:
+    """The date as the Date column reads it: "2021 (year only)", "February 2021"."""
+    shown = entry.date.display()
+    return f"{shown} {YEAR_ONLY}" if _year_only(entry) else shown
 
 
 class TimelineModel(Paged, QAbstractTableModel):
@@ -121,13 +139,14 @@ class TimelineModel(Paged, QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DATE:
-                return entry.date.display()
+                return date_text(entry)
             if column == EVENT:
                 return entry.text
             return "; ".join(source_label(c) for c in entry.cards)
         if role == HtmlRole:
             if column == DATE:
-                return f'<p class="date">{escape(entry.date.display())}</p>'
+                html = f'<p class="date">{escape(entry.date.display())}</p>'
+                return html + (f'<p class="meta">{YEAR_ONLY}</p>' if _year_only(entry) else "")
             if column == EVENT:
                 return timeline_event_html(entry, self._theme)
             return timeline_sources_html(entry)
@@ -135,6 +154,11 @@ class TimelineModel(Paged, QAbstractTableModel):
             return entry.cards[0].id
         if role == ItemRole:
             return event_item(entry)
+        if role == Qt.ItemDataRole.ToolTipRole and column == DATE and _year_only(entry):
+            return safe_tooltip(
+                f"The source gives only the year {entry.date.year}: the event is listed before"
+                " the dated events of that year, not in its place among them."
+            )
         if role == Qt.ItemDataRole.ToolTipRole and len(entry.reports) > 1:
             lines = [f"{source_label(r.card)}: {r.text}" for r in entry.reports]
             return safe_tooltip(f"Reported by {len(entry.reports)} sources", *lines)

@@ -157,7 +157,14 @@ def test_the_timeline_keeps_date_precision_and_lists_publications(
     events = sum(len(c.timeline) for c in cards if c)
     assert model.rowCount() == events + 3
     dates = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert dates[0] == "1960"
+    assert dates[0] == "1960 (year only)"
+    # A year-only date before the year's months, and saying why it stands there (N13).
+    assert dates.index("2021 (year only)") < dates.index("February 2021")
+    year_only = dates.index("2021 (year only)")
+    assert "(year only)" in str(model.index(year_only, 0).data(HtmlRole))
+    tip = str(model.index(year_only, 0).data(Qt.ItemDataRole.ToolTipRole))
+    assert "listed before the dated events of that year" in tip
+    assert "(year only)" not in str(model.index(dates.index("February 2021"), 0).data(HtmlRole))
     # The month before its days: "September 2021" rows come before "30 September 2021".
     assert dates.index("September 2021") < dates.index("30 September 2021")
     assert "16 September 2021" in dates
