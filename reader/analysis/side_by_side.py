@@ -11,6 +11,7 @@ from enum import Enum
 from reader.analysis.addressees import Addressees, group_by_addressee, name_key
 from reader.analysis.columns import date_order, distinct_stances
 from reader.cards.model import Card, Perspective, Point, Recommendation, SetInfo
+from reader.cards.tag_labels import TagNames
 
 MIN_COMPARE = 2
 #: More columns than this no longer fit side by side; the topic matrix takes any number.
@@ -88,6 +89,8 @@ class MarkedTag:
     sharing: Sharing
     #: How many of the compared cards carry the tag.
     count: int
+    #: The tag's name, as the sidebar gives it (:class:`reader.cards.tag_labels.TagNames`).
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +151,7 @@ class Comparison:
         return tuple(r.label for r in self.rows_of(RowKind.TOPIC) if column in r.silent)
 
 
-def _tag_cells(cards: Sequence[Card]) -> tuple[TagsCell, ...]:
+def _tag_cells(cards: Sequence[Card], names: TagNames) -> tuple[TagsCell, ...]:
     counts: dict[str, int] = {}
     for card in cards:
         for tag in dict.fromkeys(card.tags):
@@ -162,7 +165,9 @@ def _tag_cells(cards: Sequence[Card]) -> tuple[TagsCell, ...]:
     order = {Sharing.ALL: 0, Sharing.SOME: 1, Sharing.UNIQUE: 2}
     cells = []
     for card in cards:
-        marked = [MarkedTag(t, sharing(counts[t]), counts[t]) for t in dict.fromkeys(card.tags)]
+        marked = [
+            MarkedTag(t, sharing(counts[t]), counts[t], names(t)) for t in dict.fromkeys(card.tags)
+        ]
         marked.sort(key=lambda m: order[m.sharing])  # stable: the card's own order within
         cells.append(TagsCell(tuple(marked)))
     return tuple(cells)
@@ -202,7 +207,7 @@ def compare(cards: Sequence[Card], info: SetInfo, *, by_date: bool = True) -> Co
             CompareRow(RowKind.TOPIC, f"topic:{topic.key}", topic.label, cells, topic.question)
         )
     rows += _recommendation_rows(columns, Addressees.from_aliases(info.actor_aliases))
-    rows.append(CompareRow(RowKind.TAGS, "tags", "Tags", _tag_cells(columns)))
+    rows.append(CompareRow(RowKind.TAGS, "tags", "Tags", _tag_cells(columns, TagNames.of(info))))
     rows.append(
         CompareRow(
             RowKind.ARGUMENT,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from reader.cards.catalog import CardSummary
 from reader.cards.model import Card, Perspective, Recommendation, SetInfo
 from reader.cards.query import SearchTerm
+from reader.cards.tag_labels import TagNames
 from reader.cards.wording import plural
 from reader.render.highlight import Marker
 from reader.render.html import (
@@ -273,9 +274,11 @@ def _notes(page: _Page, section: CardSection) -> str:
 
 def _tags(page: _Page, section: CardSection) -> str:
     style = swatch_style(page.theme.chip)
+    names = TagNames.of(page.info)
     # On paper a tag: link goes nowhere, so the chip is plain there.
     chips = [
-        tag_chip(tag, style, link=not page.for_print, mark=page.mark) for tag in page.card.tags
+        tag_chip(tag, style, link=not page.for_print, mark=page.mark, label=names(tag))
+        for tag in page.card.tags
     ]
     return _heading(section) + f'<p class="chips">{"&nbsp; ".join(chips)}</p>'
 

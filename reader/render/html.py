@@ -65,11 +65,20 @@ def card_href(card_id: str) -> str:
     return "card:" + quote(card_id, safe="")
 
 
-def tag_chip(tag: str, style: str, *, link: bool, mark: Mark = escape) -> str:
-    """A tag as a pill, a ``tag:`` link when ``link`` (on paper such a link goes nowhere)."""
-    # A word joiner after each '/' and '-' keeps a chip on one line: Qt would break there.
-    joined = tag.replace("/", "/\u2060").replace("-", "-\u2060")
+def tag_chip(
+    tag: str, style: str, *, link: bool, mark: Mark = escape, label: str | None = None
+) -> str:
+    """A tag as a pill, a ``tag:`` link when ``link`` (on paper such a link goes nowhere).
+
+    With a ``label`` (the name the sidebar gives the tag) the pill shows the name and the slug
+    is its tooltip: the reader clicks "The Wagner Group" and should find that, not
+    ``actor/wagner``; an author typing tags into a card still finds the slug on hover."""
+    shown = tag if label is None else label
+    # A word joiner after each '/', '-' and space keeps a chip on one line: Qt would break there.
+    joined = shown.replace("/", "/\u2060").replace("-", "-\u2060").replace(" ", "\u00a0")
     chip = pill("chip", style, mark(joined))
+    if label is not None:
+        chip = f'<span title="{escape(tag)}">{chip}</span>'
     return f'<a href="{escape(tag_href(tag))}">{chip}</a>' if link else chip
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from reader.cards.tag_labels import facet_repeats, facet_value_of, label_key, tag_label
+from reader.cards.set_file import parse_set_file
+from reader.cards.tag_labels import (
+    TagNames,
+    facet_repeats,
+    facet_value_of,
+    label_key,
+    tag_label,
+)
+from tests.support.synthetic import set_file_text
 
 
 @pytest.mark.parametrize(
@@ -46,3 +54,28 @@ def test_a_facet_tag_is_hidden_only_when_a_cards_field_says_the_same() -> None:
     assert facet_repeats(tags, values) == {"publisher", "publisher/crisis-group", "kind/report"}
     assert facet_value_of("publisher/crisis-group", values["publisher"]) == "Crisis Group"
     assert facet_value_of("theme/crisis-group", values["publisher"]) is None
+
+
+def test_a_slug_read_as_words_keeps_its_acronyms_and_the_sets_spelling() -> None:
+    # The fifty-card generated set's tags, named from what its set file says.
+    info, problems = parse_set_file(set_file_text().encode(), "fifty")
+    assert not problems
+    names = TagNames.of(info)
+    assert names("country/united-states") == "The United States"  # its description, capitalised
+    assert names("actor/cma") == "CMA"
+    assert names("actor/aes") == "AES"
+    assert names("actor/us-treasury") == "US treasury"
+    assert names("actor/un-security-council") == "UN security council"
+    assert names("actor/g5-sahel") == "G5 sahel"
+    # Words stay words: a short common one is not an acronym.
+    assert names("theme/economy/foreign-aid") == "Foreign aid"
+    assert names("region/gulf-of-guinea") == "Gulf of guinea"
+    assert names("actor/wagner") == "Wagner"
+
+
+def test_a_name_the_set_uses_is_taken_whole() -> None:
+    names = TagNames({}, ["ECOWAS", "the Wagner Group"], ["What does MINUSMA leave behind?"])
+    assert names("actor/ecowas") == "ECOWAS"
+    assert names("actor/wagner-group") == "The Wagner Group"
+    assert names("actor/minusma") == "MINUSMA"
+    assert names("actor/minusma-mission") == "MINUSMA mission"

@@ -15,6 +15,7 @@ from reader.cards.catalog import MemoryCatalog
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.load import load_set
 from reader.cards.query import Query
+from reader.cards.tag_labels import TagNames
 from reader.render.snippets import card_hit
 from reader.ui.reading.card_list_model import CardListModel, HitRole, SearchingRole
 from reader.ui.reading.problems_dock import ProblemsModel
@@ -30,7 +31,7 @@ def catalog() -> MemoryCatalog:
 @pytest.mark.usefixtures("qapp")
 def test_tag_tree_model(qtmodeltester: ModelTester, catalog: MemoryCatalog) -> None:
     model = TagTreeModel()
-    model.set_catalog(catalog.summaries(), catalog.info.tag_descriptions)
+    model.set_catalog(catalog.summaries(), TagNames.of(catalog.info))
     qtmodeltester.check(model)
     query = Query(include_tags=("theme/coups",), exclude_tags=("country/united-states",))
     matched = catalog.matching(query)
@@ -46,7 +47,7 @@ def test_tag_tree_model(qtmodeltester: ModelTester, catalog: MemoryCatalog) -> N
     wagner = model.index_of(Filter(FilterKind.TAG, "actor/wagner"))
     assert wagner.parent() == model.index_of(Filter(FilterKind.TAG, "actor"))
     assert wagner.parent().parent().parent() == QModelIndex()  # actor sits under "Tags"
-    model.set_catalog([], {})
+    model.set_catalog([], TagNames({}))
     qtmodeltester.check(model)
 
 

@@ -69,7 +69,7 @@ _SHARING_LABELS = {
 }
 
 
-def _chip(tag: str, theme: Theme, sharing: Sharing, links: bool) -> str:
+def _chip(tag: MarkedTag, theme: Theme, sharing: Sharing, links: bool) -> str:
     # Unique tags carry the accent so what sets a source apart stands out; tags every card
     # carries are quiet, since they distinguish nothing.
     if sharing is Sharing.ALL:
@@ -78,7 +78,7 @@ def _chip(tag: str, theme: Theme, sharing: Sharing, links: bool) -> str:
         style = swatch_style(Swatch(theme.thesis_background, theme.accent))
     else:
         style = swatch_style(theme.chip)
-    return tag_chip(tag, style, link=links)
+    return tag_chip(tag.tag, style, link=links, label=tag.label)
 
 
 def source_cell_html(card: Card, silent_on: Sequence[str] | None = None) -> str:
@@ -134,7 +134,7 @@ def tags_cell_html(cell: TagsCell, theme: Theme, *, links: bool = True, shared: 
     parts = []
     for sharing in (Sharing.UNIQUE, Sharing.SOME, Sharing.ALL)[: 3 if shared else 2]:
         if sharing in groups:
-            chips = "&nbsp; ".join(_chip(m.tag, theme, sharing, links) for m in groups[sharing])
+            chips = "&nbsp; ".join(_chip(m, theme, sharing, links) for m in groups[sharing])
             parts.append(
                 f'<p class="label">{_SHARING_LABELS[sharing].upper()}</p>'
                 f'<p class="chips">{chips}</p>'
@@ -261,7 +261,7 @@ def _tags_rows(row: CompareRow, theme: Theme) -> str:
     )
     label = repeated('<p class="row"><b>Tags</b></p>')
     html = f'<tr><td valign="top">{label}</td>{own}</tr>'
-    common = [m.tag for m in cells[0].tags if m.sharing is Sharing.ALL] if cells else []
+    common = [m for m in cells[0].tags if m.sharing is Sharing.ALL] if cells else []
     if common:
         chips = "&nbsp; ".join(_chip(tag, theme, Sharing.ALL, False) for tag in common)
         label = repeated(f'<p class="row"><b>{_SHARING_LABELS[Sharing.ALL]}</b></p>')

@@ -76,7 +76,7 @@ def plain_text(cell: Cell) -> str:
     if isinstance(cell, RecommendationsCell):
         return "\n".join(r.action for r in cell.recommendations) or "No recommendation"
     if isinstance(cell, TagsCell):
-        return ", ".join(m.tag for m in cell.tags)
+        return ", ".join(m.label for m in cell.tags)
     assert isinstance(cell, ArgumentCell)
     return "\n".join(p.claim for p in cell.points)
 

@@ -34,6 +34,7 @@ from reader.cards.facets import Facets
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.problems import count
 from reader.cards.query import Query
+from reader.cards.tag_labels import TagNames
 from reader.cards.wording import plural
 from reader.qt.models import Index
 from reader.ui.labels import MutedLabel, PlainLabel
@@ -220,7 +221,7 @@ class Sidebar(QWidget):
         info = catalog.info
         expanded = self._expanded()
         first_load = self.model.rowCount() == 0 or not expanded
-        self.model.set_catalog(catalog.summaries(), info.tag_descriptions, tags)
+        self.model.set_catalog(catalog.summaries(), TagNames.of(info), tags)
         self._restore_expansion(expanded, default=first_load)
         errors, warnings = count(list(catalog.problems))
         counts = [plural(len(catalog.summaries()), "card")]

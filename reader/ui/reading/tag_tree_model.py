@@ -15,7 +15,7 @@ is not in force.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -31,7 +31,7 @@ from reader.cards.catalog import CardSummary
 from reader.cards.facets import FACETS, Facets, build_facets
 from reader.cards.filters import Filter, FilterKind, active_filters
 from reader.cards.query import Query
-from reader.cards.tag_labels import facet_repeats, label_key, tag_label
+from reader.cards.tag_labels import TagNames, facet_repeats, label_key
 from reader.cards.wording import plural
 from reader.qt.models import ROOT, Index, read_only_flags
 
@@ -90,21 +90,24 @@ class TagTreeModel(QAbstractItemModel):
         self._serial: list[tuple[int, Node]] = []
         self._index = Facets((), {}, Counter())
         self._shown = 0
+        self._names = TagNames({})
 
     # -- feeding --------------------------------------------------------------------------
 
     def set_catalog(
         self,
         summaries: Sequence[CardSummary],
-        descriptions: Mapping[str, str],
+        names: TagNames,
         index: Facets | None = None,
     ) -> None:
-        """Rebuild the tree for a newly loaded set; counts start at the whole set.
+        """Rebuild the tree for a newly loaded set; counts start at the whole set. ``names``
+        names its tags as the card, the list and the comparison do.
 
         ``index`` is :func:`build_facets` of ``summaries``, if the loader made it already.
         """
         index = build_facets(summaries) if index is None else index
         self.beginResetModel()
+        self._names = names
         self._index = index
         self._root = Node("", None)
         self._nodes = {}
@@ -120,8 +123,8 @@ class TagTreeModel(QAbstractItemModel):
                     continue
                 parent = item.value.rpartition("/")[0]
                 up = self._nodes[Filter(FilterKind.TAG, parent)] if parent else tags
-                description = descriptions.get(item.value, "")
-                self._add_leaf(up, tag_label(item.value, description), item, description)
+                description = names.description(item.value)
+                self._add_leaf(up, names(item.value), item, description)
             else:
                 value = item.value or "unspecified"
                 label = value[:1].upper() + value[1:] if item.kind is FilterKind.KIND else value
@@ -175,7 +178,7 @@ class TagTreeModel(QAbstractItemModel):
         if node is not None:
             return node.label
         if item.kind is FilterKind.TAG:
-            return tag_label(item.value)
+            return self._names(item.value)
         return item.value or "unspecified"
 
     def index_of(self, item: Filter) -> QModelIndex:
