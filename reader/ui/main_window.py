@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         tags = prepared.tags if prepared is not None else None
         keys = prepared.sort_keys if prepared is not None else None
         self.sidebar.show_catalog(catalog, tags)
-        self.list_pane.model.set_summaries(catalog.summaries(), keys)
+        self.list_pane.model.set_summaries(catalog.summaries(), keys, self.sidebar.model.names)
         self.setWindowTitle(info.title)
         self.setWindowFilePath(str(catalog.root))
         self.status.show_problems(list(catalog.problems))

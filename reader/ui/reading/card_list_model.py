@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from reader.app.sorting import DATE, KEYED, PUBLISHER, TITLE, SortKeys, sort_keys
 from reader.cards.catalog import CardSummary
 from reader.cards.query import SearchTerm, fold
+from reader.cards.tag_labels import TagNames
 from reader.qt.models import ROOT, Index
 from reader.render.snippets import Hit
 
@@ -40,6 +41,8 @@ SearchingRole = Qt.ItemDataRole.UserRole + 4
 ComparedRole = Qt.ItemDataRole.UserRole + 5
 #: Works out a search's matches in a card (by id), as the card view counts them.
 HitOf = Callable[[str, tuple[SearchTerm, ...]], Hit]
+#: The row's line of tags, named as the sidebar names them (:func:`short_tags`).
+TagLineRole = Qt.ItemDataRole.UserRole + 6
 #: How many tags a row shows; the card view shows them all.
 ROW_TAGS = 4
 
@@ -71,9 +74,9 @@ def sort_choice(key: str) -> SortChoice:
     return next((c for c in SORT_CHOICES if c.key == key), SORT_CHOICES[0])
 
 
-def short_tags(tags: Sequence[str]) -> str:
-    """The last part of the first few tags: "wagner, mali, sahel, +5"."""
-    shown = [t.rsplit("/", 1)[-1] for t in tags[:ROW_TAGS]]
+def short_tags(tags: Sequence[str], names: TagNames) -> str:
+    """The first few tags by the names the sidebar gives them: "The Wagner Group, Mali, +5"."""
+    shown = [names(t) for t in tags[:ROW_TAGS]]
     extra = len(tags) - ROW_TAGS
     return ", ".join(shown) + (f", +{extra}" if extra > 0 else "")
 
@@ -89,6 +92,7 @@ class CardListModel(QAbstractTableModel):
         self._terms: tuple[SearchTerm, ...] = ()
         self._hits: dict[str, Hit] = {}
         self._compared: frozenset[str] = frozenset()
+        self._names = TagNames({})
         self._hit_of: HitOf = lambda _id, _terms: Hit(0)
 
     def set_hits(self, hit_of: HitOf) -> None:
@@ -116,12 +120,19 @@ class CardListModel(QAbstractTableModel):
             self._hits[card_id] = found
         return found
 
-    def set_summaries(self, summaries: Sequence[CardSummary], keys: SortKeys | None = None) -> None:
+    def set_summaries(
+        self,
+        summaries: Sequence[CardSummary],
+        keys: SortKeys | None = None,
+        names: TagNames | None = None,
+    ) -> None:
         """A new catalog: rows are cleared until :meth:`set_rows` says which to show.
 
-        ``keys`` is :func:`sort_keys` of ``summaries``, if the loader made it already.
+        ``keys`` is :func:`sort_keys` of ``summaries``, if the loader made it already;
+        ``names`` names the tags in the rows (the sidebar's, so both say the same).
         """
         self.beginResetModel()
+        self._names = names if names is not None else TagNames({})
         self._by_id = {s.id: s for s in summaries}
         self._keys = dict(keys) if keys is not None else {}
         self._hits = {}
@@ -208,6 +219,8 @@ class CardListModel(QAbstractTableModel):
             return s.id
         if role == SummaryRole:
             return s
+        if role == TagLineRole:
+            return short_tags(s.tags, self._names)
         if role == HitRole:
             return self.hit(s.id)
         if role == ComparedRole:
@@ -227,12 +240,11 @@ class CardListModel(QAbstractTableModel):
             return self._text(s, column)
         return None
 
-    @staticmethod
-    def _text(s: CardSummary, column: int) -> str:
+    def _text(self, s: CardSummary, column: int) -> str:
         if column == TITLE:
             return s.title
         if column == PUBLISHER:
             return s.publisher
         if column == DATE:
             return s.published.display()
-        return short_tags(s.tags)
+        return short_tags(s.tags, self._names)

@@ -33,7 +33,7 @@ from reader.ui.reading.card_list_model import (
     HitRole,
     SearchingRole,
     SummaryRole,
-    short_tags,
+    TagLineRole,
 )
 
 PAD_X, PAD_Y, GAP = 12, 8, 3
@@ -211,11 +211,13 @@ class CardRowDelegate(QStyledItemDelegate):
     def _width(self) -> int:
         return max(40, self._view.viewport().width() - 2 * PAD_X)
 
-    def _row(self, summary: CardSummary, hit: Hit | None, fonts: _Fonts, width: int) -> _Row:
+    def _row(
+        self, summary: CardSummary, tags: str, hit: Hit | None, fonts: _Fonts, width: int
+    ) -> _Row:
         return _Row(
             wrapped_lines(summary.title, fonts.title, width, TITLE_LINES),
             meta_lines(summary, fonts.base, width),
-            short_tags(summary.tags),
+            tags,
             hit_layout(hit, fonts.small, width) if hit is not None else None,
         )
 
@@ -257,7 +259,8 @@ class CardRowDelegate(QStyledItemDelegate):
         fonts = self._fonts_for(opt.font)
         rect: QRect = opt.rect
         width = max(40, rect.width() - 2 * PAD_X)
-        row = self._row(summary, hit if isinstance(hit, Hit) else None, fonts, width)
+        tags = str(index.data(TagLineRole) or "")
+        row = self._row(summary, tags, hit if isinstance(hit, Hit) else None, fonts, width)
         x, y = rect.x() + PAD_X, rect.y() + PAD_Y
         painter.save()
         y = _draw_lines(painter, row.title, fonts.title, text, x, y)

@@ -150,6 +150,11 @@ class TagTreeModel(QAbstractItemModel):
         self._apply_counts(self._index.counts(matched), totals=False)
         self._emit_all_changed(self._root)
 
+    @property
+    def names(self) -> TagNames:
+        """The tags' names in the loaded set, for the list and anything else that shows a tag."""
+        return self._names
+
     def marked(self) -> dict[Filter, str]:
         """The filters the tree marks, and how ("include" or "exclude"): the query's."""
         return dict(self._states)
