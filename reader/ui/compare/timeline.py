@@ -39,11 +39,11 @@ from reader.analysis.columns import CardProgress, source_label
 from reader.analysis.timeline import EventKind, TimelineEntry, merged_timeline
 from reader.cards.catalog import Catalog
 from reader.cards.dates import Precision
+from reader.cards.model import Card
 from reader.qt.models import ROOT, Index
 from reader.render.comparison import (
     timeline_event_html,
     timeline_html,
-    timeline_sources_html,
 )
 from reader.render.highlight import escape
 from reader.render.theme import LIGHT, Theme
@@ -70,6 +70,12 @@ YEAR_ONLY = "(year only)"
 
 def _year_only(entry: TimelineEntry) -> bool:
     return entry.date.precision is Precision.YEAR
+
+
+def _source_html(card: Card) -> str:
+    """ "Publisher, date", the date unbroken (as in the card's header)."""
+    date = escape(card.source.published.display()).replace(" ", "&nbsp;")
+    return f"{escape(card.source.publisher)}, {date}"
 
 
 def date_text(entry: TimelineEntry) -> str:
@@ -149,7 +155,9 @@ class TimelineModel(Paged, QAbstractTableModel):
                 return html + (f'<p class="meta">{YEAR_ONLY}</p>' if _year_only(entry) else "")
             if column == EVENT:
                 return timeline_event_html(entry, self._theme)
-            return timeline_sources_html(entry)
+            # As large as the card's meta lines, not the 0.8 of a locator: at any zoom a
+            # source's name reads beside the event (review P6).
+            return f'<p class="meta">{"<br />".join(_source_html(c) for c in entry.cards)}</p>'
         if role == CardIdRole:
             return entry.cards[0].id
         if role == ItemRole:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.analysis.timeline import EventKind
 from reader.cards.catalog import MemoryCatalog
 from reader.ui.compare import RecommendationsLedgerView, TimelineView, paged
-from reader.ui.compare.delegate import PAD_X
+from reader.ui.compare.delegate import PAD_X, HtmlDelegate
 from reader.ui.compare.roles import HtmlRole
 from tests.analysis.compare_cards import catalog_of, make_card
 from tests.ui.compare.conftest import DATE_ORDER
@@ -286,3 +286,20 @@ def test_long_ledgers_and_timelines_reach_their_views_a_page_at_a_time(
     assert timeline.model().rowCount() < len(events)
     # Print and PDF take every row, those never scrolled to as well.
     assert events[-1].date.display().replace(" ", "&nbsp;") in timeline.document_html()
+
+
+def test_reported_by_reads_as_large_as_the_event_and_grows_with_the_zoom(
+    timeline: TimelineView,
+) -> None:
+    """P6: the sources' names were set at 0.8 of the text, small beside a zoomed event."""
+    delegate = timeline.table().itemDelegate()
+    assert isinstance(delegate, HtmlDelegate)
+    index = timeline.model().index(0, 2)
+
+    def size_at(base: float) -> float:
+        timeline.set_base_point_size(base)
+        doc = delegate.document(index, 400)
+        return doc.begin().begin().fragment().charFormat().font().pointSizeF()
+
+    assert size_at(10) >= 9.0
+    assert size_at(14) >= 1.35 * size_at(10)
