@@ -10,13 +10,14 @@ renderer's keep-with-next state, so the typesetter never leaves them at the foot
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
 from reader.cards.model import Card, SetInfo
 from reader.cards.query import fold
+from reader.cards.tag_labels import TagNames, label_key
 from reader.cards.wording import plural
 from reader.export.sections import Bookmark, Kind, Section
 from reader.render import KEEP_WITH_NEXT, LIGHT, markdown_to_html
@@ -167,16 +168,18 @@ def _group_anchor(group: str) -> str:
     return f"{INDEX}-{group}"
 
 
-def index(cards: Sequence[Entry], descriptions: Mapping[str, str]) -> Section:
+def index(cards: Sequence[Entry], names: TagNames) -> Section:
     """Tag → the pages of the cards carrying it (each a link to its card); tags grouped by
     their first part. Page numbers, not titles: a title repeated under every tag made four
-    pages of index for thirty tags of three cards, and the contents pair pages with titles."""
+    pages of index for thirty tags of three cards, and the contents pair pages with titles.
+    Each tag is listed by the name the cards print (``names``), sorted by it, with its slug
+    after it in small type: a reader looks up "The Wagner Group", an author ``actor/wagner``."""
     by_tag: dict[str, list[Entry]] = {}
     for entry in cards:
         for tag in dict.fromkeys(entry.section.tags):
             by_tag.setdefault(tag, []).append(entry)
     groups: dict[str, list[str]] = {}
-    for tag in sorted(by_tag, key=lambda t: (fold(t), t)):
+    for tag in sorted(by_tag, key=lambda t: (fold(t.split("/")[0]), label_key(names(t)), t)):
         groups.setdefault(tag.split("/")[0], []).append(tag)
     parts = [
         f'<h1><a name="{INDEX}"></a>Index of tags</h1>',
@@ -186,12 +189,12 @@ def index(cards: Sequence[Entry], descriptions: Mapping[str, str]) -> Section:
     bookmarks: list[Bookmark] = []
     for group, tags in groups.items():
         anchor = _group_anchor(group)
-        bookmarks.append(Bookmark(group, anchor))
-        parts.append(f'<h2><a name="{escape(anchor)}"></a>{escape(group)}</h2>')
-        if about := descriptions.get(group):
+        bookmarks.append(Bookmark(names(group), anchor))
+        parts.append(f'<h2><a name="{escape(anchor)}"></a>{escape(names(group))}</h2>')
+        if about := names.description(group):
             parts.append(f'<p class="intro">{escape(about)}</p>')
         for tag in tags:
-            about = descriptions.get(tag) if tag != group else None
+            about = names.description(tag) if tag != group else ""
             desc = f' <span class="desc">— {escape(about)}</span>' if about else ""
             entries = by_tag[tag]
             pages = ", ".join(
@@ -199,7 +202,8 @@ def index(cards: Sequence[Entry], descriptions: Mapping[str, str]) -> Section:
             )
             label = "p." if len(entries) == 1 else "pp."
             parts.append(
-                f'<p class="entry"><b>{escape(tag)}</b>&nbsp; '
+                f'<p class="entry"><b>{escape(names(tag))}</b>&nbsp; '
+                f'<span class="desc">{escape(tag)}</span>&nbsp; '
                 f'<span class="page">{label}&nbsp;{pages}</span>{desc}</p>'
             )
     return Section(

@@ -28,6 +28,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QHashSeed, QIODevice, QUuid, qVe
 from PySide6.QtGui import QPagedPaintDevice, QPageSize, QPdfWriter, QTextDocument
 
 from reader import __version__
+from reader.cards.tag_labels import TagNames
 from reader.cards.wording import plural
 from reader.export import frontmatter
 from reader.export.atomic import AtomicFile
@@ -180,7 +181,7 @@ def lay_out_book(
         steps.step(section.title)
     # The contents print the page numbers that their own length decides: lay them out until
     # the number of pages they take stops changing (one or two rounds).
-    index_stub = frontmatter.index([], {}) if request.index else None
+    index_stub = frontmatter.index([], TagNames({})) if request.index else None
     contents_pages = 1
     for _ in range(MAX_CONTENTS_ROUNDS):
         end = _number(body, cover.pages + contents_pages + 1)
@@ -197,7 +198,7 @@ def lay_out_book(
     laid = [cover, contents, *body]
     if request.index:
         cards = [e for e in _entries(body) if e.section.kind is Kind.CARD]
-        laid.append(typesetter.lay_out(frontmatter.index(cards, request.info.tag_descriptions)))
+        laid.append(typesetter.lay_out(frontmatter.index(cards, TagNames.of(request.info))))
         steps.step("Index")
     return Book(tuple(laid), _number(laid))
 
