@@ -117,8 +117,15 @@ class ReaderSession(QObject):
             self.current_changed.emit()
 
     def open_card(self, card_id: str | None) -> None:
+        """Open ``card_id`` (None: the overview). A card the filter leaves out (a related
+        card's link, a comparison's column, a card just made in the editor) clears the filter
+        first: the card shown is always one the list shows (review N3); Back restores both."""
         if card_id == self._current or (card_id is not None and card_id not in self._by_id):
             return
+        if card_id is not None and card_id not in self._matched and self._catalog is not None:
+            self._query = Query()
+            self._matched = self._catalog.matching(self._query)
+            self.results_changed.emit()
         self._current = card_id
         self.current_changed.emit()
         self.history.push(Step(self._query, self._current))
