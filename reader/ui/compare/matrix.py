@@ -3,8 +3,9 @@
 Rows are topics (their labels and counts in the vertical header, which stays in view when
 fifty columns scroll sideways); columns are the cards in date order, sharing the width when
 they fit and scrolling sideways when they do not; a cell is the card's stance badge, or a
-hatched blank where the card is silent. The view on the topic shows in a tooltip and, for
-the current cell, in the detail pane below. Zoom scales the labels, the badges and the
+hatched blank where the card is silent, as the legend under the table says. The view on
+the topic shows in a tooltip and, for the current cell, in the detail pane below (closed
+until a cell is chosen: :mod:`.matrix_legend`). Zoom scales the labels, the badges and the
 widths and heights they are measured in. Public
 surface: ``TopicMatrixView(catalog, card_ids=(), parent=None, theme=None)``,
 ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_theme``, ``set_base_point_size``,
@@ -22,21 +23,16 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QRect,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,7 +42,7 @@ from reader.analysis.columns import CardProgress, source_label
 from reader.analysis.matrix import TopicMatrix, topic_matrix
 from reader.analysis.side_by_side import no_topics_hint
 from reader.cards.catalog import Catalog
-from reader.cards.model import Card, Perspective
+from reader.cards.model import Card
 from reader.qt.models import ROOT, Index, read_only_flags
 from reader.render.comparison import (
     NOT_ADDRESSED,
@@ -55,22 +51,20 @@ from reader.render.comparison import (
     topic_matrix_html,
 )
 from reader.render.highlight import escape
-from reader.render.theme import LIGHT, Theme
+from reader.render.theme import Theme
 from reader.ui.compare.browser import SafeBrowser
 from reader.ui.compare.header import HtmlHeader
 from reader.ui.compare.items import perspective_item
+from reader.ui.compare.matrix_cells import CARD_COLUMN_WIDTH, BadgeDelegate
+from reader.ui.compare.matrix_legend import DETAIL_HEIGHT, MatrixLegend, show_detail
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole, PerspectiveRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.tooltips import safe_tooltip
-from reader.ui.focus import paint_focus
 
 LABEL_WIDTH = 230
-CARD_COLUMN_WIDTH = 128
 #: The widest a card column grows to fill the table (badges far apart read badly).
 MAX_COLUMN_WIDTH = 480
-DETAIL_HEIGHT = 90
-DETAIL_HINT = "Select a cell to read what that source says on the topic."
 #: The corner above the topic labels, flat in the theme's colour (the style paints a light
 #: bevel there, even in dark mode).
 CORNER_STYLE = "QTableCornerButton::section {{ background: {}; border: none; }}"
@@ -129,7 +123,7 @@ class TopicMatrixModel(QAbstractTableModel):
             return perspective_item(card, persp)
         if role == Qt.ItemDataRole.ToolTipRole:
             if persp is None:
-                return safe_tooltip(source_label(card), "Silent on this topic (a blindspot)")
+                return safe_tooltip(source_label(card), "Not addressed (hatched): a blindspot")
             return safe_tooltip(source_label(card), f"{persp.stance}: {persp.view}")
         return None
 
@@ -161,70 +155,6 @@ class TopicMatrixModel(QAbstractTableModel):
             stances = ", ".join(row.stances) or "none"
             return safe_tooltip(row.topic.question, f"Stances: {stances}")
         return None
-
-
-class BadgeDelegate(QStyledItemDelegate):
-    """A stance as a coloured pill; a blindspot as a hatched, empty cell."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._theme = LIGHT
-        self._font = QFont()
-
-    def set_style(self, theme: Theme, font: QFont) -> None:
-        """The theme's colours and the view's (zoomed) font, which the badges are set in.
-
-        Kept here rather than read from each call's option: PySide may have let go of the
-        option's font by the time a size is asked for.
-        """
-        self._theme = theme
-        self._font = QFont(font)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        rect: QRect = option.rect
-        theme = self._theme
-        painter.save()
-        painter.fillRect(rect, QColor(theme.background))
-        persp = index.data(PerspectiveRole)
-        if isinstance(persp, Perspective):
-            self._badge(painter, rect, persp.stance, self._font)
-        else:
-            painter.fillRect(rect, QBrush(QColor(theme.quote_rule), Qt.BrushStyle.BDiagPattern))
-        painter.setPen(QColor(theme.rule))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.drawLine(rect.topRight(), rect.bottomRight())
-        if option.state & QStyle.StateFlag.State_Selected:
-            pen = QPen(QColor(theme.accent))
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
-        painter.restore()
-        paint_focus(painter, option, filled=False)
-
-    def _badge(self, painter: QPainter, rect: QRect, stance: str, base: QFont) -> None:
-        """The pill, in the view's (zoomed) font: the badges grow with the text."""
-        swatch = self._theme.stance(stance)
-        font = QFont(base)
-        font.setBold(True)
-        metrics = QFontMetrics(font)
-        text = metrics.elidedText(stance.strip(), Qt.TextElideMode.ElideRight, rect.width() - 20)
-        width = metrics.horizontalAdvance(text) + 14
-        height = metrics.height() + 6
-        pill = QRect(0, 0, width, height)
-        pill.moveCenter(rect.center())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(swatch.background))
-        painter.drawRoundedRect(pill, 4, 4)
-        painter.setFont(font)
-        painter.setPen(QColor(swatch.text))
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        # Room around the pill in proportion to the text, so a zoomed badge is not cramped.
-        metrics = QFontMetrics(self._font)
-        return QSize(CARD_COLUMN_WIDTH, 2 * metrics.height() + 4)
 
 
 class TopicMatrixView(SetWideView):
@@ -262,6 +192,7 @@ class TopicMatrixView(SetWideView):
         self._columns.sectionClicked.connect(self._on_column_clicked)
         self._drill_down_from(self._table)
         self._table.selectionModel().currentChanged.connect(self._show_detail)
+        self._table.selectionModel().selectionChanged.connect(self._on_selection)
         self._detail = SafeBrowser(self)
         self._detail.setObjectName("matrixDetail")
         self._detail.setAccessibleName("What the selected source says on the topic")
@@ -276,10 +207,14 @@ class TopicMatrixView(SetWideView):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([600, DETAIL_HEIGHT])
+        self._detail.hide()  # until a cell is chosen
+        self._legend = MatrixLegend(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self._hint)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self._legend)
         self._splitter = splitter
         self._topic: str | None = None  # a topic asked for before its row was there
         self._apply_style()
@@ -314,6 +249,7 @@ class TopicMatrixView(SetWideView):
         self._hint.setText(hint or "")
         self._hint.setVisible(hint is not None)
         self._splitter.setVisible(hint is None)
+        self._legend.setVisible(hint is None)
         self._show_detail(QModelIndex())
         if self._topic is not None:
             self._select_topic(self._topic)
@@ -351,6 +287,8 @@ class TopicMatrixView(SetWideView):
         self._table.setStyleSheet(CORNER_STYLE.format(self._theme.chip.background))
         paint_with_theme(self._table, self._theme)
         paint_with_theme(self._detail, self._theme)
+        self._legend.setFont(self._table.font())
+        self._legend.set_theme(self._theme)
         self._show_detail(self._table.currentIndex())
         self._fit_columns()
         # Re-measure: the labels' heights, the badges' rows, the column heads' height.
@@ -379,14 +317,20 @@ class TopicMatrixView(SetWideView):
 
     def _show_detail(self, index: Index) -> None:
         matrix = self._model.matrix
-        if not index.isValid() or index.column() >= len(matrix.columns):
-            hint = f'<p class="empty">{escape(DETAIL_HINT)}</p>'
-            self._detail.show_html(hint, self._theme, self._point_size)
+        # Chosen, not merely current: focus alone makes the first cell current, unselected.
+        chosen = self._table.selectionModel().isSelected(index) and index.column() < len(
+            matrix.columns
+        )
+        show_detail(self._splitter, self._detail, self.zoom(), chosen)
+        if not chosen:
             return
         row = matrix.rows[index.row()]
         card = matrix.columns[index.column()]
         html = matrix_detail_html(row.topic, card, row.cells[index.column()], self._theme)
         self._detail.show_html(html, self._theme, self._point_size)
+
+    def _on_selection(self) -> None:
+        self._show_detail(self._table.currentIndex())  # a click selects after making current
 
     def _on_column_clicked(self, logical: int) -> None:
         card_id = self._model.headerData(logical, Qt.Orientation.Horizontal, CardIdRole)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.side_by_side import NO_TOPICS_HINT
@@ -70,6 +70,33 @@ def test_clicking_a_cell_shows_the_view_in_the_detail_pane(
     rect = table.visualRect(view.model().index(why, 2))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert "silent on the topic" in view.detail().toPlainText()
+
+
+def test_a_legend_explains_the_hatching_and_the_detail_pane_waits_for_a_cell(
+    view: TopicMatrixView, qtbot: QtBot
+) -> None:
+    """P14: a line under the matrix says what a hatched cell means; #33: no pane of
+    "Select a cell…" takes the table's room until a cell is chosen."""
+    legend = view.findChild(QWidget, "matrixLegend")
+    assert legend is not None
+    assert legend.isVisible()
+    texts = [label.text() for label in legend.findChildren(QLabel)]
+    assert any(t.startswith("Not addressed: the source is silent") for t in texts)
+    swatch = legend.findChildren(QLabel)[0].pixmap()
+    assert not swatch.isNull()
+    # One line: not the old 90-pixel pane.
+    assert legend.height() <= 3 * legend.fontMetrics().height()
+    assert not view.detail().isVisible()
+    table = view.table()
+    tall = table.height()
+    why = _row(view, "why-russia")
+    rect = table.visualRect(view.model().index(why, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(view.detail().isVisible)
+    assert view.detail().height() >= 80
+    assert table.height() < tall
+    tip = str(view.model().index(why, 2).data(Qt.ItemDataRole.ToolTipRole))
+    assert "Not addressed (hatched)" in tip
 
 
 def test_headers_open_cards_and_cells_their_perspectives(
