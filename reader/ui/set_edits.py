@@ -30,12 +30,12 @@ from reader.authoring.tags import (
     plan_tag_merge,
     plan_tag_rename,
 )
-from reader.ui.plan_preview import PlanPreview
 from reader.ui.set_history import SetHistory
-from reader.ui.topics_dialog import TopicsDialog
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
+    from reader.ui.plan_preview import PlanPreview
+    from reader.ui.topics_dialog import TopicsDialog
 
 #: Makes a plan for the set folder (on the job's thread).
 Planner = Callable[[Path], Plan]
@@ -148,6 +148,8 @@ class SetEdits(QObject):
             return
         assert isinstance(plan, Plan)
         assert isinstance(root, Path)
+        from reader.ui.plan_preview import PlanPreview  # the dialogs load when first shown
+
         self.preview = PlanPreview(plan, root, self._window)
         self.preview.accepted.connect(lambda p=plan: self.apply(p))
         self.preview.open()
@@ -172,6 +174,8 @@ class SetEdits(QObject):
     def show_topics(self) -> None:
         """Edit › Set Topics…: the set's topics, to change."""
         if self.topics_dialog is None:
+            from reader.ui.topics_dialog import TopicsDialog
+
             self.topics_dialog = TopicsDialog(self._window, self)
         self.topics_dialog.refresh()
         self.topics_dialog.open()

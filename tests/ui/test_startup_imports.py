@@ -1,9 +1,9 @@
 """What opening the window imports: only what its first paint needs (#17 §4).
 
-The comparison views, the card editor, the Help windows and the PDF export load when first
-asked for. One fresh interpreter opens the window on the shipped cards, waits for the list,
-paints, and reports which of those modules it holds: an import added back at start-up shows
-here, not only as a slower `make bench`.
+The comparison views, the card editor, the Help windows, the set-wide edit dialogs and the
+PDF export load when first asked for. One fresh interpreter opens the window on the shipped
+cards, waits for the list, paints, and reports which of those modules it holds: an import
+added back at start-up shows here, not only as a slower `make bench`.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ LAZY = (
     "reader.ui.help.about",
     "reader.ui.help.guide",
     "reader.ui.help.shortcuts",
+    "reader.ui.plan_preview",
+    "reader.ui.topics_dialog",
     "reader.ui.export.pdf_export",
     "reader.ui.export.dialog",
     "reader.app.export_request",
