@@ -26,11 +26,21 @@ from reader.verify.sources import Availability, SourceStatus
 LOCATED_FIELDS = ("argument", "recommendations", "quotes")
 #: The header's links: show the source pane, choose the folder that holds the source.
 SHOW_SOURCE_HREF = "source:show"
+HIDE_SOURCE_HREF = "source:hide"
 LOCATE_SOURCE_HREF = "source:locate"
 
 #: Each mark's sign, and the stance family whose colour it takes (green, orange, grey).
 _SIGNS = {Health.VERIFIED: "✓", Health.SUSPECT: "⚠", Health.UNVERIFIABLE: "○"}
 _COLOURS = {Health.VERIFIED: "supportive", Health.SUSPECT: "skeptical"}
+#: Under the Source line: what the marks after the locators mean (review N14). A missing
+#: source text marks every item ○, which nothing else on the card explained.
+#: Only the marks the card carries are explained: a clean card's line shows no ⚠.
+_LEGEND = {
+    Health.VERIFIED: "✓ found in the source",
+    Health.SUSPECT: "⚠ suspect (hover it for why)",
+    Health.UNVERIFIABLE: "○ cannot be checked",
+}
+_LEGEND_MISSING = "○ after a locator: it cannot be checked until the source text is found"
 _TITLES = {
     Health.VERIFIED: "Verified against the source text",
     Health.SUSPECT: "Suspect",
@@ -77,6 +87,8 @@ class ScreenEvidence:
     file: str | None
     health: Mapping[tuple[str, int], ItemHealth] | None
     theme: Theme
+    #: Whether the source pane is open: the header's button then closes it.
+    shown: bool = False
 
     def source_line(self) -> str:
         """The header's line about the source text, with its button or its Locate… link."""
@@ -84,19 +96,38 @@ class ScreenEvidence:
         name = escape(PurePath(self.file).name) if self.file else ""
         wanted = escape(self.file or "")
         availability = self.status.availability
+        legend = self._legend(availability is Availability.AVAILABLE)
         if availability is Availability.AVAILABLE:
-            button = pill("chip", swatch_style(self.theme.chip), "Show source&nbsp;▸")
+            label, href = (
+                ("Hide source ◂", HIDE_SOURCE_HREF)
+                if self.shown
+                else ("Show source ▸", SHOW_SOURCE_HREF)
+            )
+            button = pill("chip", swatch_style(self.theme.chip), unbroken(label))
             return (
                 f'<p class="meta">Source text available — {name}&nbsp;&nbsp; '
-                f'<a href="{SHOW_SOURCE_HREF}">{button}</a></p>'
+                f'<a href="{href}">{button}</a>{legend}</p>'
             )
         if availability is Availability.NO_FILE:
             return '<p class="meta">No source file given</p>'
         locate = f'<a href="{LOCATE_SOURCE_HREF}">Locate…</a>'
         if availability is Availability.UNREADABLE:
             why = escape(self.status.reason)
-            return f'<p class="meta">Source {wanted} cannot be read ({why}) — {locate}</p>'
-        return f'<p class="meta">Source not found — {wanted}&nbsp; {locate}</p>'
+            return f'<p class="meta">Source {wanted} cannot be read ({why}) — {locate}{legend}</p>'
+        return f'<p class="meta">Source not found — {wanted}&nbsp; {locate}{legend}</p>'
+
+    def _legend(self, available: bool) -> str:
+        """What the marks mean, on a line of its own under the Source line, once the card's
+        items carry marks: the Source line is the one place every card shows them from."""
+        if not self.health:
+            return ""
+        if available:
+            present = {health.mark for health in self.health.values()}
+            shown = [words for mark, words in _LEGEND.items() if mark in present]
+            text = "After a locator: " + " · ".join(shown)
+        else:
+            text = _LEGEND_MISSING
+        return f'<br /><span class="loc">{escape(text)}</span>'
 
     def locator(self, field: str, index: int, where: str | None, mark: Mark) -> str:
         """An item's locator as a link to its passage, then its mark, after its text. A place

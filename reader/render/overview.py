@@ -53,6 +53,12 @@ def _evidence(totals: EvidenceTotals) -> str:
     """A line under the card count: the points, quotes and recommendations by health mark."""
     if not totals.done:
         line = "Evidence: checking every quote and locator against the source texts…"
+    elif not totals.found:
+        line = (
+            f"Evidence: source texts not found for any of the {plural(totals.cards, 'card')}, "
+            "so quotes and locators cannot be checked (○ after each). To check them, open a card "
+            "and choose Locate… on its Source line."
+        )
     else:
         marks = totals.marks
         line = (

@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
         ):
             changed.connect(a.refresh)
         self.presenter.shown.connect(self.sources.show)
+        self.presenter.source_open = self.sources.is_open  # "Show source" or "Hide source"
+        self.sources.toggled.connect(self.presenter.redraw)
         self.sources.message.connect(self.status.timed(MESSAGE_MS))
         self.comparisons.changed.connect(
             lambda: self.sources.step_aside(self.comparisons.comparing)

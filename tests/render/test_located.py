@@ -5,6 +5,7 @@ Paper keeps its own locators (tests/export); here the screen target, as Qt reads
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument, QTextDocumentFragment
@@ -135,3 +136,29 @@ def test_a_reason_holding_markup_shows_as_text_on_hover(qapp: QApplication) -> N
     assert "<img" not in tips[0]
     assert "&lt;img" in tips[0]
     assert QTextDocumentFragment.fromHtml(tips[0]).toPlainText() == f"Suspect: {reason}"
+
+
+def test_the_header_explains_the_marks_the_card_carries(qapp: QApplication) -> None:
+    """Review N14: the ✓ ⚠ ○ after the locators were explained nowhere on the card."""
+    text = " ".join(visible_text(document(screen())).split())
+    assert "After a locator: ✓ found in the source · ⚠ suspect (hover it for why) · ○" in text
+    clean = {key: ItemHealth(Mark.VERIFIED) for key in HEALTH}
+    clean_text = visible_text(document(screen(health=clean)))
+    assert "After a locator: ✓ found in the source" in clean_text
+    assert "⚠" not in clean_text  # only the marks the card carries
+    missing = screen(SourceStatus(Availability.NOT_FOUND), {k: NO_LOCATOR for k in HEALTH})
+    assert "○ after a locator: it cannot be checked until the source text is found" in (
+        " ".join(visible_text(document(missing)).split())
+    )
+    checking = visible_text(document(screen(health=None)))
+    assert "After a locator" not in checking
+
+
+def test_the_source_button_says_hide_while_the_source_is_shown(qapp: QApplication) -> None:
+    """Review P3: "Show source ▸" kept its label with the source already beside the card."""
+    opened = dataclasses.replace(screen(), shown=True)
+    doc = document(opened)
+    assert "Hide source ◂" in visible_text(doc)
+    assert "Show source" not in visible_text(doc)
+    assert "source:hide" in {fmt.anchorHref() for _, fmt in fragments(doc)}
+    assert "Show source ▸" in visible_text(document(screen()))

@@ -12,6 +12,8 @@ and checked (in the background). The source pane follows the card shown (:attr:`
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 
@@ -48,6 +50,9 @@ class CardPresenter(QObject):
         self._view = view
         self._evidence = evidence
         self._look: tuple[Theme, float] | None = None
+        #: Whether the source pane is open (the window's source controller says): the
+        #: card's Show source button reads Hide source then.
+        self.source_open: Callable[[], bool] = lambda: False
         evidence.checked.connect(self._on_checked)
         evidence.scanned.connect(self.redraw)
         #: The keys the overview page names, from the commands that have them.
@@ -75,6 +80,7 @@ class CardPresenter(QObject):
             theme,
             point_size,
             evidence if card is not None else self._totals(),
+            self.source_open(),
         )
         if key == self._shown:
             return
@@ -93,7 +99,9 @@ class CardPresenter(QObject):
             return
         near = related(card.id, catalog.summaries())
         terms = s.query.terms
-        screen = ScreenEvidence(evidence.status, card.source.file, evidence.health, theme)
+        screen = ScreenEvidence(
+            evidence.status, card.source.file, evidence.health, theme, self.source_open()
+        )
         self._view.show_card(
             card,
             catalog.info,
@@ -117,8 +125,9 @@ class CardPresenter(QObject):
             self.redraw()
 
     def _totals(self) -> EvidenceTotals | None:
-        """The set's health totals for the overview, or None when the set is not scanned, or
-        is a small set without a sources folder none of whose source texts is at hand."""
+        """The set's health totals for the overview, or None when the set is not scanned. A
+        set none of whose source texts is at hand gets them too: the overview then says so,
+        and how to find them, which explains the ○ after every locator (review N14)."""
         evidence = self._evidence
         if not evidence.scans_set():
             return None
@@ -126,8 +135,6 @@ class CardPresenter(QObject):
         health = evidence.set_health
         if health is None:
             return EvidenceTotals.checking() if named else None
-        if not named and not health.found:
-            return None
         return EvidenceTotals(dict(health.totals), health.found, health.cards)
 
     def show_match(self, step: int) -> None:

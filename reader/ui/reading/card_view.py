@@ -306,7 +306,7 @@ class CardView(QTextBrowser):
             self.card_clicked.emit(value)
         elif kind == "cite" and (cited := parse_cite(value)) is not None:
             self.cite_clicked.emit(*cited)
-        elif kind == "source" and value in ("show", "locate"):
+        elif kind == "source" and value in ("show", "hide", "locate"):
             self.source_clicked.emit(value)
         elif kind == "command" and self._card_id is None:
             self.command_clicked.emit(value)
@@ -326,9 +326,10 @@ class CardView(QTextBrowser):
             self.hovered_link.emit("Show the passage this cites in the source")
         elif kind == "source":
             self.hovered_link.emit(
-                "Show the source text beside the card"
-                if value == "show"
-                else "Choose the folder that holds this card's source text"
+                {
+                    "show": "Show the source text beside the card",
+                    "hide": "Close the source text beside the card",
+                }.get(value, "Choose the folder that holds this card's source text")
             )
         elif kind == "external":
             self.hovered_link.emit(f"Open {value} in the browser")

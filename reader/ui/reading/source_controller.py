@@ -174,8 +174,8 @@ class SourceController(QObject):
         self.pane.show_item(field, index)
 
     def _on_source_link(self, what: str) -> None:
-        if what == "show":
-            self.set_open(True)
+        if what in ("show", "hide"):
+            self.set_open(what == "show")
         else:
             self.locate()
 
