@@ -208,9 +208,12 @@ class SourcePane(QWidget):
             return
         paragraphs = evidence.source.paragraphs
         left_out = sum(1 for p in paragraphs if not evidence.citations.citing(p))
+        # Each count says what it counts: "dotted: not cited (3 of 56 paragraphs)" read as
+        # either 3 cited or 3 left out (review P4).
+        cited = len(paragraphs) - left_out
         self.legend.setText(
-            f"Coloured bar: cited by the card · dotted: not cited "
-            f"({left_out} of {len(paragraphs)} paragraphs)"
+            f"Coloured bar: cited by the card ({cited} of {len(paragraphs)} paragraphs) · "
+            f"dotted bar: not cited ({left_out})"
         )
 
     # -- card → source --------------------------------------------------------------------
