@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.cards.catalog import CardSummary
-from reader.cards.model import Card, Perspective, Recommendation, SetInfo
+from reader.cards.model import Actor, Card, Perspective, Recommendation, SetInfo
 from reader.cards.query import SearchTerm
 from reader.cards.tag_labels import TagNames
 from reader.cards.wording import plural
@@ -226,7 +226,16 @@ def _actors(page: _Page, section: CardSection) -> str:
         )
         for a in page.card.actors
     ]
-    return _heading(section) + _two_columns(rows, "30%")
+    return _heading(section) + _two_columns(rows, f"{_name_share(page.card.actors)}%")
+
+
+def _name_share(actors: Sequence[Actor]) -> int:
+    """The Actors table's name column, in percent of the width: as wide as its longest name
+    wants up to 40 %, at least 25 %. A fixed 30 % broke "Independent Election Management
+    Authority" over four lines (review P5); a column fitting its names would starve the roles
+    beside a long one, and Qt's rich text knows no minimum width."""
+    longest = max((len(a.name) for a in actors), default=0)
+    return max(25, min(40, longest - 2))
 
 
 def _timeline(page: _Page, section: CardSection) -> str:

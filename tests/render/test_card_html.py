@@ -383,3 +383,22 @@ def test_the_section_list_is_what_the_card_shows(
     assert _headings(doc) == [card.title, thesis.label.upper(), *(p.label for p in parts)]
     assert header.label == card.title
     assert [s.label for s in parts] == [key.capitalize() for key in (s.key for s in parts)]
+
+
+@pytest.mark.parametrize("width", [620, 480])
+def test_a_long_actor_name_takes_two_lines_not_four(
+    qapp: QApplication, shipped: CardSet, width: int
+) -> None:
+    """Review P5: a fixed 30 % column set "Independent Election Management Authority" on four
+    lines in the card pane."""
+    card = shipped.card("crisis-group-mali-isolation-2023")
+    assert card is not None
+    doc = make_document(render_card(card, shipped.info, theme=LIGHT), LIGHT, 10.0, width)
+    doc.size()  # lays the document out
+    block = doc.begin()
+    lines = {}
+    while block.isValid():
+        if block.text() == "Independent Election Management Authority":
+            lines[block.text()] = block.layout().lineCount()
+        block = block.next()
+    assert lines == {"Independent Election Management Authority": 2}
