@@ -28,6 +28,8 @@ from reader.ui.contrast import (
     over,
     readable,
 )
+from reader.ui.editor.alert import BACKGROUNDS as EDITOR_BACKGROUNDS
+from reader.ui.editor.alert import error_colour
 from reader.ui.palette import apply_palette
 from reader.ui.reading.tag_tree_model import COUNT, NAME, filter_tint, muted_text
 from tests.ui.conftest import MakeWindow
@@ -145,3 +147,17 @@ def test_the_system_palette_is_made_readable_at_start_up(
     make_window()  # the saved choice is the system's colours
     assert failures(qapp.palette()) == []
     assert contrast(muted_text(), qapp.palette().color(Role.Window)) >= AA
+
+
+@pytest.mark.parametrize("mode", list(PaletteMode))
+def test_the_editors_error_text_reads_at_aa(qapp: QApplication, mode: PaletteMode) -> None:
+    """N6: the editor's red was 2.1:1 on the dark form; it is measured on each background the
+    editor draws error text on (the form, its boxes, its lists), in every installed palette."""
+    apply_palette(qapp, mode)
+    palette = qapp.palette()
+    red = error_colour(palette)
+    for role in EDITOR_BACKGROUNDS:
+        assert contrast(red, palette.color(role)) >= AA, (mode, role, red.name())
+    assert red != palette.color(Role.WindowText)  # still a red, not the text colour
+    dark = QPalette(QColor("#2a2d31"))
+    assert contrast(error_colour(dark), QColor("#2a2d31")) >= AA

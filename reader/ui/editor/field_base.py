@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Protocol
 
-from PySide6.QtGui import QPalette, QUndoCommand
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.cards.safe_yaml import PathKey
+from reader.ui.editor.alert import AlertLabel
 from reader.ui.editor.context import EditorContext
 from reader.ui.editor.fields import FieldSpec
 from reader.ui.editor.undo import Editable
@@ -41,11 +42,6 @@ class Owner(Protocol):
     def child_path(self, child: FieldEditor) -> PathKey: ...
 
 
-def error_colour(palette: QPalette) -> str:
-    """A red that reads on the palette's base colour, light or dark."""
-    return "#ff8a80" if palette.color(QPalette.ColorRole.Window).lightness() < 128 else "#b3261e"
-
-
 class FieldEditor(QWidget):
     """A label, the control(s) for one field, a muted hint line and a red message line."""
 
@@ -67,8 +63,7 @@ class FieldEditor(QWidget):
         self.hint = MutedLabel()
         self.hint.setWordWrap(True)
         self.hint.hide()
-        self.message = PlainLabel(accessible_name=f"{spec.title}: problems")
-        self.message.setWordWrap(True)
+        self.message = AlertLabel(accessible_name=f"{spec.title}: problems")
         self.message.hide()
         self.setToolTip(spec.description)
 
@@ -106,8 +101,7 @@ class FieldEditor(QWidget):
         yield self
 
     def show_messages(self, messages: list[str]) -> None:
-        self.message.setStyleSheet(f"color: {error_colour(self.palette())};")
-        self.message.setText("\n".join(messages))
+        self.message.show_text("\n".join(messages), alert=True)
         self.message.setVisible(bool(messages))
 
     def show_hint(self, text: str) -> None:

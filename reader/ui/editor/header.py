@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.cards.problems import Problem
-from reader.ui.editor.field_base import error_colour
+from reader.ui.editor.alert import AlertLabel
 from reader.ui.editor.validation import Verdict
 from reader.ui.labels import MutedLabel, PlainLabel
 
@@ -58,8 +58,7 @@ class EditorHeader(QFrame):
         self.folder = MutedLabel(accessible_name="Folder")
         self.folder.setWordWrap(True)
         outer.addWidget(self.folder)
-        self.verdict = PlainLabel(accessible_name="Problems")
-        self.verdict.setWordWrap(True)
+        self.verdict = AlertLabel(accessible_name="Problems")
         outer.addWidget(self.verdict)
         self.status = MutedLabel(accessible_name="Status")
         self.status.setWordWrap(True)
@@ -116,8 +115,7 @@ class EditorHeader(QFrame):
         self._set_verdict("\n".join(lines), error=bool(verdict.errors))
 
     def _set_verdict(self, text: str, *, error: bool) -> None:
-        self.verdict.setText(text)
-        self.verdict.setStyleSheet(f"color: {error_colour(self.palette())};" if error else "")
+        self.verdict.show_text(text, alert=error)
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from reader.cards.safe_yaml import PathKey
 from reader.qt.models import ROOT, Index
+from reader.ui.editor.alert import error_colour
 from reader.ui.editor.composite import MakeField, ObjectFields
 from reader.ui.editor.context import EditorContext
-from reader.ui.editor.field_base import FieldEditor, FormHost, Owner, error_colour
+from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
 from reader.ui.editor.fields import FieldSpec
 from reader.ui.editor.undo import InsertItem, MoveItem, RemoveItem
 from reader.ui.labels import PlainLabel
@@ -56,7 +57,6 @@ class ItemListModel(QAbstractListModel):
         super().__init__(parent)
         self.items: list[Any] = []
         self.problems: dict[int, list[str]] = {}
-        self.error_colour = QColor("#b3261e")
         required = [c.key for c in spec.children if c.required]
         self._summary_keys = required or [c.key for c in spec.children[:1]]
 
@@ -80,7 +80,7 @@ class ItemListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(self.problems.get(row, [])) or self.summary(row)
         if role == Qt.ItemDataRole.ForegroundRole and row in self.problems:
-            return QBrush(self.error_colour)
+            return QBrush(error_colour())  # the palette in force, read as the row is drawn
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -389,7 +389,6 @@ class ObjectListField(FieldEditor):
             yield from self.fields.editors()
 
     def show_item_problems(self, problems: dict[int, list[str]]) -> None:
-        self.model.error_colour = QColor(error_colour(self.palette()))
         self.model.set_problems(problems)
 
     def focus_control(self) -> None:
