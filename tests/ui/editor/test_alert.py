@@ -20,7 +20,7 @@ def test_error_lines_follow_a_switch_to_dark(qtbot: QtBot, editor: CardEditor) -
     qtbot.waitUntil(lambda: len(editor.verdict.errors) == 1)
     message = field(editor, "thesis").message
     verdict = editor.header.verdict
-    assert verdict.alert
+    assert editor.header.verdict.alert
     assert message.isVisible()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
