@@ -21,13 +21,17 @@ from reader.cards.model import (
 )
 from reader.cards.problems import Problem, error, shorten, warning
 from reader.cards.safe_yaml import Document, PathKey, YamlError, read_yaml_bytes
-from reader.cards.schema import check, field_label
+from reader.cards.schema import check, field_label, required_fields
 
 #: Quotes are excerpts, not passages; the guide says about 40 words.
 QUOTE_WORD_LIMIT = 50
 #: What a new card's skeleton (reader.authoring.skeleton) writes in each field to fill in.
 PLACEHOLDER = "TODO:"
 _PLACEHOLDER_BYTES = PLACEHOLDER.encode()
+NOT_A_CARD = (
+    "this file is not a card: it has none of the card fields (format:, id:, title: …); "
+    "a card starts with `format: briefing-card/1`"
+)
 
 
 def parse_card(
@@ -47,6 +51,10 @@ def parse_card(
                 f"a card must be a YAML mapping of fields (format:, id:, title: …), not {found}",
             )
         ]
+    if not doc.data or not set(doc.data).intersection(required_fields("briefing-card")):
+        # A mapping without one card field is some other YAML file: one problem, not a row
+        # per missing field and per unknown one (review P10).
+        return None, [error(rel_path, doc.value_position(()), NOT_A_CARD)]
     # Walking every value costs a tenth of a card's parse; the text the skeleton writes is
     # always there as these bytes (only a deliberate YAML escape could spell it otherwise).
     placeholders = (

@@ -30,6 +30,8 @@ _ITEM_NOUNS = {
     "authors": "author",
     "tags": "tag",
 }
+#: From this many missing fields on, one problem names them all.
+_MISSING_AT_ONCE = 3
 _TYPE_NAMES = {
     "string": "text",
     "array": "a list",
@@ -59,6 +61,17 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
     cls.check_schema(loaded)
     validator: jsonschema.protocols.Validator = cls(loaded)
     return validator
+
+
+def required_fields(schema_name: str) -> tuple[str, ...]:
+    """The fields a document of ``schema_name`` must have at its top, in the schema's order."""
+    return tuple(schema(schema_name).get("required", ()))
+
+
+def _listed(names: list[str]) -> str:
+    """`a`, `b` and `c`."""
+    quoted = [f"`{n}`" for n in names]
+    return ", ".join(quoted[:-1]) + f" and {quoted[-1]}" if len(quoted) > 1 else quoted[0]
 
 
 def describe_value(value: Any) -> str:
@@ -131,13 +144,18 @@ def _explain(
         present = err.instance if isinstance(err.instance, dict) else {}
         where = field_label(path) if path else "the card"
         required: list[str] = list(err.validator_value)  # type: ignore[arg-type]
-        for name in required:
-            if name not in present:
-                yield (
-                    doc.key_position(path) if path else doc.value_position(path),
-                    Severity.ERROR,
-                    f"{where} is missing the required field `{name}`",
-                )
+        missing = [name for name in required if name not in present]
+        position = doc.key_position(path) if path else doc.value_position(path)
+        if len(missing) >= _MISSING_AT_ONCE:
+            # One row, not a row per field all at the same place (review P10).
+            yield (
+                position,
+                Severity.ERROR,
+                f"{where} is missing the required fields {_listed(missing)}",
+            )
+            return
+        for name in missing:
+            yield position, Severity.ERROR, f"{where} is missing the required field `{name}`"
         return
     if err.validator == "additionalProperties" and err.validator_value is False:
         schema_node = err.schema if isinstance(err.schema, dict) else {}

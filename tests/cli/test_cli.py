@@ -37,7 +37,7 @@ def test_check_reports_problems_and_exits_1(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out.splitlines()
     expected = (DATA / "bad" / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert out[:-1] == expected
-    assert out[-1].startswith("2 cards, 27 errors, 1 warning (")
+    assert out[-1].startswith("2 cards, 29 errors, 1 warning (")
 
 
 def test_warnings_alone_exit_0(
