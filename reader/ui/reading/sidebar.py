@@ -14,8 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,6 +33,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -49,16 +59,70 @@ EXPAND_ALL_BELOW = 80
 TagMenuHook = Callable[[QMenu, str], None]
 #: The keyboard focus's outline, in pixels.
 FOCUS_LINE = 2
+#: Lines a tag's name may take in a narrow sidebar before it is elided.
+NAME_LINES = 3
 
 
 class _RowDelegate(QStyledItemDelegate):
     """Rows drawn with the filter's marks only: without the style's hover box (left where the
     mouse stopped after a click, it reads as one more highlighted tag) and with the keyboard
-    focus as an outline, not the style's filled frame, which looks like the filter's tint."""
+    focus as an outline, not the style's filled frame, which looks like the filter's tint.
+
+    A name too long for the column wraps onto a second line rather than being cut ("The
+    Euro…"): the sidebar is squeezed to its least width whenever the source pane or the editor
+    opens, or the window is zoomed (review N10). A name longer still is elided on its second
+    line, and its tooltip starts with it whole."""
+
+    def __init__(self, view: TagTreeView) -> None:
+        super().__init__(view)
+        self._view = view
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         option.state &= ~(QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_HasFocus)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != NAME:
+            return size
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = self._text_width(index, opt)
+        metrics = QFontMetrics(opt.font)
+        needed = metrics.boundingRect(
+            QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, opt.text
+        ).height()
+        lines = min(NAME_LINES, max(1, -(-needed // metrics.lineSpacing())))
+        return QSize(size.width(), size.height() + (lines - 1) * metrics.lineSpacing())
+
+    def _text_width(self, index: Index, option: QStyleOptionViewItem) -> int:
+        """The room the name's text has: its column, less the indentation of its depth and
+        the item's own margins (as the style lays it out)."""
+        view = self._view
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        if view.rootIsDecorated():
+            depth += 1
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, view)
+        column = view.header().sectionSize(NAME)
+        return max(20, column - depth * view.indentation() - 2 * (margin + 1))
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: Index,
+    ) -> bool:
+        name = index.sibling(index.row(), NAME)
+        label, tip = name.data(), name.data(Qt.ItemDataRole.ToolTipRole)
+        if event.type() == QEvent.Type.ToolTip and label and tip and label not in tip:
+            QToolTip.showText(event.globalPos(), f"{label}\n{tip}", view)
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
@@ -86,14 +150,18 @@ class TagTreeView(QTreeView):
             "Click a tag to show only its cards, Control-click to hide them"
         )
         self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)
+        # A long name takes two lines (see _RowDelegate), measured again as the width changes.
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         # No selection: its colour would claim a filter (see the module's docstring).
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setMouseTracking(True)
         self.setAnimated(False)
-        self.setIndentation(14)
+        self.setIndentation(12)
+        self._count_digits = 3
         self.setFrameShape(QTreeView.Shape.NoFrame)
         self.tag_menu_hook: TagMenuHook | None = None
         self.setItemDelegate(_RowDelegate(self))
@@ -108,7 +176,29 @@ class TagTreeView(QTreeView):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         # A fixed width: sizing to contents would measure every row on every count change.
         header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COUNT, self.fontMetrics().horizontalAdvance("00000") + 8)
+        self._fit_counts()
+
+    def set_largest_count(self, largest: int) -> None:
+        """The largest count the tree can show (the set's size): the count column is as wide
+        as its digits, leaving the rest of a narrow sidebar to the names."""
+        self._count_digits = len(str(max(1, largest)))
+        self._fit_counts()
+
+    def _fit_counts(self) -> None:
+        digits = "0" * self._count_digits
+        self.header().resizeSection(COUNT, self.fontMetrics().horizontalAdvance(digits) + 12)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_counts()  # zoomed: wider digits
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Measure the rows again when the width changes: a name may now need two lines, or
+        fit on one (Qt keeps a tree's row heights until told)."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()
 
     def _filter_at(self, index: QModelIndex) -> Filter | None:
         item = index.siblingAtColumn(NAME).data(FilterRole) if index.isValid() else None
@@ -222,6 +312,7 @@ class Sidebar(QWidget):
         expanded = self._expanded()
         first_load = self.model.rowCount() == 0 or not expanded
         self.model.set_catalog(catalog.summaries(), TagNames.of(info), tags)
+        self.tree.set_largest_count(len(catalog.summaries()))
         self._restore_expansion(expanded, default=first_load)
         errors, warnings = count(list(catalog.problems))
         counts = [plural(len(catalog.summaries()), "card")]
