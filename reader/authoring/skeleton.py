@@ -31,6 +31,30 @@ from reader.cards.safe_yaml import YamlError, decode, read_yaml_bytes
 
 #: Ids are at most 64 characters; one made from a title keeps a few words of it.
 ID_LENGTH = 48
+#: Words that join a phrase to the next: an id cut short ends before one, never on one.
+_JOINERS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "under",
+        "with",
+        "without",
+    ]
+)
 #: Headline markers a source's first line may start with (Markdown, numbering).
 _HEADLINE = re.compile(r"^[#>*\-\s]+")
 #: How many opening lines may hold the title: a web page's capture starts with its menus and
@@ -76,7 +100,13 @@ def source_title(text: str) -> str | None:
 
 
 def slug(title: str) -> str:
-    """An id made from a title: lowercase ASCII words joined by hyphens, a few words long."""
+    """An id made from a title: lowercase ASCII words joined by hyphens, a few words long.
+
+    A title too long for :data:`ID_LENGTH` is cut between words, and where it can be, before a
+    joining word ("to", "of", "and" …) rather than after it: "is-mali-flirting-with-russian-
+    mercenaries", not "…-mercenaries-to-get" (a phrase's half reads as a typo in every file
+    name and link). The cut backs off no further than half the length.
+    """
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     # An apostrophe joins its word ("Mali's" is "malis", as a curly one folds away).
     words = re.findall(r"[a-z0-9]+", folded.lower().replace("'", ""))
@@ -85,6 +115,15 @@ def slug(title: str) -> str:
         if len("-".join([*kept, word])) > ID_LENGTH:
             break
         kept.append(word)
+    if len(kept) < len(words):
+        for end in range(len(kept), 0, -1):
+            if len("-".join(kept[:end])) < ID_LENGTH // 2:
+                break
+            if words[end] in _JOINERS:
+                kept = kept[:end]
+                break
+        while len(kept) > 1 and kept[-1] in _JOINERS:
+            kept.pop()
     return "-".join(kept) or (words[0][:ID_LENGTH] if words else "card")
 
 

@@ -80,6 +80,18 @@ def test_the_id_is_unique_and_checked(card_set: Path) -> None:
     assert slug("Ça va? Élan — 2023 «report»") == "ca-va-elan-2023-report"
 
 
+def test_a_long_title_is_cut_between_phrases() -> None:
+    """P13: the id stopped mid-phrase ("…-mercenaries-to-get")."""
+    title = "Is Mali flirting with Russian mercenaries to get Washington's attention?"
+    assert slug(title) == "is-mali-flirting-with-russian-mercenaries"
+    # No joining word in reach: whole words up to the length, never a cut word.
+    long = "Sanctions sanctions sanctions sanctions sanctions sanctions sanctions"
+    assert slug(long) == "sanctions-sanctions-sanctions-sanctions"
+    # A joining word is never the last word ("…-coup-for-the" would fit the length).
+    cut = "The economic consequences of the coup for the West African region and the world"
+    assert slug(cut) == "the-economic-consequences-of-the-coup"
+
+
 def test_a_new_set_file_loads_and_is_never_overwritten(tmp_path: Path) -> None:
     path = new_set(tmp_path / "new", "  My set ", "About things.")
     info, problems = parse_set_file(path.read_bytes(), "fallback")
