@@ -185,6 +185,21 @@ def test_tags_are_marked_shared_by_all_by_some_or_unique() -> None:
     ]
 
 
+def test_the_tags_row_names_each_tag_as_the_sidebar_does() -> None:
+    """Review N4: the comparison's Tags row said ``actor/wagner`` beside a sidebar saying
+    "The Wagner Group"."""
+    info = SetInfo("T", tag_descriptions={"actor/wagner": "The Wagner Group, a company"})
+    cards = [make_card("a", "2021", tags=("actor/wagner", "actor/cma")), make_card("b", "2022")]
+    row = compare(cards, info).row("tags")
+    assert row is not None
+    cell = row.cells[0]
+    assert isinstance(cell, TagsCell)
+    assert [(m.tag, m.label) for m in cell.tags] == [
+        ("actor/wagner", "The Wagner Group"),
+        ("actor/cma", "CMA"),
+    ]
+
+
 def test_one_card_compares_without_claiming_differences() -> None:
     result = compare([make_card("a", "2021", perspectives={"why": "mixed"})], INFO)
     assert len(result.columns) == 1
