@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +25,36 @@ from reader.ui.editor.validation import Verdict
 from reader.ui.labels import MutedLabel, PlainLabel
 
 
+class ElidedLabel(PlainLabel):
+    """A one-line label that shortens its text in the middle to the width it is given (a file
+    name keeps its start and its ``.yaml``); ``text()`` stays whole, the tooltip says more."""
+
+    def __init__(self, *, accessible_name: str = "") -> None:
+        super().__init__(accessible_name=accessible_name)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def full_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance(self.text()) + 2
+
+    def shown_text(self) -> str:
+        """The text as painted: whole, or elided in the middle."""
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideMiddle, self.contentsRect().width()
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            self.contentsRect(),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.palette(),
+            self.isEnabled(),
+            self.shown_text(),
+            self.foregroundRole(),
+        )
+
+
 class EditorHeader(QFrame):
     def __init__(self, undo_stack: QUndoStack) -> None:
         super().__init__()
@@ -32,15 +63,15 @@ class EditorHeader(QFrame):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 6)
         outer.setSpacing(4)
-        row = QHBoxLayout()
-        self.name = PlainLabel(accessible_name="Card file")
+        self._outer = outer
+        row = self._row = QHBoxLayout()
+        self.name = ElidedLabel(accessible_name="Card file")
         font = self.name.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.name.setFont(font)
-        # The buttons keep their room in a narrow pane; a long file name is cut instead.
-        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.name, 1)
+        self._wrapped = False
         self.undo = self._tool(row, "Undo", "Undo the last change (Ctrl+Z)")
         self.redo = self._tool(row, "Redo", "Redo (Ctrl+Shift+Z)")
         self.undo.clicked.connect(undo_stack.undo)
@@ -65,6 +96,7 @@ class EditorHeader(QFrame):
         self.status.hide()
         outer.addWidget(self.status)
         self._file = ""
+        self._path = Path()
         self._modified = False
 
     @staticmethod
@@ -86,8 +118,34 @@ class EditorHeader(QFrame):
         row.addWidget(button)
         return button
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The name beside the buttons while it fits there; on a line of its own above them
+        when it would be cut (N12: "mali-sanctions-2023.y" under Undo at 1024 px)."""
+        buttons = (self.undo, self.redo, self.revert_button, self.save_button, self.close_button)
+        room = self.contentsRect().width() - sum(
+            b.sizeHint().width() + self._row.spacing() for b in buttons
+        )
+        margins = self._outer.contentsMargins()
+        wrap = self.name.full_width() > room - margins.left() - margins.right()
+        if wrap == self._wrapped:
+            return
+        self._wrapped = wrap
+        if wrap:
+            self._row.removeWidget(self.name)
+            self._row.insertStretch(0, 1)
+            self._outer.insertWidget(0, self.name)
+        else:
+            self._outer.removeWidget(self.name)
+            self._row.takeAt(0)  # the stretch
+            self._row.insertWidget(0, self.name, 1)
+
     def show_file(self, path: Path, failure: str) -> None:
         self._file = path.name
+        self._path = path
         self.folder.setText(str(path.parent))
         self._show_name()
         self.status.hide()
@@ -107,7 +165,8 @@ class EditorHeader(QFrame):
     def _show_name(self) -> None:
         self.name.setText(f"{self._file} *" if self._modified else self._file)
         state = "modified, not saved yet" if self._modified else "saved"
-        self.name.setToolTip(f"{self._file} ({state})")
+        self.name.setToolTip(f"{self._path} ({state})")
+        self._fit()
 
     def show_verdict(self, verdict: Verdict, loose: list[Problem]) -> None:
         lines = [verdict.summary()]
