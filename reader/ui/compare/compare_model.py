@@ -40,6 +40,7 @@ from reader.render.comparison import NOT_ADDRESSED, cell_html, row_label_html
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.items import cell_item
 from reader.ui.compare.roles import CardIdRole, DiffersRole, HtmlRole, ItemRole
+from reader.ui.compare.spans import only_lead_html, shown_column, spanned_column
 from reader.ui.compare.tooltips import safe_tooltip
 
 #: A row with more recommendations than this, all from one card, starts collapsed.
@@ -211,12 +212,16 @@ class CompareModel(QAbstractTableModel):
         if not index.isValid() or not self.checkIndex(index):
             return None
         row = self._comparison.rows[index.row()]
-        column = index.column()
+        column = shown_column(row, index.column())  # a one-sided row spans (.spans)
+        if column is None:
+            return None
         cell = row.cells[column]
         if role == Qt.ItemDataRole.DisplayRole:
             return plain_text(cell)
         if role == HtmlRole:
-            return self._cell_html(row, index.row(), column)
+            html = self._cell_html(row, index.row(), column)
+            spanned = spanned_column(row) is not None
+            return only_lead_html(self._comparison, column) + html if spanned else html
         if role == CardIdRole:
             return self._comparison.columns[column].id
         if role == ItemRole:

@@ -61,6 +61,7 @@ from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.header import HtmlHeader
 from reader.ui.compare.pane import ComparisonPane
 from reader.ui.compare.roles import CardIdRole
+from reader.ui.compare.spans import apply_spans
 from reader.ui.compare.style import paint_with_theme
 
 #: Width of the row labels at 100 % zoom; columns share the rest.
@@ -329,6 +330,7 @@ class CompareView(ComparisonPane):
                 layout.differences_only and row.kind is RowKind.TOPIC and not row.stances_differ
             )
             self._table.setRowHidden(i, hidden)
+        apply_spans(self._table, self._model.comparison)
 
     def _schedule_row_heights(self) -> None:
         self._heights.start()

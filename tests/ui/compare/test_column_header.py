@@ -41,7 +41,9 @@ def test_a_narrow_columns_publisher_wraps_and_the_header_grows(
     assert not cut
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support raise")
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
 def test_what_still_does_not_fit_is_elided_and_whole_in_the_tooltip(
     shipped: MemoryCatalog, show: Show, qtbot: QtBot
 ) -> None:

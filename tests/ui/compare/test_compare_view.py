@@ -18,7 +18,7 @@ from reader.render.card import tag_href
 from reader.render.theme import DARK, LIGHT
 from reader.ui.compare import CompareView
 from reader.ui.compare.delegate import PAD_X, PAD_Y, HtmlDelegate
-from reader.ui.compare.roles import HtmlRole
+from reader.ui.compare.roles import CardIdRole, HtmlRole
 from reader.ui.palette import apply_palette
 from tests.analysis.compare_cards import catalog_of, generated_cards, make_card
 from tests.ui.compare.conftest import (
@@ -105,6 +105,27 @@ def test_what_the_west_should_do_lines_up_across_the_three_sources(view: Compare
     assert all(_cell(view, key, c) != "No recommendation" for c in range(3))
     assert "As “Western partners”" in str(_cell(view, key, 1, HtmlRole))
     assert "As “Washington (the U.S.)”" in str(_cell(view, key, 2, HtmlRole))
+
+
+def test_a_one_sided_row_spans_the_columns_naming_the_silent_sources(
+    view: CompareView, qtbot: QtBot
+) -> None:
+    """#6: not a narrow column of text beside two empty ones (as the PDF sets it)."""
+    table, model = view.table(), view.model()
+    ecowas = model.row_of("to:ecowas")  # only the Crisis Group, the middle column
+    west = model.row_of("to:western governments")
+    assert table.columnSpan(ecowas, 0) == 3
+    assert table.columnSpan(west, 0) == 1  # every source speaks: three columns
+    html = str(_cell(view, "to:ecowas", 0, HtmlRole))
+    assert "<i>Only</i> <b>International Crisis Group, 9 February 2023</b>" in html
+    assert "silent: Responsible Statecraft, 2021 · Responsible Statecraft, July 2023" in html
+    assert "Consider lifting the individual sanctions" in html
+    assert _cell(view, "to:ecowas", 0, CardIdRole) == CRISIS_GROUP  # drill down to its card
+    assert _cell(view, "to:ecowas", 1) is None  # under the span: nothing
+    # The span follows the columns: with the Crisis Group gone the row is gone too.
+    view.remove_card(CRISIS_GROUP)
+    assert model.row_of("to:ecowas") == -1
+    assert all(table.columnSpan(r, 0) == 1 for r in range(model.rowCount()))
 
 
 def test_the_source_row_says_what_each_card_is_silent_on(view: CompareView) -> None:
@@ -209,7 +230,9 @@ def test_rows_align_and_fit_their_longest_cell(view: CompareView, qtbot: QtBot) 
         assert len(tops_heights) == 1  # every column's cell starts and ends together
         height = table.rowHeight(row)
         for column in range(model.columnCount()):
-            doc = delegate.document(model.index(row, column), table.columnWidth(column))
+            span = range(column, column + table.columnSpan(row, column))  # a one-sided row
+            width = sum(table.columnWidth(c) for c in span)
+            doc = delegate.document(model.index(row, column), width)
             assert doc.size().height() + 2 * PAD_Y <= height + 1  # no cell is clipped
     # The longest cell sets the height: the ledger row for Bamako is much taller in one column
     # (once shown whole: one card alone speaks to it, so it starts collapsed).
