@@ -382,8 +382,9 @@ class CompareView(ComparisonPane):
 
     def _selected_column(self) -> int | None:
         """The column of the selected (outlined) cell: the current one may be invisible."""
-        chosen = self._table.selectionModel().selectedIndexes()
-        return chosen[0].column() if chosen else None
+        chosen = self._table.selectionModel().selectedIndexes()  # a spanned row's: its card's
+        ids, card = self.card_ids(), chosen[0].data(CardIdRole) if chosen else None
+        return ids.index(card) if card in ids else None
 
     def remove_current(self) -> None:
         """Remove the card of the current cell's column."""

@@ -122,8 +122,11 @@ def test_a_one_sided_row_spans_the_columns_naming_the_silent_sources(
     assert "Consider lifting the individual sanctions" in html
     assert _cell(view, "to:ecowas", 0, CardIdRole) == CRISIS_GROUP  # drill down to its card
     assert _cell(view, "to:ecowas", 1) is None  # under the span: nothing
-    # The span follows the columns: with the Crisis Group gone the row is gone too.
-    view.remove_card(CRISIS_GROUP)
+    # Remove Column on the spanned cell takes out its card, not the first column's; with
+    # the Crisis Group gone the row is gone too.
+    table.setCurrentIndex(model.index(ecowas, 0))
+    view.remove_current()
+    assert view.card_ids() == [LEVERAGE, SANCTIONS]
     assert model.row_of("to:ecowas") == -1
     assert all(table.columnSpan(r, 0) == 1 for r in range(model.rowCount()))
 
