@@ -77,6 +77,7 @@ class SourceController(QObject):
         view.source_clicked.connect(self._on_source_link)
         pane.item_clicked.connect(self._on_item)
         pane.close_requested.connect(lambda: self.set_open(False))
+        pane.locate_requested.connect(self.locate)
         pane.hide()
 
     def _on_catalog(self) -> None:

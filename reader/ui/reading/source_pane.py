@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -46,10 +47,7 @@ def status_message(evidence: CardEvidence) -> str:
     if status.availability is Availability.UNREADABLE:
         return f"The source text {file} cannot be read: {status.reason}"
     if status.availability is Availability.NOT_FOUND:
-        return (
-            f"The source text {file} was not found. Choose the folder that holds it with "
-            "Locate… in the card's header."
-        )
+        return f"The source text {file} was not found. Choose the folder that holds it:"
     return CHECKING
 
 
@@ -57,11 +55,24 @@ def _item_link(item: Item) -> str:
     return f'<a href="{escape(cite_href(item.field, item.index))}">{escape(item.label)}</a>'
 
 
+def _message_page(message: QLabel, button: QPushButton) -> QWidget:
+    """Why there is no text, and the button that mends it, centred together."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.addStretch(1)
+    column.addWidget(message)
+    column.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+    column.addStretch(1)
+    return page
+
+
 class SourcePane(QWidget):
     #: The reader clicked an item in the line under the text: (field, index).
     item_clicked = Signal(str, int)
     #: The pane's close button.
     close_requested = Signal()
+    #: The Locate… button of a source not found (the card's header may be hidden by the editor).
+    locate_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,8 +98,11 @@ class SourcePane(QWidget):
         self.message.setObjectName("sourceMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.locate_button = QPushButton("Locate…", self)
+        self.locate_button.setToolTip("Choose the folder that holds the set's source texts")
+        self.locate_button.clicked.connect(self.locate_requested)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.message)
+        self.stack.addWidget(_message_page(self.message, self.locate_button))
         self.stack.addWidget(self.view)
         self.footer = QLabel(self)
         self.footer.setObjectName("sourceFooter")
@@ -174,7 +188,8 @@ class SourcePane(QWidget):
         self.title.setToolTip(safe_tooltip(str(path)) if path is not None else "")
         if evidence.source is None:
             self._shown = None
-            self._show_message(status_message(evidence))
+            missing = evidence.status.availability is Availability.NOT_FOUND
+            self._show_message(status_message(evidence), locate=missing)
             return
         key = (evidence.source, evidence.citations, theme, size)
         if key == self._shown:
@@ -193,9 +208,10 @@ class SourcePane(QWidget):
         elif isinstance(state, tuple):
             self.show_item(*state)
 
-    def _show_message(self, text: str) -> None:
+    def _show_message(self, text: str, *, locate: bool = False) -> None:
         self.message.setText(text)
-        self.stack.setCurrentWidget(self.message)
+        self.locate_button.setVisible(locate)
+        self.stack.setCurrentIndex(0)
         self.legend.clear()
         self.footer.clear()
         self.view.clear_layout()
