@@ -67,3 +67,18 @@ def test_the_app_icons_pngs_are_rendered_from_its_svg(qapp: QApplication) -> Non
             for y in range(size)
         )
         assert differ <= size * size // 50
+
+
+def test_the_compare_and_source_pane_glyphs_differ_clearly(qapp: QApplication) -> None:
+    """#40: both were two columns of lines; Compare is now a balance."""
+    compare, source = (
+        bundled_icon(COMMANDS[c].icon[0]).pixmap(24, 24).toImage()  # type: ignore[index]
+        for c in ("compare", "show_source")
+    )
+    inked = [
+        (compare.pixelColor(x, y).alpha() > 128, source.pixelColor(x, y).alpha() > 128)
+        for x in range(24)
+        for y in range(24)
+    ]
+    differing = sum(a != b for a, b in inked)
+    assert differing > 0.5 * sum(a or b for a, b in inked)
