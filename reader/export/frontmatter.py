@@ -195,6 +195,8 @@ def index(cards: Sequence[Entry], names: TagNames) -> Section:
             parts.append(f'<p class="intro">{escape(about)}</p>')
         for tag in tags:
             about = names.description(tag) if tag != group else ""
+            if about.strip().rstrip(".") == names(tag):
+                about = ""  # "Mali — Mali": the description is the name and says no more
             desc = f' <span class="desc">— {escape(about)}</span>' if about else ""
             entries = by_tag[tag]
             pages = ", ".join(
