@@ -8,15 +8,22 @@ a phrase matches consecutive words; the whole word is marked, not just the match
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.cards.query import SearchTerm, words
+from reader.cards.query import SearchTerm, fold, words
 from reader.render.html import escape as escape  # the window's views import it from here
 
 _WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=8192)
+def _folded_word(word: str) -> str:
+    """A word of the text as search sees it; a card's words repeat, so each is folded once."""
+    return "".join(words(word))
 
 
 def match_spans(text: str, terms: Sequence[SearchTerm]) -> list[tuple[int, int]]:
@@ -27,13 +34,19 @@ def match_spans(text: str, terms: Sequence[SearchTerm]) -> list[tuple[int, int]]
     """
     if not terms:
         return []
+    # Most texts of a card hold none of the terms: a term's first word must then at least be
+    # in the folded text (folding is per character), which is cheap to ask before the words.
+    folded_text = fold(text)
+    if not any(term.words and term.words[0] in folded_text for term in terms):
+        return []
     matches = list(_WORD.finditer(text))
-    folded = ["".join(words(m.group())) for m in matches]
+    folded = [_folded_word(m.group()) for m in matches]
     spans: list[tuple[int, int]] = []
     for term in terms:
-        n = len(term.words)
+        n, last = len(term.words), term.words[-1]
         for i in range(len(folded) - n + 1):
-            if term.matches(folded[i : i + n]):
+            # (The run's last word starting with the term's is where a match can be.)
+            if folded[i + n - 1].startswith(last) and term.matches(folded[i : i + n]):
                 spans.append((matches[i].start(), matches[i + n - 1].end()))
     spans.sort()
     merged: list[tuple[int, int]] = []
