@@ -120,6 +120,7 @@ class Authoring(QObject):
             w.content.addWidget(editor)
             editor.saved.connect(self._on_saved)
             editor.closed.connect(self._on_closed)
+            editor.checked.connect(self._on_verdict)
             self.capture.follow(editor)
         return self.editor
 
@@ -173,6 +174,7 @@ class Authoring(QObject):
                 splitter.setSizes([int(total * EDITOR_SHARE), total - int(total * EDITOR_SHARE)])
         w.content.setCurrentWidget(editor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._on_verdict()
         w.commands.refresh()
 
     def _follow_source(self, path: Path, card: Card | None) -> None:
@@ -188,6 +190,19 @@ class Authoring(QObject):
         shown = card or self._stand_in
         if shown is not None and shown.source.file:
             w.sources.set_open(True)
+
+    def _on_verdict(self) -> None:
+        """The status bar counts the edited file as the editor does (N8), by its path in the
+        set, as the set's problems name it."""
+        editor, w = self.editor, self._window
+        path = editor.path() if editor is not None else None
+        if editor is None or path is None or not self.editing():
+            return
+        catalog = w.session.catalog
+        root = catalog.root.absolute() if catalog is not None else None
+        inside = root is not None and path.absolute().is_relative_to(root)
+        rel = path.absolute().relative_to(root).as_posix() if inside and root else path.name
+        w.status.show_editing(rel, editor.verdict.problems)
 
     def _on_saved(self, path: Path) -> None:
         self._window.status.showMessage(f"Saved {path.name}", MESSAGE_MS)
@@ -212,6 +227,7 @@ class Authoring(QObject):
         w.sources.pane.pin(None)
         self.capture.show_how(False)
         w.problems.edited = None
+        w.status.show_editing(None)
         if self.editing():
             w.content.setCurrentWidget(w.card_view)
             w.sidebar.setVisible(self._sidebar_shown)

@@ -58,6 +58,8 @@ class CardEditor(QWidget):
     modified_changed = Signal(bool)
     #: Close was chosen and nothing unsaved stood in the way.
     closed = Signal()
+    #: The text was checked again: ``verdict`` is what the loader would say of it now.
+    checked = Signal()
 
     def __init__(
         self,
@@ -189,6 +191,7 @@ class CardEditor(QWidget):
         """Put each problem at its field or item, and the rest (and the summary) on top."""
         loose = self.form.show_problems(self.verdict.at)
         self.header.show_verdict(self.verdict, loose)
+        self.checked.emit()
 
     # Saving
     def is_modified(self) -> bool:

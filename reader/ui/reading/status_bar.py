@@ -7,7 +7,7 @@ card" goes as soon as it no longer holds: when the search is cleared, or nothing
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -44,6 +44,9 @@ class StatusBar(QStatusBar):
         self.problems.setToolTip("Show or hide the Problems panel")
         self.problems.clicked.connect(self.problems_clicked)
         self._name: Namer = plain_name
+        self._problems: tuple[Problem, ...] = ()
+        #: While a card is edited: its file (relative to the set) and the editor's verdict.
+        self._editing: tuple[str, tuple[Problem, ...]] | None = None
         self._match = ""
         self._shown_count = 0
         for label in (self.filters, self.shown):
@@ -118,11 +121,39 @@ class StatusBar(QStatusBar):
             self._match = ""
 
     def show_problems(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self._problems = tuple(problems)
+        self._show_problems()
+
+    def show_editing(self, path: str | None, problems: Sequence[Problem] = ()) -> None:
+        """While the card file ``path`` is edited, its count is the editor's (what a save would
+        write), not the file's on disk: "✓ No problems" beside an editor listing 7 errors
+        contradicted it (N8). ``None``: editing ended."""
+        self._editing = None if path is None else (path, tuple(problems))
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        if self._editing is None:
+            self._set_count(self._problems, "", self._problems)
+            return
+        path, editing = self._editing
+        others = tuple(p for p in self._problems if p.path != path)
+        self._set_count(editing, "Editing: ", editing + others)
+        if others:
+            errors, warnings = count(others)
+            rest = [plural(n, w) for n, w in ((errors, "error"), (warnings, "warning")) if n]
+            self.problems.setText(f"{self.problems.text()} · other files: {', '.join(rest)}")
+        self.problems.setAccessibleName(f"Problems: {self.problems.text()}")
+
+    def _set_count(
+        self, problems: tuple[Problem, ...], prefix: str, all_problems: tuple[Problem, ...]
+    ) -> None:
+        """``problems`` counted after ``prefix``; the icon is the worst of ``all_problems``."""
         errors, warnings = count(problems)
+        worst_errors, worst_warnings = count(all_problems)
         style = self.style()
-        if errors:
+        if worst_errors:
             self.problems.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
-        elif warnings:
+        elif worst_warnings:
             self.problems.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         else:
             self.problems.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
@@ -131,5 +162,6 @@ class StatusBar(QStatusBar):
             parts.append(plural(errors, "error"))
         if warnings:
             parts.append(plural(warnings, "warning"))
-        self.problems.setText(", ".join(parts) if parts else "No problems")
+        none = "no problems" if prefix else "No problems"
+        self.problems.setText(prefix + (", ".join(parts) if parts else none))
         self.problems.setAccessibleName(f"Problems: {self.problems.text()}")
