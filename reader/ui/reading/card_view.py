@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 from reader.cards.catalog import CardSummary
 from reader.cards.model import Card, SetInfo
 from reader.cards.query import SearchTerm
+from reader.cards.tag_labels import TagNames
 from reader.qt.document import SafeTextDocument
 from reader.render import Theme, render_card, stylesheet
 from reader.render.located import ScreenEvidence, item_anchor, parse_cite
@@ -90,6 +91,7 @@ class CardView(QTextBrowser):
         self._click_modifiers = Qt.KeyboardModifier.NoModifier
         self._base_point_size = 11.0
         self._card_id: str | None = None
+        self._tag_names = TagNames({})
         self._restore_to: int | None = None
         self._item: tuple[str, int] | None = None  # the item shown (scroll_to_item)
         self._highlight: str | None = None
@@ -124,6 +126,7 @@ class CardView(QTextBrowser):
         screen: ScreenEvidence | None = None,
     ) -> None:
         html = render_card(card, info, theme=theme, terms=terms, related=related, screen=screen)
+        self._tag_names = TagNames.of(info)  # a hovered chip is named as it shows
         self._highlight = theme.highlight.background if terms else None
         same = keep_scroll and card.id == self._card_id
         self._set_html(html, theme, keep_scroll=same)
@@ -319,7 +322,8 @@ class CardView(QTextBrowser):
     def _on_highlighted(self, url: QUrl) -> None:
         kind, value = link_target(url)
         if kind == "tag":
-            self.hovered_link.emit(f"Show cards tagged {value} (Ctrl+click: hide them)")
+            name = self._tag_names(value)
+            self.hovered_link.emit(f"Show cards tagged {name} (Ctrl+click: hide them)")
         elif kind == "card":
             self.hovered_link.emit("Open this card")
         elif kind == "cite":

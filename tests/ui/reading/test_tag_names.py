@@ -7,9 +7,10 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from reader.cards.filters import Filter, FilterKind
+from reader.render.card import tag_href
 from reader.ui.reading.card_list_model import IdRole, TagLineRole
 from tests.conftest import SHIPPED_CARDS
-from tests.ui.conftest import CRISIS_GROUP, MakeWindow
+from tests.ui.conftest import CRISIS_GROUP, MakeWindow, anchor_point
 
 
 def test_the_sidebar_list_and_card_name_a_tag_alike(qtbot: QtBot, make_window: MakeWindow) -> None:
@@ -35,3 +36,14 @@ def test_the_sidebar_list_and_card_name_a_tag_alike(qtbot: QtBot, make_window: M
     assert "Côte d'Ivoire" in tags
     assert "actor/" not in tags
     assert "country/" not in tags
+
+
+def test_hovering_a_chip_names_the_tag(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(SHIPPED_CARDS)
+    window.session.open_card(CRISIS_GROUP)
+    view = window.card_view
+    qtbot.waitUntil(lambda: view.card_id == CRISIS_GROUP)
+    point = anchor_point(view, tag_href("actor/wagner"))
+    with qtbot.waitSignal(view.hovered_link) as hovered:
+        qtbot.mouseMove(view.viewport(), point)
+    assert hovered.args == ["Show cards tagged The Wagner Group (Ctrl+click: hide them)"]
