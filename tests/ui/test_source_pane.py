@@ -91,7 +91,7 @@ def test_a_paragraph_says_which_items_cite_it(
     window.commands.show_source.trigger()
     pane = window.sources.pane
     qtbot.waitUntil(lambda: pane.evidence is not None and pane.evidence.source is not None)
-    assert "the card (7 of 12 paragraphs) · dotted bar: not cited (5)" in pane.legend.text()
+    assert "cited (7 of 12 paragraphs) · dotted: not cited (5)" in pane.legend.text()
 
     qtbot.mouseClick(
         pane.view.viewport(), Qt.MouseButton.LeftButton, pos=paragraph_point(window, "§I ¶2")

@@ -228,8 +228,8 @@ class SourcePane(QWidget):
         # either 3 cited or 3 left out (review P4).
         cited = len(paragraphs) - left_out
         self.legend.setText(
-            f"Coloured bar: cited by the card ({cited} of {len(paragraphs)} paragraphs) · "
-            f"dotted bar: not cited ({left_out})"
+            f"Coloured bar: cited ({cited} of {len(paragraphs)} paragraphs) · "
+            f"dotted: not cited ({left_out})"
         )
 
     # -- card → source --------------------------------------------------------------------
