@@ -148,10 +148,11 @@ def compose(request: BookRequest) -> list[Section]:
     """The sections between the contents and the index: the cards, the comparison, then the
     evidence of each card whose source text is available (when asked for)."""
     texts = available(source_texts(request))
-    cards = [
-        card_section(c, request.info, evidence_links(c) if c.id in texts else None)
-        for c in request.cards
-    ]
+    many = len(request.cards) > KEEP_DOCUMENTS  # then laid out twice: keep the HTML small
+    cards = []
+    for c in request.cards:
+        section = card_section(c, request.info, evidence_links(c) if c.id in texts else None)
+        cards.append(section.packed_up() if many else section)
     appendix = [
         evidence_section(c, number, texts[c.id])
         for number, c in enumerate(request.cards, start=1)

@@ -9,7 +9,8 @@ the finisher turns ``outline`` into PDF bookmarks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
@@ -54,6 +55,20 @@ class Section:
     #: A later part of a long view (see :func:`reader.export.book.parts_of`): it goes on
     #: from a new page, with no entry of its own in the contents or the outline.
     continued: bool = False
+    #: ``html`` compressed (it is then empty), see :meth:`packed_up`.
+    packed: bytes = b""
+
+    def markup(self) -> str:
+        """The section's HTML, from ``packed`` when it was packed up."""
+        return zlib.decompress(self.packed).decode() if self.packed else self.html
+
+    def packed_up(self) -> Section:
+        """This section with its HTML compressed: a book of ten thousand cards holds every
+        card's HTML (some 20 KB each, twice that as a Python string of non-Latin text) from
+        composing to painting; compressed it takes a few kilobytes."""
+        if self.packed:
+            return self
+        return replace(self, html="", packed=zlib.compress(self.html.encode(), 1))
 
     @property
     def in_contents(self) -> bool:

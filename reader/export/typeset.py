@@ -161,7 +161,7 @@ class Typesetter:
     ) -> tuple[QTextDocument, tuple[Edit, ...]]:
         """The section's document, paginated; the page breaks it moved (``edits`` again, when
         given: they are made without searching)."""
-        doc = self._make(section.html)
+        doc = self._make(section.markup())
         margins_above_tables(doc)
         if edits is not None:
             # Before the page size: setting it lays the whole document out afresh. Made while

@@ -13,12 +13,14 @@ from PySide6.QtGui import QPdfWriter
 from reader.analysis.timeline import merged_timeline
 from reader.export import book
 from reader.export.book import parts_of
-from reader.export.pdf import RESOLUTION, lay_out, page_size_of
+from reader.export.pdf import RESOLUTION, compose, lay_out, page_size_of, print_document
 from reader.export.sections import Kind
+from reader.export.typeset import Typesetter
 from reader.render import LIGHT
 from reader.render.comparison import PART, TIMELINE_TITLE, timeline_html
 from reader.render.comparison import common as comparison_common
 from tests.analysis.compare_cards import generated_cards
+from tests.conftest import SHIPPED_CARDS
 from tests.export.layout import request_for
 from tests.support.synthetic import write_set
 
@@ -79,3 +81,20 @@ def test_a_view_in_parts_has_one_entry_in_the_contents_and_the_outline(
     )
     (group,) = [n for n in laid.outline() if n.title == "Comparison"]
     assert [n.title for n in group.children].count(TIMELINE_TITLE) == 1
+
+
+def test_a_packed_section_lays_out_as_the_section_did(qapp: object) -> None:
+    """A book of many cards keeps each card's HTML compressed until it is laid out."""
+    request = request_for(SHIPPED_CARDS, index=False)
+    section = compose(request)[0]
+    packed = section.packed_up()
+    assert not packed.html
+    assert len(packed.packed) * 3 < len(section.html)
+    assert packed.markup() == section.html
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    typesetter = Typesetter(writer, page_size_of("A4"), print_document, LIGHT)
+    plain, small = typesetter.lay_out(section), typesetter.lay_out(packed)
+    assert (small.pages, small.edits, small.offsets) == (plain.pages, plain.edits, plain.offsets)
