@@ -29,8 +29,11 @@ CLOSE_GLYPH = "✕"
 PUBLISHER_LINES = 2
 
 
-def wrapped_lines(text: str, metrics: QFontMetrics, width: int) -> tuple[list[str], bool]:
-    """``text``'s lines (publisher, date) as drawn in ``width`` pixels, and whether any is cut.
+def wrapped_lines(
+    text: str, metrics: QFontMetrics, width: int, rest: int | None = None
+) -> tuple[list[str], bool]:
+    """``text``'s lines (publisher, date) as drawn, and whether any is cut: the first in
+    ``width`` pixels (beside the ✕), the others in ``rest`` (under it; default ``width``).
 
     The first line wraps at spaces to :data:`PUBLISHER_LINES` lines; the rest of each line is
     elided. Not QTextLayout: a header is two short lines, and this says what was elided.
@@ -42,6 +45,7 @@ def wrapped_lines(text: str, metrics: QFontMetrics, width: int) -> tuple[list[st
         room = PUBLISHER_LINES if n == 0 else 1
         words = line.split(" ")
         while words and room:
+            width = width if not shown else rest or width
             taken = 1
             while taken < len(words) and (
                 metrics.horizontalAdvance(" ".join(words[: taken + 1])) <= width
@@ -74,9 +78,11 @@ class ClosableHeader(QHeaderView):
 
     def close_rect(self, logical: int) -> QRect:
         """The ✕ of section ``logical``, in viewport coordinates."""
-        side = self.fontMetrics().height() + 6
+        line = self.fontMetrics().height()
+        side = line + 6
         right = self.sectionViewportPosition(logical) + self.sectionSize(logical)
-        return QRect(right - side - CLOSE_MARGIN, (self.height() - side) // 2, side, side)
+        # Beside the first line: the lines under it have the section's whole width.
+        return QRect(right - side - CLOSE_MARGIN, CLOSE_MARGIN + (line - side) // 2, side, side)
 
     def _close_at(self, pos: QPoint) -> int | None:
         logical = self.logicalIndexAt(pos)
@@ -93,15 +99,15 @@ class ClosableHeader(QHeaderView):
         self.initStyleOption(option)
         self.initStyleOptionForIndex(option, logical)
         option.rect = rect
-        text, option.text = option.text, ""
+        option.text = ""  # drawn below, wrapped (see _lines)
         painter.save()
         self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
         metrics = self.fontMetrics()
-        lines, _cut = wrapped_lines(text, metrics, self._text_width(logical))
-        width = self._text_width(logical)
-        top = rect.top() + (rect.height() - len(lines) * metrics.height()) // 2
+        lines, _cut = self._lines(logical)
+        top = rect.top() + CLOSE_MARGIN
         painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
         for n, line in enumerate(lines):
+            width = self._text_width(logical) if n == 0 else rect.width() - 2 * CLOSE_MARGIN
             painter.drawText(
                 QRect(
                     rect.left() + CLOSE_MARGIN, top + n * metrics.height(), width, metrics.height()
@@ -130,7 +136,8 @@ class ClosableHeader(QHeaderView):
         text = self.model().headerData(logical, self.orientation()) if self.model() else None
         if not isinstance(text, str):
             return [], False
-        return wrapped_lines(text, self.fontMetrics(), self._text_width(logical))
+        full = self.sectionSize(logical) - 2 * CLOSE_MARGIN
+        return wrapped_lines(text, self.fontMetrics(), self._text_width(logical), full)
 
     def sizeHint(self) -> QSize:
         """As tall as the most wrapped section needs (Qt's measures the unwrapped text)."""

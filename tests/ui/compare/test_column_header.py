@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
@@ -35,10 +35,13 @@ def test_a_narrow_columns_publisher_wraps_and_the_header_grows(
     view.resize(740, 800)
     # "International Crisis Group" on two lines, the date under it, nothing cut.
     qtbot.waitUntil(lambda: header.height() >= wide + header.fontMetrics().height())
-    text = str(view.model().headerData(1, Qt.Orientation.Horizontal))
-    lines, cut = wrapped_lines(text, header.fontMetrics(), header._text_width(1))
+    lines, cut = header._lines(1)
     assert lines == ["International Crisis", "Group", "9 February 2023"]
     assert not cut
+    # Zoomed (133 %): the date under the ✕ has the section's whole width, and is whole.
+    view.set_base_point_size(13.3)
+    zoomed = ["International", "Crisis Group", "9 February 2023"]
+    qtbot.waitUntil(lambda: header._lines(1) == (zoomed, False))
 
 
 @pytest.mark.qt_log_ignore(
@@ -57,7 +60,7 @@ def test_what_still_does_not_fit_is_elided_and_whole_in_the_tooltip(
     assert lines[1].endswith("…")
     assert all(metrics.horizontalAdvance(shown) <= 90 for shown in lines)
 
-    view.set_base_point_size(13)  # zoomed in a narrow window: the date is cut
+    view.set_base_point_size(16)  # zoomed far in a narrow window: words are cut
     view.resize(740, 800)
     qtbot.waitUntil(lambda: header._lines(1)[1])
     at = QPoint(header.sectionViewportPosition(1) + 4, header.height() // 2)
