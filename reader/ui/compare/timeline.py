@@ -64,12 +64,8 @@ LONGEST_DATE = "30 September 2022"
 SOURCES_WIDTH = 260
 
 
-#: Beside a date that gives only its year.
+#: Beside a date that gives only its year, in a year that has dated events too.
 YEAR_ONLY = "(year only)"
-
-
-def _year_only(entry: TimelineEntry) -> bool:
-    return entry.date.precision is Precision.YEAR
 
 
 def _source_html(card: Card) -> str:
@@ -78,10 +74,11 @@ def _source_html(card: Card) -> str:
     return f"{escape(card.source.publisher)}, {date}"
 
 
-def date_text(entry: TimelineEntry) -> str:
-    """The date as the Date column reads it: "2021 (year only)", "February 2021"."""
-    shown = entry.date.display()
-    return f"{shown} {YEAR_ONLY}" if _year_only(entry) else shown
+def mixed_years(entries: Sequence[TimelineEntry]) -> frozenset[int]:
+    """The years with events dated only by the year and events dated more precisely: where
+    a year-only event's place (before the others) must be said. Elsewhere it goes unsaid."""
+    years = {e.date.year for e in entries if e.date.precision is Precision.YEAR}
+    return frozenset(e.date.year for e in entries if e.date.precision > Precision.YEAR) & years
 
 
 class TimelineModel(Paged, QAbstractTableModel):
@@ -91,6 +88,7 @@ class TimelineModel(Paged, QAbstractTableModel):
         super().__init__(parent)
         self._all: tuple[TimelineEntry, ...] = ()
         self._rows: tuple[TimelineEntry, ...] = ()
+        self._mixed: frozenset[int] = frozenset()
         self._publications = True
         self._theme = LIGHT
 
@@ -115,11 +113,20 @@ class TimelineModel(Paged, QAbstractTableModel):
         self._rows = tuple(
             e for e in self._all if self._publications or e.kind is not EventKind.PUBLISHED
         )
+        self._mixed = mixed_years(self._rows)
         self._show_first_page()
         self.endResetModel()
 
     def _total(self) -> int:
         return len(self._rows)
+
+    def _year_only(self, entry: TimelineEntry) -> bool:
+        return entry.date.precision is Precision.YEAR and entry.date.year in self._mixed
+
+    def date_text(self, entry: TimelineEntry) -> str:
+        """The date as the Date column reads it: "2021 (year only)", "February 2021"."""
+        shown = entry.date.display()
+        return f"{shown} {YEAR_ONLY}" if self._year_only(entry) else shown
 
     def entry(self, row: int) -> TimelineEntry:
         return self._rows[row]
@@ -145,14 +152,14 @@ class TimelineModel(Paged, QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DATE:
-                return date_text(entry)
+                return self.date_text(entry)
             if column == EVENT:
                 return entry.text
             return "; ".join(source_label(c) for c in entry.cards)
         if role == HtmlRole:
             if column == DATE:
                 html = f'<p class="date">{escape(entry.date.display())}</p>'
-                return html + (f'<p class="meta">{YEAR_ONLY}</p>' if _year_only(entry) else "")
+                return html + (f'<p class="meta">{YEAR_ONLY}</p>' if self._year_only(entry) else "")
             if column == EVENT:
                 return timeline_event_html(entry, self._theme)
             # As large as the card's meta lines, not the 0.8 of a locator: at any zoom a
@@ -162,7 +169,7 @@ class TimelineModel(Paged, QAbstractTableModel):
             return entry.cards[0].id
         if role == ItemRole:
             return event_item(entry)
-        if role == Qt.ItemDataRole.ToolTipRole and column == DATE and _year_only(entry):
+        if role == Qt.ItemDataRole.ToolTipRole and column == DATE and self._year_only(entry):
             return safe_tooltip(
                 f"The source gives only the year {entry.date.year}: the event is listed before"
                 " the dated events of that year, not in its place among them."
