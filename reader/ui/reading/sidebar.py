@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QFont,
     QFontMetrics,
     QHelpEvent,
     QKeyEvent,
@@ -61,6 +62,8 @@ TagMenuHook = Callable[[QMenu, str], None]
 FOCUS_LINE = 2
 #: Lines a tag's name may take in a narrow sidebar before it is elided.
 NAME_LINES = 3
+#: Row sizes the tree's delegate keeps before it starts again.
+SIZES_KEPT = 5000
 
 
 class _RowDelegate(QStyledItemDelegate):
@@ -76,26 +79,37 @@ class _RowDelegate(QStyledItemDelegate):
     def __init__(self, view: TagTreeView) -> None:
         super().__init__(view)
         self._view = view
+        #: Row sizes by (column, name, font, room): a filter change restyles every row and the
+        #: tree asks each its size again, while names and widths rarely change.
+        self._sizes: dict[tuple[int, str, str, int], QSize] = {}
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         option.state &= ~(QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_HasFocus)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        size = super().sizeHint(option, index)
-        if index.column() != NAME:
-            return size
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        width = self._text_width(index, opt)
-        metrics = QFontMetrics(opt.font)
-        needed = metrics.boundingRect(
-            QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, opt.text
-        ).height()
-        lines = min(NAME_LINES, max(1, -(-needed // metrics.lineSpacing())))
-        return QSize(size.width(), size.height() + (lines - 1) * metrics.lineSpacing())
+        font = index.data(Qt.ItemDataRole.FontRole)
+        font = font if isinstance(font, QFont) else option.font
+        name = index.column() == NAME
+        text = str(index.data() or "") if name else ""
+        room = self._text_width(index) if name else 0
+        key = (index.column(), text, font.key(), room)
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > SIZES_KEPT:
+                self._sizes.clear()
+            size = super().sizeHint(option, index)
+            if name:
+                metrics = QFontMetrics(font)
+                needed = metrics.boundingRect(
+                    QRect(0, 0, room, 0), Qt.TextFlag.TextWordWrap, text
+                ).height()
+                lines = min(NAME_LINES, max(1, -(-needed // metrics.lineSpacing())))
+                size = QSize(size.width(), size.height() + (lines - 1) * metrics.lineSpacing())
+            self._sizes[key] = size
+        return size
 
-    def _text_width(self, index: Index, option: QStyleOptionViewItem) -> int:
+    def _text_width(self, index: Index) -> int:
         """The room the name's text has: its column, less the indentation of its depth and
         the item's own margins (as the style lays it out)."""
         view = self._view
@@ -106,7 +120,7 @@ class _RowDelegate(QStyledItemDelegate):
             parent = parent.parent()
         if view.rootIsDecorated():
             depth += 1
-        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, view)
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
         column = view.header().sectionSize(NAME)
         return max(20, column - depth * view.indentation() - 2 * (margin + 1))
 
