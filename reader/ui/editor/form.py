@@ -182,7 +182,7 @@ class CardForm(QScrollArea):
 
     def keep_previews(self, store: QSettings, key: str) -> None:
         """Open or fold the Markdown previews as the reader last left them (``key``)."""
-        shown = str(store.value(key, "true")).lower() != "false"
+        shown = str(store.value(key, "false")).lower() == "true"  # folded at first (P11)
         for editor in self.editors():
             if isinstance(editor, ProseField) and editor.preview is not None:
                 editor.preview_toggle.setChecked(shown)

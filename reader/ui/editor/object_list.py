@@ -37,7 +37,9 @@ from reader.ui.editor.fields import FieldSpec
 from reader.ui.editor.undo import InsertItem, MoveItem, RemoveItem
 from reader.ui.labels import PlainLabel
 
-_ROWS_SHOWN = (2, 8)
+#: Rows a list shows at least, and grows to before it scrolls: a card's usual ten points in
+#: view at once, the form (not a small box in it) scrolling past them (P11).
+_ROWS_SHOWN = (2, 14)
 #: What a list says under its buttons while nothing is wrong with it: how its items are
 #: best made (quotes come verbatim from the source pane beside the editor, reader.ui.capture).
 _HOW_TO_ADD = {

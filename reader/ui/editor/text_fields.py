@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -27,9 +28,10 @@ from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
 from reader.ui.editor.fields import FieldSpec, Kind
 from reader.ui.palette import card_theme
 
-#: Lines a prose box shows at least and grows to before it scrolls.
-_PROSE_LINES = (2, 8)
-_MARKDOWN_LINES = (4, 8)
+#: Lines a prose box shows at least and grows to before it scrolls: enough for a card's
+#: longest usual text, so the form scrolls, not a dozen small boxes inside it (P11).
+_PROSE_LINES = (2, 30)
+_MARKDOWN_LINES = (4, 30)
 _PREVIEW_MS = 300
 
 
@@ -143,13 +145,11 @@ class ProseEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.textChanged.connect(self._fit)
-        self.viewport().installEventFilter(self)
         self._fit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit()  # the lines a text wraps into depend on the width it has
-        return super().eventFilter(watched, event)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # lays the text out at the new width first
+        self._fit()  # the lines a text wraps into depend on the width it has
 
     def _lines_needed(self) -> int:
         """The lines the text wraps into at the current width. The plain-text layout lays out
@@ -184,6 +184,22 @@ class ProseEdit(QPlainTextEdit):
             self._fit()
 
 
+class FittedPreview(QTextBrowser):
+    """A read-only view as tall as its text at its width: no scroll box inside the form."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        doc = self.document()
+        doc.setTextWidth(self.viewport().width())
+        frame = 2 * self.frameWidth()
+        height = int(doc.size().height()) + frame + 2
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
 class ProseField(TextField):
     def __init__(self, spec: FieldSpec, owner: Owner, host: FormHost) -> None:
         super().__init__(spec, owner, host)
@@ -193,28 +209,28 @@ class ProseField(TextField):
         self.edit.setToolTip(spec.description)
         self.edit.textChanged.connect(self.changed_by_user)
         self.box.addWidget(self.edit)
-        self.preview: QTextBrowser | None = None
+        self.preview: FittedPreview | None = None
         if markdown:
             self._add_preview()
         self.finish_layout()
 
     def _add_preview(self) -> None:
-        preview = QTextBrowser()
+        preview = FittedPreview()
+        preview.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         preview.setDocument(SafeTextDocument(preview))
         preview.setOpenLinks(False)
         preview.setAccessibleName(f"{self.spec.title}: preview")
         preview.setToolTip("Preview: the text as the card shows it")
         preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        preview.setMaximumHeight(self.edit.fontMetrics().lineSpacing() * 7)
         self.preview = preview
         toggle = self.preview_toggle = QToolButton()
         toggle.setText("Preview")
         toggle.setToolTip("Show or hide the text as the card shows it")
         toggle.setCheckable(True)
-        toggle.setChecked(True)
+        toggle.setChecked(False)  # folded: the box above shows the same text already (P11)
         toggle.setAutoRaise(True)
         toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toggle.setArrowType(Qt.ArrowType.DownArrow)
+        toggle.setArrowType(Qt.ArrowType.RightArrow)
         toggle.toggled.connect(self._preview_toggled)
         self._timer = QTimer(self, singleShot=True, interval=_PREVIEW_MS)
         self._timer.timeout.connect(self.render_preview)
@@ -233,6 +249,8 @@ class ProseField(TextField):
         shown = bool(self.edit.toPlainText().strip())
         self.preview.setVisible(shown and self.preview_toggle.isChecked())
         self.preview_toggle.setVisible(shown)
+        if self.preview.isVisible():
+            self.preview.fit()
 
     def _preview_toggled(self, on: bool) -> None:
         self.preview_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)

@@ -312,15 +312,18 @@ def test_the_summary_preview_renders_markdown_as_the_card_does(
     summary = field(editor, "summary")
     assert isinstance(summary, ProseField)
     assert summary.preview is not None
+    assert not summary.preview_toggle.isChecked()  # folded at first: the box shows the text
+    summary.preview_toggle.click()
     replace_text(qtbot, editor, ("summary",), "Some **bold** words and <b>markup</b>")
     preview = summary.preview
     qtbot.waitUntil(lambda: preview.toPlainText().strip() == "Some bold words and <b>markup</b>")
+    assert preview.isVisible()
     assert preview.document().find("bold").charFormat().fontWeight() > 400
+    again = field(make_editor(), "summary")  # open as it was left
+    assert isinstance(again, ProseField)
+    assert again.preview_toggle.isChecked()
     summary.preview_toggle.click()
     assert not preview.isVisible()
-    again = field(make_editor(), "summary")  # folded as it was left
-    assert isinstance(again, ProseField)
-    assert not again.preview_toggle.isChecked()
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagateSizeHints)")

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.app.settings import PaletteMode
 from reader.ui.editor import CardEditor
+from reader.ui.editor.text_fields import ProseField
 from reader.ui.palette import apply_palette
 from tests.ui.conftest import SANCTIONS, MakeWindow, save_window
 from tests.ui.editor.conftest import MakeEditor
@@ -51,7 +52,11 @@ def test_editor_states(
     editor.form.focus_path(("argument", 2, "where"))
     save(editor, shots, f"editor-{m}-argument")
     editor.form.focus_path(("summary",))
+    summary = editor.form.field_at(("summary",))
+    assert isinstance(summary, ProseField)
+    summary.preview_toggle.setChecked(True)  # folded at first (P11)
     save(editor, shots, f"editor-{m}-summary-preview")
+    summary.preview_toggle.setChecked(False)
     editor.form.focus_path(("perspectives", 1, "stance"))
     save(editor, shots, f"editor-{m}-perspective")
     replace_text(qtbot, editor, ("thesis",), "")
