@@ -300,8 +300,9 @@ def test_clicking_a_tag_in_the_tags_row_emits_it(view: CompareView, qtbot: QtBot
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=click)
     assert clicked.args == ["theme/isolation"]
     html = str(index.data(HtmlRole))
-    # Listed with the tags only this source has, and kept on one line (word joiner after '/').
-    assert html.index("ONLY THIS SOURCE") < html.index("theme/\u2060isolation")
+    # Listed with the tags only this source has, by its name (the slug is its tooltip).
+    assert html.index("ONLY THIS SOURCE") < html.index("&nbsp;Isolation&nbsp;")
+    assert 'title="theme/isolation"' in html
 
 
 def test_fewer_rows_for_a_one_screen_contrast(view: CompareView) -> None:
