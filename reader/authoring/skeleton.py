@@ -215,7 +215,8 @@ def new_card(
         "thesis": _todo("the source's main claim in one or two sentences"),
         "summary": _todo("a short paragraph; light Markdown allowed"),
         "argument": [{"claim": _todo("the source's first point"), "where": _todo("¶1")}],
-        "tags": [_todo("a tag from the set, like actor/wagner")],
+        # No comma: the editor's tag line is split at commas.
+        "tags": [_todo("a tag from the set (actor/wagner…)")],
     }
     return set_root / f"{card_id}.yaml", emit.document(data)
 

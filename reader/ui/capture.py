@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import Shiboken
 
 from reader.ui.actions import key_text
 from reader.ui.commands import Actions
@@ -66,8 +67,11 @@ class SourceCapture(QObject):
     def _editing(self) -> CardEditor | None:
         """The editor, while it is shown beside the source of the card it edits (the pane
         shows the list's card: a new card is not in the list until its TODOs are replaced)."""
-        editor, evidence, root = self._editor, self._pane.evidence, self._root()
-        if editor is None or not editor.isVisible() or evidence is None or root is None:
+        editor = self._editor
+        if editor is None or not Shiboken.isValid(editor):  # the window is being destroyed
+            return None
+        evidence, root = self._pane.evidence, self._root()
+        if not editor.isVisible() or evidence is None or root is None:
             return None
         path = editor.path()
         shows_its_source = (

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
+from reader.cards.card_file import PLACEHOLDER
 from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
 from reader.ui.editor.fields import FieldSpec
 
@@ -109,7 +110,9 @@ class StringsField(FieldEditor):
         """Name the tags the set file has no description for (they still work)."""
         if self.spec.key != "tags":
             return
-        new = self.host.context.new_tags(self.items())
+        # A placeholder is no tag (the check names it as text left to replace).
+        typed = [item for item in self.items() if not item.startswith(PLACEHOLDER)]
+        new = self.host.context.new_tags(typed)
         self.show_hint(
             f"New tag{'s' if len(new) > 1 else ''} without a description in cardset.yaml: "
             + ", ".join(new)
