@@ -263,6 +263,7 @@ class CardRowDelegate(QStyledItemDelegate):
         row = self._row(summary, tags, hit if isinstance(hit, Hit) else None, fonts, width)
         x, y = rect.x() + PAD_X, rect.y() + PAD_Y
         painter.save()
+        painter.setClipRect(rect)  # a row never paints over the next, even before re-measuring
         y = _draw_lines(painter, row.title, fonts.title, text, x, y)
         y = _draw_lines(painter, row.meta, fonts.base, muted, x, y + GAP) + GAP
         if row.hit is not None:
