@@ -297,7 +297,7 @@ def _add_authoring(commands: argparse._SubParsersAction[_Parser]) -> None:
         prog="briefing-reader new",
         help="write a new card's skeleton, ready to fill in",
         description="Write a new card into a set folder (default: the shipped set): "
-        "source.file, the title from the source's first line, a unique id made from it, and "
+        "source.file, the title from the source's opening lines, a unique id made from it, and "
         "'TODO: …' text in the other required fields, which check reports until replaced. "
         "The new card's path is printed alone on the last line.",
     )
