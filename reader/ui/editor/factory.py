@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from reader.ui.editor.composite import GroupField
 from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
@@ -61,12 +68,30 @@ def offer_all(edit: QLineEdit, completer: QCompleter, noun: str) -> QAction:
     return action
 
 
+class TopicDelegate(QStyledItemDelegate):
+    """The topic picker's lines: the topic's label, its key after it (P12: keys alone, like
+    "security-impact", meant nothing to a reader new to the set). Typing still matches keys."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        tip = index.data(Qt.ItemDataRole.ToolTipRole)
+        if isinstance(tip, str) and tip:
+            label = tip.split("\n", 1)[0]
+            option.text = f"{label}  ({index.data()})"
+
+
 class TopicField(LineField):
     """A topic key, completed from the set's topics; the topic's label shown below it."""
 
     def __init__(self, spec: FieldSpec, owner: Owner, host: FormHost) -> None:
         super().__init__(spec, owner, host)
-        offer_all(self.edit, _completer(self.edit, host.context.topics), "topics")
+        completer = _completer(self.edit, host.context.topics)
+        offer_all(self.edit, completer, "topics")
+        popup = completer.popup()
+        if popup is not None:
+            popup.setItemDelegate(TopicDelegate(popup))
         self.edit.textChanged.connect(self.refresh_hint)
         host.context.changed.connect(self.refresh_hint)
 

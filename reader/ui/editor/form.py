@@ -13,7 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import Shiboken
 
 from reader.cards.problems import Problem
@@ -26,6 +33,9 @@ from reader.ui.editor.fields import card_fields
 from reader.ui.editor.object_list import ObjectListField
 from reader.ui.editor.text_fields import ProseField
 from reader.ui.editor.undo import EditValue
+
+#: The leading technical fields, set side by side.
+_ONE_LINE = ("format", "id")
 
 
 class UndoKeys(QObject):
@@ -74,8 +84,16 @@ class CardForm(QScrollArea):
         layout.setContentsMargins(12, 10, 12, 16)
         layout.setSpacing(12)
         self.fields = [make_field(spec, self, self) for spec in card_fields()]
+        # The schema's order, with the format and id on one line: the title, what a reader
+        # fills in first, is in view when the form opens (P12).
+        first = QHBoxLayout()
+        first.setSpacing(16)
+        layout.addLayout(first)
         for field in self.fields:
-            layout.addWidget(field)
+            if field.spec.key in _ONE_LINE:
+                first.addWidget(field, 0 if field.spec.key == "format" else 1)
+            else:
+                layout.addWidget(field)
         layout.addStretch(1)
         self.setWidget(inner)
         app = QApplication.instance()

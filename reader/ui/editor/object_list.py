@@ -8,7 +8,7 @@ and moving are undoable steps; the drag asks for a move instead of doing one, so
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -55,8 +55,14 @@ class ItemListModel(QAbstractListModel):
     #: A drag asked to move ``source`` to ``target`` (the move is left to an undo command).
     move_requested = Signal(int, int)
 
-    def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        spec: FieldSpec,
+        parent: QObject | None = None,
+        topic_label: Callable[[str], str | None] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._topic_label = topic_label
         self.items: list[Any] = []
         self.problems: dict[int, list[str]] = {}
         required = [c.key for c in spec.children if c.required]
@@ -69,8 +75,14 @@ class ItemListModel(QAbstractListModel):
         item = self.items[row]
         if not isinstance(item, dict):
             return str(item)
-        parts = [str(item[k]) for k in self._summary_keys if isinstance(item.get(k), str)]
+        parts = [self._name(k, item[k]) for k in self._summary_keys if isinstance(item.get(k), str)]
         return " — ".join(" ".join(part.split()) for part in parts if part.strip()) or "(empty)"
+
+    def _name(self, key: str, value: str) -> str:
+        """A topic by the set's label ("Why Mali turned to Russia"), not its slug (P12); a
+        key the set does not know stays as written."""
+        label = self._topic_label(value.strip()) if key == "topic" and self._topic_label else None
+        return label.split("\n", 1)[0] if label else value
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
@@ -189,7 +201,8 @@ class ObjectListField(FieldEditor):
     def __init__(self, spec: FieldSpec, owner: Owner, host: FormHost, make: MakeField) -> None:
         super().__init__(spec, owner, host)
         noun = spec.item_noun
-        self.model = ItemListModel(spec, self)
+        self.model = ItemListModel(spec, self, host.context.topic_label)
+        host.context.changed.connect(self._relabel)
         self.model.move_requested.connect(self._push_move)
         self.view = QListView()
         self.view.setModel(self.model)
@@ -225,6 +238,12 @@ class ObjectListField(FieldEditor):
         self._original: Any = None
         self._row = -1
         self._changing = False
+
+    def _relabel(self) -> None:
+        """Another set's topics: the lines name them by its labels."""
+        if self.model.items:
+            last = self.model.index(len(self.model.items) - 1)
+            self.model.dataChanged.emit(self.model.index(0), last)
 
     def _buttons(self, noun: str) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -26,6 +26,7 @@ from reader.render import stylesheet
 from reader.render.markdown import markdown_to_html
 from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
 from reader.ui.editor.fields import FieldSpec, Kind
+from reader.ui.labels import PlainLabel
 from reader.ui.palette import card_theme
 
 #: Lines a prose box shows at least and grows to before it scrolls: enough for a card's
@@ -285,6 +286,11 @@ class ChoiceField(TextField):
         self.combo.currentTextChanged.connect(self.changed_by_user)
         self.box.addWidget(self.combo)
         self.box.setAlignment(self.combo, Qt.AlignmentFlag.AlignLeft)
+        #: A constant (the format) as it should be is read, not picked: a label (P12).
+        self.fixed = PlainLabel(accessible_name=spec.title)
+        self.fixed.setToolTip(spec.description)
+        self.fixed.hide()
+        self.box.addWidget(self.fixed)
         self.finish_layout()
 
     def text(self) -> str:
@@ -294,6 +300,10 @@ class ChoiceField(TextField):
         if self.combo.findText(text) < 0:
             self.combo.addItem(text)  # a value outside the list stays visible (and reported)
         self.combo.setCurrentText(text)
+        settled = self.spec.kind is Kind.CONSTANT and text in self.spec.choices
+        self.fixed.setText(text)
+        self.fixed.setVisible(settled)
+        self.combo.setVisible(not settled)
 
     def control(self) -> QComboBox:
         return self.combo
