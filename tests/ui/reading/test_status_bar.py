@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.cards.filters import Filter, FilterKind
 from reader.ui.main_window import MainWindow
+from reader.ui.reading.status_bar import StatusBar
 from tests.ui.conftest import SANCTIONS, MakeWindow
 
 
@@ -68,10 +69,9 @@ def test_the_status_bar_and_the_chips_name_the_filter_and_the_search_plainly(
     assert status.currentMessage() == "No card matches the search"
 
 
-def test_loading_names_the_set_by_its_title_not_its_path(
-    make_window: MakeWindow, card_set: Path
-) -> None:
+def test_loading_names_the_set_by_its_title_not_its_path(qtbot: QtBot, card_set: Path) -> None:
     """P9: "Loading /tmp/pytest-of-root/…" said where a copy lay, not which set it was."""
-    window = make_window(card_set)
-    window.sets.loading.emit(str(card_set))
-    assert window.status.currentMessage() == "Loading “Mali, Russia and the West”…"
+    status = StatusBar()
+    qtbot.addWidget(status)
+    status.show_loading(str(card_set))
+    assert status.currentMessage() == "Loading “Mali, Russia and the West”…"
