@@ -18,7 +18,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QTextCursor
+from PySide6.QtGui import (
+    QActionGroup,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QButtonGroup, QMenu, QStyleOption, QToolButton, QWidget
 
 from reader.render.card import SECTION_LABELS, CardSection
@@ -94,6 +101,8 @@ class CardOutline(QWidget):
         self._more.setToolTip("The sections that do not fit here")
         self._more.setMenu(QMenu(self._more))
         self._more.menu().aboutToShow.connect(self._fill_menu)
+        #: One section is read at a time: the menu marks it as a choice, not a tick box.
+        self._choices = QActionGroup(self._more.menu())
         self._more.installEventFilter(self)
         self._more.hide()
         #: A resize or zoom places the buttons once, after Qt has settled their sizes.
@@ -282,6 +291,7 @@ class CardOutline(QWidget):
         for key in self._hidden:
             button = self._buttons[key]
             action = menu.addAction(SECTION_LABELS[key])
+            self._choices.addAction(action)
             action.setCheckable(True)
             action.setChecked(button is current)
             action.setToolTip(button.toolTip())
