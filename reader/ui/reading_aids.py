@@ -68,7 +68,7 @@ class ReadingAids(QObject):
         """Tab goes from the card list through the outline's sections into the card, as they
         are read on screen (the window orders the rest)."""
         w = self._window
-        chain = [w.list_pane.tab_chain()[-1], *self.outline.buttons(), w.card_view]
+        chain = [w.list_pane.tab_chain()[-1], *self.outline.tab_chain(), w.card_view]
         for first, second in itertools.pairwise([*chain, w.sources.pane.view]):
             QWidget.setTabOrder(first, second)
 

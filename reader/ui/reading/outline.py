@@ -182,6 +182,12 @@ class CardOutline(QWidget):
         self._show_more()
         return True
 
+    def tab_chain(self) -> list[QToolButton]:
+        """The strip's widgets in Tab order: the sections, then More. Only one takes Tab at a
+        time (the section being read, or More while that section is one of its hidden ones),
+        so More's place after the hidden sections is right at any width."""
+        return [*self._buttons.values(), self._more]
+
     def hidden_sections(self) -> list[str]:
         """The sections in the More menu, which do not fit the row (tests)."""
         return list(self._hidden)

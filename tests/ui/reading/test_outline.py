@@ -7,6 +7,7 @@ from __future__ import annotations
 from itertools import combinations
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.render import card_sections
@@ -70,6 +71,10 @@ def test_the_strip_is_one_row_at_any_width_and_zoom(
     assert outline.buttons()[-1].isChecked()
     assert hidden[-1] == outline.sections[-1].key
     qtbot.waitUntil(lambda: one_clean_row(outline))
+    # From the keyboard More is then the strip's one Tab stop, between the list and the card.
+    window.list_pane.view.setFocus()
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Tab)
+    assert more.hasFocus()
     # Back to normal size and width: more sections fit again.
     window.commands.zoom_reset.trigger()
     window.resize(1280, 800)
