@@ -30,8 +30,8 @@ from reader.verify.sources import source_folders
 
 PAGE_SIZES = ("A4", "Letter")
 #: Characters of a long comparison view's HTML laid out as one document (:func:`parts_of`):
-#: about ten pages.
-PART_SIZE = 120_000
+#: about five pages (more parts leave more short pages; larger ones cost more per moved break).
+PART_SIZE = 60_000
 
 
 @dataclass(frozen=True, slots=True)

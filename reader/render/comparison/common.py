@@ -20,7 +20,7 @@ PART = "<!--part-->"
 
 
 #: Rows of a long table on paper before it goes on as another table (a part of its own).
-ROWS_PER_PART = 120
+ROWS_PER_PART = 60
 
 
 def ruled_tables(theme: Theme, head: str, rows: list[str], *, for_print: bool) -> str:
