@@ -58,8 +58,8 @@ class RecommendationsLedgerView(SetWideView):
     ) -> None:
         super().__init__(catalog, parent, theme, "Recommendations by addressee")
         self._model = AddresseesModel(self)
-        #: The list is following the ledger: its new current row must not scroll the ledger.
-        self._following = False
+        #: One side is following the other: the move it makes must not be followed back.
+        self._syncing = False
         self._list = QListView(self)
         self._list.setObjectName("addressees")
         self._list.setAccessibleName("Addressees")
@@ -169,6 +169,8 @@ class RecommendationsLedgerView(SetWideView):
 
     def _follow_ledger(self) -> None:
         """Make the list's current addressee the one the ledger shows, without scrolling it."""
+        if self._syncing:
+            return
         current = self._ledger.currentIndex()
         shown = self._ledger.viewport().rect()
         if current.isValid() and shown.intersects(self._ledger.visualRect(current)):
@@ -179,16 +181,16 @@ class RecommendationsLedgerView(SetWideView):
         if entry < 0 or entry == self._list.currentIndex().row():
             return
         index = self._model.index(entry, 0)
-        self._following = True
+        self._syncing = True
         try:
             flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
             self._list.selectionModel().setCurrentIndex(index, flag)
             self._list.scrollTo(index)
         finally:
-            self._following = False
+            self._syncing = False
 
     def _scroll_to(self, index: Index) -> None:
-        if not index.isValid() or self._following:
+        if not index.isValid() or self._syncing:
             return
         start = self._rows.start_of(index.row())
         if start < 0:
@@ -197,7 +199,10 @@ class RecommendationsLedgerView(SetWideView):
         # in the ledger opens it.
         first = self._rows.first_recommendation(index.row())
         self._rows.load_to(first + 50)  # and a screenful after it, to scroll the heading up
-        self._ledger.setCurrentIndex(self._rows.index(first, 0))
-        self._ledger.scrollTo(
-            self._rows.index(start, 0), QAbstractItemView.ScrollHint.PositionAtTop
-        )
+        self._syncing = True
+        try:
+            self._ledger.setCurrentIndex(self._rows.index(first, 0))
+            top = QAbstractItemView.ScrollHint.PositionAtTop
+            self._ledger.scrollTo(self._rows.index(start, 0), top)
+        finally:
+            self._syncing = False
