@@ -14,6 +14,7 @@ from tests.ui.editor.test_card_editor import field, points
 
 
 def test_format_and_id_share_a_line_and_the_title_is_in_view(editor: CardEditor) -> None:
+    """A wrong format is offered as a choice to pick right, the right one only shown."""
     editor.resize(570, 740)
     QApplication.processEvents()
     form = editor.form
@@ -28,11 +29,6 @@ def test_format_and_id_share_a_line_and_the_title_is_in_view(editor: CardEditor)
     viewport = form.viewport()
     bottom = title.mapTo(viewport, title.rect().bottomLeft()).y()
     assert bottom < 3 * card_id.height()  # the second line of the form (was the third)
-
-
-def test_wrong_format_is_offered_as_a_choice(editor: CardEditor) -> None:
-    fmt = editor.form.field_at(("format",))
-    assert isinstance(fmt, ChoiceField)
     fmt.set_value("briefing-card/0")
     assert fmt.combo.isVisibleTo(fmt)
     assert not fmt.fixed.isVisibleTo(fmt)
