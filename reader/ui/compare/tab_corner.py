@@ -79,7 +79,10 @@ class TabCorner(QWidget):
         menu = self.overflow.menu()
         menu.clear()
         if hidden and self.scope.isHidden() and self.scope.toolTip():
-            menu.addSection(self.scope.toolTip())  # what the view shows, said where it went
+            # What the view shows, said where it went (a disabled line: the style may not
+            # draw a section's text).
+            menu.addAction(self.scope.toolTip()).setEnabled(False)
+            menu.addSeparator()
         menu.addActions(hidden)
         self.updateGeometry()
 
