@@ -104,7 +104,10 @@ class _RowDelegate(QStyledItemDelegate):
                 needed = metrics.boundingRect(
                     QRect(0, 0, room, 0), Qt.TextFlag.TextWordWrap, text
                 ).height()
-                lines = min(NAME_LINES, max(1, -(-needed // metrics.lineSpacing())))
+                # One line is the font's height, each more a line spacing (which can be the
+                # smaller of the two: a zoomed font may have a negative leading).
+                more = round((needed - metrics.height()) / max(1, metrics.lineSpacing()))
+                lines = min(NAME_LINES, 1 + max(0, more))
                 size = QSize(size.width(), size.height() + (lines - 1) * metrics.lineSpacing())
             self._sizes[key] = size
         return size

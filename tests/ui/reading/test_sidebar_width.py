@@ -18,7 +18,7 @@ from tests.ui.conftest import SANCTIONS, MakeWindow
 
 def names_fit(tree: TagTreeView) -> list[str]:
     """The names whose row is too short for them wrapped at their cell's width (at most
-    :data:`NAME_LINES` lines); empty when every shown name fits."""
+    :data:`NAME_LINES` lines), or a line taller than they need; empty when all fit."""
     model = tree.model()
     cramped: list[str] = []
     margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
@@ -33,9 +33,11 @@ def names_fit(tree: TagTreeView) -> list[str]:
             needed = metrics.boundingRect(
                 QRect(0, 0, rect.width() - 2 * margin, 0), Qt.TextFlag.TextWordWrap, text
             ).height()
-            lines = -(-needed // metrics.lineSpacing())
+            lines = 1 + max(0, round((needed - metrics.height()) / metrics.lineSpacing()))
             if lines <= NAME_LINES and rect.height() < lines * metrics.lineSpacing():
-                cramped.append(text)
+                cramped.append(text)  # too short for its lines
+            if rect.height() > metrics.height() + lines * metrics.lineSpacing():
+                cramped.append(text)  # a line taller than it needs
             if tree.isExpanded(index):
                 walk(index)
 
@@ -61,6 +63,10 @@ def test_tag_names_wrap_in_a_squeezed_sidebar(
         for r in range(model.rowCount(model.index(0, NAME)))
     }
     assert len(set(heights.values())) > 1  # some names took two lines, short ones one
+    # Zoomed (a font whose line spacing is less than its height): still as tall as needed.
+    window.commands.zoom_in.trigger()
+    qtbot.waitUntil(lambda: not names_fit(tree))
+    window.commands.zoom_reset.trigger()
     # Wide again: the rows are measured again, and every name fits one line.
     window.sources.set_open(False)
     window.resize(1400, 800)
