@@ -158,8 +158,9 @@ class TimelineModel(Paged, QAbstractTableModel):
             return "; ".join(source_label(c) for c in entry.cards)
         if role == HtmlRole:
             if column == DATE:
-                html = f'<p class="date">{escape(entry.date.display())}</p>'
-                return html + (f'<p class="meta">{YEAR_ONLY}</p>' if self._year_only(entry) else "")
+                # On the date's line (the column holds "30 September 2022"): no taller row.
+                only = f' <span class="loc">{YEAR_ONLY}</span>' if self._year_only(entry) else ""
+                return f'<p class="date">{escape(entry.date.display())}{only}</p>'
             if column == EVENT:
                 return timeline_event_html(entry, self._theme)
             # As large as the card's meta lines, not the 0.8 of a locator: at any zoom a
