@@ -85,5 +85,7 @@ def test_editor_in_the_window(
     assert editor is not None
     for width, height in ((1280, 800), (1024, 700)):
         window.resize(width, height)
+        for _ in range(6):  # the boxes refit their text to the new width over a few passes
+            QApplication.processEvents()
         editor.form.focus_path(("argument", 1, "claim"))
         save_window(window, shots, f"editor-window-{mode.value}-{width}x{height}")
