@@ -12,12 +12,13 @@ focus frame, never what looks like a filter.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFont,
-    QFontMetrics,
+    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -25,6 +26,8 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,8 +65,33 @@ TagMenuHook = Callable[[QMenu, str], None]
 FOCUS_LINE = 2
 #: Lines a tag's name may take in a narrow sidebar before it is elided.
 NAME_LINES = 3
+#: Pixels a row of wrapped lines has to spare: the style never drops its last line, and the
+#: name reads apart from the next.
+WRAP_SLACK = 4
 #: Row sizes the tree's delegate keeps before it starts again.
 SIZES_KEPT = 5000
+
+
+def shown_lines(text: str, font: QFont, width: int) -> int:
+    """How many lines the style shows of ``text`` wrapped at ``width``: up to
+    :data:`NAME_LINES`, and no further than a line with a word wider than ``width`` (the style
+    elides that line and shows none after it)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = 0
+    while lines < NAME_LINES:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines += 1
+        if line.naturalTextWidth() > width:
+            break
+    layout.endLayout()
+    return max(1, lines)
 
 
 class _RowDelegate(QStyledItemDelegate):
@@ -100,15 +128,13 @@ class _RowDelegate(QStyledItemDelegate):
                 self._sizes.clear()
             size = super().sizeHint(option, index)
             if name:
-                metrics = QFontMetrics(font)
-                needed = metrics.boundingRect(
-                    QRect(0, 0, room, 0), Qt.TextFlag.TextWordWrap, text
-                ).height()
-                # One line is the font's height, each more a line spacing (which can be the
-                # smaller of the two: a zoomed font may have a negative leading).
-                more = round((needed - metrics.height()) / max(1, metrics.lineSpacing()))
-                lines = min(NAME_LINES, 1 + max(0, more))
-                size = QSize(size.width(), size.height() + (lines - 1) * metrics.lineSpacing())
+                lines = shown_lines(text, font, room)
+                if lines > 1:
+                    # The style lays the lines out as a text layout does, and drops one that
+                    # does not fit whole, so the row leaves room for each line's full height
+                    # (fractional) and the style's own few pixels.
+                    more = math.ceil(QFontMetricsF(font).height() * (lines - 1)) + WRAP_SLACK
+                    size = QSize(size.width(), size.height() + more)
             self._sizes[key] = size
         return size
 

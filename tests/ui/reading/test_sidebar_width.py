@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
 
-from reader.ui.reading.sidebar import NAME_LINES, TagTreeView
+from reader.ui.reading.sidebar import TagTreeView, shown_lines
 from reader.ui.reading.tag_tree_model import NAME
 from tests.ui.conftest import SANCTIONS, MakeWindow
 
@@ -30,13 +30,10 @@ def names_fit(tree: TagTreeView) -> list[str]:
             text = str(index.data())
             font = index.data(Qt.ItemDataRole.FontRole) or tree.font()
             metrics = QFontMetrics(font)
-            needed = metrics.boundingRect(
-                QRect(0, 0, rect.width() - 2 * margin, 0), Qt.TextFlag.TextWordWrap, text
-            ).height()
-            lines = 1 + max(0, round((needed - metrics.height()) / metrics.lineSpacing()))
-            if lines <= NAME_LINES and rect.height() < lines * metrics.lineSpacing():
+            lines = shown_lines(text, font, rect.width() - 2 * margin)
+            if rect.height() < lines * metrics.height():
                 cramped.append(text)  # too short for its lines
-            if rect.height() > metrics.height() + lines * metrics.lineSpacing():
+            if rect.height() > (lines + 1) * metrics.height():
                 cramped.append(text)  # a line taller than it needs
             if tree.isExpanded(index):
                 walk(index)
