@@ -11,7 +11,8 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
 
-from reader.ui.reading.sidebar import TagTreeView, shown_lines
+from reader.ui.reading.sidebar import TagTreeView
+from reader.ui.reading.tag_row import shown_lines
 from reader.ui.reading.tag_tree_model import NAME
 from tests.ui.conftest import SANCTIONS, MakeWindow
 
