@@ -44,8 +44,12 @@ from reader.render import KEEP_WITH_NEXT
 #: Rows up to this many lines in their tallest cell never split across pages; longer ones do,
 #: between lines, as a long card's rows must.
 ROW_KEEP_LINES = 4
-#: A section's last paragraph up to this many lines moves whole rather than split.
+#: A section's last paragraph up to this many lines (a card's tags) splits only with at least
+#: :data:`MIN_LAST_LINES` lines on each side.
 KEEP_LAST_LINES = 12
+MIN_LAST_LINES = 3
+#: A long row that splits leaves at least this many lines of it on the page it starts on.
+MIN_ROW_LINES_LEFT = 2
 #: Tables running over more pages than this keep Qt's own breaks (see ``_is_long``).
 LONG_TABLE_PAGES = 30
 
@@ -68,6 +72,10 @@ class _Row:
     lines: int
     #: Page of the last line before the row (-1 when nothing comes before it).
     after: int
+    #: Whether a cell's text starts on a later page than the row's (a number left alone).
+    late_cell: bool = False
+    #: Lines of the row's tallest cell on its first page.
+    lines_on_first: int = 0
 
     @property
     def at_top(self) -> bool:
@@ -80,6 +88,13 @@ class _Row:
     @property
     def short_and_split(self) -> bool:
         return self.splits and self.lines <= ROW_KEEP_LINES
+
+    @property
+    def barely_begun(self) -> bool:
+        """Whether the row splits with too little of it on its first page: a cell (a point's
+        text beside its number) not begun there, or fewer than :data:`MIN_ROW_LINES_LEFT`
+        lines of it."""
+        return self.splits and (self.late_cell or self.lines_on_first < MIN_ROW_LINES_LEFT)
 
 
 def _mending(pages: list[int], after: int) -> int | None:
@@ -95,6 +110,22 @@ def _mending(pages: list[int], after: int) -> int | None:
     if head == 1 or (tail == 1 and head == 2 and len(set(pages)) == 2):
         return None if after < pages[0] else 0
     return len(pages) - 2 if tail == 1 else None
+
+
+def _closing_mend(pages: list[int]) -> int | None:
+    """How a section's short last paragraph on ``pages`` (two) breaks: as it is with at least
+    :data:`MIN_LAST_LINES` lines on each page; with lines taken along so that the next page
+    gets that many, when the first keeps as many; else whole to the next page (then fewer
+    than twice that many lines, or under it on the first page: the page it leaves loses
+    little). Moving it whole always would leave most of a page blank above a block of chips
+    alone on the next (#9 of the second review)."""
+    head = pages.count(pages[0])
+    tail = len(pages) - head
+    if head >= MIN_LAST_LINES and tail >= MIN_LAST_LINES:
+        return None
+    if head >= MIN_LAST_LINES and head - (MIN_LAST_LINES - tail) >= MIN_LAST_LINES:
+        return len(pages) - MIN_LAST_LINES
+    return 0
 
 
 def _keeps(block: QTextBlock) -> bool:
@@ -192,6 +223,11 @@ class _Paginator:
                         led = lead(move) if pushed else move
                         if result := found(led, block, after, pushed and led is move):
                             return result
+                    elif row.barely_begun and not row.at_top:
+                        move = self._push_row(row)
+                        led = lead(move)
+                        if result := found(led, block, after, led is move):
+                            return result
                 row = rows[key]
             pages = line_pages(self._layout, block, self._height)
             if not pages or not block.text().strip():
@@ -208,7 +244,7 @@ class _Paginator:
                 elif row is None or not row.short_and_split:
                     mend = _mending(pages, after)
                     if self._closing(block, pages, chain_after if chain else after):
-                        mend = 0
+                        mend = _closing_mend(pages)
                     if mend == 0:
                         move = lead(self._push(block, rows))
                     elif mend is not None:
@@ -221,9 +257,8 @@ class _Paginator:
         return None
 
     def _closing(self, block: QTextBlock, pages: list[int], after: int) -> bool:
-        """Whether ``block`` is a short last paragraph run over a break (a card's tags): it
-        moves whole, so that the section's last page holds the whole block under its
-        heading, not the tail of it alone."""
+        """Whether ``block`` is a short last paragraph run over a break (a card's tags), which
+        :func:`_closing_mend` keeps from leaving a line or two of it alone on either page."""
         if pages[0] == pages[-1] or len(pages) > KEEP_LAST_LINES or after < pages[0]:
             return False
         if cell_of(block) is not None:
@@ -275,21 +310,27 @@ class _Paginator:
         if top == bottom:  # the whole table on one page: no row of it is split
             return _Row(table, r, top, top, 0, after)
         first, last, most = 1 << 30, -1, 0
+        cells: list[list[int]] = []  # the page of each line of each cell with text
         for column in range(table.columns()):
             cell = table.cellAt(r, column)
             if cell.row() != r or cell.column() != column:
                 continue  # spanned from another row or column
             block = cell.firstCursorPosition().block()
             end = cell.lastCursorPosition().block().blockNumber()
-            lines = 0
+            count, lines = 0, []
             while block.isValid() and block.blockNumber() <= end:
                 pages = line_pages(self._layout, block, self._height)
                 if pages and block.text().strip():
                     first, last = min(first, pages[0]), max(last, pages[-1])
-                lines += len(pages)
+                    lines += pages
+                count += len(pages)
                 block = block.next()
-            most = max(most, lines)
-        return _Row(table, r, first, max(last, first), most, after)
+            most = max(most, count)
+            if lines:
+                cells.append(lines)
+        late = any(lines[0] > first for lines in cells)
+        on_first = max((lines.count(first) for lines in cells), default=0)
+        return _Row(table, r, first, max(last, first), most, after, late, on_first)
 
     def _take_along(self, block: QTextBlock, line: int) -> Edit:
         return Edit(Move.TAIL, block.position(), block.layout().lineAt(line).textStart())
