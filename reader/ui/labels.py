@@ -7,7 +7,7 @@ show card or set text is one of these.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -19,22 +19,35 @@ class PlainLabel(QLabel):
             self.setAccessibleName(accessible_name)
 
 
-class MutedLabel(PlainLabel):
-    """Secondary text in the palette's muted colour, following palette changes (dark mode)."""
-
-    def __init__(self, parent: QWidget | None = None, *, accessible_name: str = "") -> None:
-        super().__init__(parent, accessible_name=accessible_name)
-        self._recolour()
+class FollowingLabel(PlainLabel):
+    """A plain label whose text colour is worked out from the palette it inherits, again on
+    every palette change (dark mode): subclasses say which colour (:meth:`text_colour`)."""
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._recolour()
+            self.recolour()
 
-    def _recolour(self) -> None:
+    def text_colour(self, inherited: QPalette) -> QColor:
+        raise NotImplementedError
+
+    def recolour(self) -> None:
+        parent = self.parentWidget()
+        inherited = parent.palette() if parent is not None else QGuiApplication.palette()
+        wanted = self.text_colour(inherited)
         palette = self.palette()
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        if palette.color(QPalette.ColorRole.WindowText) == muted:
+        if palette.color(QPalette.ColorRole.WindowText) == wanted:
             return
-        palette.setColor(QPalette.ColorRole.WindowText, muted)
+        palette.setColor(QPalette.ColorRole.WindowText, wanted)
         self.setPalette(palette)
+
+
+class MutedLabel(FollowingLabel):
+    """Secondary text in the palette's muted colour."""
+
+    def __init__(self, parent: QWidget | None = None, *, accessible_name: str = "") -> None:
+        super().__init__(parent, accessible_name=accessible_name)
+        self.recolour()
+
+    def text_colour(self, inherited: QPalette) -> QColor:
+        return inherited.color(QPalette.ColorRole.PlaceholderText)

@@ -9,12 +9,11 @@ changes, so what it shows is measured against the background it is drawn on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.contrast import AA, contrast, mix
-from reader.ui.labels import PlainLabel
+from reader.ui.labels import FollowingLabel
 from reader.ui.palette import is_dark
 
 Role = QPalette.ColorRole
@@ -41,7 +40,7 @@ def error_colour(palette: QPalette | None = None) -> QColor:
     return text
 
 
-class AlertLabel(PlainLabel):
+class AlertLabel(FollowingLabel):
     """A wrapped plain label whose text is drawn in :func:`error_colour` while it reports an
     error, in the palette's own text colour otherwise; either follows palette changes."""
 
@@ -57,19 +56,7 @@ class AlertLabel(PlainLabel):
     def show_text(self, text: str, *, alert: bool) -> None:
         self.setText(text)
         self._alert = alert
-        self._recolour()
+        self.recolour()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._recolour()
-
-    def _recolour(self) -> None:
-        parent = self.parentWidget()
-        inherited = parent.palette() if parent is not None else QGuiApplication.palette()
-        wanted = error_colour(inherited) if self._alert else inherited.color(Role.WindowText)
-        palette = self.palette()
-        if palette.color(Role.WindowText) == wanted:
-            return
-        palette.setColor(Role.WindowText, wanted)
-        self.setPalette(palette)
+    def text_colour(self, inherited: QPalette) -> QColor:
+        return error_colour(inherited) if self._alert else inherited.color(Role.WindowText)

@@ -66,6 +66,10 @@ class FieldEditor(QWidget):
         self.message = AlertLabel(accessible_name=f"{spec.title}: problems")
         self.message.hide()
         self.setToolTip(spec.description)
+        #: The value last reported to the form, and whether a value is being shown (loading,
+        #: undo, redo) rather than typed: see :meth:`report_change`.
+        self._last: Any = None
+        self._loading = False
 
     def finish_layout(self) -> None:
         """Put the hint and message lines below the controls a subclass has added."""
@@ -91,6 +95,16 @@ class FieldEditor(QWidget):
 
     def focus_control(self) -> None:
         self.setFocus()
+
+    def report_change(self) -> None:
+        """Tell the form the user changed the value (one undo step per change), unless the
+        change is this field showing a value itself."""
+        if self._loading:
+            return
+        new = self.value()
+        if new != self._last:
+            old, self._last = self._last, new
+            self.host.edited(self.path, old, new)
 
     def field_for(self, rest: PathKey) -> FieldEditor | None:
         """The field at ``rest`` below this one (this one for an empty path)."""

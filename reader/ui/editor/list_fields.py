@@ -69,8 +69,6 @@ class StringsField(FieldEditor):
         self.finish_layout()
         self._original: Any = None
         self._shown = ""
-        self._last: Any = None
-        self._loading = False
 
     def items(self) -> list[str]:
         return split_items(self.edit.text(), self._sep)
@@ -122,12 +120,7 @@ class StringsField(FieldEditor):
 
     def _changed(self) -> None:
         self.refresh_hint()
-        if self._loading:
-            return
-        new = self.value()
-        if new != self._last:
-            old, self._last = self._last, new
-            self.host.edited(self.path, old, new)
+        self.report_change()
 
     def focus_control(self) -> None:
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -43,8 +43,6 @@ class TextField(FieldEditor):
         super().__init__(spec, owner, host)
         self._original: Any = None
         self._shown = ""
-        self._last: Any = None
-        self._loading = False
 
     def text(self) -> str:
         raise NotImplementedError
@@ -89,14 +87,6 @@ class TextField(FieldEditor):
             self._loading = False
         self._last = self.value()
 
-    def changed_by_user(self) -> None:
-        if self._loading:
-            return
-        new = self.value()
-        if new != self._last:
-            old, self._last = self._last, new
-            self.host.edited(self.path, old, new)
-
     def focus_control(self) -> None:
         self.control().setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -122,7 +112,7 @@ class LineField(TextField):
             self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0000-00-00") * 2)
         if completer is not None:
             self.edit.setCompleter(completer)
-        self.edit.textChanged.connect(self.changed_by_user)
+        self.edit.textChanged.connect(self.report_change)
         self.box.addWidget(self.edit)
         self.finish_layout()
 
@@ -208,7 +198,7 @@ class ProseField(TextField):
         self.edit = ProseEdit(_MARKDOWN_LINES if markdown else _PROSE_LINES)
         self.edit.setAccessibleName(spec.title)
         self.edit.setToolTip(spec.description)
-        self.edit.textChanged.connect(self.changed_by_user)
+        self.edit.textChanged.connect(self.report_change)
         self.box.addWidget(self.edit)
         self.preview: FittedPreview | None = None
         if markdown:
@@ -283,7 +273,7 @@ class ChoiceField(TextField):
         self.combo.setToolTip(spec.description)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.addItems(("", *spec.choices) if not spec.required else spec.choices)
-        self.combo.currentTextChanged.connect(self.changed_by_user)
+        self.combo.currentTextChanged.connect(self.report_change)
         self.box.addWidget(self.combo)
         self.box.setAlignment(self.combo, Qt.AlignmentFlag.AlignLeft)
         #: A constant (the format) as it should be is read, not picked: a label (P12).
