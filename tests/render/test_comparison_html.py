@@ -147,9 +147,10 @@ def test_a_wide_matrix_is_split_into_tables_with_a_key_of_blindspots() -> None:
     matrix = topic_matrix(cards, INFO)
     html = topic_matrix_html(matrix, LIGHT, columns_per_table=10)
     assert html.count("<table") == 3 + 1  # three chunks of columns, then the key
-    assert html.count("Coverage") == 1  # the counts end the last chunk's rows
+    # #33: no Coverage column; each topic's counts are under its label, in every chunk.
+    assert "Coverage" not in html
     for row in matrix.rows:
-        assert f"{row.addressed} of 25 sources" in html
+        assert html.count(f"{row.addressed} of 25 sources") == 3
     key = html.split("silent on</h3>")[1]
     blind = [c for c in matrix.columns if matrix.blindspots(c.id)]
     assert blind  # the generator leaves some
@@ -163,6 +164,16 @@ def test_the_topic_column_takes_the_room_few_sources_leave() -> None:
     many = topic_matrix_html(topic_matrix(generated_cards(10), INFO), LIGHT)
     assert '<th align="left" width="34%">Topic</th>' in few
     assert '<th align="left" width="22%">Topic</th>' in many
+
+
+def test_a_few_matrix_columns_give_their_dates_in_full() -> None:
+    """#33 on paper: "9 February 2023", not "9 Feb 2023", where the columns have room."""
+    cards = [make_card("a", "2023-02-09"), make_card("b", "2023-07")]
+    few = topic_matrix_html(topic_matrix(cards, INFO), LIGHT)
+    assert "9&nbsp;February 2023" in few
+    assert "July 2023" in few
+    many = topic_matrix_html(topic_matrix([*cards, *generated_cards(8)], INFO), LIGHT)
+    assert "9&nbsp;Feb&nbsp;2023" in many
 
 
 def test_ledger_has_an_anchor_per_addressee() -> None:

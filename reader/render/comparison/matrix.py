@@ -48,6 +48,12 @@ def _short_date(date: PartialDate) -> str:
     return "&nbsp;".join(escape(p) for p in parts)
 
 
+def _full_date(date: PartialDate) -> str:
+    """ "9 February 2023": day and month kept together, the year may wrap below them."""
+    *day_month, year = date.display().split(" ")
+    return " ".join(["&nbsp;".join(escape(p) for p in day_month), escape(year)]).lstrip()
+
+
 def matrix_column_html(card: Card) -> str:
     """A matrix column's heading: who and when, wrapped to the narrow column."""
     return (
@@ -98,8 +104,9 @@ def topic_matrix_html(
     """Topics against cards, stance badges in the cells, "—" where a source is silent.
 
     Cards are numbered in date order; a key below the tables gives each number's source and
-    the topics it is silent on. More cards than ``columns_per_table`` continue in further
-    tables, each repeating the topic column, so no page squeezes fifty columns.
+    the topics it is silent on; each topic's counts are under its label. More cards than
+    ``columns_per_table`` continue in further tables, each repeating the topic column, so no
+    page squeezes fifty columns.
     ``for_print`` adds what paper needs: :data:`MATRIX_ANCHOR` at the title, every table's
     column heads repeated on each page it continues on, and a :data:`PART` mark after each
     table, where a long matrix may go on as a document of its own.
@@ -110,27 +117,27 @@ def topic_matrix_html(
         parts.append('<p class="empty">This set defines no topics.</p>')
     for start in range(0, total, max(columns_per_table, 1)):
         chunk = range(start, min(start + columns_per_table, total))
+        # A few columns have room for dates in full ("9 February 2023", not "9 Feb 2023").
+        when = _full_date if len(chunk) <= WIDE_MATRIX else _short_date
         head = "".join(
             f'<th align="center"><p class="row"><b>{i + 1}</b></p>'
-            f'<p class="loc">{_short_date(matrix.columns[i].source.published)}</p></th>'
+            f'<p class="loc">{when(matrix.columns[i].source.published)}</p></th>'
             for i in chunk
         )
-        last = start + columns_per_table >= total
-        coverage = '<th align="left">Coverage</th>' if last else ""
         # The topic's label takes what the source columns do not need: with a few sources it
         # need not wrap into a narrow column of one word a line.
         label = _matrix_label_width(len(chunk))
-        heads = f'<th align="left" width="{label}%">Topic</th>{head}{coverage}'
+        heads = f'<th align="left" width="{label}%">Topic</th>{head}'
         rows = [head_row(heads, for_print=for_print)]
         for row in matrix.rows:
             cells = "".join(_matrix_cell(row.cells[i], theme) for i in chunk)
-            counts = (
-                f'<td><span class="loc">{_counts(row.addressed, total, len(row.stances))}'
-                "</span></td>"
-                if last
-                else ""
+            # The counts under the label, as the window's row header has them (#33: no
+            # Coverage column taking a source column's room).
+            counts = _counts(row.addressed, total, len(row.stances))
+            rows.append(
+                f"<tr><td><b>{escape(row.topic.label)}</b><br />"
+                f'<span class="loc">{counts}</span></td>{cells}</tr>'
             )
-            rows.append(f"<tr><td><b>{escape(row.topic.label)}</b></td>{cells}{counts}</tr>")
         parts.append(ruled_table(theme) + "".join(rows) + "</table><p></p>")
         if for_print:
             parts.append(PART)
