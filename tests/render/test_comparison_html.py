@@ -208,6 +208,25 @@ def test_timeline_shows_each_sources_wording_of_a_merged_event() -> None:
     assert "Beta, 2022<" in html
 
 
+def test_the_timeline_names_its_sources_compactly_with_a_key_once() -> None:
+    """#35: "Reported by" gives publisher and year, not the full date on every row (the full
+    date where two sources would read alike); a key gives each source's title once."""
+    events = [("2020-08", "A coup"), ("2021-05", "A second coup"), ("2022", "Elections")]
+    cards = [
+        make_card("a", "2023-02-09", publisher="Alpha", timeline=events),
+        make_card("b", "2021-03", publisher="Beta", timeline=events[:1]),
+        make_card("c", "2021-09", publisher="Beta", timeline=events[1:2]),
+    ]
+    html = timeline_html(merged_timeline(cards), LIGHT)
+    table = html[html.index("<table") :]
+    assert table.count("Alpha, 2023<") == 4  # its three events and its publication
+    assert "Alpha, 9&nbsp;February" not in table
+    assert "Beta, March&nbsp;2021<" in table  # two Beta sources of 2021
+    key = html[: html.index("<table")]
+    assert key.count("9&nbsp;February&nbsp;2023") == 1
+    assert all(card.title in key for card in cards)
+
+
 def test_matrix_detail_says_when_a_source_is_silent() -> None:
     card = make_card("a", "2021", perspectives={"why": "critical"})
     assert "critical" in matrix_detail_html(TOPICS[0], card, card.perspective("why"), LIGHT)
