@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
     QTextOption,
+    QTextTable,
 )
 
 from reader.export.breaks import (
@@ -265,7 +266,35 @@ class Typesetter:
         context.clip = clip.adjusted(0, hair, 0, -hair)
         context.palette = self._palette
         doc.documentLayout().draw(painter, context)
+        self._close_tables(painter, doc, bottom)
         painter.restore()
+
+    def _close_tables(self, painter: QPainter, doc: QTextDocument, bottom: float) -> None:
+        """Rule the foot of every ruled table that goes on past the page ending at ``bottom``.
+
+        Qt runs the cells' side rules of such a table down to the last row's padding above
+        the page's foot and draws no rule under them, so the columns just run out (P7 of the
+        second review); the next page opens with the table's heads repeated.
+        """
+        layout = doc.documentLayout()
+        scale = self._dpi / 96
+        for frame in doc.rootFrame().childFrames():
+            if not isinstance(frame, QTextTable) or (fmt := frame.format()).border() <= 0:
+                continue
+            rect = layout.frameBoundingRect(frame)
+            if not rect.top() < bottom < rect.bottom():
+                continue
+            # The outer rules, from the first and the last column's text and the padding.
+            pad = (fmt.cellPadding() + fmt.border()) * scale
+            row = frame.cellAt(frame.rows() - 1, 0).row()
+            first = frame.cellAt(row, 0).firstCursorPosition().block()
+            last = frame.cellAt(row, frame.columns() - 1).firstCursorPosition().block()
+            left = layout.blockBoundingRect(first).left() - pad
+            right = layout.blockBoundingRect(last).right() + pad
+            pen = QPen(fmt.borderBrush().color(), fmt.border() * scale)
+            painter.setPen(pen)
+            y = bottom - fmt.cellPadding() * scale
+            painter.drawLine(QLineF(left, y, right, y))
 
     def _bands(
         self,
