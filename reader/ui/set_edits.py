@@ -80,9 +80,10 @@ class SetEdits(QObject):
         return stack if isinstance(stack, QUndoStack) else None
 
     def _alive(self) -> bool:
-        """Whether the window's actions still exist (not while the window is torn down,
-        when focus moves and the stack empties)."""
-        return Shiboken.isValid(self._window.commands.undo)
+        """Whether the window's actions and settings still exist (not while the window is
+        torn down, when focus moves and the stack empties: the commands' rules read both)."""
+        window = self._window
+        return Shiboken.isValid(window.commands.undo) and Shiboken.isValid(window.settings.store)
 
     def _refresh(self) -> None:
         if self._alive():
