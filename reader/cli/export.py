@@ -25,6 +25,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -32,7 +33,7 @@ from types import FrameType
 from reader.cards.query import Query, search_problem
 from reader.cards.wording import plural
 from reader.cli.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from reader.cli.terminal import Stopped
+from reader.cli.terminal import Stopped, show_status
 from reader.export.atomic import resolve_target
 from reader.export.book import BookRequest, NothingToExportError, UnknownCardError, select
 from reader.export.evidence import missing, source_texts
@@ -43,6 +44,8 @@ from reader.index import open_index
 from reader.qt.application import gui_application
 
 PROG = "briefing-reader export"
+#: Least time between two redraws of the progress line, in seconds.
+STATUS_SECONDS = 0.2
 #: The signals that stop an export (see :func:`_stop_requests`).
 STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
@@ -102,6 +105,34 @@ def _warn_without_evidence(request: BookRequest) -> None:
     )
 
 
+class _Status:
+    """The export's progress line on a terminal ("412 of 1,000 cards laid out…"), redrawn at
+    most every :data:`STATUS_SECONDS`; nothing at all when stderr is a pipe or a file, where
+    a line per step would be noise in a log."""
+
+    def __init__(self, on: bool) -> None:
+        self._on = on
+        self._shown = False
+        self._last = 0.0
+        self._width = 0
+
+    def show(self, progress: Progress) -> None:
+        now = time.monotonic()
+        last = progress.done == progress.total
+        if not self._on or (self._shown and not last and now - self._last < STATUS_SECONDS):
+            return
+        self._shown, self._last = True, now
+        percent = 100 * progress.done // max(1, progress.total)
+        text = f"exporting: {progress.stage or progress.label}{'' if last else '…'} ({percent}%)"
+        self._width = max(self._width, len(text))  # spaces cover a longer line before
+        show_status(text.ljust(self._width))
+
+    def end(self) -> None:
+        """End the progress line, so that what follows starts on a line of its own."""
+        if self._shown:
+            print(file=sys.stderr)
+
+
 def export_command(root: Path, args: argparse.Namespace) -> int:
     """Run ``export`` on the set folder ``root`` (already checked to be a folder)."""
     try:
@@ -154,10 +185,12 @@ def export_command(root: Path, args: argparse.Namespace) -> int:
         return _fail(f"nothing to export: {exc}", EXIT_FAILED)
     _warn_without_evidence(request)
     with _stop_requests() as received:
+        status = _Status(sys.stderr.isatty())
 
-        def report(_progress: Progress) -> None:
+        def report(progress: Progress) -> None:
             if received:
                 raise ExportCancelledError
+            status.show(progress)
 
         app = gui_application()  # noqa: F841 - must outlive the export
         try:
@@ -166,6 +199,8 @@ def export_command(root: Path, args: argparse.Namespace) -> int:
             raise Stopped(received[0]) from None  # main() says so, in one line
         except OSError as exc:
             return _cannot_write(target, exc.strerror or str(exc))
+        finally:
+            status.end()
     through = f" (through the link {target})" if written != target else ""
     print(
         f"{plural(result.pages, 'page')} ({plural(result.cards, 'card')}) written to "

@@ -167,6 +167,13 @@ class AtomicFile:
             raise
         return self
 
+    @property
+    def temporary(self) -> Path:
+        """The temporary file, for a writer that opens files by name (Qt's PDF draft)."""
+        if self._temp is None:
+            raise ValueError("the file is not open")
+        return self._temp
+
     def write(self, data: bytes | memoryview) -> None:
         """Write all of ``data``; a short count is retried, an error raises."""
         if self._fd is None:

@@ -28,7 +28,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from io import BytesIO
+from io import SEEK_END, BytesIO
+from typing import BinaryIO, Protocol
 
 from pypdf import PdfReader
 from pypdf.generic import (
@@ -185,39 +186,70 @@ def _number(value: PdfObject) -> float | None:
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
+#: Bytes of Qt's file copied at a time: the file is never held whole.
+CHUNK = 1 << 20
 
 
-def _startxref(pdf: bytes) -> int:
-    match = _STARTXREF.search(pdf[-64:])
+class Sink(Protocol):
+    """Where the finished file goes (:class:`~reader.export.atomic.AtomicFile`)."""
+
+    def write(self, data: bytes | memoryview) -> None: ...
+
+
+def _read(pdf: BinaryIO, start: int, stop: int) -> bytes:
+    pdf.seek(start)
+    return pdf.read(stop - start)
+
+
+def _copy(pdf: BinaryIO, start: int, stop: int, out: Sink) -> None:
+    pdf.seek(start)
+    while start < stop:
+        chunk = pdf.read(min(CHUNK, stop - start))
+        if not chunk:
+            raise ValueError("Qt's PDF ended early")
+        out.write(chunk)
+        start += len(chunk)
+
+
+def _startxref(tail: bytes) -> int:
+    match = _STARTXREF.search(tail[-64:])
     if match is None:
         raise ValueError("Qt's PDF has no cross-reference table where expected")
     return int(match.group(1))
 
 
-Pieces = list[bytes | memoryview]
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """What finishing needs to know of the file it has written so far."""
+
+    length: int
+    startxref: int
 
 
-def _replace_info(pdf: bytes, reader: PdfReader, info: DictionaryObject) -> Pieces:
-    """Qt's information dictionary replaced in place by ``info``; the offsets after it moved.
+def _replace_info(pdf: BinaryIO, reader: PdfReader, info: DictionaryObject, out: Sink) -> _Written:
+    """Qt's file copied to ``out`` with its information dictionary replaced in place by
+    ``info``, the offsets after it moved.
 
     Qt writes the local time of writing there, in a form whose length depends on the time
     zone; replacing the object (rather than superseding it) keeps none of that in the file.
-    The file comes back as pieces, most of them views of ``pdf``: a book of thousands of
-    pages is tens of megabytes, and each whole copy of it would be as much more memory.
+    The file is copied a megabyte at a time from where Qt wrote it: a book of ten thousand
+    cards is hundreds of megabytes, and a whole copy of it would be as much more memory.
     """
     ref = reader.trailer.raw_get("/Info")
     if not isinstance(ref, IndirectObject):
         raise ValueError("Qt's PDF has no information dictionary")
+    size = pdf.seek(0, SEEK_END)
+    xref = _startxref(_read(pdf, max(0, size - 64), size))
     start = reader.xref[ref.generation][ref.idnum]
-    end = pdf.index(b"endobj", start) + len(b"endobj")
+    end = start + _read(pdf, start, xref).index(b"endobj") + len(b"endobj")
     new = BytesIO()
     new.write(f"{ref.idnum} {ref.generation} obj\n".encode())
     info.write_to_stream(new)
     new.write(b"\nendobj")
     replacement = new.getvalue()
     delta = len(replacement) - (end - start)
-    xref = _startxref(pdf)
-    table_end = pdf.index(b"trailer", xref)
+    rest = _read(pdf, xref, size)  # the cross-reference table: 20 bytes an object
+    table_end = rest.index(b"trailer")
 
     def shift(entry: re.Match[bytes]) -> bytes:
         offset = int(entry.group(1))
@@ -225,10 +257,14 @@ def _replace_info(pdf: bytes, reader: PdfReader, info: DictionaryObject) -> Piec
             offset += delta
         return b"%010d %s %s" % (offset, entry.group(2), entry.group(3))
 
-    table = _XREF_ENTRY.sub(shift, pdf[xref:table_end])
-    tail = _STARTXREF.sub(f"startxref\n{xref + delta}\n%%EOF\n".encode(), pdf[table_end:])
-    view = memoryview(pdf)
-    return [view[:start], replacement, view[end:xref], table, tail]
+    table = _XREF_ENTRY.sub(shift, rest[:table_end])
+    tail = _STARTXREF.sub(f"startxref\n{xref + delta}\n%%EOF\n".encode(), rest[table_end:])
+    _copy(pdf, 0, start, out)
+    out.write(replacement)
+    _copy(pdf, end, xref, out)
+    out.write(table)
+    out.write(tail)
+    return _Written(xref + delta + len(table) + len(tail), xref + delta)
 
 
 class _Update:
@@ -252,10 +288,9 @@ class _Update:
     def put(self, ref: IndirectObject, obj: PdfObject) -> None:
         self.objects[ref.idnum] = obj
 
-    def write(self, pdf: Pieces, trailer: DictionaryObject) -> bytes:
-        """The update to append to ``pdf`` (whose last piece ends with its ``%%EOF`` line)."""
-        previous = _startxref(bytes(pdf[-1]))
-        base = sum(len(piece) for piece in pdf)
+    def write(self, written: _Written, trailer: DictionaryObject) -> bytes:
+        """The update to append to the file ``written`` so far."""
+        previous, base = written.startxref, written.length
         out = BytesIO()
         offsets: dict[int, int] = {}
         for num in sorted(self.objects):
@@ -337,12 +372,12 @@ def _info(meta: Metadata) -> DictionaryObject:
     return DictionaryObject({NameObject(k): create_string_object(v) for k, v in entries.items()})
 
 
-def finish(pdf: bytes, outline: Sequence[OutlineNode], meta: Metadata) -> Pieces:
-    """Qt's PDF with full metadata, the outline, and the bookmarks panel open: the pieces of
-    the file, to write in order. Qt's pages and destinations are read from ``pdf`` as Qt
-    wrote it; replacing the information dictionary moves offsets, not object numbers."""
-    reader = PdfReader(BytesIO(pdf))
-    pieces = _replace_info(pdf, reader, _info(meta))
+def finish(pdf: BinaryIO, outline: Sequence[OutlineNode], meta: Metadata, out: Sink) -> None:
+    """Write to ``out`` Qt's PDF ``pdf`` (a file open for reading) with full metadata, the
+    outline, and the bookmarks panel open. Qt's pages and destinations are read from ``pdf``
+    as Qt wrote it, as pypdf needs them (never the whole file); replacing the information
+    dictionary moves offsets, not object numbers."""
+    reader = PdfReader(pdf)
     pages = _page_refs(reader)
     targets = _targets(reader, _anchors(outline), pages)
     size = reader.trailer["/Size"]
@@ -371,9 +406,10 @@ def finish(pdf: bytes, outline: Sequence[OutlineNode], meta: Metadata) -> Pieces
         {NameObject("/DisplayDocTitle"): BooleanObject(True)}
     )
     update.put(root_ref, catalog)
+    written = _replace_info(pdf, reader, _info(meta), out)
     trailer = DictionaryObject(
         {NameObject("/Root"): root_ref, NameObject("/Info"): reader.trailer.raw_get("/Info")}
     )
     if "/ID" in reader.trailer:
         trailer[NameObject("/ID")] = reader.trailer.raw_get("/ID")
-    return [*pieces, update.write(pieces, trailer)]
+    out.write(update.write(written, trailer))

@@ -5,8 +5,10 @@
 2. Lay out every section for the paper (pages are counted, nothing is drawn yet); the contents
    are laid out until their own length stops moving the page numbers they print; then the
    index, which cites those numbers.
-3. Paint page after page into memory (QPdfWriter on a QBuffer), with running header and footer.
-4. Finish (:mod:`reader.export.finish`: outline, metadata), then write atomically.
+3. Paint page after page, with running header and footer, into a draft file beside the target
+   (QPdfWriter writes each page as it is finished).
+4. Finish (:mod:`reader.export.finish`: outline, metadata), copying the draft into the
+   target's temporary file, which then replaces the target.
 
 Progress is reported per section; the callback may raise
 :class:`~reader.export.progress.ExportCancelledError`, which ends the export with nothing written.
@@ -24,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pypdf
-from PySide6.QtCore import QBuffer, QByteArray, QHashSeed, QIODevice, QUuid, qVersion
+from PySide6.QtCore import QByteArray, QFile, QFileDevice, QHashSeed, QIODevice, QUuid, qVersion
 from PySide6.QtGui import QPagedPaintDevice, QPageSize, QPdfWriter, QTextDocument
 
 from reader import __version__
@@ -34,7 +36,7 @@ from reader.export import frontmatter
 from reader.export.atomic import AtomicFile
 from reader.export.book import BookRequest, card_section, comparison_sections
 from reader.export.evidence import available, evidence_section, source_texts
-from reader.export.finish import Metadata, OutlineNode, Pieces, finish, xmp_packet
+from reader.export.finish import Metadata, OutlineNode, Sink, finish, xmp_packet
 from reader.export.progress import Progress, ProgressCallback
 from reader.export.sections import Kind, Section
 from reader.export.typeset import PRINT_POINT_SIZE, LaidOut, Typesetter
@@ -91,10 +93,10 @@ class _Steps:
     def __init__(self, total: int, report: ProgressCallback | None) -> None:
         self.done, self.total, self._report = 0, total, report
 
-    def step(self, label: str) -> None:
+    def step(self, label: str, stage: str = "") -> None:
         self.done += 1
         if self._report is not None:
-            self._report(Progress(min(self.done, self.total), self.total, label))
+            self._report(Progress(min(self.done, self.total), self.total, label, stage))
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +160,10 @@ def compose(request: BookRequest) -> list[Section]:
         for number, c in enumerate(request.cards, start=1)
         if c.id in texts
     ]
-    return cards + comparison_sections(request) + appendix
+    comparison = comparison_sections(request)
+    if many:  # a view of ten thousand cards is tens of megabytes of HTML
+        comparison = [section.packed_up() for section in comparison]
+    return cards + comparison + appendix
 
 
 def steps_for(body: Sequence[Section], request: BookRequest) -> int:
@@ -174,12 +179,17 @@ def lay_out_book(
         request.info, request.cards, request.filter_text, request.exported
     )
     cover = typesetter.lay_out(frontmatter.cover(facts))
-    steps.step("Cover")
+    steps.step("Cover", "cover laid out")
     body = []
     keep = len(body_sections) <= KEEP_DOCUMENTS
+    count, done = len(request.cards), 0
     for section in body_sections:
         body.append(typesetter.lay_out(section, keep=keep))
-        steps.step(section.title)
+        if section.kind is Kind.CARD:
+            done += 1
+            steps.step(section.title, f"{done:,} of {plural(count, 'card')} laid out")
+        else:
+            steps.step(section.title, f"{section.title} laid out")
     # The contents print the page numbers that their own length decides: lay them out until
     # the number of pages they take stops changing (one or two rounds).
     index_stub = frontmatter.index([], TagNames({})) if request.index else None
@@ -195,12 +205,12 @@ def lay_out_book(
         contents_pages = contents.pages
     else:
         raise RuntimeError("the page numbers in the contents did not settle")
-    steps.step("Contents")
+    steps.step("Contents", "contents laid out")
     laid = [cover, contents, *body]
     if request.index:
         cards = [e for e in _entries(body) if e.section.kind is Kind.CARD]
         laid.append(typesetter.lay_out(frontmatter.index(cards, TagNames.of(request.info))))
-        steps.step("Index")
+        steps.step("Index", "tag index laid out")
     return Book(tuple(laid), _number(laid))
 
 
@@ -224,7 +234,8 @@ def paint_book(book: Book, typesetter: Typesetter, title: str, steps: _Steps) ->
     try:
         for i, laid in enumerate(book.sections):
             typesetter.paint(painter, laid, set_title=title, total=book.pages, first_in_book=i == 0)
-            steps.step(laid.section.title)
+            painted = laid.first_page + laid.pages - 1
+            steps.step(laid.section.title, f"{painted:,} of {plural(book.pages, 'page')} painted")
     finally:
         painter.end()
 
@@ -261,28 +272,58 @@ def document_id(request: BookRequest) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "briefing-reader:" + "\n".join(parts)))
 
 
-def render_pdf(request: BookRequest, report: ProgressCallback | None = None) -> tuple[Pieces, int]:
-    """The finished PDF, as pieces to write in order (see :func:`finish`), and its page
-    count; nothing touches the disk."""
+def _raise_write_error(file: QFile, draft: Path) -> None:
+    """Raise why Qt could not write the draft, when it could not.
+
+    Qt's writer goes on after a failed write, and the file says only "Unknown error"; a write
+    of our own at the end of the draft gets the system's reason (a full disk, a size limit).
+    """
+    if file.error() == QFileDevice.FileError.NoError:
+        return
+    file.close()
+    try:
+        with draft.open("ab") as probe:
+            probe.write(b"\n")
+    except OSError as exc:
+        raise exc from None
+    raise OSError(file.errorString())
+
+
+def render_pdf(
+    request: BookRequest, draft: Path, out: Sink, report: ProgressCallback | None = None
+) -> int:
+    """Paint the book into ``draft`` (Qt's file, page by page as they are painted), then
+    write the finished PDF to ``out`` (see :func:`finish`); the book's page count.
+
+    Qt's output goes to a file rather than to memory: a book of thousands of pages is tens to
+    hundreds of megabytes, which a buffer would hold (and finishing copy) whole.
+    """
     meta = metadata(request)
     doc_id = document_id(request)
     # The PDF writer keeps its fonts in a QHash and writes them in hash order; with the
     # per-process random seed the same book would come out in a different order each run.
     QHashSeed.setDeterministicGlobalSeed()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setDocumentId(QUuid(doc_id))
-    writer.setDocumentXmpMetadata(QByteArray(xmp_packet(meta, doc_id)))
-    typesetter, book, steps = lay_out(request, writer, page_size_of(request.page_size), report)
-    paint_book(book, typesetter, request.info.title, steps)
-    buffer.close()
-    written = bytes(buffer.data().data())
-    buffer.setData(QByteArray())  # Qt's copy goes before finishing needs more memory
-    data = finish(written, book.outline(), meta)
-    steps.step("Finishing")
-    return data, book.pages
+    file = QFile(str(draft))
+    if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+        raise OSError(file.errorString())
+    try:
+        writer = QPdfWriter(file)
+        writer.setResolution(RESOLUTION)
+        writer.setDocumentId(QUuid(doc_id))
+        writer.setDocumentXmpMetadata(QByteArray(xmp_packet(meta, doc_id)))
+        typesetter, book, steps = lay_out(request, writer, page_size_of(request.page_size), report)
+        paint_book(book, typesetter, request.info.title, steps)
+        file.flush()
+        _raise_write_error(file, draft)
+    except OSError:
+        _raise_write_error(file, draft)  # the cause (a full disk) rather than its symptom
+        raise
+    finally:
+        file.close()
+    with draft.open("rb") as pdf:
+        finish(pdf, book.outline(), meta, out)
+    steps.step("Finishing", "PDF finished")
+    return book.pages
 
 
 def export_pdf(
@@ -290,14 +331,13 @@ def export_pdf(
 ) -> ExportResult:
     """Render and write ``target`` atomically; on any error or cancel nothing is written.
 
-    The temporary file is created before rendering, so an unwritable folder fails at once
-    rather than after the work.
+    The temporary files (Qt's draft and the finished file) are created beside ``target``
+    before rendering, so an unwritable folder fails at once rather than after the work; the
+    draft is removed whatever happens.
     """
     started = time.perf_counter()
-    with AtomicFile(target) as out:
-        data, pages = render_pdf(request, report)
-        for piece in data:
-            out.write(piece)
+    with AtomicFile(target) as out, AtomicFile(target) as draft:
+        pages = render_pdf(request, draft.temporary, out, report)
         out.commit()
     return ExportResult(target, pages, len(request.cards), time.perf_counter() - started)
 
