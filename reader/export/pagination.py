@@ -12,13 +12,15 @@ once the earlier ones are settled):
   state is :data:`reader.render.KEEP_WITH_NEXT` (labels, a topic's question, a source line,
   an index entry's tag). Stranded at the foot of a page, they move to the next;
 - an orphan moves its paragraph to the next page; a widow takes the line before it along;
-- a table row of up to :data:`ROW_KEEP_LINES` lines moves whole rather than split; a row
-  (or a table) moves when its first paragraph must.
+- a table row of up to :data:`~reader.export.mending.ROW_KEEP_LINES` lines moves whole rather
+  than split, a longer one whole when too little of it would stay; a row (or a table) moves
+  when its first paragraph must;
+- a section's short last paragraph (a card's tags) keeps three lines on each side of a break.
+
+The rules that judge one paragraph or row are in :mod:`reader.export.mending`.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
 
@@ -32,6 +34,13 @@ from reader.export.breaks import (
     line_pages,
     outermost,
 )
+from reader.export.mending import (
+    KEEP_LAST_LINES,
+    Placed,
+    RowPlace,
+    closing_mend,
+    mending,
+)
 from reader.export.rows import (
     KEEP_LABELLED_LINES,
     MOVE_WHOLE,
@@ -41,91 +50,8 @@ from reader.export.rows import (
 )
 from reader.render import KEEP_WITH_NEXT
 
-#: Rows up to this many lines in their tallest cell never split across pages; longer ones do,
-#: between lines, as a long card's rows must.
-ROW_KEEP_LINES = 4
-#: A section's last paragraph up to this many lines (a card's tags) splits only with at least
-#: :data:`MIN_LAST_LINES` lines on each side.
-KEEP_LAST_LINES = 12
-MIN_LAST_LINES = 3
-#: A long row that splits leaves at least this many lines of it on the page it starts on.
-MIN_ROW_LINES_LEFT = 2
 #: Tables running over more pages than this keep Qt's own breaks (see ``_is_long``).
 LONG_TABLE_PAGES = 30
-
-
-@dataclass(frozen=True, slots=True)
-class _Placed:
-    """A paragraph with the page each of its lines is on."""
-
-    block: QTextBlock
-    pages: tuple[int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    table: QTextTable
-    row: int
-    first_page: int
-    last_page: int
-    #: Lines of the row's tallest cell.
-    lines: int
-    #: Page of the last line before the row (-1 when nothing comes before it).
-    after: int
-    #: Whether a cell's text starts on a later page than the row's (a number left alone).
-    late_cell: bool = False
-    #: Lines of the row's tallest cell on its first page.
-    lines_on_first: int = 0
-
-    @property
-    def at_top(self) -> bool:
-        return self.after < self.first_page
-
-    @property
-    def splits(self) -> bool:
-        return self.first_page < self.last_page
-
-    @property
-    def short_and_split(self) -> bool:
-        return self.splits and self.lines <= ROW_KEEP_LINES
-
-    @property
-    def barely_begun(self) -> bool:
-        """Whether the row splits with too little of it on its first page: a cell (a point's
-        text beside its number) not begun there, or fewer than :data:`MIN_ROW_LINES_LEFT`
-        lines of it."""
-        return self.splits and (self.late_cell or self.lines_on_first < MIN_ROW_LINES_LEFT)
-
-
-def _mending(pages: list[int], after: int) -> int | None:
-    """How a paragraph on ``pages`` (a page per line) avoids an orphan or a widow.
-
-    0: it moves whole to the next page (its first line would be alone at the foot of a page,
-    or its two lines split one and one); ``n``: its lines from the n-th move (the line before a
-    widow goes with it); None: it is fine as it is, or already opens its page.
-    """
-    if pages[0] == pages[-1]:
-        return None
-    head, tail = pages.count(pages[0]), pages.count(pages[-1])
-    if head == 1 or (tail == 1 and head == 2 and len(set(pages)) == 2):
-        return None if after < pages[0] else 0
-    return len(pages) - 2 if tail == 1 else None
-
-
-def _closing_mend(pages: list[int]) -> int | None:
-    """How a section's short last paragraph on ``pages`` (two) breaks: as it is with at least
-    :data:`MIN_LAST_LINES` lines on each page; with lines taken along so that the next page
-    gets that many, when the first keeps as many; else whole to the next page (then fewer
-    than twice that many lines, or under it on the first page: the page it leaves loses
-    little). Moving it whole always would leave most of a page blank above a block of chips
-    alone on the next (#9 of the second review)."""
-    head = pages.count(pages[0])
-    tail = len(pages) - head
-    if head >= MIN_LAST_LINES and tail >= MIN_LAST_LINES:
-        return None
-    if head >= MIN_LAST_LINES and head - (MIN_LAST_LINES - tail) >= MIN_LAST_LINES:
-        return len(pages) - MIN_LAST_LINES
-    return 0
 
 
 def _keeps(block: QTextBlock) -> bool:
@@ -159,9 +85,9 @@ class _Paginator:
         self._doc.pageCount()  # lays the document out to its end (see ``keep_together``)
         block = self._doc.findBlock(start)
         self._long.clear()
-        chain: list[_Placed] = []  # paragraphs that keep with the next one
+        chain: list[Placed] = []  # paragraphs that keep with the next one
         chain_after = -1  # page of the last line before the chain
-        rows: dict[tuple[int, int], _Row] = {}
+        rows: dict[tuple[int, int], RowPlace] = {}
 
         def lead(move: Edit | None) -> Edit | None:
             """``move``, unless paragraphs introduce what it moves: they go, it follows."""
@@ -236,15 +162,15 @@ class _Paginator:
             if _keeps(block):
                 if not chain:
                     chain_after = after
-                chain.append(_Placed(block, tuple(pages)))
+                chain.append(Placed(block, tuple(pages)))
             else:
                 move = None
                 if chain and chain[0].pages[0] < pages[0]:
                     move = lead(None)
                 elif row is None or not row.short_and_split:
-                    mend = _mending(pages, after)
+                    mend = mending(pages, after)
                     if self._closing(block, pages, chain_after if chain else after):
-                        mend = _closing_mend(pages)
+                        mend = closing_mend(pages)
                     if mend == 0:
                         move = lead(self._push(block, rows))
                     elif mend is not None:
@@ -305,10 +231,10 @@ class _Paginator:
         bottom = self._layout.blockBoundingRect(following).top()
         return int(top // self._height), int(max(bottom - 1, top) // self._height)
 
-    def _row(self, table: QTextTable, r: int, after: int) -> _Row:
+    def _row(self, table: QTextTable, r: int, after: int) -> RowPlace:
         top, bottom = self._table_pages(table)
         if top == bottom:  # the whole table on one page: no row of it is split
-            return _Row(table, r, top, top, 0, after)
+            return RowPlace(table, r, top, top, 0, after)
         first, last, most = 1 << 30, -1, 0
         cells: list[list[int]] = []  # the page of each line of each cell with text
         for column in range(table.columns()):
@@ -330,12 +256,12 @@ class _Paginator:
                 cells.append(lines)
         late = any(lines[0] > first for lines in cells)
         on_first = max((lines.count(first) for lines in cells), default=0)
-        return _Row(table, r, first, max(last, first), most, after, late, on_first)
+        return RowPlace(table, r, first, max(last, first), most, after, late, on_first)
 
     def _take_along(self, block: QTextBlock, line: int) -> Edit:
         return Edit(Move.TAIL, block.position(), block.layout().lineAt(line).textStart())
 
-    def _push(self, block: QTextBlock, rows: dict[tuple[int, int], _Row]) -> Edit | None:
+    def _push(self, block: QTextBlock, rows: dict[tuple[int, int], RowPlace]) -> Edit | None:
         """The move that starts ``block`` on the next page, if there is one."""
         if block.blockFormat().pageBreakPolicy() & ALWAYS_BEFORE:
             return None
@@ -345,7 +271,7 @@ class _Paginator:
             return None if row.at_top else self._push_row(row)
         return Edit(Move.PARAGRAPH, block.position())
 
-    def _push_row(self, row: _Row) -> Edit | None:
+    def _push_row(self, row: RowPlace) -> Edit | None:
         table = row.table
         if row.row <= table.format().headerRowCount():
             return self._push_table(table)
@@ -380,7 +306,7 @@ class _Paginator:
             return None  # it opens its page: moving it gains nothing
         return heading
 
-    def _grow_row_above(self, row: _Row) -> Edit | None:
+    def _grow_row_above(self, row: RowPlace) -> Edit | None:
         """An empty, zero-height paragraph ends a cell of the row above at the foot of the page
         (:func:`~reader.export.rows.foot_spacer`)."""
         table = row.table
@@ -391,7 +317,7 @@ class _Paginator:
         height = foot_spacer(self._layout, table, above, row.first_page, self._height, self._scale)
         return None if height is None else Edit(Move.SPACER, last.position(), height)
 
-    def _labelled_split(self, row: _Row) -> Edit | None:
+    def _labelled_split(self, row: RowPlace) -> Edit | None:
         """How a split labelled row reads well: moved whole when short or when too little of
         it would stay, else split between paragraphs with its label repeated."""
         edit = None
