@@ -114,6 +114,16 @@ def test_no_page_ends_with_a_lone_point_number(shape: Shape) -> None:
         assert not re.fullmatch(r"\d+\.?", last), (shape.name, page.number, last)
 
 
+def test_no_page_inside_a_section_is_left_mostly_blank(shape: Shape) -> None:
+    """#9: a page that a section goes on after is at least 30 % filled (a moved block of tags
+    or a moved row left 85 % of one blank); a section's last page may be short."""
+    for page in shape.book.from_page(3):
+        if page.last_of_section:
+            continue
+        tops = [line.top for line in page.lines]  # cell by cell in a table: not in order
+        assert max(tops) - min(tops) > 0.3 * 700, (shape.name, page.number)
+
+
 def test_no_page_starts_with_a_lone_locator(shape: Shape) -> None:
     """A quote's or a point's locator ("§VI ¶1") is not carried alone onto the next page."""
     for page in shape.book.from_page(3):
