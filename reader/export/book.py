@@ -157,19 +157,25 @@ def parts_of(html: str, size: int | None = None) -> list[str]:
     return [f"{head}<body>{''.join(group)}</body>{tail}" for group in groups]
 
 
-def _comparison_section(anchor: str, title: str, html: str, landscape: bool) -> list[Section]:
+def _comparison_section(
+    anchor: str, title: str, html: str, landscape: bool, pack: bool
+) -> list[Section]:
     """A comparison view's pages, in parts when long (:func:`parts_of`); ``anchor`` is the
-    one its paper HTML has at its title, in the first part."""
-    return [
-        Section(
+    one its paper HTML has at its title, in the first part. Packed (see
+    :meth:`Section.packed_up`) as each is made when ``pack``."""
+    sections = []
+    for i, part in enumerate(parts_of(html)):
+        section = Section(
             Kind.COMPARISON, anchor, title, part, landscape=landscape, header=title, continued=i > 0
         )
-        for i, part in enumerate(parts_of(html))
-    ]
+        sections.append(section.packed_up() if pack else section)
+    return sections
 
 
-def comparison_sections(request: BookRequest) -> list[Section]:
-    """The compare view (when cards were chosen), topic matrix, ledger and timeline."""
+def comparison_sections(request: BookRequest, *, pack: bool = False) -> list[Section]:
+    """The compare view (when cards were chosen), topic matrix, ledger and timeline; with
+    ``pack``, each view's HTML is compressed before the next is made: the four views of ten
+    thousand cards are some hundred megabytes of HTML, one of them a quarter of that."""
     info, cards = request.info, request.cards
     sections: list[Section] = []
     if len(request.compare) >= MIN_COMPARE:
@@ -180,20 +186,34 @@ def comparison_sections(request: BookRequest) -> list[Section]:
         # The arguments are on the cards' own pages; the compare page lines up the rest.
         html = views.comparison_html(table, LIGHT, title=title, for_print=True)
         landscape = len(request.compare) > views.WIDE_COMPARE
-        sections += _comparison_section(views.COMPARE_ANCHOR, title, html, landscape)
+        sections += _comparison_section(views.COMPARE_ANCHOR, title, html, landscape, pack)
     if not request.comparison or len(cards) < MIN_COMPARE:
         return sections
+    # Each view's HTML is made as the argument of its parts, so that none outlives them.
     if info.topics:
-        matrix = topic_matrix(cards, info)
-        html = views.topic_matrix_html(matrix, LIGHT, for_print=True)
-        landscape = len(cards) > views.WIDE_MATRIX
-        sections += _comparison_section(views.MATRIX_ANCHOR, views.MATRIX_TITLE, html, landscape)
+        sections += _comparison_section(
+            views.MATRIX_ANCHOR,
+            views.MATRIX_TITLE,
+            views.topic_matrix_html(topic_matrix(cards, info), LIGHT, for_print=True),
+            len(cards) > views.WIDE_MATRIX,
+            pack,
+        )
     ledger = recommendation_ledger(cards, info.actor_aliases)
     if ledger:
-        html = views.ledger_html(ledger, LIGHT, for_print=True)
-        sections += _comparison_section(views.LEDGER_ANCHOR, views.LEDGER_TITLE, html, False)
+        sections += _comparison_section(
+            views.LEDGER_ANCHOR,
+            views.LEDGER_TITLE,
+            views.ledger_html(ledger, LIGHT, for_print=True),
+            False,
+            pack,
+        )
     events = merged_timeline(cards)
     if events:
-        html = views.timeline_html(events, LIGHT, for_print=True)
-        sections += _comparison_section(views.TIMELINE_ANCHOR, views.TIMELINE_TITLE, html, False)
+        sections += _comparison_section(
+            views.TIMELINE_ANCHOR,
+            views.TIMELINE_TITLE,
+            views.timeline_html(events, LIGHT, for_print=True),
+            False,
+            pack,
+        )
     return sections

@@ -160,10 +160,7 @@ def compose(request: BookRequest) -> list[Section]:
         for number, c in enumerate(request.cards, start=1)
         if c.id in texts
     ]
-    comparison = comparison_sections(request)
-    if many:  # a view of ten thousand cards is tens of megabytes of HTML
-        comparison = [section.packed_up() for section in comparison]
-    return cards + comparison + appendix
+    return cards + comparison_sections(request, pack=many) + appendix
 
 
 def steps_for(body: Sequence[Section], request: BookRequest) -> int:
