@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from reader.cards.model import Card
 from reader.cards.problems import Problem
 from reader.cards.safe_yaml import PathKey
+from reader.ui.article_range import ArticleRange
 from reader.ui.capture import SourceCapture
 from reader.ui.draft_offer import DraftOffer
 from reader.ui.editor.drafts import Draft
@@ -63,6 +64,8 @@ class Authoring(QObject):
         self.capture: SourceCapture = SourceCapture(
             self, window.sources.pane, window.commands, lambda: window.sets.root
         )
+        sources = window.sources
+        self.article = ArticleRange(self, sources.pane, sources.evidence, self.capture)
         self.new_files: NewFiles = NewFiles(self, window)
         self.drafts: DraftOffer = DraftOffer(self, window)
         window.session.current_changed.connect(self._on_current)
@@ -163,6 +166,7 @@ class Authoring(QObject):
             w.session.open_card(card.id)  # the source pane shows its source
         self._beside = w.session.current_id
         self.capture.show_how(True)
+        self.article.show_how(True)
         w.problems.edited = path  # its errors are at its fields: no panel over the editor
         self._follow_source(path, card)
         if not self.editing():  # the tag tree steps aside: the form and the source need room
@@ -226,6 +230,7 @@ class Authoring(QObject):
         self._stand_in = None
         w.sources.pane.pin(None)
         self.capture.show_how(False)
+        self.article.show_how(False)
         w.problems.edited = None
         w.status.show_editing(None)
         if self.editing():

@@ -64,7 +64,7 @@ class SourceCapture(QObject):
             else None
         )
 
-    def _editing(self) -> CardEditor | None:
+    def editing(self) -> CardEditor | None:
         """The editor, while it is shown beside the source of the card it edits (the pane
         shows the list's card: a new card is not in the list until its TODOs are replaced)."""
         editor = self._editor
@@ -81,14 +81,14 @@ class SourceCapture(QObject):
 
     def reason(self) -> str | None:
         """Why Add Selection as Quote cannot run now (None: it can)."""
-        if self._editing() is None:
+        if self.editing() is None:
             return "Edit a card whose source is shown (Edit Card), then select words in it."
         if selected_quote(self._pane.view) is None:
             return "Select the words to quote in the source pane first."
         return None
 
     def add_quote(self) -> None:
-        editor, captured = self._editing(), selected_quote(self._pane.view)
+        editor, captured = self.editing(), selected_quote(self._pane.view)
         if editor is None or captured is None:
             return
         editor.add_quote(captured.text, captured.locator)
@@ -97,7 +97,7 @@ class SourceCapture(QObject):
     def _on_focus(self, old: QWidget | None, new: QWidget | None) -> None:
         """Note the editor's field the focus left for the source pane (a click there takes
         it); any other move forgets it, so a paragraph clicked to read fills nothing."""
-        editor = self._editing()
+        editor = self.editing()
         if editor is None or new is None:
             return
         if editor.isAncestorOf(new):
@@ -110,7 +110,7 @@ class SourceCapture(QObject):
     def _on_paragraph(self, paragraph: Paragraph) -> None:
         """A paragraph clicked straight after a locator field had the focus fills it (with
         shift: the range from the paragraph clicked before)."""
-        editor = self._editing()
+        editor = self.editing()
         if editor is None or self._return_to is None or not editor.wants_locator():
             return
         ranged = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)

@@ -54,6 +54,10 @@ class Paragraph:
     #: The text as the source prints it (its own quotation marks), for showing: character for
     #: character aligned with ``text``, so a quote found in ``text`` is at the same offsets.
     shown: str = field(default="", compare=False)
+    #: The paragraph's first and last line in the source file (1-based, counted from the
+    #: file's first line whatever ``source.lines`` keeps), so that the source pane can set
+    #: ``source.lines`` from a paragraph (Article Starts Here / Ends Here).
+    lines: tuple[int, int] = field(default=(0, 0), compare=False)
 
     @property
     def locator(self) -> str:
@@ -70,18 +74,22 @@ class SourceText:
     @classmethod
     def parse(cls, text: str, lines: tuple[int, int] | None = None) -> SourceText:
         all_lines = text.removeprefix("\ufeff").splitlines()
+        first_line = 1
         if lines is not None:
             all_lines = all_lines[lines[0] - 1 : lines[1]]
-        blocks = _blocks(all_lines)
+            first_line = max(lines[0], 1)
+        numbered = _blocks(all_lines, first_line)
+        blocks = [block for _, block in numbered]
         paragraphs: list[Paragraph] = []
         headings: list[tuple[str, str]] = []
         section: str | None = None
         number = 0
-        for i, block in enumerate(blocks):
+        for i, (start, block) in enumerate(numbered):
+            end = start + len(block) - 1
             if heading := _heading(block[0]):
                 section, number = heading, 0
                 headings.append((heading, normalise(block[0])))
-                block = block[1:]  # a heading may sit directly on its first paragraph
+                block, start = block[1:], start + 1  # a heading may sit on its first paragraph
                 if not block:
                     continue
             joined = " ".join(block)
@@ -89,7 +97,7 @@ class SourceText:
             if len(block) == 1 and i + 1 < len(blocks) and _is_pull_quote(flat, blocks[i + 1]):
                 continue
             number += 1
-            paragraphs.append(Paragraph(section, number, flat, _shown(joined)))
+            paragraphs.append(Paragraph(section, number, flat, _shown(joined), (start, end)))
         return cls(tuple(paragraphs), tuple(headings))
 
     @property
@@ -183,17 +191,22 @@ def _heading(line: str) -> str | None:
     return match.group(1) if match and len(line) <= 100 else None
 
 
-def _blocks(lines: list[str]) -> list[list[str]]:
-    blocks: list[list[str]] = []
+def _blocks(lines: list[str], first_line: int) -> list[tuple[int, list[str]]]:
+    """The blocks of non-blank lines, each with the file line it starts on (``lines`` starts
+    on file line ``first_line``)."""
+    blocks: list[tuple[int, list[str]]] = []
     current: list[str] = []
-    for line in lines:
+    start = first_line
+    for number, line in enumerate(lines, first_line):
         if line.strip():
+            if not current:
+                start = number
             current.append(line.strip())
         elif current:
-            blocks.append(current)
+            blocks.append((start, current))
             current = []
     if current:
-        blocks.append(current)
+        blocks.append((start, current))
     return blocks
 
 

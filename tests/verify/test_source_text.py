@@ -100,3 +100,10 @@ def test_the_shown_text_keeps_the_sources_quotation_marks_at_the_same_offsets() 
     assert paragraph.text == 'He said "it\'s fine". Then left.'
     start = paragraph.text.find('"it\'s fine"')
     assert paragraph.shown[start : start + 11] == "“it’s fine”"
+
+
+def test_paragraphs_know_their_lines_in_the_file() -> None:
+    text = "Menu\n\nHeadline\n\nFirst line\nof the article.\n\nSecond.\n"
+    source = SourceText.parse(text, (5, 8))
+    assert [(p.locator, p.lines) for p in source.paragraphs] == [("¶1", (5, 6)), ("¶2", (8, 8))]
+    assert [p.lines for p in SourceText.parse(text).paragraphs][2] == (5, 6)

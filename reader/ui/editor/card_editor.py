@@ -377,6 +377,18 @@ class CardEditor(QWidget):
         self.undo_stack.push(InsertItem(self.form, ("quotes",), index, item, "quote"))
         self.form.focus_path(("quotes", index, "text"))
 
+    def set_value(self, path: PathKey, text: str) -> bool:
+        """Put ``text`` in the field at ``path`` (``("source", "lines")``) as one undoable
+        change, as if typed; whether the form has that field."""
+        field = self.form.field_at(path)
+        if field is None or not self.form.isEnabled():
+            return False
+        old = field.value()
+        if old != text:
+            self.form.set_at(path, text)
+            self.form.edited(path, old, text)
+        return True
+
     def wants_locator(self) -> bool:
         """Whether a locator field was the last field in focus (the source pane has it now)."""
         return self._locator is not None and self._locator.isVisible()

@@ -105,6 +105,9 @@ class SourceView(QTextEdit):
         self._tinted: list[int] = []  # block numbers of the passage shown
         self._press: QPoint | None = None
         self._selection_actions: list[QAction] = []
+        self._paragraph_actions: list[QAction] = []
+        #: The paragraph the context menu was opened on, for its paragraph commands.
+        self.context_paragraph: Paragraph | None = None
         self.margin = LocatorMargin(self)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.margin.update())
 
@@ -356,6 +359,11 @@ class SourceView(QTextEdit):
         """Commands on the words selected (Add Selection as Quote), first in the context menu."""
         self._selection_actions = list(actions)
 
+    def set_paragraph_actions(self, actions: list[QAction]) -> None:
+        """Commands on the paragraph right-clicked (Article Starts Here), after the others;
+        they read :attr:`context_paragraph`."""
+        self._paragraph_actions = list(actions)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
         shown = [a for a in self._selection_actions if a.isVisible()]
@@ -363,6 +371,11 @@ class SourceView(QTextEdit):
             first = menu.actions()[0]
             menu.insertActions(first, shown)
             menu.insertSeparator(first)
+        self.context_paragraph = self.paragraph_at_y(event.pos().y())
+        on_paragraph = [a for a in self._paragraph_actions if a.isVisible()]
+        if on_paragraph and self.context_paragraph is not None:
+            menu.addSeparator()
+            menu.addActions(on_paragraph)
         menu.exec(event.globalPos())
         menu.deleteLater()
 
