@@ -52,7 +52,8 @@ MAX_CONTENTS_ROUNDS = 5
 #: Sections gathered under one outline entry, as the contents group them.
 OUTLINE_GROUPS = {Kind.COMPARISON: "Comparison", Kind.EVIDENCE: "Evidence"}
 #: Books with more sections than this lay each one out again to paint it instead of keeping
-#: all of them in memory (about 0.5 MB each) between the two passes.
+#: all of them in memory (about 0.5 MB a card) between the two passes; the contents and the
+#: index too (some 20 KB a card each).
 KEEP_DOCUMENTS = 300
 
 
@@ -169,6 +170,12 @@ def steps_for(body: Sequence[Section], request: BookRequest) -> int:
     return 2 * sections + 1
 
 
+def _kept(section: Section, keep: bool) -> Section:
+    """``section`` as it is when its document is kept, else packed up: the contents and the
+    index of ten thousand cards are some 200 MB each laid out, megabytes of HTML each."""
+    return section if keep else section.packed_up()
+
+
 def lay_out_book(
     request: BookRequest, body_sections: Sequence[Section], typesetter: Typesetter, steps: _Steps
 ) -> Book:
@@ -196,7 +203,7 @@ def lay_out_book(
         entries = _entries(body)
         if index_stub is not None:
             entries.append(frontmatter.Entry(index_stub, end + 1))
-        contents = typesetter.lay_out(frontmatter.contents(entries))
+        contents = typesetter.lay_out(_kept(frontmatter.contents(entries), keep), keep=keep)
         if contents.pages == contents_pages:
             break
         contents_pages = contents.pages
@@ -206,7 +213,8 @@ def lay_out_book(
     laid = [cover, contents, *body]
     if request.index:
         cards = [e for e in _entries(body) if e.section.kind is Kind.CARD]
-        laid.append(typesetter.lay_out(frontmatter.index(cards, TagNames.of(request.info))))
+        index = frontmatter.index(cards, TagNames.of(request.info))
+        laid.append(typesetter.lay_out(_kept(index, keep), keep=keep))
         steps.step("Index", "tag index laid out")
     return Book(tuple(laid), _number(laid))
 
