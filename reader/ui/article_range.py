@@ -16,7 +16,7 @@ would each make the other's check stale, over and over.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -25,8 +25,14 @@ from reader.cards.model import Card
 from reader.ui.capture import SourceCapture
 from reader.ui.reading.evidence import Evidence
 from reader.ui.reading.source_pane import SourcePane
+from reader.ui.reading.stand_in import parse_lines
+
+if TYPE_CHECKING:
+    from reader.ui.editor.card_editor import CardEditor
 
 LINES_PATH = ("source", "lines")
+#: Ends the card's id in the card shown with a range of its own ("id [3-11]").
+_TAG = "\u2009["
 
 
 def range_hint(lines: tuple[int, int], located: bool) -> str:
@@ -62,6 +68,7 @@ class ArticleRange(QObject):
         self._pane, self._evidence, self._capture = pane, evidence, capture
         #: The card shown with the range chosen, while its source is read again.
         self._ranged: Card | None = None
+        self._watched: CardEditor | None = None  # the editor whose changes are followed
         self.start_action = QAction("Article Starts Here", self)
         self.start_action.setToolTip("Count the card's paragraphs from this one (source.lines)")
         self.start_action.triggered.connect(lambda: self.set_bound(start=True))
@@ -92,18 +99,36 @@ class ArticleRange(QObject):
             last = paragraph.lines[1]
         if first <= 0 or last < first:
             return None
+        if editor is not self._watched:  # undo, redo or typing in the field: read it again
+            editor.form.data_changed.connect(self._on_edited)
+            self._watched = editor
         if not editor.set_value(LINES_PATH, f"{first}-{last}"):
             return None
-        card = shown.card
-        original_id = card.id.split("\u2009[", 1)[0]
-        self._ranged = replace(
-            card,
-            id=f"{original_id}\u2009[{first}-{last}]",
-            source=replace(card.source, lines=(first, last)),
-        )
-        self._pane.pin(self._evidence.lookup(self._ranged))
+        self._show(shown.card, (first, last))
         self._pane.set_editing_hint(range_hint((first, last), _located(editor.form.value())))
         return first, last
+
+    def _show(self, card: Card, lines: tuple[int, int] | None) -> None:
+        """Show ``card``'s source read within ``lines`` (None: the whole file), under an id of
+        its own (see the module's docstring)."""
+        original_id = card.id.split(_TAG, 1)[0]
+        self._ranged = replace(
+            card,
+            id=f"{original_id}{_TAG}{lines[0]}-{lines[1]}]" if lines else f"{original_id}{_TAG}]",
+            source=replace(card.source, lines=lines),
+        )
+        self._pane.pin(self._evidence.lookup(self._ranged))
+
+    def _on_edited(self) -> None:
+        """The range in the editor changed otherwise (undone, typed): follow it."""
+        ranged, editor = self._ranged, self._capture.editing()
+        if ranged is None or editor is None:
+            return
+        data = editor.form.value()
+        source = data.get("source") if isinstance(data, dict) else None
+        lines = parse_lines(source.get("lines") if isinstance(source, dict) else None)
+        if lines != ranged.source.lines:
+            self._show(ranged, lines)
 
     def _on_checked(self, card_id: str) -> None:
         """The source has been read with the new range: show it (if still editing)."""

@@ -83,9 +83,23 @@ def test_article_starts_here_sets_the_lines_and_counts_locators_within_them(
     assert paragraph(window, "¶1").text.startswith(FIRST_WORDS)
     assert "counted from line 3" in pane.footer.text()
     assert "captured before" in pane.footer.text()  # the card's ¶ locators were made before
-    editor.undo_stack.undo()  # one undoable change
+    editor.undo_stack.undo()  # one undoable change, and the pane follows it
     assert "lines" not in editor.form.value()["source"]
+    qtbot.waitUntil(
+        lambda: (
+            pane.evidence is not None
+            and pane.evidence.source is not None
+            and paragraph(window, "¶2").text.startswith(FIRST_WORDS)
+        )
+    )
     editor.undo_stack.redo()
+    qtbot.waitUntil(
+        lambda: (
+            pane.evidence is not None
+            and pane.evidence.source is not None
+            and paragraph(window, "¶1").text.startswith(FIRST_WORDS)
+        )
+    )
 
     # The article ends at its fourth paragraph (line 9): the fifth is left out.
     choose_in_menu(qtbot, window, "¶4", "Article Ends Here")

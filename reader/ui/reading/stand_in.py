@@ -19,7 +19,8 @@ from reader.cards.model import Card, Source
 from reader.cards.safe_yaml import YamlError, read_yaml
 
 
-def _lines(value: object) -> tuple[int, int] | None:
+def parse_lines(value: object) -> tuple[int, int] | None:
+    """``source.lines`` as written (``"11-33"``) as a range; None when it is not one."""
     if not isinstance(value, str):
         return None
     first, _, last = value.partition("-")
@@ -47,7 +48,9 @@ def stand_in(path: Path, root: Path) -> Card | None:
     return Card(
         card_id if isinstance(card_id, str) and card_id else path.stem,
         title if isinstance(title, str) else path.stem,
-        Source("", PartialDate(date.today().year), file=file, lines=_lines(source.get("lines"))),
+        Source(
+            "", PartialDate(date.today().year), file=file, lines=parse_lines(source.get("lines"))
+        ),
         "",
         "",
         (),
