@@ -31,7 +31,7 @@ from datetime import datetime
 from io import SEEK_END, BytesIO
 from typing import BinaryIO, Protocol
 
-from pypdf import PdfReader
+from pypdf import PdfReader, apply_configuration, get_configuration
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
@@ -377,6 +377,15 @@ def finish(pdf: BinaryIO, outline: Sequence[OutlineNode], meta: Metadata, out: S
     outline, and the bookmarks panel open. Qt's pages and destinations are read from ``pdf``
     as Qt wrote it, as pypdf needs them (never the whole file); replacing the information
     dictionary moves offsets, not object numbers."""
+    # pypdf refuses arrays of more than 100,000 elements, a guard against hostile files; this
+    # file is Qt's, just written, and its list of named places is longer than that from some
+    # five thousand cards. An element takes two bytes at least: the file's size bounds it.
+    limit = max(get_configuration().array_maximum_element_count, pdf.seek(0, SEEK_END) // 2)
+    with apply_configuration(array_maximum_element_count=limit):
+        _finish(pdf, outline, meta, out)
+
+
+def _finish(pdf: BinaryIO, outline: Sequence[OutlineNode], meta: Metadata, out: Sink) -> None:
     reader = PdfReader(pdf)
     pages = _page_refs(reader)
     targets = _targets(reader, _anchors(outline), pages)

@@ -8,7 +8,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdf
 import pytest
+from pypdf import PdfReader
+from pypdf.generic import Destination
 
 from reader.cli import export as export_cli
 from tests.export.conftest import SANCTIONS, Run
@@ -38,3 +41,16 @@ def test_a_terminal_sees_cards_laid_out_then_pages_painted(
     assert painted[-1] > 1
     assert run.err.split("\r")[-1].strip() == "exporting: PDF finished (100%)"
     assert [p.name for p in tmp_path.iterdir()] == ["book.pdf"]
+
+
+def test_a_book_whose_named_places_exceed_pypdf_s_array_limit_is_finished(
+    export: Export, tmp_path: Path
+) -> None:
+    """From some five thousand cards Qt's list of named places is longer than the 100,000
+    elements pypdf reads in one array; here the limit is lowered to meet a single card's."""
+    with pypdf.apply_configuration(array_maximum_element_count=20):
+        run = export("-o", tmp_path / "book.pdf", "--card", SANCTIONS, "--no-tag-index")
+    assert run.code == 0, run.err
+    first = PdfReader(tmp_path / "book.pdf").outline[0]
+    assert isinstance(first, Destination)
+    assert first.title == "Cover"
