@@ -218,6 +218,18 @@ def _startxref(tail: bytes) -> int:
     return int(match.group(1))
 
 
+def _end_of_object(pdf: BinaryIO, start: int, stop: int) -> int:
+    """Where the object at ``start`` ends (after its ``endobj``), read a few kilobytes at a
+    time: Qt writes its information dictionary near the start of a file of any size."""
+    at = start
+    while at < stop:
+        found = _read(pdf, at, min(stop, at + 4096 + 6)).find(b"endobj")
+        if found >= 0:
+            return at + found + len(b"endobj")
+        at += 4096
+    raise ValueError("Qt's PDF has an information dictionary without its end")
+
+
 @dataclass(frozen=True, slots=True)
 class _Written:
     """What finishing needs to know of the file it has written so far."""
@@ -241,7 +253,7 @@ def _replace_info(pdf: BinaryIO, reader: PdfReader, info: DictionaryObject, out:
     size = pdf.seek(0, SEEK_END)
     xref = _startxref(_read(pdf, max(0, size - 64), size))
     start = reader.xref[ref.generation][ref.idnum]
-    end = start + _read(pdf, start, xref).index(b"endobj") + len(b"endobj")
+    end = _end_of_object(pdf, start, xref)
     new = BytesIO()
     new.write(f"{ref.idnum} {ref.generation} obj\n".encode())
     info.write_to_stream(new)
