@@ -18,6 +18,7 @@ thread.
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from collections.abc import Mapping, Sequence
@@ -308,8 +309,13 @@ def render_pdf(
     # The PDF writer keeps its fonts in a QHash and writes them in hash order; with the
     # per-process random seed the same book would come out in a different order each run.
     QHashSeed.setDeterministicGlobalSeed()
-    file = QFile(str(draft))
-    if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+    # Opened here and handed to Qt by descriptor: a file name that is not UTF-8 (the target's
+    # name is part of the draft's) reaches Qt as a QString that names another file.
+    descriptor = os.open(draft, os.O_WRONLY | os.O_TRUNC)
+    file = QFile()
+    handle = QFileDevice.FileHandleFlag.AutoCloseHandle  # Qt closes it with the file
+    if not file.open(descriptor, QIODevice.OpenModeFlag.WriteOnly, handle):
+        os.close(descriptor)
         raise OSError(file.errorString())
     try:
         writer = QPdfWriter(file)
