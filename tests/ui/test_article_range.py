@@ -25,6 +25,11 @@ ORCHARD = "orchard-article-right"
 FIRST_WORDS = "Young people are leaving the orchard towns"
 
 
+#: The waits of this test go through a source re-check job each: generous under a loaded
+#: machine (the suite on two busy cores), yet far below the test's own 60 s limit.
+WAIT_MS = 15_000
+
+
 def choose_in_menu(qtbot: QtBot, window: MainWindow, locator: str, entry: str) -> list[str]:
     """Right-click the paragraph at ``locator`` in the source pane and choose ``entry``; the
     entries the menu offered."""
@@ -46,7 +51,7 @@ def choose_in_menu(qtbot: QtBot, window: MainWindow, locator: str, entry: str) -
         QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)
     )
     QApplication.sendEvent(view.viewport(), event)
-    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=WAIT_MS)
     return offered
 
 
@@ -61,13 +66,17 @@ def test_article_starts_here_sets_the_lines_and_counts_locators_within_them(
     open_checked(qtbot, window, ORCHARD)
     window.commands.show_source.trigger()
     pane = window.sources.pane
-    qtbot.waitUntil(lambda: pane.evidence is not None and pane.evidence.source is not None)
+    qtbot.waitUntil(
+        lambda: pane.evidence is not None and pane.evidence.source is not None, timeout=WAIT_MS
+    )
     assert "Article Starts Here" not in choose_in_menu(qtbot, window, "¶2", "")  # reading only
     window.commands.edit_card.trigger()
     editor = window.authoring.editor
     assert editor is not None
     monkeypatch.setattr(editor, "ask_unsaved", lambda: QMessageBox.StandardButton.Discard)
-    qtbot.waitUntil(lambda: pane.evidence is not None and pane.evidence.source is not None)
+    qtbot.waitUntil(
+        lambda: pane.evidence is not None and pane.evidence.source is not None, timeout=WAIT_MS
+    )
     assert paragraph(window, "¶2").text.startswith(FIRST_WORDS)  # the headline was ¶1
 
     offered = choose_in_menu(qtbot, window, "¶2", "Article Starts Here")
@@ -78,7 +87,8 @@ def test_article_starts_here_sets_the_lines_and_counts_locators_within_them(
             pane.evidence is not None
             and pane.evidence.card.source.lines == (3, 11)
             and pane.evidence.source is not None
-        )
+        ),
+        timeout=WAIT_MS,
     )
     assert paragraph(window, "¶1").text.startswith(FIRST_WORDS)
     assert "counted from line 3" in pane.footer.text()
@@ -90,7 +100,8 @@ def test_article_starts_here_sets_the_lines_and_counts_locators_within_them(
             pane.evidence is not None
             and pane.evidence.source is not None
             and paragraph(window, "¶2").text.startswith(FIRST_WORDS)
-        )
+        ),
+        timeout=WAIT_MS,
     )
     editor.undo_stack.redo()
     qtbot.waitUntil(
@@ -98,7 +109,8 @@ def test_article_starts_here_sets_the_lines_and_counts_locators_within_them(
             pane.evidence is not None
             and pane.evidence.source is not None
             and paragraph(window, "¶1").text.startswith(FIRST_WORDS)
-        )
+        ),
+        timeout=WAIT_MS,
     )
 
     # The article ends at its fourth paragraph (line 9): the fifth is left out.
@@ -109,14 +121,15 @@ def test_article_starts_here_sets_the_lines_and_counts_locators_within_them(
             pane.evidence is not None
             and pane.evidence.source is not None
             and len(pane.evidence.source.paragraphs) == 4
-        )
+        ),
+        timeout=WAIT_MS,
     )
 
     # A paragraph clicked into a locator field counts within the range, and passes the check.
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
     assert editor.form.focus_path(("argument", 1, "where")) is not None
-    qtbot.waitUntil(editor.wants_locator)
+    qtbot.waitUntil(editor.wants_locator, timeout=WAIT_MS)
     view = pane.view.viewport()
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=paragraph_point(window, "¶3"))
     assert editor.form.value()["argument"][1]["where"] == "¶3"
