@@ -11,12 +11,10 @@ goal is met and 1 when one is not (a benchmark that cannot run counts as not met
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from tests.benchmarks import (
@@ -30,7 +28,7 @@ from tests.benchmarks import (
     startup,
     switch_during_index,
 )
-from tests.benchmarks.common import REPO, Result, format_table, machine
+from tests.benchmarks.common import REPO, Result, Step, report, run_steps
 from tests.benchmarks.shipped_window import LARGE_CARDS, SMALL_CARDS
 from tests.support.synthetic import write_set
 
@@ -89,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                 small[count] = scratch / f"set-{count}"
                 write_set(small[count], count, seed=1)
         window = _interrupting(chosen, sets, scratch)
-        steps: list[tuple[str, Callable[[], list[Result]]]] = [
+        steps: list[Step] = [
             ("cold", lambda: cold_index.run({**sets, **small}, scratch)),
             ("startup", lambda: startup.run(large, scratch)),
             ("search", lambda: search.run(large, scratch)),
@@ -108,31 +106,13 @@ def main(argv: list[str] | None = None) -> int:
             # Last: it edits a card of the large set.
             ("edit", lambda: edit_latency.run(large, small.get(100, large), scratch)),
         ]
-        for name, step in steps:
-            if name not in chosen:
-                continue
-            print(f"running {name} ...", flush=True)
-            try:
-                results += step()
-            except Exception as exc:  # one broken benchmark must not hide the others
-                results.append(
-                    Result(name, "", None, None, "product", 0.0, notes=f"failed: {exc!r}")
-                )
+        results = run_steps(steps, chosen)
     finally:
         if args.keep:
             print(f"kept {scratch}")
         else:
             shutil.rmtree(scratch, ignore_errors=True)
-    print()
-    print(format_table(results))
-    report = {
-        "machine": machine(),
-        "seconds": time.perf_counter() - started,
-        "results": [r.to_json() for r in results],
-    }
-    args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwritten: {args.json}")
-    return 0 if all(r.verdict in ("PASS", "info") for r in results) else 1
+    return report(results, args.json, seconds=time.perf_counter() - started)
 
 
 if __name__ == "__main__":

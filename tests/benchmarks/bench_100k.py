@@ -18,19 +18,17 @@ Rows (#17 §6), each printed whether met or not:
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from reader.cards.load import find_card_files
 from reader.index import open_index
 from tests.benchmarks import search, set_views, startup
 from tests.benchmarks.cold_index import floor_seconds
-from tests.benchmarks.common import REPO, Result, format_table, machine, percentile
+from tests.benchmarks.common import REPO, Result, Step, percentile, report, run_steps
 from tests.support.synthetic import write_set
 
 WARM_OPEN_GOAL, RSS_GOAL_MB, SEARCH_GOAL_MS = 1.5, 400.0, 50.0
@@ -116,29 +114,19 @@ def main(argv: list[str] | None = None) -> int:
             root = scratch / "set"
             print(f"generating {args.cards:,} cards in {root} ...", flush=True)
             write_set(root, args.cards, seed=3)
-        steps: list[tuple[str, Callable[[], list[Result]]]] = [
+        steps: list[Step] = [
             ("cold", lambda: cold_rows(root, scratch)),
             ("open", lambda: open_rows(root, scratch)),
             ("search", lambda: [search_row(root, scratch)]),
             ("views", lambda: view_rows(root, scratch)),
         ]
-        for name, step in steps:
-            print(f"running {name} ...", flush=True)
-            try:
-                results += step()
-            except Exception as exc:  # one broken row must not hide the others
-                results.append(Result(name, "", None, None, "product", 0.0, notes=repr(exc)))
+        results = run_steps(steps)
     finally:
         if args.keep:
             print(f"kept {scratch}")
         else:
             shutil.rmtree(scratch, ignore_errors=True)
-    print()
-    print(format_table(results))
-    report = {"machine": machine(), "results": [r.to_json() for r in results]}
-    args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwritten: {args.json}")
-    return 0 if all(r.verdict in ("PASS", "info") for r in results) else 1
+    return report(results, args.json)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import json
 import os
 import platform
 import sqlite3
@@ -239,3 +240,33 @@ def machine() -> dict[str, object]:
         "sqlite": sqlite3.sqlite_version,
         "load_average": os.getloadavg(),
     }
+
+
+#: A named benchmark step: runs, and returns its rows.
+Step = tuple[str, Callable[[], list[Result]]]
+
+
+def run_steps(steps: Sequence[Step], chosen: set[str] | None = None) -> list[Result]:
+    """Every step (or those ``chosen``), in order; one that raises becomes a failed row, so
+    one broken benchmark never hides the others."""
+    results: list[Result] = []
+    for name, step in steps:
+        if chosen is not None and name not in chosen:
+            continue
+        print(f"running {name} ...", flush=True)
+        try:
+            results += step()
+        except Exception as exc:
+            results.append(Result(name, "", None, None, "product", 0.0, notes=f"failed: {exc!r}"))
+    return results
+
+
+def report(results: Sequence[Result], path: Path, **extra: object) -> int:
+    """Print the table, write it with the machine's details (and ``extra``) as JSON to
+    ``path``; the exit status: 0 when every goal is met."""
+    print()
+    print(format_table(results))
+    data = {"machine": machine(), **extra, "results": [r.to_json() for r in results]}
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten: {path}")
+    return 0 if all(r.verdict in ("PASS", "info") for r in results) else 1
