@@ -205,17 +205,19 @@ class IndexCatalog:
         for start in range(0, len(card_ids), ANALYSIS_CHUNK):
             if progress is not None:
                 progress(start, len(card_ids))
-            chunk = [i for i in card_ids[start : start + ANALYSIS_CHUNK] if i in self._index_of]
-            rows = self._analysis_rows([self._summary(i).path for i in chunk])
-            for card_id in chunk:
-                card = _decoded(rows.get((self._summary(card_id).path, card_id)))
+            summaries = self._state.summaries
+            chunk = [
+                (i, summaries[self._index_of[i]].path)
+                for i in card_ids[start : start + ANALYSIS_CHUNK]
+                if i in self._index_of
+            ]
+            rows = self._analysis_rows([path for _, path in chunk])
+            for card_id, path in chunk:
+                card = _decoded(rows.get((path, card_id)))
                 card = card if card is not None else self.card(card_id)
                 if card is not None:
                     found.append(card)
         return found
-
-    def _summary(self, card_id: str) -> CardSummary:
-        return self._state.summaries[self._index_of[card_id]]
 
     def _analysis_rows(self, paths: list[str]) -> dict[tuple[str, str], str]:
         """(path, card id) → analysis row, for the files at ``paths``; empty when the index
