@@ -62,24 +62,34 @@ _FUNCTION_WORDS = frozenset({
 STEM = 4
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Wording:
-    """A description's content words, and every proper prefix of at least :data:`STEM`
-    letters of them: with both, whether a word matches one of them is a few set lookups,
-    not a comparison with each (the timeline of 10,000 cards compares millions of words)."""
+    """A description's content words, and the same words grouped by their first :data:`STEM`
+    letters: whether a word matches one of them is a set lookup and a look at the few words
+    of its group, not a comparison with each (the timeline of 10,000 cards compares millions
+    of words)."""
 
     words: frozenset[str]
-    prefixes: frozenset[str]
-    #: Two wordings with any word in common (or inflections of one) share one of these:
-    #: the word, or its first :data:`STEM` letters; "" for a wording without content words.
+    #: Each word of :data:`STEM` letters or more under its first :data:`STEM` letters; a
+    #: shorter word under itself. A word matches only words of its own group (see
+    #: :func:`_matches`); a wording without content words has only the group "".
+    groups: dict[str, tuple[str, ...]]
+    #: The groups' keys: two wordings with any word in common, or inflections of one, share
+    #: one of them.
     keys: frozenset[str]
+    #: Whether every group holds one word, so that shared keys count matching words at most.
+    single: bool
 
     @classmethod
     def of(cls, text: str) -> _Wording:
         found = frozenset(w for w in words(text) if w not in _FUNCTION_WORDS)
-        prefixes = frozenset(w[:k] for w in found for k in range(STEM, len(w)))
-        keys = frozenset(w[:STEM] for w in found) if found else frozenset({""})
-        return cls(found, prefixes, keys)
+        groups: dict[str, tuple[str, ...]] = {}
+        for word in found:
+            key = word[:STEM]
+            groups[key] = (*groups.get(key, ()), word)
+        if not found:
+            groups = {"": ()}
+        return cls(found, groups, frozenset(groups), len(groups) == len(found))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -90,10 +100,12 @@ def _matches(word: str, other: _Wording) -> bool:
     other of at least four letters (arrive/arrived, sanction/sanctions, Russia/Russian)."""
     if word in other.words:
         return True
-    if len(word) < STEM or word[:STEM] not in other.keys:
-        return False  # an inflection shares the first STEM letters
-    # word is a prefix of one of other's words, or one of them is a prefix of word
-    return word in other.prefixes or any(word[:k] in other.words for k in range(STEM, len(word)))
+    if len(word) < STEM:
+        return False
+    # An inflection shares the first STEM letters, so it is in word's group (whose words all
+    # have STEM letters or more: a shorter word's key is itself, shorter than word[:STEM]).
+    group = other.groups.get(word[:STEM], ())
+    return any(w.startswith(word) or word.startswith(w) for w in group)
 
 
 def wording_overlap(a: str, b: str) -> float:
@@ -121,6 +133,21 @@ def _overlap(a: _Wording, b: _Wording, enough: float = 0.0) -> float:
     return (total - misses) / total
 
 
+def _could_merge(short: _Wording, long_: _Wording) -> bool:
+    """False when ``short`` (the shorter wording) cannot reach :data:`MERGE_OVERLAP` with
+    ``long_``: a word matches only within its group, so the words of the groups both have are
+    all that can match (a set intersection, where counting the matches looks at each word)."""
+    shared = short.keys & long_.keys
+    possible = len(shared) if short.single else sum(len(short.groups[k]) for k in shared)
+    return not short.words or possible / len(short.words) >= MERGE_OVERLAP
+
+
+def _merges(a: _Wording, b: _Wording) -> bool:
+    """:func:`same_event` of two wordings."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return _could_merge(short, long_) and _overlap(short, long_, MERGE_OVERLAP) >= MERGE_OVERLAP
+
+
 def same_event(a: str, b: str) -> bool:
     """Whether two same-dated descriptions are one event told twice.
 
@@ -134,6 +161,45 @@ def same_event(a: str, b: str) -> bool:
     a paraphrase with new verbs and nouns stays two rows.
     """
     return wording_overlap(a, b) >= MERGE_OVERLAP
+
+
+class _Clusters:
+    """One date's events, each cluster the reports of one event, in the order first told."""
+
+    def __init__(self) -> None:
+        self.reports: list[list[Report]] = []
+        self._wordings: list[list[_Wording]] = []
+        self._card_ids: list[set[str]] = []
+        # Which clusters have a report with each key (see _Wording.keys): an event can merge
+        # only into a cluster that shares a key with it, so only those are compared (a year
+        # with hundreds of events would otherwise compare each with all before it).
+        self._by_key: dict[str, list[int]] = {}
+
+    def add(self, report: Report, told: _Wording) -> None:
+        """Put ``report`` in the first cluster it merges into (one without its card), or a
+        new one."""
+        by_key = self._by_key
+        home = next(
+            (
+                i
+                for i in sorted({i for key in told.keys for i in by_key.get(key, ())})
+                if report.card.id not in self._card_ids[i]
+                and any(_merges(wording, told) for wording in self._wordings[i])
+            ),
+            None,
+        )
+        if home is None:
+            home = len(self.reports)
+            self.reports.append([])
+            self._wordings.append([])
+            self._card_ids.append(set())
+        self.reports[home].append(report)
+        self._wordings[home].append(told)
+        self._card_ids[home].add(report.card.id)
+        for key in told.keys:
+            homes = by_key.setdefault(key, [])
+            if not homes or homes[-1] != home:
+                homes.append(home)
 
 
 def merged_timeline(
@@ -150,51 +216,23 @@ def merged_timeline(
     :attr:`PartialDate.sort_key`, so a month comes before the days in it.
     """
     ordered = date_order(cards)
-    groups: dict[PartialDate, list[list[Report]]] = {}
-    # Per date, which clusters have a report with each key (see _Wording.keys): an event can
-    # merge only into a cluster that shares a key with it, so only those are compared (a
-    # year with hundreds of events would otherwise compare each with all before it).
-    keyed: dict[PartialDate, dict[str, list[int]]] = {}
-    content: dict[str, _Wording] = {}  # each wording's words, worked out once
-
-    def words_of(text: str) -> _Wording:
-        found = content.get(text)
-        if found is None:
-            found = content[text] = _Wording.of(text)
-        return found
-
+    dates: dict[PartialDate, _Clusters] = {}
+    wordings: dict[str, _Wording] = {}  # each wording's words, worked out once
     for n, card in enumerate(ordered):
         if checkpoint is not None and n % PROGRESS_EVERY == 0:
             checkpoint()
         for event in card.timeline:
-            clusters = groups.setdefault(event.date, [])
-            by_key = keyed.setdefault(event.date, {})
-            told = words_of(event.event)
-            candidates = sorted({i for key in told.keys for i in by_key.get(key, ())})
-            home = next(
-                (
-                    i
-                    for i in candidates
-                    if all(r.card.id != card.id for r in clusters[i])
-                    and any(
-                        _overlap(words_of(r.text), told, MERGE_OVERLAP) >= MERGE_OVERLAP
-                        for r in clusters[i]
-                    )
-                ),
-                None,
-            )
-            if home is None:
-                home = len(clusters)
-                clusters.append([])
-            clusters[home].append(Report(card, event.event))
-            for key in told.keys:
-                homes = by_key.setdefault(key, [])
-                if not homes or homes[-1] != home:
-                    homes.append(home)
+            told = wordings.get(event.event)
+            if told is None:
+                told = wordings[event.event] = _Wording.of(event.event)
+            clusters = dates.get(event.date)
+            if clusters is None:
+                clusters = dates[event.date] = _Clusters()
+            clusters.add(Report(card, event.event), told)
     entries = [
         TimelineEntry(date, EventKind.EVENT, tuple(cluster))
-        for date, clusters in groups.items()
-        for cluster in clusters
+        for date, clusters in dates.items()
+        for cluster in clusters.reports
     ]
     entries += [
         TimelineEntry(
