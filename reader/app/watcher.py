@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from reader.cards.load import is_card_name, is_walked_folder, walk_set
+from reader.cards.load import is_card_name, is_walked_folder, walk_locations
 from reader.cards.model import SET_FILE
 
 DEBOUNCE_MS = 200
@@ -39,7 +39,7 @@ def watch_targets(root: Path, since: float = 0.0) -> WatchTargets:
     # The loader's own walk: the same folders (no link out of the set, no hidden folder, no
     # name that is not text), so the window watches exactly what it reads.
     folders: list[str] = []
-    files = [str(f.path) for f in walk_set(root, on_folder=folders.append) if f.problem is None]
+    files = [path for path, _, problem in walk_locations(root, folders.append) if problem is None]
     del folders[_MAX_WATCHED_FOLDERS:]  # a huge tree: the files below still count
     set_file = root / SET_FILE
     if set_file.exists():

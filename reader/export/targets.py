@@ -30,7 +30,7 @@ def refusal(
     if (found := _identity(real)) is not None:  # only an existing file can be one of the set's
         if found == _identity(root / SET_FILE):
             return "it is the set file of the set being exported"
-        if found in {_identity(root / summary.path) for summary in catalog.summaries()}:
+        if _is_card(found, root, catalog):
             return "it is a card of the set being exported"
     folders = source_folders(catalog.root, catalog.info, sources)
     if not any(real.is_relative_to(_real(folder)) for folder in folders):
@@ -46,15 +46,22 @@ def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def _identity(path: Path | str) -> tuple[int, int] | None:
     """The file ``path`` names, through links, as (device, inode): the same file under any
     name; None when there is none. One ``stat`` — a tenth of resolving the path, which
     matters with 10,000 cards to compare."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
     return (info.st_dev, info.st_ino)
+
+
+def _is_card(found: tuple[int, int], root: Path, catalog: Catalog) -> bool:
+    """Whether the file ``found`` is one of the catalog's cards (a card may be a link to a file
+    anywhere, so each is asked; by string, as a path object costs as much as the ``stat``)."""
+    top = os.fspath(root)
+    return any(_identity(f"{top}/{summary.path}") == found for summary in catalog.summaries())
 
 
 def _sources(catalog: Catalog, folders: list[Path]) -> set[Path]:

@@ -22,15 +22,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reader.cards.load import UnreadableFileError, read_limited, walk_set
+from reader.cards.load import UnreadableFileError, read_limited, walk_locations
 from reader.index._rows import (
+    COLUMNS,
     FileRow,
     FileStamp,
     content_digest,
     parse_files,
     problems_json,
+    unpack,
 )
-from reader.index._store import has_fulltext
+from reader.index._store import CorruptIndex, has_fulltext
 from reader.index._workers import WorkerPool
 
 #: Below this many files to parse, starting worker processes costs more than it saves.
@@ -47,15 +49,14 @@ def scan(root: Path, on_many: Callable[[], None] | None = None) -> dict[str, Fil
     ``on_many`` is called once as soon as ``PARALLEL_THRESHOLD`` files have been found.
     """
     stamps: dict[str, FileStamp] = {}
-    for card_file in walk_set(root):
+    for location, rel, problem in walk_locations(root):
         if len(stamps) == PARALLEL_THRESHOLD and on_many is not None:
             on_many()
-        stamps[card_file.rel] = _stamp(card_file.rel, card_file.path)
-        if card_file.problem is not None:
+        stamps[rel] = _stamp(rel, location)
+        if problem is not None:
             # What the walk refused (a name that is not text, a folder it cannot list, a link
             # out of the set): nothing is read, its row holds the walk's problem.
-            found = problems_json([card_file.problem])
-            stamps[card_file.rel] = replace(stamps[card_file.rel], problems=found)
+            stamps[rel] = replace(stamps[rel], problems=problems_json([problem]))
     return stamps
 
 
@@ -67,13 +68,14 @@ def stamp_of(root: Path, rel: str) -> FileStamp | None:
     return _stamp(rel, path)
 
 
-def _stamp(rel: str, path: Path) -> FileStamp:
+def _stamp(rel: str, path: Path | str) -> FileStamp:
     """``path`` with its stat data (all -1 when it cannot be read: parsing words why)."""
+    location = os.fspath(path)
     try:
-        info = os.stat(path)
+        info = os.stat(location)
     except OSError:
-        return FileStamp(rel, str(path), _UNREADABLE, _UNREADABLE, _UNREADABLE, _UNREADABLE)
-    return FileStamp(rel, str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        return FileStamp(rel, location, _UNREADABLE, _UNREADABLE, _UNREADABLE, _UNREADABLE)
+    return FileStamp(rel, location, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
 class Indexed(NamedTuple):
@@ -201,22 +203,22 @@ def _write(
     fts = has_fulltext(conn)
     for marks, part in _batches([r.rel for r in rows] + list(deleted)):
         old = conn.execute(
-            f"SELECT rowid, words, card_id IS NOT NULL FROM files WHERE path IN ({marks})", part
+            f"SELECT rowid, source, card_id IS NOT NULL FROM files WHERE path IN ({marks})", part
         ).fetchall()
         if fts:
-            # An external-content index forgets a row only when told its exact words.
+            # A contentless index forgets a row only when told its exact words.
             conn.executemany(
                 "INSERT INTO fulltext (fulltext, rowid, words) VALUES ('delete', ?, ?)",
-                [(rowid, text) for rowid, text, valid in old if valid],
+                [(rowid, _stored_words(blob)) for rowid, blob, valid in old if valid],
             )
         conn.executemany("DELETE FROM files WHERE rowid = ?", [(r[0],) for r in old])
     (first,) = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM files").fetchone()
     rowids = list(range(first, first + len(rows)))
-    columns = ", ".join(FileRow._fields[1:])
-    marks = ", ".join("?" * (len(FileRow._fields) + 2))
+    columns = ", ".join(COLUMNS[1:])
+    marks = ", ".join("?" * (len(COLUMNS) + 2))
     conn.executemany(
         f"INSERT INTO files (rowid, path, {columns}, indexed_ns) VALUES ({marks})",
-        [(rowid, *row, now) for rowid, row in zip(rowids, rows, strict=True)],
+        [(rowid, *row[:-1], now) for rowid, row in zip(rowids, rows, strict=True)],
     )
     if fts:
         conn.executemany(
@@ -225,3 +227,13 @@ def _write(
         )
     conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
     return rowids
+
+
+def _stored_words(blob: object) -> str:
+    """A stored card's words, as the full-text index was given them; :class:`CorruptIndex`
+    when they do not decode: told other words, the index would keep the card's, so it is
+    rebuilt instead."""
+    try:
+        return unpack(blob)[1]
+    except ValueError as exc:
+        raise CorruptIndex(f"a stored card's words do not decode ({exc})") from exc
