@@ -28,8 +28,8 @@ from reader.cards.model import SET_FILE, Card, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query
 from reader.index._projection import decode as decode_analysis
-from reader.index._rows import content_digest, restore_card, split_words
-from reader.index._search import MATCHING_SQL, RANKED_SQL, fts_expression
+from reader.index._rows import content_digest, restore_card, split_words, unpack
+from reader.index._search import RANKED_SQL, Positions, fts_expression, matching_rowids
 from reader.index._state import SaveState, State, generation
 from reader.index._store import CorruptIndex, Store, read_transaction
 
@@ -111,10 +111,11 @@ class IndexCatalog:
         self._state = state
         self._unsaved = unsaved
         self._store = store
-        self._position = {rowid: i for i, rowid in enumerate(state.rowids)}
-        self._index_of = {s.id: i for i, s in enumerate(state.summaries)}
+        self._position = Positions(zip(state.rowids, range(len(state.rowids)), strict=True))
+        self._ids = tuple(s.id for s in state.summaries)
+        self._index_of = {card_id: i for i, card_id in enumerate(self._ids)}
         #: The positions by rowid of a later generation of the rows (see _positions).
-        self._remapped: tuple[int, dict[int, int]] | None = None
+        self._remapped: tuple[int, Positions] | None = None
         self._facets_lock = threading.Lock()
         self._facets: Facets | None = None
         self._fallback: MemoryCatalog | None = None
@@ -159,29 +160,28 @@ class IndexCatalog:
             return self._facets
 
     def matching(self, query: Query) -> list[str]:
-        summaries = self._state.summaries
         if query.is_empty():
-            return [s.id for s in summaries]
-        found: set[int] | None = None
-        if query.terms:
+            return list(self._ids)
+        # The facets number the cards as the summaries list them (see Facets.select).
+        selected = self.facets().select(query) if _narrows(query) or not query.terms else None
+        if query.terms and selected != set():  # no card has these tags: no words to search
             try:
-                found = set(self._search_positions(query, ranked=False))
+                found = self._matched_positions(query)
             except sqlite3.Error:
                 return self._memory().matching(query)
-        # The facets number the cards as the summaries list them (see Facets.select).
-        return [summaries[i].id for i in sorted(self.facets().select(query, found))]
+            selected = found if selected is None else found & selected
+        return list(map(self._ids.__getitem__, sorted(selected or ())))
 
     def search(self, query: Query) -> list[str]:
         """Like :meth:`matching`, but the best matches first (bm25) when there is a search."""
         if not query.terms or not self._store.fts:
             return self.matching(query)
         try:
-            ranked = self._search_positions(query, ranked=True)
+            ranked = self._ranked_positions(query)
         except sqlite3.Error:
             return self._memory().matching(query)
         allowed = self.facets().select(query, set(ranked))
-        summaries = self._state.summaries
-        return [summaries[i].id for i in ranked if i in allowed]
+        return [self._ids[i] for i in ranked if i in allowed]
 
     def card(self, card_id: str) -> Card | None:
         position = self._index_of.get(card_id)
@@ -244,12 +244,18 @@ class IndexCatalog:
                 ).fetchone()
         except sqlite3.Error:
             return None
-        if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], bytes):
+        if row is None or not isinstance(row[1], bytes):
             return None
         key = (rel, row[1], self._topics)
         card = _PARSED.get(key)
-        if card is None and content_digest(row[0]) == row[1]:
-            card = restore_card(rel, row[0], self._topics)
+        if card is not None:
+            return card
+        try:
+            data = unpack(row[0])[0]
+        except ValueError:
+            return None
+        if content_digest(data) == row[1]:
+            card = restore_card(rel, data, self._topics)
             if card is not None:
                 _PARSED.put(key, card)
         return card
@@ -296,29 +302,27 @@ class IndexCatalog:
         except ValueError:
             return None
 
-    def _search_positions(self, query: Query, *, ranked: bool) -> list[int]:
-        """Positions of the cards whose words match every term (best first when ``ranked``).
+    def _matched_positions(self, query: Query) -> set[int]:
+        """Positions of the cards whose words match every term.
 
-        One read transaction: the matches and the rowids they are mapped by come from one
-        snapshot of the index, whatever other processes write meanwhile.
+        One read transaction (here and in :meth:`_ranked_positions`): the matches and the
+        rowids they are mapped by come from one snapshot of the index, whatever other
+        processes write meanwhile.
         """
         with self._store.connection() as conn, read_transaction(conn):
-            position = self._positions(conn)
+            positions = self._positions(conn)
             if not self._store.fts:
-                found = []
-                for rowid, text in conn.execute("SELECT rowid, words FROM files"):
-                    if rowid not in position:
-                        continue
-                    if not isinstance(text, str):
-                        raise CorruptIndex("a stored row's words do not decode")
-                    if query.matches_words(split_words(text)):
-                        found.append(position[rowid])
-                return found
-            sql = RANKED_SQL if ranked else MATCHING_SQL
-            rows = conn.execute(sql, (fts_expression(query.terms),))
-            return [position[r] for (r,) in rows if r in position]
+                return set(_scanned(conn, query, positions))
+            return positions.of(matching_rowids(conn, fts_expression(query.terms)))
 
-    def _positions(self, conn: sqlite3.Connection) -> dict[int, int]:
+    def _ranked_positions(self, query: Query) -> list[int]:
+        """Positions of the cards whose words match every term, best first."""
+        with self._store.connection() as conn, read_transaction(conn):
+            positions = self._positions(conn)
+            rows = conn.execute(RANKED_SQL, (fts_expression(query.terms),))
+            return positions.ranked(rowid for (rowid,) in rows)
+
+    def _positions(self, conn: sqlite3.Connection) -> Positions:
         """Each row's position in the summaries, as the rows stand in ``conn``'s transaction.
 
         While nothing was written since this catalog's state was made, that is the state's
@@ -333,7 +337,7 @@ class IndexCatalog:
         if remapped is None or remapped[0] != current:
             wanted = {(s.path, s.id): i for i, s in enumerate(self._state.summaries)}
             rows = conn.execute("SELECT rowid, path, card_id FROM files WHERE card_id NOT NULL")
-            by_rowid = {r: wanted[(p, c)] for r, p, c in rows if (p, c) in wanted}
+            by_rowid = Positions((r, wanted[(p, c)]) for r, p, c in rows if (p, c) in wanted)
             remapped = self._remapped = (current, by_rowid)
         return remapped[1]
 
@@ -342,6 +346,28 @@ class IndexCatalog:
         if self._fallback is None:
             self._fallback = MemoryCatalog(load_set(self._root))
         return self._fallback
+
+
+def _narrows(query: Query) -> bool:
+    """Whether anything but its search terms narrows ``query`` (see Facets.select)."""
+    parts = (query.include_tags, query.exclude_tags, query.publishers, query.years, query.kinds)
+    return any(parts) or bool(query.card_ids)
+
+
+def _scanned(conn: sqlite3.Connection, query: Query, positions: Positions) -> list[int]:
+    """Positions of the cards whose stored words match every term, read one by one: the
+    search of a Python whose SQLite has no FTS5."""
+    found = []
+    for rowid, blob in conn.execute("SELECT rowid, source FROM files"):
+        if rowid not in positions:
+            continue
+        try:
+            text = unpack(blob)[1]
+        except ValueError as exc:
+            raise CorruptIndex(f"a stored row's words do not decode ({exc})") from exc
+        if query.matches_words(split_words(text)):
+            found.append(positions[rowid])
+    return found
 
 
 def _is_candidate(rel: str) -> bool:

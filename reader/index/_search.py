@@ -11,10 +11,16 @@
   FTS5's own ``unicode61`` folding differs from it (``ø``, ``ß``, ligatures, letters newer than
   its tables), so using it would make the index and the scan disagree on some names.
 * Each term becomes an FTS5 phrase whose last word is a prefix, :class:`SearchTerm`'s rule.
+* A first letter typed matches nearly every card: at 100,000 cards, handing SQLite's matches
+  to Python a row at a time and mapping each through a dict took four times what FTS5 took to
+  find them. So the matches come as one string of rowids (``group_concat``, decoded by the C
+  JSON parser) and map to positions through a list indexed by rowid (:class:`Positions`), in C.
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Iterable
 
 from reader.cards.query import SearchTerm
@@ -31,4 +37,48 @@ RANKED_SQL = (
     "SELECT f.rowid FROM fulltext JOIN files f ON f.rowid = fulltext.rowid "
     "WHERE fulltext MATCH ? ORDER BY fulltext.rank, f.path"
 )
-MATCHING_SQL = "SELECT rowid FROM fulltext WHERE fulltext MATCH ?"
+MATCHING_SQL = "SELECT group_concat(rowid) FROM fulltext WHERE fulltext MATCH ?"
+
+
+def matching_rowids(conn: sqlite3.Connection, expression: str) -> list[int]:
+    """The rowids of the cards matching an FTS5 expression, in no particular order."""
+    (joined,) = conn.execute(MATCHING_SQL, (expression,)).fetchone()
+    if not joined:
+        return []
+    rowids: list[int] = json.loads(f"[{joined}]")
+    return rowids
+
+
+class Positions:
+    """Each row's position in a catalog's summaries, by rowid (rows without one: none).
+
+    A list indexed by rowid, holding -1 where a row has no position: the positions of a
+    search's thousands of matches are then ``map(list.__getitem__, ...)``, which runs in C.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """``pairs``: (rowid, position) of every row that has a position."""
+        listed = list(pairs)
+        self._table = [-1] * (max((rowid for rowid, _ in listed), default=-1) + 1)
+        for rowid, position in listed:
+            self._table[rowid] = position
+
+    def __contains__(self, rowid: int) -> bool:
+        return 0 <= rowid < len(self._table) and self._table[rowid] >= 0
+
+    def __getitem__(self, rowid: int) -> int:
+        """The row's position (-1 when it has none; IndexError when the rowid is beyond the
+        rows this map knows)."""
+        return self._table[rowid]
+
+    def of(self, rowids: list[int]) -> set[int]:
+        """The positions of those of ``rowids`` that have one."""
+        if rowids and (min(rowids) < 0 or max(rowids) >= len(self._table)):
+            rowids = [rowid for rowid in rowids if rowid in self]
+        found = set(map(self._table.__getitem__, rowids))
+        found.discard(-1)
+        return found
+
+    def ranked(self, rowids: Iterable[int]) -> list[int]:
+        """The positions of those of ``rowids`` that have one, in their order."""
+        return [self._table[rowid] for rowid in rowids if rowid in self]

@@ -33,7 +33,7 @@ from reader.cards.resources import resources_dir
 
 #: Bump when the tables (or the encoding of the stored state) change; a stamp that differs
 #: means "rebuild".
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 CACHE_ENV = "BRIEFING_READER_CACHE_DIR"
 BUSY_TIMEOUT_MS = 5000
 #: The modules whose behaviour decides what a card file parses into (and what problems it
@@ -82,8 +82,7 @@ CREATE TABLE files (
     actors TEXT,
     problems TEXT,
     source BLOB,
-    analysis TEXT,
-    words TEXT NOT NULL
+    analysis TEXT
 );
 CREATE TABLE snapshot (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -92,12 +91,15 @@ CREATE TABLE snapshot (
     state BLOB NOT NULL
 );
 """
-#: Full-text search over ``files.words`` (an external-content table: the words are stored once).
-#: One prefix index, for one-letter prefixes: the first letter typed in the search field would
-#: otherwise merge the lists of hundreds of words (20 ms at 10,000 cards, 3 ms with it). Longer
-#: prefixes match few enough words; indexing them too cost a third more writing time.
+#: Full-text search over each card's folded words (:func:`reader.index._rows.fulltext`). A
+#: contentless table: the words are kept only compressed, in ``files.source``
+#: (:func:`reader.index._rows.pack`), whence a card's are read to forget it (FTS5's ``delete``);
+#: searches never read them. One prefix index, for one-letter prefixes: the first letter typed
+#: in the search field would otherwise merge the lists of hundreds of words (20 ms at 10,000
+#: cards, 3 ms with it). Longer prefixes match few enough words; indexing them too cost a third
+#: more writing time.
 _FTS_TABLE = """CREATE VIRTUAL TABLE fulltext USING fts5(
-    words, content = 'files', content_rowid = 'rowid', tokenize = "ascii tokenchars '_'",
+    words, content = '', tokenize = "ascii tokenchars '_'",
     prefix = '1'
 )"""
 
