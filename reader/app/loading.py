@@ -24,13 +24,15 @@ from reader.app.jobs import JobContext, JobFailure, JobRunner
 from reader.app.prepare import Prepared, prepare
 from reader.app.watcher import Changes, WatchTargets, watch_targets
 from reader.cards.catalog import Catalog
-from reader.index import index_refreshes, index_snapshots
+from reader.index import index_refreshes, index_snapshots, prepare_for_threads
 
 #: Turns a folder into catalogs, on the loader thread. It should not execute an ``import``
 #: there: with PySide6 6.12 (which corrupts None's reference count, see pyproject.toml) an
 #: import on the worker while the UI ran crashed the process ("Fatal Python error:
 #: none_dealloc"). 6.11 does not, but loads stay import-free as insurance; a test checks it.
 CatalogSource = Callable[[Path], Iterator[Catalog]]
+prepare_for_threads()  # loads, reloads, the views and the export run the parser off this thread
+
 #: Reads a set again after a change: given the folder, the catalog last made of it (or
 #: None), and which paths changed (None when unknown), yields catalogs like a source.
 CatalogRefresh = Callable[[Path, Catalog | None, Changes], Iterator[Catalog]]

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
 
 from reader.cards.problems import Problem, Severity, shorten
 from reader.cards.resources import schema
 from reader.cards.safe_yaml import Document, PathKey, Position
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _ITEM_NOUNS = {
     "argument": "argument point",
@@ -56,6 +58,12 @@ def is_valid(data: Any, schema_name: str) -> bool:
 
 @cache
 def _validator(name: str) -> jsonschema.protocols.Validator:
+    """The full validator, which only an invalid document needs, to word its problems; imported
+    here, as most processes never meet one (it is a third of ``briefing-reader table``'s
+    imports). A process that parses on worker threads makes it first: see
+    ``reader.index.prepare_for_threads``."""
+    import jsonschema
+
     loaded = schema(name)
     cls = jsonschema.validators.validator_for(loaded)
     cls.check_schema(loaded)

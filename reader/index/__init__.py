@@ -82,17 +82,19 @@ __all__ = [
     "index_refreshes",
     "index_snapshots",
     "open_index",
+    "prepare_for_threads",
 ]
 
 
-def _exercise_the_parser() -> None:
-    """Parse a card and a set file once, at import.
+def prepare_for_threads() -> None:
+    """Parse a valid and an invalid card and a set file once, on the calling (main) thread.
 
-    The index is driven from worker threads, and PySide6 replaces ``__import__`` with a hook
-    that is not thread-safe (see :mod:`reader.app.loading`). The fast validators are compiled on
-    first use, which imports; doing that here, on the importing (main) thread, means the
-    worker threads find everything ready. (Invalid cards need nothing more: jsonschema imports
-    nothing as it words their problems; tests/core/test_index_threads.py checks all of it.)
+    A process that drives the index from worker threads (the window) calls this first:
+    PySide6 replaces ``__import__`` with a hook that is not thread-safe (see
+    :mod:`reader.app.loading`), and the parser imports on first use — it compiles the fast
+    validators, and imports jsonschema to word an invalid card's problems. Afterwards
+    nothing the index does imports (tests/index/test_index_threads.py checks all of it). A
+    command-line run has no threads to prepare for and skips the cost (a tenth of a second).
     """
     card = (
         b"format: briefing-card/1\nid: a\ntitle: t\nsource: {publisher: p, published: '2020'}\n"
@@ -100,10 +102,10 @@ def _exercise_the_parser() -> None:
         b"timeline: [{date: '2020-01', event: e}]\n"
     )
     parse_card("a.yaml", card, frozenset())
+    parse_card("b.yaml", b"format: briefing-card/1\nid: B\nmore: 1\n", frozenset())
     parse_set_file(b"format: briefing-set/1\ntitle: t\ntopics: [{key: k}]\n", "t")
+    parse_set_file(b"format: briefing-set/1\nmore: 1\n", "t")
 
-
-_exercise_the_parser()
 
 ProgressCallback = Callable[[int, int], None]
 BatchCallback = Callable[[Sequence[CardSummary]], None]

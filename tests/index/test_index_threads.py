@@ -21,6 +21,7 @@ from reader.index import _sync as indexbuild
 from reader.cards.query import Query
 
 root, cache, threshold = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+index.prepare_for_threads()
 indexbuild.PARALLEL_THRESHOLD = threshold
 indexbuild.CHUNK = 8
 original = builtins.__import__
