@@ -17,9 +17,9 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QHeaderView, QScrollBar, QWidget
 
-from reader.qt.document import SafeTextDocument, make_document
+from reader.qt.document import SafeTextDocument
 from reader.render.theme import LIGHT, Theme
-from reader.ui.compare.delegate import draw_document
+from reader.ui.compare.delegate import cell_document, draw_document
 from reader.ui.compare.roles import HtmlRole
 
 PAD_X = 8
@@ -103,9 +103,7 @@ class HtmlHeader(QHeaderView):
         if doc is None:
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()  # keyed by text: stale labels only cost memory
-            doc = make_document(html, self._theme, self._point_size)
-            doc.setDocumentMargin(0)
-            doc.setTextWidth(width)
+            doc = cell_document(html, self._theme, self._point_size, width)
             self._cache[(html, width)] = doc
         return doc
 

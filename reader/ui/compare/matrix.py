@@ -17,6 +17,7 @@ perspective on the topic, or its header where it is silent).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.columns import CardProgress, source_label
-from reader.analysis.matrix import TopicMatrix, topic_matrix
+from reader.analysis.matrix import MatrixRow, TopicMatrix, topic_matrix
 from reader.analysis.side_by_side import no_topics_hint
 from reader.cards.catalog import Catalog
 from reader.cards.model import Card
@@ -79,21 +80,50 @@ def column_html(card: Card) -> str:
     )
 
 
+def row_tooltip(row: MatrixRow) -> str:
+    """A topic label's tooltip: the question, and the stances the cards take on it."""
+    stances = ", ".join(row.stances) or "none"
+    return safe_tooltip(row.topic.question, f"Stances: {stances}")
+
+
+@dataclass(frozen=True, slots=True)
+class ShownMatrix:
+    """The matrix as the view shows it, made off the UI thread (:meth:`TopicMatrixView.compute`).
+
+    A topic's label counts its sources and stances over every card: 10,000 cards make that
+    milliseconds a label, and the header asked for each label again whenever it measured or
+    painted it (half a second of frozen window per matrix). Made once here, with the tooltips.
+    """
+
+    matrix: TopicMatrix
+    #: Each row's label (HTML) and tooltip, in the rows' order.
+    labels: tuple[str, ...]
+    tooltips: tuple[str, ...]
+
+    @classmethod
+    def of(cls, matrix: TopicMatrix) -> ShownMatrix:
+        total = len(matrix.columns)
+        labels = tuple(matrix_row_label_html(row, total) for row in matrix.rows)
+        return cls(matrix, labels, tuple(row_tooltip(row) for row in matrix.rows))
+
+
 class TopicMatrixModel(QAbstractTableModel):
     """Topics × cards. How many cards address a topic and with how many stances is in the
     topic's label ("2 of 3 sources · 2 stances"), not in a column of its own."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._matrix = TopicMatrix((), ())
+        self._shown = ShownMatrix.of(TopicMatrix((), ()))
+        self._matrix = self._shown.matrix
 
     @property
     def matrix(self) -> TopicMatrix:
         return self._matrix
 
-    def set_matrix(self, matrix: TopicMatrix) -> None:
+    def set_matrix(self, shown: ShownMatrix) -> None:
         self.beginResetModel()
-        self._matrix = matrix
+        self._shown = shown
+        self._matrix = shown.matrix
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -146,14 +176,12 @@ class TopicMatrixModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self._matrix.rows):
             return None
-        row = self._matrix.rows[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.topic.label
+            return self._matrix.rows[section].topic.label
         if role == HtmlRole:
-            return matrix_row_label_html(row, total)
+            return self._shown.labels[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            stances = ", ".join(row.stances) or "none"
-            return safe_tooltip(row.topic.question, f"Stances: {stances}")
+            return self._shown.tooltips[section]
         return None
 
 
@@ -238,8 +266,8 @@ class TopicMatrixView(SetWideView):
     @staticmethod
     def compute(
         catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
-    ) -> TopicMatrix:
-        return topic_matrix(catalog.analysed(card_ids, progress), catalog.info)
+    ) -> ShownMatrix:
+        return ShownMatrix.of(topic_matrix(catalog.analysed(card_ids, progress), catalog.info))
 
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
 
-#: Rows a view is given at a time: a screenful or two. Before fetching more, the view measures
-#: every row down to the last one given (is it on screen?), each a rich-text document: ~1 ms.
-PAGE = 100
+#: Rows a view is given at a time: a screenful or so. Before fetching more, the view measures
+#: every row down to the last one given (is it on screen?), a rich-text document per column,
+#: all in one go: 100 rows of the timeline froze the window for 0.1-0.2 s.
+PAGE = 40
 
 # A plain mixin at run time (one Qt base per class), the model's methods for the type checker.
 if TYPE_CHECKING:

@@ -3,6 +3,7 @@ wins, older requests stop."""
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ from reader.analysis.columns import CardProgress
 from reader.app.jobs import JobRunner
 from reader.cards.catalog import Catalog, MemoryCatalog
 from reader.cards.load import load_set
-from reader.ui.compare.jobs import Compute, Computed, view_job
+from reader.ui.compare.jobs import SWITCH_INTERVAL, Compute, Computed, view_job
 
 
 def endless(stopped: threading.Event) -> Compute:
@@ -93,5 +94,33 @@ def test_a_failing_compute_is_reported(qtbot: QtBot, card_set: Path) -> None:
         key, failure = failed.args
         assert [key, failure.message] == ["broken", "ValueError: no such topic"]
         assert jobs.running is None
+    finally:
+        jobs.shutdown()
+
+
+def test_the_interpreter_switches_threads_often_while_views_are_worked_out(
+    qtbot: QtBot, card_set: Path
+) -> None:
+    """The window waits for the job at each call into Python: half a millisecond, not five,
+    while any view job runs (a cancelled one finishing as the next starts); then as before."""
+    before = sys.getswitchinterval()
+    catalog = MemoryCatalog(load_set(card_set))
+    seen: list[float] = []
+
+    def switches(_catalog: Catalog, _ids: Sequence[str], _progress: CardProgress | None) -> str:
+        seen.append(sys.getswitchinterval())
+        return "seen"
+
+    jobs = JobRunner("views")
+    stopped = threading.Event()
+    try:
+        with qtbot.waitSignal(jobs.progressed):
+            jobs.start("slow", view_job(endless(stopped), catalog, ["a"]))
+        assert sys.getswitchinterval() == SWITCH_INTERVAL
+        with qtbot.waitSignal(jobs.finished):
+            jobs.start("quick", view_job(switches, catalog, ["a"]))
+        assert stopped.wait(5)
+        qtbot.waitUntil(lambda: sys.getswitchinterval() == before)
+        assert seen == [SWITCH_INTERVAL]
     finally:
         jobs.shutdown()
