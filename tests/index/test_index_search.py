@@ -42,6 +42,8 @@ QUERIES = [
     Query(exclude_tags=("country",)),
     Query(include_tags=("region",), exclude_tags=("region/sahel", "kind/news")),
     Query(include_tags=("nothing/like/this",)),
+    Query(include_tags=("nothing/like/this",), text="mali"),
+    Query(include_tags=("country/mali",), exclude_tags=("country",), text="a"),
     Query(publishers=frozenset({"Chatham House", "Reuters"})),
     Query(years=frozenset({2015, 2021}), text="mali"),
     Query(kinds=frozenset({"report", ""}), include_tags=("actor",), text="transit"),
