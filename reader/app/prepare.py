@@ -2,7 +2,9 @@
 
 A large set's tag tree counts and sort keys take a good part of a second to derive; the
 loader (:mod:`reader.app.loading`) derives them next to each catalog it makes, patching what
-it derived for the catalog before when few cards changed. Pure Python: no Qt here.
+it derived for the catalog before when few cards changed. The facets are the catalog's own
+too (the index's catalog selects with them): :func:`build_facets` answers both with one
+object, and patched ones are handed to it for the new summaries. Pure Python: no Qt here.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 
 from reader.app.sorting import SortKeys, sort_keys, updated_sort_keys
 from reader.cards.catalog import CardSummary
-from reader.cards.facets import Facets, build_facets
+from reader.cards.facets import Facets, build_facets, remember_facets
 
 #: Above this many changed cards, :func:`prepare` starts over rather than patch.
 PATCH_LIMIT = 500
@@ -40,6 +42,7 @@ def prepare(summaries: Sequence[CardSummary], previous: Prepared | None = None) 
     if previous is not None:
         patched = _patched(previous, by_id)
         if patched is not None:
+            remember_facets(summaries, patched.tags)
             return patched
     return Prepared(build_facets(summaries), sort_keys(summaries), by_id)
 
@@ -54,5 +57,10 @@ def _patched(previous: Prepared, by_id: dict[str, CardSummary]) -> Prepared | No
     tags = previous.tags.updated(replaced, changed)
     if tags is None:  # a tag or facet value came or went: the tree's nodes change
         return None
+    if list(tags.card_nodes) != list(by_id):
+        # Queries select cards by their position in the summaries (Facets.select): a card
+        # added, or moved by a new path, goes where the summaries have it.
+        nodes = tags.card_nodes
+        tags = Facets(tags.filters, {i: nodes[i] for i in by_id}, tags.totals)
     keys = updated_sort_keys(previous.sort_keys, [s.id for s in gone], changed)
     return Prepared(tags, keys, by_id)

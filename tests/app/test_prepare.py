@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,10 @@ from reader.app import prepare as preparing
 from reader.app.prepare import prepare
 from reader.cards.catalog import CardSummary
 from reader.cards.dates import PartialDate
+from reader.cards.facets import build_facets
+from reader.cards.query import Query
+from reader.index import open_index
+from tests.support.synthetic import write_set
 
 TAGS = st.sampled_from(["theme", "theme/security", "theme/aid", "country/mali", "actor/wagner"])
 SUMMARIES = st.builds(
@@ -57,3 +62,27 @@ def test_an_edit_within_known_tags_is_patched_a_new_tag_rebuilds(
     with_new_tag = [*cards[:-1], summary(19, "actor/wagner")]
     prepare(with_new_tag, previous)
     assert rebuilt == [20]
+
+
+def test_patched_facets_are_the_new_catalogs_and_select_its_cards_by_position() -> None:
+    # A card added amid the others, and one moved by a new path, land where the new summaries
+    # have them: the index's catalog selects by position with the facets prepare() made
+    # (build_facets hands them over) instead of building its own on the UI thread.
+    cards = [summary(n, "theme/aid" if n % 2 else "country/mali") for n in range(20)]
+    previous = prepare(tuple(cards))
+    added = dataclasses.replace(summary(50, "theme/aid"), path="b.yaml")
+    moved = dataclasses.replace(cards[7], path="z.yaml")
+    after = (*cards[:3], added, *cards[3:7], *cards[8:], moved)
+    prepared = prepare(after, previous)
+    assert build_facets(after) is prepared.tags
+    fresh = build_facets(list(after))
+    assert list(prepared.tags.card_nodes) == [s.id for s in after]
+    for tag in ("theme", "theme/aid", "country/mali"):
+        query = Query(include_tags=(tag,))
+        assert prepared.tags.select(query) == fresh.select(query)
+
+
+def test_a_warm_open_builds_the_facets_once(tmp_path: Path) -> None:
+    write_set(tmp_path / "set", 30, seed=3)
+    catalog = open_index(tmp_path / "set", cache_dir=tmp_path / "cache")
+    assert prepare(catalog.summaries()).tags is catalog.facets()

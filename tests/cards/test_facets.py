@@ -138,3 +138,16 @@ def test_related_cards_are_the_best_scored(
     summaries: list[CardSummary], card_id: str, limit: int
 ) -> None:
     assert related(card_id, summaries, limit) == reference_related(card_id, summaries, limit)
+
+
+def test_the_facets_of_one_tuple_of_summaries_are_built_once(catalog: MemoryCatalog) -> None:
+    # The loader and the index's catalog both ask for the same catalog's facets.
+    summaries = catalog.summaries()
+    assert isinstance(summaries, tuple)
+    first = build_facets(summaries)
+    assert build_facets(summaries) is first
+    copy = tuple(list(summaries))  # equal, but another object: it may hold other cards then
+    assert build_facets(copy) is not first
+    assert build_facets(copy) == first
+    as_list = list(summaries)  # a list can change: never answered from before
+    assert build_facets(as_list) is not build_facets(as_list)
