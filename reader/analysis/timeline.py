@@ -4,9 +4,11 @@ several cards merged into one entry with each card's wording.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
+from itertools import chain
 
 from reader.analysis.columns import PROGRESS_EVERY, date_order
 from reader.cards.dates import PartialDate
@@ -62,37 +64,31 @@ _FUNCTION_WORDS = frozenset({
 STEM = 4
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class _Wording:
     """A description's content words, and the same words grouped by their first :data:`STEM`
     letters: whether a word matches one of them is a set lookup and a look at the few words
     of its group, not a comparison with each (the timeline of 10,000 cards compares millions
-    of words)."""
+    of words). A plain class: made once per distinct wording, and read-only by convention."""
 
-    words: frozenset[str]
-    #: Each word of :data:`STEM` letters or more under its first :data:`STEM` letters; a
-    #: shorter word under itself. A word matches only words of its own group (see
-    #: :func:`_matches`); a wording without content words has only the group "".
-    groups: dict[str, tuple[str, ...]]
-    #: The groups' keys: two wordings with any word in common, or inflections of one, share
-    #: one of them.
-    keys: frozenset[str]
-    #: Whether every group holds one word, so that shared keys count matching words at most.
-    single: bool
+    __slots__ = ("groups", "keys", "single", "size", "words")
 
-    @classmethod
-    def of(cls, text: str) -> _Wording:
+    def __init__(self, text: str) -> None:
         found = frozenset(w for w in words(text) if w not in _FUNCTION_WORDS)
         groups: dict[str, tuple[str, ...]] = {}
         for word in found:
             key = word[:STEM]
             groups[key] = (*groups.get(key, ()), word)
-        if not found:
-            groups = {"": ()}
-        return cls(found, groups, frozenset(groups), len(groups) == len(found))
-
-    def __len__(self) -> int:
-        return len(self.words)
+        self.words = found
+        self.size = len(found)
+        #: Each word of :data:`STEM` letters or more under its first :data:`STEM` letters; a
+        #: shorter word under itself. A word matches only words of its own group (see
+        #: :func:`_matches`); a wording without content words has only the group "".
+        self.groups = groups if found else {"": ()}
+        #: The groups' keys: two wordings with any word in common, or inflections of one,
+        #: share one of them.
+        self.keys = frozenset(self.groups)
+        #: Whether every group holds one word, so that shared keys count matching words.
+        self.single = len(groups) == len(found)
 
 
 def _matches(word: str, other: _Wording) -> bool:
@@ -114,7 +110,7 @@ def wording_overlap(a: str, b: str) -> float:
     Content words are the folded words (case, accents and punctuation ignored) without
     function words such as "the" or "its".
     """
-    return _overlap(_Wording.of(a), _Wording.of(b))
+    return _overlap(_Wording(a), _Wording(b))
 
 
 def _overlap(a: _Wording, b: _Wording, enough: float = 0.0) -> float:
@@ -122,8 +118,8 @@ def _overlap(a: _Wording, b: _Wording, enough: float = 0.0) -> float:
     below ``enough``, it stops counting and says 0."""
     if not a.words or not b.words:
         return 1.0 if a.words == b.words else 0.0
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    total = len(short)
+    short, long_ = (a, b) if a.size <= b.size else (b, a)
+    total = short.size
     misses = 0
     for word in short.words:
         if not _matches(word, long_):
@@ -139,12 +135,12 @@ def _could_merge(short: _Wording, long_: _Wording) -> bool:
     all that can match (a set intersection, where counting the matches looks at each word)."""
     shared = short.keys & long_.keys
     possible = len(shared) if short.single else sum(len(short.groups[k]) for k in shared)
-    return not short.words or possible / len(short.words) >= MERGE_OVERLAP
+    return not short.size or possible / short.size >= MERGE_OVERLAP
 
 
 def _merges(a: _Wording, b: _Wording) -> bool:
     """:func:`same_event` of two wordings."""
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    short, long_ = (a, b) if a.size <= b.size else (b, a)
     return _could_merge(short, long_) and _overlap(short, long_, MERGE_OVERLAP) >= MERGE_OVERLAP
 
 
@@ -170,19 +166,37 @@ class _Clusters:
         self.reports: list[list[Report]] = []
         self._wordings: list[list[_Wording]] = []
         self._card_ids: list[set[str]] = []
+        # Each cluster's fewest content words of a report, 0 when one of its reports has
+        # groups of several words (then it is compared whatever it shares; see _candidates).
+        self._fewest: list[int] = []
         # Which clusters have a report with each key (see _Wording.keys): an event can merge
-        # only into a cluster that shares a key with it, so only those are compared (a year
-        # with hundreds of events would otherwise compare each with all before it).
+        # only into a cluster that shares enough keys with it, so only those are compared (a
+        # year with hundreds of events would otherwise compare each with all before it).
         self._by_key: dict[str, list[int]] = {}
+
+    def _candidates(self, told: _Wording) -> list[int]:
+        """The clusters ``told`` could merge into, in order. Two wordings of one-word groups
+        merge only when their shared keys are :data:`MERGE_OVERLAP` of the shorter's words
+        (see :func:`_could_merge`); a cluster has at least the keys any of its reports
+        shares, so one sharing fewer than that with its shortest report is not compared."""
+        by_key = self._by_key
+        shared = Counter(chain.from_iterable(by_key.get(key, ()) for key in told.keys))
+        if not told.single or not told.size:
+            return sorted(shared)
+        fewest = self._fewest
+        return sorted(
+            i
+            for i, count in shared.items()
+            if not fewest[i] or count / min(told.size, fewest[i]) >= MERGE_OVERLAP
+        )
 
     def add(self, report: Report, told: _Wording) -> None:
         """Put ``report`` in the first cluster it merges into (one without its card), or a
         new one."""
-        by_key = self._by_key
         home = next(
             (
                 i
-                for i in sorted({i for key in told.keys for i in by_key.get(key, ())})
+                for i in self._candidates(told)
                 if report.card.id not in self._card_ids[i]
                 and any(_merges(wording, told) for wording in self._wordings[i])
             ),
@@ -193,11 +207,14 @@ class _Clusters:
             self.reports.append([])
             self._wordings.append([])
             self._card_ids.append(set())
+            self._fewest.append(told.size)
         self.reports[home].append(report)
         self._wordings[home].append(told)
         self._card_ids[home].add(report.card.id)
+        fewest = told.size if told.single else 0
+        self._fewest[home] = min(self._fewest[home], fewest)
         for key in told.keys:
-            homes = by_key.setdefault(key, [])
+            homes = self._by_key.setdefault(key, [])
             if not homes or homes[-1] != home:
                 homes.append(home)
 
@@ -224,7 +241,7 @@ def merged_timeline(
         for event in card.timeline:
             told = wordings.get(event.event)
             if told is None:
-                told = wordings[event.event] = _Wording.of(event.event)
+                told = wordings[event.event] = _Wording(event.event)
             clusters = dates.get(event.date)
             if clusters is None:
                 clusters = dates[event.date] = _Clusters()
