@@ -73,7 +73,7 @@ class _Wording:
     __slots__ = ("groups", "keys", "single", "size", "words")
 
     def __init__(self, text: str) -> None:
-        found = frozenset(w for w in words(text) if w not in _FUNCTION_WORDS)
+        found = frozenset(words(text)) - _FUNCTION_WORDS
         groups: dict[str, tuple[str, ...]] = {}
         for word in found:
             key = word[:STEM]
@@ -193,15 +193,13 @@ class _Clusters:
     def add(self, report: Report, told: _Wording) -> None:
         """Put ``report`` in the first cluster it merges into (one without its card), or a
         new one."""
-        home = next(
-            (
-                i
-                for i in self._candidates(told)
-                if report.card.id not in self._card_ids[i]
-                and any(_merges(wording, told) for wording in self._wordings[i])
-            ),
-            None,
-        )
+        home = None
+        for i in self._candidates(told):
+            if report.card.id in self._card_ids[i]:
+                continue
+            if any(_merges(wording, told) for wording in self._wordings[i]):
+                home = i
+                break
         if home is None:
             home = len(self.reports)
             self.reports.append([])
