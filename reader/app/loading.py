@@ -8,13 +8,20 @@ so a large set is readable before it has finished loading, and never freezes the
 Loads are jobs (:mod:`reader.app.jobs`): opening another set, or closing the window, stops
 the load under way at its next checkpoint (the index checks between chunks of files)
 instead of waiting for it.
+
+A load's first catalog delivered, it waits until the window has taken it
+(:attr:`Snapshot.taken`) before it goes on: what comes next (the index's check of every file,
+the facets' inverted side) is Python on this thread, which would hold the interpreter half
+the time the window fills its list and tag tree (100,000 cards: seconds of the first open).
+Later catalogs (a long build's progress) are not waited for: the build goes on meanwhile.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -89,6 +96,24 @@ class Snapshot:
     seconds: float
     watch: WatchTargets | None
     prepared: Prepared
+    #: Set once the receiver has taken the catalog (see :func:`_deliver`).
+    taken: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
+
+
+#: How long a load waits for the window to take a catalog before it goes on regardless (a
+#: receiver busy or gone; a cancelled load stops at once instead).
+TAKEN_SECONDS = 2.0
+
+
+def _deliver(context: JobContext, snapshot: Snapshot, *, wait: bool) -> None:
+    """Hand ``snapshot`` over and, with ``wait``, wait until it is taken: the window fills
+    its views without this thread's next steps competing for the interpreter."""
+    context.deliver(snapshot)
+    if not wait:
+        return
+    deadline = time.monotonic() + TAKEN_SECONDS
+    while not snapshot.taken.wait(0.02) and time.monotonic() < deadline:
+        context.checkpoint()  # a newer load or a closed window: its results never arrive
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +150,8 @@ def _load(
             context.checkpoint()
             ready = prepare(catalog.summaries(), previous[1] if previous else None)
             seconds = time.perf_counter() - started
-            context.deliver(Snapshot(request, root, catalog, False, seconds, None, ready))
+            snapshot = Snapshot(request, root, catalog, False, seconds, None, ready)
+            _deliver(context, snapshot, wait=last is None)
             last = catalog, ready
     finally:
         if isinstance(catalogs, Generator):
@@ -199,6 +225,7 @@ class CatalogLoader(QObject):
     def _on_delivered(self, _request: object, snapshot: Snapshot) -> None:
         self._last = snapshot.catalog, snapshot.prepared
         self.delivered.emit(snapshot)
+        snapshot.taken.set()  # the receivers have shown it: the load may go on
 
     def _on_failed(self, _request: object, failure: JobFailure) -> None:
         self.failed.emit(failure.message)

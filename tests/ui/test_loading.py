@@ -310,3 +310,31 @@ def test_closing_the_window_during_a_load_does_not_wait_for_it(
         assert window.session.catalog is None  # and delivers nothing
     finally:
         go_on.set()
+
+
+def test_a_load_goes_on_only_once_its_first_catalog_is_taken(qtbot: QtBot, card_set: Path) -> None:
+    # The index's check of every file follows the stored catalog: it waits while the window
+    # fills its list from that catalog, instead of holding the interpreter half that time.
+    resumed = threading.Event()
+    went_on_while_shown: list[bool] = []
+
+    def source(root: Path) -> Iterator[Catalog]:
+        yield MemoryCatalog(load_set(root))
+        resumed.set()
+        yield MemoryCatalog(load_set(root))  # later catalogs are not waited for
+
+    def show(snapshot: Snapshot) -> None:
+        if not went_on_while_shown:  # the first: give the load time to go on, if it would
+            went_on_while_shown.append(resumed.wait(0.3))
+
+    loader = CatalogLoader(CatalogSources.same(source))
+    finals: list[bool] = []
+    loader.delivered.connect(show)
+    loader.delivered.connect(lambda snapshot: finals.append(snapshot.final))
+    try:
+        loader.load(card_set)
+        qtbot.waitUntil(lambda: not loader.busy)
+        assert went_on_while_shown == [False]
+        assert finals == [False, False, True]
+    finally:
+        loader.shutdown()
