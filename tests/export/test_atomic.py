@@ -73,7 +73,11 @@ def test_unwritable_folder_exits_1_and_writes_nothing(
 
 def _run_with_file_size_limit(limit: int, *args: str) -> subprocess.CompletedProcess[str]:
     """The real command in a child process whose files may not grow past ``limit`` bytes,
-    which is what a full disk does to a write (EFBIG instead of ENOSPC)."""
+    which is what a full disk does to a write (EFBIG instead of ENOSPC).
+
+    ``-B``: the limit applies to every file the child writes, and Python writes a module's
+    bytecode cache without checking for a short write, so a child compiling a changed module
+    left a cut-off ``.pyc`` in the tree that broke every later import of it."""
     code = (
         "import resource, signal, sys\n"
         f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))\n"
@@ -83,7 +87,7 @@ def _run_with_file_size_limit(limit: int, *args: str) -> subprocess.CompletedPro
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-B", "-c", code, *args],
         capture_output=True,
         text=True,
         env=env,
