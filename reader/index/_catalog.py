@@ -29,7 +29,7 @@ from reader.cards.problems import Problem
 from reader.cards.query import Query
 from reader.index._projection import decode as decode_analysis
 from reader.index._rows import content_digest, restore_card, split_words, unpack
-from reader.index._search import RANKED_SQL, Positions, fts_expression, matching_rowids
+from reader.index._search import RANKED_SQL, Positions, fts_expression, matching_rowids, pick
 from reader.index._state import SaveState, State, generation
 from reader.index._store import CorruptIndex, Store, read_transaction
 
@@ -170,7 +170,9 @@ class IndexCatalog:
             except sqlite3.Error:
                 return self._memory().matching(query)
             selected = found if selected is None else found & selected
-        return list(map(self._ids.__getitem__, sorted(selected or ())))
+        if selected is not None and len(selected) == len(self._ids):
+            return list(self._ids)  # a first letter typed: often every card
+        return pick(self._ids, sorted(selected or ()))
 
     def search(self, query: Query) -> list[str]:
         """Like :meth:`matching`, but the best matches first (bm25) when there is a search."""

@@ -20,8 +20,10 @@
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from reader.cards.query import SearchTerm
 
@@ -47,6 +49,17 @@ def matching_rowids(conn: sqlite3.Connection, expression: str) -> list[int]:
         return []
     rowids: list[int] = json.loads(f"[{joined}]")
     return rowids
+
+
+T = TypeVar("T")
+
+
+def pick(items: Sequence[T], indexes: Sequence[int]) -> list[T]:
+    """``[items[i] for i in indexes]``, in C: a hundred thousand ids in a third of the time."""
+    if len(indexes) < 2:
+        return [items[i] for i in indexes]
+    picked: tuple[T, ...] = operator.itemgetter(*indexes)(items)
+    return list(picked)
 
 
 class Positions:
@@ -75,7 +88,7 @@ class Positions:
         """The positions of those of ``rowids`` that have one."""
         if rowids and (min(rowids) < 0 or max(rowids) >= len(self._table)):
             rowids = [rowid for rowid in rowids if rowid in self]
-        found = set(map(self._table.__getitem__, rowids))
+        found = set(pick(self._table, rowids))
         found.discard(-1)
         return found
 
