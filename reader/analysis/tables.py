@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from reader.analysis.ledger import recommendation_ledger
 from reader.analysis.matrix import topic_matrix
 from reader.analysis.timeline import EventKind, merged_timeline
-from reader.cards.model import Card, SetInfo
+from reader.cards.model import Card, Parts, SetInfo
 
 #: The columns every row ends with: which card it comes from.
 CARD_COLUMNS = ("card_id", "title", "publisher", "published")
@@ -92,4 +92,10 @@ TABLES: dict[str, Callable[[Sequence[Card], SetInfo], Table]] = {
     "matrix": matrix_table,
     "ledger": ledger_table,
     "timeline": timeline_table,
+}
+#: What each table reads of a card beyond its head (:meth:`Catalog.analysed` decodes only that).
+PARTS: dict[str, Parts] = {
+    "matrix": Parts.PERSPECTIVES,
+    "ledger": Parts.RECOMMENDATIONS,
+    "timeline": Parts.TIMELINE,
 }

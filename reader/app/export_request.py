@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from reader.app.jobs import Job, JobContext
 from reader.cards.catalog import CardProgress, CardSummary, Catalog
-from reader.cards.model import Card, SetInfo
+from reader.cards.model import Card, Parts, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query
 from reader.export.book import BookRequest, SelectionError, select
@@ -215,6 +215,11 @@ class _ReadingCatalog:
             self._job.checkpoint()
         return self._catalog.card(card_id)
 
-    def analysed(self, card_ids: Sequence[str], progress: CardProgress | None = None) -> list[Card]:
+    def analysed(
+        self,
+        card_ids: Sequence[str],
+        progress: CardProgress | None = None,
+        parts: Parts = Parts.ALL,
+    ) -> list[Card]:
         self._job.checkpoint()
-        return self._catalog.analysed(card_ids, progress)
+        return self._catalog.analysed(card_ids, progress, parts)

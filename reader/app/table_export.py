@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from reader.analysis.tables import TABLES, Table
+from reader.analysis.tables import PARTS, TABLES, Table
 from reader.app.jobs import Job, JobContext
 from reader.cards.catalog import Catalog
 from reader.export.atomic import AtomicFile, resolve_target
@@ -101,7 +101,7 @@ def _table(request: TableRequest, job: JobContext) -> TableWritten | TableRefuse
         return _refused(target, reason)
     total = len(request.card_ids)
     job.progress(0, total)
-    cards = request.catalog.analysed(request.card_ids, job.progress)
+    cards = request.catalog.analysed(request.card_ids, job.progress, PARTS[request.view])
     gc.freeze()  # the cards too, and then the rows: each is kept to the end
     table = TABLES[request.view](cards, request.catalog.info)
     gc.freeze()

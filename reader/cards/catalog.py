@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from reader.cards.dates import PartialDate
-from reader.cards.model import Card, CardSet, SetInfo
+from reader.cards.model import Card, CardSet, Parts, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query, words
 
@@ -125,11 +125,17 @@ class Catalog(Protocol):
         """The full card, parsed on demand where the implementation allows it."""
         ...
 
-    def analysed(self, card_ids: Sequence[str], progress: CardProgress | None = None) -> list[Card]:
+    def analysed(
+        self,
+        card_ids: Sequence[str],
+        progress: CardProgress | None = None,
+        parts: Parts = Parts.ALL,
+    ) -> list[Card]:
         """The cards behind ``card_ids``, in that order (ids it lacks are dropped), carrying
-        at least what set-wide analyses read: source, tags, perspectives, recommendations,
-        timeline, quotes, actors. The index answers without parsing (no thesis, summary or
-        argument then); ``progress`` may raise to stop."""
+        at least what set-wide analyses read: id, title, path, source, tags, and the
+        ``parts`` asked for (all by default). The index answers without parsing (no thesis,
+        summary or argument then, nor the parts not asked for); ``progress`` may raise to
+        stop."""
         ...
 
 
@@ -164,7 +170,13 @@ class MemoryCatalog:
     def card(self, card_id: str) -> Card | None:
         return self._by_id.get(card_id)
 
-    def analysed(self, card_ids: Sequence[str], progress: CardProgress | None = None) -> list[Card]:
+    def analysed(
+        self,
+        card_ids: Sequence[str],
+        progress: CardProgress | None = None,
+        parts: Parts = Parts.ALL,
+    ) -> list[Card]:
+        """The whole cards (this catalog holds them parsed; ``parts`` is a minimum)."""
         if progress is not None:
             progress(0, len(card_ids))
         return [self._by_id[i] for i in card_ids if i in self._by_id]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import Flag, auto
 from pathlib import Path
 
 from reader.cards.dates import PartialDate
@@ -72,6 +73,18 @@ class TimelineEvent:
 class Quote:
     text: str
     where: str | None = None
+
+
+class Parts(Flag):
+    """Which lists of a card a set-wide analysis reads, beyond its id, title, path, source and
+    tags (``Catalog.analysed``): the index decodes only those."""
+
+    PERSPECTIVES = auto()
+    RECOMMENDATIONS = auto()
+    TIMELINE = auto()
+    QUOTES = auto()
+    ACTORS = auto()
+    ALL = PERSPECTIVES | RECOMMENDATIONS | TIMELINE | QUOTES | ACTORS
 
 
 @dataclass(frozen=True, slots=True)

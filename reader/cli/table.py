@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader.analysis.tables import TABLES
+from reader.analysis.tables import PARTS, TABLES
 from reader.cards.query import Query, search_problem
 from reader.cards.wording import plural
 from reader.cli.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -79,7 +79,7 @@ def _table(root: Path, args: argparse.Namespace) -> int:
     ids = catalog.matching(query)
     if not ids:
         return _fail("no card matches", EXIT_FAILED)
-    table = TABLES[args.view](catalog.analysed(ids), catalog.info)
+    table = TABLES[args.view](catalog.analysed(ids, parts=PARTS[args.view]), catalog.info)
     data = table_bytes(table, fmt, bom=args.bom)
     if target is None:
         write_data(data)

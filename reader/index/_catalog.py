@@ -24,7 +24,7 @@ from reader.cards.load import (
     load_card_file,
     load_set,
 )
-from reader.cards.model import SET_FILE, Card, SetInfo
+from reader.cards.model import SET_FILE, Card, Parts, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query
 from reader.index._projection import decode as decode_analysis
@@ -80,11 +80,11 @@ _PARSED = ParsedCards()
 ANALYSIS_CHUNK = 500
 
 
-def _decoded(row: str | None) -> Card | None:
+def _decoded(row: str | None, parts: Parts) -> Card | None:
     if row is None:
         return None
     try:
-        return decode_analysis(row)
+        return decode_analysis(row, parts)
     except ValueError:
         return None
 
@@ -197,12 +197,17 @@ class IndexCatalog:
         # The file may hold another card by now: never answer with another card's content.
         return card if card is not None and card.id == card_id else None
 
-    def analysed(self, card_ids: Sequence[str], progress: CardProgress | None = None) -> list[Card]:
+    def analysed(
+        self,
+        card_ids: Sequence[str],
+        progress: CardProgress | None = None,
+        parts: Parts = Parts.ALL,
+    ) -> list[Card]:
         """The cards behind ``card_ids`` as the set-wide analyses read them, from their
-        analysis rows (:mod:`reader.index._projection`): no YAML is parsed, so 10,000 cards take
-        a fraction of a second. Ids the catalog does not have are dropped; a card whose row is
-        missing or damaged is parsed instead. ``progress(done, total)`` is told between chunks
-        and may raise to stop."""
+        analysis rows (:mod:`reader.index._projection`), with only ``parts`` decoded: no YAML
+        is parsed, so 10,000 cards take a fraction of a second. Ids the catalog does not have
+        are dropped; a card whose row is missing or damaged is parsed instead (whole).
+        ``progress(done, total)`` is told between chunks and may raise to stop."""
         found: list[Card] = []
         for start in range(0, len(card_ids), ANALYSIS_CHUNK):
             if progress is not None:
@@ -215,7 +220,7 @@ class IndexCatalog:
             ]
             rows = self._analysis_rows([path for _, path in chunk])
             for card_id, path in chunk:
-                card = _decoded(rows.get((path, card_id)))
+                card = _decoded(rows.get((path, card_id)), parts)
                 card = card if card is not None else self.card(card_id)
                 if card is not None:
                     found.append(card)

@@ -8,12 +8,16 @@ dates' precision, quotes and actors, each with its locator. Parsing a card's YAM
 costs about 0.85 ms; building them from this row costs about 0.02 ms, so a view of 10,000
 cards is ready in a fraction of a second instead of eight.
 
-The row is JSON (the standard library decodes it in C, and a damaged row fails to decode
-rather than doing anything else). It is written by the worker that parsed the card, in the
-same pass, so the cold index pays only the encoding (about 0.02 ms a card). A card built from
-it is a :class:`Card` with the analysed fields filled and the rest empty (no thesis, summary,
-argument, notes or positions): :meth:`IndexCatalog.analysed` hands such cards only to the
-analyses, and everything that shows a whole card asks :meth:`IndexCatalog.card`.
+The row is six JSON texts joined by U+001E (a control character JSON always escapes, so it
+never occurs inside one): the card's head (id, title, path, source, tags), then its
+perspectives, recommendations, timeline, quotes and actors. A view decodes only the parts it
+reads (:class:`~reader.cards.catalog.Parts`): the timeline of 10,000 cards does not decode
+their recommendations. The standard library decodes JSON in C, and a damaged row fails to
+decode rather than doing anything else. It is written by the worker that parsed the card, in
+the same pass, so the cold index pays only the encoding (about 0.02 ms a card). A card built
+from it is a :class:`Card` with the head and the parts asked for, the rest empty (no thesis,
+summary, argument, notes or positions): :meth:`IndexCatalog.analysed` hands such cards only to
+the analyses, and everything that shows a whole card asks :meth:`IndexCatalog.card`.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from reader.cards.dates import PartialDate
 from reader.cards.model import (
     Actor,
     Card,
+    Parts,
     Perspective,
     Quote,
     Recommendation,
@@ -32,8 +37,19 @@ from reader.cards.model import (
     TimelineEvent,
 )
 
-#: Bumped when the row's layout changes (it is also part of the index's fingerprint).
-LAYOUT = 1
+#: Between the row's JSON texts.
+SEPARATOR = "\x1e"
+#: One encoder for every row (``json.dumps`` with options makes a new one per call).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+#: Each part's place among the row's JSON texts (the head is the first).
+_PLACE = {
+    Parts.PERSPECTIVES: 1,
+    Parts.RECOMMENDATIONS: 2,
+    Parts.TIMELINE: 3,
+    Parts.QUOTES: 4,
+    Parts.ACTORS: 5,
+}
+_TEXTS = 1 + len(_PLACE)
 
 
 def _date(date: PartialDate) -> list[int | None]:
@@ -41,38 +57,53 @@ def _date(date: PartialDate) -> list[int | None]:
 
 
 def encode(card: Card) -> str:
-    """The analysed fields of ``card`` as one JSON array (see :func:`decode` for its order)."""
+    """The analysed fields of ``card`` as one row (see the module docstring)."""
     src = card.source
-    return json.dumps(
+    head = [
+        card.id,
+        card.title,
+        card.path,
+        [src.publisher, _date(src.published), src.title, src.kind, src.file],
+        list(card.tags),
+    ]
+    return SEPARATOR.join(
         [
-            card.id,
-            card.title,
-            card.path,
-            [src.publisher, _date(src.published), src.title, src.kind, src.file],
-            list(card.tags),
-            [[p.topic, p.stance, p.view] for p in card.perspectives],
-            [[r.to, r.action, r.where] for r in card.recommendations],
-            [[_date(e.date), e.event] for e in card.timeline],
-            [[q.text, q.where] for q in card.quotes],
-            [[a.name, a.role] for a in card.actors],
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+            _ENCODE(head),
+            _ENCODE([[p.topic, p.stance, p.view] for p in card.perspectives]),
+            _ENCODE([[r.to, r.action, r.where] for r in card.recommendations]),
+            _ENCODE([[_date(e.date), e.event] for e in card.timeline]),
+            _ENCODE([[q.text, q.where] for q in card.quotes]),
+            _ENCODE([[a.name, a.role] for a in card.actors]),
+        ]
     )
 
 
-def decode(row: str) -> Card:
-    """The card :func:`encode` stored, with only the analysed fields; raises ValueError
+def decode(row: str, parts: Parts = Parts.ALL) -> Card:
+    """The card :func:`encode` stored, with its head and ``parts``; raises ValueError
     (json's, or on a wrong shape) for a row that is not one."""
+    texts = row.split(SEPARATOR)
+    if len(texts) != _TEXTS:
+        raise ValueError(f"not an analysis row: {len(texts)} parts")
     try:
-        return _build(json.loads(row))
+        return _build(texts, parts)
     except (TypeError, IndexError) as exc:
         raise ValueError(f"not an analysis row: {exc}") from exc
 
 
-def _build(fields: list[Any]) -> Card:
-    card_id, title, path, src, tags, persp, recs, events, quotes, actors = fields
+def _part(texts: list[str], parts: Parts, part: Parts) -> list[Any]:
+    """The decoded JSON of ``part``, or nothing when it is not among ``parts``."""
+    found: list[Any] = json.loads(texts[_PLACE[part]]) if part in parts else []
+    return found
+
+
+def _build(texts: list[str], parts: Parts) -> Card:
+    card_id, title, path, src, tags = json.loads(texts[0])
     publisher, published, src_title, kind, file = src
+    persp = _part(texts, parts, Parts.PERSPECTIVES)
+    recs = _part(texts, parts, Parts.RECOMMENDATIONS)
+    events = _part(texts, parts, Parts.TIMELINE)
+    quotes = _part(texts, parts, Parts.QUOTES)
+    actors = _part(texts, parts, Parts.ACTORS)
     return Card(
         id=card_id,
         title=title,

@@ -14,7 +14,7 @@ from reader.analysis.matrix import topic_matrix
 from reader.analysis.timeline import merged_timeline
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.load import load_set
-from reader.cards.model import Card
+from reader.cards.model import Card, Parts
 from reader.index import IndexCatalog, open_index
 
 
@@ -62,6 +62,28 @@ def test_analysed_cards_carry_every_analysed_field_of_the_parsed_card(
     assert [c.id for c in from_rows] == [c.id for c in parsed] == ids[:-1]
     assert [analysed_fields(c) for c in from_rows] == [analysed_fields(c) for c in parsed]
     assert all(c.thesis == "" and c.argument == () for c in from_rows)  # no YAML was parsed
+
+
+@pytest.mark.parametrize(
+    ("parts", "kept"),
+    [
+        (Parts.PERSPECTIVES, "perspectives"),
+        (Parts.RECOMMENDATIONS, "recommendations"),
+        (Parts.TIMELINE, "timeline"),
+        (Parts.QUOTES | Parts.ACTORS, "quotes actors"),
+    ],
+)
+def test_only_the_parts_asked_for_are_decoded(
+    indexed: IndexCatalog, cards: Path, parts: Parts, kept: str
+) -> None:
+    memory = MemoryCatalog(load_set(cards))
+    ids = [s.id for s in memory.summaries()]
+    lists = ("perspectives", "recommendations", "timeline", "quotes", "actors")
+    for row, card in zip(indexed.analysed(ids, parts=parts), memory.analysed(ids), strict=True):
+        assert analysed_fields(row)[:5] == analysed_fields(card)[:5]  # the head, always
+        for name in lists:
+            expected = getattr(card, name) if name in kept.split() else ()
+            assert getattr(row, name) == expected, name
 
 
 def test_the_views_agree_with_the_parsed_cards(indexed: IndexCatalog, cards: Path) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.cards.catalog import Catalog
+from reader.cards.model import Parts
 
 #: Cards read for the stances they use (the index answers from its analysis rows, without
 #: parsing; stances repeat, so a very large set lends its first few thousand).
@@ -54,7 +55,7 @@ class EditorContext(QObject):
         self.tags.setStringList(sorted(used | self.described_tags))
         stances = set(COMMON_STANCES)
         ids = [summary.id for summary in islice(summaries, STANCE_SAMPLE)]
-        for card in catalog.analysed(ids):
+        for card in catalog.analysed(ids, parts=Parts.PERSPECTIVES):
             stances.update(p.stance for p in card.perspectives)
         self.stances.setStringList(sorted(stances))
         self.changed.emit()
