@@ -2,17 +2,16 @@
 
 Row heights come from :meth:`HtmlDelegate.sizeHint` at the column's current width, so with the
 vertical header in ResizeToContents mode every row is as tall as its longest cell and the
-cells of a row stay aligned. Laid-out documents are cached by (html, width): a view repaints
-far more often than its text or its column widths change.
+cells of a row stay aligned. Laid-out documents are cached by their HTML: a view repaints far
+more often than its text changes, and when a column's width changes (the view is resized, or
+laid out at its first width and then at its stretched one) the document is laid out again at
+the new width rather than made anew.
 
 A cell's document is the one cost of a row's first paint (a view of thousands measures the
-rows it shows, each a document per column): :func:`cell_document` makes it with the theme's
-style sheet written once per theme and size, not once per cell (about a third of its cost).
+rows it shows, each a document per column): :mod:`.documents` makes them.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -32,35 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.qt.document import SafeTextDocument
 from reader.qt.models import Index
-from reader.render.theme import LIGHT, Theme, stylesheet
+from reader.render.theme import LIGHT, Theme
+from reader.ui.compare.documents import CellDocuments
 from reader.ui.compare.roles import HtmlRole
 from reader.ui.focus import paint_focus
 
 PAD_X = 8
 PAD_Y = 6
 _CACHE_LIMIT = 2000
-
-
-@lru_cache(maxsize=8)
-def _stylesheet(theme: Theme, point_size: float) -> str:
-    return stylesheet(theme, point_size)
-
-
-def cell_document(html: str, theme: Theme, point_size: float, width: float) -> SafeTextDocument:
-    """``html`` laid out ``width`` pixels wide, without margins, as
-    :func:`reader.qt.document.make_document` sets it (the theme's style sheet, its point size).
-    """
-    doc = SafeTextDocument()
-    font = doc.defaultFont()
-    font.setPointSizeF(point_size)
-    doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(_stylesheet(theme, point_size))
-    doc.setHtml(html)
-    doc.setDocumentMargin(0)
-    doc.setTextWidth(width)
-    return doc
 
 
 def draw_document(painter: QPainter, doc: QTextDocument, theme: Theme) -> None:
@@ -85,23 +64,30 @@ class HtmlDelegate(QStyledItemDelegate):
         self._rules = rules
         self._theme = LIGHT
         self._point_size = 10.0
-        self._cache: dict[tuple[str, int], SafeTextDocument] = {}
+        self._documents = CellDocuments()
+        self._cache: dict[str, QTextDocument] = {}
 
     def set_style(self, theme: Theme, point_size: float) -> None:
         self._theme = theme
         self._point_size = point_size
-        self._cache.clear()
+        self._forget()
 
-    def document(self, index: Index, width: int) -> SafeTextDocument:
+    def _forget(self) -> None:
+        self._cache.clear()
+        self._documents.release()
+
+    def document(self, index: Index, width: int) -> QTextDocument:
         html = index.data(HtmlRole)
         text = html if isinstance(html, str) else ""
-        key = (text, width)
-        doc = self._cache.get(key)
+        text_width = max(width - 2 * PAD_X, 40)
+        doc = self._cache.get(text)
         if doc is None:
             if len(self._cache) > _CACHE_LIMIT:
-                self._cache.clear()
-            doc = cell_document(text, self._theme, self._point_size, max(width - 2 * PAD_X, 40))
-            self._cache[key] = doc
+                self._forget()
+            doc = self._documents.make(text, self._theme, self._point_size, text_width)
+            self._cache[text] = doc
+        elif doc.textWidth() != text_width:
+            doc.setTextWidth(text_width)
         return doc
 
     def _width(self, option: QStyleOptionViewItem, index: Index) -> int:

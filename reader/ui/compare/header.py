@@ -14,12 +14,12 @@ only by the row's end, so the text beside it never loses its topic or addressee.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QHeaderView, QScrollBar, QWidget
 
-from reader.qt.document import SafeTextDocument
 from reader.render.theme import LIGHT, Theme
-from reader.ui.compare.delegate import cell_document, draw_document
+from reader.ui.compare.delegate import draw_document
+from reader.ui.compare.documents import CellDocuments
 from reader.ui.compare.roles import HtmlRole
 
 PAD_X = 8
@@ -37,8 +37,12 @@ class HtmlHeader(QHeaderView):
         self._width = width
         self._theme = LIGHT
         self._point_size = 10.0
-        self._cache: dict[tuple[str, int], SafeTextDocument] = {}
+        self._documents = CellDocuments()
+        self._cache: dict[tuple[str, int], QTextDocument] = {}
         self._sticky = False
+        #: A horizontal header's height comes from these sections' HTML, when given.
+        self._samples: tuple[str, ...] | None = None
+        self._hint: tuple[tuple[str, ...], int, QSize] | None = None
         self.setSectionsClickable(True)
         if orientation == Qt.Orientation.Horizontal:
             self.setDefaultSectionSize(width)
@@ -55,10 +59,30 @@ class HtmlHeader(QHeaderView):
     def set_width(self, width: int) -> None:
         """A vertical header's width (it grows with the zoom), or the default section width."""
         self._width = width
-        self._cache.clear()
+        self._forget()
         if self.orientation() == Qt.Orientation.Horizontal:
             self.setDefaultSectionSize(width)
         self.updateGeometry()
+
+    def set_height_samples(self, samples: tuple[str, ...]) -> None:
+        """A horizontal header is as tall as the tallest of ``samples`` (HTML), laid out at
+        the default section width, rather than of the two hundred sections Qt would measure:
+        a few dozen documents instead of 200 at each reset of a wide table."""
+        self._samples = samples
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        if self._samples is None or self.orientation() == Qt.Orientation.Vertical:
+            return super().sizeHint()
+        width = self.defaultSectionSize()
+        if self._hint is None or self._hint[:2] != (self._samples, width):
+            text_width = max(width - 2 * PAD_X, 20)
+            tallest = max(
+                (self._laid_out(html, text_width).size().height() for html in self._samples),
+                default=0.0,
+            )
+            self._hint = (self._samples, width, QSize(width, int(tallest) + 2 * PAD_Y + 1))
+        return QSize(self._hint[2])
 
     def label_rect(self, section: int) -> QRect:
         """Where ``section``'s label is drawn, in viewport coordinates."""
@@ -77,7 +101,8 @@ class HtmlHeader(QHeaderView):
     def set_style(self, theme: Theme, point_size: float) -> None:
         self._theme = theme
         self._point_size = point_size
-        self._cache.clear()
+        self._forget()
+        self._hint = None
         palette = self.palette()
         for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Button):
             palette.setColor(role, QColor(theme.chip.background))
@@ -92,18 +117,24 @@ class HtmlHeader(QHeaderView):
             width = self.sectionSize(section) or self._width
         return max(width - 2 * PAD_X, 20)
 
-    def _document(self, section: int) -> SafeTextDocument:
+    def _forget(self) -> None:
+        self._cache.clear()
+        self._documents.release()
+
+    def _document(self, section: int) -> QTextDocument:
         model = self.model()
         html = model.headerData(section, self.orientation(), HtmlRole) if model else None
         if not isinstance(html, str):
             text = model.headerData(section, self.orientation()) if model else ""
             html = "" if text is None else str(text)
-        width = self._text_width(section)
+        return self._laid_out(html, self._text_width(section))
+
+    def _laid_out(self, html: str, width: int) -> QTextDocument:
         doc = self._cache.get((html, width))
         if doc is None:
             if len(self._cache) > _CACHE_LIMIT:
-                self._cache.clear()  # keyed by text: stale labels only cost memory
-            doc = cell_document(html, self._theme, self._point_size, width)
+                self._forget()  # keyed by text: stale labels only cost memory
+            doc = self._documents.make(html, self._theme, self._point_size, width)
             self._cache[(html, width)] = doc
         return doc
 

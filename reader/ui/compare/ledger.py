@@ -33,13 +33,12 @@ from PySide6.QtWidgets import (
 
 from reader.analysis.columns import CardProgress
 from reader.analysis.ledger import LedgerEntry, recommendation_ledger
-from reader.analysis.ledger_rows import LedgerRow, ledger_rows
 from reader.cards.catalog import Catalog
 from reader.qt.models import Index
 from reader.render.comparison import ledger_html
 from reader.render.theme import Theme
 from reader.ui.compare.delegate import HtmlDelegate
-from reader.ui.compare.ledger_model import AddresseesModel, LedgerRowsModel
+from reader.ui.compare.ledger_model import AddresseesModel, LedgerRowsModel, ShownLedger
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.style import paint_with_theme
 
@@ -126,17 +125,15 @@ class RecommendationsLedgerView(SetWideView):
     @staticmethod
     def compute(
         catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
-    ) -> tuple[tuple[LedgerEntry, ...], tuple[LedgerRow, ...]]:
+    ) -> ShownLedger:
         """The entries, and the rows the view shows: made here, off the UI thread."""
         cards = catalog.analysed(card_ids, progress)
-        entries = recommendation_ledger(cards, catalog.info.actor_aliases)
-        return entries, ledger_rows(entries)
+        return ShownLedger.of(recommendation_ledger(cards, catalog.info.actor_aliases))
 
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog
-        entries, rows = result
-        self._model.set_entries(entries)
-        self._rows.set_rows(rows)
+        self._model.set_entries(result.entries)
+        self._rows.set_rows(result)
         self._ledger.scrollToTop()
         self._follow_ledger()
 

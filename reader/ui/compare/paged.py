@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 #: Rows a view is given at a time: a screenful or so. Before fetching more, the view measures
 #: every row down to the last one given (is it on screen?), a rich-text document per column,
 #: all in one go: 100 rows of the timeline froze the window for 0.1-0.2 s.
-PAGE = 40
+PAGE = 25
 
 # A plain mixin at run time (one Qt base per class), the model's methods for the type checker.
 if TYPE_CHECKING:
