@@ -28,10 +28,17 @@ from reader.cards.model import SET_FILE, Card, Parts, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query
 from reader.index._projection import decode as decode_analysis
-from reader.index._rows import content_digest, restore_card, split_words, unpack
-from reader.index._search import RANKED_SQL, Positions, fts_expression, matching_rowids, pick
+from reader.index._rows import content_digest, restore_card, unpack
+from reader.index._search import (
+    RANKED_SQL,
+    Positions,
+    fts_expression,
+    matching_rowids,
+    pick,
+    scanned,
+)
 from reader.index._state import SaveState, State, generation
-from reader.index._store import CorruptIndex, Store, read_transaction
+from reader.index._store import Store, read_transaction
 
 #: Brings the index up to date (only these paths, or every file for None) and returns the
 #: new catalog (which stores its state only when asked to, if the flag is true).
@@ -166,7 +173,7 @@ class IndexCatalog:
         selected = self.facets().select(query) if _narrows(query) or not query.terms else None
         if query.terms and selected != set():  # no card has these tags: no words to search
             try:
-                found = self._matched_positions(query)
+                found = self._matched_positions(query, selected)
             except sqlite3.Error:
                 return self._memory().matching(query)
             selected = found if selected is None else found & selected
@@ -309,8 +316,9 @@ class IndexCatalog:
         except ValueError:
             return None
 
-    def _matched_positions(self, query: Query) -> set[int]:
-        """Positions of the cards whose words match every term.
+    def _matched_positions(self, query: Query, within: set[int] | None = None) -> set[int]:
+        """Positions of the cards whose words match every term; given ``within`` (the
+        positions the caller keeps of them), some outside it may be left out.
 
         One read transaction (here and in :meth:`_ranked_positions`): the matches and the
         rowids they are mapped by come from one snapshot of the index, whatever other
@@ -319,8 +327,17 @@ class IndexCatalog:
         with self._store.connection() as conn, read_transaction(conn):
             positions = self._positions(conn)
             if not self._store.fts:
-                return set(_scanned(conn, query, positions))
-            return positions.of(matching_rowids(conn, fts_expression(query.terms)))
+                return set(scanned(conn, query, positions))
+            span = self._span(within) if positions is self._position else None
+            return positions.of(matching_rowids(conn, fts_expression(query.terms), span))
+
+    def _span(self, within: set[int] | None) -> tuple[int, int] | None:
+        """The lowest and highest rowid of the cards at positions ``within``, when they are
+        few enough for that to narrow a search (see :func:`matching_rowids`)."""
+        if not within or len(within) > len(self._ids) // 2:
+            return None
+        rowids = pick(self._state.rowids, list(within))
+        return min(rowids), max(rowids)
 
     def _ranked_positions(self, query: Query) -> list[int]:
         """Positions of the cards whose words match every term, best first."""
@@ -359,22 +376,6 @@ def _narrows(query: Query) -> bool:
     """Whether anything but its search terms narrows ``query`` (see Facets.select)."""
     parts = (query.include_tags, query.exclude_tags, query.publishers, query.years, query.kinds)
     return any(parts) or bool(query.card_ids)
-
-
-def _scanned(conn: sqlite3.Connection, query: Query, positions: Positions) -> list[int]:
-    """Positions of the cards whose stored words match every term, read one by one: the
-    search of a Python whose SQLite has no FTS5."""
-    found = []
-    for rowid, blob in conn.execute("SELECT rowid, source FROM files"):
-        if rowid not in positions:
-            continue
-        try:
-            text = unpack(blob)[1]
-        except ValueError as exc:
-            raise CorruptIndex(f"a stored row's words do not decode ({exc})") from exc
-        if query.matches_words(split_words(text)):
-            found.append(positions[rowid])
-    return found
 
 
 def _is_candidate(rel: str) -> bool:

@@ -46,6 +46,7 @@ QUERIES = [
     Query(include_tags=("country/mali",), exclude_tags=("country",), text="a"),
     Query(publishers=frozenset({"Chatham House", "Reuters"})),
     Query(years=frozenset({2015, 2021}), text="mali"),
+    Query(years=frozenset({2016}), text='"the military"'),
     Query(kinds=frozenset({"report", ""}), include_tags=("actor",), text="transit"),
     Query(card_ids=frozenset({"no-such-card"})),
 ]
