@@ -5,7 +5,7 @@ several cards merged into one entry with each card's wording.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from itertools import chain
@@ -220,44 +220,50 @@ class _Clusters:
 def merged_timeline(
     cards: Iterable[Card], checkpoint: Callable[[], None] | None = None
 ) -> tuple[TimelineEntry, ...]:
-    """Every card's timeline and every publication, in date order, duplicates merged.
+    """Every card's timeline and every publication, in date order, duplicates merged (all of
+    :func:`timeline_entries`)."""
+    return tuple(timeline_entries(cards, checkpoint))
 
-    ``checkpoint`` is called every :data:`PROGRESS_EVERY` cards and may raise to stop: merging
-    thousands of timelines takes seconds.
+
+def timeline_entries(
+    cards: Iterable[Card], checkpoint: Callable[[], None] | None = None
+) -> Iterator[TimelineEntry]:
+    """The merged timeline's entries in order, each date's events merged when it is reached:
+    a view has its first screenful once the events are sorted by date, without waiting for
+    the merging of every later date.
+
+    ``checkpoint`` is called every :data:`PROGRESS_EVERY` cards and as many events, and may
+    raise to stop: merging thousands of timelines takes a good part of a second.
 
     Events merge only across cards (a card that lists two similar events meant two), only
     when their dates are equal at the same precision ("2021-09" is not "2021-09-30"), and
-    only when :func:`same_event` says the wording matches. Dates sort by
-    :attr:`PartialDate.sort_key`, so a month comes before the days in it.
+    only when :func:`same_event` says the wording matches; within a date, in the order of the
+    cards (oldest first) and of their timelines. Dates sort by :attr:`PartialDate.sort_key`,
+    so a month comes before the days in it; a day's publications follow its events.
     """
     ordered = date_order(cards)
-    dates: dict[PartialDate, _Clusters] = {}
-    wordings: dict[str, _Wording] = {}  # each wording's words, worked out once
+    events: dict[PartialDate, list[Report]] = {}
+    published: dict[PartialDate, list[Card]] = {}
     for n, card in enumerate(ordered):
         if checkpoint is not None and n % PROGRESS_EVERY == 0:
             checkpoint()
         for event in card.timeline:
-            told = wordings.get(event.event)
+            events.setdefault(event.date, []).append(Report(card, event.event))
+        published.setdefault(card.source.published, []).append(card)
+    wordings: dict[str, _Wording] = {}  # each wording's words, worked out once
+    merged = 0
+    for date in sorted(events.keys() | published.keys(), key=lambda d: d.sort_key):
+        clusters = _Clusters()
+        for report in events.get(date, ()):
+            if checkpoint is not None and merged % PROGRESS_EVERY == 0:
+                checkpoint()
+            merged += 1
+            told = wordings.get(report.text)
             if told is None:
-                told = wordings[event.event] = _Wording(event.event)
-            clusters = dates.get(event.date)
-            if clusters is None:
-                clusters = dates[event.date] = _Clusters()
-            clusters.add(Report(card, event.event), told)
-    entries = [
-        TimelineEntry(date, EventKind.EVENT, tuple(cluster))
-        for date, clusters in dates.items()
-        for cluster in clusters.reports
-    ]
-    entries += [
-        TimelineEntry(
-            c.source.published,
-            EventKind.PUBLISHED,
-            (Report(c, f"{c.source.publisher} publishes “{c.source.title or c.title}”"),),
-        )
-        for c in ordered
-    ]
-    # Python's sort is stable: within a date, events keep card-then-timeline order and
-    # publications follow the events of their day.
-    entries.sort(key=lambda e: (e.date.sort_key, e.kind is EventKind.PUBLISHED))
-    return tuple(entries)
+                told = wordings[report.text] = _Wording(report.text)
+            clusters.add(report, told)
+        for cluster in clusters.reports:
+            yield TimelineEntry(date, EventKind.EVENT, tuple(cluster))
+        for card in published.get(date, ()):
+            news = f"{card.source.publisher} publishes “{card.source.title or card.title}”"
+            yield TimelineEntry(date, EventKind.PUBLISHED, (Report(card, news),))

@@ -26,7 +26,13 @@ from reader.analysis.side_by_side import (
     compare_unavailable_reason,
     no_topics_hint,
 )
-from reader.analysis.timeline import EventKind, merged_timeline, same_event, wording_overlap
+from reader.analysis.timeline import (
+    EventKind,
+    merged_timeline,
+    same_event,
+    timeline_entries,
+    wording_overlap,
+)
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.dates import PartialDate
 from reader.cards.load import load_set
@@ -525,6 +531,20 @@ def test_the_merged_timeline_merges_exactly_as_comparing_every_pair_would(
 
 class StoppedError(Exception):
     """What a superseded request's checkpoint raises."""
+
+
+def test_the_first_entries_come_before_later_dates_are_merged() -> None:
+    cards = [
+        make_card(f"c{i}", "2023", timeline=[(str(1900 + i), f"Event {i}")]) for i in range(300)
+    ]
+    calls: list[int] = []
+    entries = timeline_entries(cards, lambda: calls.append(1))
+    first = next(entries)
+    assert (first.date.iso(), first.text) == ("1900", "Event 0")
+    early = len(calls)
+    rest = list(entries)
+    assert len(calls) > early  # the later dates were merged only when asked for
+    assert (first, *rest) == merged_timeline(cards)
 
 
 def test_merging_timelines_stops_when_its_checkpoint_raises() -> None:
