@@ -68,16 +68,14 @@ def encode(card: Card) -> str:
         [src.publisher, _date(src.published), src.title, src.kind, src.file],
         list(card.tags),
     ]
-    return SEPARATOR.join(
-        [
-            _ENCODE(head),
-            _ENCODE([[p.topic, p.stance, p.view] for p in card.perspectives]),
-            _ENCODE([[r.to, r.action, r.where] for r in card.recommendations]),
-            _ENCODE([[_date(e.date), e.event] for e in card.timeline]),
-            _ENCODE([[q.text, q.where] for q in card.quotes]),
-            _ENCODE([[a.name, a.role] for a in card.actors]),
-        ]
+    lists = (
+        [[p.topic, p.stance, p.view] for p in card.perspectives],
+        [[r.to, r.action, r.where] for r in card.recommendations],
+        [[_date(e.date), e.event] for e in card.timeline],
+        [[q.text, q.where] for q in card.quotes],
+        [[a.name, a.role] for a in card.actors],
     )
+    return SEPARATOR.join([_ENCODE(head), *[_ENCODE(x) if x else "[]" for x in lists]])
 
 
 def decode(row: str, parts: Parts = Parts.ALL) -> Card:
