@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QLineF, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -95,7 +95,8 @@ class LaidOut:
     document: QTextDocument | None
     pages: int
     #: Per page, how far down the document the page starts below its nominal top
-    #: (:func:`~reader.export.breaks.page_offsets`).
+    #: (:func:`~reader.export.breaks.page_offsets`); for a released document, worked out
+    #: when it is laid out again to be painted.
     offsets: tuple[float, ...]
     #: The page breaks moved, to lay the section out again without searching for them.
     edits: tuple[Edit, ...]
@@ -152,16 +153,18 @@ class Typesetter:
         A laid-out card holds about half a megabyte; a thousand-card book releases each one
         and lays it out again when its pages are painted, trading a little time for memory.
         """
-        doc, edits = self._document(section)
+        doc, edits = self._document(section, painted=keep)
+        if not keep:  # cut at the breaks and measured when laid out again to be painted
+            return LaidOut(section, None, doc.pageCount(), (), edits)
         height = self.geometry(section.landscape).body.height()
-        offsets = page_offsets(doc, height)
-        return LaidOut(section, doc if keep else None, doc.pageCount(), offsets, edits)
+        return LaidOut(section, doc, doc.pageCount(), page_offsets(doc, height), edits)
 
     def _document(
-        self, section: Section, edits: tuple[Edit, ...] | None = None
+        self, section: Section, edits: tuple[Edit, ...] | None = None, *, painted: bool = True
     ) -> tuple[QTextDocument, tuple[Edit, ...]]:
         """The section's document, paginated; the page breaks it moved (``edits`` again, when
-        given: they are made without searching)."""
+        given: they are made without searching). Unless it is to be ``painted``, its
+        paragraphs are not cut at the page breaks (:func:`split_at_pages` moves no line)."""
         doc = self._make(section.markup())
         margins_above_tables(doc)
         if edits is not None:
@@ -178,12 +181,17 @@ class Typesetter:
         # A long URL or an unbroken run of characters must wrap, never run off the page.
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
+        # An empty page size while the layout is made: Qt lays a new layout out at once
+        # against the screen and without a page (a whole table, in a comparison view), all
+        # of it thrown away when the device and the page are set; some 20 % of the export.
+        doc.setPageSize(QSizeF(0, 0))
         doc.documentLayout().setPaintDevice(self._device)
         body = self.geometry(section.landscape).body
         doc.setPageSize(body.size())
         if edits is None:
             edits = keep_together(doc, body.height())
-        split_at_pages(doc, body.height())
+        if painted:
+            split_at_pages(doc, body.height())
         return doc, edits
 
     def _document_of(self, laid: LaidOut) -> QTextDocument:
@@ -192,6 +200,8 @@ class Typesetter:
         doc, _ = self._document(laid.section, laid.edits)
         if doc.pageCount() != laid.pages:
             raise RuntimeError(f"'{laid.section.title}' paginated differently the second time")
+        height = self.geometry(laid.section.landscape).body.height()
+        laid.offsets = page_offsets(doc, height)
         return doc
 
     def page_slice(self, laid: LaidOut, index: int) -> tuple[float, float]:
