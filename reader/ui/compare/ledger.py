@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from reader.analysis.columns import CardProgress
 from reader.analysis.ledger import LedgerEntry, recommendation_ledger
 from reader.cards.catalog import Catalog
+from reader.cards.model import Parts
 from reader.qt.models import Index
 from reader.render.comparison import ledger_html
 from reader.render.theme import Theme
@@ -127,7 +128,7 @@ class RecommendationsLedgerView(SetWideView):
         catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
     ) -> ShownLedger:
         """The entries, and the rows the view shows: made here, off the UI thread."""
-        cards = catalog.analysed(card_ids, progress)
+        cards = catalog.analysed(card_ids, progress, Parts.RECOMMENDATIONS)
         return ShownLedger.of(recommendation_ledger(cards, catalog.info.actor_aliases))
 
     def show_result(self, catalog: Catalog, result: Any) -> None:

@@ -43,7 +43,7 @@ from reader.analysis.columns import CardProgress, source_label
 from reader.analysis.matrix import MatrixRow, TopicMatrix, topic_matrix
 from reader.analysis.side_by_side import no_topics_hint
 from reader.cards.catalog import Catalog
-from reader.cards.model import Card
+from reader.cards.model import Card, Parts
 from reader.qt.models import ROOT, Index, read_only_flags
 from reader.render.comparison import (
     NOT_ADDRESSED,
@@ -280,7 +280,8 @@ class TopicMatrixView(SetWideView):
     def compute(
         catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
     ) -> ShownMatrix:
-        return ShownMatrix.of(topic_matrix(catalog.analysed(card_ids, progress), catalog.info))
+        cards = catalog.analysed(card_ids, progress, Parts.PERSPECTIVES)
+        return ShownMatrix.of(topic_matrix(cards, catalog.info))
 
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog

@@ -40,7 +40,7 @@ from reader.analysis.columns import CardProgress, source_label
 from reader.analysis.timeline import EventKind, TimelineEntry, merged_timeline
 from reader.cards.catalog import Catalog
 from reader.cards.dates import Precision
-from reader.cards.model import Card
+from reader.cards.model import Card, Parts
 from reader.qt.models import ROOT, Index
 from reader.render.comparison import (
     timeline_event_html,
@@ -282,7 +282,7 @@ class TimelineView(SetWideView):
     def compute(
         catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
     ) -> TimelineRows:
-        cards = catalog.analysed(card_ids, progress)
+        cards = catalog.analysed(card_ids, progress, Parts.TIMELINE)
         if progress is None:
             return TimelineRows.of(merged_timeline(cards))
         # Merging takes as long as loading at 10,000 cards: it must stop when asked, too.
