@@ -1,9 +1,13 @@
 """Hostile folders and faults: one small case per finding of the reliability review.
 
 Card folders come from other people, so every case here is something a shared folder or a
-failing machine can do. Each test drives the real command line in a child process (with a
-private index cache, no stdin and a timeout, so a hang fails in seconds) and, where the
-finding reaches the window, the window too.
+failing machine can do. Each test drives the real command line and, where the finding reaches
+the window, the window too. The command runs in a child process (``cli``: a private index
+cache, no stdin and a timeout, so a hang fails in seconds) wherever the process is part of the
+case: signals, limits, the working folder, the terminal's encoding, a read that could block.
+Where the case is what a command answers, it runs in this process through the same ``main``
+(``run_main``): a child costs 0.15-0.7 s of CPU, which dozens of cases made a fifth of the
+suite's time.
 """
 
 from __future__ import annotations
@@ -69,6 +73,44 @@ def cli(tmp_path: Path) -> Cli:
             stdin=subprocess.DEVNULL,
             timeout=timeout,
         )
+
+    return run
+
+
+@pytest.fixture
+def run_main(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    qapp: object,
+) -> Cli:
+    """``briefing-reader ARGS…`` in this process, answering as ``cli`` does (the same private
+    index cache and working folder, exit code, output). ``qapp``: an export must find the
+    session's QApplication, not make a bare QGuiApplication the widget tests could not use."""
+    cache = tmp_path / "cache"
+
+    def run(
+        *args: str | Path,
+        cwd: Path | None = None,
+        env: dict[str, str] | None = None,
+        timeout: float = CLI_TIMEOUT,  # pytest-timeout's limit applies instead
+    ) -> subprocess.CompletedProcess[str]:
+        from reader.cli import main
+
+        argv = [str(arg) for arg in args]
+        capsys.readouterr()
+        with monkeypatch.context() as patch:
+            patch.setenv("BRIEFING_READER_CACHE_DIR", str(cache))
+            for name, value in (env or {}).items():
+                assert not name.startswith("PYTHON"), f"{name} needs a new interpreter: use cli"
+                patch.setenv(name, value)
+            patch.chdir(cwd or tmp_path)
+            try:
+                code = main(argv)
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        captured = capsys.readouterr()
+        return subprocess.CompletedProcess(argv, code, captured.out, captured.err)
 
     return run
 

@@ -32,11 +32,11 @@ DAMAGE = {
 
 
 @pytest.fixture
-def indexed(tmp_path: Path, cli: Cli) -> tuple[Path, Path]:
+def indexed(tmp_path: Path, run_main: Cli) -> tuple[Path, Path]:
     """A set of ``CARDS`` cards and its index file, built by ``index``."""
     root = tmp_path / "set"
     write_set(root, CARDS, seed=8)
-    built = cli("index", root)
+    built = run_main("index", root)
     assert built.returncode == 0, built.stdout + built.stderr
     found = re.search(r"^index: (.+)$", built.stdout, re.MULTILINE)
     assert found is not None, built.stdout
@@ -50,9 +50,9 @@ def damage(index_file: Path, *statements: str) -> None:
     conn.close()
 
 
-def assert_whole_set(cli: Cli, root: Path) -> None:
+def assert_whole_set(run: Cli, root: Path) -> None:
     """``search ""`` lists every card, with exit 0 and no traceback."""
-    searched = cli("search", root, "")
+    searched = run("search", root, "")
     assert_no_traceback(searched)
     assert searched.returncode == 0, searched.stderr
     assert len(searched.stdout.split()) == CARDS
@@ -60,43 +60,45 @@ def assert_whole_set(cli: Cli, root: Path) -> None:
 
 @pytest.mark.parametrize("statement", DAMAGE.values(), ids=DAMAGE.keys())
 def test_a_damaged_row_is_repaired_with_a_note(
-    indexed: tuple[Path, Path], cli: Cli, statement: str
+    indexed: tuple[Path, Path], run_main: Cli, statement: str
 ) -> None:
     root, index_file = indexed
     damage(index_file, statement, "DELETE FROM snapshot")
-    reindexed = cli("index", root)
+    reindexed = run_main("index", root)
     assert_no_traceback(reindexed)
     assert reindexed.returncode == 0, reindexed.stdout + reindexed.stderr
     assert reindexed.stdout.startswith(f"{CARDS} cards, 0 errors")
     assert "note: the index was damaged" in reindexed.stdout
-    assert_whole_set(cli, root)
-    again = cli("index", root)  # rebuilt for good: nothing to repair any more
+    assert_whole_set(run_main, root)
+    again = run_main("index", root)  # rebuilt for good: nothing to repair any more
     assert "note:" not in again.stdout
     assert "; 0 files parsed" in again.stdout
 
 
-def test_damage_found_by_search_first_is_repaired_too(indexed: tuple[Path, Path], cli: Cli) -> None:
+def test_damage_found_by_search_first_is_repaired_too(
+    indexed: tuple[Path, Path], run_main: Cli
+) -> None:
     root, index_file = indexed
     damage(index_file, DAMAGE["problems-bad-json"], "DELETE FROM snapshot")
-    assert_whole_set(cli, root)
+    assert_whole_set(run_main, root)
 
 
-def test_a_damaged_stored_state_is_repaired(indexed: tuple[Path, Path], cli: Cli) -> None:
+def test_a_damaged_stored_state_is_repaired(indexed: tuple[Path, Path], run_main: Cli) -> None:
     root, index_file = indexed
     damage(index_file, "UPDATE snapshot SET state = randomblob(64)")
-    assert_whole_set(cli, root)
-    reindexed = cli("index", root)
+    assert_whole_set(run_main, root)
+    reindexed = run_main("index", root)
     assert_no_traceback(reindexed)
     assert reindexed.stdout.startswith(f"{CARDS} cards, 0 errors")
 
 
 def test_a_stored_stat_of_the_wrong_type_only_reparses_the_file(
-    indexed: tuple[Path, Path], cli: Cli
+    indexed: tuple[Path, Path], run_main: Cli
 ) -> None:
     root, index_file = indexed
     damage(index_file, f"UPDATE files SET indexed_ns = 'soon' WHERE rowid = {A_CARD_ROW}")
-    reindexed = cli("index", root)
+    reindexed = run_main("index", root)
     assert_no_traceback(reindexed)
     assert reindexed.returncode == 0, reindexed.stdout + reindexed.stderr
     assert reindexed.stdout.startswith(f"{CARDS} cards, 0 errors, 0 warnings; 1 file parsed")
-    assert_whole_set(cli, root)
+    assert_whole_set(run_main, root)
