@@ -60,17 +60,19 @@ def refused(cli: Cli, root: Path, target: Path, reason: str) -> None:
         ("new.yaml", "it is in the folder of the set being exported and is not a .pdf"),
     ],
 )
-def test_files_of_the_set_are_refused(cli: Cli, root: Path, name: str, reason: str) -> None:
+def test_files_of_the_set_are_refused(run_main: Cli, root: Path, name: str, reason: str) -> None:
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    refused(cli, root, root / name, reason)
+    refused(run_main, root, root / name, reason)
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
 
 
-def test_a_link_from_outside_to_a_card_is_refused(cli: Cli, root: Path, tmp_path: Path) -> None:
+def test_a_link_from_outside_to_a_card_is_refused(
+    run_main: Cli, root: Path, tmp_path: Path
+) -> None:
     link = tmp_path / "book.pdf"
     link.symlink_to(root / CARD)
     before = (root / CARD).read_bytes()
-    refused(cli, root, link, "it is a card of the set being exported")
+    refused(run_main, root, link, "it is a card of the set being exported")
     assert link.is_symlink()
     assert (root / CARD).read_bytes() == before
 
@@ -94,8 +96,8 @@ def test_a_link_is_written_through_and_the_message_names_the_file(
     assert sorted(p.name for p in real.parent.iterdir()) == ["book.pdf"]
 
 
-def test_a_pdf_in_the_set_folder_may_be_written(cli: Cli, root: Path) -> None:
-    result = cli("export", root, "-o", root / "book.pdf")
+def test_a_pdf_in_the_set_folder_may_be_written(run_main: Cli, root: Path) -> None:
+    result = run_main("export", root, "-o", root / "book.pdf")
     assert result.returncode == 0, result.stderr
     assert (root / "book.pdf").read_bytes().startswith(b"%PDF-")
 
@@ -123,13 +125,13 @@ def a_device(tmp_path: Path, name: str, minor: int) -> Path:
 
 @pytest.mark.parametrize(("name", "minor"), [("null", 3), ("full", 7)])
 def test_a_device_is_refused_directly_or_through_a_link(
-    cli: Cli, root: Path, tmp_path: Path, name: str, minor: int
+    run_main: Cli, root: Path, tmp_path: Path, name: str, minor: int
 ) -> None:
     node = a_device(tmp_path, name, minor)
-    refused(cli, root, node, "it is a device, which an export never replaces")
+    refused(run_main, root, node, "it is a device, which an export never replaces")
     link = tmp_path / "out.pdf"
     link.symlink_to(node)
-    refused(cli, root, link, "it is a device, which an export never replaces")
+    refused(run_main, root, link, "it is a device, which an export never replaces")
     assert stat.S_ISCHR(node.lstat().st_mode)
     assert link.is_symlink()
 
