@@ -28,9 +28,9 @@ def huge_lines_set(tmp_path: Path) -> Path:
     return root
 
 
-def test_check_and_index_report_the_value_and_keep_the_set(cli: Cli, tmp_path: Path) -> None:
+def test_check_and_index_report_the_value_and_keep_the_set(run_main: Cli, tmp_path: Path) -> None:
     root = huge_lines_set(tmp_path)
-    checked = cli("check", root, "--format", "json")
+    checked = run_main("check", root, "--format", "json")
     assert_no_traceback(checked)
     assert checked.returncode == 1
     (problem,) = json.loads(checked.stdout)
@@ -39,21 +39,23 @@ def test_check_and_index_report_the_value_and_keep_the_set(cli: Cli, tmp_path: P
         "`lines` must be a line range like 11-33 (line numbers of at most 9 digits), not '1-999"
     )
     assert len(problem["message"]) < 200  # the value is quoted shortened, not 5,000 digits
-    indexed = cli("index", root)
+    indexed = run_main("index", root)
     assert_no_traceback(indexed)
     assert indexed.stdout.startswith("3 cards, 1 error, 0 warnings;"), indexed.stderr
-    found = cli("search", root, "")
+    found = run_main("search", root, "")
     assert set(found.stdout.split()) == set(IDS)
 
 
-def test_a_huge_paragraph_number_in_a_locator_is_a_diagnostic(cli: Cli, tmp_path: Path) -> None:
+def test_a_huge_paragraph_number_in_a_locator_is_a_diagnostic(
+    run_main: Cli, tmp_path: Path
+) -> None:
     root = write_cards(tmp_path / "set", *IDS)
     (root / "source.txt").write_text("The one paragraph of the source.\n", encoding="utf-8")
     card = with_source("located", '  file: "source.txt"\n').replace(
         '  - claim: "A claim."\n', f'  - claim: "A claim."\n    where: "¶{HUGE}"\n'
     )
     (root / "located.yaml").write_text(card, encoding="utf-8")
-    checked = cli("check", root, "--format", "json")
+    checked = run_main("check", root, "--format", "json")
     assert_no_traceback(checked)
     (problem,) = json.loads(checked.stdout)
     assert (problem["path"], problem["line"], problem["column"]) == ("located.yaml", 13, 12)

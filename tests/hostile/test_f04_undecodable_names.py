@@ -45,13 +45,13 @@ def test_check_reports_each_name_once_with_replacement_characters(cli: Cli, tmp_
     assert text.stdout.splitlines()[-1].startswith("3 cards, 2 errors, 0 warnings")
 
 
-def test_index_and_search_keep_the_rest_of_the_set(cli: Cli, tmp_path: Path) -> None:
+def test_index_and_search_keep_the_rest_of_the_set(run_main: Cli, tmp_path: Path) -> None:
     root = undecodable_set(tmp_path)
-    indexed = cli("index", root)
+    indexed = run_main("index", root)
     assert indexed.stdout.startswith("3 cards, 2 errors, 0 warnings;"), indexed.stderr
-    found = cli("search", root, "")
+    found = run_main("search", root, "")
     assert set(found.stdout.split()) == set(IDS)
-    again = cli("index", root)  # the stored rows of the refused names read back
+    again = run_main("index", root)  # the stored rows of the refused names read back
     assert again.stdout.startswith("3 cards, 2 errors, 0 warnings;"), again.stderr
     for result in (indexed, found, again):
         assert_no_traceback(result)

@@ -38,11 +38,11 @@ def only_problem(cli: Cli, root: Path) -> dict[str, object]:
     return problem
 
 
-def test_a_source_over_16_mib_is_refused_unread(cli: Cli, tmp_path: Path) -> None:
+def test_a_source_over_16_mib_is_refused_unread(run_main: Cli, tmp_path: Path) -> None:
     root = set_with_source(tmp_path, "source.txt")
     with (root / "source.txt").open("wb") as sparse:
         sparse.truncate(17 * 1024**2)  # sparse: no disk used
-    problem = only_problem(cli, root)
+    problem = only_problem(run_main, root)
     assert problem["message"] == (
         f"cannot read {root.resolve() / 'source.txt'}: the file is 17.0 MiB; "
         "a source text may be at most 16 MiB"
@@ -67,9 +67,9 @@ def test_a_source_that_is_a_pipe_is_refused_unread(cli: Cli, tmp_path: Path) -> 
     ],
 )
 def test_a_name_no_file_can_have_is_a_diagnostic(
-    cli: Cli, tmp_path: Path, name: str, reason: str
+    run_main: Cli, tmp_path: Path, name: str, reason: str
 ) -> None:
     root = set_with_source(tmp_path, name)
     (root / "loop.txt").symlink_to("loop.txt")
-    problem = only_problem(cli, root)
+    problem = only_problem(run_main, root)
     assert str(problem["message"]).startswith(f"`file` cannot name a source text: {reason}")

@@ -18,9 +18,9 @@ from tests.support.synthetic import write_set
 MANY_WORDS = " ".join(f"w{i}" for i in range(1000))
 
 
-def test_too_many_words_is_a_usage_error(tmp_path: Path, cli: Cli) -> None:
+def test_too_many_words_is_a_usage_error(tmp_path: Path, run_main: Cli) -> None:
     write_set(tmp_path / "set", 3, seed=1)
-    searched = cli("search", tmp_path / "set", " ".join(f"w{i}" for i in range(100)))
+    searched = run_main("search", tmp_path / "set", " ".join(f"w{i}" for i in range(100)))
     assert_no_traceback(searched)
     assert searched.returncode == 2
     assert searched.stdout == ""
@@ -30,9 +30,9 @@ def test_too_many_words_is_a_usage_error(tmp_path: Path, cli: Cli) -> None:
     )
 
 
-def test_too_long_a_search_is_a_usage_error(tmp_path: Path, cli: Cli) -> None:
+def test_too_long_a_search_is_a_usage_error(tmp_path: Path, run_main: Cli) -> None:
     write_set(tmp_path / "set", 3, seed=1)
-    searched = cli("search", tmp_path / "set", MANY_WORDS)
+    searched = run_main("search", tmp_path / "set", MANY_WORDS)
     assert_no_traceback(searched)
     assert searched.returncode == 2
     assert searched.stderr.strip() == (
@@ -41,7 +41,7 @@ def test_too_long_a_search_is_a_usage_error(tmp_path: Path, cli: Cli) -> None:
     )
 
 
-def test_a_repeated_term_is_searched_once(tmp_path: Path, cli: Cli) -> None:
+def test_a_repeated_term_is_searched_once(tmp_path: Path, run_main: Cli) -> None:
     """The review's case, within the bounds: "m" 300 times is the search "m"."""
     root = tmp_path / "set"
     write_set(root, 30, seed=1)
@@ -50,7 +50,7 @@ def test_a_repeated_term_is_searched_once(tmp_path: Path, cli: Cli) -> None:
         'mali "the junta"'
     )
     assert fts_expression(Query(text="m " * 300).terms) == '"m"*'
-    repeated, once = cli("search", root, "m " * 300), cli("search", root, "m")
+    repeated, once = run_main("search", root, "m " * 300), run_main("search", root, "m")
     assert repeated.returncode == 0, repeated.stderr
     assert repeated.stdout == once.stdout
 
@@ -68,10 +68,12 @@ def test_the_window_ignores_what_goes_beyond_the_bounds(tmp_path: Path) -> None:
     assert catalog.matching(Query(text="m " * 5000)) == catalog.matching(Query(text="m"))
 
 
-def test_export_search_is_bounded_like_search(tmp_path: Path, cli: Cli) -> None:
+def test_export_search_is_bounded_like_search(tmp_path: Path, run_main: Cli) -> None:
     # export --search used the same query rules but dropped the excess without a word.
     write_set(tmp_path / "set", 3, seed=1)
-    exported = cli("export", tmp_path / "set", "-o", tmp_path / "out.pdf", "--search", MANY_WORDS)
+    exported = run_main(
+        "export", tmp_path / "set", "-o", tmp_path / "out.pdf", "--search", MANY_WORDS
+    )
     assert_no_traceback(exported)
     assert exported.returncode == 2
     assert exported.stderr.strip() == (

@@ -30,8 +30,12 @@ PATH_COMMANDS = {
 
 @pytest.mark.parametrize("command", list(PATH_COMMANDS))
 @pytest.mark.parametrize("path", [LONG_NAME, LONG_PATH], ids=["300-char-name", "5000-char-path"])
-def test_an_over_long_path_is_a_usage_error(cli: Cli, command: str, path: str) -> None:
-    result = cli(*(arg.format(path) for arg in PATH_COMMANDS[command]))
+def test_an_over_long_path_is_a_usage_error(
+    cli: Cli, run_main: Cli, command: str, path: str
+) -> None:
+    # The window's case in a child: were the path let through, a window would open here.
+    run = cli if command == "window" else run_main
+    result = run(*(arg.format(path) for arg in PATH_COMMANDS[command]))
     assert_no_traceback(result)
     assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1
@@ -41,9 +45,9 @@ def test_an_over_long_path_is_a_usage_error(cli: Cli, command: str, path: str) -
 
 @pytest.mark.parametrize("output", [LONG_NAME + ".pdf", LONG_PATH + "book.pdf"])
 def test_an_over_long_export_output_cannot_be_written(
-    cli: Cli, tmp_path: Path, output: str
+    run_main: Cli, tmp_path: Path, output: str
 ) -> None:
-    result = cli("export", "-o", output)
+    result = run_main("export", "-o", output)
     assert_no_traceback(result)
     assert result.returncode == 1
     assert len(result.stderr.splitlines()) == 1

@@ -40,16 +40,16 @@ def edit_keeping_size_and_times(card: Path) -> None:
     assert card.stat().st_size == len(edited.encode())
 
 
-def test_an_edit_with_size_and_times_put_back_is_re_read(tmp_path: Path, cli: Cli) -> None:
+def test_an_edit_with_size_and_times_put_back_is_re_read(tmp_path: Path, run_main: Cli) -> None:
     root = tmp_path / "set"
     card = old_set(root)
-    assert cli("index", root).returncode == 0
+    assert run_main("index", root).returncode == 0
     edit_keeping_size_and_times(card)
-    indexed = cli("index", root)
+    indexed = run_main("index", root)
     assert_no_traceback(indexed)
     assert "; 1 file parsed" in indexed.stdout
-    assert cli("search", root, "irresponsible").stdout.split() == ["statecraft"]
-    assert cli("search", root, "responsible").returncode == 1
+    assert run_main("search", root, "irresponsible").stdout.split() == ["statecraft"]
+    assert run_main("search", root, "responsible").returncode == 1
 
 
 def test_the_windows_reload_sees_it_too(tmp_path: Path) -> None:
@@ -65,10 +65,12 @@ def test_the_windows_reload_sees_it_too(tmp_path: Path) -> None:
     assert again.title == NEW_TITLE
 
 
-def test_index_rebuild_deletes_the_index_and_parses_every_card(tmp_path: Path, cli: Cli) -> None:
+def test_index_rebuild_deletes_the_index_and_parses_every_card(
+    tmp_path: Path, run_main: Cli
+) -> None:
     root = tmp_path / "set"
     write_set(root, 5, seed=3)
-    built = cli("index", root)
+    built = run_main("index", root)
     found = re.search(r"^index: (.+)$", built.stdout, re.MULTILINE)
     assert found is not None, built.stdout
     # Wrong in a way no check can see (well-typed values, stat data unchanged):
@@ -76,20 +78,20 @@ def test_index_rebuild_deletes_the_index_and_parses_every_card(tmp_path: Path, c
         conn.execute("UPDATE files SET title = 'stale' WHERE card_id IS NOT NULL")
         conn.execute("DELETE FROM snapshot")
     conn.close()
-    listed = cli("search", root, "", "--format", "json")
+    listed = run_main("search", root, "", "--format", "json")
     assert {card["title"] for card in json.loads(listed.stdout)} == {"stale"}
 
-    rebuilt = cli("index", root, "--rebuild")
+    rebuilt = run_main("index", root, "--rebuild")
     assert_no_traceback(rebuilt)
     assert rebuilt.returncode == 0, rebuilt.stderr
     lines = rebuilt.stdout.splitlines()
     assert lines[0].startswith("5 cards, 0 errors, 0 warnings; 5 files parsed (")
     assert lines[1] == f"index: {found.group(1)} (rebuilt)"
-    listed = cli("search", root, "", "--format", "json")
+    listed = run_main("search", root, "", "--format", "json")
     assert "stale" not in {card["title"] for card in json.loads(listed.stdout)}
 
 
-def test_index_rebuild_is_documented_in_the_help(cli: Cli) -> None:
-    helped = cli("index", "--help")
+def test_index_rebuild_is_documented_in_the_help(run_main: Cli) -> None:
+    helped = run_main("index", "--help")
     assert helped.returncode == 0
     assert "--rebuild" in helped.stdout

@@ -68,9 +68,9 @@ def test_the_index_and_the_scan_find_the_same_cards(
     assert index.search(query) == EXPECTED[text]
 
 
-def test_search_on_the_command_line(hostile_set: Path, cli: Cli) -> None:
+def test_search_on_the_command_line(hostile_set: Path, run_main: Cli) -> None:
     for text in ("mhz", "high", "alpha"):
-        searched = cli("search", hostile_set, text)
+        searched = run_main("search", hostile_set, text)
         assert_no_traceback(searched)
         assert searched.returncode == 0, searched.stderr
         assert searched.stdout.split() == EXPECTED[text if text != "alpha" else "alpha beta"]

@@ -19,7 +19,7 @@ from tests.hostile.conftest import Cli, assert_no_traceback, card_text
 DIAGNOSTIC = re.compile(r"^[^:]+:\d+:\d+: (error|warning): \S")
 
 
-def test_check_places_refused_characters_on_one_line_each(cli: Cli, tmp_path: Path) -> None:
+def test_check_places_refused_characters_on_one_line_each(run_main: Cli, tmp_path: Path) -> None:
     root = tmp_path / "set"
     root.mkdir()
     titled = card_text("x").replace('title: "x"', 'title: "A{} title"')
@@ -31,7 +31,7 @@ def test_check_places_refused_characters_on_one_line_each(cli: Cli, tmp_path: Pa
     pairs = "".join(f"k{i}: v\n" for i in range(60_000))
     (root / "many-keys.yaml").write_text(pairs, encoding="utf-8")
 
-    result = cli("check", root)
+    result = run_main("check", root)
     assert_no_traceback(result)
     lines = result.stdout.splitlines()
     assert lines[:-1] == [
