@@ -38,10 +38,24 @@ def window_rows(root: Path, scratch: Path) -> list[Result]:
     run = run_child([python(), "-c", MEASURE, str(root)], env, TIMEOUT)
     measured = json.loads(run.stdout.strip().splitlines()[-1]) if run.returncode == 0 else []
     rows: list[Result] = []
-    for name, ready, freeze in measured:
+    for name, ready, freeze, *phases in measured:
         rows.append(Result(f"10 {name}: ready", "s", ready, None, "product", READY_GOAL))
+        when = ", ".join(
+            f"{what} {seconds * 1000:.0f} ms"
+            for what, seconds in zip(
+                ("at the command", "meanwhile", "after the result"), phases, strict=True
+            )
+        )
         rows.append(
-            Result(f"10 {name}: freeze", "ms", freeze * 1000, None, "product", FREEZE_GOAL_MS)
+            Result(
+                f"10 {name}: freeze",
+                "ms",
+                freeze * 1000,
+                None,
+                "product",
+                FREEZE_GOAL_MS,
+                notes=f"longest {when}",
+            )
         )
     return rows or [Result("10 views", "", None, None, "product", 0.0, notes="failed")]
 

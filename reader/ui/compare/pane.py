@@ -76,6 +76,8 @@ class ComparisonPane(QWidget):
         self._apply_style()
 
     def set_base_point_size(self, size: float) -> None:
+        if size == self._point_size:
+            return  # as the view was made: restyling a new view doubled the cost of making it
         self._point_size = size
         self._apply_style()
 

@@ -101,7 +101,7 @@ def test_a_failing_compute_is_reported(qtbot: QtBot, card_set: Path) -> None:
 def test_the_interpreter_switches_threads_often_while_views_are_worked_out(
     qtbot: QtBot, card_set: Path
 ) -> None:
-    """The window waits for the job at each call into Python: half a millisecond, not five,
+    """The window waits for the job each time it wakes: half a millisecond at most, not five,
     while any view job runs (a cancelled one finishing as the next starts); then as before."""
     before = sys.getswitchinterval()
     catalog = MemoryCatalog(load_set(card_set))
