@@ -1,4 +1,4 @@
-"""What Qt's PDF writer cannot do, added with pypdf after Qt has rendered the pages.
+"""What Qt's PDF writer cannot do, added after Qt has rendered the pages.
 
 Qt writes the pages, embeds subset fonts, and turns ``<a href="#name">`` into link
 annotations pointing at named destinations for every ``<a name>`` it draws. It cannot write an
@@ -14,8 +14,9 @@ the local time of writing. This step:
 Qt's writer cannot write a tagged PDF (a structure tree for screen readers and reflow); the
 book's accessibility is its title and subject, its outline and its real, searchable text.
 
-pypdf reads Qt's file (cross-reference table, page tree, named destinations) and serialises the
-new objects; Qt's pages are left byte for byte, so a 3,000-page book is finished in about a
+:mod:`reader.export.qtpdf` reads what is needed of Qt's file (trailer, catalog, page list, the
+outline's named destinations) a few kilobytes at a time, and pypdf serialises the new
+objects; Qt's pages are left byte for byte, so a 3,000-page book is finished in about a
 second where a full rewrite would parse and re-serialise every object. Qt is handed the
 matching XMP packet and a fixed document id up front (:func:`xmp_packet`), so with a fixed
 clock nothing random or current remains in the file.
@@ -25,13 +26,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from io import SEEK_END, BytesIO
+from io import BytesIO
 from typing import BinaryIO, Protocol
 
-from pypdf import PdfReader, apply_configuration, get_configuration
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
@@ -44,6 +44,8 @@ from pypdf.generic import (
     PdfObject,
     create_string_object,
 )
+
+from reader.export.qtpdf import Name, QtPdf, Ref, String, Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,73 +117,19 @@ class _Target:
     top: float | None
 
 
-def _page_refs(reader: PdfReader) -> list[IndirectObject]:
-    """Qt's pages in order, as references, without reading each page: Qt writes one flat
-    page list (pypdf's page tree, which reads every page, is the fallback for any other)."""
-    tree = reader.root_object["/Pages"].get_object()
-    if isinstance(tree, DictionaryObject):
-        kids = tree.get("/Kids")
-        if (
-            isinstance(kids, ArrayObject)
-            and tree.get("/Count") == len(kids)
-            and all(isinstance(kid, IndirectObject) for kid in kids)
-        ):
-            return list(kids)
-    refs = [page.indirect_reference for page in reader.pages]
-    if any(ref is None for ref in refs):
-        raise ValueError("Qt's PDF has a page that is not an indirect object")
-    return [ref for ref in refs if ref is not None]
-
-
-def _named(node: PdfObject) -> Iterator[tuple[str, PdfObject]]:
-    """The entries of a name tree: (name, value) from its leaves."""
-    tree = node.get_object()
-    if not isinstance(tree, DictionaryObject):
-        return
-    names = tree.get("/Names")
-    if isinstance(names, ArrayObject):
-        for i in range(0, len(names) - 1, 2):
-            yield str(names[i]), names[i + 1]
-    for kid in tree.get("/Kids", ArrayObject()):
-        yield from _named(kid)
-
-
-def _targets(
-    reader: PdfReader, wanted: set[str], pages: Sequence[IndirectObject]
-) -> dict[str, _Target]:
-    """Where Qt put each of the ``wanted`` anchors. Only those are read: a book of a thousand
-    cards names some twenty thousand places, and reading them all (as pypdf's
-    ``named_destinations`` does) held more memory than the rest of finishing."""
-    names = reader.root_object.get("/Names")
-    tree = names.get_object().get("/Dests") if names is not None else None
-    if tree is None:
-        return {}
+def _targets(qt: QtPdf, wanted: set[str], pages: Sequence[IndirectObject]) -> dict[str, _Target]:
+    """Where Qt put each of the ``wanted`` anchors, by page index. Only those are kept: a
+    book of ten thousand cards names some 400,000 places."""
     index = {ref.idnum: i for i, ref in enumerate(pages)}
-    found: dict[str, _Target] = {}
-    for name, value in _named(tree):
-        if name not in wanted:
-            continue
-        dest = value.get_object()
-        if isinstance(dest, DictionaryObject):
-            dest = dest.get("/D", ArrayObject()).get_object()  # a dictionary holds it as /D
-        if not isinstance(dest, ArrayObject) or not dest:
-            continue
-        page = dest[0]
-        if not isinstance(page, IndirectObject) or page.idnum not in index:
-            continue
-        xyz = len(dest) >= 4 and dest[1] == "/XYZ"
-        left, top = (_number(dest[2]), _number(dest[3])) if xyz else (None, None)
-        found[name] = _Target(index[page.idnum], left, top)
-    return found
+    return {
+        name: _Target(index[dest.page.num], dest.left, dest.top)
+        for name, dest in qt.named(wanted).items()
+        if dest.page.num in index
+    }
 
 
 def _anchors(nodes: Sequence[OutlineNode]) -> set[str]:
     return {n.anchor for n in nodes} | {a for n in nodes for a in _anchors(n.children)}
-
-
-def _number(value: PdfObject) -> float | None:
-    number = value.get_object()
-    return float(number) if isinstance(number, (FloatObject, NumberObject)) else None
 
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
@@ -211,13 +159,6 @@ def _copy(pdf: BinaryIO, start: int, stop: int, out: Sink) -> None:
         start += len(chunk)
 
 
-def _startxref(tail: bytes) -> int:
-    match = _STARTXREF.search(tail[-64:])
-    if match is None:
-        raise ValueError("Qt's PDF has no cross-reference table where expected")
-    return int(match.group(1))
-
-
 def _end_of_object(pdf: BinaryIO, start: int, stop: int) -> int:
     """Where the object at ``start`` ends (after its ``endobj``), read a few kilobytes at a
     time: Qt writes its information dictionary near the start of a file of any size."""
@@ -238,30 +179,26 @@ class _Written:
     startxref: int
 
 
-def _replace_info(pdf: BinaryIO, reader: PdfReader, info: DictionaryObject, out: Sink) -> _Written:
+def _replace_info(pdf: BinaryIO, qt: QtPdf, info: DictionaryObject, out: Sink) -> _Written:
     """Qt's file copied to ``out`` with its information dictionary replaced in place by
     ``info``, the offsets after it moved.
 
     Qt writes the local time of writing there, in a form whose length depends on the time
     zone; replacing the object (rather than superseding it) keeps none of that in the file.
-    The file is copied a megabyte at a time from where Qt wrote it: a book of ten thousand
-    cards is hundreds of megabytes, and a whole copy of it would be as much more memory.
+    The file is copied a megabyte at a time from where Qt wrote it, its cross-reference table
+    too (20 bytes an object, a million objects and more at ten thousand cards): a book of
+    ten thousand cards is hundreds of megabytes, and a whole copy would be as much memory.
     """
-    ref = reader.trailer.raw_get("/Info")
-    if not isinstance(ref, IndirectObject):
-        raise ValueError("Qt's PDF has no information dictionary")
-    size = pdf.seek(0, SEEK_END)
-    xref = _startxref(_read(pdf, max(0, size - 64), size))
-    start = reader.xref[ref.generation][ref.idnum]
+    ref = qt.ref("Info")
+    xref = qt.startxref
+    start = qt.offset(ref.num)
     end = _end_of_object(pdf, start, xref)
     new = BytesIO()
-    new.write(f"{ref.idnum} {ref.generation} obj\n".encode())
+    new.write(f"{ref.num} {ref.gen} obj\n".encode())
     info.write_to_stream(new)
     new.write(b"\nendobj")
     replacement = new.getvalue()
     delta = len(replacement) - (end - start)
-    rest = _read(pdf, xref, size)  # the cross-reference table: 20 bytes an object
-    table_end = rest.index(b"trailer")
 
     def shift(entry: re.Match[bytes]) -> bytes:
         offset = int(entry.group(1))
@@ -269,14 +206,17 @@ def _replace_info(pdf: BinaryIO, reader: PdfReader, info: DictionaryObject, out:
             offset += delta
         return b"%010d %s %s" % (offset, entry.group(2), entry.group(3))
 
-    table = _XREF_ENTRY.sub(shift, rest[:table_end])
-    tail = _STARTXREF.sub(f"startxref\n{xref + delta}\n%%EOF\n".encode(), rest[table_end:])
     _copy(pdf, 0, start, out)
     out.write(replacement)
-    _copy(pdf, end, xref, out)
-    out.write(table)
+    _copy(pdf, end, qt.entries, out)  # up to the table's entries, its head included
+    step = CHUNK // 20 * 20  # whole entries
+    for at in range(qt.entries, qt.trailer_at, step):
+        out.write(_XREF_ENTRY.sub(shift, _read(pdf, at, min(at + step, qt.trailer_at))))
+    tail = _STARTXREF.sub(
+        f"startxref\n{xref + delta}\n%%EOF\n".encode(), _read(pdf, qt.trailer_at, qt.size)
+    )
     out.write(tail)
-    return _Written(xref + delta + len(table) + len(tail), xref + delta)
+    return _Written(qt.trailer_at + delta + len(tail), xref + delta)
 
 
 class _Update:
@@ -284,21 +224,24 @@ class _Update:
 
     Appending leaves Qt's pages, fonts and links as they are, byte for byte, so finishing a
     book of thousands of pages costs little more than reading its page tree and names; a
-    full rewrite with pypdf would parse and re-serialise every object.
+    full rewrite with pypdf would parse and re-serialise every object. Each object is kept
+    as its bytes from when it is put: the outline of ten thousand cards is some ninety
+    thousand items, and as pypdf objects they took a hundred megabytes and more.
     """
 
-    def __init__(self, reader: PdfReader, size: int) -> None:
-        self._reader = reader
+    def __init__(self, size: int) -> None:
         self._next = size
-        self.objects: dict[int, PdfObject] = {}
+        self.objects: dict[int, bytes] = {}
 
     def reserve(self) -> IndirectObject:
-        ref = IndirectObject(self._next, 0, self._reader)
+        ref = IndirectObject(self._next, 0, None)
         self._next += 1
         return ref
 
     def put(self, ref: IndirectObject, obj: PdfObject) -> None:
-        self.objects[ref.idnum] = obj
+        data = BytesIO()
+        obj.write_to_stream(data)
+        self.objects[ref.idnum] = data.getvalue()
 
     def write(self, written: _Written, trailer: DictionaryObject) -> bytes:
         """The update to append to the file ``written`` so far."""
@@ -308,7 +251,7 @@ class _Update:
         for num in sorted(self.objects):
             offsets[num] = base + out.tell()
             out.write(f"{num} 0 obj\n".encode())
-            self.objects[num].write_to_stream(out)
+            out.write(self.objects[num])
             out.write(b"\nendobj\n")
         xref = base + out.tell()
         # Object 0 heads the free list in every section; readers look for it first.
@@ -384,30 +327,42 @@ def _info(meta: Metadata) -> DictionaryObject:
     return DictionaryObject({NameObject(k): create_string_object(v) for k, v in entries.items()})
 
 
+def _pypdf(value: Value) -> PdfObject:
+    """One of Qt's values (read by :mod:`reader.export.qtpdf`) as pypdf writes it."""
+    if isinstance(value, Ref):
+        return IndirectObject(value.num, value.gen, None)
+    if isinstance(value, Name):
+        return NameObject("/" + value.name)
+    if isinstance(value, String):
+        return create_string_object(value.data)
+    if isinstance(value, bool):
+        return BooleanObject(value)
+    if isinstance(value, float):
+        return NumberObject(int(value)) if value.is_integer() else FloatObject(value)
+    if isinstance(value, list):
+        return ArrayObject(_pypdf(v) for v in value)
+    if isinstance(value, dict):
+        return DictionaryObject({NameObject("/" + k): _pypdf(v) for k, v in value.items()})
+    return NullObject()
+
+
 def finish(pdf: BinaryIO, outline: Sequence[OutlineNode], meta: Metadata, out: Sink) -> None:
     """Write to ``out`` Qt's PDF ``pdf`` (a file open for reading) with full metadata, the
     outline, and the bookmarks panel open. Qt's pages and destinations are read from ``pdf``
-    as Qt wrote it, as pypdf needs them (never the whole file); replacing the information
-    dictionary moves offsets, not object numbers."""
-    # pypdf refuses arrays of more than 100,000 elements, a guard against hostile files; this
-    # file is Qt's, just written, and its list of named places is longer than that from some
-    # five thousand cards. An element takes two bytes at least: the file's size bounds it.
-    limit = max(get_configuration().array_maximum_element_count, pdf.seek(0, SEEK_END) // 2)
-    with apply_configuration(array_maximum_element_count=limit):
-        _finish(pdf, outline, meta, out)
-
-
-def _finish(pdf: BinaryIO, outline: Sequence[OutlineNode], meta: Metadata, out: Sink) -> None:
-    reader = PdfReader(pdf)
-    pages = _page_refs(reader)
-    targets = _targets(reader, _anchors(outline), pages)
-    size = reader.trailer["/Size"]
-    root_ref = reader.root_object.indirect_reference
-    if not isinstance(size, NumberObject) or root_ref is None:
+    as Qt wrote it, only what is needed (:class:`~reader.export.qtpdf.QtPdf`); replacing the
+    information dictionary moves offsets, not object numbers."""
+    qt = QtPdf(pdf)
+    pages = [IndirectObject(ref.num, ref.gen, None) for ref in qt.pages()]
+    targets = _targets(qt, _anchors(outline), pages)
+    size = qt.trailer.get("Size")
+    root_ref = qt.ref("Root")
+    if not isinstance(size, float):
         raise ValueError("Qt's PDF has no usable trailer")
-    update = _Update(reader, int(size))
+    update = _Update(int(size))
 
-    catalog = DictionaryObject(reader.root_object)
+    catalog = _pypdf(qt.dictionary(root_ref))
+    if not isinstance(catalog, DictionaryObject):  # a dictionary is read as one
+        raise ValueError("Qt's PDF has no catalog")
     outlines_ref = update.reserve()
     outlines = DictionaryObject({NameObject("/Type"): NameObject("/Outlines")})
     ends = _outline(update, outline, outlines_ref, pages, targets)
@@ -426,11 +381,13 @@ def _finish(pdf: BinaryIO, outline: Sequence[OutlineNode], meta: Metadata, out: 
     catalog[NameObject("/ViewerPreferences")] = DictionaryObject(
         {NameObject("/DisplayDocTitle"): BooleanObject(True)}
     )
-    update.put(root_ref, catalog)
-    written = _replace_info(pdf, reader, _info(meta), out)
+    root = IndirectObject(root_ref.num, root_ref.gen, None)
+    update.put(root, catalog)
+    written = _replace_info(pdf, qt, _info(meta), out)
+    info = qt.ref("Info")
     trailer = DictionaryObject(
-        {NameObject("/Root"): root_ref, NameObject("/Info"): reader.trailer.raw_get("/Info")}
+        {NameObject("/Root"): root, NameObject("/Info"): IndirectObject(info.num, info.gen, None)}
     )
-    if "/ID" in reader.trailer:
-        trailer[NameObject("/ID")] = reader.trailer.raw_get("/ID")
+    if "ID" in qt.trailer:
+        trailer[NameObject("/ID")] = _pypdf(qt.trailer["ID"])
     out.write(update.write(written, trailer))
