@@ -12,10 +12,12 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, SHIPPED_CARDS
+from tests.support.once import made_once
 
 SCRIPT = r"""
 import json, sys, time
@@ -62,24 +64,29 @@ LAZY = (
 
 @pytest.fixture(scope="module")
 def opened(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, set[str]]:
-    """The cards listed and the modules loaded once the window shows the shipped set."""
-    scratch = tmp_path_factory.mktemp("startup-imports")
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "BRIEFING_READER_CACHE_DIR": str(scratch / "cache"),
-        "XDG_CONFIG_HOME": str(scratch / "config"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(SHIPPED_CARDS), str(scratch)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    """The cards listed and the modules loaded once the window shows the shipped set (one
+    interpreter for the whole run: made_once)."""
+
+    def open_window(scratch: Path) -> None:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "BRIEFING_READER_CACHE_DIR": str(scratch / "cache"),
+            "XDG_CONFIG_HOME": str(scratch / "config"),
+        }
+        done = subprocess.run(
+            [sys.executable, "-c", SCRIPT, str(SHIPPED_CARDS), str(scratch)],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        (scratch / "report.json").write_text(done.stdout.strip().splitlines()[-1], "utf-8")
+
+    folder = made_once(tmp_path_factory, "startup-imports", open_window)
+    report = json.loads((folder / "report.json").read_text("utf-8"))
     return report["listed"], set(report["modules"])
 
 
