@@ -37,12 +37,14 @@ def qt_file(qapp: object) -> bytes:
     return bytes(buffer.data().data())
 
 
-def _pypdf_places(data: bytes) -> dict[str, tuple[int, float, float]]:
+def _pypdf_places(data: bytes) -> dict[str, tuple[int | None, float | None, float | None]]:
     reader = PdfReader(io.BytesIO(data))
     found = {}
     for name, dest in reader.named_destinations.items():
         assert isinstance(dest, Destination)
-        found[name] = (reader.get_destination_page_number(dest), dest.left, dest.top)
+        left = None if dest.left is None else float(dest.left)
+        top = None if dest.top is None else float(dest.top)
+        found[name] = (reader.get_destination_page_number(dest), left, top)
     return found
 
 
