@@ -10,8 +10,8 @@ renderer's keep-with-next state, so the typesetter never leaves them at the foot
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from html import escape
 
@@ -24,6 +24,11 @@ from reader.render import KEEP_WITH_NEXT, LIGHT, markdown_to_html
 
 COVER, CONTENTS, INDEX = "_cover", "_contents", "_index"
 #: The contents' group headings, each above the first section of its kind.
+#: Characters of the contents' and the index's HTML laid out as one document (see
+#: :func:`_in_parts`): a book of a thousand cards has each in one part, one of ten thousand
+#: in four or five.
+CONTENTS_PART = 1_500_000
+INDEX_PART = 1_000_000
 _GROUPS = {Kind.COMPARISON: "Comparison", Kind.CARD: "Cards", Kind.EVIDENCE: "Evidence"}
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -126,8 +131,9 @@ def _group(label: str) -> str:
     return f'<tr><td colspan="3"><p class="tocgroup">{escape(label.upper())}</p></td></tr>'
 
 
-def contents(entries: Sequence[Entry]) -> Section:
-    """The table of contents; every title and page number links to its section."""
+def contents(entries: Sequence[Entry]) -> list[Section]:
+    """The table of contents; every title and page number links to its section. Longer
+    than :data:`CONTENTS_PART` entries, in parts of that many (see :func:`_in_parts`)."""
     rows: list[str] = []
     number = 0
     # Columns as wide as their longest number (in 96-dpi pixels, about 9 per digit at the
@@ -157,18 +163,52 @@ def contents(entries: Sequence[Entry]) -> Section:
             f'<td class="tocpage" width="{page_width}" align="right"><p class="toc">'
             f'<a href="{href}">{entry.page}</a></p></td></tr>'
         )
-    body = (
-        f'<h1><a name="{CONTENTS}"></a>Contents</h1>'
-        f'<table width="100%" cellspacing="0" cellpadding="0">{"".join(rows)}</table>'
-    )
-    return Section(Kind.CONTENTS, CONTENTS, "Contents", _document(body), header="Contents")
+    heading = f'<h1><a name="{CONTENTS}"></a>Contents</h1>'
+    table = '<table width="100%" cellspacing="0" cellpadding="0">'
+    bodies = [
+        f"{heading if i == 0 else ''}{table}{''.join(part)}</table>"
+        for i, part in enumerate(_cut(rows, CONTENTS_PART, lambda row: "tocgroup" in row))
+    ]
+    made = Section(Kind.CONTENTS, CONTENTS, "Contents", "", header="Contents")
+    return _in_parts(made, bodies)
+
+
+def _cut(pieces: Sequence[str], size: int, leads: Callable[[str], bool]) -> list[list[str]]:
+    """``pieces`` in runs of about ``size`` characters (a longer piece alone), never cut
+    after a piece that ``leads`` what follows (a heading)."""
+    runs: list[list[str]] = [[]]
+    length = 0
+    for piece in pieces:
+        if runs[-1] and length + len(piece) > size and not leads(runs[-1][-1]):
+            runs.append([])
+            length = 0
+        runs[-1].append(piece)
+        length += len(piece)
+    return runs
+
+
+def _in_parts(section: Section, bodies: Sequence[str]) -> list[Section]:
+    """``section`` with each of ``bodies`` as the HTML of a part: the first is the section
+    (with its bookmarks), the others go on from a new page (``continued``), each a document
+    of its own.
+
+    Qt lays a document out whole, some 20 KB an entry: the contents and the index of ten
+    thousand cards took some 200 MB each laid out, and the contents are laid out until
+    their page count settles. Each part leaves at most its last page short.
+    """
+    return [
+        replace(section, html=_document(body), continued=i > 0, bookmarks=())
+        if i
+        else replace(section, html=_document(body))
+        for i, body in enumerate(bodies)
+    ]
 
 
 def _group_anchor(group: str) -> str:
     return f"{INDEX}-{group}"
 
 
-def index(cards: Sequence[Entry], names: TagNames) -> Section:
+def index(cards: Sequence[Entry], names: TagNames) -> list[Section]:
     """Tag → the pages of the cards carrying it (each a link to its card); tags grouped by
     their first part. Page numbers, not titles: a title repeated under every tag made four
     pages of index for thirty tags of three cards, and the contents pair pages with titles.
@@ -208,11 +248,8 @@ def index(cards: Sequence[Entry], names: TagNames) -> Section:
                 f'<span class="desc">{escape(tag)}</span>&nbsp; '
                 f'<span class="page">{label}&nbsp;{pages}</span>{desc}</p>'
             )
-    return Section(
-        Kind.INDEX,
-        INDEX,
-        "Index of tags",
-        _document("".join(parts)),
-        header="Index of tags",
-        bookmarks=tuple(bookmarks),
+    made = Section(
+        Kind.INDEX, INDEX, "Index of tags", "", header="Index of tags", bookmarks=tuple(bookmarks)
     )
+    runs = _cut(parts, INDEX_PART, lambda part: not part.startswith('<p class="entry">'))
+    return _in_parts(made, ["".join(run) for run in runs])

@@ -197,25 +197,30 @@ def lay_out_book(
             steps.step(section.title, f"{section.title} laid out")
     # The contents print the page numbers that their own length decides: lay them out until
     # the number of pages they take stops changing (one or two rounds).
-    index_stub = frontmatter.index([], TagNames({})) if request.index else None
+    index_stub = frontmatter.index([], TagNames({}))[0] if request.index else None
     contents_pages = 1
     for _ in range(MAX_CONTENTS_ROUNDS):
         end = _number(body, cover.pages + contents_pages + 1)
         entries = _entries(body)
         if index_stub is not None:
             entries.append(frontmatter.Entry(index_stub, end + 1))
-        contents = typesetter.lay_out(_kept(frontmatter.contents(entries), keep), keep=keep)
-        if contents.pages == contents_pages:
+        contents = [
+            typesetter.lay_out(_kept(part, keep), keep=keep)
+            for part in frontmatter.contents(entries)
+        ]
+        if sum(part.pages for part in contents) == contents_pages:
             break
-        contents_pages = contents.pages
+        contents_pages = sum(part.pages for part in contents)
     else:
         raise RuntimeError("the page numbers in the contents did not settle")
+    steps.total += len(contents) - 1  # each part is painted as a section
     steps.step("Contents", "contents laid out")
-    laid = [cover, contents, *body]
+    laid = [cover, *contents, *body]
     if request.index:
         cards = [e for e in _entries(body) if e.section.kind is Kind.CARD]
         index = frontmatter.index(cards, TagNames.of(request.info))
-        laid.append(typesetter.lay_out(_kept(index, keep), keep=keep))
+        laid += [typesetter.lay_out(_kept(part, keep), keep=keep) for part in index]
+        steps.total += len(index) - 1
         steps.step("Index", "tag index laid out")
     return Book(tuple(laid), _number(laid))
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter
 
 from reader.analysis.timeline import merged_timeline
-from reader.export import book
+from reader.export import book, frontmatter
 from reader.export.book import parts_of
 from reader.export.pdf import RESOLUTION, compose, lay_out, page_size_of, print_document
 from reader.export.sections import Kind
@@ -98,3 +98,52 @@ def test_a_packed_section_lays_out_as_the_section_did(qapp: object) -> None:
     typesetter = Typesetter(writer, page_size_of("A4"), print_document, LIGHT)
     plain, small = typesetter.lay_out(section), typesetter.lay_out(packed)
     assert (small.pages, small.edits, small.offsets) == (plain.pages, plain.edits, plain.offsets)
+
+
+def test_long_contents_and_index_go_in_parts_that_cite_the_right_pages(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: object, qapp: object
+) -> None:
+    """Ten thousand cards' contents and index are laid out in parts (each a document): the
+    numbers the parts print are the sections' pages, no part ends on a heading, and the
+    contents and the index keep one outline entry each, the index's groups under it."""
+    root = tmp_path / "set"  # type: ignore[operator]
+    write_set(root, 8)
+    monkeypatch.setattr(frontmatter, "CONTENTS_PART", 1500)
+    monkeypatch.setattr(frontmatter, "INDEX_PART", 800)
+    request = request_for(root)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    _, laid, _ = lay_out(request, writer, page_size_of("A4"))
+    by_kind = {
+        kind: [s for s in laid.sections if s.section.kind is kind]
+        for kind in (Kind.CONTENTS, Kind.INDEX)
+    }
+    for parts in by_kind.values():
+        assert len(parts) > 2
+        assert [s.section.continued for s in parts] == [False] + [True] * (len(parts) - 1)
+        for part in parts:
+            body = part.section.markup().rpartition("</body>")[0]
+            assert not re.search(r'(tocgroup">[^<]*</p></td></tr></table>|</h2>)$', body)
+    cited = [
+        (anchor, int(page))
+        for part in by_kind[Kind.CONTENTS]
+        for anchor, page in re.findall(
+            r'<p class="toc"><a href="#([^"]+)">(\d+)</a>', part.section.markup()
+        )
+    ]
+    listed = [(s.section.anchor, s.first_page) for s in laid.sections if s.section.in_contents]
+    assert cited == listed
+    assert len(listed) == 8 + 4  # the cards, three comparison views and the index
+    index_pages = {
+        int(p)
+        for s in by_kind[Kind.INDEX]
+        for p in re.findall(r'<a href="#[^"]+">(\d+)</a>', s.section.markup())
+    }
+    assert index_pages == {s.first_page for s in laid.sections if s.section.kind is Kind.CARD}
+    top = [n.title for n in laid.outline()]
+    assert top.count("Contents") == 1
+    (index,) = [n for n in laid.outline() if n.title == "Index of tags"]
+    assert len(index.children) > 1
+    assert laid.pages == sum(s.pages for s in laid.sections)
