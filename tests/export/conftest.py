@@ -18,6 +18,7 @@ from reader.cli import main
 from reader.qt.compat import protect_none
 from tests.conftest import SHIPPED_CARDS
 from tests.export.paper import Line, PageText
+from tests.support.once import made_once
 
 # Before any Qt call of the session: PySide6 6.12 on Python 3.11 loses a reference to None
 # on every void call, and a few exports make enough of them to abort the interpreter.
@@ -190,12 +191,16 @@ def export(
 
 @pytest.fixture(scope="module")
 def shipped_book(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> Iterator[Book]:
-    """The acceptance book: the shipped set, with a compare page of all three cards."""
-    out = tmp_path_factory.mktemp("shipped") / "mali.pdf"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        code = main(
-            ["export", str(SHIPPED_CARDS), "-o", str(out), "--compare", f"{LEVERAGE},{ISOLATION}"]
-        )
-    assert code == 0
-    return Book(out)
+    """The acceptance book: the shipped set, with a compare page of all three cards (exported
+    once per run, for every worker: made_once)."""
+
+    def make(folder: Path) -> None:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+            out = str(folder / "mali.pdf")
+            code = main(
+                ["export", str(SHIPPED_CARDS), "-o", out, "--compare", f"{LEVERAGE},{ISOLATION}"]
+            )
+        assert code == 0
+
+    return Book(made_once(tmp_path_factory, "shipped-book", make) / "mali.pdf")

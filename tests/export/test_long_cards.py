@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.export.conftest import Book, Run, squash
+from tests.support.once import made_once
 from tests.support.synthetic import generate_card, write_set
 
 Export = Callable[..., Run]
@@ -126,20 +127,29 @@ def _export_big(root: Path, out: Path, keep_documents: int) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def big_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("big") / "set"
-    write_set(root, BIG_SET, seed=3)
-    return root
+def _make_big(folder: Path) -> None:
+    write_set(folder / "set", BIG_SET, seed=3)
+    _export_big(folder / "set", folder / "big.pdf", KEEP_DOCUMENTS)
 
 
 @pytest.fixture(scope="module")
-def big_book(big_set: Path, qapp: object) -> Book:
+def big_made(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> Path:
+    """The large set and its book, made once per run for every worker (made_once)."""
+    return made_once(tmp_path_factory, "big-book", _make_big)
+
+
+@pytest.fixture(scope="module")
+def big_set(big_made: Path) -> Path:
+    return big_made / "set"
+
+
+@pytest.fixture(scope="module")
+def big_book(big_made: Path) -> Book:
     """A large set's book, exported once: 60 cards and their comparison pages make more
     sections than the export keeps laid out (so each card is laid out again to be painted)
     and tables longer than it mends page breaks in, as 300 cards do at the shipped thresholds
     (pdf.KEEP_DOCUMENTS, pagination.LONG_TABLE_PAGES); the contents run over several pages."""
-    return Book(_export_big(big_set, big_set.parent / "big.pdf", KEEP_DOCUMENTS))
+    return Book(big_made / "big.pdf")
 
 
 def test_a_large_book_laid_out_again_to_paint_is_the_book_laid_out_once(
