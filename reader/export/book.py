@@ -10,7 +10,7 @@ section list (:func:`reader.render.card_sections`): nothing here reads or edits 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -133,7 +133,7 @@ def card_section(card: Card, info: SetInfo, evidence: Mapping[str, str] | None =
     )
 
 
-def parts_of(html: str, size: int | None = None) -> list[str]:
+def parts_of(html: str, size: int | None = None) -> Iterator[str]:
     """``html`` cut at its :data:`~reader.render.comparison.PART` marks into documents of
     about ``size`` characters (default :data:`PART_SIZE`; a longer piece stays whole), each
     with the document's head.
@@ -144,17 +144,24 @@ def parts_of(html: str, size: int | None = None) -> list[str]:
     Each part starts a new page, so at most one page in ``size`` characters is left short.
     """
     size = PART_SIZE if size is None else size
-    head, _, rest = html.partition("<body>")
-    body, _, tail = rest.rpartition("</body>")
-    groups: list[list[str]] = [[]]
-    length = 0
-    for piece in body.split(views.PART):
-        if groups[-1] and length + len(piece) > size:
-            groups.append([])
-            length = 0
-        groups[-1].append(piece)
-        length += len(piece)
-    return [f"{head}<body>{''.join(group)}</body>{tail}" for group in groups]
+    # Cut by position, not by partition and split: each of those copies the whole view (tens
+    # of megabytes at ten thousand cards) once more while the parts are made.
+    opened = html.find("<body>") + len("<body>")
+    closed = html.rfind("</body>")
+    head, tail = html[:opened], html[closed:]
+    start = at = opened  # the part under way starts at ``start``, the next piece at ``at``
+    length = 0  # of the part under way, without the marks
+    while True:
+        mark = html.find(views.PART, at, closed)
+        end = closed if mark < 0 else mark
+        if at > start and length + end - at > size:
+            yield head + html[start:at].replace(views.PART, "") + tail
+            start, length = at, 0
+        length += end - at
+        if mark < 0:
+            break
+        at = mark + len(views.PART)
+    yield head + html[start:closed].replace(views.PART, "") + tail
 
 
 def _comparison_section(
