@@ -33,6 +33,7 @@ from reader.render.located import item_anchor
 from reader.ui.actions import with_key
 from reader.ui.commands import Actions
 from reader.ui.compare.items import SECTION
+from reader.ui.compare.keep_focus import keep_focus
 from reader.ui.compare.workspace import ComparisonWorkspace, ViewKind
 from reader.ui.reading.card_list import CardListPane
 from reader.ui.reading.card_view import CardView
@@ -201,6 +202,7 @@ class ComparisonController(QObject):
         self._update()
 
     def _show_workspace(self) -> None:
+        keep_focus(self._content, self._list, self._content.currentWidget())
         self._list.hide()
         self._content.setCurrentWidget(self.workspace)
         self._fit_sidebar()

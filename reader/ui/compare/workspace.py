@@ -33,6 +33,7 @@ from reader.ui.compare.commands import WORKSPACE_COMMANDS
 from reader.ui.compare.compare_rows import CompareLayout
 from reader.ui.compare.export_table import TableExport
 from reader.ui.compare.jobs import Computed, view_job
+from reader.ui.compare.keep_focus import keep_focus
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.tab_close import plain_close_button
 from reader.ui.compare.tab_corner import TabCorner
@@ -167,7 +168,7 @@ class ComparisonWorkspace(QWidget):
     def show_view(self, kind: ViewKind) -> ComparisonView:
         """Make ``kind`` the current tab (made if need be), showing what it should."""
         view = self._views.get(kind) or self._make(kind)
-        self.tabs.setCurrentWidget(view)
+        self._make_current(view)
         self._refresh_current()
         return view
 
@@ -181,8 +182,13 @@ class ComparisonWorkspace(QWidget):
             view = made
         elif sorted(view.card_ids()) != sorted(card_ids):
             view.set_cards(card_ids)
-        self.tabs.setCurrentWidget(view)
+        self._make_current(view)
         return view
+
+    def _make_current(self, view: QWidget) -> None:
+        """The current tab: the focus waits on the tabs until :meth:`focus_view`."""
+        keep_focus(self.tabs, self.tabs.currentWidget())
+        self.tabs.setCurrentWidget(view)
 
     def view(self, kind: ViewKind) -> ComparisonView | None:
         return self._views.get(kind)
