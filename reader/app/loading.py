@@ -18,9 +18,11 @@ Later catalogs (a long build's progress) are not waited for: the build goes on m
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -116,6 +118,24 @@ def _deliver(context: JobContext, snapshot: Snapshot, *, wait: bool) -> None:
         context.checkpoint()  # a newer load or a closed window: its results never arrive
 
 
+@contextmanager
+def _uncollected(*, hold: bool) -> Iterator[None]:
+    """With ``hold``, no garbage collection while the block runs, and what it made is left out
+    of later full ones (``gc.freeze``, as the set-wide views and the export do): the load's
+    first catalog and what is prepared from it live on in the window. Making them at 100,000
+    cards set off some 750 collections, four of them full, 0.2 s of the 1.5 s of CPU before
+    the window could list anything."""
+    if not hold or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
 @dataclass(frozen=True, slots=True)
 class Reload:
     """A load of the set on show, after ``changed`` (None: unknown, check every file)."""
@@ -145,10 +165,15 @@ def _load(
     else:
         catalogs = _reload(sources, root, previous, reload.changed, context)
     last: tuple[Catalog, Prepared] | None = None
+    pending = iter(catalogs)
     try:
-        for catalog in catalogs:
-            context.checkpoint()
-            ready = prepare(catalog.summaries(), previous[1] if previous else None)
+        while True:
+            with _uncollected(hold=last is None):
+                catalog = next(pending, None)
+                if catalog is None:
+                    break
+                context.checkpoint()
+                ready = prepare(catalog.summaries(), previous[1] if previous else None)
             seconds = time.perf_counter() - started
             snapshot = Snapshot(request, root, catalog, False, seconds, None, ready)
             _deliver(context, snapshot, wait=last is None)
