@@ -3,9 +3,10 @@
 One QTableView holds every column, so there is one scroll position and a row is as tall as
 its longest cell: the reader's eye moves across one question at a time. Public surface:
 
-- ``CompareView(catalog, card_ids=(), parent=None, theme=None)``; ``set_cards(ids)`` (date
-  order), ``set_catalog(catalog)`` after a reload, ``add_card(id)``, ``remove_card(id)``,
-  ``move_card(from, to)``, ``card_ids()`` (column order), ``unavailable_reason()``.
+- ``CompareView(catalog, card_ids=(), parent=None, theme=None, point_size=None)``;
+  ``set_cards(ids)`` (date order), ``set_catalog(catalog)`` after a reload, ``add_card(id)``,
+  ``remove_card(id)``, ``move_card(from, to)``, ``card_ids()`` (column order),
+  ``unavailable_reason()``.
 - ``set_theme(theme)``, ``set_base_point_size(pt)``, ``set_argument_expanded(bool)``,
   ``set_rows_shown(kind, bool)`` (hide the thesis, tags…), ``set_differences_only(bool)``
   (only the topics where stances differ): fewer rows, so the contrast fits on one screen.
@@ -83,8 +84,9 @@ class CompareView(ComparisonPane):
         parent: QWidget | None = None,
         *,
         theme: Theme | None = None,
+        point_size: float | None = None,
     ) -> None:
-        super().__init__(catalog, parent, theme, "Comparison")
+        super().__init__(catalog, parent, theme, "Comparison", point_size)
         self._model = CompareModel(catalog.info, self)
         self._candidates = CandidatesModel(self)
 

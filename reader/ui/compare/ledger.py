@@ -10,7 +10,7 @@ screen, else the topmost row), so the list always says whose recommendations are
 ledger used to show "TO WESTERN GOVERNMENTS" beside a list with nothing chosen). Double-click
 or Enter on a recommendation drills down to it in its card (signal ``item_activated(card_id,
 "recommendations", index)``); on a source, to that card. Public surface:
-``RecommendationsLedgerView(catalog, card_ids=(), parent=None, theme=None)``,
+``RecommendationsLedgerView(catalog, card_ids=(), parent=None, theme=None, point_size=None)``,
 ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_theme``, ``set_base_point_size``,
 ``entries()``, ``select_addressee(name)``, ``ledger()`` (the rows' view), ``rows()`` (its
 model), ``document_html()`` (the whole ledger as one page, for print and PDF).
@@ -55,8 +55,9 @@ class RecommendationsLedgerView(SetWideView):
         parent: QWidget | None = None,
         *,
         theme: Theme | None = None,
+        point_size: float | None = None,
     ) -> None:
-        super().__init__(catalog, parent, theme, "Recommendations by addressee")
+        super().__init__(catalog, parent, theme, "Recommendations by addressee", point_size)
         self._model = AddresseesModel(self)
         #: One side is following the other: the move it makes must not be followed back.
         self._syncing = False

@@ -7,7 +7,7 @@ hatched blank where the card is silent, as the legend under the table says. The 
 the topic shows in a tooltip and, for the current cell, in the detail pane below (closed
 until a cell is chosen: :mod:`.matrix_legend`). Zoom scales the labels, the badges and the
 widths and heights they are measured in. Public
-surface: ``TopicMatrixView(catalog, card_ids=(), parent=None, theme=None)``,
+surface: ``TopicMatrixView(catalog, card_ids=(), parent=None, theme=None, point_size=None)``,
 ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_theme``, ``set_base_point_size``,
 ``document_html()``; signals ``open_card(str)`` (a column header clicked) and
 ``item_activated(card_id, field, index)`` (a cell double-clicked or Enter on it: the card's
@@ -208,8 +208,9 @@ class TopicMatrixView(SetWideView):
         parent: QWidget | None = None,
         *,
         theme: Theme | None = None,
+        point_size: float | None = None,
     ) -> None:
-        super().__init__(catalog, parent, theme, "Topic matrix")
+        super().__init__(catalog, parent, theme, "Topic matrix", point_size)
         self._model = TopicMatrixModel(self)
         self._table = QTableView(self)
         self._table.setObjectName("topicMatrix")

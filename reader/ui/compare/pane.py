@@ -41,15 +41,18 @@ class ComparisonPane(QWidget):
         parent: QWidget | None,
         theme: Theme | None,
         accessible_name: str,
+        point_size: float | None = None,
     ) -> None:
+        """``point_size``: the text's (zoomed) size from the start, rather than the font's
+        until ``set_base_point_size``: a view styled twice took twice as long to make."""
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         self._catalog = catalog
         self._theme = theme or card_theme(self.palette())
         self._theme_fixed = theme is not None
-        self._point_size = self.font().pointSizeF()
         #: The size at 100 %: widths and heights measured in pixels scale with the zoom.
-        self._base_point_size = self._point_size
+        self._base_point_size = self.font().pointSizeF()
+        self._point_size = point_size or self._base_point_size
 
     def zoom(self) -> float:
         """The zoom the host set through ``set_base_point_size`` (1.0 at the default size)."""
@@ -77,7 +80,7 @@ class ComparisonPane(QWidget):
 
     def set_base_point_size(self, size: float) -> None:
         if size == self._point_size:
-            return  # as the view was made: restyling a new view doubled the cost of making it
+            return  # as it is (the size the view was made with)
         self._point_size = size
         self._apply_style()
 

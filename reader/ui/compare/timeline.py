@@ -5,7 +5,7 @@ that gives only its year says so ("2021 (year only)"): it comes before the year'
 events, which would otherwise read as "late in 2021" happening before "February 2021"
 (review N13). An event that
 several cards report is one row listing every source, with the other wordings beneath.
-Public surface: ``TimelineView(catalog, card_ids=(), parent=None, theme=None)``,
+Public surface: ``TimelineView(catalog, card_ids=(), parent=None, theme=None, point_size=None)``,
 ``set_cards(ids)``, ``set_catalog(catalog, ids)``, ``set_show_publications(bool)``,
 ``set_theme``, ``set_base_point_size``, ``document_html()``; signal
 ``item_activated(card_id, field, index)`` (a row double-clicked or Enter on it: the event in
@@ -221,8 +221,9 @@ class TimelineView(SetWideView):
         parent: QWidget | None = None,
         *,
         theme: Theme | None = None,
+        point_size: float | None = None,
     ) -> None:
-        super().__init__(catalog, parent, theme, "Timeline")
+        super().__init__(catalog, parent, theme, "Timeline", point_size)
         self._model = TimelineModel(self)
         # A tree view over the flat model: unlike a table with rows sized to contents, it
         # measures only the rows it shows, so a thousand-card timeline opens at once.

@@ -269,10 +269,10 @@ class ComparisonWorkspace(QWidget):
             TopicMatrixView,
         )
 
-        catalog, theme = self._catalog, self._theme
+        catalog, theme, size = self._catalog, self._theme, self._point_size
         view: ComparisonView
         if kind is ViewKind.COMPARE:
-            compare = CompareView(catalog, card_ids, self, theme=theme)
+            compare = CompareView(catalog, card_ids, self, theme=theme, point_size=size)
             compare.open_card.connect(self.open_card)
             compare.tag_clicked.connect(self.tag_clicked)
             compare.cards_changed.connect(self._on_compared)
@@ -282,13 +282,13 @@ class ComparisonWorkspace(QWidget):
             QWidget.setTabOrder(compare.add_box(), self.tabs.tabBar())
             view = compare
         elif kind is ViewKind.MATRIX:
-            matrix = TopicMatrixView(catalog, (), self, theme=theme)
+            matrix = TopicMatrixView(catalog, (), self, theme=theme, point_size=size)
             matrix.open_card.connect(self.open_card)
             view = matrix
         elif kind is ViewKind.LEDGER:
-            view = RecommendationsLedgerView(catalog, (), self, theme=theme)
+            view = RecommendationsLedgerView(catalog, (), self, theme=theme, point_size=size)
         else:
-            view = TimelineView(catalog, (), self, theme=theme)
+            view = TimelineView(catalog, (), self, theme=theme, point_size=size)
         view.item_activated.connect(self.item_activated)
         if kind in FILTERED:
             self._stale.add(kind)  # filled when shown (see _refresh_current)
@@ -296,7 +296,6 @@ class ComparisonWorkspace(QWidget):
         if isinstance(view, CompareView | TopicMatrixView):
             # Arrow keys move between cells; Tab must leave the table, not trap the keyboard.
             view.table().setTabKeyNavigation(False)
-        view.set_base_point_size(self._point_size)
         self._views[kind] = view
         order = list(ViewKind)
         position = sum(1 for k in order[: order.index(kind)] if k in self._views)
