@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QUrl
-from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -53,12 +53,19 @@ def settings(settings_file: Path) -> Settings:
     return settings_at(settings_file)
 
 
+def _colours(app: QApplication) -> tuple[QPalette, Qt.ColorScheme]:
+    return QPalette(app.palette()), QGuiApplication.styleHints().colorScheme()
+
+
 @pytest.fixture(autouse=True)
 def _system_palette() -> Iterator[None]:
-    """A test that switches to dark must not leave the next one dark."""
+    """A test that switches to dark must not leave the next one dark. Put back only when a
+    test changed it: each change goes to every widget still alive (the closed window too)."""
+    app = QApplication.instance()
+    before = _colours(app) if isinstance(app, QApplication) else None
     yield
     app = QApplication.instance()
-    if isinstance(app, QApplication):
+    if isinstance(app, QApplication) and _colours(app) != before:
         apply_palette(app, PaletteMode.SYSTEM)
 
 
