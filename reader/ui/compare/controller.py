@@ -195,6 +195,7 @@ class ComparisonController(QObject):
             self._session.history.replace_current(replace(step, view=None))
         if not self.comparing:
             return
+        keep_focus(self._content, self.workspace)
         self._content.setCurrentWidget(self._reading)
         self._list.show()
         self._fit_sidebar()
@@ -211,8 +212,10 @@ class ComparisonController(QObject):
 
     def _fit_sidebar(self) -> None:
         """The sidebar stays on every tab: hiding it beside the compare view made the tab bar
-        jump sideways as the reader went from tab to tab."""
-        self._sidebar.setVisible(True)
+        jump sideways as the reader went from tab to tab. (Shown only if hidden: showing it
+        again repainted the tag tree whole, 110 rows, as a view was first opened.)"""
+        if self._sidebar.isHidden():
+            self._sidebar.show()
 
     # -- availability -------------------------------------------------------------------------
 

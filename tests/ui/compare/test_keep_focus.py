@@ -1,9 +1,10 @@
-"""Opening and switching views hands the keyboard focus straight to the view: it never
-passes through the tag sidebar (which repaints itself whole when it gets or loses it)."""
+"""Opening and switching views hands the keyboard focus straight to the view, and back to the
+list: it never passes through the tag sidebar, which repaints itself whole when it gets or
+loses it; nor is the sidebar shown again (and repainted) while it is on screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -27,3 +28,33 @@ def test_the_views_take_the_focus_from_the_list_and_each_other_directly(
     timeline = window.workspace.tabs.currentWidget()
     assert timeline is not None
     assert timeline.isAncestorOf(QApplication.focusWidget())
+    window.comparisons.show_reading()
+    assert window.list_pane.view.hasFocus()
+    assert not [w for w in focused if w is not None and tree.isAncestorOf(w)]
+
+
+class Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_opening_the_views_leaves_the_tag_sidebar_unpainted(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    viewport = window.sidebar.tree.viewport()
+    qtbot.waitUntil(lambda: not viewport.visibleRegion().isEmpty())
+    QApplication.processEvents()
+    paints = Paints()
+    viewport.installEventFilter(paints)
+    commands = window.commands
+    for command in (commands.topic_matrix, commands.recommendations, commands.timeline):
+        command.trigger()
+        QApplication.processEvents()
+    viewport.removeEventFilter(paints)
+    assert window.workspace.current_kind() is not None
+    assert paints.count == 0
