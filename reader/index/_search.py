@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import operator
 import sqlite3
@@ -80,15 +81,15 @@ class Positions:
     """Each row's position in a catalog's summaries, by rowid (rows without one: none).
 
     A list indexed by rowid, holding -1 where a row has no position: the positions of a
-    search's thousands of matches are then ``map(list.__getitem__, ...)``, which runs in C.
+    search's thousands of matches are then picked from it in C (:func:`pick`).
     """
 
-    def __init__(self, pairs: Iterable[tuple[int, int]]) -> None:
-        """``pairs``: (rowid, position) of every row that has a position."""
-        listed = list(pairs)
-        self._table = [-1] * (max((rowid for rowid, _ in listed), default=-1) + 1)
-        for rowid, position in listed:
-            self._table[rowid] = position
+    def __init__(self, rowids: Sequence[int], positions: Iterable[int]) -> None:
+        """``rowids[i]`` is at ``positions``' i-th position (rowids are distinct)."""
+        if min(rowids, default=0) < 0:  # SQLite allows them; this index never writes one
+            raise CorruptIndex("a stored rowid is negative")
+        self._table = [-1] * (max(rowids, default=-1) + 1)
+        collections.deque(map(self._table.__setitem__, rowids, positions), maxlen=0)
 
     def __contains__(self, rowid: int) -> bool:
         return 0 <= rowid < len(self._table) and self._table[rowid] >= 0
