@@ -153,6 +153,9 @@ def compose(request: BookRequest) -> list[Section]:
     evidence of each card whose source text is available (when asked for)."""
     texts = available(source_texts(request))
     many = len(request.cards) > KEEP_DOCUMENTS  # then laid out twice: keep the HTML small
+    # The comparison first: what it makes on the way (the views' rows and whole HTML, a
+    # hundred megabytes and more at ten thousand cards) is freed before the cards' HTML is.
+    comparison = comparison_sections(request, pack=many)
     cards = []
     for c in request.cards:
         section = card_section(c, request.info, evidence_links(c) if c.id in texts else None)
@@ -162,7 +165,7 @@ def compose(request: BookRequest) -> list[Section]:
         for number, c in enumerate(request.cards, start=1)
         if c.id in texts
     ]
-    return cards + comparison_sections(request, pack=many) + appendix
+    return cards + comparison + appendix
 
 
 def steps_for(body: Sequence[Section], request: BookRequest) -> int:
