@@ -34,8 +34,10 @@ from reader.analysis.columns import CardProgress
 from reader.app.jobs import Job, JobContext
 from reader.cards.catalog import Catalog
 
-#: A view's ``compute``: (catalog, card ids, progress) -> what the view shows.
-Compute = Callable[[Catalog, Sequence[str], CardProgress | None], Any]
+#: Hands the window a first part of a view's result while the rest is worked out.
+FirstPart = Callable[[Any], None]
+#: A view's ``compute``: (catalog, card ids, progress, first part) -> what the view shows.
+Compute = Callable[[Catalog, Sequence[str], CardProgress | None, FirstPart | None], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,9 @@ class Computed:
 
 def view_job(compute: Compute, catalog: Catalog, card_ids: Sequence[str]) -> Job:
     """The job computing a view of ``card_ids``: it reports progress (a checkpoint) as cards
-    load, and returns a :class:`Computed`."""
+    load, may deliver a first part of the result (a :class:`Computed` through the runner's
+    ``delivered``: the timeline's first screenful, before its later dates are merged), and
+    returns a :class:`Computed`."""
     return partial(_run, compute, catalog, tuple(card_ids))
 
 
@@ -94,8 +98,11 @@ def _run(
             gc.freeze()
         context.progress(done, total)
 
+    def first_part(part: Any) -> None:
+        context.deliver(Computed(catalog, part))
+
     with QUICK_SWITCHES.held():
         gc.freeze()
-        result = compute(catalog, card_ids, progress)
+        result = compute(catalog, card_ids, progress, first_part)
         gc.freeze()
     return Computed(catalog, result)

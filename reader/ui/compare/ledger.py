@@ -18,7 +18,7 @@ model), ``document_html()`` (the whole ledger as one page, for print and PDF).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
@@ -126,9 +126,13 @@ class RecommendationsLedgerView(SetWideView):
 
     @staticmethod
     def compute(
-        catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
+        catalog: Catalog,
+        card_ids: Sequence[str],
+        progress: CardProgress | None = None,
+        first_part: Callable[[Any], None] | None = None,
     ) -> ShownLedger:
-        """The entries, and the rows the view shows: made here, off the UI thread."""
+        """The entries, and the rows the view shows: made here, off the UI thread (whole:
+        ``first_part`` is unused, an addressee's entry gathers every card's)."""
         cards = catalog.analysed(card_ids, progress, Parts.RECOMMENDATIONS)
         return ShownLedger.of(recommendation_ledger(cards, catalog.info.actor_aliases))
 

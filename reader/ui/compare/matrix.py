@@ -16,7 +16,7 @@ perspective on the topic, or its header where it is silent).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -279,8 +279,12 @@ class TopicMatrixView(SetWideView):
 
     @staticmethod
     def compute(
-        catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
+        catalog: Catalog,
+        card_ids: Sequence[str],
+        progress: CardProgress | None = None,
+        first_part: Callable[[Any], None] | None = None,
     ) -> ShownMatrix:
+        """The matrix, whole (``first_part`` unused: a column's counts need every card)."""
         cards = catalog.analysed(card_ids, progress, Parts.PERSPECTIVES)
         return ShownMatrix.of(topic_matrix(cards, catalog.info))
 

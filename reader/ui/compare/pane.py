@@ -15,7 +15,7 @@ screen, on the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
@@ -165,9 +165,16 @@ class SetWideView(ComparisonPane):
 
     @staticmethod
     def compute(
-        catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
+        catalog: Catalog,
+        card_ids: Sequence[str],
+        progress: CardProgress | None = None,
+        first_part: Callable[[Any], None] | None = None,
     ) -> Any:
-        """What the view shows of ``card_ids``; safe on any thread (no widget involved)."""
+        """What the view shows of ``card_ids``; safe on any thread (no widget involved).
+
+        A view whose result comes in order (the timeline) may give ``first_part`` a result
+        holding its beginning, which the window shows until the whole one comes: the
+        first screenful need not wait for the rest."""
         raise NotImplementedError
 
     def show_result(self, catalog: Catalog, result: Any) -> None:

@@ -14,7 +14,7 @@ its first source's card, or that card's header for a publication).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHeaderView,
+    QLabel,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -37,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.columns import CardProgress, source_label
-from reader.analysis.timeline import EventKind, TimelineEntry, merged_timeline
+from reader.analysis.timeline import EventKind, TimelineEntry, timeline_entries
 from reader.cards.catalog import Catalog
-from reader.cards.dates import Precision
+from reader.cards.dates import PartialDate, Precision
 from reader.cards.model import Card, Parts
 from reader.qt.models import ROOT, Index
 from reader.render.comparison import (
@@ -52,7 +53,7 @@ from reader.ui.actions import CommandActions
 from reader.ui.compare.commands import TIMELINE_COMMANDS
 from reader.ui.compare.delegate import PAD_X, HtmlDelegate
 from reader.ui.compare.items import event_item
-from reader.ui.compare.paged import Paged
+from reader.ui.compare.paged import PAGE, Paged
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import LEAF, CardIdRole, HtmlRole, ItemRole
 from reader.ui.compare.style import paint_with_theme
@@ -75,30 +76,68 @@ def _source_html(card: Card) -> str:
     return f"{escape(card.source.publisher)}, {date}"
 
 
-def mixed_years(entries: Sequence[TimelineEntry]) -> frozenset[int]:
+def mixed_years(dates: Iterable[PartialDate]) -> frozenset[int]:
     """The years with events dated only by the year and events dated more precisely: where
     a year-only event's place (before the others) must be said. Elsewhere it goes unsaid."""
-    years = {e.date.year for e in entries if e.date.precision is Precision.YEAR}
-    return frozenset(e.date.year for e in entries if e.date.precision > Precision.YEAR) & years
+    shown = set(dates)
+    years = {d.year for d in shown if d.precision is Precision.YEAR}
+    return frozenset(d.year for d in shown if d.precision > Precision.YEAR) & years
+
+
+@dataclass(frozen=True, slots=True)
+class YearMarks:
+    """The years whose year-only events say so (:func:`mixed_years`), with and without the
+    publications. Worked out from the cards' dates, not the merged rows (merging keeps every
+    date), so a first part of the timeline marks its rows as the whole one will."""
+
+    every: frozenset[int]
+    events: frozenset[int]
+
+    @classmethod
+    def of(cls, cards: Sequence[Card]) -> YearMarks:
+        events = {e.date for card in cards for e in card.timeline}
+        published = {card.source.published for card in cards}
+        return cls(mixed_years(events | published), mixed_years(events))
+
+
+#: Events (publications aside) in the first part of a timeline, shown while its later dates
+#: are merged: two pages, more than a screenful at any window size.
+FIRST_PART = 2 * PAGE
 
 
 @dataclass(frozen=True, slots=True)
 class TimelineRows:
     """The timeline's rows with and without the publications, and the years whose year-only
-    events say so (:func:`mixed_years`) in each: made off the UI thread
-    (:meth:`TimelineView.compute`). Filtering and scanning 40,000 events took a tenth of a
-    second of frozen window when a result came in, and again on each Show Publications."""
+    events say so in each: made off the UI thread (:meth:`TimelineView.compute`). Filtering
+    and scanning 40,000 events took a tenth of a second of frozen window when a result came
+    in, and again on each Show Publications.
+
+    Not ``complete``: the first rows of a timeline whose later dates are still being merged
+    (at 10,000 cards, half a second of its worked-out time); the whole one follows."""
 
     every: tuple[TimelineEntry, ...]
     events: tuple[TimelineEntry, ...]
-    mixed_every: frozenset[int]
-    mixed_events: frozenset[int]
+    marks: YearMarks
+    complete: bool = True
 
     @classmethod
-    def of(cls, entries: Sequence[TimelineEntry]) -> TimelineRows:
+    def of(
+        cls, entries: Sequence[TimelineEntry], marks: YearMarks, *, complete: bool = True
+    ) -> TimelineRows:
         every = tuple(entries)
         events = tuple(e for e in every if e.kind is not EventKind.PUBLISHED)
-        return cls(every, events, mixed_years(every), mixed_years(events))
+        return cls(every, events, marks, complete)
+
+    def continues(self, part: TimelineRows) -> bool:
+        """Whether these rows are ``part``'s, and more: the same merge's entries (the very
+        objects), so the rows shown of ``part`` stay as they are."""
+        head = part.every
+        return (
+            not part.complete
+            and len(self.every) >= len(head) > 0
+            and self.every[0] is head[0]
+            and self.every[len(head) - 1] is head[-1]
+        )
 
 
 class TimelineModel(Paged, QAbstractTableModel):
@@ -106,15 +145,31 @@ class TimelineModel(Paged, QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._all = TimelineRows.of(())
+        self._all = TimelineRows.of((), YearMarks(frozenset(), frozenset()))
         self._rows: tuple[TimelineEntry, ...] = ()
         self._mixed: frozenset[int] = frozenset()
         self._publications = True
         self._theme = LIGHT
 
-    def set_rows(self, rows: TimelineRows) -> None:
+    def set_rows(self, rows: TimelineRows) -> bool:
+        """Show ``rows``; False when they only add to the first part shown (no reset: the
+        rows on screen, the scrolling and the selection stay)."""
+        continued = rows.continues(self._all)
         self._all = rows
-        self._filter()
+        if not continued:
+            self._filter()
+            return True
+        end = self._shown == len(self._rows)
+        self._pick()
+        if end:
+            # The reader had every row of the part: the next page now, as a scroll would.
+            self.load_to(self._shown)
+        return False
+
+    @property
+    def complete(self) -> bool:
+        """False while only the first part of the timeline is shown (the rest is merged)."""
+        return self._all.complete
 
     def set_show_publications(self, show: bool) -> None:
         self._publications = show
@@ -129,14 +184,17 @@ class TimelineModel(Paged, QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, SOURCES))
 
     def _filter(self) -> None:
-        rows = self._all
         self.beginResetModel()
-        if self._publications:
-            self._rows, self._mixed = rows.every, rows.mixed_every
-        else:
-            self._rows, self._mixed = rows.events, rows.mixed_events
+        self._pick()
         self._show_first_page()
         self.endResetModel()
+
+    def _pick(self) -> None:
+        rows = self._all
+        if self._publications:
+            self._rows, self._mixed = rows.every, rows.marks.every
+        else:
+            self._rows, self._mixed = rows.events, rows.marks.events
 
     def _total(self) -> int:
         return len(self._rows)
@@ -263,8 +321,15 @@ class TimelineView(SetWideView):
         self._publications.setToolTip(self.commands.show_publications.statusTip())
         self._publications.setChecked(True)
         self._publications.toggled.connect(self.set_show_publications)
+        #: Said while the first part is shown: the rows end there only for the moment.
+        self._rest = QLabel("Later events are still being merged…", self)
+        self._rest.setObjectName("timelineRest")
+        self._rest.setAccessibleName(self._rest.text())
         bar = QToolBar("Timeline", self)
         bar.addWidget(self._publications)
+        # A tool bar's widget is shown and hidden through its action.
+        self._rest_shown = bar.addWidget(self._rest)
+        self._rest_shown.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -281,19 +346,36 @@ class TimelineView(SetWideView):
 
     @staticmethod
     def compute(
-        catalog: Catalog, card_ids: Sequence[str], progress: CardProgress | None = None
+        catalog: Catalog,
+        card_ids: Sequence[str],
+        progress: CardProgress | None = None,
+        first_part: Callable[[Any], None] | None = None,
     ) -> TimelineRows:
+        """The rows; ``first_part`` gets the first :data:`FIRST_PART` events' rows as soon
+        as they are merged (each date is merged when reached)."""
         cards = catalog.analysed(card_ids, progress, Parts.TIMELINE)
-        if progress is None:
-            return TimelineRows.of(merged_timeline(cards))
+        marks = YearMarks.of(cards)
         # Merging takes as long as loading at 10,000 cards: it must stop when asked, too.
-        merged = merged_timeline(cards, partial(progress, len(card_ids), len(card_ids)))
-        return TimelineRows.of(merged)
+        total = len(card_ids)
+        checkpoint = None if progress is None else partial(progress, total, total)
+        entries = timeline_entries(cards, checkpoint)
+        every: list[TimelineEntry] = []
+        if first_part is not None:
+            events = 0
+            for entry in entries:
+                every.append(entry)
+                events += entry.kind is not EventKind.PUBLISHED
+                if events == FIRST_PART:
+                    first_part(TimelineRows.of(every, marks, complete=False))
+                    break
+        every.extend(entries)
+        return TimelineRows.of(every, marks)
 
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog
-        self._model.set_rows(result)
-        self._schedule_row_heights()
+        if self._model.set_rows(result):
+            self._schedule_row_heights()
+        self._rest_shown.setVisible(not self._model.complete)
 
     def set_show_publications(self, show: bool) -> None:
         self._model.set_show_publications(show)

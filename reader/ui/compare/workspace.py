@@ -102,6 +102,7 @@ class ComparisonWorkspace(QWidget):
         self.background_from = BACKGROUND_FROM
         self._jobs = JobRunner("comparison-views", self)
         self._jobs.progressed.connect(self._on_job_progress)
+        self._jobs.delivered.connect(self._on_job_finished)  # a first part (the timeline's)
         self._jobs.finished.connect(self._on_job_finished)
         self._jobs.failed.connect(self._on_job_failed)
         #: The cards each set-wide view shows, and those of the request under way.
@@ -397,6 +398,8 @@ class ComparisonWorkspace(QWidget):
             view.show_loading(done, total)
 
     def _on_job_finished(self, kind: object, computed: Computed) -> None:
+        """A view's result, or its first part (delivered on the way: the timeline's first
+        rows, the rest merged meanwhile), which the view shows until the whole one comes."""
         catalog, result = computed.catalog, computed.result
         view = self._views.get(kind) if isinstance(kind, ViewKind) else None
         if isinstance(view, SetWideView) and isinstance(kind, ViewKind):

@@ -15,13 +15,18 @@ from reader.analysis.columns import CardProgress
 from reader.app.jobs import JobRunner
 from reader.cards.catalog import Catalog, MemoryCatalog
 from reader.cards.load import load_set
-from reader.ui.compare.jobs import SWITCH_INTERVAL, Compute, Computed, view_job
+from reader.ui.compare.jobs import SWITCH_INTERVAL, Compute, Computed, FirstPart, view_job
 
 
 def endless(stopped: threading.Event) -> Compute:
     """A compute that reports progress until it is stopped (or ten seconds pass)."""
 
-    def compute(_catalog: Catalog, _ids: Sequence[str], progress: CardProgress | None) -> str:
+    def compute(
+        _catalog: Catalog,
+        _ids: Sequence[str],
+        progress: CardProgress | None,
+        _first: FirstPart | None,
+    ) -> str:
         assert progress is not None
         deadline = time.monotonic() + 10
         try:
@@ -49,7 +54,9 @@ def test_a_view_job_gives_what_compute_gave_and_the_catalog_it_was_computed_from
         jobs.shutdown()
 
 
-def quick(_catalog: Catalog, ids: Sequence[str], _progress: CardProgress | None) -> str:
+def quick(
+    _catalog: Catalog, ids: Sequence[str], _progress: CardProgress | None, _first: FirstPart | None
+) -> str:
     return f"{len(ids)} cards"
 
 
@@ -84,7 +91,12 @@ def test_shutdown_stops_a_long_request_at_its_next_card(qtbot: QtBot, card_set: 
 
 
 def test_a_failing_compute_is_reported(qtbot: QtBot, card_set: Path) -> None:
-    def broken(_catalog: Catalog, _ids: Sequence[str], _progress: CardProgress | None) -> None:
+    def broken(
+        _catalog: Catalog,
+        _ids: Sequence[str],
+        _progress: CardProgress | None,
+        _first: FirstPart | None,
+    ) -> None:
         raise ValueError("no such topic")
 
     jobs = JobRunner("views")
@@ -107,7 +119,12 @@ def test_the_interpreter_switches_threads_often_while_views_are_worked_out(
     catalog = MemoryCatalog(load_set(card_set))
     seen: list[float] = []
 
-    def switches(_catalog: Catalog, _ids: Sequence[str], _progress: CardProgress | None) -> str:
+    def switches(
+        _catalog: Catalog,
+        _ids: Sequence[str],
+        _progress: CardProgress | None,
+        _first: FirstPart | None,
+    ) -> str:
         seen.append(sys.getswitchinterval())
         return "seen"
 
