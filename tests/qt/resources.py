@@ -20,7 +20,7 @@ def red_png(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     image = QImage(24, 24, QImage.Format.Format_RGB32)
     image.fill(RED)
-    assert image.save(str(path), b"PNG")
+    assert image.save(str(path))  # PNG, from the name
     return path
 
 
