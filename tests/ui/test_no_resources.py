@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.render import LIGHT
@@ -19,7 +20,8 @@ from reader.ui.compare.browser import SafeBrowser
 from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.roles import HtmlRole
 from reader.ui.reading.card_view import CardView
-from tests.qt.resources import red_pixels, traps
+from tests.qt.resources import red_pixels, red_png, traps
+from tests.ui.conftest import MakeWindow
 
 
 @pytest.fixture
@@ -73,3 +75,49 @@ def test_comparison_cells_draw_no_picture(qtbot: QtBot, cases: dict[str, str]) -
     table.resizeRowsToContents()
     assert table.rowHeight(0) >= 24  # the cells were laid out with their HTML
     assert red_pixels(table.grab().toImage()) == 0
+
+
+CARD = """\
+format: briefing-card/1
+id: tip-card
+title: "{title}"
+source:
+  publisher: Press
+  published: "2024-01"
+thesis: A thesis.
+summary: A summary.
+argument:
+  - claim: A claim.
+    support: Support.
+tags: [plain]
+"""
+
+
+@pytest.mark.qt_log_ignore(  # the offscreen platform, showing the tooltip
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
+def test_a_card_list_tooltip_draws_no_picture(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Hovering a card whose title holds an ``<img>``: Qt reads a tooltip that looks like
+    markup as rich text (and a tooltip label's document reads files), so it is escaped."""
+    red = red_png(tmp_path / "red.png")
+    title = f"A <img src='{QUrl.fromLocalFile(str(red)).toString()}' width=24 height=24> title"
+    root = tmp_path / "set"
+    root.mkdir()
+    (root / "tip.yaml").write_text(CARD.format(title=title), encoding="utf-8")
+    window = make_window(root)
+    assert window.list_pane.visible_ids() == ["tip-card"], window.problems.model.problems()
+    view = window.list_pane.view
+    point = view.visualRect(view.model().index(0, 0)).center()
+    viewport = view.viewport()
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    )
+    tips = [w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel")]
+    assert QToolTip.isVisible()
+    assert len(tips) == 1
+    assert isinstance(tips[0], QLabel)
+    assert red_pixels(tips[0].grab().toImage()) == 0
+    assert "&lt;img" in QToolTip.text()  # the title as written
+    QToolTip.hideText()

@@ -28,6 +28,7 @@ from reader.cards.catalog import CardSummary
 from reader.cards.query import SearchTerm, fold
 from reader.cards.tag_labels import TagNames
 from reader.qt.models import ROOT, Index
+from reader.render.located import safe_tooltip
 from reader.render.snippets import Hit
 
 _HEADERS = ("Title", "Publisher", "Date", "Tags")
@@ -229,7 +230,8 @@ class CardListModel(QAbstractTableModel):
             return bool(self._terms)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{s.title}\n{s.publisher}, {s.published.display()}\n{', '.join(s.tags)}"
-            return f"{tip}\nIn the comparison" if s.id in self._compared else tip
+            # Escaped: Qt takes a tooltip whose first line looks like markup for rich text.
+            return safe_tooltip(f"{tip}\nIn the comparison" if s.id in self._compared else tip)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == TITLE:
                 read = f"{s.title}. {s.publisher}, {s.published.display()}"
