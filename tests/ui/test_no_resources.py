@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QLabel, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.cards.filters import Filter, FilterKind
 from reader.render import LIGHT
 from reader.ui.compare.browser import SafeBrowser
 from reader.ui.compare.delegate import HtmlDelegate
@@ -77,10 +78,12 @@ def test_comparison_cells_draw_no_picture(qtbot: QtBot, cases: dict[str, str]) -
     assert red_pixels(table.grab().toImage()) == 0
 
 
-CARD = """\
+#: A picture named relative to the working directory, where a tooltip label's document looks.
+IMG = "<img src='red.png' width=24 height=24>"
+CARD = f"""\
 format: briefing-card/1
 id: tip-card
-title: "{title}"
+title: "A {IMG} title"
 source:
   publisher: Press
   published: "2024-01"
@@ -89,35 +92,52 @@ summary: A summary.
 argument:
   - claim: A claim.
     support: Support.
-tags: [plain]
+tags: [plain, "{IMG} tag"]
 """
+
+
+def tooltip_red(widget: QWidget, point: QPoint) -> int:
+    """Hover ``point`` of ``widget``: the red pixels of the tooltip shown (which must say
+    what it was given as text, not draw it)."""
+    QApplication.sendEvent(
+        widget, QHelpEvent(QEvent.Type.ToolTip, point, widget.mapToGlobal(point))
+    )
+    tips = [w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel")]
+    assert QToolTip.isVisible()
+    assert len(tips) == 1
+    assert "&lt;img" in QToolTip.text()
+    red = red_pixels(tips[0].grab().toImage())
+    QToolTip.hideText()
+    return red
 
 
 @pytest.mark.qt_log_ignore(  # the offscreen platform, showing the tooltip
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
 )
-def test_a_card_list_tooltip_draws_no_picture(
-    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+def test_tooltips_of_card_and_set_text_draw_no_picture(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Hovering a card whose title holds an ``<img>``: Qt reads a tooltip that looks like
-    markup as rich text (and a tooltip label's document reads files), so it is escaped."""
-    red = red_png(tmp_path / "red.png")
-    title = f"A <img src='{QUrl.fromLocalFile(str(red)).toString()}' width=24 height=24> title"
+    """Qt reads a tooltip that looks like markup as rich text, and a tooltip label's document
+    loads files by itself: card titles, tags and the set's description are given escaped."""
+    monkeypatch.chdir(tmp_path)
+    red_png(tmp_path / "red.png")
     root = tmp_path / "set"
     root.mkdir()
-    (root / "tip.yaml").write_text(CARD.format(title=title), encoding="utf-8")
+    (root / "tip.yaml").write_text(CARD, encoding="utf-8")
+    (root / "cardset.yaml").write_text(
+        f'format: briefing-set/1\ntitle: Tips\ndescription: "{IMG} about"\n', encoding="utf-8"
+    )
     window = make_window(root)
     assert window.list_pane.visible_ids() == ["tip-card"], window.problems.model.problems()
-    view = window.list_pane.view
-    point = view.visualRect(view.model().index(0, 0)).center()
-    viewport = view.viewport()
-    QApplication.sendEvent(
-        viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
-    )
-    tips = [w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel")]
-    assert QToolTip.isVisible()
-    assert len(tips) == 1
-    assert isinstance(tips[0], QLabel)
-    assert red_pixels(tips[0].grab().toImage()) == 0
-    assert "&lt;img" in QToolTip.text()  # the title as written
-    QToolTip.hideText()
+    cards = window.list_pane.view
+    row = cards.visualRect(cards.model().index(0, 0)).center()
+    tree = window.sidebar.tree
+    tag = window.sidebar.model.index_of(Filter(FilterKind.TAG, f"{IMG} tag"))
+    tree.scrollTo(tag)
+    title = window.sidebar.title
+    hovered = {
+        "card list": tooltip_red(cards.viewport(), row),
+        "tag tree": tooltip_red(tree.viewport(), tree.visualRect(tag).center()),
+        "set title": tooltip_red(title, title.rect().center()),
+    }
+    assert hovered == dict.fromkeys(hovered, 0)

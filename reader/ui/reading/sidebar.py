@@ -39,6 +39,7 @@ from reader.cards.problems import count
 from reader.cards.query import Query
 from reader.cards.tag_labels import TagNames
 from reader.cards.wording import plural
+from reader.render.located import safe_tooltip
 from reader.ui.labels import MutedLabel, PlainLabel
 from reader.ui.reading.tag_row import TagRowDelegate
 from reader.ui.reading.tag_tree_model import COUNT, NAME, FilterRole, StateRole, TagTreeModel
@@ -237,7 +238,7 @@ class Sidebar(QWidget):
         if warnings:
             counts.append(plural(warnings, "warning"))
         self.title.setText(info.title)
-        self.title.setToolTip(info.description or "")
+        self.title.setToolTip(safe_tooltip(info.description) if info.description else "")
         self.counts.setText(" · ".join(counts))
 
     def tab_chain(self) -> list[QWidget]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.qt.models import Index
+from reader.render.located import safe_tooltip
 from reader.ui.reading.tag_tree_model import NAME
 
 #: The keyboard focus's outline, in pixels.
@@ -131,8 +132,11 @@ class TagRowDelegate(QStyledItemDelegate):
     ) -> bool:
         name = index.sibling(index.row(), NAME)
         label, tip = name.data(), name.data(Qt.ItemDataRole.ToolTipRole)
-        if event.type() == QEvent.Type.ToolTip and label and tip and label not in tip:
-            QToolTip.showText(event.globalPos(), f"{label}\n{tip}", view)
+        if event.type() == QEvent.Type.ToolTip and tip:
+            # Escaped: tags and their descriptions are the set's text, and Qt reads a tooltip
+            # that looks like markup as rich text (whose document loads local files).
+            text = f"{label}\n{tip}" if label and label not in tip else tip
+            QToolTip.showText(event.globalPos(), safe_tooltip(text), view)
             return True
         return super().helpEvent(event, view, option, index)
 
