@@ -31,6 +31,9 @@ class Paged(_Base):
     by ``rowCount``; ``_show_first_page()`` after a reset."""
 
     _shown = 0
+    #: Rows are being reported: a fetch asked meanwhile (by whoever hears the rows come,
+    #: before they are counted) would report them again.
+    _inserting = False
 
     def _total(self) -> int:
         raise NotImplementedError
@@ -40,7 +43,7 @@ class Paged(_Base):
         self._shown = min(self._total(), PAGE)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and self._shown < self._total()
+        return not self._inserting and not parent.isValid() and self._shown < self._total()
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         if self.canFetchMore(parent):
@@ -49,8 +52,12 @@ class Paged(_Base):
     def load_to(self, row: int) -> None:
         """Report rows up to ``row`` (and the rest of its page) to the views."""
         last = min(self._total(), (row // PAGE + 1) * PAGE) - 1
-        if last < self._shown:
+        if last < self._shown or self._inserting:
             return
-        self.beginInsertRows(QModelIndex(), self._shown, last)
-        self._shown = last + 1
-        self.endInsertRows()
+        self._inserting = True
+        try:
+            self.beginInsertRows(QModelIndex(), self._shown, last)
+            self._shown = last + 1
+            self.endInsertRows()
+        finally:
+            self._inserting = False

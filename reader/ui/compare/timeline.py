@@ -14,13 +14,13 @@ its first source's card, or that card's header for a publication).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import partial
+import threading
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QObject,
     Qt,
     QTimer,
@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.columns import CardProgress, source_label
-from reader.analysis.timeline import EventKind, TimelineEntry, timeline_entries
+from reader.analysis.timeline import TimelineEntry
 from reader.cards.catalog import Catalog
-from reader.cards.dates import PartialDate, Precision
-from reader.cards.model import Card, Parts
+from reader.cards.dates import Precision
+from reader.cards.model import Card
 from reader.qt.models import ROOT, Index
 from reader.render.comparison import (
     timeline_event_html,
@@ -53,10 +53,11 @@ from reader.ui.actions import CommandActions
 from reader.ui.compare.commands import TIMELINE_COMMANDS
 from reader.ui.compare.delegate import PAD_X, HtmlDelegate
 from reader.ui.compare.items import event_item
-from reader.ui.compare.paged import PAGE, Paged
+from reader.ui.compare.paged import Paged
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import LEAF, CardIdRole, HtmlRole, ItemRole
 from reader.ui.compare.style import paint_with_theme
+from reader.ui.compare.timeline_rows import TimelineRows, YearMarks, timeline_rows
 from reader.ui.compare.tooltips import safe_tooltip
 
 DATE, EVENT, SOURCES = range(3)
@@ -64,6 +65,8 @@ _HEADERS = ("Date", "Event", "Reported by")
 #: The longest date the column must hold on one line.
 LONGEST_DATE = "30 September 2022"
 SOURCES_WIDTH = 260
+#: Milliseconds without a paint of the rows after which a first part counts as shown.
+SETTLED_MS = 30
 
 
 #: Beside a date that gives only its year, in a year that has dated events too.
@@ -74,70 +77,6 @@ def _source_html(card: Card) -> str:
     """ "Publisher, date", the date unbroken (as in the card's header)."""
     date = escape(card.source.published.display()).replace(" ", "&nbsp;")
     return f"{escape(card.source.publisher)}, {date}"
-
-
-def mixed_years(dates: Iterable[PartialDate]) -> frozenset[int]:
-    """The years with events dated only by the year and events dated more precisely: where
-    a year-only event's place (before the others) must be said. Elsewhere it goes unsaid."""
-    shown = set(dates)
-    years = {d.year for d in shown if d.precision is Precision.YEAR}
-    return frozenset(d.year for d in shown if d.precision > Precision.YEAR) & years
-
-
-@dataclass(frozen=True, slots=True)
-class YearMarks:
-    """The years whose year-only events say so (:func:`mixed_years`), with and without the
-    publications. Worked out from the cards' dates, not the merged rows (merging keeps every
-    date), so a first part of the timeline marks its rows as the whole one will."""
-
-    every: frozenset[int]
-    events: frozenset[int]
-
-    @classmethod
-    def of(cls, cards: Sequence[Card]) -> YearMarks:
-        events = {e.date for card in cards for e in card.timeline}
-        published = {card.source.published for card in cards}
-        return cls(mixed_years(events | published), mixed_years(events))
-
-
-#: Events (publications aside) in the first part of a timeline, shown while its later dates
-#: are merged: two pages, more than a screenful at any window size.
-FIRST_PART = 2 * PAGE
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineRows:
-    """The timeline's rows with and without the publications, and the years whose year-only
-    events say so in each: made off the UI thread (:meth:`TimelineView.compute`). Filtering
-    and scanning 40,000 events took a tenth of a second of frozen window when a result came
-    in, and again on each Show Publications.
-
-    Not ``complete``: the first rows of a timeline whose later dates are still being merged
-    (at 10,000 cards, half a second of its worked-out time); the whole one follows."""
-
-    every: tuple[TimelineEntry, ...]
-    events: tuple[TimelineEntry, ...]
-    marks: YearMarks
-    complete: bool = True
-
-    @classmethod
-    def of(
-        cls, entries: Sequence[TimelineEntry], marks: YearMarks, *, complete: bool = True
-    ) -> TimelineRows:
-        every = tuple(entries)
-        events = tuple(e for e in every if e.kind is not EventKind.PUBLISHED)
-        return cls(every, events, marks, complete)
-
-    def continues(self, part: TimelineRows) -> bool:
-        """Whether these rows are ``part``'s, and more: the same merge's entries (the very
-        objects), so the rows shown of ``part`` stay as they are."""
-        head = part.every
-        return (
-            not part.complete
-            and len(self.every) >= len(head) > 0
-            and self.every[0] is head[0]
-            and self.every[len(head) - 1] is head[-1]
-        )
 
 
 class TimelineModel(Paged, QAbstractTableModel):
@@ -308,6 +247,15 @@ class TimelineView(SetWideView):
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         columns.sectionResized.connect(self._schedule_row_heights)
         self._drill_down_from(self._table)
+        #: A first part's ``shown``: set once the rows have been painted and the window has
+        #: had nothing more to paint for :data:`SETTLED_MS` (the first paint is followed by
+        #: the rows' heights and the next page's, each painted again).
+        self._awaiting: threading.Event | None = None
+        self._settled = QTimer(self)
+        self._settled.setSingleShot(True)
+        self._settled.setInterval(SETTLED_MS)
+        self._settled.timeout.connect(self._part_shown)
+        self._table.viewport().installEventFilter(self)
         self._heights = QTimer(self)
         self._heights.setSingleShot(True)
         self._heights.setInterval(0)
@@ -351,31 +299,30 @@ class TimelineView(SetWideView):
         progress: CardProgress | None = None,
         first_part: Callable[[Any], None] | None = None,
     ) -> TimelineRows:
-        """The rows; ``first_part`` gets the first :data:`FIRST_PART` events' rows as soon
-        as they are merged (each date is merged when reached)."""
-        cards = catalog.analysed(card_ids, progress, Parts.TIMELINE)
-        marks = YearMarks.of(cards)
-        # Merging takes as long as loading at 10,000 cards: it must stop when asked, too.
-        total = len(card_ids)
-        checkpoint = None if progress is None else partial(progress, total, total)
-        entries = timeline_entries(cards, checkpoint)
-        every: list[TimelineEntry] = []
-        if first_part is not None:
-            events = 0
-            for entry in entries:
-                every.append(entry)
-                events += entry.kind is not EventKind.PUBLISHED
-                if events == FIRST_PART:
-                    first_part(TimelineRows.of(every, marks, complete=False))
-                    break
-        every.extend(entries)
-        return TimelineRows.of(every, marks)
+        """The rows (:func:`.timeline_rows.timeline_rows`), a first part on the way."""
+        return timeline_rows(catalog, card_ids, progress, first_part)
 
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog
         if self._model.set_rows(result):
             self._schedule_row_heights()
         self._rest_shown.setVisible(not self._model.complete)
+        self._part_shown()  # an earlier part's wait, if any, is over
+        if isinstance(result, TimelineRows) and result.shown is not None:
+            if self._table.isVisible():
+                self._awaiting = result.shown
+            else:
+                result.shown.set()  # nothing will be painted: the merge goes on
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._awaiting is not None and event.type() == QEvent.Type.Paint:
+            self._settled.start()
+        return super().eventFilter(watched, event)
+
+    def _part_shown(self) -> None:
+        if self._awaiting is not None:
+            self._awaiting.set()
+            self._awaiting = None
 
     def set_show_publications(self, show: bool) -> None:
         self._model.set_show_publications(show)

@@ -403,9 +403,9 @@ class ComparisonWorkspace(QWidget):
         catalog, result = computed.catalog, computed.result
         view = self._views.get(kind) if isinstance(kind, ViewKind) else None
         if isinstance(view, SetWideView) and isinstance(kind, ViewKind):
+            self._shown_cards[kind] = self._pending_cards
             view.show_result(catalog, result)
             view.hide_loading()
-            self._shown_cards[kind] = self._pending_cards
         self._show_scope()
 
     def _on_job_failed(self, kind: object, failure: JobFailure) -> None:
