@@ -31,6 +31,7 @@ from reader.authoring.topics import (
     plan_topic_rename,
 )
 from reader.cards.model import Topic
+from reader.render.located import safe_tooltip
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -118,7 +119,7 @@ class TopicsDialog(QDialog):
         for topic in self.topics():
             items = [QStandardItem(text) for text in (topic.key, topic.label, topic.question)]
             for item in items:
-                item.setToolTip(item.text())
+                item.setToolTip(safe_tooltip(item.text()))
             self.model.appendRow(items)
             if chosen is not None and topic.key == chosen.key:
                 self.table.selectRow(self.model.rowCount() - 1)

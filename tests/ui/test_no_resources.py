@@ -93,6 +93,7 @@ argument:
   - claim: A claim.
     support: Support.
 tags: [plain, "{IMG} tag"]
+{IMG}: an unknown field, which the problems list names
 """
 
 
@@ -118,7 +119,7 @@ def test_tooltips_of_card_and_set_text_draw_no_picture(
     qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Qt reads a tooltip that looks like markup as rich text, and a tooltip label's document
-    loads files by itself: card titles, tags and the set's description are given escaped."""
+    loads files by itself: card titles, tags, problems and the set's description are escaped."""
     monkeypatch.chdir(tmp_path)
     red_png(tmp_path / "red.png")
     root = tmp_path / "set"
@@ -129,6 +130,11 @@ def test_tooltips_of_card_and_set_text_draw_no_picture(
     )
     window = make_window(root)
     assert window.list_pane.visible_ids() == ["tip-card"], window.problems.model.problems()
+    window.filtering.follow_tag(f"{IMG} tag")
+    [chip] = window.list_pane.filter_bar.chips()
+    filters = window.status.filters
+    problems = window.problems.table
+    problems.scrollTo(problems.model().index(0, 0))
     cards = window.list_pane.view
     row = cards.visualRect(cards.model().index(0, 0)).center()
     tree = window.sidebar.tree
@@ -139,5 +145,10 @@ def test_tooltips_of_card_and_set_text_draw_no_picture(
         "card list": tooltip_red(cards.viewport(), row),
         "tag tree": tooltip_red(tree.viewport(), tree.visualRect(tag).center()),
         "set title": tooltip_red(title, title.rect().center()),
+        "filter chip": tooltip_red(chip, chip.rect().center()),
+        "status bar": tooltip_red(filters, filters.rect().center()),
+        "problem": tooltip_red(
+            problems.viewport(), problems.visualRect(problems.model().index(0, 0)).center()
+        ),
     }
     assert hovered == dict.fromkeys(hovered, 0)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QToolButto
 
 from reader.cards.filters import Filter, FilterKind, active_filters
 from reader.cards.query import Query
+from reader.render.located import safe_tooltip
 from reader.ui.actions import with_key
 from reader.ui.reading.filter_names import Namer, chip_text, plain_name
 from reader.ui.reading.flow_layout import FlowLayout
@@ -51,7 +52,9 @@ class FilterChip(QToolButton):
         words = chip_text(item, name)
         self.setText(f"{'⊘ ' if self.excludes else ''}{words}  ✕")
         what = "Hides the cards with" if self.excludes else "Shows only the cards with"
-        self.setToolTip(f"{what} {item.value or 'none'}.\nClick to remove this filter.")
+        self.setToolTip(
+            safe_tooltip(f"{what} {item.value or 'none'}.\nClick to remove this filter.")
+        )
         self.setAccessibleName(f"Remove {_KIND_WORDS[item.kind]} filter {words}")
         self.setAutoRaise(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)

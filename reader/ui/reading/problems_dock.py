@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader.cards.problems import Problem, Severity
 from reader.qt.models import ROOT, Index
+from reader.render.located import safe_tooltip
 from reader.ui.reading.evidence import Evidence
 
 SEVERITY, LOCATION, MESSAGE = range(3)
@@ -91,7 +92,7 @@ class ProblemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == SEVERITY:
             return _icon(problem.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{problem}\nDouble-click to open the file at this line."
+            return safe_tooltip(f"{problem}\nDouble-click to open the file at this line.")
         if role == ProblemRole:
             return problem
         return None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QStatusBar, QStyle, QToolButton, QWidget
 from reader.cards.problems import Problem, count
 from reader.cards.query import Query
 from reader.cards.wording import plural
+from reader.render.located import safe_tooltip
 from reader.ui.labels import PlainLabel
 from reader.ui.reading.filter_names import Namer, describe, plain_name
 from reader.ui.recent_sets import set_title
@@ -112,7 +113,7 @@ class StatusBar(QStatusBar):
         self.shown.setText(f"{shown:,} of {plural(total, 'card')}")
         described = "" if query.is_empty() else describe(query, self._name)
         self.filters.setText(f"Filter: {described}" if described else "")
-        self.filters.setToolTip(query.describe())
+        self.filters.setToolTip(safe_tooltip(query.describe()))
         self.filters.setVisible(bool(described))
         self._rule.setVisible(bool(described))
         if self._match and (not query.text.strip() or not shown):
