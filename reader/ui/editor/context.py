@@ -13,7 +13,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.cards.catalog import Catalog
 from reader.cards.model import Parts
-from reader.render.located import safe_tooltip
 
 #: Cards read for the stances they use (the index answers from its analysis rows, without
 #: parsing; stances repeat, so a very large set lends its first few thousand).
@@ -48,7 +47,7 @@ class EditorContext(QObject):
         for topic in info.topics:
             item = QStandardItem(topic.key)
             item.setData(topic.key, Qt.ItemDataRole.UserRole)
-            item.setToolTip(safe_tooltip(f"{topic.label}\n{topic.question}"))
+            item.setToolTip(f"{topic.label}\n{topic.question}")
             self.topics.appendRow(item)
         summaries = catalog.summaries()
         self.described_tags = frozenset(info.tag_descriptions)
