@@ -44,8 +44,8 @@ def hostile_set(tmp_path: Path, folder: str = "set") -> Path:
     return root
 
 
-def test_check_escapes_card_values_and_file_names(cli: Cli, tmp_path: Path) -> None:
-    result = cli("check", hostile_set(tmp_path))
+def test_check_escapes_card_values_and_file_names(run_main: Cli, tmp_path: Path) -> None:
+    result = run_main("check", hostile_set(tmp_path))
     assert_no_traceback(result)
     assert result.returncode == 1
     assert_terminal_safe(result.stdout + result.stderr)
@@ -55,10 +55,10 @@ def test_check_escapes_card_values_and_file_names(cli: Cli, tmp_path: Path) -> N
     assert summary.startswith("1 card, 1 error, 0 warnings")
 
 
-def test_json_output_stays_valid_and_exact(cli: Cli, tmp_path: Path) -> None:
+def test_json_output_stays_valid_and_exact(run_main: Cli, tmp_path: Path) -> None:
     root = hostile_set(tmp_path)
-    checked = cli("check", root, "--format", "json")
-    found = cli("search", root, "", "--format", "json")
+    checked = run_main("check", root, "--format", "json")
+    found = run_main("search", root, "", "--format", "json")
     for result in (checked, found):
         assert_no_traceback(result)
         assert_terminal_safe(result.stdout + result.stderr)
@@ -69,8 +69,8 @@ def test_json_output_stays_valid_and_exact(cli: Cli, tmp_path: Path) -> None:
     assert card["title"] == HOSTILE_VALUE
 
 
-def test_index_escapes_the_folder_it_names(cli: Cli, tmp_path: Path) -> None:
-    result = cli("index", hostile_set(tmp_path, folder="set\x1b[2J"))
+def test_index_escapes_the_folder_it_names(run_main: Cli, tmp_path: Path) -> None:
+    result = run_main("index", hostile_set(tmp_path, folder="set\x1b[2J"))
     assert_no_traceback(result)
     assert result.returncode == 1
     assert_terminal_safe(result.stdout + result.stderr)
@@ -78,8 +78,8 @@ def test_index_escapes_the_folder_it_names(cli: Cli, tmp_path: Path) -> None:
     assert "set\\u001b[2J" in result.stdout
 
 
-def test_usage_errors_escape_the_path(cli: Cli) -> None:
-    result = cli("check", "missing\x1b]0;owned\x07")
+def test_usage_errors_escape_the_path(run_main: Cli) -> None:
+    result = run_main("check", "missing\x1b]0;owned\x07")
     assert result.returncode == 2
     assert_terminal_safe(result.stderr)
     assert "missing\\u001b]0;owned\\u0007 does not exist" in result.stderr
@@ -96,9 +96,11 @@ def export_set(tmp_path: Path) -> Path:
     return root
 
 
-def test_export_escapes_the_names_it_reports(cli: Cli, tmp_path: Path, export_set: Path) -> None:
+def test_export_escapes_the_names_it_reports(
+    run_main: Cli, tmp_path: Path, export_set: Path
+) -> None:
     output = tmp_path / "book\x1b[2J.pdf"
-    result = cli("export", export_set, "-o", output)
+    result = run_main("export", export_set, "-o", output)
     assert_no_traceback(result)
     assert result.returncode == 0, result.stderr
     assert_terminal_safe(result.stdout + result.stderr)
