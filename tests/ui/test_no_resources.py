@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAccessible, QHelpEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +20,7 @@ from reader.render import LIGHT
 from reader.ui.compare.browser import SafeBrowser
 from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.roles import HtmlRole
+from reader.ui.editor.object_list import ObjectListField
 from reader.ui.reading.card_view import CardView
 from tests.qt.resources import red_pixels, red_png, traps
 from tests.ui.conftest import MakeWindow
@@ -90,7 +91,7 @@ source:
 thesis: A thesis.
 summary: A summary.
 argument:
-  - claim: A claim.
+  - claim: "A {IMG} claim."
     support: Support.
 tags: [plain, "{IMG} tag"]
 {IMG}: an unknown field, which the problems list names
@@ -152,3 +153,16 @@ def test_tooltips_of_card_and_set_text_draw_no_picture(
         ),
     }
     assert hovered == dict.fromkeys(hovered, 0)
+    for widget in (title, chip, filters):  # a screen reader is told the text, not the markup
+        said = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Description)
+        assert IMG in said
+        assert "&lt;" not in said
+
+    # The card editor's list of argument points names each by its claim.
+    window.session.open_card("tip-card")
+    window.commands.edit_card.trigger()
+    assert window.authoring.editor is not None
+    listed = window.authoring.editor.form.field_at(("argument",))
+    assert isinstance(listed, ObjectListField)
+    point = listed.view.visualRect(listed.model.index(0, 0)).center()
+    assert tooltip_red(listed.view.viewport(), point) == 0

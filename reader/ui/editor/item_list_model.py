@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QObject, Qt, Signal
 from PySide6.QtGui import QBrush
 
 from reader.qt.models import ROOT, Index
+from reader.render.located import safe_tooltip
 from reader.ui.editor.alert import error_colour
 from reader.ui.editor.fields import FieldSpec
 
@@ -62,7 +63,7 @@ class ItemListModel(QAbstractListModel):
             mark = "⚠ " if row in self.problems else ""
             return f"{row + 1}  {mark}{self.summary(row)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(self.problems.get(row, [])) or self.summary(row)
+            return safe_tooltip("\n".join(self.problems.get(row, [])) or self.summary(row))
         if role == Qt.ItemDataRole.ForegroundRole and row in self.problems:
             return QBrush(error_colour())  # the palette in force, read as the row is drawn
         return None

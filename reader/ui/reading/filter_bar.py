@@ -52,9 +52,9 @@ class FilterChip(QToolButton):
         words = chip_text(item, name)
         self.setText(f"{'⊘ ' if self.excludes else ''}{words}  ✕")
         what = "Hides the cards with" if self.excludes else "Shows only the cards with"
-        self.setToolTip(
-            safe_tooltip(f"{what} {item.value or 'none'}.\nClick to remove this filter.")
-        )
+        tip = f"{what} {item.value or 'none'}.\nClick to remove this filter."
+        self.setToolTip(safe_tooltip(tip))  # escaped: a tag is the set's text
+        self.setAccessibleDescription(tip)  # not the tooltip's markup
         self.setAccessibleName(f"Remove {_KIND_WORDS[item.kind]} filter {words}")
         self.setAutoRaise(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)

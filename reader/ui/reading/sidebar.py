@@ -238,7 +238,10 @@ class Sidebar(QWidget):
         if warnings:
             counts.append(plural(warnings, "warning"))
         self.title.setText(info.title)
+        # Escaped for the tooltip; said as written to a screen reader (which reads the
+        # tooltip, markup and all, when a widget has no description of its own).
         self.title.setToolTip(safe_tooltip(info.description) if info.description else "")
+        self.title.setAccessibleDescription(info.description or "")
         self.counts.setText(" · ".join(counts))
 
     def tab_chain(self) -> list[QWidget]:

@@ -113,7 +113,8 @@ class StatusBar(QStatusBar):
         self.shown.setText(f"{shown:,} of {plural(total, 'card')}")
         described = "" if query.is_empty() else describe(query, self._name)
         self.filters.setText(f"Filter: {described}" if described else "")
-        self.filters.setToolTip(safe_tooltip(query.describe()))
+        self.filters.setToolTip(safe_tooltip(query.describe()))  # escaped: tags are set text
+        self.filters.setAccessibleDescription(query.describe())  # not the tooltip's markup
         self.filters.setVisible(bool(described))
         self._rule.setVisible(bool(described))
         if self._match and (not query.text.strip() or not shown):
