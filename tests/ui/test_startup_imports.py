@@ -1,7 +1,9 @@
 """What opening the window imports: only what its first paint needs (#17 §4).
 
 The comparison views, the card editor, the Help windows, the set-wide edit dialogs and the
-PDF export load when first asked for. One fresh interpreter opens the window on the shipped
+PDF export load when first asked for (the comparison views' modules, too, once the window
+has been idle for a second after listing the set: not before its first paint, see
+reader/ui/compare/preload.py). One fresh interpreter opens the window on the shipped
 cards, waits for the list, paints, and reports which of those modules it holds: an import
 added back at start-up shows here, not only as a slower `make bench`.
 """

@@ -110,7 +110,8 @@ class RecommendationsLedgerView(SetWideView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._apply_style()
-        self.set_cards(card_ids)
+        if card_ids:  # made without cards (by the workspace), filled once shown
+            self.set_cards(card_ids)
 
     def addressee_list(self) -> QListView:
         return self._list

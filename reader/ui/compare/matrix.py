@@ -243,6 +243,7 @@ class TopicMatrixView(SetWideView):
         self._hint.setTextFormat(Qt.TextFormat.PlainText)
         self._hint.setWordWrap(True)
         self._hint.setContentsMargins(10, 6, 10, 6)
+        self._hint.hide()  # until a result says whether the set has topics
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self._table)
         splitter.addWidget(self._detail)
@@ -260,7 +261,8 @@ class TopicMatrixView(SetWideView):
         self._splitter = splitter
         self._topic: str | None = None  # a topic asked for before its row was there
         self._apply_style()
-        self.set_cards(card_ids)
+        if card_ids:  # made without cards (by the workspace), filled once shown
+            self.set_cards(card_ids)
 
     # -- public API -----------------------------------------------------------------------
 

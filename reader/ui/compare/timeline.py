@@ -284,7 +284,8 @@ class TimelineView(SetWideView):
         layout.addWidget(bar)
         layout.addWidget(self._table, 1)
         self._apply_style()
-        self.set_cards(card_ids)
+        if card_ids:  # made without cards (by the workspace), filled once shown
+            self.set_cards(card_ids)
 
     def table(self) -> QTreeView:
         return self._table

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
@@ -35,6 +35,7 @@ from reader.ui.compare.export_table import TableExport
 from reader.ui.compare.jobs import Computed, view_job
 from reader.ui.compare.keep_focus import keep_focus
 from reader.ui.compare.pane import SetWideView
+from reader.ui.compare.preload import ViewPreload
 from reader.ui.compare.tab_close import plain_close_button
 from reader.ui.compare.tab_corner import TabCorner
 
@@ -110,6 +111,7 @@ class ComparisonWorkspace(QWidget):
         self._pending_cards: tuple[str, ...] = ()
         #: How the last compare view showed its rows: the next one (Reopen) starts so.
         self._compare_layout = CompareLayout()
+        self.preload = ViewPreload(self)  # the views' modules, once a set is listed
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("comparisonTabs")
@@ -143,6 +145,7 @@ class ComparisonWorkspace(QWidget):
         """A reloaded set: every view follows it; the compare view keeps its columns."""
         self._catalog = catalog
         self._filtered, self._filter_text = list(filtered), filter_text
+        self.preload.start()
         compare = self.compare_view()
         if compare is not None:
             compare.set_catalog(catalog)
@@ -223,10 +226,13 @@ class ComparisonWorkspace(QWidget):
         """While it is on screen: its own commands and those of the view shown."""
         if not self.isVisible():
             return []
-        from reader.ui.compare import CompareView, TimelineView
-
-        view = self.tabs.currentWidget()
-        shown = view.commands.actions() if isinstance(view, CompareView | TimelineView) else []
+        # By kind, not class: asking the class imported every view's module (the first view's
+        # command imported all four, some 20 ms).
+        kind = self.current_kind()
+        shown: list[QAction] = []
+        if kind in (ViewKind.COMPARE, ViewKind.TIMELINE):
+            view = cast("CompareView | TimelineView", self._views[kind])
+            shown = view.commands.actions()
         return [*self.commands.actions(), *shown]
 
     def close_all(self) -> None:
@@ -244,35 +250,28 @@ class ComparisonWorkspace(QWidget):
         self.tables.shutdown()
 
     def focus_view(self) -> None:
-        view = self.tabs.currentWidget()
-        from reader.ui.compare import (
-            CompareView,
-            RecommendationsLedgerView,
-            TimelineView,
-            TopicMatrixView,
-        )
-
-        if isinstance(view, RecommendationsLedgerView):
+        kind = self.current_kind()  # by kind, not class (see view_commands)
+        if kind is None:
+            return
+        view = self._views[kind]
+        if kind is ViewKind.LEDGER:
             # Not the addressee list: focusing it picks its first row and scrolls the ledger
             # past its heading.
-            view.ledger().setFocus(Qt.FocusReason.OtherFocusReason)
-        elif isinstance(view, CompareView | TopicMatrixView | TimelineView):
-            view.table().setFocus(Qt.FocusReason.OtherFocusReason)
+            target: QWidget = cast("RecommendationsLedgerView", view).ledger()
+        else:
+            target = cast("CompareView | TopicMatrixView | TimelineView", view).table()
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- internals ------------------------------------------------------------------------
 
     def _make(self, kind: ViewKind, card_ids: Sequence[str] = ()) -> ComparisonView:
         assert self._catalog is not None, "a view needs a catalog"
-        from reader.ui.compare import (
-            CompareView,
-            RecommendationsLedgerView,
-            TimelineView,
-            TopicMatrixView,
-        )
-
+        # Only this view's module: each is imported when its view is first made.
         catalog, theme, size = self._catalog, self._theme, self._point_size
         view: ComparisonView
         if kind is ViewKind.COMPARE:
+            from reader.ui.compare.compare_view import CompareView
+
             compare = CompareView(catalog, card_ids, self, theme=theme, point_size=size)
             compare.open_card.connect(self.open_card)
             compare.tag_clicked.connect(self.tag_clicked)
@@ -283,20 +282,26 @@ class ComparisonWorkspace(QWidget):
             QWidget.setTabOrder(compare.add_box(), self.tabs.tabBar())
             view = compare
         elif kind is ViewKind.MATRIX:
+            from reader.ui.compare.matrix import TopicMatrixView
+
             matrix = TopicMatrixView(catalog, (), self, theme=theme, point_size=size)
             matrix.open_card.connect(self.open_card)
             view = matrix
         elif kind is ViewKind.LEDGER:
+            from reader.ui.compare.ledger import RecommendationsLedgerView
+
             view = RecommendationsLedgerView(catalog, (), self, theme=theme, point_size=size)
         else:
+            from reader.ui.compare.timeline import TimelineView
+
             view = TimelineView(catalog, (), self, theme=theme, point_size=size)
         view.item_activated.connect(self.item_activated)
         if kind in FILTERED:
             self._stale.add(kind)  # filled when shown (see _refresh_current)
         view.setObjectName(f"{kind.value}View")
-        if isinstance(view, CompareView | TopicMatrixView):
+        if kind in (ViewKind.COMPARE, ViewKind.MATRIX):
             # Arrow keys move between cells; Tab must leave the table, not trap the keyboard.
-            view.table().setTabKeyNavigation(False)
+            cast("CompareView | TopicMatrixView", view).table().setTabKeyNavigation(False)
         self._views[kind] = view
         order = list(ViewKind)
         position = sum(1 for k in order[: order.index(kind)] if k in self._views)
@@ -304,8 +309,9 @@ class ComparisonWorkspace(QWidget):
         self._fit_corner()
         self.tabs.setTabToolTip(position, view.accessibleName())
         plain_close_button(self.tabs, position, TAB_TITLES[kind])  # not a red square (P1)
-        if isinstance(view, CompareView):
-            self._on_compared(view.card_ids())  # made with its cards: no signal came yet
+        if kind is ViewKind.COMPARE:
+            # Made with its cards: no signal came yet.
+            self._on_compared(cast("CompareView", view).card_ids())
         return view
 
     def _close_tab(self, index: int, *, quiet: bool = False) -> None:

@@ -1,0 +1,58 @@
+"""The comparison views' modules, imported while the window is idle once a set is listed.
+
+The first window does not import them (#17 §4, ``tests/ui/test_startup_imports.py``): they
+are no part of its first paint. Imported by the first view's command instead, they were a
+third of its freeze (20-35 ms of 60-100 at 10,000 cards). :class:`ViewPreload` imports them
+:data:`IDLE_MS` after the workspace is given its first catalog, one module per turn of the
+event loop, so that no turn holds the window for long; a command given sooner imports its
+own view's module as before. Imports run on the UI thread (never on a job's; see
+:mod:`reader.app.loading`).
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+
+from PySide6.QtCore import QObject, QTimer
+
+#: The views' modules, the most asked for first.
+VIEW_MODULES = (
+    "reader.ui.compare.matrix",
+    "reader.ui.compare.ledger",
+    "reader.ui.compare.timeline",
+    "reader.ui.compare.compare_view",
+)
+#: Milliseconds after the first catalog: the window has listed and painted the set, and the
+#: rest of its loading (the tag tree, the stored state) is done or under way elsewhere.
+IDLE_MS = 1000
+
+
+class ViewPreload(QObject):
+    """Imports :data:`VIEW_MODULES` once, :data:`IDLE_MS` after :meth:`start`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._next)
+        self._left = [name for name in VIEW_MODULES if name not in sys.modules]
+
+    def start(self) -> None:
+        """Begin the wait (once: later calls do nothing)."""
+        if self._left and not self._timer.isActive():
+            self._timer.start(IDLE_MS)
+
+    @property
+    def done(self) -> bool:
+        return not self._left
+
+    @property
+    def pending(self) -> bool:
+        """Started, and modules are left to import."""
+        return self._timer.isActive()
+
+    def _next(self) -> None:
+        import_module(self._left.pop(0))
+        if self._left:
+            self._timer.start(0)  # the next at the next turn: events waiting go first
