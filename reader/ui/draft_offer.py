@@ -9,7 +9,7 @@ import contextlib
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from reader.app.loading import Snapshot
@@ -61,6 +61,7 @@ class DraftOffer(QObject):
             parent=self._window,
         )
         box.setObjectName("draftOffer")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is not markup
         box.setInformativeText(f"{draft.card_path}\nRestore them into the editor?")
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)

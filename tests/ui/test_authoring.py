@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.app.settings import Settings
@@ -193,6 +193,27 @@ def test_a_quote_and_a_locator_captured_from_the_source_pass_the_health_check(
     assert [c for c in checks if (c.field, c.index) == ("argument", 0) and c.is_error] == []
     window.commands.clear_search.trigger()  # Escape: back to the card
     assert window.content.currentWidget() is window.card_view
+
+
+def test_a_file_name_like_markup_is_shown_as_written(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    card_set: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BRIEFING_READER_DATA_DIR", str(tmp_path / "data"))
+    card = card_set / "crisis-group-mali-isolation-2023.yaml"
+    named = card.rename(card_set / "x<img src=red.png><b>bold.yaml")
+    text = named.read_text("utf-8")
+    write_draft(drafts_dir(), named, text, read_yaml(text).data)
+    window = make_window(card_set)
+    qtbot.waitUntil(lambda: window.authoring.drafts.box is not None)
+    box = window.authoring.drafts.box
+    assert box is not None
+    labels = [label for label in box.findChildren(QLabel) if named.name in label.text()]
+    assert labels
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
 
 
 def test_a_draft_left_behind_is_offered_at_start(

@@ -155,6 +155,7 @@ class TableExport(QObject):
             self.message.deleteLater()  # the last failure's, read and closed
         box = QMessageBox(QMessageBox.Icon.Warning, "Export Table", message, parent=self._workspace)
         box.setAccessibleName("Export failed")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it names files
         self.message = box
         box.open()
 

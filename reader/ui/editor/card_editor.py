@@ -274,9 +274,11 @@ class CardEditor(QWidget):
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel
         )
-        return QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes to {name}?", buttons, buttons.Save
-        )
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", "", buttons, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is not markup
+        box.setText(f"Save the changes to {name}?")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        return QMessageBox.StandardButton(box.exec())
 
     def request_close(self) -> None:
         if self.maybe_close():

@@ -189,6 +189,7 @@ class PdfExport(QObject):
         self.failed.emit(message)
         box = QMessageBox(QMessageBox.Icon.Warning, "Export to PDF", message, parent=self._window)
         box.setAccessibleName("Export failed")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it names files and cards
         self.message = box
         box.open()
 

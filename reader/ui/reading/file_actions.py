@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
@@ -94,6 +94,7 @@ class FileActions(QObject):
             self._window,
         )
         box.setObjectName("openFailed")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name is not markup
         box.setInformativeText(
             "Edit it in Briefing Reader instead, or copy its path. The external editor is "
             "chosen in Edit › Preferences…."
