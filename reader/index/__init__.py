@@ -49,9 +49,9 @@ API for the window (all of it may run on a worker thread; no Qt involved)
 ``IndexCatalog`` answers the :class:`Catalog` protocol (``root``, ``info``, ``problems``,
 ``summaries()``, ``matching(query)``, ``card(id)``) with the same results as
 :class:`MemoryCatalog` over ``load_set(root)``; ``card`` parses only the card asked for, from
-the copy of its file the index keeps. A catalog is a snapshot of the set: while other
-processes update the index, each of its queries reads one consistent state of the index and
-answers with the catalog's own cards, never another card's content.
+its file as it is now (the index keeps no copy of the cards). A catalog is a snapshot of the
+set: while other processes update the index, each of its queries reads one consistent state
+of the index and answers with the catalog's own cards, never another card's content.
 A card is parsed once per change of its file, however often it is asked for.
 It also has ``search(query)`` (ids ranked by relevance, bm25, for the CLI), ``facets()``
 (the set's :class:`reader.cards.facets.Facets`, which answers the tag and facet part of its

@@ -1,9 +1,9 @@
 """The catalog answered from the persistent index (see :mod:`reader.index`).
 
 It holds in memory only what a window needs at once — the summaries in path order, the
-problems, and the facet index built from them — and asks SQLite for the rest: full-text
-matches, and a card's stored file when the card is shown (parsed once per change of the file:
-see :class:`ParsedCards`).
+problems, and the facet index built from them — and asks SQLite for the rest (full-text
+matches, analysis rows). A card shown is read from its file, as it is now, and parsed once per
+change of the file (see :class:`ParsedCards`); the index keeps no copy of it.
 """
 
 from __future__ import annotations
@@ -18,17 +18,17 @@ from pathlib import Path
 from reader.cards.catalog import CardProgress, CardSummary, MemoryCatalog
 from reader.cards.facets import Facets, build_facets
 from reader.cards.load import (
-    CardFile,
+    UnreadableFileError,
     is_card_name,
     is_walked_folder,
-    load_card_file,
     load_set,
+    read_limited,
 )
 from reader.cards.model import SET_FILE, Card, Parts, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query
 from reader.index._projection import decode as decode_analysis
-from reader.index._rows import content_digest, restore_card, unpack
+from reader.index._rows import content_digest, restore_card
 from reader.index._search import (
     RANKED_SQL,
     Positions,
@@ -46,18 +46,18 @@ Reopen = Callable[[list[str] | None, bool], "IndexCatalog"]
 #: How many parsed cards :class:`ParsedCards` keeps: more than a person visits back and forth,
 #: a few MB at most.
 PARSED_CARDS = 128
-#: A stored card file by path, content digest and the set's topics: all its parse depends on.
+#: A card file by path, content digest and the set's topics: all its parse depends on.
 CardKey = tuple[str, bytes, frozenset[str] | None]
 
 
 class ParsedCards:
-    """The cards last parsed from the index's stored files (an LRU keyed by :data:`CardKey`).
+    """The cards last parsed from their files (an LRU keyed by :data:`CardKey`).
 
-    Showing a card parses its stored YAML (0.4-0.9 ms with the schema checks), and the window
+    Showing a card parses its file (0.4-0.9 ms with the schema checks), and the window
     shows it again on every visit, the export asks up to three times per card. Parsing is a
     pure function of the key, so a card is parsed once per change of its file, and the cache
     can only ever answer with what those exact bytes parse into: never another card's content,
-    nor this card's before an update. Safe to share between threads; one serves every catalog
+    nor this card's before an edit. Safe to share between threads; one serves every catalog
     of the process, so a live reload does not parse the card on show again.
     """
 
@@ -198,11 +198,7 @@ class IndexCatalog:
         position = self._index_of.get(card_id)
         if position is None:
             return None
-        rel = self._state.summaries[position].path
-        card = self._stored_card(rel, card_id)
-        if card is None:
-            # No usable copy in the index (damaged, or changed under it): the file will do.
-            card = load_card_file(CardFile(self._root / rel, rel), self._topics)[0]
+        card = self._file_card(self._state.summaries[position].path)
         # The file may hold another card by now: never answer with another card's content.
         return card if card is not None and card.id == card_id else None
 
@@ -248,29 +244,16 @@ class IndexCatalog:
             return {}
         return {(path, card_id): row for path, card_id, row in rows if isinstance(row, str)}
 
-    def _stored_card(self, rel: str, card_id: str) -> Card | None:
-        """The card from the copy of its file the index keeps, if that copy is there and
-        intact. Looked up by path and id, which another process's update never gives to
-        another card (a rowid it may)."""
+    def _file_card(self, rel: str) -> Card | None:
+        """The card the file at ``rel`` holds now (None when it holds none, or cannot be
+        read), parsed once per content (:class:`ParsedCards`)."""
         try:
-            with self._store.connection() as conn:
-                row = conn.execute(
-                    "SELECT source, digest FROM files WHERE path = ? AND card_id = ?",
-                    (rel, card_id),
-                ).fetchone()
-        except sqlite3.Error:
+            data = read_limited(self._root / rel)
+        except UnreadableFileError:
             return None
-        if row is None or not isinstance(row[1], bytes):
-            return None
-        key = (rel, row[1], self._topics)
+        key = (rel, content_digest(data), self._topics)
         card = _PARSED.get(key)
-        if card is not None:
-            return card
-        try:
-            data = unpack(row[0])[0]
-        except ValueError:
-            return None
-        if content_digest(data) == row[1]:
+        if card is None:
             card = restore_card(rel, data, self._topics)
             if card is not None:
                 _PARSED.put(key, card)

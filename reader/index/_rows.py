@@ -4,19 +4,15 @@ Everything expensive happens here, in the workers: reading, parsing and validati
 folding its words for full-text search. The parent process only writes finished rows, so adding
 cores speeds up the whole build.
 
-How the card itself is kept: the index stores the file's bytes, and :func:`restore_card` parses
-them again when a card is shown. Parsing is a pure function of the bytes, the file's path and the
-set's topics, and :func:`reader.index._store.fingerprint` discards the index whenever the parsing
-code changes, so this restores the identical :class:`Card` (fields, dates' precision, and the
-positions its diagnostics point at) by construction. A pickle of the card would restore it in
-0.13 ms instead of 0.5 ms, but pickling a card costs 0.13 ms of every card's cold-index time —
-a sixth of it — and a quarter more disk, to save a third of a millisecond on the one card a
-person is looking at. (It would also mean loading pickles from a cache file.)
+How the card itself is kept: it is not. The index keeps the file's digest, and a card shown is
+read from its file and parsed again by :func:`restore_card` (0.5 ms; a pickle of the card would
+restore it in 0.13 ms, but pickling costs 0.13 ms of every card's cold-index time). A copy of
+every file's bytes was a third of the index (33 MB at 10,000 cards); compressed, it cost an
+eighth of each card's parse in the cold index, which has no such slack.
 
-The bytes are kept compressed together with the card's folded words (:func:`pack`): the words
-are what the full-text index must be told to forget a card, and they repeat the card's text, so
-the two compress to a third of their size together, with zlib's fastest level, in the worker
-that parsed the card. Uncompressed, in two columns, they were more than half of the index.
+What the index keeps of a card's text is its folded words, zlib-compressed (:func:`pack`, a third
+of their size, at the fastest level): the full-text index holds no text, and must be told a
+card's exact words to forget it when the card changes.
 """
 
 from __future__ import annotations
@@ -90,14 +86,14 @@ class FileRow(NamedTuple):
     actors: str | None
     #: JSON list of problems (``Problem.to_json``); None when the file has none (most files).
     problems: str | None
-    #: The file's bytes and the card's words, :func:`pack`-ed (valid cards only): the bytes
-    #: for :func:`restore_card`, the words to take the card out of the full-text index.
-    source: bytes | None
+    #: The card's words, :func:`pack`-ed (valid cards only): what the full-text index must be
+    #: told to take the card out of it.
+    words: bytes | None
     #: What the set-wide analyses read (:mod:`reader.index._projection`; valid cards only).
     analysis: str | None
-    #: The card's folded text, for full-text search (see :func:`fulltext`). Not a column of
-    #: its own (the last field, which :data:`COLUMNS` leaves out): it is kept in ``source``.
-    words: str
+    #: The card's folded text, for full-text search (see :func:`fulltext`). Not a column (the
+    #: last field, which :data:`COLUMNS` leaves out): it is kept packed, as ``words``.
+    text: str
 
 
 #: The columns of the ``files`` table a :class:`FileRow` fills, in its order.
@@ -110,16 +106,16 @@ def content_digest(data: bytes) -> bytes:
 
 def parse_file(stamp: FileStamp, topics: frozenset[str] | None) -> FileRow:
     if stamp.problems is not None:
-        return make_row(stamp, None, None, None, [])._replace(problems=stamp.problems)
+        return make_row(stamp, None, None, [])._replace(problems=stamp.problems)
     card_file = CardFile(Path(stamp.path), stamp.rel)
     try:
         data = read_limited(card_file.path)
     except UnreadableFileError:
         # load_card_file words the problem; it is the one definition of that message.
         card, problems = load_card_file(card_file, topics)
-        return make_row(stamp, None, None, card, problems)
+        return make_row(stamp, None, card, problems)
     card, problems = parse_card(stamp.rel, data, topics)
-    return make_row(stamp, content_digest(data), data, card, problems)
+    return make_row(stamp, content_digest(data), card, problems)
 
 
 def parse_files(stamps: Sequence[FileStamp], topics: frozenset[str] | None) -> list[FileRow]:
@@ -159,7 +155,6 @@ def problems_json(problems: Sequence[Problem]) -> str | None:
 def make_row(
     stamp: FileStamp,
     digest: bytes | None,
-    data: bytes | None,
     card: Card | None,
     problems: list[Problem],
 ) -> FileRow:
@@ -172,7 +167,7 @@ def make_row(
         )  # fmt: skip
     src = card.source
     line, column = card.position("id")
-    words = fulltext(card)
+    text = fulltext(card)
     return FileRow(
         rel=stamp.rel,
         size=stamp.size,
@@ -195,35 +190,27 @@ def make_row(
         addressees=join(rec.to for rec in card.recommendations),
         actors=join(actor.name for actor in card.actors),
         problems=found,
-        source=None if data is None else pack(data, words),
+        words=pack(text),
         analysis=encode_analysis(card),
-        words=words,
+        text=text,
     )
 
 
-#: How many bytes give the length of the file's bytes in a :func:`pack`-ed blob.
-_LENGTH = 4
+def pack(text: str) -> bytes:
+    """A card's words as zlib keeps them (level 1: the higher levels take twice the time to
+    save a tenth more)."""
+    return zlib.compress(text.encode(), 1)
 
 
-def pack(data: bytes, words: str) -> bytes:
-    """A card file's bytes and its words as one zlib stream (level 1: the higher levels take
-    twice the time to save a tenth more)."""
-    return zlib.compress(len(data).to_bytes(_LENGTH, "big") + data + words.encode(), 1)
-
-
-def unpack(blob: object) -> tuple[bytes, str]:
-    """The file's bytes and words :func:`pack` stored; ValueError when ``blob`` is damaged
-    (not bytes, not zlib, a length that does not fit, words that are not UTF-8)."""
+def unpack(blob: object) -> str:
+    """The words :func:`pack` stored; ValueError when ``blob`` is damaged (not bytes, not
+    zlib, not UTF-8)."""
     if not isinstance(blob, bytes):
         raise ValueError("not a blob")
     try:
-        plain = zlib.decompress(blob)
+        return zlib.decompress(blob).decode()
     except zlib.error as exc:
         raise ValueError(str(exc)) from exc
-    length = int.from_bytes(plain[:_LENGTH], "big")
-    if len(plain) < _LENGTH + length:
-        raise ValueError("its length does not fit")
-    return plain[_LENGTH : _LENGTH + length], plain[_LENGTH + length :].decode()
 
 
 def split_words(text: str) -> list[str]:

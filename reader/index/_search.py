@@ -116,11 +116,11 @@ def scanned(conn: sqlite3.Connection, query: Query, positions: Positions) -> lis
     """Positions of the cards whose stored words match every term, read one by one: the
     search of a Python whose SQLite has no FTS5."""
     found = []
-    for rowid, blob in conn.execute("SELECT rowid, source FROM files"):
+    for rowid, blob in conn.execute("SELECT rowid, words FROM files"):
         if rowid not in positions:
             continue
         try:
-            text = unpack(blob)[1]
+            text = unpack(blob)
         except ValueError as exc:
             raise CorruptIndex(f"a stored row's words do not decode ({exc})") from exc
         if query.matches_words(split_words(text)):

@@ -33,7 +33,7 @@ from reader.cards.resources import resources_dir
 
 #: Bump when the tables (or the encoding of the stored state) change; a stamp that differs
 #: means "rebuild".
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 CACHE_ENV = "BRIEFING_READER_CACHE_DIR"
 BUSY_TIMEOUT_MS = 5000
 #: The modules whose behaviour decides what a card file parses into (and what problems it
@@ -81,7 +81,7 @@ CREATE TABLE files (
     addressees TEXT,
     actors TEXT,
     problems TEXT,
-    source BLOB,
+    words BLOB,
     analysis TEXT
 );
 CREATE TABLE snapshot (
@@ -92,7 +92,7 @@ CREATE TABLE snapshot (
 );
 """
 #: Full-text search over each card's folded words (:func:`reader.index._rows.fulltext`). A
-#: contentless table: the words are kept only compressed, in ``files.source``
+#: contentless table: the words are kept only compressed, in ``files.words``
 #: (:func:`reader.index._rows.pack`), whence a card's are read to forget it (FTS5's ``delete``);
 #: searches never read them. One prefix index, for one-letter prefixes: the first letter typed
 #: in the search field would otherwise merge the lists of hundreds of words (20 ms at 10,000

@@ -203,7 +203,7 @@ def _write(
     fts = has_fulltext(conn)
     for marks, part in _batches([r.rel for r in rows] + list(deleted)):
         old = conn.execute(
-            f"SELECT rowid, source, card_id IS NOT NULL FROM files WHERE path IN ({marks})", part
+            f"SELECT rowid, words, card_id IS NOT NULL FROM files WHERE path IN ({marks})", part
         ).fetchall()
         if fts:
             # A contentless index forgets a row only when told its exact words.
@@ -223,7 +223,7 @@ def _write(
     if fts:
         conn.executemany(
             "INSERT INTO fulltext (rowid, words) VALUES (?, ?)",
-            [(rowid, row.words) for rowid, row in zip(rowids, rows, strict=True) if row.card_id],
+            [(rowid, row.text) for rowid, row in zip(rowids, rows, strict=True) if row.card_id],
         )
     conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
     return rowids
@@ -234,6 +234,6 @@ def _stored_words(blob: object) -> str:
     when they do not decode: told other words, the index would keep the card's, so it is
     rebuilt instead."""
     try:
-        return unpack(blob)[1]
+        return unpack(blob)
     except ValueError as exc:
         raise CorruptIndex(f"a stored card's words do not decode ({exc})") from exc

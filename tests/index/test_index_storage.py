@@ -1,5 +1,5 @@
-"""What the index keeps on disk: little (card bytes and words compressed together, a contentless
-full-text table), and what it needs to forget a card's words when the card changes."""
+"""What the index keeps on disk: little (no copy of the cards, their words compressed, a
+contentless full-text table), and what it needs to forget a card's words when the card changes."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def index_bytes(index_file: Path) -> int:
 
 
 def test_the_index_takes_at_most_twice_the_cards_size(tmp_path: Path, cache: Path) -> None:
-    """#17's bound at 100,000 cards (it was 3x: each card's bytes and words, uncompressed).
+    """#17's bound at 100,000 cards (it was 3x: a copy of each card's bytes, and its words).
     150 cards: below that, the pages every index has weigh more than the cards."""
     root = tmp_path / "set"
     write_set(root, 150, seed=4)
@@ -65,7 +65,7 @@ def test_a_changed_card_whose_stored_words_are_damaged_rebuilds_the_index(
     catalog = open_index(cards, cache_dir=cache, workers=1)
     assert catalog.index_file is not None
     with sqlite3.connect(catalog.index_file) as conn:
-        conn.execute("UPDATE files SET source = x'00ff' WHERE card_id = ?", (card.id,))
+        conn.execute("UPDATE files SET words = x'00ff' WHERE card_id = ?", (card.id,))
     conn.close()
     path = cards / card.path
     retitle(path, card.title, f"{card.title} quokkanew")
