@@ -25,8 +25,8 @@ from reader.render import KEEP_WITH_NEXT, LIGHT, markdown_to_html
 COVER, CONTENTS, INDEX = "_cover", "_contents", "_index"
 #: The contents' group headings, each above the first section of its kind.
 #: Characters of the contents' and the index's HTML laid out as one document (see
-#: :func:`_in_parts`): a book of a thousand cards has each in one part, one of ten thousand
-#: in four or five.
+#: :func:`_in_parts`): up to some 1,300 cards each is one part; ten thousand cards' contents
+#: are three, their index eight.
 CONTENTS_PART = 1_500_000
 INDEX_PART = 1_000_000
 _GROUPS = {Kind.COMPARISON: "Comparison", Kind.CARD: "Cards", Kind.EVIDENCE: "Evidence"}
