@@ -15,6 +15,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QSizePolicy, QToolBar, QWidget
 
+from reader.render.located import safe_tooltip
 from reader.ui.commands import Actions
 from reader.ui.recent_sets import recent_label
 
@@ -159,7 +160,7 @@ def fill_recent(
     menu.clear()
     for n, path in enumerate(paths, start=1):
         action = menu.addAction(recent_label(n, path))
-        action.setToolTip(str(path))
+        action.setToolTip(safe_tooltip(str(path)))
         action.setStatusTip(str(path))
         action.setEnabled(path.is_dir())
         action.triggered.connect(lambda _=False, p=path: open_path(p))

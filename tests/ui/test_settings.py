@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.app.settings import PaletteMode
 from reader.render import DARK
+from reader.render.located import safe_tooltip
 from reader.ui.commands import Actions
 from reader.ui.main_window import MainWindow
 from reader.ui.menus import build_menus, fill_recent
@@ -72,7 +73,8 @@ def test_open_recent_lists_sets_and_opens_them(
     gone.rmdir()
     menu = window.menus.recent
     fill_recent(menu, window.settings.recent_sets, window.open_set, window.commands.clear_recent)
-    entries = [a for a in menu.actions() if a.toolTip() in (str(gone), str(card_set.resolve()))]
+    tips = (safe_tooltip(str(gone)), safe_tooltip(str(card_set.resolve())))  # escaped paths
+    entries = [a for a in menu.actions() if a.toolTip() in tips]
     assert [a.isEnabled() for a in entries] == [False, True]
     # By title, with the path beside it: two copies of a set differ (review #25).
     title, where = entries[1].text().split("\t")

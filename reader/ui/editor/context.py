@@ -13,12 +13,16 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.cards.catalog import Catalog
 from reader.cards.model import Parts
+from reader.render.located import safe_tooltip
 
 #: Cards read for the stances they use (the index answers from its analysis rows, without
 #: parsing; stances repeat, so a very large set lends its first few thousand).
 STANCE_SAMPLE = 2000
 #: Offered even in a set that uses none yet: the labels the format guide names.
 COMMON_STANCES = ("supportive", "skeptical", "critical", "concerned", "mixed", "neutral")
+#: A topic item's label and question ("label\nquestion"): kept as data, since its tooltip is
+#: escaped markup (the set file's text could otherwise be read as rich text by Qt).
+TOPIC_TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class EditorContext(QObject):
@@ -47,7 +51,8 @@ class EditorContext(QObject):
         for topic in info.topics:
             item = QStandardItem(topic.key)
             item.setData(topic.key, Qt.ItemDataRole.UserRole)
-            item.setToolTip(f"{topic.label}\n{topic.question}")
+            item.setData(f"{topic.label}\n{topic.question}", TOPIC_TEXT_ROLE)
+            item.setToolTip(safe_tooltip(f"{topic.label}\n{topic.question}"))
             self.topics.appendRow(item)
         summaries = catalog.summaries()
         self.described_tags = frozenset(info.tag_descriptions)
@@ -65,7 +70,8 @@ class EditorContext(QObject):
         for row in range(self.topics.rowCount()):
             item = self.topics.item(row)
             if item is not None and item.text() == key:
-                return item.toolTip()
+                text = item.data(TOPIC_TEXT_ROLE)
+                return text if isinstance(text, str) else None
         return None
 
     def new_tags(self, tags: list[str]) -> list[str]:

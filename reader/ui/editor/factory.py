@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.editor.composite import GroupField
+from reader.ui.editor.context import TOPIC_TEXT_ROLE
 from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
 from reader.ui.editor.fields import FieldSpec, Kind
 from reader.ui.editor.list_fields import StringsField
@@ -76,9 +77,9 @@ class TopicDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        tip = index.data(Qt.ItemDataRole.ToolTipRole)
-        if isinstance(tip, str) and tip:
-            label = tip.split("\n", 1)[0]
+        text = index.data(TOPIC_TEXT_ROLE)
+        if isinstance(text, str) and text:
+            label = text.split("\n", 1)[0]
             option.text = f"{label}  ({index.data()})"
 
 

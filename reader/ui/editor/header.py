@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.cards.problems import Problem
+from reader.render.located import safe_tooltip
 from reader.ui.editor.alert import AlertLabel
 from reader.ui.editor.validation import Verdict
 from reader.ui.labels import MutedLabel, PlainLabel
@@ -165,7 +166,7 @@ class EditorHeader(QFrame):
     def _show_name(self) -> None:
         self.name.setText(f"{self._file} *" if self._modified else self._file)
         state = "modified, not saved yet" if self._modified else "saved"
-        self.name.setToolTip(f"{self._path} ({state})")
+        self.name.setToolTip(safe_tooltip(f"{self._path} ({state})"))
         self._fit()
 
     def show_verdict(self, verdict: Verdict, loose: list[Problem]) -> None:

@@ -3,10 +3,11 @@ title in view; perspectives and the topic picker name topics by the set's labels
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from reader.render.located import safe_tooltip
 from reader.ui.editor import CardEditor
 from reader.ui.editor.factory import TopicField
 from reader.ui.editor.text_fields import ChoiceField
@@ -58,3 +59,7 @@ def test_perspectives_and_the_topic_picker_show_topic_labels(
     popup.itemDelegate().initStyleOption(option, index)  # type: ignore[union-attr]
     assert option.text.endswith(f"({index.data()})")  # type: ignore[attr-defined]
     assert len(option.text) > len(index.data()) + 4  # type: ignore[attr-defined]
+    # The set file's text is shown as written: the tooltip is escaped, never read as markup.
+    text = editor.form.context.topic_label(index.data())
+    assert text is not None
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == safe_tooltip(text)
