@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHeaderView,
-    QLabel,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -59,6 +58,7 @@ from reader.ui.compare.roles import LEAF, CardIdRole, HtmlRole, ItemRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.timeline_rows import TimelineRows, YearMarks, timeline_rows
 from reader.ui.compare.tooltips import safe_tooltip
+from reader.ui.labels import MutedLabel
 
 DATE, EVENT, SOURCES = range(3)
 _HEADERS = ("Date", "Event", "Reported by")
@@ -270,9 +270,11 @@ class TimelineView(SetWideView):
         self._publications.setChecked(True)
         self._publications.toggled.connect(self.set_show_publications)
         #: Said while the first part is shown: the rows end there only for the moment.
-        self._rest = QLabel("Later events are still being merged…", self)
+        text = "Later events are still being merged…"
+        self._rest = MutedLabel(self, accessible_name=text)
+        self._rest.setText(text)
         self._rest.setObjectName("timelineRest")
-        self._rest.setAccessibleName(self._rest.text())
+        self._rest.setContentsMargins(16, 0, 0, 0)  # apart from the checkbox's own words
         bar = QToolBar("Timeline", self)
         bar.addWidget(self._publications)
         # A tool bar's widget is shown and hidden through its action.

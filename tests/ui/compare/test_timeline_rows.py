@@ -3,20 +3,25 @@ whole timeline without a reset (#17 §2)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.timeline import EventKind
+from reader.app.settings import PaletteMode
 from reader.cards.catalog import MemoryCatalog
 from reader.ui.compare import TimelineView, timeline_rows
 from reader.ui.compare.timeline_rows import TimelineRows
 from reader.ui.compare.workspace import ComparisonWorkspace, ViewKind
-from tests.analysis.compare_cards import catalog_of, make_card
+from reader.ui.palette import apply_palette
+from tests.analysis.compare_cards import catalog_of, generated_cards, make_card
+from tests.ui.compare.conftest import DATE_ORDER
 
 Show = Callable[[QWidget], QWidget]
 
@@ -178,3 +183,40 @@ def test_the_workspace_shows_a_first_part_before_the_whole_timeline(
     assert 0 < count < len(model.entries())
     assert exported == (catalog, tuple(ids))  # Export Table… writes every row, the rest too
     assert model.complete
+
+
+@pytest.mark.screenshots
+@pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
+def test_screenshots_of_a_first_part_and_the_whole(
+    qtbot: QtBot,
+    shipped: MemoryCatalog,
+    monkeypatch: pytest.MonkeyPatch,
+    qapp: QApplication,
+    tmp_path_factory: pytest.TempPathFactory,
+    mode: PaletteMode,
+) -> None:
+    """The timeline while its later dates are merged, and once they are, of the 3 shipped
+    cards (a part of 4 events) and of 10,000 generated ones (``$BRIEFING_SCREENSHOTS``)."""
+    chosen = os.environ.get("BRIEFING_SCREENSHOTS")
+    out = Path(chosen) if chosen else tmp_path_factory.mktemp("timeline-parts")
+    out.mkdir(parents=True, exist_ok=True)
+    apply_palette(qapp, mode)
+    cards = generated_cards(10_000)
+    sets = {"3": (shipped, DATE_ORDER, 4), "10000": (catalog_of(cards), [c.id for c in cards], 50)}
+    try:
+        for name, (catalog, ids, first) in sets.items():
+            monkeypatch.setattr(timeline_rows, "FIRST_PART", first)
+            part, whole = parts_of(catalog, ids)
+            view = TimelineView(catalog, ())
+            qtbot.addWidget(view)
+            view.show()
+            qtbot.waitExposed(view)
+            for rows, what in ((part, "part"), (whole, "whole")):
+                view.show_result(catalog, rows)
+                for width, height in ((1280, 800), (1024, 700)):
+                    view.resize(width, height)
+                    qtbot.wait(50)  # the queued row heights, as the other screenshots
+                    path = out / f"timeline-{name}-{what}-{width}-{mode.value}.png"
+                    assert view.grab().save(str(path))
+    finally:
+        apply_palette(qapp, PaletteMode.SYSTEM)
