@@ -10,9 +10,9 @@ restore it in 0.13 ms, but pickling costs 0.13 ms of every card's cold-index tim
 every file's bytes was a third of the index (33 MB at 10,000 cards); compressed, it cost an
 eighth of each card's parse in the cold index, which has no such slack.
 
-What the index keeps of a card's text is its folded words, zlib-compressed (:func:`pack`, a third
-of their size, at the fastest level): the full-text index holds no text, and must be told a
-card's exact words to forget it when the card changes.
+What the index keeps of a card's text is its folded words, zlib-compressed (:func:`pack`, to two
+fifths of their size, at the fastest level): the full-text index holds no text, and must be told
+a card's exact words to forget it when the card changes.
 """
 
 from __future__ import annotations
