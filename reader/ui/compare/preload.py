@@ -2,7 +2,8 @@
 
 The first window does not import them (#17 §4, ``tests/ui/test_startup_imports.py``): they
 are no part of its first paint. Imported by the first view's command instead, they were a
-third of its freeze (20-35 ms of 60-100 at 10,000 cards). :class:`ViewPreload` imports them
+third of its freeze (20-35 ms of 60-100 at 10,000 cards), and making the view another (see
+:mod:`.making`). :class:`ViewPreload` imports them
 :data:`IDLE_MS` after the workspace is given its first catalog, one module per turn of the
 event loop, so that no turn holds the window for long; a command given sooner imports its
 own view's module as before. Imports run on the UI thread (never on a job's; see
@@ -12,6 +13,8 @@ own view's module as before. Imports run on the UI thread (never on a job's; see
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
+from functools import partial
 from importlib import import_module
 
 from PySide6.QtCore import QObject, QTimer
@@ -29,14 +32,19 @@ IDLE_MS = 1000
 
 
 class ViewPreload(QObject):
-    """Imports :data:`VIEW_MODULES` once, :data:`IDLE_MS` after :meth:`start`."""
+    """Imports :data:`VIEW_MODULES`, then runs ``then`` (making views ahead: see
+    :mod:`.making`), one step per turn of the event loop, once, :data:`IDLE_MS` after
+    :meth:`start`."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, then: Sequence[Callable[[], None]] = ()
+    ) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._next)
-        self._left = [name for name in VIEW_MODULES if name not in sys.modules]
+        imports = [partial(import_module, n) for n in VIEW_MODULES if n not in sys.modules]
+        self._left: list[Callable[[], object]] = [*imports, *then]
 
     def start(self) -> None:
         """Begin the wait (once: later calls do nothing)."""
@@ -53,6 +61,6 @@ class ViewPreload(QObject):
         return self._timer.isActive()
 
     def _next(self) -> None:
-        import_module(self._left.pop(0))
+        self._left.pop(0)()
         if self._left:
             self._timer.start(0)  # the next at the next turn: events waiting go first

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -34,6 +35,7 @@ from reader.ui.compare.compare_rows import CompareLayout
 from reader.ui.compare.export_table import TableExport
 from reader.ui.compare.jobs import Computed, view_job
 from reader.ui.compare.keep_focus import keep_focus
+from reader.ui.compare.making import MadeFor, SpareViews, make_view
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.preload import ViewPreload
 from reader.ui.compare.tab_close import plain_close_button
@@ -111,7 +113,9 @@ class ComparisonWorkspace(QWidget):
         self._pending_cards: tuple[str, ...] = ()
         #: How the last compare view showed its rows: the next one (Reopen) starts so.
         self._compare_layout = CompareLayout()
-        self.preload = ViewPreload(self)  # the views' modules, once a set is listed
+        #: The views' modules, then a spare of each set-wide view, once a set is listed.
+        self._spares = SpareViews()
+        self.preload = ViewPreload(self, [partial(self._make_spare, kind) for kind in FILTERED])
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("comparisonTabs")
@@ -248,6 +252,7 @@ class ComparisonWorkspace(QWidget):
         """Stop the background thread (a view being worked out stops at its next card)."""
         self._jobs.shutdown()
         self.tables.shutdown()
+        self._spares.clear()
 
     def focus_view(self) -> None:
         kind = self.current_kind()  # by kind, not class (see view_commands)
@@ -265,14 +270,12 @@ class ComparisonWorkspace(QWidget):
     # -- internals ------------------------------------------------------------------------
 
     def _make(self, kind: ViewKind, card_ids: Sequence[str] = ()) -> ComparisonView:
-        assert self._catalog is not None, "a view needs a catalog"
-        # Only this view's module: each is imported when its view is first made.
-        catalog, theme, size = self._catalog, self._theme, self._point_size
-        view: ComparisonView
+        made_for = self._made_for()
+        view = self._spares.take(kind.value, made_for) if kind in FILTERED else None
+        if view is None:
+            view = make_view(kind.value, made_for, card_ids, self)
         if kind is ViewKind.COMPARE:
-            from reader.ui.compare.compare_view import CompareView
-
-            compare = CompareView(catalog, card_ids, self, theme=theme, point_size=size)
+            compare = cast("CompareView", view)
             compare.open_card.connect(self.open_card)
             compare.tag_clicked.connect(self.tag_clicked)
             compare.cards_changed.connect(self._on_compared)
@@ -280,21 +283,8 @@ class ComparisonWorkspace(QWidget):
             # Tab goes on from the view's last control to the tabs, then to the window's
             # search and sidebar, rather than round the view's own controls.
             QWidget.setTabOrder(compare.add_box(), self.tabs.tabBar())
-            view = compare
         elif kind is ViewKind.MATRIX:
-            from reader.ui.compare.matrix import TopicMatrixView
-
-            matrix = TopicMatrixView(catalog, (), self, theme=theme, point_size=size)
-            matrix.open_card.connect(self.open_card)
-            view = matrix
-        elif kind is ViewKind.LEDGER:
-            from reader.ui.compare.ledger import RecommendationsLedgerView
-
-            view = RecommendationsLedgerView(catalog, (), self, theme=theme, point_size=size)
-        else:
-            from reader.ui.compare.timeline import TimelineView
-
-            view = TimelineView(catalog, (), self, theme=theme, point_size=size)
+            cast("TopicMatrixView", view).open_card.connect(self.open_card)
         view.item_activated.connect(self.item_activated)
         if kind in FILTERED:
             self._stale.add(kind)  # filled when shown (see _refresh_current)
@@ -313,6 +303,15 @@ class ComparisonWorkspace(QWidget):
             # Made with its cards: no signal came yet.
             self._on_compared(cast("CompareView", view).card_ids())
         return view
+
+    def _made_for(self) -> MadeFor:
+        assert self._catalog is not None, "a view needs a catalog"
+        return (self._catalog, self._theme, self._point_size)
+
+    def _make_spare(self, kind: ViewKind) -> None:
+        """A ``kind`` view made ahead, while the window is idle (:mod:`.making`)."""
+        if self._catalog is not None and kind not in self._views:
+            self._spares.make(kind.value, self._made_for())
 
     def _close_tab(self, index: int, *, quiet: bool = False) -> None:
         view = self.tabs.widget(index)
