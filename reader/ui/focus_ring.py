@@ -87,9 +87,9 @@ class FocusRings(QObject):
     application-wide event filter, so views made later get one too)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.FocusIn
-            and isinstance(watched, QTextBrowser)
+        if (  # every event of the application: the cheap tests first
+            isinstance(watched, QTextBrowser)
+            and event.type() == QEvent.Type.FocusIn
             and watched.findChild(FocusRing, options=Qt.FindChildOption.FindDirectChildrenOnly)
             is None
         ):

@@ -23,7 +23,9 @@ class MouseNavigation(QObject):
         self._forward = forward
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.MouseButtonRelease or not isinstance(event, QMouseEvent):
+        # Every event of the application passes here: the cheap test first (asking an
+        # event its type makes a Python enum each time).
+        if not isinstance(event, QMouseEvent) or event.type() != QEvent.Type.MouseButtonRelease:
             return False
         if not isinstance(watched, QWidget) or watched.window() is not self._window:
             return False
