@@ -9,12 +9,13 @@ cache); each view is opened with its command, as a reader would, on the whole se
 
 "Ready" is the end of the view's last paint of its rows within :data:`SETTLE` seconds of the
 first result's arrival (the whole result, or the first part a view shows while the rest is
-worked out: the timeline's first rows): the view lays out and paints its first screenful in the
-events after the result (a delayed layout, fetching the first rows), which the loop that waited
-for the result did not see. The freeze is the longest heartbeat gap from the command to
-:data:`SETTLE` seconds after the whole result, and is also given by when it ended: with the
-command (making the view, the window laid out again around it), while the view was worked out
-in the background (its first part shown or not), or once the whole result came.
+worked out: the timeline's first rows, whose paints count until the whole result comes): the
+view lays out and paints its first screenful in the events after the result (a delayed
+layout, fetching the first rows), which the loop that waited for the result did not see. The
+freeze is the longest heartbeat gap from the command to :data:`SETTLE` seconds after the
+whole result, and is also given by when it ended: with the command (making the view, the
+window laid out again around it), while the view was worked out in the background (its first
+part shown or not), or once the whole result came.
 """
 
 from __future__ import annotations
@@ -115,15 +116,19 @@ def measure(root: Path) -> list[ViewTiming]:
                 rows.viewport().installEventFilter(paints)
             painted.clear()
             shown = None  # when the first result (or part) was in: the cover is gone
+            parted = False  # a part came first: the whole result is yet to come
             while window.workspace.busy:
                 app.processEvents(wait)
                 if shown is None and isinstance(view, SetWideView) and not view.loading:
                     shown = time.perf_counter()
+                    parted = window.workspace.busy
             arrived = time.perf_counter()
             shown = arrived if shown is None else shown
             while time.perf_counter() - arrived < SETTLE:
                 app.processEvents(wait, 10)
-            ready = max((t for t in painted if t <= shown + SETTLE), default=shown)
+            # The first screenful's paints: those after a part up to the whole result's coming.
+            until = min(shown + SETTLE, arrived) if parted else shown + SETTLE
+            ready = max((t for t in painted if t <= until), default=shown)
             for rows in view.findChildren(QAbstractItemView):
                 rows.viewport().removeEventFilter(paints)
             first = gaps[0][0] if gaps else arrived
