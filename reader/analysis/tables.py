@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reader.analysis.ledger import recommendation_ledger
 from reader.analysis.matrix import topic_matrix
-from reader.analysis.timeline import EventKind, merged_timeline
+from reader.analysis.timeline import EventKind, timeline_entries
 from reader.cards.model import Card, Parts, SetInfo
 
 #: The columns every row ends with: which card it comes from.
@@ -71,15 +71,10 @@ def ledger_table(cards: Sequence[Card], info: SetInfo) -> Table:
 def timeline_table(cards: Sequence[Card], info: SetInfo) -> Table:
     """One row per card's account of an event, in date order; ``event`` numbers the merged
     timeline's rows, so the accounts the timeline shows as one event share a number."""
-    entries = [e for e in merged_timeline(cards) if e.kind is EventKind.EVENT]
+    entries = [e for e in timeline_entries(cards) if e.kind is EventKind.EVENT]
+    dates = {e.date: (e.date.iso(), e.date.precision.name.lower()) for e in entries}
     rows = tuple(
-        (
-            str(number),
-            entry.date.iso(),
-            entry.date.precision.name.lower(),
-            report.text,
-            *_card(report.card),
-        )
+        (str(number), *dates[entry.date], report.text, *_card(report.card))
         for number, entry in enumerate(entries, start=1)
         for report in entry.reports
     )
