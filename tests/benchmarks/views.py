@@ -33,7 +33,7 @@ from tests.benchmarks.common import given_or_generated
 #: Seconds the window runs on after a view's result came, for its first layout and paint.
 SETTLE = 0.5
 #: Seconds the window is left idle once the set is listed, before the first command.
-IDLE = 1.5
+IDLE = 2.0
 
 
 class ViewTiming(NamedTuple):

@@ -2,7 +2,7 @@
 
 The comparison views, the card editor, the Help windows, the set-wide edit dialogs and the
 PDF export load when first asked for (the comparison views' modules, too, once the window
-has been idle for a second after listing the set: not before its first paint, see
+has been idle for 1.2 s after the set's last catalog: not before its first paint, see
 reader/ui/compare/preload.py). One fresh interpreter opens the window on the shipped
 cards, waits for the list, paints, and reports which of those modules it holds: an import
 added back at start-up shows here, not only as a slower `make bench`.
