@@ -133,9 +133,15 @@ class ArticleRange(QObject):
     def _on_checked(self, card_id: str) -> None:
         """The source has been read with the new range: show it (if still editing)."""
         ranged = self._ranged
-        if ranged is None or card_id != ranged.id:
+        if ranged is None:
             return
         if self._capture.editing() is None:
             self._ranged = None
+            return
+        if card_id != ranged.id:
+            # Sources are checked one at a time, and a newer request replaces the one under
+            # way: another card's check (the window's own card) may have replaced this one's.
+            # Now that it is done, ask again (answered from the cache if it was done).
+            self._evidence.lookup(ranged)
             return
         self._pane.pin(self._evidence.lookup(ranged))

@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
         if (export := self._export.made) is not None:
             export.shutdown()
         self.sources.evidence.shutdown()
+        self.set_edits.shutdown()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._mouse_nav)

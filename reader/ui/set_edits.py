@@ -60,6 +60,7 @@ class SetEdits(QObject):
         window.sidebar.set_tag_context_menu(self._tag_menu)
         self.stack.indexChanged.connect(self._refresh)
         app = QApplication.instance()
+        self._following = isinstance(app, QApplication)
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
 
@@ -88,6 +89,14 @@ class SetEdits(QObject):
     def _refresh(self) -> None:
         if self._alive():
             self._window.commands.refresh()
+
+    def shutdown(self) -> None:
+        """Stop following the focus: the window is closing, and as it is torn down the focus
+        moves while its actions are being deleted."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._following:
+            app.focusChanged.disconnect(self._focus_moved)
+            self._following = False
 
     def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
         """Leave Ctrl+Z to the editor's own actions while it has the focus (two actions with
