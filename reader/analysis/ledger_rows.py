@@ -49,8 +49,17 @@ class LedgerRow:
 def ledger_rows(entries: Sequence[LedgerEntry]) -> tuple[LedgerRow, ...]:
     """Every heading and recommendation of the ledger, one row each, in reading order."""
     rows: list[LedgerRow] = []
+    folded: dict[str, str] = {}  # each wording folded once (thousands of rows, few wordings)
+
+    def fold_once(text: str) -> str:
+        found = folded.get(text)
+        if found is None:
+            found = folded[text] = fold(text)
+        return found
+
     for number, entry in enumerate(entries):
-        others = tuple(name for name in entry.names if fold(name) != fold(entry.addressee))
+        addressee = fold_once(entry.addressee)
+        others = tuple(name for name in entry.names if fold_once(name) != addressee)
         rows.append(
             LedgerRow(
                 LedgerRowKind.ADDRESSEE,
@@ -66,7 +75,7 @@ def ledger_rows(entries: Sequence[LedgerEntry]) -> tuple[LedgerRow, ...]:
             current: str | None = None
             for rec in source.recommendations:
                 name = " ".join(rec.to.split())
-                if name != current and fold(name) != fold(entry.addressee):
+                if name != current and fold_once(name) != addressee:
                     rows.append(LedgerRow(LedgerRowKind.WORDING, number, name, card))
                 current = name
                 rows.append(LedgerRow(LedgerRowKind.RECOMMENDATION, number, rec.action, card, rec))
