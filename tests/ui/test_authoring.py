@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
@@ -195,6 +196,19 @@ def test_a_quote_and_a_locator_captured_from_the_source_pass_the_health_check(
     assert window.content.currentWidget() is window.card_view
 
 
+def offered_draft(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path, card: Path, data: Any
+) -> tuple[MainWindow, QMessageBox]:
+    """A window opened on ``card_set`` with a draft of ``card`` (as ``data``) left behind,
+    and the box that offers it back."""
+    write_draft(drafts_dir(), card, card.read_text("utf-8"), data)
+    window = make_window(card_set)
+    qtbot.waitUntil(lambda: window.authoring.drafts.box is not None)
+    box = window.authoring.drafts.box
+    assert box is not None
+    return window, box
+
+
 def test_a_file_name_like_markup_is_shown_as_written(
     qtbot: QtBot,
     make_window: MakeWindow,
@@ -206,11 +220,7 @@ def test_a_file_name_like_markup_is_shown_as_written(
     card = card_set / "crisis-group-mali-isolation-2023.yaml"
     named = card.rename(card_set / "x<img src=red.png><b>bold.yaml")
     text = named.read_text("utf-8")
-    write_draft(drafts_dir(), named, text, read_yaml(text).data)
-    window = make_window(card_set)
-    qtbot.waitUntil(lambda: window.authoring.drafts.box is not None)
-    box = window.authoring.drafts.box
-    assert box is not None
+    _, box = offered_draft(qtbot, make_window, card_set, named, read_yaml(text).data)
     labels = [label for label in box.findChildren(QLabel) if named.name in label.text()]
     assert labels
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
@@ -228,12 +238,7 @@ def test_a_draft_left_behind_is_offered_at_start(
     text = card.read_text("utf-8")
     draft_data = read_yaml(text).data
     draft_data["title"] = "A title typed before the crash"
-    write_draft(drafts_dir(), card, text, draft_data)
-
-    window = make_window(card_set)
-    qtbot.waitUntil(lambda: window.authoring.drafts.box is not None)
-    box = window.authoring.drafts.box
-    assert box is not None
+    window, box = offered_draft(qtbot, make_window, card_set, card, draft_data)
     assert card.name in box.text()
     restore = next(b for b in box.buttons() if b.text() == "Restore")
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)

@@ -51,8 +51,7 @@ if TYPE_CHECKING:
         TimelineView,
         TopicMatrixView,
     )
-
-    ComparisonView = CompareView | TopicMatrixView | RecommendationsLedgerView | TimelineView
+    from reader.ui.compare.making import ComparisonView
 
 
 class ViewKind(Enum):
