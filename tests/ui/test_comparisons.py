@@ -42,6 +42,7 @@ from reader.export.book import select
 from reader.export.pdf import export_pdf
 from reader.qt.compat import protect_none
 from reader.render import DARK, tag_href
+from reader.render.located import safe_tooltip
 from reader.ui.compare import (
     CompareView,
     RecommendationsLedgerView,
@@ -379,6 +380,8 @@ def test_matrix_ledger_and_timeline_follow_a_tag_filter(qtbot: QtBot, window: Ma
     assert window.session.matched == [SANCTIONS]
     assert [c.id for c in matrix.matrix.columns] == [SANCTIONS]
     assert window.workspace.scope.text() == "1 of 3 cards · tag actor/us-treasury"
+    # whole in its tooltip, escaped: a tag is the cards' text, never read as markup
+    assert window.workspace.scope.toolTip() == safe_tooltip("1 of 3 cards · tag actor/us-treasury")
 
     press(qtbot, window, Qt.Key.Key_R, CTRL_SHIFT)
     ledger = window.workspace.view(ViewKind.LEDGER)

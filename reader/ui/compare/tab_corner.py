@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
+from reader.render.located import safe_tooltip
 from reader.ui.labels import MutedLabel
 
 #: The widest the scope line may grow.
@@ -26,6 +27,7 @@ class TabCorner(QWidget):
         super().__init__(parent)
         self.scope = MutedLabel(self, accessible_name="Cards in this view")
         self.scope.setObjectName("comparisonScope")
+        self._scope_text = ""
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(8, 0, 4, 0)
         self._layout.setSpacing(2)
@@ -60,7 +62,8 @@ class TabCorner(QWidget):
             text, Qt.TextElideMode.ElideMiddle, SCOPE_WIDTH
         )
         self.scope.setText(elided)
-        self.scope.setToolTip(text)
+        self._scope_text = text  # the tooltip is escaped (tag names are the set's text)
+        self.scope.setToolTip(safe_tooltip(text) if text else "")
 
     def fit(self, tabs: int, room: int) -> None:
         """Leave ``tabs`` pixels of ``room`` to the tabs, hiding what must give way."""
@@ -78,10 +81,10 @@ class TabCorner(QWidget):
                 self.overflow.show()
         menu = self.overflow.menu()
         menu.clear()
-        if hidden and self.scope.isHidden() and self.scope.toolTip():
+        if hidden and self.scope.isHidden() and self._scope_text:
             # What the view shows, said where it went (a disabled line: the style may not
             # draw a section's text).
-            menu.addAction(self.scope.toolTip()).setEnabled(False)
+            menu.addAction(self._scope_text).setEnabled(False)
             menu.addSeparator()
         menu.addActions(hidden)
         self.updateGeometry()
