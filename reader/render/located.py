@@ -18,6 +18,7 @@ from pathlib import PurePath
 
 from reader.render.html import Mark, escape, pill, swatch_style, unbroken
 from reader.render.theme import Theme
+from reader.render.tooltips import safe_tooltip
 from reader.verify.health import ItemHealth
 from reader.verify.health import Mark as Health
 from reader.verify.sources import Availability, SourceStatus
@@ -70,12 +71,6 @@ def mark_tooltip(health: ItemHealth) -> str:
     """What a mark says on hover: "Suspect: quote 2 is in §I ¶2, not §I ¶3"."""
     title = _TITLES[health.mark]
     return f"{title}: {health.reason}" if health.reason else title
-
-
-def safe_tooltip(text: str) -> str:
-    """``text`` as a tooltip that shows it as written: Qt takes a tooltip that looks like
-    markup for rich text (and would load an ``<img>``), so it is given as escaped rich text."""
-    return f'<p style="white-space: pre-wrap;">{escape(text)}</p>'
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from reader.authoring.topics import (
     plan_topic_rename,
 )
 from reader.cards.model import Topic
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow

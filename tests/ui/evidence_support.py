@@ -57,6 +57,6 @@ def marks(doc: QTextDocument) -> list[tuple[str, str]]:
 
 
 def tooltip_text(tooltip: str) -> str:
-    """What a tooltip shows (they are escaped rich text: reader.render.located.safe_tooltip)."""
+    """What a tooltip shows (they are escaped rich text: reader.render.tooltips.safe_tooltip)."""
     assert tooltip.startswith("<p"), tooltip  # never plain text that Qt might take for markup
     return QTextDocumentFragment.fromHtml(tooltip).toPlainText()

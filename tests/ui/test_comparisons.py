@@ -42,7 +42,7 @@ from reader.export.book import select
 from reader.export.pdf import export_pdf
 from reader.qt.compat import protect_none
 from reader.render import DARK, tag_href
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 from reader.ui.compare import (
     CompareView,
     RecommendationsLedgerView,

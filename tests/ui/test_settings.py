@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.app.settings import PaletteMode
 from reader.render import DARK
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 from reader.ui.commands import Actions
 from reader.ui.main_window import MainWindow
 from reader.ui.menus import build_menus, fill_recent

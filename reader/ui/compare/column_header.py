@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainte
 from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader, QToolTip, QWidget
 
 from reader.render.theme import LIGHT, Theme
-from reader.ui.compare.tooltips import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 
 if TYPE_CHECKING:
     from reader.ui.compare.compare_view import CompareView

@@ -38,10 +38,10 @@ from reader.cards.wording import plural
 from reader.qt.models import ROOT, Index, read_only_flags
 from reader.render.comparison import NOT_ADDRESSED, cell_html, row_label_html
 from reader.render.theme import LIGHT, Theme
+from reader.render.tooltips import safe_tooltip
 from reader.ui.compare.items import cell_item
 from reader.ui.compare.roles import CardIdRole, DiffersRole, HtmlRole, ItemRole
 from reader.ui.compare.spans import only_lead_html, shown_column, spanned_column
-from reader.ui.compare.tooltips import safe_tooltip
 
 #: A row with more recommendations than this, all from one card, starts collapsed.
 ONE_SIDED_FROM = 2

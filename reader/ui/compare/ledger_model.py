@@ -20,10 +20,10 @@ from reader.analysis.ledger_rows import LedgerRow, LedgerRowKind, ledger_rows
 from reader.cards.wording import plural
 from reader.qt.models import ROOT, Index
 from reader.render.html import escape, inline, locator
+from reader.render.tooltips import safe_tooltip
 from reader.ui.compare.items import Item
 from reader.ui.compare.paged import Paged
 from reader.ui.compare.roles import LEAF, CardIdRole, HtmlRole, ItemRole
-from reader.ui.compare.tooltips import safe_tooltip
 
 #: How far a source's lines and its recommendations are set in from the addressee.
 INDENT = 14

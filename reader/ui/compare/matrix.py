@@ -53,6 +53,7 @@ from reader.render.comparison import (
 )
 from reader.render.highlight import escape
 from reader.render.theme import Theme
+from reader.render.tooltips import safe_tooltip
 from reader.ui.compare.browser import SafeBrowser
 from reader.ui.compare.header import HtmlHeader
 from reader.ui.compare.items import perspective_item
@@ -61,7 +62,6 @@ from reader.ui.compare.matrix_legend import DETAIL_HEIGHT, MatrixLegend, show_de
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole, PerspectiveRole
 from reader.ui.compare.style import paint_with_theme
-from reader.ui.compare.tooltips import safe_tooltip
 
 LABEL_WIDTH = 230
 #: The widest a card column grows to fill the table (badges far apart read badly).

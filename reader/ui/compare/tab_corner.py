@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 from reader.ui.labels import MutedLabel
 
 #: The widest the scope line may grow.

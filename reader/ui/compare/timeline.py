@@ -48,6 +48,7 @@ from reader.render.comparison import (
 )
 from reader.render.highlight import escape
 from reader.render.theme import LIGHT, Theme
+from reader.render.tooltips import safe_tooltip
 from reader.ui.actions import CommandActions
 from reader.ui.compare.commands import TIMELINE_COMMANDS
 from reader.ui.compare.delegate import PAD_X, HtmlDelegate
@@ -57,7 +58,6 @@ from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import LEAF, CardIdRole, HtmlRole, ItemRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.timeline_rows import TimelineRows, YearMarks, timeline_rows
-from reader.ui.compare.tooltips import safe_tooltip
 from reader.ui.labels import MutedLabel
 
 DATE, EVENT, SOURCES = range(3)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.cards.catalog import Catalog
 from reader.cards.model import Parts
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 
 #: Cards read for the stances they use (the index answers from its analysis rows, without
 #: parsing; stances repeat, so a very large set lends its first few thousand).

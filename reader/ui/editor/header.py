@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.cards.problems import Problem
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 from reader.ui.editor.alert import AlertLabel
 from reader.ui.editor.validation import Verdict
 from reader.ui.labels import MutedLabel, PlainLabel

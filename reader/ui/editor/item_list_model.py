@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QObject, Qt, Signal
 from PySide6.QtGui import QBrush
 
 from reader.qt.models import ROOT, Index
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 from reader.ui.editor.alert import error_colour
 from reader.ui.editor.fields import FieldSpec
 

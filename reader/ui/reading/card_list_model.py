@@ -28,8 +28,8 @@ from reader.cards.catalog import CardSummary
 from reader.cards.query import SearchTerm, fold
 from reader.cards.tag_labels import TagNames
 from reader.qt.models import ROOT, Index
-from reader.render.located import safe_tooltip
 from reader.render.snippets import Hit
+from reader.render.tooltips import safe_tooltip
 
 _HEADERS = ("Title", "Publisher", "Date", "Tags")
 IdRole = Qt.ItemDataRole.UserRole + 1

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QToolButto
 
 from reader.cards.filters import Filter, FilterKind, active_filters
 from reader.cards.query import Query
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 from reader.ui.actions import with_key
 from reader.ui.reading.filter_names import Namer, chip_text, plain_name
 from reader.ui.reading.flow_layout import FlowLayout

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader.cards.problems import Problem, Severity
 from reader.qt.models import ROOT, Index
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 from reader.ui.reading.evidence import Evidence
 
 SEVERITY, LOCATION, MESSAGE = range(3)

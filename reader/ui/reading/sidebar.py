@@ -39,7 +39,7 @@ from reader.cards.problems import count
 from reader.cards.query import Query
 from reader.cards.tag_labels import TagNames
 from reader.cards.wording import plural
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 from reader.ui.labels import MutedLabel, PlainLabel
 from reader.ui.reading.tag_row import TagRowDelegate
 from reader.ui.reading.tag_tree_model import COUNT, NAME, FilterRole, StateRole, TagTreeModel

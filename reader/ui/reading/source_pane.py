@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.render import Theme
-from reader.render.located import cite_href, mark_tooltip, parse_cite, safe_tooltip
+from reader.render.located import cite_href, mark_tooltip, parse_cite
+from reader.render.tooltips import safe_tooltip
 from reader.ui.labels import MutedLabel, PlainLabel
 from reader.ui.reading.citations import Item
 from reader.ui.reading.evidence import CardEvidence

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.render import Theme
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 from reader.ui.reading.citations import Citations, Item
 from reader.ui.reading.source_document import SourceLayout, blend
 from reader.verify.source_text import Paragraph

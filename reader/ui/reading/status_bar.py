@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QStatusBar, QStyle, QToolButton, QWidget
 from reader.cards.problems import Problem, count
 from reader.cards.query import Query
 from reader.cards.wording import plural
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 from reader.ui.labels import PlainLabel
 from reader.ui.reading.filter_names import Namer, describe, plain_name
 from reader.ui.recent_sets import set_title

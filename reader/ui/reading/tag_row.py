@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.qt.models import Index
-from reader.render.located import safe_tooltip
+from reader.render.tooltips import safe_tooltip
 from reader.ui.reading.tag_tree_model import NAME
 
 #: The keyboard focus's outline, in pixels.
