@@ -18,17 +18,17 @@ Later catalogs (a long build's progress) are not waited for: the build goes on m
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.app.gc_pause import collections_paused
 from reader.app.jobs import JobContext, JobFailure, JobRunner
 from reader.app.prepare import Prepared, prepare
 from reader.app.watcher import Changes, WatchTargets, watch_targets
@@ -118,24 +118,6 @@ def _deliver(context: JobContext, snapshot: Snapshot, *, wait: bool) -> None:
         context.checkpoint()  # a newer load or a closed window: its results never arrive
 
 
-@contextmanager
-def _uncollected(*, hold: bool) -> Iterator[None]:
-    """With ``hold``, no garbage collection while the block runs, and what it made is left out
-    of later full ones (``gc.freeze``, as the set-wide views and the export do): the load's
-    first catalog and what is prepared from it live on in the window. Making them at 100,000
-    cards set off some 750 collections, four of them full, 0.2 s of the 1.5 s of CPU before
-    the window could list anything."""
-    if not hold or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
-
-
 @dataclass(frozen=True, slots=True)
 class Reload:
     """A load of the set on show, after ``changed`` (None: unknown, check every file)."""
@@ -168,7 +150,8 @@ def _load(
     pending = iter(catalogs)
     try:
         while True:
-            with _uncollected(hold=last is None):
+            # The first catalog and what is prepared from it live on in the window.
+            with collections_paused(freeze=True) if last is None else nullcontext():
                 catalog = next(pending, None)
                 if catalog is None:
                     break

@@ -13,13 +13,11 @@ nothing matched or the file cannot be written, 2 a bad argument.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from reader.analysis.tables import PARTS, TABLES
+from reader.app.gc_pause import collections_paused
 from reader.cards.query import Query, search_problem
 from reader.cards.wording import plural
 from reader.cli.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -37,24 +35,9 @@ def _fail(message: str, status: int) -> int:
     return status
 
 
-@contextlib.contextmanager
-def _without_collections() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile. The table holds every card's analysis and its
-    rows until it is written, hundreds of thousands of objects that live to the end; each full
-    collection walks them all, and making them sets off dozens (a third of the timeline's
-    time at 10,000 cards). Nothing the command makes is garbage in a cycle that matters."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def table_command(root: Path, args: argparse.Namespace) -> int:
     """Run ``table`` on the set folder ``root`` (already checked to be a folder)."""
-    with _without_collections():
+    with collections_paused():  # the set's analysis and rows live until written
         return _table(root, args)
 
 
