@@ -6,8 +6,10 @@ import os
 import time
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from reader.app import watcher as watcher_module
 from reader.app.watcher import Changes, SetWatcher, WatchTargets, watch_targets
 
 CARD = "crisis-group-mali-isolation-2023.yaml"
@@ -132,3 +134,47 @@ def test_a_change_to_the_set_file_is_named(qtbot: QtBot, card_set: Path) -> None
     with qtbot.waitSignal(watcher.changed, timeout=3000) as changed, set_file.open("a") as f:
         f.write("# a comment\n")
     assert changed.args == [frozenset({str(set_file)})]
+
+
+def test_a_large_watch_is_added_a_slice_at_a_time_and_misses_nothing(
+    qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(watcher_module, "WATCH_SLICE", 2)
+    for n in range(6):
+        (card_set / f"extra-{n}.yaml").write_text("format: briefing-card/1\n", encoding="utf-8")
+    targets = watch_targets(card_set)
+    assert len(targets.folders) + len(targets.files) > 4
+    watcher = SetWatcher(debounce_ms=50)
+    watcher.watch(targets)
+    assert len(watcher.watched()) == 2  # the window's turn is not held for the rest…
+    everything = {*targets.folders, *targets.files}
+    qtbot.waitUntil(lambda: set(watcher.watched()) == everything)  # …which follows
+    last = max(targets.files)  # sorted: watched in the last slice
+    with qtbot.waitSignal(watcher.changed, timeout=3000) as changed, open(last, "a") as f:
+        f.write("# in place\n")
+    assert changed.args == [frozenset({last})]
+
+
+def test_a_file_changed_during_the_load_is_noted_from_a_later_slice(
+    qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(watcher_module, "WATCH_SLICE", 1)
+    path = card_set / CARD
+    path.write_text(path.read_text(encoding="utf-8") + "# edit\n", encoding="utf-8")
+    files = (str(card_set / "cardset.yaml"), str(path))  # the card second: a later slice
+    watcher = SetWatcher(debounce_ms=50)
+    with qtbot.waitSignal(watcher.changed, timeout=3000) as changed:
+        watcher.watch(WatchTargets((), files, since=time.time() - 10))
+    assert str(path) in changed.args[0]
+
+
+def test_stopping_ends_a_watch_still_being_added(
+    qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(watcher_module, "WATCH_SLICE", 1)
+    watcher = SetWatcher(debounce_ms=50)
+    watcher.watch(watch_targets(card_set))
+    watcher.stop()
+    with qtbot.assertNotEmitted(watcher.changed, wait=100):
+        pass
+    assert watcher.watched() == []
