@@ -4,7 +4,9 @@ A large set's tag tree counts and sort keys take a good part of a second to deri
 loader (:mod:`reader.app.loading`) derives them next to each catalog it makes, patching what
 it derived for the catalog before when few cards changed. The facets are the catalog's own
 too (the index's catalog selects with them): :func:`build_facets` answers both with one
-object, and patched ones are handed to it for the new summaries. Pure Python: no Qt here.
+object, and patched ones are handed to it for the new summaries; so does :func:`sort_keys`
+for the keys. At a warm open both come back from the index's stored state instead of being
+derived (see :mod:`reader.index._state`). Pure Python: no Qt here.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.app.sorting import SortKeys, sort_keys, updated_sort_keys
-from reader.cards.catalog import CardSummary
+from reader.cards.catalog import SUMMARY_ID, CardSummary
 from reader.cards.facets import Facets, build_facets, remember_facets
+from reader.cards.sorting import SortKeys, remember_sort_keys, sort_keys, updated_sort_keys
 
 #: Above this many changed cards, :func:`prepare` starts over rather than patch.
 PATCH_LIMIT = 500
@@ -38,11 +40,12 @@ def prepare(summaries: Sequence[CardSummary], previous: Prepared | None = None) 
     Patching is what keeps an edit in a 10,000-card set quick: comparing the summaries
     takes 20 ms, where deriving everything again takes 150.
     """
-    by_id = {s.id: s for s in summaries}
+    by_id = dict(zip(map(SUMMARY_ID, summaries), summaries, strict=True))  # in C
     if previous is not None:
         patched = _patched(previous, by_id)
         if patched is not None:
             remember_facets(summaries, patched.tags)
+            remember_sort_keys(summaries, patched.sort_keys)
             return patched
     return Prepared(build_facets(summaries), sort_keys(summaries), by_id)
 

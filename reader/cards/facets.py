@@ -200,6 +200,13 @@ def remember_facets(summaries: Sequence[CardSummary], facets: Facets) -> None:
             _last = summaries, facets
 
 
+def known_facets(summaries: Sequence[CardSummary]) -> Facets | None:
+    """The facets of ``summaries`` if they were built or remembered, without building them
+    (the index stores them when someone has: see :mod:`reader.index._state`)."""
+    with _last_lock:
+        return _last[1] if _last is not None and _last[0] is summaries else None
+
+
 def _build(summaries: Sequence[CardSummary]) -> Facets:
     distinct = {t for s in summaries for t in s.tags}
     tags = sorted({a for t in distinct for a in tag_ancestors(t)})

@@ -160,10 +160,23 @@ def index_snapshots(
     """
     last = time.monotonic()
     shown: IndexCatalog | None = None
-    steps = build(root, None, None, workers, cache_dir, early=stored_first, should_stop=should_stop)
+    # The final state is stored once, with what the window derives from it (store_prepared).
+    steps = build(
+        root,
+        None,
+        None,
+        workers,
+        cache_dir,
+        early=stored_first,
+        save_later=True,
+        should_stop=should_stop,
+    )
     for item in steps:
         if isinstance(item, IndexCatalog):
             if item is not shown:
+                # Before the window has it: a benchmark's window (or a person) may close at
+                # once, and the next open should find the facets and sort keys stored.
+                item.store_prepared()
                 yield item
                 shown = item
                 # While the window shows the list, build what its first filter will need.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -53,7 +52,7 @@ def test_an_edit_within_known_tags_is_patched_a_new_tag_rebuilds(
     build = preparing.build_facets
     monkeypatch.setattr(preparing, "build_facets", lambda s: rebuilt.append(len(s)) or build(s))
 
-    retitled = [dataclasses.replace(cards[3], title="Renamed"), *cards[4:]]  # 3 cards gone
+    retitled = [cards[3]._replace(title="Renamed"), *cards[4:]]  # 3 cards gone
     patched = prepare(retitled, previous)
     assert rebuilt == []
     assert patched.sort_keys == prepare(retitled).sort_keys
@@ -70,8 +69,8 @@ def test_patched_facets_are_the_new_catalogs_and_select_its_cards_by_position() 
     # (build_facets hands them over) instead of building its own on the UI thread.
     cards = [summary(n, "theme/aid" if n % 2 else "country/mali") for n in range(20)]
     previous = prepare(tuple(cards))
-    added = dataclasses.replace(summary(50, "theme/aid"), path="b.yaml")
-    moved = dataclasses.replace(cards[7], path="z.yaml")
+    added = summary(50, "theme/aid")._replace(path="b.yaml")
+    moved = cards[7]._replace(path="z.yaml")
     after = (*cards[:3], added, *cards[3:7], *cards[8:], moved)
     prepared = prepare(after, previous)
     assert build_facets(after) is prepared.tags

@@ -12,13 +12,16 @@ import pytest
 
 from reader.cards.catalog import CardSummary
 from reader.cards.dates import PartialDate
+from reader.cards.facets import build_facets
 from reader.cards.model import SET_FILE, Card, Source
 from reader.cards.problems import Problem, Severity
+from reader.cards.query import Query
+from reader.cards.sorting import sort_keys
 from reader.index import _catalog as index_catalog
 from reader.index import open_index
 from reader.index._rows import content_digest
 from reader.index._state import State, _decode_state, _encode_state
-from reader.index._store import PARSING_MODULES
+from reader.index._store import PARSING_MODULES, CorruptIndex
 from tests.support.synthetic import write_set
 
 
@@ -35,17 +38,58 @@ PROBLEM = ("x/y.yaml", 3, 4, "warning", "a message")
 
 def test_the_stored_state_keeps_its_layout() -> None:
     """Indexes stored by earlier versions decode alike (changing the layout means bumping
-    SCHEMA_VERSION, which discards them): a summary's values, then the rowids, then each
-    problem's, all in this order."""
-    payload = marshal.dumps(([SUMMARY], (7,), [PROBLEM]))
+    SCHEMA_VERSION, which discards them): the summaries as columns (one per summary field),
+    the rowids, each problem's values, then the facets and the sort keys (None: not stored),
+    all in this order."""
+    columns = tuple((value,) for value in SUMMARY)
+    payload = marshal.dumps((columns, (7,), [PROBLEM], None, None))
     state = _decode_state(content_digest(payload) + payload, 5)
     summary = CardSummary(
         "an-id", "A title", "A publisher", PartialDate(2021, 9), "report", ("a", "b/c"), "x/y.yaml"
     )
     problem = Problem("x/y.yaml", 3, 4, Severity.WARNING, "a message")
     assert state == State((summary,), (7,), (problem,), 5)
+    assert state.facets is None
+    assert state.sort_keys is None
+    assert not state.prepared
     blob = _encode_state(state)
-    assert marshal.loads(blob[len(content_digest(b"")) :]) == ([SUMMARY], (7,), [PROBLEM])
+    assert marshal.loads(blob[len(content_digest(b"")) :]) == (
+        columns,
+        (7,),
+        [PROBLEM],
+        None,
+        None,
+    )
+
+
+def test_the_stored_facets_and_sort_keys_are_what_the_loader_would_make(tmp_path: Path) -> None:
+    """Made once for a state's summaries, they are stored with it and read back equal, in the
+    summaries' order (queries select cards by position), and handed to the loader's asks."""
+    write_set(tmp_path / "set", 40, seed=2)
+    shown = open_index(tmp_path / "set", cache_dir=tmp_path / "cache")
+    summaries = tuple(shown.summaries())
+    state = State(summaries, tuple(range(len(summaries))), (), 3)
+    facets, keys = build_facets(summaries), sort_keys(summaries)
+    blob = _encode_state(state)  # both known for these very summaries: stored
+    back = _decode_state(blob, 3)
+    assert back == state
+    assert back.prepared
+    assert back.facets == facets
+    assert list(back.facets.card_nodes) == [s.id for s in summaries]
+    assert back.sort_keys == keys
+    assert build_facets(back.summaries) is back.facets  # the loader is handed them
+    assert sort_keys(back.summaries) is back.sort_keys
+    assert back.facets.select(Query(include_tags=("theme",))) == facets.select(
+        Query(include_tags=("theme",))
+    )
+
+
+def test_a_damaged_stored_state_is_refused() -> None:
+    """Columns that do not line up are damage, whatever the digest says."""
+    columns = tuple((value,) for value in SUMMARY)
+    payload = marshal.dumps(((*columns[:3], (), *columns[4:]), (7,), [], None, None))
+    with pytest.raises(CorruptIndex):
+        _decode_state(content_digest(payload) + payload, 5)
 
 
 def count_card_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from reader.app.sorting import DATE, TITLE
+from reader.cards.sorting import DATE, TITLE
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.load import load_set

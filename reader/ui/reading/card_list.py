@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.sorting import TITLE
+from reader.cards.sorting import TITLE
 from reader.cards.query import Query
 from reader.cards.wording import plural
 from reader.ui.labels import PlainLabel

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from reader.app.sorting import DATE, KEYED, PUBLISHER, TITLE, SortKeys, sort_keys
+from reader.cards.sorting import DATE, KEYED, PUBLISHER, TITLE, SortKeys, sort_keys
 from reader.cards.catalog import CardSummary
 from reader.cards.query import SearchTerm, fold
 from reader.cards.tag_labels import TagNames

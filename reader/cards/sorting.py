@@ -1,0 +1,84 @@
+"""The card list's sort keys, worked out on the loader thread rather than per comparison.
+
+The list sorts itself on keys computed once per catalog (a sorting proxy would call ``data()``
+from C++ for every comparison: seconds for 10,000 rows); computing them is most of the cost
+(0.27 s at 100,000 cards), so the loader does it beside the catalog, and patches them when a
+few cards change. The persistent index stores them with the summaries they are of, and hands
+them back at a warm open (:func:`remember_sort_keys`) instead of their being computed again.
+Pure Python: no Qt here (the index, below the app, reads and writes them).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+
+from reader.cards.catalog import CardSummary
+from reader.cards.dates import PartialDate
+from reader.cards.query import fold
+
+#: The card list's columns.
+TITLE, PUBLISHER, DATE, TAGS = range(4)
+
+SortKeys = Mapping[int, Mapping[str, str]]
+#: The columns :data:`SORT_CHOICES` sort by, whose keys the loader computes ahead.
+KEYED = (DATE, PUBLISHER, TITLE)
+
+
+#: The keys last computed or handed over, with the summaries they are of (held, so that the
+#: identity compared stays theirs), as :func:`reader.cards.facets.build_facets` keeps facets.
+_last: tuple[tuple[CardSummary, ...], SortKeys] | None = None
+_last_lock = threading.Lock()
+
+
+def sort_keys(summaries: Sequence[CardSummary]) -> SortKeys:
+    """Every sort choice's key for every card: worth computing on the loader thread. The
+    same keys again when asked for the very tuple they were computed or remembered for."""
+    global _last
+    if not isinstance(summaries, tuple):
+        return updated_sort_keys({c: {} for c in KEYED}, (), summaries)
+    with _last_lock:
+        if _last is not None and _last[0] is summaries:
+            return _last[1]
+        keys = updated_sort_keys({c: {} for c in KEYED}, (), summaries)
+        _last = summaries, keys
+        return keys
+
+
+def remember_sort_keys(summaries: Sequence[CardSummary], keys: SortKeys) -> None:
+    """Let :func:`sort_keys` answer ``keys`` for ``summaries`` (keys read back from the index,
+    or patched after an edit)."""
+    global _last
+    if isinstance(summaries, tuple):
+        with _last_lock:
+            _last = summaries, keys
+
+
+def known_sort_keys(summaries: Sequence[CardSummary]) -> SortKeys | None:
+    """The keys of ``summaries`` if they were computed or remembered, without computing them
+    (the index stores them when someone has: see :mod:`reader.index._state`)."""
+    with _last_lock:
+        return _last[1] if _last is not None and _last[0] is summaries else None
+
+
+def updated_sort_keys(
+    keys: SortKeys, removed: Sequence[str], changed: Sequence[CardSummary]
+) -> SortKeys:
+    """``keys`` without the ``removed`` ids, and with the ``changed`` cards' keys made anew."""
+    result = {column: dict(by_id) for column, by_id in keys.items()}
+    for by_id in result.values():
+        for card_id in removed:
+            by_id.pop(card_id, None)
+    dates, publishers, titles = result[DATE], result[PUBLISHER], result[TITLE]
+    # Folding is most of the cost: each title once, each publisher and date once per set.
+    # ISO dates of mixed precision sort correctly as text ("2023" < "2023-02" < "2023-02-09").
+    folded: dict[str, str] = {}
+    iso: dict[PartialDate, str] = {}
+    for s in changed:
+        date = iso.get(s.published) or iso.setdefault(s.published, s.published.iso())
+        publisher = folded.get(s.publisher) or folded.setdefault(s.publisher, fold(s.publisher))
+        title = fold(s.title)
+        dates[s.id] = f"{date}\t{title}"
+        publishers[s.id] = f"{publisher}\t{date}\t{title}"
+        titles[s.id] = f"{title}\t{date}"
+    return result
