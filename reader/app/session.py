@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 
 from reader.app.history import History, Step
-from reader.cards.catalog import CardSummary, Catalog, related
+from reader.cards.catalog import SUMMARY_ID, CardSummary, Catalog, related
 from reader.cards.model import Card
 from reader.cards.query import Query, SearchTerm
 from reader.render.snippets import Hit, card_hit
@@ -79,7 +79,8 @@ class ReaderSession(QObject):
         On a reload the filter stays, and so does the open card if it still exists.
         """
         self._catalog = catalog
-        self._by_id = {s.id: s for s in catalog.summaries()}
+        summaries = catalog.summaries()
+        self._by_id = dict(zip(map(SUMMARY_ID, summaries), summaries, strict=True))  # in C
         if fresh:
             self._query = Query()
             self._current = None

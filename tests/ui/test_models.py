@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from reader.cards.sorting import DATE, TITLE
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.load import load_set
 from reader.cards.query import Query
+from reader.cards.sorting import DATE, TITLE
 from reader.cards.tag_labels import TagNames
 from reader.render.snippets import card_hit
 from reader.ui.reading.card_list_model import CardListModel, HitRole, SearchingRole

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.cards.sorting import TITLE
 from reader.cards.query import Query
+from reader.cards.sorting import TITLE
 from reader.cards.wording import plural
 from reader.ui.labels import PlainLabel
 from reader.ui.reading.card_list_model import (
