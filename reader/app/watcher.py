@@ -150,6 +150,11 @@ class SetWatcher(QObject):
         old.deleteLater()
 
     @property
+    def adding(self) -> bool:
+        """The last :meth:`watch` is still adding its paths, a slice per turn of the loop."""
+        return bool(self._to_add)
+
+    @property
     def pending(self) -> bool:
         """A change was seen and its signal is waiting out the debounce."""
         return self._timer.isActive()

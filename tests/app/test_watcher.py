@@ -148,7 +148,9 @@ def test_a_large_watch_is_added_a_slice_at_a_time_and_misses_nothing(
     watcher.watch(targets)
     assert len(watcher.watched()) == 2  # the window's turn is not held for the rest…
     everything = {*targets.folders, *targets.files}
+    assert watcher.adding
     qtbot.waitUntil(lambda: set(watcher.watched()) == everything)  # …which follows
+    assert not watcher.adding
     last = max(targets.files)  # sorted: watched in the last slice
     with qtbot.waitSignal(watcher.changed, timeout=3000) as changed, open(last, "a") as f:
         f.write("# in place\n")
