@@ -82,3 +82,40 @@ def updated_sort_keys(
         publishers[s.id] = f"{publisher}\t{date}\t{title}"
         titles[s.id] = f"{title}\t{date}"
     return result
+
+
+#: The keys as the index stores them (:func:`key_columns`): each card's ISO date, folded
+#: publisher and folded title, in the order of the ids given.
+KeyColumns = tuple[list[str], list[str], list[str]]
+
+
+def key_columns(keys: SortKeys, ids: Sequence[str]) -> KeyColumns:
+    """The keys of ``ids`` as the three parts every key is made of (see
+    :func:`updated_sort_keys`), a third of their text, each distinct date and publisher one
+    object (stored once); :func:`keys_of_columns` makes the keys again."""
+    by_date, by_publisher = keys[DATE], keys[PUBLISHER]
+    shared: dict[str, str] = {}
+    dates, publishers, titles = [], [], []
+    for card_id in ids:
+        date_key = by_date[card_id]
+        date, _, title = date_key.partition("\t")  # an ISO date has no tab; a title may
+        publisher = by_publisher[card_id][: -len(date_key) - 1]
+        dates.append(shared.setdefault(date, date))
+        publishers.append(shared.setdefault(publisher, publisher))
+        titles.append(title)
+    return dates, publishers, titles
+
+
+def keys_of_columns(ids: Sequence[str], columns: KeyColumns) -> SortKeys:
+    """The keys :func:`key_columns` was given, for ``ids``, made in C (no Python call per
+    card: 100,000 cards' keys in a few hundredths of a second); ValueError when the columns
+    do not line up with the ids."""
+    dates, publishers, titles = columns
+    date_keys = list(map("\t".join, zip(dates, titles, strict=True)))
+    publisher_keys = map("\t".join, zip(publishers, date_keys, strict=True))
+    title_keys = map("\t".join, zip(titles, dates, strict=True))
+    return {
+        DATE: dict(zip(ids, date_keys, strict=True)),
+        PUBLISHER: dict(zip(ids, publisher_keys, strict=True)),
+        TITLE: dict(zip(ids, title_keys, strict=True)),
+    }

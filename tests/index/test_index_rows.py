@@ -19,8 +19,7 @@ from reader.cards.query import Query
 from reader.cards.sorting import sort_keys
 from reader.index import _catalog as index_catalog
 from reader.index import open_index
-from reader.index._rows import content_digest
-from reader.index._state import State, _decode_state, _encode_state
+from reader.index._state import State, _checksum, _decode_state, _encode_state
 from reader.index._store import PARSING_MODULES, CorruptIndex
 from tests.support.synthetic import write_set
 
@@ -43,7 +42,7 @@ def test_the_stored_state_keeps_its_layout() -> None:
     all in this order."""
     columns = tuple((value,) for value in SUMMARY)
     payload = marshal.dumps((columns, (7,), [PROBLEM], None, None))
-    state = _decode_state(content_digest(payload) + payload, 5)
+    state = _decode_state(_checksum(payload) + payload, 5)
     summary = CardSummary(
         "an-id", "A title", "A publisher", PartialDate(2021, 9), "report", ("a", "b/c"), "x/y.yaml"
     )
@@ -53,7 +52,7 @@ def test_the_stored_state_keeps_its_layout() -> None:
     assert state.sort_keys is None
     assert not state.prepared
     blob = _encode_state(state)
-    assert marshal.loads(blob[len(content_digest(b"")) :]) == (
+    assert marshal.loads(blob[len(_checksum(b"")) :]) == (
         columns,
         (7,),
         [PROBLEM],
@@ -89,7 +88,7 @@ def test_a_damaged_stored_state_is_refused() -> None:
     columns = tuple((value,) for value in SUMMARY)
     payload = marshal.dumps(((*columns[:3], (), *columns[4:]), (7,), [], None, None))
     with pytest.raises(CorruptIndex):
-        _decode_state(content_digest(payload) + payload, 5)
+        _decode_state(_checksum(payload) + payload, 5)
 
 
 def count_card_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
