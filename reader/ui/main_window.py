@@ -8,6 +8,7 @@ show it. Every command goes through the session, so back/forward and live reload
 from __future__ import annotations
 
 import itertools
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,7 @@ from reader.ui.appearance import Appearance
 from reader.ui.authoring import Authoring
 from reader.ui.commands import Actions
 from reader.ui.compare.controller import MESSAGE_MS, ComparisonController
-from reader.ui.compare.workspace import ComparisonWorkspace
+from reader.ui.compare_page import ComparisonPage, dress_workspace
 from reader.ui.focus import install_focus_frames
 from reader.ui.folder_drop import FolderDrop
 from reader.ui.icons import app_icon
@@ -55,6 +56,7 @@ from reader.ui.window_export import pdf_export, shown_context
 
 if TYPE_CHECKING:
     from reader.app.export_request import ExportContext
+    from reader.ui.compare.workspace import ComparisonWorkspace
     from reader.ui.export.pdf_export import PdfExport
 
 #: The card list's width at first start, and the window's.
@@ -98,11 +100,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         # The card view, or while comparing the comparison views in place of list and card.
-        self.workspace = ComparisonWorkspace(self)
+        self.comparison_page = ComparisonPage(self)  # the workspace is made on first use
         self.content = QStackedWidget(self)
         self.content.setObjectName("content")
         self.content.addWidget(self.card_view)
-        self.content.addWidget(self.workspace)
+        self.content.addWidget(self.comparison_page)
         self.sources: SourceController = SourceController(
             settings, self.session, self.content, self.card_view, self.commands, self
         )
@@ -120,7 +122,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.menus: Menus = build_menus(self, self.commands)
-        follow_views(self.menus.compare, self.workspace.view_commands)
+        follow_views(self.menus.compare, self.comparison_page.view_commands)
         add_toolbar_stretch_and(self.menus.toolbar, self.search)
         self._mouse_nav = MouseNavigation(self, self.session.back, self.session.forward)
         app = QApplication.instance()
@@ -140,7 +142,7 @@ class MainWindow(QMainWindow):
             self.list_pane,
             self.content,
             self.card_view,
-            self.workspace,
+            self.comparison_page,
         )
         self.status.addPermanentWidget(self.comparisons.basket_button)
         self._export = Lazy(lambda: pdf_export(self))  # Export to PDF…, Print…: on first use
@@ -186,9 +188,7 @@ class MainWindow(QMainWindow):
         self.comparisons.item_chosen.connect(self.show_item)
         self._drop = FolderDrop(self)
         self._drop.dropped.connect(self.open_set)
-        self.workspace.tables.store = self.settings.store  # where Export Table… saves, and how
-        table = self.workspace.commands.export_table
-        self.workspace.add_corner_actions([a.export_pdf, table, a.print, a.back_to_reading])
+        self.comparison_page.made.connect(partial(dress_workspace, self))
         self.list_pane.set_context_actions([a.add_to_comparison, a.compare, None, *a.card_file()])
         self.list_pane.set_clear_action(a.clear_filters)
         self.status.set_namer(self.sidebar.model.label_of)
@@ -219,6 +219,11 @@ class MainWindow(QMainWindow):
         self.search.search.connect(self.filtering.search)
         self.search.leave.connect(self.list_pane.setFocus)
         self.status.problems_clicked.connect(a.show_problems.trigger)
+
+    @property
+    def workspace(self) -> ComparisonWorkspace:
+        """The comparison views' workspace (made if it has not been yet)."""
+        return self.comparisons.workspace
 
     def _fix_tab_order(self) -> None:
         chain = [self.search, *self.sidebar.tab_chain(), *self.list_pane.tab_chain()]
@@ -343,7 +348,7 @@ class MainWindow(QMainWindow):
         if self.session.catalog is None:
             return
         theme, look = self.appearance.theme(), self.appearance
-        self.workspace.set_style(theme, look.comparison_point_size())
+        self.comparison_page.set_style(theme, look.comparison_point_size())
         self.presenter.render(theme, look.reading_point_size())
 
     def changeEvent(self, event: QEvent) -> None:
@@ -388,7 +393,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.sets.shutdown()
-        self.workspace.shutdown()
+        self.comparison_page.shutdown()
         if (export := self._export.made) is not None:
             export.shutdown()
         self.sources.evidence.shutdown()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from reader.render.card import card_sections
 from reader.render.overview import topic_of
 from reader.ui.actions import key_text
-from reader.ui.compare.workspace import ViewKind
+from reader.ui.compare.kinds import ViewKind
 from reader.ui.reading.outline import NUMBERED_SECTIONS, CardOutline
 from reader.ui.reading.resume import ResumeReading
 from reader.ui.window_zoom import WindowZoom
@@ -35,7 +35,7 @@ class ReadingAids(QObject):
             window.appearance,
             window.status,
             window.commands.zoom_reset,
-            own_sizes=(window.workspace,),
+            own_sizes=(window.comparison_page,),
             documents=(window.card_view, window.sources.pane.view),
         )
         self.outline = CardOutline(window.card_view)

@@ -35,12 +35,13 @@ def shown_context(window: MainWindow) -> ExportContext:
     from reader.app.export_scope import shown_context
 
     s, comparisons = window.session, window.comparisons
+    workspace = window.comparison_page.made_workspace  # none made: no comparison to export
     assert s.catalog is not None
     return shown_context(
         s.catalog,
         s.query,
         window.list_pane.selected_ids(),
-        window.workspace.compared_ids(),
+        workspace.compared_ids() if workspace is not None else [],
         reading=not comparisons.comparing,
         on_compare_view=comparisons.on_compare_view,
         sources=window.sources.evidence.chosen_folder(),

@@ -20,6 +20,7 @@ so Back shows that view again, on the tab it was on, and Forward the card.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QToolButton, QWidget
@@ -32,11 +33,14 @@ from reader.render import anchor_name
 from reader.render.located import item_anchor
 from reader.ui.actions import with_key
 from reader.ui.commands import Actions
-from reader.ui.compare.items import SECTION
 from reader.ui.compare.keep_focus import keep_focus
-from reader.ui.compare.workspace import ComparisonWorkspace, ViewKind
+from reader.ui.compare.kinds import ViewKind
+from reader.ui.compare_page import ComparisonPage
 from reader.ui.reading.card_list import CardListPane
 from reader.ui.reading.card_view import CardView
+
+if TYPE_CHECKING:
+    from reader.ui.compare.workspace import ComparisonWorkspace
 
 MESSAGE_MS = 6000
 
@@ -59,16 +63,17 @@ class ComparisonController(QObject):
         list_pane: CardListPane,
         content: QStackedWidget,
         reading: CardView,
-        workspace: ComparisonWorkspace,
+        page: ComparisonPage,
     ) -> None:
-        super().__init__(workspace)
+        super().__init__(page)
         self._session = session
         self._actions = actions  # named in the hints, with their keys
         self._sidebar = sidebar
         self._list = list_pane
         self._content = content
         self._reading = reading
-        self.workspace = workspace
+        #: The content stack's page the workspace is made into on first use (#17 §4).
+        self.page = page
         #: The cards collected for comparing, or those of the open compare view.
         self.basket: list[str] = []
         self._root: object = None
@@ -86,21 +91,35 @@ class ComparisonController(QObject):
         session.results_changed.connect(self._on_results)
         session.current_changed.connect(self._update)
         list_pane.selection_changed.connect(self._update)
+        session.history.changed.connect(self._follow_history)
+        page.made.connect(self._follow_workspace)
+        self._update()
+
+    @property
+    def workspace(self) -> ComparisonWorkspace:
+        """The comparison views' workspace, made if it has not been yet."""
+        return self.page.workspace()
+
+    def _follow_workspace(self, workspace: ComparisonWorkspace) -> None:
+        """The workspace has just been made: it shows the set and filter shown, and its
+        signals reach this controller."""
+        from reader.ui.compare.items import SECTION  # with the workspace: not at start-up
+
         workspace.compared.connect(self._on_compared)
         workspace.open_card.connect(lambda card_id: self.drill_down(card_id, "header", SECTION))
         workspace.item_activated.connect(self.drill_down)
-        session.history.changed.connect(self._follow_history)
         workspace.tag_clicked.connect(self._tag_clicked)
         workspace.emptied.connect(self.show_reading)
         workspace.view_changed.connect(self._fit_sidebar)
-        self._update()
+        if self._session.catalog is not None:
+            workspace.set_catalog(self._session.catalog, self._session.matched, self._filter_text())
 
     # -- state --------------------------------------------------------------------------------
 
     @property
     def comparing(self) -> bool:
         """Whether the comparison views are on screen (rather than the list and a card)."""
-        return self._content.currentWidget() is self.workspace
+        return self._content.currentWidget() is self.page
 
     @property
     def on_compare_view(self) -> bool:
@@ -141,7 +160,7 @@ class ComparisonController(QObject):
 
     def compare_basket(self) -> None:
         """Compare the cards collected with Add to Comparison, whatever is selected."""
-        if len(self.basket) < MIN_COMPARE and self.workspace.compare_view() is None:
+        if len(self.basket) < MIN_COMPARE and self.page.compare_view() is None:
             self.message.emit(self._basket_tip())
             return
         self.workspace.compare(self.basket)
@@ -165,7 +184,7 @@ class ComparisonController(QObject):
         """Add one card to the comparison (to the open compare view, if there is one)."""
         if card_id in self.basket or len(self.basket) >= MAX_COMPARE:
             return False
-        view = self.workspace.compare_view()
+        view = self.page.compare_view()
         if view is not None:
             return view.add_card(card_id)  # the view reports its cards back
         self.basket.append(card_id)
@@ -195,7 +214,7 @@ class ComparisonController(QObject):
             self._session.history.replace_current(replace(step, view=None))
         if not self.comparing:
             return
-        keep_focus(self._content, self.workspace)
+        keep_focus(self._content, self.page)
         self._content.setCurrentWidget(self._reading)
         self._list.show()
         self._fit_sidebar()
@@ -205,7 +224,7 @@ class ComparisonController(QObject):
     def _show_workspace(self) -> None:
         keep_focus(self._content, self._list, self._content.currentWidget())
         self._list.hide()
-        self._content.setCurrentWidget(self.workspace)
+        self._content.setCurrentWidget(self.page)
         self._fit_sidebar()
         self.workspace.focus_view()
         self._update()
@@ -250,7 +269,7 @@ class ComparisonController(QObject):
     def _compare_reason(self, ids: list[str]) -> str | None:
         if self._session.catalog is None:
             return "Open a set of cards first."
-        if len(ids) < MIN_COMPARE and self.workspace.compare_view() is not None:
+        if len(ids) < MIN_COMPARE and self.page.compare_view() is not None:
             return None  # Ctrl+D goes back to the open comparison
         reason = compare_unavailable_reason(len(ids), self._session.total())
         if reason is not None and len(ids) < MIN_COMPARE and self._session.total() >= MIN_COMPARE:
@@ -290,16 +309,21 @@ class ComparisonController(QObject):
         if self._root is not None and catalog.root != self._root:
             # Another set: its cards have nothing to do with the old comparison.
             self.basket.clear()
-            self.workspace.close_all()
+            if (made := self.page.made_workspace) is not None:
+                made.close_all()
             self.show_reading()
         self._root = catalog.root
         self.basket = [i for i in self.basket if self._session.summary(i) is not None]
-        self.workspace.set_catalog(catalog, self._session.matched, self._filter_text())
+        if (made := self.page.made_workspace) is not None:
+            made.set_catalog(catalog, self._session.matched, self._filter_text())
+        else:
+            self.page.make_when_idle()  # it then takes the set shown (_follow_workspace)
         self._update()
 
     def _on_results(self) -> None:
-        if self._session.catalog is not None:
-            self.workspace.set_filtered(self._session.matched, self._filter_text())
+        made = self.page.made_workspace
+        if made is not None and self._session.catalog is not None:
+            made.set_filtered(self._session.matched, self._filter_text())
         self._update()
 
     def _filter_text(self) -> str:
@@ -307,7 +331,7 @@ class ComparisonController(QObject):
         return "" if query.is_empty() else query.describe()
 
     def _on_compared(self, ids: list[str]) -> None:
-        if not ids and self.workspace.compare_view() is None:
+        if not ids and self.page.compare_view() is None:
             # The compare tab was closed: its cards stay collected, for Compare to reopen.
             if len(self.basket) >= MIN_COMPARE:
                 compare = with_key("Compare", self._actions.compare)
@@ -341,6 +365,8 @@ class ComparisonController(QObject):
             history.push(Step(now.query, card_id))
         self._drilled_to = history.current
         self._list.select(card_id)
+        from reader.ui.compare.items import SECTION  # imported by now (_follow_workspace)
+
         if index == SECTION or self._reading.anchor_position(item_anchor(field, index)) is None:
             self._show_section(card_id, field)
 
@@ -360,7 +386,7 @@ class ComparisonController(QObject):
         if step.view is not None:
             kind = ViewKind(step.view)
             shown = self.comparing and self.workspace.current_kind() is kind
-            if not shown and (kind is not ViewKind.COMPARE or self.workspace.compare_view()):
+            if not shown and (kind is not ViewKind.COMPARE or self.page.compare_view()):
                 self.show_view(kind)
         elif step is self._drilled_to and self.comparing:
             self.show_reading()

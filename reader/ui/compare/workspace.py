@@ -13,7 +13,6 @@ with it.)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import Enum
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
@@ -35,6 +34,7 @@ from reader.ui.compare.compare_rows import CompareLayout
 from reader.ui.compare.export_table import TableExport
 from reader.ui.compare.jobs import Computed, view_job
 from reader.ui.compare.keep_focus import keep_focus
+from reader.ui.compare.kinds import ViewKind
 from reader.ui.compare.making import MadeFor, SpareViews, make_view
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.preload import ViewPreload
@@ -52,13 +52,6 @@ if TYPE_CHECKING:
         TopicMatrixView,
     )
     from reader.ui.compare.making import ComparisonView
-
-
-class ViewKind(Enum):
-    COMPARE = "compare"
-    MATRIX = "matrix"
-    LEDGER = "ledger"
-    TIMELINE = "timeline"
 
 
 TAB_TITLES = {
