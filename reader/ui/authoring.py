@@ -25,14 +25,13 @@ from reader.ui.article_range import ArticleRange
 from reader.ui.capture import SourceCapture
 from reader.ui.draft_offer import DraftOffer
 from reader.ui.editor.drafts import Draft
-from reader.ui.new_files import NewFiles
-from reader.ui.preferences_dialog import PreferencesDialog
 from reader.ui.reading.file_actions import MESSAGE_MS, FileActions, card_at, field_at
 from reader.ui.reading.stand_in import stand_in
 
 if TYPE_CHECKING:
     from reader.ui.editor.card_editor import CardEditor
     from reader.ui.main_window import MainWindow
+    from reader.ui.new_files import NewFiles
 
 #: The editor's share of the reading splitter, the source pane having the rest: a form of
 #: labelled boxes needs more width than the source's running text.
@@ -66,11 +65,21 @@ class Authoring(QObject):
         )
         sources = window.sources
         self.article = ArticleRange(self, sources.pane, sources.evidence, self.capture)
-        self.new_files: NewFiles = NewFiles(self, window)
+        self._new_files: NewFiles | None = None  # made on first use, as the editor is
         self.drafts: DraftOffer = DraftOffer(self, window)
         window.session.current_changed.connect(self._on_current)
         window.session.catalog_changed.connect(self._on_catalog)
         window.installEventFilter(self)  # the window's close asks about unsaved changes
+
+    @property
+    def new_files(self) -> NewFiles:
+        """New Card… and New Set…, made when first asked for: their dialogs and the card
+        skeletons are no part of the first paint (tests/ui/test_startup_imports.py)."""
+        if self._new_files is None:
+            from reader.ui.new_files import NewFiles
+
+            self._new_files = NewFiles(self, self._window)
+        return self._new_files
 
     # -- the card's file --------------------------------------------------------------------
 
@@ -108,6 +117,8 @@ class Authoring(QObject):
         self.edit_card(path, field=field_at(card, line) if card is not None else None)
 
     def preferences(self) -> None:
+        from reader.ui.preferences_dialog import PreferencesDialog  # on first use
+
         PreferencesDialog(self._window.settings, self._window).exec()
 
     # -- the editor ---------------------------------------------------------------------------
