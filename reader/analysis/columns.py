@@ -10,13 +10,38 @@ from collections.abc import Iterable, Sequence
 
 from reader.cards.catalog import CardProgress as CardProgress
 from reader.cards.catalog import Catalog
+from reader.cards.dates import PartialDate
 from reader.cards.model import Card, Perspective
 from reader.cards.query import fold
 
 
+def date_key(published: PartialDate, title: str, card_id: str) -> str:
+    """What :func:`date_order` sorts a card by: its date (:attr:`PartialDate.sort_key`), then
+    its folded title, then its id, as one string.
+
+    One string is compared in C; the tuple of a tuple it replaces took the sort of 100,000
+    cards 0.4 s, all of it holding the interpreter (a frozen window beside a view's job).
+    The order is the tuple's: a date's year has four digits, a missing month or day is 00,
+    and NUL, which nothing sorts before, ends the title (a title holding NUL itself may sort
+    differently)."""
+    month, day = published.month or 0, published.day or 0
+    return f"{published.year:04d}{month:02d}{day:02d}\0{fold(title)}\0{card_id}"
+
+
 def date_order(cards: Iterable[Card]) -> list[Card]:
     """Oldest first; "2021" sorts before "2021-09" (see :attr:`PartialDate.sort_key`)."""
-    return sorted(cards, key=lambda c: (c.source.published.sort_key, fold(c.title), c.id))
+    return sorted(cards, key=lambda c: date_key(c.source.published, c.title, c.id))
+
+
+def ids_in_date_order(catalog: Catalog, card_ids: Sequence[str]) -> list[str]:
+    """``card_ids`` in :func:`date_order`, worked out from the catalog's summaries (held in
+    memory), without reading a card: a view shows its first columns or rows before reading
+    the rest. Ids the catalog does not have are dropped."""
+    wanted = set(card_ids)
+    keys = {
+        s.id: date_key(s.published, s.title, s.id) for s in catalog.summaries() if s.id in wanted
+    }
+    return sorted(keys, key=keys.__getitem__)
 
 
 #: How many cards :func:`cards_of` loads between two progress reports.

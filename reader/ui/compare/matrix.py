@@ -17,7 +17,6 @@ perspective on the topic, or its header where it is silent).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,18 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.columns import CardProgress, source_label
-from reader.analysis.matrix import MatrixRow, TopicMatrix, topic_matrix
+from reader.analysis.matrix import TopicMatrix
 from reader.analysis.side_by_side import no_topics_hint
 from reader.cards.catalog import Catalog
-from reader.cards.model import Card, Parts
+from reader.cards.model import Card
 from reader.qt.models import ROOT, Index, read_only_flags
 from reader.render.comparison import (
     NOT_ADDRESSED,
     matrix_detail_html,
-    matrix_row_label_html,
     topic_matrix_html,
 )
-from reader.render.highlight import escape
 from reader.render.theme import Theme
 from reader.render.tooltips import safe_tooltip
 from reader.ui.compare.browser import SafeBrowser
@@ -59,11 +56,16 @@ from reader.ui.compare.header import HtmlHeader
 from reader.ui.compare.items import perspective_item
 from reader.ui.compare.matrix_cells import CARD_COLUMN_WIDTH, BadgeDelegate
 from reader.ui.compare.matrix_legend import DETAIL_HEIGHT, MatrixLegend, show_detail
+from reader.ui.compare.matrix_shown import ShownMatrix, heading_html, matrix_result
 from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole, PerspectiveRole
 from reader.ui.compare.style import paint_with_theme
 
 LABEL_WIDTH = 230
+#: Milliseconds after a first part is shown that it counts as painted (its layout and
+#: first paint come in the events just after it): the rest is read meanwhile only if the
+#: window has not painted it by then.
+PART_PAINTED_MS = 40
 #: The widest a card column grows to fill the table (badges far apart read badly).
 MAX_COLUMN_WIDTH = 480
 #: The corner above the topic labels, flat in the theme's colour (the style paints a light
@@ -73,51 +75,7 @@ CORNER_STYLE = "QTableCornerButton::section {{ background: {}; border: none; }}"
 
 def column_html(card: Card) -> str:
     """A card column's heading: who, and when in full as everywhere else in the app."""
-    return _heading(card.source.publisher, card.source.published.display())
-
-
-def _heading(publisher: str, date: str) -> str:
-    return f'<p class="row"><b>{escape(publisher)}</b></p><p class="loc">{escape(date)}</p>'
-
-
-def tallest_headings(columns: Sequence[Card]) -> tuple[str, ...]:
-    """Headings as tall as any column's can be: each publisher's with the longest date.
-
-    The column header's height is the tallest heading's; Qt measured two hundred of 10,000
-    to find it (a document each: 40 ms of the window's time). A set has a few dozen publishers.
-    """
-    longest = max((c.source.published.display() for c in columns), key=len, default="")
-    return tuple(_heading(p, longest) for p in sorted({c.source.publisher for c in columns}))
-
-
-def row_tooltip(row: MatrixRow) -> str:
-    """A topic label's tooltip: the question, and the stances the cards take on it."""
-    stances = ", ".join(row.stances) or "none"
-    return safe_tooltip(row.topic.question, f"Stances: {stances}")
-
-
-@dataclass(frozen=True, slots=True)
-class ShownMatrix:
-    """The matrix as the view shows it, made off the UI thread (:meth:`TopicMatrixView.compute`).
-
-    A topic's label counts its sources and stances over every card: 10,000 cards make that
-    milliseconds a label, and the header asked for each label again whenever it measured or
-    painted it (half a second of frozen window per matrix). Made once here, with the tooltips.
-    """
-
-    matrix: TopicMatrix
-    #: Each row's label (HTML) and tooltip, in the rows' order.
-    labels: tuple[str, ...]
-    tooltips: tuple[str, ...]
-    #: What the column header measures for its height (:func:`tallest_headings`).
-    headings: tuple[str, ...]
-
-    @classmethod
-    def of(cls, matrix: TopicMatrix) -> ShownMatrix:
-        total = len(matrix.columns)
-        labels = tuple(matrix_row_label_html(row, total) for row in matrix.rows)
-        tooltips = tuple(row_tooltip(row) for row in matrix.rows)
-        return cls(matrix, labels, tooltips, tallest_headings(matrix.columns))
+    return heading_html(card.source.publisher, card.source.published.display())
 
 
 class TopicMatrixModel(QAbstractTableModel):
@@ -133,11 +91,22 @@ class TopicMatrixModel(QAbstractTableModel):
     def matrix(self) -> TopicMatrix:
         return self._matrix
 
-    def set_matrix(self, shown: ShownMatrix) -> None:
-        self.beginResetModel()
-        self._shown = shown
-        self._matrix = shown.matrix
-        self.endResetModel()
+    def set_matrix(self, shown: ShownMatrix) -> bool:
+        """Show ``shown``; False when it only adds columns to the first part shown (no
+        reset: the cells on screen, the scrolling and the selection stay)."""
+        if not shown.continues(self._shown):
+            self.beginResetModel()
+            self._shown, self._matrix = shown, shown.matrix
+            self.endResetModel()
+            return True
+        before, after = len(self._matrix.columns), len(shown.matrix.columns)
+        if after > before:
+            self.beginInsertColumns(ROOT, before, after - 1)
+        self._shown, self._matrix = shown, shown.matrix
+        if after > before:
+            self.endInsertColumns()
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._matrix.rows) - 1)
+        return False
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._matrix.rows)
@@ -286,21 +255,27 @@ class TopicMatrixView(SetWideView):
         progress: CardProgress | None = None,
         first_part: Callable[[Any], None] | None = None,
     ) -> ShownMatrix:
-        """The matrix, whole (``first_part`` unused: a column's counts need every card)."""
-        cards = catalog.analysed(card_ids, progress, Parts.PERSPECTIVES)
-        return ShownMatrix.of(topic_matrix(cards, catalog.info))
+        """The matrix (:func:`.matrix_shown.matrix_result`), its first columns on the way."""
+        return matrix_result(catalog, card_ids, progress, first_part)
 
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog
         self._columns.set_height_samples(result.headings)
-        self._model.set_matrix(result)
+        reset = self._model.set_matrix(result)
         self._fit_columns()
         hint = no_topics_hint(self._catalog.info)
         self._hint.setText(hint or "")
         self._hint.setVisible(hint is not None)
         self._splitter.setVisible(hint is None)
         self._legend.setVisible(hint is None)
-        self._show_detail(QModelIndex())
+        # The rest of a first part keeps the cell the reader chose in it.
+        self._show_detail(QModelIndex() if reset else self._table.currentIndex())
+        if result.shown is not None:  # a first part: the rest waits until it is painted
+            shown = result.shown
+            if self._table.isVisible():
+                QTimer.singleShot(PART_PAINTED_MS, self, shown.set)
+            else:
+                shown.set()
         if self._topic is not None:
             self._select_topic(self._topic)
             self._topic = None
