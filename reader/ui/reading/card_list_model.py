@@ -90,6 +90,9 @@ class CardListModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self._sort = (DATE, Qt.SortOrder.DescendingOrder)
         self._keys: dict[int, Mapping[str, str]] = {}  # column -> card id -> sort key
+        #: The loader's keys (:func:`sort_keys`), each column taken when first sorted by:
+        #: stored ones are made a column at a time (reader.cards.sorting.keys_of_columns).
+        self._made_keys: SortKeys = {}
         self._terms: tuple[SearchTerm, ...] = ()
         self._hits: dict[str, Hit] = {}
         self._compared: frozenset[str] = frozenset()
@@ -135,7 +138,8 @@ class CardListModel(QAbstractTableModel):
         self.beginResetModel()
         self._names = names if names is not None else TagNames({})
         self._by_id = dict(zip(map(SUMMARY_ID, summaries), summaries, strict=True))
-        self._keys = dict(keys) if keys is not None else {}
+        self._keys = {}
+        self._made_keys = keys if keys is not None else {}
         self._hits = {}
         self._rows = []
         self._row_of = {}
@@ -168,6 +172,8 @@ class CardListModel(QAbstractTableModel):
     def _order_rows(self) -> None:
         column, order = self._sort
         keys = self._keys.get(column)
+        if keys is None and column in self._made_keys:
+            keys = self._keys[column] = self._made_keys[column]
         if keys is None:  # not made by the loader (or the tags column)
             if column in KEYED:
                 self._keys.update(sort_keys(list(self._by_id.values())))
