@@ -12,6 +12,7 @@ from itertools import chain
 
 from reader.analysis.columns import PROGRESS_EVERY, date_order
 from reader.cards.dates import PartialDate
+from reader.cards.event_order import date_number
 from reader.cards.model import Card
 from reader.cards.query import words
 
@@ -226,7 +227,10 @@ def merged_timeline(
 
 
 def timeline_entries(
-    cards: Iterable[Card], checkpoint: Callable[[], None] | None = None
+    cards: Iterable[Card],
+    checkpoint: Callable[[], None] | None = None,
+    *,
+    after: int | None = None,
 ) -> Iterator[TimelineEntry]:
     """The merged timeline's entries in order, each date's events merged when it is reached:
     a view has its first screenful once the events are sorted by date, without waiting for
@@ -240,6 +244,9 @@ def timeline_entries(
     only when :func:`same_event` says the wording matches; within a date, in the order of the
     cards (oldest first) and of their timelines. Dates sort by :attr:`PartialDate.sort_key`,
     so a month comes before the days in it; a day's publications follow its events.
+
+    ``after``: only the dates whose :func:`~reader.cards.event_order.date_number` is greater
+    (the earlier ones were shown already: the timeline's first part).
     """
     ordered = date_order(cards)
     events: dict[PartialDate, list[Report]] = {}
@@ -252,7 +259,8 @@ def timeline_entries(
         published.setdefault(card.source.published, []).append(card)
     wordings: dict[str, _Wording] = {}  # each wording's words, worked out once
     merged = 0
-    for date in sorted(events.keys() | published.keys(), key=lambda d: d.sort_key):
+    dates = sorted(events.keys() | published.keys(), key=date_number)
+    for date in dates if after is None else (d for d in dates if date_number(d) > after):
         clusters = _Clusters()
         for report in events.get(date, ()):
             if checkpoint is not None and merged % PROGRESS_EVERY == 0:

@@ -234,6 +234,28 @@ class IndexCatalog:
                     found.append(card)
         return found
 
+    def first_events(self, card_ids: Sequence[str]) -> dict[str, int] | None:
+        """Each card's earliest timeline date as stored at index time
+        (:func:`reader.cards.event_order.first_event`), for those of ``card_ids`` with a
+        timeline; None when the index cannot be read. One scan in SQLite of a column, read
+        a page of rows at a time: no card's timeline is decoded, and no single call holds
+        the interpreter for long."""
+        summaries, index_of = self._state.summaries, self._index_of
+        wanted = {(summaries[index_of[i]].path, i) for i in card_ids if i in index_of}
+        found: dict[str, int] = {}
+        try:
+            with self._store.connection() as conn:
+                rows = conn.execute(
+                    "SELECT path, card_id, first_event FROM files WHERE first_event NOT NULL"
+                )
+                while page := rows.fetchmany(ANALYSIS_CHUNK):
+                    for path, card_id, first in page:
+                        if (path, card_id) in wanted and isinstance(first, int):
+                            found[card_id] = first
+        except sqlite3.Error:
+            return None
+        return found
+
     def _analysis_rows(self, paths: list[str]) -> dict[tuple[str, str], str]:
         """(path, card id) → analysis row, for the files at ``paths``; empty when the index
         cannot be read (the caller parses the cards instead)."""

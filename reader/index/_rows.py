@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.cards.card_file import parse_card
+from reader.cards.event_order import first_event
 from reader.cards.load import CardFile, UnreadableFileError, load_card_file, read_limited
 from reader.cards.model import Card
 from reader.cards.problems import Problem
@@ -91,6 +92,9 @@ class FileRow(NamedTuple):
     words: bytes | None
     #: What the set-wide analyses read (:mod:`reader.index._projection`; valid cards only).
     analysis: str | None
+    #: The card's earliest timeline date (:func:`reader.cards.event_order.first_event`): which
+    #: cards the timeline's first screenful needs, found without reading their timelines.
+    first_event: int | None
     #: The card's folded text, for full-text search (see :func:`fulltext`). Not a column (the
     #: last field, which :data:`COLUMNS` leaves out): it is kept packed, as ``words``.
     text: str
@@ -163,7 +167,7 @@ def make_row(
         return FileRow(
             stamp.rel, stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode, digest, None,
             None, None, None, None, None, None, None, None, None, None, None, None, None, found,
-            None, None, "",
+            None, None, None, "",
         )  # fmt: skip
     src = card.source
     line, column = card.position("id")
@@ -192,6 +196,7 @@ def make_row(
         problems=found,
         words=pack(text),
         analysis=encode_analysis(card),
+        first_event=first_event(card),
         text=text,
     )
 

@@ -43,6 +43,7 @@ BUSY_TIMEOUT_MS = 5000
 PARSING_MODULES = (
     "reader.cards.card_file",
     "reader.cards.dates",
+    "reader.cards.event_order",
     "reader.cards.load",
     "reader.cards.model",
     "reader.cards.plain_yaml",
@@ -83,7 +84,8 @@ CREATE TABLE files (
     actors TEXT,
     problems TEXT,
     words BLOB,
-    analysis TEXT
+    analysis TEXT,
+    first_event INTEGER
 );
 CREATE TABLE snapshot (
     id INTEGER PRIMARY KEY CHECK (id = 1),

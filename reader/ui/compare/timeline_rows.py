@@ -8,16 +8,19 @@ Pure Python (no widget): :meth:`reader.ui.compare.timeline.TimelineView.compute`
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import takewhile
 from typing import Any
 
 from reader.analysis.columns import CardProgress
 from reader.analysis.timeline import EventKind, TimelineEntry, timeline_entries
 from reader.cards.catalog import Catalog
 from reader.cards.dates import PartialDate, Precision
+from reader.cards.event_order import EventOrdered, date_number
 from reader.cards.model import Card, Parts
 
 
@@ -39,9 +42,16 @@ class YearMarks:
     events: frozenset[int]
 
     @classmethod
-    def of(cls, cards: Sequence[Card]) -> YearMarks:
+    def of(
+        cls, cards: Sequence[Card], events_after: int | None = None, after: int | None = None
+    ) -> YearMarks:
+        """The marks of ``cards``' dates; ``events_after``, ``after``: a year in which other
+        cards have an event, or an event or publication, dated more precisely (a first part's
+        last year, whose later dates it does not read)."""
         events = {e.date for card in cards for e in card.timeline}
         published = {card.source.published for card in cards}
+        events.update(PartialDate(y, 1) for y in (events_after,) if y is not None)
+        published.update(PartialDate(y, 1) for y in (after,) if y is not None)
         return cls(mixed_years(events | published), mixed_years(events))
 
 
@@ -99,14 +109,24 @@ def timeline_rows(
     progress: CardProgress | None = None,
     first_part: Callable[[Any], None] | None = None,
 ) -> TimelineRows:
-    """The rows of ``card_ids``' timeline; ``first_part`` is given the first
-    :data:`FIRST_PART` events' rows as soon as they are merged (each date is merged when
-    reached), and the merge waits until they are painted (see :attr:`TimelineRows.shown`)."""
+    """The rows of ``card_ids``' timeline; ``first_part`` is given a first part of them —
+    from the few cards whose events come first (:func:`early_part`), or else the first
+    :data:`FIRST_PART` events as soon as they are merged (each date is merged when reached) —
+    and the rest waits until it is painted (see :attr:`TimelineRows.shown`)."""
+    early = early_part(catalog, card_ids) if first_part is not None else None
+    if first_part is not None and early is not None:
+        first_part(early[0])
+        assert early[0].shown is not None
+        early[0].shown.wait(PAINT_WAIT)
     cards = catalog.analysed(card_ids, progress, Parts.TIMELINE)
     marks = YearMarks.of(cards)
     # Merging takes as long as loading at 10,000 cards: it must stop when asked, too.
     total = len(card_ids)
     checkpoint = None if progress is None else partial(progress, total, total)
+    if early is not None:
+        part, shown_to = early
+        rest = timeline_entries(cards, checkpoint, after=shown_to)
+        return TimelineRows.of([*part.every, *rest], marks)
     entries = timeline_entries(cards, checkpoint)
     every: list[TimelineEntry] = []
     if first_part is not None:
@@ -122,3 +142,33 @@ def timeline_rows(
                 break
     every.extend(entries)
     return TimelineRows.of(every, marks)
+
+
+def early_part(catalog: Catalog, card_ids: Sequence[str]) -> tuple[TimelineRows, int] | None:
+    """The timeline's rows up to a date (as :func:`date_number`), read from only the cards
+    with an event or publication by then, and that date; None when the catalog cannot say
+    which cards those are (:class:`EventOrdered`) or none are.
+
+    The date is the :data:`FIRST_PART`-th earliest of the cards' first events, so the part
+    has at least that many events before merging. Every card with an event or publication
+    by then is read, so its rows are the whole timeline's, in the same order and merged
+    alike. When the date has only a year, whether that year's year-only events say so
+    (:func:`mixed_years`) depends on its later dates: the other cards' first events and
+    publications tell.
+    """
+    keys = catalog.first_events(card_ids) if isinstance(catalog, EventOrdered) else None
+    if keys is None or len(keys) < FIRST_PART:
+        return None
+    limit = heapq.nsmallest(FIRST_PART, keys.values())[-1]
+    wanted = set(card_ids)
+    published = {s.id: date_number(s.published) for s in catalog.summaries() if s.id in wanted}
+    early = {card_id for card_id, first in keys.items() if first <= limit}
+    early.update(card_id for card_id, date in published.items() if date <= limit)
+    cards = catalog.analysed([i for i in card_ids if i in early], None, Parts.TIMELINE)
+    entries = takewhile(lambda e: date_number(e.date) <= limit, timeline_entries(cards))
+    year, rest = divmod(limit, 10_000)
+    later = range(limit + 1, (year + 1) * 10_000) if not rest else range(0)
+    events_later = any(first in later for first in keys.values())
+    any_later = events_later or any(date in later for date in published.values())
+    marks = YearMarks.of(cards, year if events_later else None, year if any_later else None)
+    return TimelineRows.of(tuple(entries), marks, complete=False), limit
