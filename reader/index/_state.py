@@ -17,9 +17,11 @@ import json
 import marshal
 import sqlite3
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -405,9 +407,11 @@ def _shared_values(columns: SummaryColumns) -> SummaryColumns:
     return ids, titles, publishers, years, months, days, kinds, tags, paths
 
 
-#: The facets as stored: their nodes' kinds and values, each card's nodes (in the summaries'
-#: order) and each node's total.
-FacetColumns = tuple[list[str], list[str], list[tuple[int, ...]], list[int]]
+#: The facets as stored: their nodes' kinds and values, each node's total, then every card's
+#: nodes one after another (in the summaries' order) and how many each card has, as arrays
+#: of machine integers (:func:`_facets` cuts them into each card's tuple in C; as a tuple
+#: each, 100,000 cards' nodes took 10 MB and a quarter of the decoding).
+FacetColumns = tuple[list[str], list[str], list[int], bytes, bytes]
 
 
 def _facet_columns(summaries: Sequence[CardSummary], facets: Facets | None) -> FacetColumns | None:
@@ -415,8 +419,15 @@ def _facet_columns(summaries: Sequence[CardSummary], facets: Facets | None) -> F
         return None
     kinds = [str(f.kind) for f in facets.filters]
     values = [f.value for f in facets.filters]
+    totals = [facets.totals[n] for n in range(len(facets.filters))]
     nodes = list(map(facets.card_nodes.__getitem__, (s.id for s in summaries)))
-    return kinds, values, nodes, [facets.totals[n] for n in range(len(facets.filters))]
+    flat = array(_NODE, chain.from_iterable(nodes)).tobytes()
+    return kinds, values, totals, flat, array(_NODE, map(len, nodes)).tobytes()
+
+
+#: The array type of the stored node numbers and counts (four bytes: a set may have more
+#: than 65,535 tags).
+_NODE = "I"
 
 
 def _decode_state(blob: bytes, current: int, set_digest: bytes = b"") -> State:
@@ -459,12 +470,17 @@ def _facets(
     ids: Sequence[str],
     kinds: list[str],
     values: list[str],
-    nodes: list[tuple[int, ...]],
     totals: list[int],
+    flat: bytes,
+    counts: bytes,
 ) -> Facets:
+    """The facets :func:`_facet_columns` stored, each card's nodes cut out in C."""
     filters = tuple(map(Filter, map(FilterKind, kinds), values))
-    if len(totals) != len(filters):
+    numbers = tuple(array(_NODE, flat))
+    ends = list(accumulate(array(_NODE, counts)))
+    if len(totals) != len(filters) or (ends[-1] if ends else 0) != len(numbers):
         raise ValueError("the stored facets do not line up")
+    nodes = map(numbers.__getitem__, map(slice, [0, *ends], ends))
     counted = Counter({n: total for n, total in enumerate(totals) if total})
     return Facets(filters, dict(zip(ids, nodes, strict=True)), counted)
 
