@@ -11,6 +11,7 @@ Pure Python: no Qt here (the index, below the app, reads and writes them).
 from __future__ import annotations
 
 import threading
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 
 from reader.cards.catalog import CardSummary
@@ -85,8 +86,9 @@ def updated_sort_keys(
 
 
 #: The keys as the index stores them (:func:`key_columns`): each card's ISO date, folded
-#: publisher and folded title, in the order of the ids given.
-KeyColumns = tuple[list[str], list[str], list[str]]
+#: publisher and folded title, in the order of the ids given; then the list's first order,
+#: newest first, as the ids' positions (an array of machine integers).
+KeyColumns = tuple[list[str], list[str], list[str], bytes]
 
 
 def key_columns(keys: SortKeys, ids: Sequence[str]) -> KeyColumns:
@@ -103,28 +105,53 @@ def key_columns(keys: SortKeys, ids: Sequence[str]) -> KeyColumns:
         dates.append(shared.setdefault(date, date))
         publishers.append(shared.setdefault(publisher, publisher))
         titles.append(title)
-    return dates, publishers, titles
+    date_keys = list(map(by_date.__getitem__, ids))
+    newest_first = sorted(range(len(ids)), key=date_keys.__getitem__, reverse=True)
+    return dates, publishers, titles, array(_POSITION, newest_first).tobytes()
+
+
+_POSITION = "I"
 
 
 def keys_of_columns(ids: Sequence[str], columns: KeyColumns) -> SortKeys:
     """The keys :func:`key_columns` was given, for ``ids``; ValueError when the columns do
     not line up with the ids. Each sort choice's keys are made when first asked for (the
     list sorts by one), in C: 100,000 cards' in a few hundredths of a second."""
-    if not len(ids) == len(columns[0]) == len(columns[1]) == len(columns[2]):
+    dates, publishers, titles, positions = columns
+    order = array(_POSITION, positions)
+    if not len(ids) == len(dates) == len(publishers) == len(titles) == len(order):
         raise ValueError("the stored sort keys do not line up with the cards")
-    keys = _StoredKeys(ids, columns)
+    keys = _StoredKeys(ids, (dates, publishers, titles), tuple(map(ids.__getitem__, order)))
     keys[DATE]  # the list's first sort, newest first: made now, on the loader thread
     return keys
+
+
+def presorted(keys: SortKeys, column: int, descending: bool, ids: list[str]) -> list[str] | None:
+    """``ids`` in the order ``sorted(ids, key=keys[column].__getitem__, reverse=descending)``
+    gives, when ``keys`` came from the index with that very order made (newest first, of
+    every card in the catalog's order: the list's first sort); else None. Sorting 100,000
+    rows by their keys took a tenth of a second on the UI thread."""
+    if not isinstance(keys, _StoredKeys) or column != DATE or not descending:
+        return None
+    return list(keys.newest_first) if ids == keys.ids else None
 
 
 class _StoredKeys(Mapping[int, Mapping[str, str]]):
     """:data:`SortKeys` made from their stored columns, a sort choice at a time. Two threads
     asking at once may both make one: equal keys, the first kept."""
 
-    def __init__(self, ids: Sequence[str], columns: KeyColumns) -> None:
+    def __init__(
+        self,
+        ids: Sequence[str],
+        columns: tuple[list[str], list[str], list[str]],
+        newest_first: tuple[str, ...],
+    ) -> None:
         self._ids = ids
         self._columns = columns
         self._made: dict[int, Mapping[str, str]] = {}
+        #: The ids as given (a list, to compare the list's rows with) and sorted newest first.
+        self.ids = list(ids)
+        self.newest_first = newest_first
 
     def __getitem__(self, column: int) -> Mapping[str, str]:
         made = self._made.get(column)

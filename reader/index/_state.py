@@ -437,7 +437,7 @@ def _decode_state(blob: bytes, current: int, set_digest: bytes = b"") -> State:
         raise CorruptIndex("its stored state is damaged")
     try:
         return _unmarshal_state(payload, current, set_digest)
-    except (ValueError, TypeError, EOFError, KeyError) as exc:
+    except (ValueError, TypeError, EOFError, KeyError, IndexError) as exc:
         raise CorruptIndex(f"its stored state does not decode ({exc})") from exc
 
 

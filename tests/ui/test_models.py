@@ -14,7 +14,7 @@ from reader.cards.catalog import MemoryCatalog
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.load import load_set
 from reader.cards.query import Query
-from reader.cards.sorting import DATE, TITLE
+from reader.cards.sorting import DATE, TITLE, key_columns, keys_of_columns, sort_keys
 from reader.cards.tag_labels import TagNames
 from reader.render.snippets import card_hit
 from reader.ui.reading.card_list_model import CardListModel, HitRole, SearchingRole
@@ -81,6 +81,26 @@ def test_card_list_model_sorts_itself(qtmodeltester: ModelTester, catalog: Memor
     assert not model.set_terms(Query(text="france").terms)  # the same search: nothing to redo
     model.set_terms(())
     assert model.index(0, TITLE).data(HitRole) is None
+
+
+def test_card_list_model_takes_the_stored_newest_first_order(
+    qtmodeltester: ModelTester, catalog: MemoryCatalog
+) -> None:
+    """With the index's stored keys, every card newest first is the stored order; the same
+    rows as the list's own sort gives, which any other rows or order still get."""
+    summaries = catalog.summaries()
+    ids = [s.id for s in summaries]
+    made = sort_keys(list(summaries))
+    model = CardListModel()
+    model.set_summaries(summaries, keys_of_columns(ids, key_columns(made, ids)))
+    model.set_rows(catalog.matching(Query()))
+    qtmodeltester.check(model)
+    assert model.ids() == sorted(ids, key=made[DATE].__getitem__, reverse=True)
+    model.sort(TITLE)
+    model.sort(DATE, Qt.SortOrder.DescendingOrder)
+    assert model.ids() == sorted(ids, key=made[DATE].__getitem__, reverse=True)
+    model.set_rows(ids[1:])
+    assert model.ids() == sorted(ids[1:], key=made[DATE].__getitem__, reverse=True)
 
 
 @pytest.mark.usefixtures("qapp")

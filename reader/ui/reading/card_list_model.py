@@ -25,7 +25,15 @@ from PySide6.QtCore import (
 
 from reader.cards.catalog import SUMMARY_ID, CardSummary
 from reader.cards.query import SearchTerm, fold
-from reader.cards.sorting import DATE, KEYED, PUBLISHER, TITLE, SortKeys, sort_keys
+from reader.cards.sorting import (
+    DATE,
+    KEYED,
+    PUBLISHER,
+    TITLE,
+    SortKeys,
+    presorted,
+    sort_keys,
+)
 from reader.cards.tag_labels import TagNames
 from reader.qt.models import ROOT, Index
 from reader.render.snippets import Hit
@@ -184,7 +192,11 @@ class CardListModel(QAbstractTableModel):
         # The ids sorted by their keys and the rows looked up again: C calls all the way,
         # where a key function of our own was a Python call per row.
         ids = list(map(SUMMARY_ID, self._rows))
-        ids.sort(key=keys.__getitem__, reverse=descending)
+        ordered = presorted(self._made_keys, column, descending, ids)
+        if ordered is None:
+            ids.sort(key=keys.__getitem__, reverse=descending)
+        else:
+            ids = ordered
         self._rows = list(map(self._by_id.__getitem__, ids))
         self._row_of = dict(zip(ids, range(len(ids)), strict=True))
 
