@@ -6,13 +6,17 @@ orders, loads and labels cards the same way.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from reader.cards.catalog import CardProgress as CardProgress
 from reader.cards.catalog import Catalog
 from reader.cards.dates import PartialDate
 from reader.cards.model import Card, Perspective
 from reader.cards.query import fold
+
+T = TypeVar("T")
 
 
 def date_key(published: PartialDate, title: str, card_id: str) -> str:
@@ -28,9 +32,28 @@ def date_key(published: PartialDate, title: str, card_id: str) -> str:
     return f"{published.year:04d}{month:02d}{day:02d}\0{fold(title)}\0{card_id}"
 
 
+#: Items sorted at once by :func:`sorted_in_steps`: some milliseconds of sorting.
+SORT_STEP = 16_384
+
+
+def sorted_in_steps(items: list[tuple[str, int, T]]) -> list[T]:
+    """The last of each item, in the order of the rest (unique keys: the value is never
+    compared).
+
+    A sort is one C call, holding the interpreter throughout: 100,000 cards' keys took
+    40-70 ms, a frozen window beside a view's job. Runs of :data:`SORT_STEP` items are
+    sorted, then merged in Python, which lets the window in between."""
+    if len(items) <= SORT_STEP:
+        return [item[-1] for item in sorted(items)]
+    runs = [sorted(items[i : i + SORT_STEP]) for i in range(0, len(items), SORT_STEP)]
+    return [item[-1] for item in heapq.merge(*runs)]
+
+
 def date_order(cards: Iterable[Card]) -> list[Card]:
     """Oldest first; "2021" sorts before "2021-09" (see :attr:`PartialDate.sort_key`)."""
-    return sorted(cards, key=lambda c: date_key(c.source.published, c.title, c.id))
+    return sorted_in_steps(
+        [(date_key(c.source.published, c.title, c.id), n, c) for n, c in enumerate(cards)]
+    )
 
 
 def ids_in_date_order(catalog: Catalog, card_ids: Sequence[str]) -> list[str]:
@@ -41,7 +64,7 @@ def ids_in_date_order(catalog: Catalog, card_ids: Sequence[str]) -> list[str]:
     keys = {
         s.id: date_key(s.published, s.title, s.id) for s in catalog.summaries() if s.id in wanted
     }
-    return sorted(keys, key=keys.__getitem__)
+    return sorted_in_steps([(key, n, card_id) for n, (card_id, key) in enumerate(keys.items())])
 
 
 #: How many cards :func:`cards_of` loads between two progress reports.

@@ -13,6 +13,7 @@ from reader.analysis.ledger import recommendation_ledger
 from reader.analysis.matrix import topic_matrix
 from reader.analysis.timeline import merged_timeline
 from reader.cards.catalog import MemoryCatalog
+from reader.cards.event_order import EventOrdered, first_event
 from reader.cards.load import load_set
 from reader.cards.model import Card, Parts
 from reader.index import IndexCatalog, open_index
@@ -126,3 +127,16 @@ def test_progress_is_told_and_may_stop_the_loading(indexed: IndexCatalog) -> Non
 
     with pytest.raises(StopLoadingError):
         indexed.analysed(ids, stop)
+
+
+def test_first_events_are_each_cards_earliest_event_without_reading_it(
+    indexed: IndexCatalog, cards: Path
+) -> None:
+    memory = MemoryCatalog(load_set(cards))
+    expected = {c.id: first_event(c) for c in memory.card_set.cards if c.timeline}
+    assert expected  # the fixture's cards have timelines
+    ids = [s.id for s in memory.summaries()]
+    assert indexed.first_events(ids) == expected
+    some = ids[:2]
+    assert indexed.first_events(some) == {i: expected[i] for i in some if i in expected}
+    assert isinstance(indexed, EventOrdered)

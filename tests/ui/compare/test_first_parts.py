@@ -1,0 +1,128 @@
+"""First parts from the index's keys: the timeline's from the cards whose events come first
+(each card's earliest event date, :mod:`reader.cards.event_order`), the matrix's from its
+first columns in date order; each is the beginning of the whole, which continues it without
+a reset (#17 §2)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reader.analysis.matrix import topic_matrix
+from reader.cards.catalog import MemoryCatalog
+from reader.cards.event_order import first_event
+from reader.cards.model import Card
+from reader.ui.compare import matrix_shown, timeline_rows
+from reader.ui.compare.matrix import TopicMatrixModel
+from reader.ui.compare.matrix_shown import ShownMatrix, matrix_result
+from reader.ui.compare.roles import HtmlRole
+from reader.ui.compare.timeline_rows import TimelineRows
+from tests.analysis.compare_cards import catalog_of, generated_cards, make_card
+
+
+class EventCatalog(MemoryCatalog):
+    """A memory catalog that knows its cards' first events, as the index does."""
+
+    def first_events(self, card_ids: Sequence[str]) -> Mapping[str, int] | None:
+        cards = (self.card(i) for i in card_ids)
+        firsts = {c.id: first_event(c) for c in cards if c is not None}
+        return {card_id: first for card_id, first in firsts.items() if first is not None}
+
+
+def event_catalog(cards: list[Card]) -> EventCatalog:
+    return EventCatalog(catalog_of(cards).card_set)
+
+
+def parts(catalog: MemoryCatalog, ids: list[str]) -> tuple[list[TimelineRows], TimelineRows]:
+    shown: list[TimelineRows] = []
+
+    def first_part(part: object) -> None:
+        assert isinstance(part, TimelineRows)
+        assert part.shown is not None
+        part.shown.set()
+        shown.append(part)
+
+    return shown, timeline_rows.timeline_rows(catalog, ids, None, first_part)
+
+
+def told(rows: TimelineRows) -> list[tuple[object, ...]]:
+    return [(e.date, e.kind, tuple((r.card.id, r.text) for r in e.reports)) for e in rows.every]
+
+
+@pytest.mark.parametrize("first", [2, 5, 40])
+def test_the_early_part_is_the_beginning_of_the_whole_timeline_marked_alike(
+    first: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_rows, "FIRST_PART", first)
+    cards = generated_cards(60)
+    ids = [c.id for c in cards]
+    shown, whole = parts(event_catalog(cards), ids)
+    (part,) = shown
+    assert 0 < len(part.every) < len(whole.every)
+    assert whole.continues(part)
+    # The whole is the timeline read from every card, as without a first part.
+    assert told(whole) == told(timeline_rows.timeline_rows(catalog_of(cards), ids))
+    for entry in part.every:
+        year = entry.date.year
+        assert (year in part.marks.every) == (year in whole.marks.every)
+        assert (year in part.marks.events) == (year in whole.marks.events)
+
+
+def test_a_part_ending_on_a_year_only_date_knows_the_year_has_dated_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The part reads the cards whose first event is by 2021 (year only); the dated events of
+    2021 are another card's, unread: its first event says the year has them."""
+    monkeypatch.setattr(timeline_rows, "FIRST_PART", 2)
+    cards = [
+        make_card("a", "2023", timeline=[("2020", "Coup in Mali")]),
+        make_card("c", "2023", timeline=[("2021", "Talks begin")]),
+        make_card("b", "2023-05", timeline=[(f"2021-{m:02d}", f"Event {m}") for m in (3, 4)]),
+    ]
+    shown, whole = parts(event_catalog(cards), ["a", "b", "c"])
+    (part,) = shown
+    assert [e.text for e in part.every] == ["Coup in Mali", "Talks begin"]
+    assert whole.continues(part)
+    assert 2021 in part.marks.events
+    assert part.marks.events == whole.marks.events
+
+
+def test_the_matrix_part_is_its_first_columns_counting_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(matrix_shown, "FIRST_COLUMNS", 3)
+    cards = generated_cards(8)
+    catalog = catalog_of(cards)
+    shown: list[ShownMatrix] = []
+
+    def first_part(part: object) -> None:
+        assert isinstance(part, ShownMatrix)
+        assert part.shown is not None
+        part.shown.set()
+        shown.append(part)
+
+    ids = [c.id for c in reversed(cards)]
+    whole = matrix_result(catalog, ids, None, first_part)
+    (part,) = shown
+    assert whole == ShownMatrix.of(topic_matrix(cards, catalog.info))
+    assert [c.id for c in part.matrix.columns] == [c.id for c in whole.matrix.columns[:3]]
+    assert all("counting 8 sources" in label for label in part.labels)
+    assert whole.continues(part)
+    assert not whole.continues(whole)  # a whole matrix is replaced, never continued
+
+
+def test_the_model_adds_the_rest_of_the_columns_without_a_reset(qtbot: QtBot) -> None:
+    cards = generated_cards(8)
+    catalog = catalog_of(cards)
+    whole = ShownMatrix.of(topic_matrix(cards, catalog.info))
+    head = topic_matrix(list(whole.matrix.columns[:3]), catalog.info, ordered=True)
+    model = TopicMatrixModel()
+    assert model.set_matrix(ShownMatrix.part(head, 8))
+    assert model.columnCount() == 3
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.columnsInserted):
+        assert not model.set_matrix(whole)
+    assert model.columnCount() == 8
+    assert model.headerData(0, Qt.Orientation.Vertical, HtmlRole) == whole.labels[0]
