@@ -4,7 +4,7 @@ one grouping of recommendations by addressee that the side-by-side view and the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.cards.model import Card, Recommendation
@@ -64,25 +64,30 @@ class AddresseeGroup:
         return next((recs for c, recs in self.by_card if c.id == card.id), ())
 
 
+class _Resolved(dict[str, tuple[str, str, str]]):
+    """Each way of writing an addressee resolved once to (key, display, as written cleaned):
+    a set of 10,000 cards has some 15,000 recommendations to a few hundred spellings, and
+    resolving one folds it three times."""
+
+    def __init__(self, names: Addressees) -> None:
+        super().__init__()
+        self._names = names
+
+    def __missing__(self, to: str) -> tuple[str, str, str]:
+        found = self[to] = (self._names.key(to), self._names.display(to), _clean(to))
+        return found
+
+
 def group_by_addressee(cards: Sequence[Card], names: Addressees) -> tuple[AddresseeGroup, ...]:
     """Recommendations grouped by addressee; addressees that more cards speak to come first
     ("what does everyone say Bamako should do?"), ties by name."""
     display: dict[str, str] = {}
     spellings: dict[str, dict[str, None]] = {}
     grouped: dict[str, dict[str, tuple[Card, list[Recommendation]]]] = {}
-    # Each way of writing an addressee resolved once: a set of 10,000 cards has some 15,000
-    # recommendations to a few hundred spellings, and resolving one folds it three times.
-    resolved: dict[str, tuple[str, str, str]] = {}
+    resolved = _Resolved(names)
     for card in cards:
         for rec in card.recommendations:
-            found = resolved.get(rec.to)
-            if found is None:
-                found = resolved[rec.to] = (
-                    names.key(rec.to),
-                    names.display(rec.to),
-                    _clean(rec.to),
-                )
-            key, shown, written = found
+            key, shown, written = resolved[rec.to]
             display.setdefault(key, shown)
             spellings.setdefault(key, {})[written] = None
             grouped.setdefault(key, {}).setdefault(card.id, (card, []))[1].append(rec)
@@ -95,6 +100,39 @@ def group_by_addressee(cards: Sequence[Card], names: Addressees) -> tuple[Addres
             tuple((card, by_wording(recs)) for card, recs in grouped[key].values()),
         )
         for key in ordered
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NamedGroup:
+    """An addressee as :func:`group_by_addressee` orders and names it, with its cards' ids
+    only: worked out from the names the cards use, without their recommendations."""
+
+    key: str
+    display: str
+    spellings: tuple[str, ...]
+    #: The cards that address it, in the order given.
+    card_ids: tuple[str, ...]
+
+
+def group_names(
+    named: Iterable[tuple[str, Sequence[str]]], names: Addressees
+) -> tuple[NamedGroup, ...]:
+    """:func:`group_by_addressee`'s groups, in its order, from each card's id and the
+    addressees its recommendations name (as written, in its order), cards in date order."""
+    display: dict[str, str] = {}
+    spellings: dict[str, dict[str, None]] = {}
+    holders: dict[str, dict[str, None]] = {}
+    resolved = _Resolved(names)
+    for card_id, addressees in named:
+        for to in addressees:
+            key, shown, written = resolved[to]
+            display.setdefault(key, shown)
+            spellings.setdefault(key, {})[written] = None
+            holders.setdefault(key, {})[card_id] = None
+    ordered = sorted(holders, key=lambda k: (-len(holders[k]), fold(display[k])))
+    return tuple(
+        NamedGroup(key, display[key], tuple(spellings[key]), tuple(holders[key])) for key in ordered
     )
 
 

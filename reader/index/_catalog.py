@@ -29,7 +29,7 @@ from reader.cards.problems import Problem
 from reader.cards.query import Query
 from reader.cards.sorting import sort_keys
 from reader.index._projection import decode as decode_analysis
-from reader.index._rows import content_digest, restore_card
+from reader.index._rows import content_digest, restore_card, split
 from reader.index._search import (
     RANKED_SQL,
     Positions,
@@ -237,21 +237,35 @@ class IndexCatalog:
     def first_events(self, card_ids: Sequence[str]) -> dict[str, int] | None:
         """Each card's earliest timeline date as stored at index time
         (:func:`reader.cards.event_order.first_event`), for those of ``card_ids`` with a
-        timeline; None when the index cannot be read. One scan in SQLite of a column, read
-        a page of rows at a time: no card's timeline is decoded, and no single call holds
-        the interpreter for long."""
+        timeline; None when the index cannot be read."""
+        found = self._column("first_event", card_ids)
+        return None if found is None else {i: v for i, v in found.items() if isinstance(v, int)}
+
+    def addressees(self, card_ids: Sequence[str]) -> dict[str, list[str]] | None:
+        """Each card's recommendations' addressees as written, from their column (see
+        :class:`reader.cards.addressed.AddresseesKnown`); None when the index cannot be
+        read."""
+        found = self._column("addressees", card_ids)
+        if found is None:
+            return None
+        return {i: split(v) for i, v in found.items() if isinstance(v, str) and v}
+
+    def _column(self, column: str, card_ids: Sequence[str]) -> dict[str, object] | None:
+        """``column`` of the rows of ``card_ids`` that have it (not NULL); None when the
+        index cannot be read. One scan in SQLite, read a page of rows at a time: no card's
+        analysis row is decoded, and no single call holds the interpreter for long."""
         summaries, index_of = self._state.summaries, self._index_of
         wanted = {(summaries[index_of[i]].path, i) for i in card_ids if i in index_of}
-        found: dict[str, int] = {}
+        found: dict[str, object] = {}
         try:
             with self._store.connection() as conn:
                 rows = conn.execute(
-                    "SELECT path, card_id, first_event FROM files WHERE first_event NOT NULL"
+                    f"SELECT path, card_id, {column} FROM files WHERE {column} NOT NULL"
                 )
                 while page := rows.fetchmany(ANALYSIS_CHUNK):
-                    for path, card_id, first in page:
-                        if (path, card_id) in wanted and isinstance(first, int):
-                            found[card_id] = first
+                    for path, card_id, value in page:
+                        if (path, card_id) in wanted:
+                            found[card_id] = value
         except sqlite3.Error:
             return None
         return found

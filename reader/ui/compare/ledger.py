@@ -32,15 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.columns import CardProgress
-from reader.analysis.ledger import LedgerEntry, recommendation_ledger
+from reader.analysis.ledger import LedgerEntry
 from reader.cards.catalog import Catalog
-from reader.cards.model import Parts
 from reader.qt.models import Index
 from reader.render.comparison import ledger_html
 from reader.render.theme import Theme
 from reader.ui.compare.delegate import HtmlDelegate
 from reader.ui.compare.ledger_model import AddresseesModel, LedgerRowsModel, ShownLedger
-from reader.ui.compare.pane import SetWideView
+from reader.ui.compare.ledger_part import ledger_result
+from reader.ui.compare.pane import PART_PAINTED_MS, SetWideView
 from reader.ui.compare.style import paint_with_theme
 
 #: The addressee list's width at 100 % zoom: long names wrap within it.
@@ -132,17 +132,21 @@ class RecommendationsLedgerView(SetWideView):
         progress: CardProgress | None = None,
         first_part: Callable[[Any], None] | None = None,
     ) -> ShownLedger:
-        """The entries, and the rows the view shows: made here, off the UI thread (whole:
-        ``first_part`` is unused, an addressee's entry gathers every card's)."""
-        cards = catalog.analysed(card_ids, progress, Parts.RECOMMENDATIONS)
-        return ShownLedger.of(recommendation_ledger(cards, catalog.info.actor_aliases))
+        """The entries and the rows the view shows (:func:`.ledger_part.ledger_result`),
+        a first part on the way."""
+        return ledger_result(catalog, card_ids, progress, first_part)
 
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog
-        self._model.set_entries(result.entries)
-        self._rows.set_rows(result)
-        self._ledger.scrollToTop()
+        self._model.set_entries(result)
+        if self._rows.set_rows(result):
+            self._ledger.scrollToTop()
         self._follow_ledger()
+        if result.shown is not None:  # a first part: the rest waits until it is painted
+            if self._ledger.isVisible():
+                QTimer.singleShot(PART_PAINTED_MS, self, result.shown.set)
+            else:
+                result.shown.set()
 
     def select_addressee(self, name: str) -> bool:
         """Scroll the ledger to an addressee (by its canonical name)."""

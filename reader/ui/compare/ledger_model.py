@@ -8,9 +8,10 @@ recommendations, seconds of layout for one document.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QObject, Qt
@@ -35,14 +36,21 @@ class AddresseesModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: tuple[LedgerEntry, ...] = ()
+        self._counts: tuple[int, ...] = ()
 
     @property
     def entries(self) -> tuple[LedgerEntry, ...]:
         return self._entries
 
-    def set_entries(self, entries: tuple[LedgerEntry, ...]) -> None:
+    def set_entries(self, shown: ShownLedger) -> None:
+        """The addressees of ``shown``; the same ones in the same order (a first part's
+        whole) change no row, so the current one and the scrolling stay."""
+        same = [e.addressee for e in shown.entries] == [e.addressee for e in self._entries]
+        if same and shown.counts == self._counts:
+            self._entries = shown.entries
+            return
         self.beginResetModel()
-        self._entries = entries
+        self._entries, self._counts = shown.entries, shown.counts
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -52,7 +60,7 @@ class AddresseesModel(QAbstractListModel):
         if not index.isValid() or not self.checkIndex(index):
             return None
         entry = self._entries[index.row()]
-        n = len(entry.sources)
+        n = self._counts[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{entry.addressee}\n{plural(n, 'source')}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -99,18 +107,37 @@ def row_item(row: LedgerRow) -> Item | None:
 class ShownLedger:
     """The ledger as its view shows it, made off the UI thread (plain data): the addressees,
     the rows, and where each addressee's rows start (a pass over 30,000 rows at 10,000 cards,
-    which the window did when the result came)."""
+    which the window did when the result came).
+
+    Not ``complete``: a first part (:mod:`.ledger_part`), every addressee with its count but
+    only the first one's first sources; the whole continues its rows."""
 
     entries: tuple[LedgerEntry, ...]
     rows: tuple[LedgerRow, ...]
     #: The first row of each addressee, by its place in the ledger.
     starts: tuple[int, ...]
+    #: How many sources address each addressee.
+    counts: tuple[int, ...]
+    complete: bool = True
+    #: A first part's: set once the view has painted it; the rest waits for that (up to
+    #: ``PAINT_WAIT``), as the timeline's does.
+    shown: threading.Event | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, entries: Sequence[LedgerEntry]) -> ShownLedger:
         rows = ledger_rows(entries)
         starts = tuple(i for i, row in enumerate(rows) if row.kind is LedgerRowKind.ADDRESSEE)
-        return cls(tuple(entries), rows, starts)
+        return cls(tuple(entries), rows, starts, tuple(len(e.sources) for e in entries))
+
+    def continues(self, part: ShownLedger) -> bool:
+        """Whether these rows are ``part``'s and more, for the same addressees."""
+        head = part.rows
+        return (
+            not part.complete
+            and self.counts == part.counts
+            and len(self.rows) >= len(head) > 0
+            and self.rows[: len(head)] == head
+        )
 
 
 class LedgerRowsModel(Paged, QAbstractListModel):
@@ -121,13 +148,26 @@ class LedgerRowsModel(Paged, QAbstractListModel):
         super().__init__(parent)
         self._rows: tuple[LedgerRow, ...] = ()
         self._starts: tuple[int, ...] = ()
+        self._shown_ledger: ShownLedger | None = None
 
-    def set_rows(self, shown: ShownLedger) -> None:
-        self.beginResetModel()
+    def set_rows(self, shown: ShownLedger) -> bool:
+        """Show ``shown``'s rows; False when they only add to a first part's (no reset: the
+        rows on screen, the scrolling and the current row stay)."""
+        before = self._shown_ledger
+        self._shown_ledger = shown
+        if before is None or not shown.continues(before):
+            self.beginResetModel()
+            self._rows = shown.rows
+            self._starts = shown.starts
+            self._show_first_page()
+            self.endResetModel()
+            return True
+        end = self._shown == len(self._rows)
         self._rows = shown.rows
         self._starts = shown.starts
-        self._show_first_page()
-        self.endResetModel()
+        if end:  # the reader had every row of the part: the next page now, as a scroll would
+            self.load_to(self._shown)
+        return False
 
     def _total(self) -> int:
         return len(self._rows)

@@ -57,15 +57,11 @@ from reader.ui.compare.items import perspective_item
 from reader.ui.compare.matrix_cells import CARD_COLUMN_WIDTH, BadgeDelegate
 from reader.ui.compare.matrix_legend import DETAIL_HEIGHT, MatrixLegend, show_detail
 from reader.ui.compare.matrix_shown import ShownMatrix, heading_html, matrix_result
-from reader.ui.compare.pane import SetWideView
+from reader.ui.compare.pane import PART_PAINTED_MS, SetWideView
 from reader.ui.compare.roles import CardIdRole, HtmlRole, ItemRole, PerspectiveRole
 from reader.ui.compare.style import paint_with_theme
 
 LABEL_WIDTH = 230
-#: Milliseconds after a first part is shown that it counts as painted (its layout and
-#: first paint come in the events just after it): the rest is read meanwhile only if the
-#: window has not painted it by then.
-PART_PAINTED_MS = 40
 #: The widest a card column grows to fill the table (badges far apart read badly).
 MAX_COLUMN_WIDTH = 480
 #: The corner above the topic labels, flat in the theme's colour (the style paints a light

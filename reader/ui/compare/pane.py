@@ -29,6 +29,11 @@ from reader.ui.compare.items import Item
 from reader.ui.compare.roles import ItemRole
 from reader.ui.palette import card_theme
 
+#: Milliseconds after a first part is shown that it counts as painted (its layout and
+#: first paint come in the events just after it): the rest is read meanwhile only if the
+#: window has not painted it by then.
+PART_PAINTED_MS = 40
+
 
 class ComparisonPane(QWidget):
     #: Drill down: open this card at this item (card id, field, index; see
