@@ -12,6 +12,7 @@ import pytest
 from reader.analysis.ledger import recommendation_ledger
 from reader.analysis.matrix import topic_matrix
 from reader.analysis.timeline import merged_timeline
+from reader.cards.addressed import AddresseesKnown
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.event_order import EventOrdered, first_event
 from reader.cards.load import load_set
@@ -140,3 +141,14 @@ def test_first_events_are_each_cards_earliest_event_without_reading_it(
     some = ids[:2]
     assert indexed.first_events(some) == {i: expected[i] for i in some if i in expected}
     assert isinstance(indexed, EventOrdered)
+
+
+def test_addressees_are_each_cards_as_written_without_reading_its_recommendations(
+    indexed: IndexCatalog, cards: Path
+) -> None:
+    memory = MemoryCatalog(load_set(cards))
+    expected = {c.id: [r.to for r in c.recommendations] for c in memory.card_set.cards}
+    assert any(expected.values())  # the fixture's cards make recommendations
+    ids = [s.id for s in memory.summaries()]
+    assert indexed.addressees(ids) == {i: names for i, names in expected.items() if names}
+    assert isinstance(indexed, AddresseesKnown)

@@ -1,7 +1,7 @@
 """First parts from the index's keys: the timeline's from the cards whose events come first
 (each card's earliest event date, :mod:`reader.cards.event_order`), the matrix's from its
-first columns in date order; each is the beginning of the whole, which continues it without
-a reset (#17 §2)."""
+first columns in date order, the ledger's from its cards' addressees; each is the beginning
+of the whole, which continues it without a reset (#17 §2)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from reader.analysis.matrix import topic_matrix
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.event_order import first_event
 from reader.cards.model import Card
-from reader.ui.compare import matrix_shown, timeline_rows
+from reader.ui.compare import ledger_part, matrix_shown, timeline_rows
+from reader.ui.compare.ledger_model import AddresseesModel, LedgerRowsModel, ShownLedger
 from reader.ui.compare.matrix import TopicMatrixModel
 from reader.ui.compare.matrix_shown import ShownMatrix, matrix_result
 from reader.ui.compare.roles import HtmlRole
@@ -24,12 +25,17 @@ from tests.analysis.compare_cards import catalog_of, generated_cards, make_card
 
 
 class EventCatalog(MemoryCatalog):
-    """A memory catalog that knows its cards' first events, as the index does."""
+    """A memory catalog that knows its cards' first events and addressees, as the index
+    does."""
 
     def first_events(self, card_ids: Sequence[str]) -> Mapping[str, int] | None:
         cards = (self.card(i) for i in card_ids)
         firsts = {c.id: first_event(c) for c in cards if c is not None}
         return {card_id: first for card_id, first in firsts.items() if first is not None}
+
+    def addressees(self, card_ids: Sequence[str]) -> Mapping[str, Sequence[str]] | None:
+        cards = (self.card(i) for i in card_ids)
+        return {c.id: [r.to for r in c.recommendations] for c in cards if c and c.recommendations}
 
 
 def event_catalog(cards: list[Card]) -> EventCatalog:
@@ -126,3 +132,52 @@ def test_the_model_adds_the_rest_of_the_columns_without_a_reset(qtbot: QtBot) ->
         assert not model.set_matrix(whole)
     assert model.columnCount() == 8
     assert model.headerData(0, Qt.Orientation.Vertical, HtmlRole) == whole.labels[0]
+
+
+def ledger_parts(catalog: MemoryCatalog, ids: list[str]) -> tuple[list[ShownLedger], ShownLedger]:
+    shown: list[ShownLedger] = []
+
+    def first_part(part: object) -> None:
+        assert isinstance(part, ShownLedger)
+        assert part.shown is not None
+        part.shown.set()
+        shown.append(part)
+
+    return shown, ledger_part.ledger_result(catalog, ids, None, first_part)
+
+
+def test_the_ledger_part_has_every_addressee_counted_and_the_first_ones_first_sources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ledger_part, "FIRST_SOURCES", 2)
+    cards = generated_cards(30)
+    ids = [c.id for c in cards]
+    shown, whole = ledger_parts(event_catalog(cards), ids)
+    (part,) = shown
+    assert whole == ledger_part.ledger_result(catalog_of(cards), ids)  # as without a part
+    assert [e.addressee for e in part.entries] == [e.addressee for e in whole.entries]
+    assert [e.names for e in part.entries] == [e.names for e in whole.entries]
+    assert part.counts == whole.counts == tuple(len(e.sources) for e in whole.entries)
+    assert len(part.entries[0].sources) == 2
+    assert part.rows[0].sources == whole.counts[0]
+    assert whole.continues(part)
+    assert not whole.continues(whole)
+
+
+def test_the_ledger_model_continues_a_part_without_a_reset(
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    monkeypatch.setattr(ledger_part, "FIRST_SOURCES", 2)
+    cards = generated_cards(30)
+    shown, whole = ledger_parts(event_catalog(cards), [c.id for c in cards])
+    rows, addressees = LedgerRowsModel(), AddresseesModel()
+    assert rows.set_rows(shown[0])
+    addressees.set_entries(shown[0])
+    assert addressees.rowCount() == len(whole.entries)
+    first = addressees.data(addressees.index(0, 0))
+    assert first.endswith(f"{whole.counts[0]} sources")
+    with qtbot.assertNotEmitted(rows.modelReset), qtbot.assertNotEmitted(addressees.modelReset):
+        assert not rows.set_rows(whole)
+        addressees.set_entries(whole)
+    assert rows.row(len(shown[0].rows)) == whole.rows[len(shown[0].rows)]
+    assert addressees.entries == whole.entries
