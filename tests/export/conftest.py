@@ -8,10 +8,12 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from unittest import mock
 
+import pypdf._page
 import pytest
-from pypdf import PdfReader
-from pypdf.generic import Destination
+from pypdf import PageObject, PdfReader
+from pypdf.generic import ContentStream, Destination, NameObject
 
 from reader.cards.model import Card
 from reader.cli import main
@@ -57,6 +59,37 @@ def assert_reads_once_in_order(text: str, card: Card, label: str = "") -> None:
         at = found
 
 
+def parsed_page(reader: PdfReader, index: int) -> PageObject:
+    """Page ``index`` with its content stream parsed once for every extraction from it.
+
+    Parsing a page's content stream is most of what pypdf's text extraction costs, and each
+    extraction parses it anew: the plain text (with run positions) and the layout text of one
+    page were two parses. The page keeps the parsed stream, which the plain extraction uses
+    as it is and :func:`layout_text` hands to the layout extraction.
+    """
+    page = reader.pages[index]
+    content = page[NameObject("/Contents")].get_object()
+    if not isinstance(content, ContentStream):
+        content = ContentStream(content, reader, "bytes")
+        page[NameObject("/Contents")] = content
+    return page
+
+
+def layout_text(page: PageObject) -> str:
+    """pypdf's layout-mode text of a page from :func:`parsed_page`, from the stream it holds
+    (pypdf's layout mode makes a new ``ContentStream`` of the page's contents, which would
+    parse them again: it is given the parsed one)."""
+    parsed = page[NameObject("/Contents")].get_object()
+    assert isinstance(parsed, ContentStream)
+
+    def content_stream(stream: object, pdf: object, encoding: object = None) -> ContentStream:
+        assert stream is parsed, "pypdf's layout mode read something else than the page"
+        return parsed
+
+    with mock.patch.object(pypdf._page, "ContentStream", content_stream):
+        return page.extract_text(extraction_mode="layout")
+
+
 class _Texts:
     """Page texts (0-based, negative from the end), each read when first asked for, with the
     positions of its runs (see :class:`PageText`): pypdf takes a while per page."""
@@ -68,7 +101,7 @@ class _Texts:
     def read(self, index: int) -> PageText:
         index = index % len(self._reader.pages)
         if index not in self._cache:
-            self._cache[index] = PageText.of(self._reader.pages[index])
+            self._cache[index] = PageText.of(parsed_page(self._reader, index))
         return self._cache[index]
 
     def __getitem__(self, index: int) -> str:
@@ -110,7 +143,7 @@ class Book:
     def lines(self, page: int) -> list[str]:
         """The page's text as laid out, one printed line per item, words single-spaced."""
         if page not in self._lines:
-            text = self.reader.pages[page - 1].extract_text(extraction_mode="layout")
+            text = layout_text(parsed_page(self.reader, page - 1))
             self._lines[page] = [" ".join(ln.split()) for ln in text.splitlines() if ln.strip()]
         return self._lines[page]
 
