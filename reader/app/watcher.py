@@ -1,25 +1,28 @@
 """Reload when the set changes on disk, however the change was made.
 
-Editors often save by writing a temporary file and renaming it over the card; the kernel then
-drops the watch on the old file. So folders are watched as well as files (a rename shows up
-in the folder), events are debounced into one reload, and after each reload the caller hands
-in a fresh list of targets, which re-watches the renamed files.
+Editors often save by writing a temporary file and renaming it over the card, others write the
+card in place, and git replaces files, adds and removes them. On Linux each folder the loader
+walks has an inotify watch that names every file written, added, removed or renamed in it
+(:mod:`reader.app.folder_events`); elsewhere each card file is watched through Qt as well as
+each folder (:mod:`reader.app.qt_watches`). Events are debounced into one reload, and after each
+reload the caller hands in a fresh list of targets.
 
-A watch costs the window's thread about 35 µs a file (inotify and Qt's bookkeeping), so a set
-of 10,000 cards is watched :data:`WATCH_SLICE` files per turn of the event loop rather than all
-at once, which froze the window for a third of a second after every load; what a watch needs
-to know of the folders is worked out with the targets, off the window's thread.
+A file changed after the load read it and before the watch began is found by its time, a slice
+of :data:`CHECK_SLICE` files per turn of the event loop (watching each file through Qt, a slice
+of :data:`WATCH_SLICE`: about 35 µs a file there, and more as the watcher fills), so that no
+large set holds the window after its load.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from reader.app.folder_events import FolderEvents
+from reader.app.qt_watches import QtWatches, listings
 from reader.cards.load import is_card_name, is_walked_folder, walk_locations
 from reader.cards.model import SET_FILE
 
@@ -28,7 +31,9 @@ DEBOUNCE_MS = 200
 _MAX_WATCHED_FOLDERS = 4096
 #: File times tick coarsely (a few ms); a write this close to a load's start counts as after it.
 CLOCK_SLACK_S = 0.05
-#: Paths added to the watch per turn of the event loop (about 10 ms of the window's time).
+#: Files whose time is checked per turn of the event loop (a few ms of the window's time).
+CHECK_SLICE = 1000
+#: Files watched through Qt per turn of the event loop (about 10 ms of the window's time).
 WATCH_SLICE = 250
 
 
@@ -38,9 +43,6 @@ class WatchTargets:
     files: tuple[str, ...]
     #: When the load that produced these targets started reading (``time.time()``).
     since: float = 0.0
-    #: Each folder's card files and sub-folders, as the targets list them; worked out when
-    #: the watch starts if not given (:func:`watch_targets` gives them, off the UI thread).
-    listings: Mapping[str, _Listing] | None = None
 
 
 def watch_targets(root: Path, since: float = 0.0) -> WatchTargets:
@@ -55,8 +57,7 @@ def watch_targets(root: Path, since: float = 0.0) -> WatchTargets:
     set_file = root / SET_FILE
     if set_file.exists():
         files.append(str(set_file))
-    targets = WatchTargets(tuple(dict.fromkeys(folders)), tuple(files), since)
-    return WatchTargets(targets.folders, targets.files, since, _listings(targets))
+    return WatchTargets(tuple(dict.fromkeys(folders)), tuple(files), since)
 
 
 #: What changed since the last signal: the paths of the card and set files that were written,
@@ -66,93 +67,91 @@ Changes = frozenset[str] | None
 
 
 class SetWatcher(QObject):
-    """Emits :attr:`changed` once, ``DEBOUNCE_MS`` after the last change under the set.
-
-    The signal says which files changed, so that a large set re-checks only those. A file's
-    own watch names it. A folder's event is compared, once per signal, with the folder's last
-    known listing: that names the files added or removed, and the files whose watch is gone
-    (an editor that saves by renaming a new file over the card takes the old watch with it).
-    """
+    """Emits :attr:`changed` once, ``DEBOUNCE_MS`` after the last change under the set, saying
+    which files changed, so that a large set re-checks only those."""
 
     #: :data:`Changes` since the previous signal.
     changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(parent)
-        self._watcher = self._new_watcher()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self._emit)
-        # Adds the rest of a large watch, a slice per turn of the event loop.
+        # Checks (and, through Qt, watches) the rest of a large watch, a slice per turn.
         self._slicer = QTimer(self)
         self._slicer.setSingleShot(True)
         self._slicer.setInterval(0)
-        self._slicer.timeout.connect(self._add_slice)
-        self._to_add: list[str] = []
+        self._slicer.timeout.connect(self._next_slice)
+        self._to_do: list[str] = []
         self._since = 0.0
         self._changes: set[str] | None = set()
-        self._touched: set[str] = set()  # folders with an event since the last signal
-        #: For each watched folder: its card files (the set file too) and its sub-folders.
-        self._listings: dict[str, _Listing] = {}
-
-    def _new_watcher(self) -> QFileSystemWatcher:
-        watcher = QFileSystemWatcher(self)
-        watcher.directoryChanged.connect(self._on_folder)
-        watcher.fileChanged.connect(self._note)
-        return watcher
+        self._touched: set[str] = set()  # folders with an event since the last signal (Qt)
+        self._folders = FolderEvents.open(self)
+        self._qt: QtWatches | None = None
+        if self._folders is not None:
+            self._folders.file.connect(self._on_file)
+            self._folders.folder.connect(self._on_subfolder)
+            self._folders.lost.connect(lambda: self._note(None))
+        else:
+            self._qt = QtWatches(self)
+            self._qt.file.connect(self._note)
+            self._qt.touched.connect(self._on_folder)
 
     def watch(self, targets: WatchTargets) -> None:
-        """Watch exactly ``targets`` from now on (the first :data:`WATCH_SLICE` paths at once,
-        the rest in the next turns of the event loop).
+        """Watch exactly ``targets`` from now on.
 
-        Paths already watched keep their watch, so no event in flight is lost, and a change
-        already waiting for its reload still gets it. A file watched for the first time may
-        have changed after the load read it and before this watch existed (a new file, or
-        one an editor replaced); if so, it is reloaded once more.
+        A path watched already keeps its watch, so no event in flight is lost, and a change
+        already waiting for its reload still gets it. A file may have changed after the load
+        read it and before this watch existed (a new file, or one an editor replaced); if so,
+        it is reloaded once more. The first slice of the files is done at once, the rest in
+        the next turns of the event loop.
         """
-        wanted = {*targets.folders, *targets.files}
-        current = set(self.watched())
-        stale = sorted(current - wanted)
-        if stale:
-            self._watcher.removePaths(stale)
-        self._to_add = sorted(wanted - current)
         self._since = targets.since
-        self._listings = dict(
-            targets.listings if targets.listings is not None else _listings(targets)
-        )
-        self._add_slice()
+        if self._folders is not None:
+            self._folders.watch(targets.folders)
+            self._to_do = list(reversed(targets.files)) if targets.since else []
+        elif self._qt is not None:
+            wanted = {*targets.folders, *targets.files}
+            current = set(self._qt.paths())
+            self._qt.remove(sorted(current - wanted))
+            self._qt.know(listings(targets.folders, targets.files))
+            self._to_do = sorted(wanted - current, reverse=True)
+        self._next_slice()
 
-    def _add_slice(self) -> None:
-        """Watch the next slice of the paths :meth:`watch` was given, then note those that
-        changed since their load began (checked once watched, so no write falls between)."""
-        part, self._to_add = self._to_add[:WATCH_SLICE], self._to_add[WATCH_SLICE:]
-        present = [path for path in part if os.path.exists(path)]
-        if present:
-            self._watcher.addPaths(present)
+    def _next_slice(self) -> None:
+        """Watch (through Qt) and check the next slice of the files :meth:`watch` was given:
+        each is checked once watched, so no write falls between."""
+        size = WATCH_SLICE if self._qt is not None else CHECK_SLICE
+        # Taken from the end (the list is in reverse), not sliced off the front: a copy of
+        # the rest each turn would cost a large set's watch a quadratic time.
+        part = self._to_do[-size:][::-1]
+        del self._to_do[-size:]
+        if self._qt is not None:
+            part = self._qt.add(part)
         if self._since:
-            for path in present:
+            for path in part:
                 if _modified_since(path, self._since):
                     # A folder changed during the load: what is in it may be new.
                     self._note(None if os.path.isdir(path) else path)
-        if self._to_add:
+        if self._to_do:
             self._slicer.start()
 
     def stop(self) -> None:
         self._timer.stop()
         self._slicer.stop()
-        self._to_add = []
+        self._to_do = []
         self._changes, self._touched = set(), set()
-        # A new watcher, not removePaths: the old one's watches go with it at once (40 ms for
-        # 10,000 files, against 360 ms to remove them one by one), and it says nothing more.
-        old, self._watcher = self._watcher, self._new_watcher()
-        old.blockSignals(True)
-        old.deleteLater()
+        if self._folders is not None:
+            self._folders.watch(())
+        if self._qt is not None:
+            self._qt.clear()
 
     @property
     def adding(self) -> bool:
-        """The last :meth:`watch` is still adding its paths, a slice per turn of the loop."""
-        return bool(self._to_add)
+        """The last :meth:`watch` is still checking or adding its files, a slice per turn."""
+        return bool(self._to_do)
 
     @property
     def pending(self) -> bool:
@@ -160,7 +159,18 @@ class SetWatcher(QObject):
         return self._timer.isActive()
 
     def watched(self) -> list[str]:
-        return self._watcher.directories() + self._watcher.files()
+        """The folders watched (and, where they are watched through Qt, the files)."""
+        if self._qt is not None:
+            return self._qt.paths()
+        return self._folders.folders() if self._folders is not None else []
+
+    def _on_file(self, path: str) -> None:
+        if is_card_name(_name(path)):  # the set file's name is one too
+            self._note(path)
+
+    def _on_subfolder(self, path: str) -> None:
+        if is_walked_folder(_name(path)):
+            self._note(None)  # a folder of cards came or went: check everything
 
     def _on_folder(self, folder: str) -> None:
         self._touched.add(folder)
@@ -176,58 +186,13 @@ class SetWatcher(QObject):
     def _emit(self) -> None:
         changes, self._changes = self._changes, set()
         touched, self._touched = self._touched, set()
-        if changes is not None and touched:
-            changes = self._folder_changes(sorted(touched), changes)
+        if changes is not None and touched and self._qt is not None:
+            changes = self._qt.changes_in(sorted(touched), changes, self._to_do)
         self.changed.emit(None if changes is None else frozenset(changes))
 
-    def _folder_changes(self, folders: list[str], changes: set[str]) -> set[str] | None:
-        """``changes`` and what changed in ``folders``; None if a sub-folder came or went."""
-        # A file not watched yet (a large watch is still being added) has not lost its watch.
-        watched = set(self._watcher.files()).union(self._to_add)
-        for folder in folders:
-            known = self._listings.get(folder)
-            now = _listing(folder)
-            if known is None or now is None or now.folders != known.folders:
-                return None
-            self._listings[folder] = now
-            changes.update(os.path.join(folder, name) for name in now.cards ^ known.cards)
-            paths = (os.path.join(folder, name) for name in now.cards & known.cards)
-            changes.update(path for path in paths if path not in watched)
-        return changes
 
-
-@dataclass(frozen=True, slots=True)
-class _Listing:
-    cards: frozenset[str]
-    folders: frozenset[str]
-
-
-def _listings(targets: WatchTargets) -> dict[str, _Listing]:
-    cards: dict[str, set[str]] = {folder: set() for folder in targets.folders}
-    folders: dict[str, set[str]] = {folder: set() for folder in targets.folders}
-    for path in targets.files:
-        cards.setdefault(os.path.dirname(path), set()).add(os.path.basename(path))
-    for path in targets.folders:
-        parent = os.path.dirname(path)
-        if parent in folders and path != parent:
-            folders[parent].add(os.path.basename(path))
-    return {
-        folder: _Listing(frozenset(cards[folder]), frozenset(folders[folder]))
-        for folder in targets.folders
-    }
-
-
-def _listing(folder: str) -> _Listing | None:
-    """The folder's card files and the sub-folders the walk enters; None if unreadable."""
-    try:
-        with os.scandir(folder) as entries:
-            found = [(e.name, e.is_dir()) for e in entries]
-    except OSError:
-        return None
-    return _Listing(
-        frozenset(name for name, _ in found if is_card_name(name)),
-        frozenset(name for name, is_dir in found if is_dir and is_walked_folder(name)),
-    )
+def _name(path: str) -> str:
+    return os.path.basename(path)
 
 
 def _modified_since(path: str, since: float) -> bool:
