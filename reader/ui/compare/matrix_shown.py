@@ -54,11 +54,12 @@ def row_tooltip(row: MatrixRow) -> str:
 
 
 def counting_label_html(topic: Topic, total: int) -> str:
-    """A topic's label while its counts over ``total`` cards are being made: as tall as the
-    label with its counts (:func:`matrix_row_label_html`), so no row moves when they come."""
+    """A topic's label while its counts over ``total`` cards are being made: worded as the
+    label with its counts (:func:`matrix_row_label_html`), an ellipsis for each count still
+    to come, so it wraps alike and the rows hardly move when they come."""
     return (
         f'<p class="row"><b>{escape(topic.label)}</b></p>'
-        f'<p class="loc">counting {total:,} sources…</p>'
+        f'<p class="loc">… of {total:,} sources · … stances</p>'
     )
 
 

@@ -115,7 +115,7 @@ def test_the_matrix_part_is_its_first_columns_counting_the_rest(
     (part,) = shown
     assert whole == ShownMatrix.of(topic_matrix(cards, catalog.info))
     assert [c.id for c in part.matrix.columns] == [c.id for c in whole.matrix.columns[:3]]
-    assert all("counting 8 sources" in label for label in part.labels)
+    assert all("… of 8 sources · … stances" in label for label in part.labels)
     assert whole.continues(part)
     assert not whole.continues(whole)  # a whole matrix is replaced, never continued
 
