@@ -28,6 +28,7 @@ from reader.cards.model import SET_FILE, Card, Parts, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query
 from reader.cards.sorting import sort_keys
+from reader.index._columns import column_of
 from reader.index._projection import decode as decode_analysis
 from reader.index._rows import content_digest, restore_card, split
 from reader.index._search import (
@@ -242,33 +243,17 @@ class IndexCatalog:
         return None if found is None else {i: v for i, v in found.items() if isinstance(v, int)}
 
     def addressees(self, card_ids: Sequence[str]) -> dict[str, list[str]] | None:
-        """Each card's recommendations' addressees as written, from their column (see
-        :class:`reader.cards.addressed.AddresseesKnown`); None when the index cannot be
-        read."""
+        """Each card's recommendations' addressees as written (see
+        :class:`reader.cards.addressed.AddresseesKnown`); None when the index cannot be read."""
         found = self._column("addressees", card_ids)
         if found is None:
             return None
         return {i: split(v) for i, v in found.items() if isinstance(v, str) and v}
 
     def _column(self, column: str, card_ids: Sequence[str]) -> dict[str, object] | None:
-        """``column`` of the rows of ``card_ids`` that have it (not NULL); None when the
-        index cannot be read. One scan in SQLite, read a page of rows at a time: no card's
-        analysis row is decoded, and no single call holds the interpreter for long."""
         summaries, index_of = self._state.summaries, self._index_of
         wanted = {(summaries[index_of[i]].path, i) for i in card_ids if i in index_of}
-        found: dict[str, object] = {}
-        try:
-            with self._store.connection() as conn:
-                rows = conn.execute(
-                    f"SELECT path, card_id, {column} FROM files WHERE {column} NOT NULL"
-                )
-                while page := rows.fetchmany(ANALYSIS_CHUNK):
-                    for path, card_id, value in page:
-                        if (path, card_id) in wanted:
-                            found[card_id] = value
-        except sqlite3.Error:
-            return None
-        return found
+        return column_of(self._store, column, wanted)
 
     def _analysis_rows(self, paths: list[str]) -> dict[tuple[str, str], str]:
         """(path, card id) → analysis row, for the files at ``paths``; empty when the index
