@@ -19,7 +19,7 @@ from reader.cards.query import Query
 from reader.cards.sorting import sort_keys
 from reader.index import _catalog as index_catalog
 from reader.index import open_index
-from reader.index._state import State, _checksum, _decode_state, _encode_state
+from reader.index._state import State, _checksum, _decode_state, _payload
 from reader.index._store import PARSING_MODULES, CorruptIndex
 from tests.support.synthetic import write_set
 
@@ -51,8 +51,7 @@ def test_the_stored_state_keeps_its_layout() -> None:
     assert state.facets is None
     assert state.sort_keys is None
     assert not state.prepared
-    blob = _encode_state(state)
-    assert marshal.loads(blob[len(_checksum(b"")) :]) == (
+    assert marshal.loads(_payload(state)) == (
         columns,
         (7,),
         [PROBLEM],
@@ -69,7 +68,8 @@ def test_the_stored_facets_and_sort_keys_are_what_the_loader_would_make(tmp_path
     summaries = tuple(shown.summaries())
     state = State(summaries, tuple(range(len(summaries))), (), 3)
     facets, keys = build_facets(summaries), sort_keys(summaries)
-    blob = _encode_state(state)  # both known for these very summaries: stored
+    payload = _payload(state)  # both known for these very summaries: stored
+    blob = _checksum(payload) + payload
     back = _decode_state(blob, 3)
     assert back == state
     assert back.prepared
