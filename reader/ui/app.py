@@ -6,13 +6,13 @@ and says in one line how to work headless instead.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from reader.app.gc_pause import collections_paused
 from reader.cards.resources import shipped_cards_dir
 
 ORGANIZATION = "Briefing Reader"
@@ -57,19 +57,21 @@ def run_window(path: Path | None, sources: Path | None = None) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
-    # Qt is imported only now: `check` and the display test never pay for it.
-    import PySide6
-    from PySide6.QtCore import QSettings, qVersion
-    from PySide6.QtWidgets import QApplication
+    # What the imports make lives as long as the program: no collections while they run
+    # (some 110, ~10 ms of CPU; the cycles they would free, ~1,700 objects of 350 KB, are
+    # kept), then left out of the full collections (frozen, still freed when nothing refers
+    # to it) rather than walked again by each one that a 10,000-card catalog sets off while
+    # the window opens (30-60 ms of start-up).
+    with collections_paused(freeze=True):
+        # Qt is imported only now: `check` and the display test never pay for it.
+        import PySide6
+        from PySide6.QtCore import QSettings, qVersion
+        from PySide6.QtWidgets import QApplication
 
-    from reader.app.settings import Settings
-    from reader.ui.crash import install_crash_notice
-    from reader.ui.main_window import MainWindow
+        from reader.app.settings import Settings
+        from reader.ui.crash import install_crash_notice
+        from reader.ui.main_window import MainWindow
 
-    # What the imports made lives as long as the program: left out of the full collections
-    # (frozen, still freed when nothing refers to it) rather than walked again by each one
-    # that a 10,000-card catalog sets off while the window opens (30-60 ms of start-up).
-    gc.freeze()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APPLICATION])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
