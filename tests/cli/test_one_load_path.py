@@ -7,15 +7,15 @@ parses nothing), and the window's catalog is the index's.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from reader.cli import main
 from reader.index import IndexCatalog
 from reader.index._store import CACHE_ENV, index_path
 from reader.ui.main_window import MainWindow, settings_at
@@ -30,40 +30,48 @@ def root(tmp_path: Path) -> Path:
     return copy
 
 
-def run(cache: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    """``briefing-reader ARGS…`` in a child process, with ``cache`` as its index cache."""
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, CACHE_ENV: str(cache)},
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def assert_left_an_up_to_date_index(root: Path, cache: Path) -> None:
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], qapp: object) -> Run:
+    """``briefing-reader ARGS…`` with ``cache`` as its index cache, in this process: which
+    path the commands load by is the case, not the process (a child cost 0.15-0.5 s of CPU).
+    ``qapp``: the export finds the session's QApplication (see tests/export/conftest.py)."""
+
+    def run(cache: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+        argv = [str(arg) for arg in args]
+        capsys.readouterr()
+        with monkeypatch.context() as patch:
+            patch.setenv(CACHE_ENV, str(cache))
+            code = main(argv)
+        captured = capsys.readouterr()
+        return subprocess.CompletedProcess(argv, code, captured.out, captured.err)
+
+    return run
+
+
+def assert_left_an_up_to_date_index(run: Run, root: Path, cache: Path) -> None:
     assert index_path(root, cache).is_file()
     indexed = run(cache, "index", root)
     assert indexed.returncode == 0, indexed.stdout + indexed.stderr
     assert "; 0 files parsed (" in indexed.stdout
 
 
-def test_check_reads_through_the_index(root: Path, tmp_path: Path) -> None:
+def test_check_reads_through_the_index(run: Run, root: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     checked = run(cache, "check", root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert checked.stdout.startswith("2 cards, 0 errors, 0 warnings (")
-    assert_left_an_up_to_date_index(root, cache)
+    assert_left_an_up_to_date_index(run, root, cache)
 
 
-def test_export_reads_through_the_index(root: Path, tmp_path: Path) -> None:
+def test_export_reads_through_the_index(run: Run, root: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     exported = run(cache, "export", root, "-o", tmp_path / "book.pdf", "--no-tag-index")
     assert exported.returncode == 0, exported.stdout + exported.stderr
     assert "(2 cards) written to" in exported.stdout
-    assert_left_an_up_to_date_index(root, cache)
+    assert_left_an_up_to_date_index(run, root, cache)
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
