@@ -160,7 +160,8 @@ def index_snapshots(
     """
     last = time.monotonic()
     shown: IndexCatalog | None = None
-    # The final state is stored once, with what the window derives from it (store_prepared).
+    # The final state is stored once, with what the window derives from it: made here for an
+    # open (store_prepared), patched by the window's loader for a reload (save_state after).
     steps = build(
         root,
         None,
@@ -174,13 +175,15 @@ def index_snapshots(
     for item in steps:
         if isinstance(item, IndexCatalog):
             if item is not shown:
-                # Before the window has it: a benchmark's window (or a person) may close at
-                # once, and the next open should find the facets and sort keys stored.
-                item.store_prepared()
+                if stored_first:
+                    # Before the window has it: a benchmark's window (or a person) may close
+                    # at once, and the next open should find the facets and sort keys stored.
+                    item.store_prepared()
                 yield item
                 shown = item
                 # While the window shows the list, build what its first filter will need.
                 item.facets()
+                item.save_state()  # a reload's, with what the loader patched meanwhile
         elif item.done < item.total and time.monotonic() - last >= SNAPSHOT_SECONDS:
             try:
                 partial = item.snapshot()
