@@ -275,3 +275,7 @@ def timeline_entries(
         for card in published.get(date, ()):
             news = f"{card.source.publisher} publishes “{card.source.title or card.title}”"
             yield TimelineEntry(date, EventKind.PUBLISHED, (Report(card, news),))
+    # One wording at a time: at 100,000 cards the generator's end dropped some 400,000 of
+    # them (two million objects) in one go, holding the interpreter for 0.1-0.15 s.
+    for _ in range(len(wordings)):
+        wordings.popitem()
