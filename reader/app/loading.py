@@ -156,7 +156,10 @@ def _load(
                 if catalog is None:
                     break
                 context.checkpoint()
-                ready = prepare(catalog.summaries(), previous[1] if previous else None)
+                # Patched from the catalog before it when few cards differ: a warm open's
+                # stored catalog, then the one after the files changed since.
+                before = last if last is not None else previous
+                ready = prepare(catalog.summaries(), before[1] if before else None)
             seconds = time.perf_counter() - started
             snapshot = Snapshot(request, root, catalog, False, seconds, None, ready)
             _deliver(context, snapshot, wait=last is None)

@@ -161,7 +161,9 @@ def index_snapshots(
     last = time.monotonic()
     shown: IndexCatalog | None = None
     # The final state is stored once, with what the window derives from it: made here for an
-    # open (store_prepared), patched by the window's loader for a reload (save_state after).
+    # open's first catalog (store_prepared); patched by the window's loader from the catalog
+    # before for the next one (the files changed since the stored one) and a reload's, and
+    # stored after (save_state).
     steps = build(
         root,
         None,
@@ -175,7 +177,7 @@ def index_snapshots(
     for item in steps:
         if isinstance(item, IndexCatalog):
             if item is not shown:
-                if stored_first:
+                if stored_first and shown is None:
                     # Before the window has it: a benchmark's window (or a person) may close
                     # at once, and the next open should find the facets and sort keys stored.
                     item.store_prepared()

@@ -62,12 +62,18 @@ def test_an_open_stores_them_and_the_next_one_reads_them_back(
 
 
 def test_an_edited_card_is_in_the_stored_facets_and_keys(cards: Path, cache: Path) -> None:
+    """An open after an edit stores what the loader patched for the updated catalog."""
     list(index_snapshots(cards, cache_dir=cache))
     edited = sorted(p for p in cards.rglob("*.yaml") if p.name != SET_FILE)[0]
     text = edited.read_text(encoding="utf-8")
     text = re.sub(r"^title: .*$", 'title: "Zebra crossing"', text, flags=re.M)
     edited.write_text(re.sub(r"^tags:\n", "tags:\n  - brand-new\n", text, flags=re.M), "utf-8")
-    updated = last(list(index_snapshots(cards, cache_dir=cache)))  # stored one, then updated
+    opens = index_snapshots(cards, cache_dir=cache)
+    shown = next(opens)  # as stored; then as updated, patched by the loader from the first
+    updated = next(opens)
+    assert isinstance(updated, IndexCatalog)
+    prepare(updated.summaries(), prepare(shown.summaries()))
+    assert list(opens) == []  # the rest of the open stores them
     state = stored(updated, cards)
     assert state.prepared
     assert (state.facets, state.sort_keys) == fresh_facets_and_keys(updated)
