@@ -52,6 +52,8 @@ def prepare(summaries: Sequence[CardSummary], previous: Prepared | None = None) 
 
 def _patched(previous: Prepared, by_id: dict[str, CardSummary]) -> Prepared | None:
     old = previous.summaries
+    if abs(len(by_id) - len(old)) > PATCH_LIMIT:
+        return None  # at least that many cards came or went (a long build's next catalog)
     gone = [s for i, s in old.items() if i not in by_id]
     changed = [s for i, s in by_id.items() if old.get(i) != s]
     if len(gone) + len(changed) > PATCH_LIMIT:
