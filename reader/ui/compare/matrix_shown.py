@@ -53,13 +53,19 @@ def row_tooltip(row: MatrixRow) -> str:
     return safe_tooltip(row.topic.question, f"Stances: {stances}")
 
 
+#: Stands for a digit still to be counted: a figure dash is as wide as a digit.
+_DIGIT_TO_COME = "\u2012"
+
+
 def counting_label_html(topic: Topic, total: int) -> str:
     """A topic's label while its counts over ``total`` cards are being made: worded as the
-    label with its counts (:func:`matrix_row_label_html`), an ellipsis for each count still
-    to come, so it wraps alike and the rows hardly move when they come."""
+    label with its counts (:func:`matrix_row_label_html`), a figure dash for each digit still
+    to come (as many as the largest count can have: ``total``'s, and two for the stances), so
+    it wraps as the counted label does and the rows do not grow when the counts come."""
+    sources = "".join(_DIGIT_TO_COME if ch.isdigit() else ch for ch in f"{total:,}")
     return (
         f'<p class="row"><b>{escape(topic.label)}</b></p>'
-        f'<p class="loc">… of {total:,} sources · … stances</p>'
+        f'<p class="loc">{sources} of {total:,} sources · {_DIGIT_TO_COME * 2} stances</p>'
     )
 
 

@@ -11,11 +11,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.analysis.matrix import topic_matrix
+from reader.analysis.matrix import MatrixRow, topic_matrix
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.event_order import first_event
 from reader.cards.model import Card
+from reader.render.comparison.matrix import matrix_row_label_html
+from reader.render.theme import LIGHT
 from reader.ui.compare import ledger_part, matrix_shown, timeline_rows
+from reader.ui.compare.documents import CellDocuments
 from reader.ui.compare.ledger_model import AddresseesModel, LedgerRowsModel, ShownLedger
 from reader.ui.compare.matrix import TopicMatrixModel
 from reader.ui.compare.matrix_shown import ShownMatrix, matrix_result
@@ -115,7 +118,7 @@ def test_the_matrix_part_is_its_first_columns_counting_the_rest(
     (part,) = shown
     assert whole == ShownMatrix.of(topic_matrix(cards, catalog.info))
     assert [c.id for c in part.matrix.columns] == [c.id for c in whole.matrix.columns[:3]]
-    assert all("… of 8 sources · … stances" in label for label in part.labels)
+    assert all("\u2012 of 8 sources · \u2012\u2012 stances" in label for label in part.labels)
     assert whole.continues(part)
     assert not whole.continues(whole)  # a whole matrix is replaced, never continued
 
@@ -181,3 +184,25 @@ def test_the_ledger_model_continues_a_part_without_a_reset(
         addressees.set_entries(whole)
     assert rows.row(len(shown[0].rows)) == whole.rows[len(shown[0].rows)]
     assert addressees.entries == whole.entries
+
+
+@pytest.mark.parametrize("width", [150, 190, 230])
+def test_a_label_still_counting_wraps_as_the_counted_label_does(qtbot: QtBot, width: int) -> None:
+    """Rows keep their height when a matrix's counts come (at 10,000 cards a counted label,
+    "1,897 of 10,000 sources · 10 stances", took a line more than "… of 10,000 …")."""
+    cards = generated_cards(3)
+    (row, *_) = topic_matrix(cards, catalog_of(cards).info).rows
+    counted = row_label_html_with(row, addressed=1_897, total=10_000, stances=10)
+    counting = matrix_shown.counting_label_html(row.topic, 10_000)
+    documents = CellDocuments()
+    heights = [documents.make(h, LIGHT, 10.0, width).size().height() for h in (counted, counting)]
+    documents.release()
+    assert heights[0] == heights[1]
+
+
+def row_label_html_with(row: MatrixRow, *, addressed: int, total: int, stances: int) -> str:
+    """The counted label of ``row`` as if ``addressed`` of ``total`` cards took ``stances``."""
+    label = matrix_row_label_html(row, total)
+    real = f"{row.addressed:,} of {total:,} sources · {len(row.stances)}"
+    assert real in label
+    return label.replace(real, f"{addressed:,} of {total:,} sources · {stances}")
