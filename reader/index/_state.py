@@ -6,7 +6,7 @@ reads it back instead of computing it again. With the summaries it stores what t
 derives from them before it can list them — the facets (tag tree, filters) and the list's
 sort keys, 0.9 s of Python at 100,000 cards — once they have been made
 (:func:`prepared_save`). The blob is one marshal text of columns, so a warm open decodes it
-with no Python code per card (:func:`reader.cards.catalog.summaries_of_columns`).
+with no Python code per card (:mod:`reader.index._state_blob`).
 """
 
 from __future__ import annotations
@@ -14,38 +14,28 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import marshal
 import sqlite3
-import zlib
-from array import array
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from reader.cards.catalog import (
     CardSummary,
-    SummaryColumns,
     SummaryRow,
-    summaries_of_columns,
-    summary_columns,
 )
 from reader.cards.dates import PartialDate
 from reader.cards.facets import Facets, known_facets, remember_facets
-from reader.cards.filters import Filter, FilterKind
 from reader.cards.load import assemble
 from reader.cards.model import Actor, Card, SetInfo, Source
 from reader.cards.problems import Problem, Severity
 from reader.cards.sorting import (
     SortKeys,
-    key_columns,
-    keys_of_columns,
     known_sort_keys,
     remember_sort_keys,
 )
 from reader.index._rows import FileRow, split
+from reader.index._state_blob import CHECKSUM_SIZE, Contents, checksum, pack, unpack
 from reader.index._store import CorruptIndex, read_transaction
 
 
@@ -245,7 +235,10 @@ def prepared_save(state: State) -> SaveState | None:
 
 
 def _save_state(generation: int, set_digest: bytes, state: State, conn: sqlite3.Connection) -> None:
-    payload = _payload(state)
+    summaries = state.summaries
+    facets = state.facets or known_facets(summaries)
+    keys = state.sort_keys or known_sort_keys(summaries)
+    payload = pack(Contents(summaries, state.rowids, state.problems, facets, keys))
     # Busy (another instance is writing) only means the next open computes it again.
     with contextlib.suppress(sqlite3.OperationalError):
         conn.execute("BEGIN IMMEDIATE")
@@ -253,12 +246,12 @@ def _save_state(generation: int, set_digest: bytes, state: State, conn: sqlite3.
             conn.execute(
                 "INSERT OR REPLACE INTO snapshot (id, generation, set_digest, state) "
                 "VALUES (1, ?, ?, zeroblob(?))",
-                (generation, set_digest, _CHECKSUM_SIZE + len(payload)),
+                (generation, set_digest, CHECKSUM_SIZE + len(payload)),
             )
             # Written in place: the checksum and the payload joined first would be a second
             # copy (41 MB at 100,000 cards, the peak memory of a window's first open).
             with conn.blobopen("snapshot", "state", 1) as blob:
-                blob.write(_checksum(payload))
+                blob.write(checksum(payload))
                 blob.write(payload)
             conn.execute("COMMIT")
         except BaseException:
@@ -371,131 +364,18 @@ def _summarize(
     return kept, shared, carried, skeletons
 
 
-class ProblemRow(NamedTuple):
-    """A :class:`Problem` as the stored state keeps it."""
-
-    path: str
-    line: int
-    column: int
-    severity: str
-    message: str
-
-
-def _payload(state: State) -> bytes:
-    """One marshal text (plain tuples, lists, str and int only): the summaries as columns,
-    the rowids, the problems' values, then the facets and the sort keys when they are known
-    (stored with the state, or made for its very summaries since), else None each. It is
-    stored after its checksum: damage to a blob is caught before it is decoded (CRC-32, four
-    times as fast as a digest: 10 ms for the 40 MB of 100,000 cards)."""
-    summaries = state.summaries
-    problems = [
-        tuple(ProblemRow(p.path, p.line, p.column, str(p.severity), p.message))
-        for p in state.problems
-    ]
-    keys = state.sort_keys or known_sort_keys(summaries)
-    return marshal.dumps(
-        (
-            _shared_values(summary_columns(summaries)),
-            state.rowids,
-            problems,
-            _facet_columns(summaries, state.facets or known_facets(summaries)),
-            None if keys is None else key_columns(keys, [s.id for s in summaries]),
-        )
-    )
-
-
-def _checksum(payload: bytes | memoryview) -> bytes:
-    return zlib.crc32(payload).to_bytes(4, "big")
-
-
-def _shared_values(columns: SummaryColumns) -> SummaryColumns:
-    """The columns with each distinct publisher, kind and tag one object, which marshal then
-    writes once and refers back to: 100,000 generated cards' tags took 20 MB, and as many
-    strings in memory after a warm open."""
-    shared: dict[Any, Any] = {}
-    ids, titles, publishers, years, months, days, kinds, tags, paths = columns
-    publishers, kinds = (tuple(shared.setdefault(v, v) for v in c) for c in (publishers, kinds))
-    tags = tuple(tuple(shared.setdefault(t, t) for t in card) for card in tags)
-    return ids, titles, publishers, years, months, days, kinds, tags, paths
-
-
-#: The facets as stored: their nodes' kinds and values, each node's total, then every card's
-#: nodes one after another (in the summaries' order) and how many each card has, as arrays
-#: of machine integers (:func:`_facets` cuts them into each card's tuple in C; as a tuple
-#: each, 100,000 cards' nodes took 10 MB and a quarter of the decoding).
-FacetColumns = tuple[list[str], list[str], list[int], bytes, bytes]
-
-
-def _facet_columns(summaries: Sequence[CardSummary], facets: Facets | None) -> FacetColumns | None:
-    if facets is None:
-        return None
-    kinds = [str(f.kind) for f in facets.filters]
-    values = [f.value for f in facets.filters]
-    totals = [facets.totals[n] for n in range(len(facets.filters))]
-    nodes = list(map(facets.card_nodes.__getitem__, (s.id for s in summaries)))
-    flat = array(_NODE, chain.from_iterable(nodes)).tobytes()
-    return kinds, values, totals, flat, array(_NODE, map(len, nodes)).tobytes()
-
-
-#: The array type of the stored node numbers and counts (four bytes: a set may have more
-#: than 65,535 tags).
-_NODE = "I"
-
-
 def _decode_state(blob: bytes, current: int, set_digest: bytes = b"") -> State:
     """The state :func:`_save_state` stored for rows of generation ``current``."""
-    checksum, payload = blob[:_CHECKSUM_SIZE], memoryview(blob)[_CHECKSUM_SIZE:]  # no copy
-    if _checksum(payload) != checksum:
+    stored, payload = blob[:CHECKSUM_SIZE], memoryview(blob)[CHECKSUM_SIZE:]  # no copy
+    if checksum(payload) != stored:
         raise CorruptIndex("its stored state is damaged")
     try:
-        return _unmarshal_state(payload, current, set_digest)
+        contents = unpack(payload)
     except (ValueError, TypeError, EOFError, KeyError, IndexError) as exc:
         raise CorruptIndex(f"its stored state does not decode ({exc})") from exc
-
-
-_CHECKSUM_SIZE = len(_checksum(b""))
-
-
-def _unmarshal_state(payload: bytes | memoryview, current: int, set_digest: bytes) -> State:
-    """The state, made with no Python code per card: a warm open of 100,000 cards."""
-    columns, rowids, problems, facet_columns, stored_keys = marshal.loads(payload)
-    summaries = summaries_of_columns(columns)
-    ids = columns[0]
-    facets = None if facet_columns is None else _facets(ids, *facet_columns)
-    keys = None if stored_keys is None else keys_of_columns(ids, stored_keys)
+    summaries, facets, keys = contents.summaries, contents.facets, contents.sort_keys
     if facets is not None:
         remember_facets(summaries, facets)  # the loader asks for them by these summaries
     if keys is not None:
         remember_sort_keys(summaries, keys)
-    return State(
-        summaries,
-        tuple(rowids),
-        tuple(_problem(ProblemRow._make(p)) for p in problems),
-        current,
-        set_digest,
-        facets,
-        keys,
-    )
-
-
-def _facets(
-    ids: Sequence[str],
-    kinds: list[str],
-    values: list[str],
-    totals: list[int],
-    flat: bytes,
-    counts: bytes,
-) -> Facets:
-    """The facets :func:`_facet_columns` stored, each card's nodes cut out in C."""
-    filters = tuple(map(Filter, map(FilterKind, kinds), values))
-    numbers = tuple(array(_NODE, flat))
-    ends = list(accumulate(array(_NODE, counts)))
-    if len(totals) != len(filters) or (ends[-1] if ends else 0) != len(numbers):
-        raise ValueError("the stored facets do not line up")
-    nodes = map(numbers.__getitem__, map(slice, [0, *ends], ends))
-    counted = Counter({n: total for n, total in enumerate(totals) if total})
-    return Facets(filters, dict(zip(ids, nodes, strict=True)), counted)
-
-
-def _problem(row: ProblemRow) -> Problem:
-    return Problem(row.path, row.line, row.column, Severity(row.severity), row.message)
+    return State(summaries, contents.rowids, contents.problems, current, set_digest, facets, keys)

@@ -19,7 +19,8 @@ from reader.cards.query import Query
 from reader.cards.sorting import sort_keys
 from reader.index import _catalog as index_catalog
 from reader.index import open_index
-from reader.index._state import State, _checksum, _decode_state, _payload
+from reader.index._state import State, _decode_state
+from reader.index._state_blob import Contents, checksum, pack
 from reader.index._store import PARSING_MODULES, CorruptIndex
 from tests.support.synthetic import write_set
 
@@ -42,7 +43,7 @@ def test_the_stored_state_keeps_its_layout() -> None:
     all in this order."""
     columns = tuple((value,) for value in SUMMARY)
     payload = marshal.dumps((columns, (7,), [PROBLEM], None, None))
-    state = _decode_state(_checksum(payload) + payload, 5)
+    state = _decode_state(checksum(payload) + payload, 5)
     summary = CardSummary(
         "an-id", "A title", "A publisher", PartialDate(2021, 9), "report", ("a", "b/c"), "x/y.yaml"
     )
@@ -51,7 +52,7 @@ def test_the_stored_state_keeps_its_layout() -> None:
     assert state.facets is None
     assert state.sort_keys is None
     assert not state.prepared
-    assert marshal.loads(_payload(state)) == (
+    assert marshal.loads(pack(Contents((summary,), (7,), (problem,), None, None))) == (
         columns,
         (7,),
         [PROBLEM],
@@ -68,8 +69,8 @@ def test_the_stored_facets_and_sort_keys_are_what_the_loader_would_make(tmp_path
     summaries = tuple(shown.summaries())
     state = State(summaries, tuple(range(len(summaries))), (), 3)
     facets, keys = build_facets(summaries), sort_keys(summaries)
-    payload = _payload(state)  # both known for these very summaries: stored
-    blob = _checksum(payload) + payload
+    payload = pack(Contents(summaries, state.rowids, (), facets, keys))
+    blob = checksum(payload) + payload
     back = _decode_state(blob, 3)
     assert back == state
     assert back.prepared
@@ -88,7 +89,7 @@ def test_a_damaged_stored_state_is_refused() -> None:
     columns = tuple((value,) for value in SUMMARY)
     payload = marshal.dumps(((*columns[:3], (), *columns[4:]), (7,), [], None, None))
     with pytest.raises(CorruptIndex):
-        _decode_state(_checksum(payload) + payload, 5)
+        _decode_state(checksum(payload) + payload, 5)
 
 
 def count_card_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
