@@ -42,8 +42,8 @@ from reader.ui.compare.tab_close import plain_close_button
 from reader.ui.compare.tab_corner import TabCorner
 
 # The views are imported where one is made or asked about, not here: the window makes this
-# workspace at start-up, and the views are no part of its first paint (a view exists only
-# once _make imported it; tests/ui/test_startup_imports.py).
+# workspace soon after it has listed a set (reader/ui/compare_page.py), before any view is
+# asked for (a view exists only once _make imported it; tests/ui/test_startup_imports.py).
 if TYPE_CHECKING:
     from reader.ui.compare import (
         CompareView,
