@@ -17,7 +17,6 @@ with the first's result (see :func:`remember_facets`). Pure Python: no Qt here.
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from itertools import chain
 
 from reader.cards.catalog import CardSummary
 from reader.cards.filters import Filter, FilterKind
+from reader.cards.last_made import LastMade
 from reader.cards.query import Query, tag_ancestors
 
 #: The facets, in the order the browser lists them after the tags.
@@ -164,11 +164,8 @@ def _nodes_of(s: CardSummary, number: dict[Filter, int]) -> tuple[int, ...] | No
         return None
 
 
-#: The facets last built or patched, with the summaries they are of (held, so that the identity
-#: compared stays theirs). One entry: the loader and the catalog ask for the same catalog's in
-#: turn. Guarded by the lock, which a builder holds, so a second ask waits for the first.
-_last: tuple[tuple[CardSummary, ...], Facets] | None = None
-_last_lock = threading.Lock()
+#: The facets last built or patched (one entry: see :mod:`reader.cards.last_made`).
+_LAST: LastMade[Facets] = LastMade()
 
 
 def build_facets(summaries: Sequence[CardSummary]) -> Facets:
@@ -179,32 +176,20 @@ def build_facets(summaries: Sequence[CardSummary]) -> Facets:
     twice at 100,000, the second while the window was filling its list). A tuple never
     changes, so the facets of one are the facets of that very object for as long as it lives.
     """
-    global _last
-    if not isinstance(summaries, tuple):
-        return _build(summaries)
-    with _last_lock:
-        if _last is not None and _last[0] is summaries:
-            return _last[1]
-        facets = _build(summaries)
-        _last = summaries, facets
-        return facets
+    return _LAST.get(summaries, lambda: _build(summaries))
 
 
 def remember_facets(summaries: Sequence[CardSummary], facets: Facets) -> None:
     """Let :func:`build_facets` answer ``facets`` for ``summaries`` (facets patched from a
     catalog before, as :mod:`reader.app.prepare` does after an edit, which the new catalog
     would otherwise build again on its first query: on the UI thread)."""
-    global _last
-    if isinstance(summaries, tuple):
-        with _last_lock:
-            _last = summaries, facets
+    _LAST.remember(summaries, facets)
 
 
 def known_facets(summaries: Sequence[CardSummary]) -> Facets | None:
     """The facets of ``summaries`` if they were built or remembered, without building them
     (the index stores them when someone has: see :mod:`reader.index._state`)."""
-    with _last_lock:
-        return _last[1] if _last is not None and _last[0] is summaries else None
+    return _LAST.known(summaries)
 
 
 def _build(summaries: Sequence[CardSummary]) -> Facets:

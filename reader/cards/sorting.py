@@ -10,12 +10,12 @@ Pure Python: no Qt here (the index, below the app, reads and writes them).
 
 from __future__ import annotations
 
-import threading
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 
 from reader.cards.catalog import CardSummary
 from reader.cards.dates import PartialDate
+from reader.cards.last_made import LastMade
 from reader.cards.query import fold
 
 #: The card list's columns.
@@ -26,40 +26,26 @@ SortKeys = Mapping[int, Mapping[str, str]]
 KEYED = (DATE, PUBLISHER, TITLE)
 
 
-#: The keys last computed or handed over, with the summaries they are of (held, so that the
-#: identity compared stays theirs), as :func:`reader.cards.facets.build_facets` keeps facets.
-_last: tuple[tuple[CardSummary, ...], SortKeys] | None = None
-_last_lock = threading.Lock()
+#: The keys last computed or handed over (one entry: see :mod:`reader.cards.last_made`).
+_LAST: LastMade[SortKeys] = LastMade()
 
 
 def sort_keys(summaries: Sequence[CardSummary]) -> SortKeys:
     """Every sort choice's key for every card: worth computing on the loader thread. The
     same keys again when asked for the very tuple they were computed or remembered for."""
-    global _last
-    if not isinstance(summaries, tuple):
-        return updated_sort_keys({c: {} for c in KEYED}, (), summaries)
-    with _last_lock:
-        if _last is not None and _last[0] is summaries:
-            return _last[1]
-        keys = updated_sort_keys({c: {} for c in KEYED}, (), summaries)
-        _last = summaries, keys
-        return keys
+    return _LAST.get(summaries, lambda: updated_sort_keys({c: {} for c in KEYED}, (), summaries))
 
 
 def remember_sort_keys(summaries: Sequence[CardSummary], keys: SortKeys) -> None:
     """Let :func:`sort_keys` answer ``keys`` for ``summaries`` (keys read back from the index,
     or patched after an edit)."""
-    global _last
-    if isinstance(summaries, tuple):
-        with _last_lock:
-            _last = summaries, keys
+    _LAST.remember(summaries, keys)
 
 
 def known_sort_keys(summaries: Sequence[CardSummary]) -> SortKeys | None:
     """The keys of ``summaries`` if they were computed or remembered, without computing them
     (the index stores them when someone has: see :mod:`reader.index._state`)."""
-    with _last_lock:
-        return _last[1] if _last is not None and _last[0] is summaries else None
+    return _LAST.known(summaries)
 
 
 def updated_sort_keys(
