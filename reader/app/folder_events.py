@@ -20,6 +20,7 @@ import ctypes
 import os
 import struct
 import sys
+import weakref
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
@@ -77,6 +78,11 @@ class FolderEvents(QObject):
         self._by_folder: dict[str, int] = {}
         self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._read)
+        # An inotify instance is a per-user resource (128 on many systems, for all the user's
+        # programs together): it is closed with this object (when Python lets it go), if not
+        # before. Not on Qt's `destroyed`: a handler run while the garbage collector tears a
+        # cycle down finds its own objects half cleared.
+        self._closer = weakref.finalize(self, os.close, fd)
 
     @classmethod
     def open(cls, parent: QObject | None = None) -> FolderEvents | None:
@@ -112,8 +118,8 @@ class FolderEvents(QObject):
 
     def close(self) -> None:
         """Drop every watch at once (closing the instance); nothing is said after."""
-        if self._fd < 0:
-            return
+        if self._closer.detach() is None:
+            return  # closed already
         self._notifier.setEnabled(False)
         os.close(self._fd)
         self._fd = -1

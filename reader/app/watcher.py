@@ -93,7 +93,7 @@ class SetWatcher(QObject):
         if self._folders is not None:
             self._folders.file.connect(self._on_file)
             self._folders.folder.connect(self._on_subfolder)
-            self._folders.lost.connect(lambda: self._note(None))
+            self._folders.lost.connect(self._on_lost)
         else:
             self._qt = QtWatches(self)
             self._qt.file.connect(self._note)
@@ -167,6 +167,9 @@ class SetWatcher(QObject):
     def _on_file(self, path: str) -> None:
         if is_card_name(_name(path)):  # the set file's name is one too
             self._note(path)
+
+    def _on_lost(self) -> None:
+        self._note(None)  # events may have been missed: check everything
 
     def _on_subfolder(self, path: str) -> None:
         if is_walked_folder(_name(path)):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import time
 from pathlib import Path
@@ -193,3 +195,27 @@ def test_stopping_ends_a_watch_still_being_added(
     with qtbot.assertNotEmitted(watcher.changed, wait=100):
         pass
     assert watcher.watched() == []
+
+
+def inotify_instances() -> int:
+    """This process's open inotify instances (Linux: /proc/self/fd)."""
+    found = 0
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            found += "inotify" in os.readlink(f"/proc/self/fd/{fd}")
+    return found
+
+
+def test_a_watcher_let_go_closes_its_inotify_instance(qtbot: QtBot, card_set: Path) -> None:
+    """A user has 128 instances for all their programs: each window's watcher returns its own."""
+    if FolderEvents.open() is None:
+        pytest.skip("no inotify here")
+    gc.collect()
+    before = inotify_instances()
+    watchers = [SetWatcher(debounce_ms=50) for _ in range(3)]
+    for watcher in watchers:
+        watcher.watch(watch_targets(card_set))
+    assert inotify_instances() == before + 3
+    del watchers, watcher
+    gc.collect()
+    assert inotify_instances() == before
