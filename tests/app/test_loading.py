@@ -3,7 +3,6 @@ stored catalog came with, rather than making the tag tree's facets and the keys 
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from pathlib import Path
 
@@ -11,11 +10,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.app.loading import CatalogLoader, CatalogSources, Snapshot
-from reader.cards import facets as facet_module
-from reader.cards.facets import Facets, build_facets
-from reader.cards.model import SET_FILE
+from reader.cards.facets import build_facets
 from reader.cards.sorting import TITLE, sort_keys
 from reader.index import index_refreshes, index_snapshots
+from tests.support.facet_builds import count_facet_builds, retitle_a_card
 from tests.support.synthetic import write_set
 
 
@@ -26,17 +24,8 @@ def test_an_open_after_an_edit_patches_what_the_stored_catalog_came_with(
     write_set(root, 30, seed=4)
     for _catalog in index_snapshots(root, cache_dir=cache):
         pass  # the last open stored the facets and sort keys
-    edited = sorted(p for p in root.rglob("*.yaml") if p.name != SET_FILE)[2]
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(re.sub(r"^title: .*$", 'title: "Zebra"', text, flags=re.M), "utf-8")
-    built: list[int] = []
-    making = facet_module._build
-
-    def counted(summaries: object) -> Facets:
-        built.append(1)
-        return making(summaries)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(facet_module, "_build", counted)
+    retitle_a_card(root, 2, "Zebra")
+    built = count_facet_builds(monkeypatch)
     sources = CatalogSources(
         partial(index_snapshots, cache_dir=cache),
         partial(index_refreshes, cache_dir=cache),

@@ -18,6 +18,7 @@ from reader.cards.sorting import TITLE, sort_keys
 from reader.index import IndexCatalog, index_snapshots, open_index
 from reader.index import _build as builder
 from reader.index import _state as indexstate
+from tests.support.facet_builds import count_facet_builds, retitle_a_card
 
 
 def stored(catalog: IndexCatalog, root: Path) -> indexstate.State:
@@ -90,17 +91,8 @@ def test_a_full_reload_stores_what_the_loader_patched(
     has (tens of ms where making them took 0.9 s at 100,000 cards), and those are stored."""
     first = last(list(index_snapshots(cards, cache_dir=cache)))
     before = prepare(first.summaries())
-    edited = sorted(p for p in cards.rglob("*.yaml") if p.name != SET_FILE)[1]
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(re.sub(r"^title: .*$", 'title: "Zebra"', text, flags=re.M), "utf-8")
-    built: list[int] = []
-    making = facet_module._build
-
-    def counted(summaries: object) -> object:
-        built.append(1)
-        return making(summaries)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(facet_module, "_build", counted)
+    retitle_a_card(cards, 1, "Zebra")
+    built = count_facet_builds(monkeypatch)
     reloads = index_snapshots(cards, stored_first=False, cache_dir=cache)
     reloaded = next(reloads)
     assert isinstance(reloaded, IndexCatalog)
