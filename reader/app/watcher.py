@@ -165,14 +165,14 @@ class SetWatcher(QObject):
         return self._folders.folders() if self._folders is not None else []
 
     def _on_file(self, path: str) -> None:
-        if is_card_name(_name(path)):  # the set file's name is one too
+        if is_card_name(os.path.basename(path)):  # the set file's name is one too
             self._note(path)
 
     def _on_lost(self) -> None:
         self._note(None)  # events may have been missed: check everything
 
     def _on_subfolder(self, path: str) -> None:
-        if is_walked_folder(_name(path)):
+        if is_walked_folder(os.path.basename(path)):
             self._note(None)  # a folder of cards came or went: check everything
 
     def _on_folder(self, folder: str) -> None:
@@ -192,10 +192,6 @@ class SetWatcher(QObject):
         if changes is not None and touched and self._qt is not None:
             changes = self._qt.changes_in(sorted(touched), changes, self._to_do)
         self.changed.emit(None if changes is None else frozenset(changes))
-
-
-def _name(path: str) -> str:
-    return os.path.basename(path)
 
 
 def _modified_since(path: str, since: float) -> bool:
