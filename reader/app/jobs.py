@@ -30,6 +30,8 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Signal, SignalInstance
 
+from reader.app.parser_gate import ensure_ready
+
 log = logging.getLogger(__name__)
 
 
@@ -125,9 +127,19 @@ class JobRunner(QObject):
     #: (key): a job that was cancelled has ended (it reports nothing else after the cancel).
     stopped = Signal(object)
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        parent: QObject | None = None,
+        *,
+        before_start: Callable[[], None] | None = ensure_ready,
+    ) -> None:
         super().__init__(parent)
         self._name = name
+        #: Called on this (the UI) thread before each job starts: by default it makes the
+        #: card parser ready, as jobs may parse and must not import (the set's loader waits
+        #: for it instead: reader.app.parser_gate).
+        self._before_start = before_start
         self._count = 0
         self._current: int | None = None
         self._jobs: dict[int, _Running] = {}
@@ -151,6 +163,8 @@ class JobRunner(QObject):
         """
         if self._closed:
             return
+        if self._before_start is not None:
+            self._before_start()
         self.cancel()
         self._count += 1
         number = self._count

@@ -14,6 +14,10 @@ A load's first catalog delivered, it waits until the window has taken it
 the facets' inverted side) is Python on this thread, which would hold the interpreter half
 the time the window fills its list and tag tree (100,000 cards: seconds of the first open).
 Later catalogs (a long build's progress) are not waited for: the build goes on meanwhile.
+
+Nothing is parsed on the loader thread before the UI thread has made the parser ready
+(:mod:`reader.app.parser_gate`): the index lists a warm set without parsing and then waits at
+the gate, which the window opens after painting the list; any other source waits first.
 """
 
 from __future__ import annotations
@@ -30,17 +34,17 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.app.gc_pause import collections_paused
 from reader.app.jobs import JobContext, JobFailure, JobRunner
+from reader.app.parser_gate import ParserGate
 from reader.app.prepare import Prepared, prepare
 from reader.app.watcher import Changes, WatchTargets, watch_targets
 from reader.cards.catalog import Catalog
-from reader.index import index_refreshes, index_snapshots, prepare_for_threads
+from reader.index import index_refreshes, index_snapshots
 
 #: Turns a folder into catalogs, on the loader thread. It should not execute an ``import``
 #: there: with PySide6 6.12 (which corrupts None's reference count, see pyproject.toml) an
 #: import on the worker while the UI ran crashed the process ("Fatal Python error:
 #: none_dealloc"). 6.11 does not, but loads stay import-free as insurance; a test checks it.
 CatalogSource = Callable[[Path], Iterator[Catalog]]
-prepare_for_threads()  # loads, reloads, the views and the export run the parser off this thread
 
 #: Reads a set again after a change: given the folder, the catalog last made of it (or
 #: None), and which paths changed (None when unknown), yields catalogs like a source.
@@ -63,6 +67,10 @@ class CatalogSources:
     #: they did, once it says so, as the index does between chunks of files. Any source
     #: stops between the catalogs it yields; only a stoppable one stops within a long step.
     stoppable: bool = False
+    #: ``open`` takes a ``before_parse`` keyword, called once before it parses anything (as
+    #: :func:`reader.index.index_snapshots` does): the load waits there for the parser
+    #: (:class:`ParserGate`). Any other source, and every reload, waits before it starts.
+    gated: bool = False
 
     @classmethod
     def same(cls, source: CatalogSource) -> CatalogSources:
@@ -79,7 +87,7 @@ def _whole_set(
 #: The persistent index, the one way the program reads a set (``check`` and ``export`` open
 #: the same): opening shows the stored catalog at once and parses only what changed; a reload
 #: re-checks the files the watcher saw change.
-INDEX_SOURCES = CatalogSources(index_snapshots, index_refreshes, stoppable=True)
+INDEX_SOURCES = CatalogSources(index_snapshots, index_refreshes, stoppable=True, gated=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +139,7 @@ def _load(
     root: Path,
     reload: Reload | None,
     previous: tuple[Catalog, Prepared] | None,
+    gate: ParserGate,
     context: JobContext,
 ) -> Snapshot:
     """A load, as a job: each catalog delivered as it comes, the final snapshot returned.
@@ -142,9 +151,10 @@ def _load(
     started = time.perf_counter()
     wall_clock = time.time()
     if reload is None:
-        catalogs = _open(sources, root, context)
+        catalogs = _open(sources, root, gate, context)
         previous = None
     else:
+        gate.wait(context.checkpoint)
         catalogs = _reload(sources, root, previous, reload.changed, context)
     last: tuple[Catalog, Prepared] | None = None
     pending = iter(catalogs)
@@ -176,8 +186,16 @@ def _load(
     return Snapshot(request, root, catalog, True, time.perf_counter() - started, watch, ready)
 
 
-def _open(sources: CatalogSources, root: Path, context: JobContext) -> Iterator[Catalog]:
-    return sources.open(root, **_stop_check(sources, context))
+def _open(
+    sources: CatalogSources, root: Path, gate: ParserGate, context: JobContext
+) -> Iterator[Catalog]:
+    keywords: dict[str, Callable[[], object]] = {**_stop_check(sources, context)}
+    wait = partial(gate.wait, context.checkpoint)
+    if sources.gated:
+        keywords["before_parse"] = wait
+    else:
+        wait()
+    return sources.open(root, **keywords)
 
 
 def _reload(
@@ -209,13 +227,17 @@ class CatalogLoader(QObject):
         self,
         sources: CatalogSources = INDEX_SOURCES,
         parent: QObject | None = None,
+        *,
+        gate: ParserGate | None = None,
     ):
         super().__init__(parent)
         self._sources = sources
+        #: Where a load waits for the parser (a test's own gate, else the process's).
+        self._gate = gate if gate is not None else ParserGate(self)
         self._request = 0
         #: The last catalog delivered, and what was prepared from it: a reload starts from them.
         self._last: tuple[Catalog, Prepared] | None = None
-        self._jobs = JobRunner("catalog-loader", self)
+        self._jobs = JobRunner("catalog-loader", self, before_start=None)  # its gate instead
         self._jobs.delivered.connect(self._on_delivered)
         self._jobs.finished.connect(self._on_delivered)
         self._jobs.failed.connect(self._on_failed)
@@ -229,7 +251,7 @@ class CatalogLoader(QObject):
         self._request += 1
         last = self._last
         previous = last if last is not None and last[0].root == root else None
-        job = partial(_load, self._sources, self._request, root, reload, previous)
+        job = partial(_load, self._sources, self._request, root, reload, previous, self._gate)
         self._jobs.start(self._request, job)
         return self._request
 

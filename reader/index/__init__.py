@@ -33,7 +33,11 @@ API for the window (all of it may run on a worker thread; no Qt involved)
     the stored catalog is what the window already shows. ``should_stop()`` is asked between
     chunks of files: once it is true the build ends there (what is stored stays, the worker
     processes are ended) and no more catalogs come; the window's loader stops a load this
-    way when another set is opened or the window closes.
+    way when another set is opened or the window closes. ``before_parse()`` is called once
+    before anything is parsed: on a warm open with the set file unchanged, after the stored
+    catalog (whose set file's declarations are stored with it), so that the window's loader
+    can wait there until its UI thread has made the parser ready (:func:`prepare_for_threads`)
+    after painting that catalog, instead of before the window starts.
 
 ``IndexCatalog.refresh(changed=None, *, save_later=False) -> IndexCatalog``
     For live reload: re-checks the given paths (absolute or relative to the set; files that
@@ -89,12 +93,14 @@ __all__ = [
 def prepare_for_threads() -> None:
     """Parse a valid and an invalid card and a set file once, on the calling (main) thread.
 
-    A process that drives the index from worker threads (the window) calls this first:
-    PySide6 replaces ``__import__`` with a hook that is not thread-safe (see
+    A process that drives the index from worker threads (the window) calls this before they
+    parse: PySide6 replaces ``__import__`` with a hook that is not thread-safe (see
     :mod:`reader.app.loading`), and the parser imports on first use — it compiles the fast
     validators, and imports jsonschema to word an invalid card's problems. Afterwards
-    nothing the index does imports (tests/index/test_index_threads.py checks all of it). A
-    command-line run has no threads to prepare for and skips the cost (a tenth of a second).
+    nothing the index does imports (tests/index/test_index_threads.py checks all of it). What
+    comes before the first parse of :func:`index_snapshots` (its ``before_parse``) imports
+    nothing without it, so the window lists a set first and prepares after (60-70 ms of its
+    start). A command-line run has no threads to prepare for and skips the cost.
     """
     card = (
         b"format: briefing-card/1\nid: a\ntitle: t\nsource: {publisher: p, published: '2020'}\n"
@@ -151,12 +157,14 @@ def index_snapshots(
     cache_dir: Path | None = None,
     workers: int | None = None,
     should_stop: Callable[[], bool] | None = None,
+    before_parse: Callable[[], None] | None = None,
 ) -> Iterator[Catalog]:
     """:func:`open_index` as ever more complete catalogs, for the window's loader.
 
     ``stored_first=False`` skips the catalog as last stored: right for a reload, where that
     is what the window already shows. ``should_stop`` is asked between chunks of files; once
     it says so, the update ends there (its worker processes too) and no more catalogs come.
+    ``before_parse`` is called once before the first parse (see the module's docstring).
     """
     last = time.monotonic()
     shown: IndexCatalog | None = None
@@ -173,6 +181,7 @@ def index_snapshots(
         early=stored_first,
         save_later=True,
         should_stop=should_stop,
+        before_parse=before_parse,
     )
     for item in steps:
         if isinstance(item, IndexCatalog):

@@ -14,7 +14,7 @@ import functools
 import hashlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,6 +166,7 @@ def build(
     save_later: bool = False,
     rebuild: bool = False,
     should_stop: StopCheck | None = None,
+    before_parse: Callable[[], None] | None = None,
 ) -> Iterator[Step | IndexCatalog]:
     """Steps of an update, then the finished catalog (the last item).
 
@@ -175,10 +176,15 @@ def build(
     :meth:`IndexCatalog.save_state` is called. With ``rebuild``, the index file is deleted
     and built again from nothing. Once ``should_stop`` (asked between chunks of files) says
     so, the steps end without a catalog; the index keeps what was stored.
+
+    ``before_parse`` is called once before anything is parsed (the set file included); an
+    early catalog comes before it when the set file is the one the stored state was made
+    with, whose declarations are stored with it. The window's loader waits there until its
+    UI thread has made the parser ready (:func:`reader.index.prepare_for_threads`), which it
+    does only after it has painted that catalog.
     """
     set_digest = set_file_digest(root)
-    info, set_problems = load_set_info(root)
-    topics = topic_keys(info)
+    set_file = _SetFile(root, before_parse)
     temporary: str | None = None
     repaired: list[str] = []
     for attempt in range(3):
@@ -186,19 +192,20 @@ def build(
             store = Store(*prepare(root, cache_dir, temporary=temporary, fresh=rebuild))
             rebuild = False
         written = Written(start=-1, notes=list(repaired))
-        snapshot = functools.partial(
-            _snapshot, root, info, set_problems, topics, set_digest, store, written
-        )
+        snapshot = functools.partial(_snapshot, root, set_file, set_digest, store, written)
         try:
             shown: IndexCatalog | None = None
             stored: tuple[int, State] | None = None
             if early:
                 with store.connection() as conn:
                     stored = stored_state(conn, set_digest)
-                if stored is not None:
+                info = stored[1].info if stored is not None else None
+                if stored is not None and info is not None and _sources_inside(root, info):
                     reopen = functools.partial(_reopen, root, store)
-                    shown = IndexCatalog(root, info, topics, stored[1], store, reopen)
+                    shown = IndexCatalog(root, info, topic_keys(info), stored[1], store, reopen)
                     yield shown
+            topics = topic_keys(shown.info if shown is not None else set_file.parsed()[0])
+            set_file.gate()
             try:
                 steps = _update(root, store, topics, only, workers, written, should_stop)
                 for done, total, rows in steps:
@@ -236,17 +243,50 @@ def build(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+class _SetFile:
+    """The set file's declarations and problems, parsed once, after the caller's gate."""
+
+    def __init__(self, root: Path, before_parse: Callable[[], None] | None) -> None:
+        self._root = root
+        self._before_parse = before_parse
+        self._parsed: tuple[SetInfo, list[Problem]] | None = None
+
+    def gate(self) -> None:
+        """Wait at the caller's gate (once): past it, parsing is allowed."""
+        before_parse, self._before_parse = self._before_parse, None
+        if before_parse is not None:
+            before_parse()
+
+    def parsed(self) -> tuple[SetInfo, list[Problem]]:
+        if self._parsed is None:
+            self.gate()
+            self._parsed = load_set_info(self._root)
+        return self._parsed
+
+
+def _sources_inside(root: Path, info: SetInfo) -> bool:
+    """Whether a stored ``sources:`` folder still leads inside the set folder, as parsing
+    the set file checks (:mod:`reader.cards.set_file`): a link changed since, with the set
+    file as it was, must not point the window outside it even until the set file is read."""
+    if info.sources is None:
+        return True
+    try:
+        return (root / info.sources).resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
 def _snapshot(
     root: Path,
-    info: SetInfo,
-    set_problems: Sequence[Problem],
-    topics: frozenset[str] | None,
+    set_file: _SetFile,
     set_digest: bytes,
     store: Store,
     written: Written | None = None,
     *,
     save_later: bool = False,
 ) -> IndexCatalog:
+    info, set_problems = set_file.parsed()
+    topics = topic_keys(info)
     unsaved: list[SaveState] | None = [] if save_later else None
     with store.connection() as conn:
         state = load_state(conn, root, info, set_problems, set_digest, written, unsaved)

@@ -56,6 +56,9 @@ class State:
     #: loader makes them, and :func:`prepared_save` stores them for the next open).
     facets: Facets | None = field(default=None, compare=False, repr=False)
     sort_keys: SortKeys | None = field(default=None, compare=False, repr=False)
+    #: What the set file declared when it was made: stored with it, so that a warm open
+    #: lists the set before parsing the set file (None: from an earlier version's store).
+    info: SetInfo | None = field(default=None, compare=False, repr=False)
 
     @property
     def prepared(self) -> bool:
@@ -238,7 +241,7 @@ def _save_state(generation: int, set_digest: bytes, state: State, conn: sqlite3.
     summaries = state.summaries
     facets = state.facets or known_facets(summaries)
     keys = state.sort_keys or known_sort_keys(summaries)
-    payload = pack(Contents(summaries, state.rowids, state.problems, facets, keys))
+    payload = pack(Contents(summaries, state.rowids, state.problems, facets, keys, state.info))
     # Busy (another instance is writing) only means the next open computes it again.
     with contextlib.suppress(sqlite3.OperationalError):
         conn.execute("BEGIN IMMEDIATE")
@@ -316,6 +319,7 @@ def _compute_state(
         card_set.problems,
         current,
         set_digest,
+        info=info,
     )
 
 
@@ -378,4 +382,13 @@ def _decode_state(blob: bytes, current: int, set_digest: bytes = b"") -> State:
         remember_facets(summaries, facets)  # the loader asks for them by these summaries
     if keys is not None:
         remember_sort_keys(summaries, keys)
-    return State(summaries, contents.rowids, contents.problems, current, set_digest, facets, keys)
+    return State(
+        summaries,
+        contents.rowids,
+        contents.problems,
+        current,
+        set_digest,
+        facets,
+        keys,
+        contents.info,
+    )

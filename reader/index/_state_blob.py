@@ -4,7 +4,9 @@ card (a warm open of 100,000 cards decodes it in a quarter of a second).
 The text holds plain tuples, lists, str, int and bytes only: the summaries as columns (one per
 :class:`reader.cards.catalog.SummaryRow` field, each distinct publisher, kind and tag one
 object, which marshal writes once and refers back to), the rowids, the problems' values, then
-the facets and the list's sort keys when they are known, else None each. It is stored after
+the facets and the list's sort keys when they are known, else None each, and what the set
+file declared (:class:`reader.cards.model.SetInfo`, so that a warm open lists the set without
+parsing its set file: see :func:`reader.index._build.build`). It is stored after
 its checksum (:func:`checksum`): damage to a blob is caught before it is decoded. Changing
 the layout means bumping ``SCHEMA_VERSION`` (:mod:`reader.index._store`).
 """
@@ -27,19 +29,22 @@ from reader.cards.catalog import (
 )
 from reader.cards.facets import Facets
 from reader.cards.filters import Filter, FilterKind
+from reader.cards.model import SetInfo, Topic
 from reader.cards.problems import Problem, Severity
 from reader.cards.sorting import SortKeys, key_columns, keys_of_columns
 
 
 class Contents(NamedTuple):
-    """What a stored state holds: a catalog's summaries, their rowids and every problem, and
-    the summaries' facets and sort keys when they were made (else None)."""
+    """What a stored state holds: a catalog's summaries, their rowids and every problem, the
+    summaries' facets and sort keys when they were made (else None), and the set file's
+    declarations it was made with (None: not known)."""
 
     summaries: tuple[CardSummary, ...]
     rowids: tuple[int, ...]
     problems: tuple[Problem, ...]
     facets: Facets | None
     sort_keys: SortKeys | None
+    info: SetInfo | None = None
 
 
 class ProblemRow(NamedTuple):
@@ -66,6 +71,7 @@ def pack(contents: Contents) -> bytes:
             problems,
             _facet_columns(summaries, contents.facets),
             None if keys is None else key_columns(keys, [s.id for s in summaries]),
+            None if contents.info is None else _info_columns(contents.info),
         )
     )
 
@@ -115,7 +121,7 @@ _NODE = "I"
 def unpack(payload: bytes | memoryview) -> Contents:
     """What :func:`pack` was given; ValueError, TypeError, EOFError, KeyError or IndexError
     when the text is not one it made."""
-    columns, rowids, problems, facet_columns, stored_keys = marshal.loads(payload)
+    columns, rowids, problems, facet_columns, stored_keys, info = marshal.loads(payload)
     ids = columns[0]
     return Contents(
         summaries_of_columns(columns),
@@ -123,6 +129,7 @@ def unpack(payload: bytes | memoryview) -> Contents:
         tuple(_problem(ProblemRow._make(p)) for p in problems),
         None if facet_columns is None else _facets(ids, *facet_columns),
         None if stored_keys is None else keys_of_columns(ids, stored_keys),
+        None if info is None else _info(*info),
     )
 
 
@@ -147,3 +154,43 @@ def _facets(
 
 def _problem(row: ProblemRow) -> Problem:
     return Problem(row.path, row.line, row.column, Severity(row.severity), row.message)
+
+
+#: A :class:`SetInfo` as stored: its fields in order, the topics as (key, label, question).
+InfoColumns = tuple[Any, ...]
+
+
+def _info_columns(info: SetInfo) -> InfoColumns:
+    topics = [(t.key, t.label, t.question) for t in info.topics]
+    return (
+        info.title,
+        info.description,
+        topics,
+        dict(info.tag_descriptions),
+        dict(info.actor_aliases),
+        info.has_file,
+        dict(info.positions),
+        info.sources,
+    )
+
+
+def _info(
+    title: str,
+    description: str | None,
+    topics: list[tuple[str, str, str]],
+    tag_descriptions: dict[str, str],
+    actor_aliases: dict[str, tuple[str, ...]],
+    has_file: bool,
+    positions: dict[tuple[str | int, ...], tuple[int, int]],
+    sources: str | None,
+) -> SetInfo:
+    return SetInfo(
+        title,
+        description,
+        tuple(Topic(*topic) for topic in topics),
+        tag_descriptions,
+        actor_aliases,
+        has_file,
+        positions,
+        sources,
+    )

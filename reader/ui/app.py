@@ -6,6 +6,7 @@ and says in one line how to work headless instead.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -65,11 +66,10 @@ def run_window(path: Path | None, sources: Path | None = None) -> int:
     with collections_paused(freeze=True):
         # The Qt-free layers the window needs come first: PySide6's import hook reads the
         # source of every module imported after it, to see whether it uses Qt (some 90
-        # modules here, ~15 ms of CPU). The loader thread's parser is made ready with them.
-        import reader.index
-        import reader.render
-
-        reader.index.prepare_for_threads()
+        # modules here, ~15 ms of CPU). The parser is made ready for the loader thread only
+        # once the list is painted (reader.app.parser_gate).
+        for layer in ("reader.index", "reader.render"):
+            importlib.import_module(layer)
         # Qt is imported only now: `check` and the display test never pay for it.
         import PySide6
         from PySide6.QtCore import QSettings, qVersion

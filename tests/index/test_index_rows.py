@@ -39,10 +39,10 @@ PROBLEM = ("x/y.yaml", 3, 4, "warning", "a message")
 def test_the_stored_state_keeps_its_layout() -> None:
     """Indexes stored by earlier versions decode alike (changing the layout means bumping
     SCHEMA_VERSION, which discards them): the summaries as columns (one per summary field),
-    the rowids, each problem's values, then the facets and the sort keys (None: not stored),
-    all in this order."""
+    the rowids, each problem's values, then the facets, the sort keys and the set file's
+    declarations (None: not stored), all in this order."""
     columns = tuple((value,) for value in SUMMARY)
-    payload = marshal.dumps((columns, (7,), [PROBLEM], None, None))
+    payload = marshal.dumps((columns, (7,), [PROBLEM], None, None, None))
     state = _decode_state(checksum(payload) + payload, 5)
     summary = CardSummary(
         "an-id", "A title", "A publisher", PartialDate(2021, 9), "report", ("a", "b/c"), "x/y.yaml"
@@ -56,6 +56,7 @@ def test_the_stored_state_keeps_its_layout() -> None:
         columns,
         (7,),
         [PROBLEM],
+        None,
         None,
         None,
     )
