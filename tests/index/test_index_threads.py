@@ -3,6 +3,7 @@ thread-safe; see reader.app.loading). A fresh interpreter, so no earlier test wa
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from reader import index
 from tests.conftest import REPO
+from tests.support.facet_builds import retitle_a_card
 from tests.support.synthetic import write_set
 
 SCRIPT = r"""
@@ -65,3 +68,64 @@ def test_driving_the_index_from_a_thread_imports_nothing(tmp_path: Path, thresho
         check=True,
     )
     assert done.stdout.strip() == "[]", done.stderr
+
+
+WARM = r"""
+import builtins, json, sys, threading
+from pathlib import Path
+from reader import index
+from reader.cards import schema
+
+root, cache = Path(sys.argv[1]), Path(sys.argv[2])
+original = builtins.__import__
+seen, events = [], []
+at_gate, go_on = threading.Event(), threading.Event()
+
+def recording(name, *args, **kwargs):
+    if threading.current_thread() is not threading.main_thread():
+        seen.append(name)
+    return original(name, *args, **kwargs)
+
+def before_parse():
+    compiled = schema._fast_validator.cache_info().currsize
+    events.append(["gate", sorted(seen), "jsonschema" in sys.modules, compiled])
+    at_gate.set()
+    go_on.wait(60)
+
+def drive():
+    for catalog in index.index_snapshots(root, cache_dir=cache, before_parse=before_parse):
+        events.append(["catalog", sorted(s.title for s in catalog.summaries())[-1], sorted(seen)])
+
+builtins.__import__ = recording
+worker = threading.Thread(target=drive)
+worker.start()
+at_gate.wait(60)
+index.prepare_for_threads()  # as the window's UI thread does once it has painted the list
+go_on.set()
+worker.join()
+builtins.__import__ = original
+print(json.dumps(events))
+"""
+
+
+def test_a_warm_open_lists_the_stored_catalog_before_it_parses_or_imports(tmp_path: Path) -> None:
+    """Without prepare_for_threads: the stored catalog comes before the gate, nothing imported
+    or compiled on the thread by then; past the gate (prepared), a changed card is found."""
+    root, cache = tmp_path / "set", tmp_path / "cache"
+    write_set(root, 20, seed=6)
+    index.open_index(root, cache_dir=cache)  # its state stored
+    retitle_a_card(root, 4, "Zebra")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", WARM, str(root), str(cache)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    stored, gate, updated = json.loads(done.stdout)
+    assert stored == ["catalog", stored[1], []]
+    assert stored[1] != "Zebra"
+    assert gate == ["gate", [], False, 0]  # nothing imported, jsonschema not, nothing compiled
+    assert updated == ["catalog", "Zebra", []]

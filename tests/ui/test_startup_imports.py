@@ -8,6 +8,11 @@ the listed window has painted (reader/ui/compare_page.py). One fresh interpreter
 window on the shipped cards, notes its modules when the list has just been filled, waits for
 the load to end, paints, and reports which of those modules it holds: an import added back at
 start-up shows here, not only as a slower `make bench`.
+
+A second interpreter opens the set warm (indexed before), as a large set without a sources
+folder (the evidence pane scans it only on request), and checks that the card parser is made
+ready (jsonschema imported, the validators compiled) only after the list (reader/app/
+parser_gate.py).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.index import open_index
 from tests.conftest import REPO, SHIPPED_CARDS
 from tests.support.once import made_once
 
@@ -27,13 +33,21 @@ SCRIPT = r"""
 import json, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
+from reader.cards import schema
 from reader.ui.main_window import MainWindow, settings_at
+from reader.ui.reading import evidence
 
+if sys.argv[3] == "large":
+    evidence.SCAN_ANY_SET = 0  # as for a set of more cards than that, with no sources folder
 app = QApplication([])
 window = MainWindow(settings_at(Path(sys.argv[2]) / "s.ini"))
 at_listing = []
 # After the window's own handler (connected first): the list has just been filled.
-window.sets.ready.connect(lambda *_: at_listing or at_listing.append(sorted(sys.modules)))
+def listed(*_):
+    if not at_listing:
+        compiled = [f"validator {n}" for n in range(schema._fast_validator.cache_info().currsize)]
+        at_listing.append(sorted(sys.modules) + compiled)
+window.sets.ready.connect(listed)
 window.show()
 window.open_set(Path(sys.argv[1]))
 deadline = time.monotonic() + 60
@@ -85,12 +99,20 @@ LAZY = (
 )
 
 
-@pytest.fixture(scope="module")
-def opened(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, set[str], set[str]]:
+#: What the window's first listing of a warm set must not have loaded: the card parser is made
+#: ready after it. A "validator N" is the Nth of the parser's compiled validators: the first
+#: card's is made as it is rendered, on the UI thread; the set file's is not (it is not parsed).
+NOT_BEFORE_THE_PAINT = ("jsonschema", "validator 1")
+
+
+def open_shipped_set(factory: pytest.TempPathFactory, how: str) -> tuple[int, set[str], set[str]]:
     """The cards listed, the modules loaded once the window shows the shipped set, and those
-    loaded when it had just listed it (one interpreter for the whole run: made_once)."""
+    loaded when it had just listed it (one interpreter for the whole run: made_once). With
+    ``how`` "large", the set is indexed first and the window treats it as a large one."""
 
     def open_window(scratch: Path) -> None:
+        if how == "large":
+            open_index(SHIPPED_CARDS, cache_dir=scratch / "cache")
         env = {
             **os.environ,
             "QT_QPA_PLATFORM": "offscreen",
@@ -98,7 +120,7 @@ def opened(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, set[str], set
             "XDG_CONFIG_HOME": str(scratch / "config"),
         }
         done = subprocess.run(
-            [sys.executable, "-c", SCRIPT, str(SHIPPED_CARDS), str(scratch)],
+            [sys.executable, "-c", SCRIPT, str(SHIPPED_CARDS), str(scratch), how],
             cwd=REPO,
             env=env,
             capture_output=True,
@@ -108,9 +130,14 @@ def opened(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, set[str], set
         )
         (scratch / "report.json").write_text(done.stdout.strip().splitlines()[-1], "utf-8")
 
-    folder = made_once(tmp_path_factory, "startup-imports", open_window)
+    folder = made_once(factory, f"startup-imports-{how}", open_window)
     report = json.loads((folder / "report.json").read_text("utf-8"))
     return report["listed"], set(report["modules"]), set(report["at_listing"])
+
+
+@pytest.fixture(scope="module")
+def opened(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, set[str], set[str]]:
+    return open_shipped_set(tmp_path_factory, "cold")
 
 
 def test_the_open_window_has_not_imported_what_loads_on_first_use(
@@ -137,3 +164,14 @@ def test_the_check_sees_the_parts_that_do_load_at_start(
     _, _, at_listing = opened
     assert {"reader.ui.compare.controller", "reader.ui.compare_page"} <= at_listing
     assert {"reader.ui.editor.drafts", "reader.ui.reading.card_list"} <= at_listing
+
+
+def test_a_warm_open_lists_the_set_before_it_makes_the_parser_ready(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    listed, modules, at_listing = open_shipped_set(tmp_path_factory, "large")
+    assert listed > 0
+    assert sorted(m for m in NOT_BEFORE_THE_PAINT if m in at_listing) == []
+    # Made ready once the list was painted (the load went on past the parser's gate): the
+    # check sees them when they are there.
+    assert "jsonschema" in modules
