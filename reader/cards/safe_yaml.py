@@ -314,6 +314,14 @@ class _Composer:
 #: but tab and line ends, DEL, C1 controls but NEL, surrogates, U+FFFE and U+FFFF. Found here,
 #: each is reported where it is; libyaml would report it at 1:1, over two lines.
 _NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+#: The same characters in strict UTF-8 bytes, found faster than in the text (one 2.5 KB card:
+#: 4 µs rather than 10): one-byte ones by deleting every other byte, C1 controls and the two
+#: noncharacters by their lead bytes. A strict decode lets no surrogate through.
+_ALLOWED_BYTES = bytes(
+    sorted(set(range(256)) - {*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F})
+)
+_C1_BYTES = re.compile(b"\xc2[\x80-\x84\x86-\x9f]")
+_NONCHARACTER_BYTES = re.compile(b"\xef\xbf[\xbe\xbf]")
 
 
 def _not_allowed(character: str, position: Position) -> YamlError:
@@ -323,9 +331,12 @@ def _not_allowed(character: str, position: Position) -> YamlError:
     )
 
 
-def read_yaml(text: str) -> Document:
-    """Compose ``text`` into plain data with positions, or raise :class:`YamlError`."""
-    bad = _NOT_ALLOWED.search(text)
+def read_yaml(text: str, *, allowed: bool = False) -> Document:
+    """Compose ``text`` into plain data with positions, or raise :class:`YamlError`.
+
+    ``allowed``: the caller has found none of the characters YAML does not allow.
+    """
+    bad = None if allowed else _NOT_ALLOWED.search(text)
     if bad:
         raise _not_allowed(bad.group(), _position_at(text, bad.start()))
     plain = compose_plain(text, MAX_DEPTH, MAX_EXPANDED_NODES)
@@ -382,4 +393,13 @@ def read_yaml_bytes(data: bytes) -> Document:
             f"the file is {len(data) / 1024 / 1024:.1f} MiB; a card may be at most "
             f"{MAX_BYTES // 1024 // 1024} MiB",
         )
-    return read_yaml(decode(data))
+    return read_yaml(decode(data), allowed=all_allowed(data))
+
+
+def all_allowed(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds none of the characters YAML does not allow."""
+    return (
+        not data.translate(None, _ALLOWED_BYTES)
+        and _C1_BYTES.search(data) is None
+        and _NONCHARACTER_BYTES.search(data) is None
+    )

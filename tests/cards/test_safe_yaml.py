@@ -12,6 +12,7 @@ from reader.cards.safe_yaml import (
     MAX_BYTES,
     Position,
     YamlError,
+    all_allowed,
     decode,
     read_yaml,
     read_yaml_bytes,
@@ -179,6 +180,27 @@ def test_control_characters_are_located() -> None:
     with pytest.raises(YamlError, match="U\\+0007") as exc:
         read_yaml("a: 1\nb: x\x07y\n")
     assert exc.value.position == (2, 5)
+
+
+#: Every character around the edges of what YAML does not allow, in each UTF-8 length.
+EDGES = [*range(0x00, 0x3000), *range(0xD700, 0xD800), *range(0xE000, 0x10400), 0x10FFFF]
+
+
+def test_the_byte_check_finds_exactly_the_characters_yaml_does_not_allow() -> None:
+    for code in EDGES:
+        text = f"a: x{chr(code)}y\n"
+        assert all_allowed(text.encode()) == (yamlread._NOT_ALLOWED.search(text) is None), code
+
+
+def test_a_character_yaml_does_not_allow_is_located_in_a_file_as_in_a_text() -> None:
+    for code in (0x07, 0x7F, 0x80, 0x9F, 0xFFFE, 0xFFFF):
+        text = f"a: 1\nb: \u00e9x{chr(code)}y\n"
+        with pytest.raises(YamlError) as from_text:
+            read_yaml(text)
+        with pytest.raises(YamlError) as from_bytes:
+            read_yaml_bytes(text.encode())
+        assert from_bytes.value.message == from_text.value.message
+        assert from_bytes.value.position == from_text.value.position == (2, 6)
 
 
 def test_oversized_input_is_refused_before_parsing() -> None:
