@@ -5,10 +5,13 @@ The first window imports only what its first paint needs (#17 §4). The comparis
 (its tabs, Export Table…, the background jobs, the views' preload) is some 60 modules and
 30 ms of the start that no first paint shows, so the page the content stack switches to
 starts empty. The workspace is made into it when something first asks for it (a Compare or
-view command, Back to a view, a test), or once the window has listed a set and had a moment
-to paint it (:meth:`ComparisonPage.make_when_idle`): then the views' modules preload while
-the reader reads, as they did when the workspace was made with the window. Those who follow
-it (the comparison controller, the window) connect to :attr:`ComparisonPage.made`.
+view command, Back to a view, a test), or once the window has listed a set, had a moment
+to paint it and is done loading it (:meth:`ComparisonPage.make_when_idle`): then the views'
+modules preload while the reader reads, as they did when the workspace was made with the
+window. Not while a load goes on: a cold index delivers a catalog every second, the window
+lists each, and making the workspace (20-25 ms) between two of them held the window up, as
+did giving every later catalog to it. Those who follow it (the comparison controller, the
+window) connect to :attr:`ComparisonPage.made`.
 
 The page stays what the content stack, the zoom and the focus see as "the comparison views",
 with or without the workspace in it.
@@ -16,6 +19,7 @@ with or without the workspace in it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -30,7 +34,8 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 #: How long after a set is listed the workspace is made when nothing asked for it sooner:
-#: after the list's first paint, and well before the views' preload (1.2 s of idle).
+#: after the list's first paint, and well before the views' preload (1.2 s of idle). While
+#: the set is still loading, it is asked again this much later.
 IDLE_MS = 200
 
 
@@ -38,9 +43,13 @@ class ComparisonPage(QWidget):
     #: The workspace, just made (once per window).
     made = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, loading: Callable[[], bool] = lambda: False
+    ) -> None:
+        """``loading`` says whether a set is loading (the window's set controller is busy)."""
         super().__init__(parent)
         self.setObjectName("comparisonPage")
+        self._loading = loading
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._workspace: ComparisonWorkspace | None = None
@@ -90,13 +99,20 @@ class ComparisonPage(QWidget):
 
     def make_when_idle(self) -> None:
         """Make the workspace :data:`IDLE_MS` after the event loop next turns (when what
-        is being shown now has been painted), unless it is made sooner."""
+        is being shown now has been painted) and the set is loaded, unless it is made
+        sooner."""
         if self._workspace is not None or self._timer is not None:
             return
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.workspace)
+        self._timer.timeout.connect(self._when_loaded)
         QTimer.singleShot(0, self._timer, self._start_timer)
+
+    def _when_loaded(self) -> None:
+        if self._loading():
+            self._start_timer()
+        else:
+            self.workspace()
 
     def _start_timer(self) -> None:
         if self._timer is not None and not self._closed:

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         # The card view, or while comparing the comparison views in place of list and card.
-        self.comparison_page = ComparisonPage(self)  # the workspace is made on first use
+        self.comparison_page = ComparisonPage(self, loading=lambda: self.sets.busy)  # made later
         self.content = QStackedWidget(self)
         self.content.setObjectName("content")
         self.content.addWidget(self.card_view)

@@ -8,7 +8,7 @@ item and the keyboard, selection and accessibility work as in any Qt list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -158,34 +158,71 @@ class CardListPane(QWidget):
     # -- rows and the current card ---------------------------------------------------------
 
     def show_rows(self, ids: list[str] | tuple[str, ...], total: int, current: str | None) -> None:
+        """Show these cards, ``current`` selected.
+
+        A new catalog of the same set (a cold index's next part, a reload) changes the rows in
+        place: the card at the top of the list stays where it was, and the card being read
+        stays on screen if it was. Otherwise the list starts again from the top, with the
+        card being read brought into view.
+        """
         self._quiet = True
         try:
+            place = self._place()
+            on_screen = current is not None and self._on_screen(current)
             # Past a few thousand rows one height for all: Qt measures every row otherwise.
             self.view.setUniformItemSizes(len(ids) > MEASURED_ROWS)
-            self.model.set_rows(list(ids))
+            in_place = self.model.set_rows(list(ids))
             shown = len(ids)
             self.count.setText(
                 plural(total, "card") if shown == total else f"{shown:,} of {plural(total, 'card')}"
             )
-            self.select(current)
+            if in_place:
+                self._keep_place(place)
+            self.select(current, scroll=on_screen or not in_place)
         finally:
             self._quiet = False
 
-    def select(self, card_id: str | None) -> None:
-        """Make ``card_id`` the list's current row, without announcing it as a new choice."""
+    def select(self, card_id: str | None, *, scroll: bool = True) -> None:
+        """Make ``card_id`` the list's current row, without announcing it as a new choice;
+        with ``scroll``, brought into view."""
         self._quiet, was_quiet = True, self._quiet
         try:
-            row = self.model.row_of(card_id) if card_id is not None else -1
+            index = self._index_of(card_id)
             selection = self.view.selectionModel()
-            if row < 0:
+            if not index.isValid():
                 selection.clear()
                 return
-            index = self.model.index(row, TITLE)
             if index != self.view.currentIndex():
                 selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
-            self.view.scrollTo(index)
+            if scroll:
+                self.view.scrollTo(index)
         finally:
             self._quiet = was_quiet
+
+    def _index_of(self, card_id: str | None) -> QModelIndex:
+        """The view's index of the card's row (invalid if it has none)."""
+        row = self.model.row_of(card_id) if card_id is not None else -1
+        return self.model.index(row, TITLE) if row >= 0 else QModelIndex()
+
+    def _place(self) -> tuple[str, int] | None:
+        """The card at the top of the list, and how far down the list shows it."""
+        top = self.view.indexAt(QPoint(0, 0))
+        return (str(top.data(IdRole)), self.view.visualRect(top).top()) if top.isValid() else None
+
+    def _keep_place(self, place: tuple[str, int] | None) -> None:
+        """Scroll so that the card ``place`` names is where it was (if it is still shown)."""
+        index = self._index_of(place[0] if place is not None else None)
+        if place is None or not index.isValid():
+            return
+        self.view.executeDelayedItemsLayout()  # the rows' new places, before the next paint
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() + self.view.visualRect(index).top() - place[1])
+
+    def _on_screen(self, card_id: str) -> bool:
+        index = self._index_of(card_id)
+        return index.isValid() and self.view.visualRect(index).intersects(
+            self.view.viewport().rect()
+        )
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.selection_changed.emit()
@@ -196,7 +233,7 @@ class CardListPane(QWidget):
         # a Ctrl+click that takes a row out of the selection leaves the card open as it is.
         current = self.view.currentIndex().row()
         if current in rows:
-            self.card_chosen.emit(self.model.index(current, TITLE).data(IdRole))
+            self.card_chosen.emit(self.view.currentIndex().siblingAtColumn(TITLE).data(IdRole))
 
     def _selected_rows(self) -> list[int]:
         # Rows with their title cell selected: a row selected in code may have only that one.
