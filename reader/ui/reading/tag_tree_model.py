@@ -99,13 +99,24 @@ class TagTreeModel(QAbstractItemModel):
         summaries: Sequence[CardSummary],
         names: TagNames,
         index: Facets | None = None,
-    ) -> None:
-        """Rebuild the tree for a newly loaded set; counts start at the whole set. ``names``
-        names its tags as the card, the list and the comparison do.
+    ) -> bool:
+        """Show a newly loaded set; counts start at the whole set. ``names`` names its tags
+        as the card, the list and the comparison do. Whether the tree stayed as it was:
+
+        A catalog of the same set with the same nodes (the same tags, publishers, years and
+        kinds, named by the same ``names``: a cold index's later parts, most reloads) only
+        changes the counts, in place, so a view keeps what it had opened and where it was.
+        Otherwise the tree is built again and the model reset.
 
         ``index`` is :func:`build_facets` of ``summaries``, if the loader made it already.
         """
         index = build_facets(summaries) if index is None else index
+        if names is self._names and index.filters == self._index.filters and self._serial:
+            self._index = index
+            self._shown = len(index.card_nodes)
+            self._apply_counts(index.totals, totals=True)
+            self._emit_all_changed(self._root)
+            return True
         self.beginResetModel()
         self._names = names
         self._index = index
@@ -135,6 +146,7 @@ class TagTreeModel(QAbstractItemModel):
         self._shown = len(index.card_nodes)
         self._apply_counts(index.totals, totals=True)
         self.endResetModel()
+        return False
 
     def _add_leaf(self, parent: Node, label: str, item: Filter, description: str) -> None:
         self._nodes[item] = parent.add(Node(label, item, description))
