@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 _WORD = re.compile(r"\w+")
@@ -30,35 +30,47 @@ def fold(text: str) -> str:
     The definition (the one the index and the linear scan both use, so that they agree):
     NFKC, casefold, decompose (NFKD) and drop the combining marks, then casefold again,
     because a compatibility decomposition can bring capitals back: "㎒" is "MHz", "ℌ" is
-    "H", "𝐀" is "A". After the first casefold the rest maps each character on its own
-    (decomposing only moves marks, which are all dropped), so each distinct non-ASCII
-    character of the text is mapped once, in one pass: the index folds every card's whole
-    text, and this is faster than normalizing it all a second time.
+    "H", "𝐀" is "A". After NFKC the rest maps each character on its own (casefolding has no
+    context, and decomposing only moves marks, which are all dropped), so ASCII letters are
+    lower-cased as bytes and each distinct non-ASCII character of the text is mapped once:
+    the index folds every card's whole text, and casefolding or normalizing all of it again
+    took most of the time.
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    if folded.isascii():
-        return folded
-    for ch in non_ascii(folded):
-        plain = _plain(ch)
-        if plain != ch:
-            folded = folded.replace(ch, plain)
+    return _fold(text, _plain)
+
+
+def fold_spaced(text: str) -> str:
+    r"""``fold(text)`` with every non-ASCII character that is not a word character (’, —, “)
+    made a space: ASCII characters other than ``\w`` and these are the characters a tokenizer
+    splitting on non-word characters splits on, in one pass with the folding."""
+    return _fold(text, _plain_or_space)
+
+
+def _fold(text: str, plain: Callable[[str], str]) -> str:
+    normal = unicodedata.normalize("NFKC", text)
+    if normal.isascii():
+        return normal.lower()
+    data = normal.encode("utf-8", "surrogatepass").lower()  # lower() changes ASCII bytes only
+    folded = data.decode("utf-8", "surrogatepass")
+    # A character's mapping holds only characters that map to themselves (a test checks
+    # every character), so the order of the replacements does not matter.
+    for ch in set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+        mapped = plain(ch)
+        if mapped != ch:
+            folded = folded.replace(ch, mapped)
     return folded
 
 
 @functools.lru_cache(maxsize=4096)
 def _plain(ch: str) -> str:
-    """One casefolded character without its marks (a mark itself becomes nothing)."""
-    decomposed = unicodedata.normalize("NFKD", ch)
+    """One character casefolded and without its marks (a mark itself becomes nothing)."""
+    decomposed = unicodedata.normalize("NFKD", ch.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def non_ascii(text: str) -> set[str]:
-    """The distinct non-ASCII characters of ``text`` (dropping ASCII bytes is C-fast)."""
-    return set(
-        text.encode("utf-8", "surrogatepass")
-        .translate(None, _ASCII)
-        .decode("utf-8", "surrogatepass")
-    )
+@functools.lru_cache(maxsize=4096)
+def _plain_or_space(ch: str) -> str:
+    return "".join(c if c.isascii() or _WORD.match(c) else " " for c in _plain(ch))
 
 
 def words(text: str) -> list[str]:

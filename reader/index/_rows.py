@@ -31,10 +31,9 @@ from reader.cards.event_order import first_event
 from reader.cards.load import CardFile, UnreadableFileError, load_card_file, read_limited
 from reader.cards.model import Card
 from reader.cards.problems import Problem
-from reader.cards.query import fold, non_ascii
+from reader.cards.query import fold_spaced
 from reader.index._projection import encode as encode_analysis
 
-_WORD_CHAR = re.compile(r"\w")
 _WORDS = re.compile(r"\w+")
 
 
@@ -228,12 +227,8 @@ def fulltext(card: Card) -> str:
 
     That tokenizer splits on ASCII characters other than letters, digits and ``_`` — the same
     ASCII characters Python's ``\w`` rejects — and keeps every non-ASCII character. So the
-    folded text, with its non-ASCII non-word characters (’, —, “) made spaces, tokenizes into
-    exactly the words of the linear scan, without splitting it in Python (a seventh of a
-    card's indexing time).
+    folded text, with its non-ASCII non-word characters (’, —, “) made spaces
+    (:func:`~reader.cards.query.fold_spaced`), tokenizes into exactly the words of the linear
+    scan, without splitting it in Python (a seventh of a card's indexing time).
     """
-    text = fold(" ".join(card.texts()))
-    for ch in non_ascii(text):
-        if not _WORD_CHAR.match(ch):
-            text = text.replace(ch, " ")
-    return text
+    return fold_spaced(" ".join(card.texts()))
