@@ -31,7 +31,10 @@ def catalog() -> MemoryCatalog:
 @pytest.mark.usefixtures("qapp")
 def test_tag_tree_model(qtmodeltester: ModelTester, catalog: MemoryCatalog) -> None:
     model = TagTreeModel()
-    model.set_catalog(catalog.summaries(), TagNames.of(catalog.info))
+    names = TagNames.of(catalog.info)
+    assert not model.set_catalog(catalog.summaries(), names)  # built: a reset
+    qtmodeltester.check(model)
+    assert model.set_catalog(catalog.summaries(), names)  # the same nodes: counts in place
     qtmodeltester.check(model)
     query = Query(include_tags=("theme/coups",), exclude_tags=("country/united-states",))
     matched = catalog.matching(query)
@@ -67,6 +70,14 @@ def test_card_list_model_sorts_itself(qtmodeltester: ModelTester, catalog: Memor
     assert kept.data() == model.index(2, TITLE).data()
     model.set_rows(catalog.matching(Query(include_tags=("country/france",))))
     assert model.rowCount() == 2
+    # A new catalog of the same set: the rows change in place, a selection follows its card.
+    kept = QPersistentModelIndex(model.index(1, TITLE))
+    model.set_summaries(catalog.summaries())
+    assert model.set_rows(catalog.matching(Query()))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3
+    assert kept.data() == model.index(kept.row(), TITLE).data() != model.index(1, TITLE).data()
+    model.set_rows(catalog.matching(Query(include_tags=("country/france",))))
     model.sort(TITLE)
     qtmodeltester.check(model)
     titles = [model.index(r, TITLE).data() for r in range(2)]

@@ -14,7 +14,7 @@ from reader.cards.filters import Filter, FilterKind
 from reader.cards.model import Card
 from reader.cards.query import Query
 from reader.ui.reading.sidebar import EXPAND_ALL_BELOW, Sidebar, TagTreeView
-from reader.ui.reading.tag_tree_model import NAME, FilterRole
+from reader.ui.reading.tag_tree_model import NAME, CountRole, FilterRole
 from tests.analysis.compare_cards import catalog_of, make_card
 from tests.ui.conftest import MakeWindow
 
@@ -74,6 +74,33 @@ def test_a_reload_keeps_the_branches_the_reader_opened_and_closed(qtbot: QtBot) 
     assert not tree.isExpanded(tag(sidebar, "aaa"))  # new, and not a first load
     assert headings_open(sidebar) == [True, False, True, True]
     assert sidebar.counts.text() == "3 cards"
+
+
+def test_a_catalog_with_more_cards_updates_the_counts_in_place(qtbot: QtBot) -> None:
+    """A cold index delivers its catalog in parts with the same tags: the tree's counts
+    change in place, with no reset, so the tree keeps its place and what the reader opened."""
+    cards = [
+        make_card(f"c{i}", "2021", tags=(f"theme/t{i % 9}", f"actor/a{i % 7}/sub"))
+        for i in range(63)
+    ]
+    sidebar = sidebar_of(qtbot, cards[:40])
+    sidebar.resize(280, 160)
+    sidebar.show()
+    tree = sidebar.tree
+    tree.setExpanded(tag(sidebar, "actor/a3"), True)
+    tree.setExpanded(tag(sidebar, "theme"), False)
+    tree.verticalScrollBar().setValue(4)
+    model = sidebar.model
+    with qtbot.assertNotEmitted(model.modelReset):
+        sidebar.show_catalog(catalog_of(cards))
+        sidebar.show_results([c.id for c in cards], Query())
+    assert tag(sidebar, "actor/a3").data(CountRole) == 9
+    assert tag(sidebar, "theme/t0").data(CountRole) == 7
+    assert sidebar.counts.text() == "63 cards"
+    assert tree.isExpanded(tag(sidebar, "actor/a3"))
+    assert not tree.isExpanded(tag(sidebar, "theme"))
+    qtbot.waitUntil(lambda: tree.verticalScrollBar().maximum() > 0)
+    assert tree.verticalScrollBar().value() == 4
 
 
 # -- what the tree paints is the filter ------------------------------------------------------

@@ -161,9 +161,9 @@ class CardListPane(QWidget):
         """Show these cards, ``current`` selected.
 
         A new catalog of the same set (a cold index's next part, a reload) changes the rows in
-        place: the card at the top of the list stays where it was, and the card being read
-        stays on screen if it was. Otherwise the list starts again from the top, with the
-        card being read brought into view.
+        place: the card at the top of the list stays where it was (unless the list is at its
+        very top), and the card being read stays on screen if it was. Otherwise the list
+        starts again from the top, with the card being read brought into view.
         """
         self._quiet = True
         try:
@@ -205,9 +205,12 @@ class CardListPane(QWidget):
         return self.model.index(row, TITLE) if row >= 0 else QModelIndex()
 
     def _place(self) -> tuple[str, int] | None:
-        """The card at the top of the list, and how far down the list shows it."""
+        """The card at the top of the list, and how far down the list shows it; None at the
+        list's very top, which stays there (the newest cards of a growing set show)."""
         top = self.view.indexAt(QPoint(0, 0))
-        return (str(top.data(IdRole)), self.view.visualRect(top).top()) if top.isValid() else None
+        if not top.isValid() or self.view.verticalScrollBar().value() == 0:
+            return None
+        return str(top.data(IdRole)), self.view.visualRect(top).top()
 
     def _keep_place(self, place: tuple[str, int] | None) -> None:
         """Scroll so that the card ``place`` names is where it was (if it is still shown)."""

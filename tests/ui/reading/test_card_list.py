@@ -1,5 +1,6 @@
 """The card list through the real window: rows as tall as their text, titles and publishers
-whole at 1024 × 700 (review #20, #32), and a search's matches and snippet in each row."""
+whole at 1024 × 700 (review #20, #32), and a search's matches and snippet in each row; a
+catalog that adds cards keeps the reader's place (#17)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from reader.cards.catalog import MemoryCatalog
 from reader.cards.load import load_set
+from reader.cards.model import Card
 from reader.cards.query import Query
 from reader.render.snippets import Hit
 from reader.ui.main_window import MainWindow
@@ -27,6 +29,7 @@ from reader.ui.reading.card_row import (
     meta_lines,
     wrapped_lines,
 )
+from tests.analysis.compare_cards import catalog_of, make_card
 from tests.conftest import SHIPPED_CARDS
 from tests.ui.conftest import CRISIS_GROUP, SANCTIONS, MakeWindow
 
@@ -151,3 +154,44 @@ def test_rows_are_measured_again_when_the_list_narrows(qtbot: QtBot) -> None:
     qtbot.waitUntil(fits)
     after = [view.visualRect(model.index(r, 0)).height() for r in range(model.rowCount())]
     assert sum(after) > sum(before)  # titles took more lines
+
+
+def test_a_catalog_that_adds_cards_keeps_the_selection_and_the_reader_s_place(
+    qtbot: QtBot,
+) -> None:
+    """A cold index delivers its catalog in parts, each adding cards all through the list.
+    The rows change in place: the card being read stays selected, the card at the top of the
+    list stays where it was, and a list at its very top stays there (the newest cards show)."""
+    cards = [make_card(f"card-{i:03}", f"{2000 + i // 12}-{i % 12 + 1:02}") for i in range(120)]
+    pane = CardListPane()
+    qtbot.addWidget(pane)
+    pane.resize(300, 400)
+    pane.show()
+    qtbot.waitExposed(pane)
+    view = pane.view
+
+    def deliver(part: list[Card], reading: str) -> None:
+        catalog = catalog_of(part)
+        pane.model.set_summaries(catalog.summaries())
+        ids = catalog.matching(Query())
+        pane.show_rows(ids, len(ids), reading)
+
+    def top() -> tuple[str, int]:
+        index = view.indexAt(QPoint(0, 0))
+        return str(index.data(IdRole)), view.visualRect(index).top()
+
+    deliver(cards[:120:2], "card-060")  # every other card: the rest come in between
+    assert pane.selected_ids() == ["card-060"]
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() // 3)
+    place = top()
+    assert not view.visualRect(view.currentIndex()).intersects(view.viewport().rect())
+    deliver(cards[:119], "card-060")
+    assert pane.selected_ids() == ["card-060"]
+    assert top() == place
+    assert pane.visible_ids() == [f"card-{i:03}" for i in range(118, -1, -1)]
+    assert pane.count.text() == "119 cards"
+
+    view.verticalScrollBar().setValue(0)
+    deliver(cards, "card-060")
+    assert top() == ("card-119", 0)
+    assert pane.selected_ids() == ["card-060"]
