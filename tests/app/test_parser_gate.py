@@ -1,6 +1,7 @@
 """The loader parses nothing before the UI thread has made the parser ready (reader/app/
 parser_gate.py): a warm open delivers the stored catalog first and waits at the gate, which the
-UI thread opens on a later turn; a closed window or another set ends that wait at once."""
+UI thread opens on a later turn; a closed window or another set ends that wait at once. Any
+other background job starts only after the UI thread has made the parser ready."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from reader.app import parser_gate
+from reader.app.jobs import JobRunner
 from reader.app.loading import CatalogLoader, CatalogSources, Snapshot
 from reader.app.parser_gate import ParserGate
 from reader.cards.catalog import Catalog, MemoryCatalog
@@ -129,3 +132,23 @@ def test_a_source_that_parses_from_the_start_waits_before_it_is_asked(
     finally:
         loader.shutdown()
     assert events == ["prepared", "source asked"]
+
+
+def test_any_other_job_starts_only_once_the_ui_thread_has_made_the_parser_ready(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ready, prepared_on = threading.Event(), []
+    monkeypatch.setattr(parser_gate, "READY", ready)
+    monkeypatch.setattr(
+        parser_gate,
+        "prepare_for_threads",
+        lambda: prepared_on.append(threading.current_thread() is threading.main_thread()),
+    )
+    runner = JobRunner("test")
+    try:
+        with qtbot.waitSignal(runner.finished) as finished:
+            runner.start("job", lambda _context: ready.is_set())
+    finally:
+        runner.shutdown()
+    assert finished.args == ["job", True]  # ready when the job ran
+    assert prepared_on == [True]  # made ready on the UI thread, once
