@@ -42,6 +42,15 @@ FilterRole = Qt.ItemDataRole.UserRole + 1
 StateRole = Qt.ItemDataRole.UserRole + 2
 #: Cards in the current filter that the node matches.
 CountRole = Qt.ItemDataRole.UserRole + 3
+#: What a change of counts alone changes: the count's text, its tooltip and spoken text, the
+#: muted colour of a node with none; never a row's size (its name and font stay).
+COUNT_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    CountRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.ForegroundRole,
+)
 
 
 class Category(IntEnum):
@@ -115,7 +124,7 @@ class TagTreeModel(QAbstractItemModel):
             self._index = index
             self._shown = len(index.card_nodes)
             self._apply_counts(index.totals, totals=True)
-            self._emit_all_changed(self._root)
+            self._emit_all_changed(self._root, COUNT_ROLES)
             return True
         self.beginResetModel()
         self._names = names
@@ -153,14 +162,15 @@ class TagTreeModel(QAbstractItemModel):
 
     def set_current(self, matched: Sequence[str], query: Query) -> None:
         """New counts and marks for the cards ``matched``; the structure does not change."""
-        self._states = {}
+        marked, self._states = self._states, {}
         for item in active_filters(query):
             state = "exclude" if item.kind is FilterKind.NOT_TAG else "include"
             key = Filter(FilterKind.TAG, item.value) if state == "exclude" else item
             self._states[key] = state
         self._shown = len(matched)
         self._apply_counts(self._index.counts(matched), totals=False)
-        self._emit_all_changed(self._root)
+        # New marks restyle their rows (bold names may wrap anew); else only counts changed.
+        self._emit_all_changed(self._root, () if self._states != marked else COUNT_ROLES)
 
     @property
     def names(self) -> TagNames:
@@ -177,14 +187,14 @@ class TagTreeModel(QAbstractItemModel):
             if totals:
                 node.total = node.count
 
-    def _emit_all_changed(self, node: Node) -> None:
+    def _emit_all_changed(self, node: Node, roles: Sequence[int]) -> None:
         if not node.children:
             return
         first = self.createIndex(0, NAME, node.children[0])
         last = self.createIndex(len(node.children) - 1, COUNT, node.children[-1])
-        self.dataChanged.emit(first, last)
+        self.dataChanged.emit(first, last, list(roles))
         for child in node.children:
-            self._emit_all_changed(child)
+            self._emit_all_changed(child, roles)
 
     # -- lookups for the view -------------------------------------------------------------
 
