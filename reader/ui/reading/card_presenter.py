@@ -73,8 +73,16 @@ class CardPresenter(QObject):
         card_id = s.current_id
         card = catalog.card(card_id) if card_id is not None else None
         evidence = self._evidence.lookup(card) if card is not None else None
+        # What the page is drawn from, not which catalog: a load's next catalog (a cold index
+        # delivers one a second) leaves an unchanged card or overview as it is.
+        if card is not None and evidence is not None:
+            near = related(card.id, catalog.summaries())
+            drawn: tuple[object, ...] = (catalog.info, card, tuple(near))
+        else:
+            broken = len({p.path for p in catalog.problems if p.is_error})
+            drawn = (catalog.info, s.total(), len(s.matched), broken)
         key = (
-            id(catalog),
+            drawn,
             card_id,
             s.query if card_id is None else s.query.terms,
             theme,
@@ -89,15 +97,12 @@ class CardPresenter(QObject):
         self._view.set_base_point_size(point_size)
         self._match_background(theme.background)
         if card is None or evidence is None:
-            broken = len({p.path for p in catalog.problems if p.is_error})
-            matched = len(s.matched)
             html = overview_html(
-                catalog.info, s.total(), matched, s.query, broken, self._keys, self._totals()
+                catalog.info, s.total(), len(s.matched), s.query, broken, self._keys, self._totals()
             )
             self._view.show_page(html, theme, keep_scroll=keep_scroll)
             self.shown.emit(None, theme, point_size)
             return
-        near = related(card.id, catalog.summaries())
         terms = s.query.terms
         screen = ScreenEvidence(
             evidence.status, card.source.file, evidence.health, theme, self.source_open()
