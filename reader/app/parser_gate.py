@@ -8,21 +8,23 @@ it: 60-70 ms of CPU, which used to come before the window's first paint.
 
 It now comes after: the window's loader lists a warm set from the index's stored state
 without parsing anything, then waits at the gate (:meth:`ParserGate.wait`, cancellably)
-before the index checks the files, and the UI thread makes the parser ready on the turn of
-its event loop after the one that took the catalog, once it has painted the list. Any other
-background job is started only after :func:`ensure_ready` (the job runner calls it on the
-UI thread; :mod:`reader.app.jobs`).
+before the index checks the files, and the UI thread makes the parser ready on the turns of
+its event loop after the one that took the catalog, once it has painted the list: one step
+of :data:`reader.index.PREPARATION` a turn, so that no turn holds the window for more than
+some 25 ms (a cold open waits at the gate while the window shows). Any other background job
+is started only after :func:`ensure_ready` (the job runner calls it on the UI thread;
+:mod:`reader.app.jobs`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from reader.index import prepare_for_threads
+from reader.index import PREPARATION, prepare_for_threads
 
 #: Set once the parser is ready in this process.
 READY = threading.Event()
@@ -40,8 +42,9 @@ def ensure_ready() -> None:
 class ParserGate(QObject):
     """Where a load waits, on its own thread, until the UI thread has made the parser ready.
 
-    A load asks for it when it gets there; the UI thread does it on its next turn after the
-    current one (a zero timer), so a catalog the load has just delivered is painted first.
+    A load asks for it when it gets there; the UI thread does it a step a turn from its next
+    turn after the current one (zero timers), so a catalog the load has just delivered is
+    painted first.
     """
 
     _wanted = Signal()
@@ -51,11 +54,13 @@ class ParserGate(QObject):
         parent: QObject | None = None,
         *,
         ready: threading.Event = READY,
-        prepare: Callable[[], None] = prepare_for_threads,
+        steps: Sequence[Callable[[], None]] = PREPARATION,
     ) -> None:
         super().__init__(parent)
         self._ready = ready
-        self._prepare = prepare
+        self._steps = steps
+        #: The steps still to take, once a load has asked.
+        self._pending: Iterator[Callable[[], None]] | None = None
         # Emitted on the load's thread; runs on this object's (the UI) thread.
         self._wanted.connect(self._on_wanted, Qt.ConnectionType.QueuedConnection)
 
@@ -75,9 +80,15 @@ class ParserGate(QObject):
             checkpoint()
 
     def _on_wanted(self) -> None:
-        QTimer.singleShot(0, self, self._open)
+        if self._pending is None and not self._ready.is_set():
+            self._pending = iter(self._steps)
+            QTimer.singleShot(0, self, self._step)
 
-    def _open(self) -> None:
-        if not self._ready.is_set():
-            self._prepare()
+    def _step(self) -> None:
+        step = next(self._pending, None) if self._pending is not None else None
+        if step is None or self._ready.is_set():  # done, or made ready at once meanwhile
+            self._pending = None
             self._ready.set()
+            return
+        step()
+        QTimer.singleShot(0, self, self._step)

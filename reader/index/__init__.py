@@ -65,6 +65,9 @@ search is unavailable or an index worker failed). A catalog may be used from any
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import importlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -79,6 +82,7 @@ from reader.index._state import StateRow
 from reader.index._store import default_cache_dir
 
 __all__ = [
+    "PREPARATION",
     "BatchCallback",
     "IndexCatalog",
     "ProgressCallback",
@@ -99,18 +103,47 @@ def prepare_for_threads() -> None:
     validators, and imports jsonschema to word an invalid card's problems. Afterwards
     nothing the index does imports (tests/index/test_index_threads.py checks all of it). What
     comes before the first parse of :func:`index_snapshots` (its ``before_parse``) imports
-    nothing without it, so the window lists a set first and prepares after (60-70 ms of its
-    start). A command-line run has no threads to prepare for and skips the cost.
+    nothing without it, so the window lists a set first and prepares after (60-80 ms of CPU,
+    in the :data:`PREPARATION` steps). A command-line run has no threads to prepare for and
+    skips the cost.
     """
-    card = (
-        b"format: briefing-card/1\nid: a\ntitle: t\nsource: {publisher: p, published: '2020'}\n"
-        b"thesis: t\nsummary: s\nargument: [{claim: c}]\ntags: [t]\n"
-        b"timeline: [{date: '2020-01', event: e}]\n"
-    )
-    parse_card("a.yaml", card, frozenset())
+    for step in PREPARATION:
+        step()
+
+
+_VALID_CARD = (
+    b"format: briefing-card/1\nid: a\ntitle: t\nsource: {publisher: p, published: '2020'}\n"
+    b"thesis: t\nsummary: s\nargument: [{claim: c}]\ntags: [t]\n"
+    b"timeline: [{date: '2020-01', event: e}]\n"
+)
+
+
+def _parse_a_valid_card() -> None:
+    parse_card("a.yaml", _VALID_CARD, frozenset())  # compiles the card's fast validator
+
+
+def _import_first(name: str) -> None:
+    """A dependency of jsonschema, imported in a step of its own (a quarter of its import)."""
+    with contextlib.suppress(ImportError):  # a later jsonschema may not need it: no matter
+        importlib.import_module(name)
+
+
+def _parse_invalid_cards_and_set_files() -> None:
     parse_card("b.yaml", b"format: briefing-card/1\nid: B\nmore: 1\n", frozenset())
     parse_set_file(b"format: briefing-set/1\ntitle: t\ntopics: [{key: k}]\n", "t")
     parse_set_file(b"format: briefing-set/1\nmore: 1\n", "t")
+
+
+#: :func:`prepare_for_threads` in steps of some 25 ms of CPU at most, for a window that runs
+#: one per turn of its event loop (reader.app.parser_gate): a cold open prepares while the
+#: window shows, and one step of 70 ms would freeze it for that long.
+PREPARATION: tuple[Callable[[], None], ...] = (
+    _parse_a_valid_card,
+    functools.partial(_import_first, "attrs"),
+    functools.partial(_import_first, "referencing"),
+    functools.partial(_import_first, "jsonschema"),
+    _parse_invalid_cards_and_set_files,
+)
 
 
 ProgressCallback = Callable[[int, int], None]

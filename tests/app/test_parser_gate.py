@@ -19,7 +19,7 @@ from reader.app.loading import CatalogLoader, CatalogSources, Snapshot
 from reader.app.parser_gate import ParserGate
 from reader.cards.catalog import Catalog, MemoryCatalog
 from reader.cards.load import load_set
-from reader.index import index_refreshes, index_snapshots, open_index, prepare_for_threads
+from reader.index import PREPARATION, index_refreshes, index_snapshots, open_index
 from tests.support.facet_builds import retitle_a_card
 from tests.support.synthetic import write_set
 
@@ -63,9 +63,10 @@ def test_a_warm_open_delivers_the_stored_catalog_then_waits_for_the_parser(
     retitle_a_card(root, 2, "Zebra")
     events: list[str] = []
 
-    def prepare() -> None:
-        events.append("prepared")
-        prepare_for_threads()
+    def step(number: int, run: Callable[[], None]) -> None:
+        on_ui_thread = threading.current_thread() is threading.main_thread()
+        events.append(f"step {number}" if on_ui_thread else "a step on another thread")
+        run()
 
     def delivered(snapshot: Snapshot) -> None:
         titles = {s.title for s in snapshot.catalog.summaries()}
@@ -73,7 +74,8 @@ def test_a_warm_open_delivers_the_stored_catalog_then_waits_for_the_parser(
             "final" if snapshot.final else "with Zebra" if "Zebra" in titles else "stored"
         )
 
-    gate = ParserGate(ready=threading.Event(), prepare=prepare)
+    steps = [partial(step, n, run) for n, run in enumerate(PREPARATION)]
+    gate = ParserGate(ready=threading.Event(), steps=steps)
     loader = CatalogLoader(index_sources(cache), gate=gate)
     loader.delivered.connect(delivered)
     try:
@@ -81,7 +83,8 @@ def test_a_warm_open_delivers_the_stored_catalog_then_waits_for_the_parser(
         qtbot.waitUntil(lambda: "final" in events)
     finally:
         loader.shutdown()
-    assert events == ["stored", "prepared", "with Zebra", "final"]
+    made_ready = [f"step {n}" for n in range(len(PREPARATION))]  # in order, on the UI thread
+    assert events == ["stored", *made_ready, "with Zebra", "final"]
     assert gate.ready.is_set()
 
 
@@ -124,7 +127,7 @@ def test_a_source_that_parses_from_the_start_waits_before_it_is_asked(
         events.append("source asked")
         yield MemoryCatalog(load_set(root))
 
-    gate = ParserGate(ready=threading.Event(), prepare=lambda: events.append("prepared"))
+    gate = ParserGate(ready=threading.Event(), steps=[lambda: events.append("prepared")])
     loader = CatalogLoader(CatalogSources.same(whole_set), gate=gate)
     try:
         with qtbot.waitSignal(loader.delivered):
