@@ -20,12 +20,18 @@ window wakes (a timer, a repaint, a progress report) it must wait for the job to
 interpreter, up to the switch interval. Beside a busy thread, a 5 ms timer's beats came
 10-21 ms apart at the 95th percentile instead of 16-28 ms (at most 16-25 ms instead of 26-32;
 2 busy cores). The job is interrupted only when the window wants the interpreter.
+
+Beyond that, the job stands aside at each progress report while the window's thread has
+events to work through (:mod:`reader.ui.compare.turns`), and reports its progress to the
+window at most every :data:`REPORT_EVERY` seconds: each report wakes the window, which the
+job would then wait for.
 """
 
 from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +42,7 @@ from reader.analysis.columns import CardProgress
 from reader.app.gc_pause import collections_paused
 from reader.app.jobs import Job, JobContext
 from reader.cards.catalog import Catalog
+from reader.ui.compare.turns import WindowTurns
 
 #: Hands the window a first part of a view's result while the rest is worked out.
 FirstPart = Callable[[Any], None]
@@ -51,12 +58,22 @@ class Computed:
     result: Any
 
 
-def view_job(compute: Compute, catalog: Catalog, card_ids: Sequence[str]) -> Job:
+def view_job(
+    compute: Compute,
+    catalog: Catalog,
+    card_ids: Sequence[str],
+    turns: WindowTurns | None = None,
+) -> Job:
     """The job computing a view of ``card_ids``: it reports progress (a checkpoint) as cards
     load, may deliver a first part of the result (a :class:`Computed` through the runner's
     ``delivered``: the timeline's first screenful, before its later dates are merged), and
-    returns a :class:`Computed`."""
-    return partial(_run, compute, catalog, tuple(card_ids))
+    returns a :class:`Computed`. With ``turns`` (watched while the job runs), it gives way to
+    the window at each progress report."""
+    return partial(_run, compute, catalog, tuple(card_ids), turns)
+
+
+#: Seconds between two progress reports the window hears (a checkpoint each time all the same).
+REPORT_EVERY = 0.025
 
 
 #: Seconds between the interpreter's thread switches while a view job runs (CPython's: 0.005).
@@ -92,11 +109,32 @@ QUICK_SWITCHES = QuickSwitches()
 
 
 def _run(
-    compute: Compute, catalog: Catalog, card_ids: tuple[str, ...], context: JobContext
+    compute: Compute,
+    catalog: Catalog,
+    card_ids: tuple[str, ...],
+    turns: WindowTurns | None,
+    context: JobContext,
 ) -> Computed:
     def first_part(part: Any) -> None:
         context.deliver(Computed(catalog, part))
+        if turns is not None:
+            turns.expect()
+            turns.give_way()
 
+    reported = [float("-inf")]
+
+    def progress(done: int, total: int) -> None:
+        if turns is not None:
+            turns.give_way()
+        now = time.monotonic()
+        if now - reported[0] < REPORT_EVERY:
+            context.checkpoint()
+            return
+        reported[0] = now
+        context.progress(done, total)
+
+    if turns is not None:
+        turns.give_way()  # the window is making the view and laying it out
     with QUICK_SWITCHES.held(), collections_paused(freeze=True):
-        result = compute(catalog, card_ids, context.progress, first_part)
+        result = compute(catalog, card_ids, progress, first_part)
     return Computed(catalog, result)

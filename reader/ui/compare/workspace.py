@@ -40,6 +40,7 @@ from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.preload import ViewPreload
 from reader.ui.compare.tab_close import plain_close_button
 from reader.ui.compare.tab_corner import TabCorner
+from reader.ui.compare.turns import WindowTurns
 
 # The views are imported where one is made or asked about, not here: the window makes this
 # workspace soon after it has listed a set (reader/ui/compare_page.py), before any view is
@@ -100,6 +101,9 @@ class ComparisonWorkspace(QWidget):
         self._jobs.delivered.connect(self._on_job_finished)  # a first part (the timeline's)
         self._jobs.finished.connect(self._on_job_finished)
         self._jobs.failed.connect(self._on_job_failed)
+        self._jobs.stopped.connect(lambda _key: self._watch_turns())
+        #: A view job gives way while this (the window's) thread has events to work through.
+        self._turns = WindowTurns(self)
         #: The cards each set-wide view shows, and those of the request under way.
         self._shown_cards: dict[ViewKind, tuple[str, ...]] = {}
         self._pending_cards: tuple[str, ...] = ()
@@ -243,6 +247,7 @@ class ComparisonWorkspace(QWidget):
     def shutdown(self) -> None:
         """Stop the background thread (a view being worked out stops at its next card)."""
         self._jobs.shutdown()
+        self._turns.watch(False)
         self.tables.shutdown()
         self._spares.clear()
 
@@ -386,8 +391,13 @@ class ComparisonWorkspace(QWidget):
             # Other cards than those shown: what is on screen is wrong until the new result.
             # (The same cards after a reload: it stays readable meanwhile, and is replaced.)
             view.show_loading(0, len(cards))
-        self._jobs.start(kind, view_job(type(view).compute, self._catalog, cards))
+        self._turns.watch(True)  # before the job starts: it first waits for this turn's end
+        self._jobs.start(kind, view_job(type(view).compute, self._catalog, cards, self._turns))
         self._pending_cards = cards
+
+    def _watch_turns(self) -> None:
+        """The window's turns followed while a view job runs (see :mod:`.turns`)."""
+        self._turns.watch(self._jobs.running is not None)
 
     def _on_job_progress(self, kind: object, done: int, total: int) -> None:
         view = self._views.get(kind) if isinstance(kind, ViewKind) else None
@@ -404,6 +414,7 @@ class ComparisonWorkspace(QWidget):
             view.show_result(catalog, result)
             view.hide_loading()
         self._show_scope()
+        self._watch_turns()
 
     def _on_job_failed(self, kind: object, failure: JobFailure) -> None:
         message = failure.message
@@ -411,6 +422,7 @@ class ComparisonWorkspace(QWidget):
         if isinstance(view, SetWideView):
             view.hide_loading()
         self._show_scope()
+        self._watch_turns()
         self.scope.setText(f"Could not show the view: {message}")
 
     def _show_scope(self) -> None:

@@ -1,0 +1,71 @@
+"""A view job gives the window's thread the interpreter whenever that thread has events to
+work through, and runs on while it waits for more.
+
+Both threads are Python: while they compete, CPython shares the interpreter between them, so
+the window's laying out or painting a view (30 ms of its own) took twice as long or more
+beside a view job, and the window froze for 60-140 ms at a time (at 100,000 cards once for
+0.7 s) however short the switch interval. The window's event dispatcher says when its thread
+wakes (``awake``) and when it is about to wait (``aboutToBlock``, only once no posted event
+is left). A job waits while the window is awake (:meth:`WindowTurns.give_way`) when it
+starts (the window is making and laying out the view), after handing it a first part, and
+at each progress report; for at most :data:`GIVE_WAY` seconds each time, so that it goes on
+even beside a window that never rests. (Timers run after the dispatcher's wait, before it
+says it is awake again: work a timer starts still shares the interpreter.)
+
+The two signals are connected only while a view job runs: each turn of the event loop then
+calls into Python, which a window loading a set should not pay.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, Slot
+
+#: Seconds a job waits, at most, for the window's thread to be done with its events.
+GIVE_WAY = 0.05
+
+
+class WindowTurns(QObject):
+    """Whether the window's thread (this object's) is working through events; made there."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        #: Set while the window's thread waits for events (or no job watches it).
+        self._resting = threading.Event()
+        self._resting.set()
+        self._watching = False
+
+    def watch(self, on: bool) -> None:
+        """Follow the window's turns (while a view job runs), or stop; on its thread."""
+        if on == self._watching:
+            return
+        dispatcher = QAbstractEventDispatcher.instance(self.thread())
+        if on:
+            self._resting.clear()  # it is working now: it asked for the job
+            dispatcher.awake.connect(self._awake)
+            dispatcher.aboutToBlock.connect(self._about_to_block)
+        else:
+            dispatcher.awake.disconnect(self._awake)
+            dispatcher.aboutToBlock.disconnect(self._about_to_block)
+            self._resting.set()
+        self._watching = on
+
+    def expect(self) -> None:
+        """On a job's thread, having posted the window something to show: it is busy until it
+        has shown it (its dispatcher waits again only once no posted event is left)."""
+        if self._watching:
+            self._resting.clear()
+
+    def give_way(self) -> None:
+        """On a job's thread: wait until the window's thread is done with its events (at most
+        :data:`GIVE_WAY` seconds)."""
+        self._resting.wait(GIVE_WAY)
+
+    @Slot()
+    def _awake(self) -> None:
+        self._resting.clear()
+
+    @Slot()
+    def _about_to_block(self) -> None:
+        self._resting.set()
