@@ -46,12 +46,23 @@ def nesting_bound(text: str) -> int:
     bracket, a one-pair mapping inside a flow sequence by its ``:``. Counting them is crude
     (prose is full of hyphens) but takes microseconds; the exact limit is checked in the walk.
     """
-    return 1 + sum(text.count(ch) for ch in ":?-[{")
+    return 1 + sum(text.count(ch) for ch in NESTING_CHARACTERS)
 
 
-def compose_plain(text: str, max_depth: int, max_nodes: int) -> Composed | None:
-    """(data, value positions, key positions) as the event composer gives them, or None."""
-    if _CParser is None or nesting_bound(text) > C_SAFE_DEPTH:
+#: The characters :func:`nesting_bound` counts.
+NESTING_CHARACTERS = ":?-[{"
+
+
+def compose_plain(
+    text: str, max_depth: int, max_nodes: int, bound: int | None = None
+) -> Composed | None:
+    """(data, value positions, key positions) as the event composer gives them, or None.
+
+    ``bound``: the text's :func:`nesting_bound`, when the caller has counted it already.
+    """
+    if bound is None:
+        bound = nesting_bound(text)
+    if _CParser is None or bound > C_SAFE_DEPTH:
         return None
     # An anchor, alias or tag needs the event composer's checks. These characters also occur
     # in prose ("AT&T", "*not*"), which only costs such a card the slower path.

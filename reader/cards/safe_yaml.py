@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from reader.cards.plain_yaml import compose_plain
+from reader.cards.plain_yaml import NESTING_CHARACTERS, compose_plain
 
 # Only the loaders' event methods are used (check_event/get_event): nothing is ever
 # constructed by PyYAML. libyaml's parser is several times faster than the pure-Python one.
@@ -315,10 +315,15 @@ class _Composer:
 #: each is reported where it is; libyaml would report it at 1:1, over two lines.
 _NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 #: The same characters in strict UTF-8 bytes, found faster than in the text (one 2.5 KB card:
-#: 4 µs rather than 10): one-byte ones by deleting every other byte, C1 controls and the two
-#: noncharacters by their lead bytes. A strict decode lets no surrogate through.
-_ALLOWED_BYTES = bytes(
-    sorted(set(range(256)) - {*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F})
+#: 4 µs rather than 10): one-byte ones by deleting every other byte (but the ones the nesting
+#: bound counts, counted in the same pass), C1 controls and the two noncharacters by their lead
+#: bytes. A strict decode lets no surrogate through, and no ASCII byte is part of another
+#: character in UTF-8.
+_NESTING_BYTES = NESTING_CHARACTERS.encode()
+_OTHER_BYTES = bytes(
+    sorted(
+        set(range(256)) - {*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F} - set(_NESTING_BYTES)
+    )
 )
 _C1_BYTES = re.compile(b"\xc2[\x80-\x84\x86-\x9f]")
 _NONCHARACTER_BYTES = re.compile(b"\xef\xbf[\xbe\xbf]")
@@ -331,15 +336,16 @@ def _not_allowed(character: str, position: Position) -> YamlError:
     )
 
 
-def read_yaml(text: str, *, allowed: bool = False) -> Document:
+def read_yaml(text: str, *, allowed: bool = False, bound: int | None = None) -> Document:
     """Compose ``text`` into plain data with positions, or raise :class:`YamlError`.
 
-    ``allowed``: the caller has found none of the characters YAML does not allow.
+    ``allowed``: the caller has found none of the characters YAML does not allow; ``bound``:
+    it has counted the text's :func:`~reader.cards.plain_yaml.nesting_bound`.
     """
     bad = None if allowed else _NOT_ALLOWED.search(text)
     if bad:
         raise _not_allowed(bad.group(), _position_at(text, bad.start()))
-    plain = compose_plain(text, MAX_DEPTH, MAX_EXPANDED_NODES)
+    plain = compose_plain(text, MAX_DEPTH, MAX_EXPANDED_NODES, bound)
     if plain is not None:
         return Document(*plain)
     try:
@@ -393,13 +399,16 @@ def read_yaml_bytes(data: bytes) -> Document:
             f"the file is {len(data) / 1024 / 1024:.1f} MiB; a card may be at most "
             f"{MAX_BYTES // 1024 // 1024} MiB",
         )
-    return read_yaml(decode(data), allowed=all_allowed(data))
+    allowed, bound = scan_bytes(data)
+    return read_yaml(decode(data), allowed=allowed, bound=bound)
 
 
-def all_allowed(data: bytes) -> bool:
-    """Whether UTF-8 ``data`` holds none of the characters YAML does not allow."""
-    return (
-        not data.translate(None, _ALLOWED_BYTES)
-        and _C1_BYTES.search(data) is None
-        and _NONCHARACTER_BYTES.search(data) is None
+def scan_bytes(data: bytes) -> tuple[bool, int]:
+    """Whether UTF-8 ``data`` holds none of the characters YAML does not allow, and its
+    :func:`~reader.cards.plain_yaml.nesting_bound`, in one pass over it."""
+    kept = data.translate(None, _OTHER_BYTES)
+    bad = kept.translate(None, _NESTING_BYTES)
+    allowed = (
+        not bad and _C1_BYTES.search(data) is None and _NONCHARACTER_BYTES.search(data) is None
     )
+    return allowed, 1 + len(kept) - len(bad)

@@ -8,14 +8,15 @@ import pytest
 import yaml
 
 from reader.cards import safe_yaml as yamlread
+from reader.cards.plain_yaml import nesting_bound
 from reader.cards.safe_yaml import (
     MAX_BYTES,
     Position,
     YamlError,
-    all_allowed,
     decode,
     read_yaml,
     read_yaml_bytes,
+    scan_bytes,
 )
 
 
@@ -186,10 +187,14 @@ def test_control_characters_are_located() -> None:
 EDGES = [*range(0x00, 0x3000), *range(0xD700, 0xD800), *range(0xE000, 0x10400), 0x10FFFF]
 
 
-def test_the_byte_check_finds_exactly_the_characters_yaml_does_not_allow() -> None:
+def test_the_byte_scan_finds_what_the_text_checks_find() -> None:
     for code in EDGES:
         text = f"a: x{chr(code)}y\n"
-        assert all_allowed(text.encode()) == (yamlread._NOT_ALLOWED.search(text) is None), code
+        allowed, bound = scan_bytes(text.encode())
+        assert allowed == (yamlread._NOT_ALLOWED.search(text) is None), code
+        assert bound == nesting_bound(text), code
+    text = "a: [b, {c: d}]\n\u00e9t\u00e9: ? - x\n- \u2014: [[{}]]\n"
+    assert scan_bytes(text.encode()) == (True, nesting_bound(text)) == (True, 13)
 
 
 def test_a_character_yaml_does_not_allow_is_located_in_a_file_as_in_a_text() -> None:
