@@ -87,6 +87,8 @@ _PARSED = ParsedCards()
 #: How many analysis rows :meth:`IndexCatalog.analysed` reads in one query (and how often it
 #: reports progress): below SQLite's limit of variables in a statement.
 ANALYSIS_CHUNK = 500
+#: Cards decoded between two progress reports within a chunk (a millisecond or two).
+PROGRESS_STEP = 100
 
 
 def _decoded(row: str | None, parts: Parts) -> Card | None:
@@ -228,7 +230,9 @@ class IndexCatalog:
                 if i in self._index_of
             ]
             rows = self._analysis_rows([path for _, path in chunk])
-            for card_id, path in chunk:
+            for n, (card_id, path) in enumerate(chunk):
+                if progress is not None and n and n % PROGRESS_STEP == 0:
+                    progress(start + n, len(card_ids))  # a window's view job gives way
                 card = _decoded(rows.get((path, card_id)), parts)
                 card = card if card is not None else self.card(card_id)
                 if card is not None:

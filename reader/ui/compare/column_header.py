@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader, QT
 
 from reader.render.theme import LIGHT, Theme
 from reader.render.tooltips import safe_tooltip
+from reader.ui.compare.turns import drawing
 
 if TYPE_CHECKING:
     from reader.ui.compare.compare_view import CompareView
@@ -91,6 +92,7 @@ class ClosableHeader(QHeaderView):
         return None
 
     def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
+        drawing()  # a view job stands aside (.turns)
         if not rect.isValid():
             return
         # The section as the style draws it, but its lines elided short of the ✕ rather than

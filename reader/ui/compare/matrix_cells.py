@@ -14,6 +14,7 @@ from reader.cards.model import Perspective
 from reader.qt.models import Index
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.roles import PerspectiveRole
+from reader.ui.compare.turns import drawing
 from reader.ui.focus import paint_focus
 
 CARD_COLUMN_WIDTH = 128
@@ -43,6 +44,7 @@ class BadgeDelegate(QStyledItemDelegate):
         self._font = QFont(font)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        drawing()  # a view job stands aside (.turns)
         rect: QRect = option.rect
         theme = self._theme
         painter.save()

@@ -9,8 +9,9 @@ wakes (``awake``) and when it is about to wait (``aboutToBlock``, only once no p
 is left). A job waits while the window is awake (:meth:`WindowTurns.give_way`) when it
 starts (the window is making and laying out the view), after handing it a first part, and
 at each progress report; for at most :data:`GIVE_WAY` seconds each time, so that it goes on
-even beside a window that never rests. (Timers run after the dispatcher's wait, before it
-says it is awake again: work a timer starts still shares the interpreter.)
+even beside a window that never rests. Timers run after the dispatcher's wait, before it
+says it is awake again: the views say they are busy wherever they measure or paint rows
+(:func:`drawing`), which a timer's delayed layout does.
 
 The two signals are connected only while a view job runs: each turn of the event loop then
 calls into Python, which a window loading a set should not pay.
@@ -24,6 +25,13 @@ from PySide6.QtCore import QAbstractEventDispatcher, QObject, Slot
 
 #: Seconds a job waits, at most, for the window's thread to be done with its events.
 GIVE_WAY = 0.05
+
+
+def drawing() -> None:
+    """On the window's thread: it is measuring or painting rows, so busy until its event
+    loop waits again (however the work was set off: a timer's too)."""
+    for turns in _WATCHING:
+        turns._resting.clear()
 
 
 class WindowTurns(QObject):
@@ -50,6 +58,10 @@ class WindowTurns(QObject):
             dispatcher.aboutToBlock.disconnect(self._about_to_block)
             self._resting.set()
         self._watching = on
+        if on:
+            _WATCHING.add(self)
+        else:
+            _WATCHING.discard(self)
 
     def expect(self) -> None:
         """On a job's thread, having posted the window something to show: it is busy until it
@@ -69,3 +81,7 @@ class WindowTurns(QObject):
     @Slot()
     def _about_to_block(self) -> None:
         self._resting.set()
+
+
+#: The turns followed now (one per window with a view job under way).
+_WATCHING: set[WindowTurns] = set()
