@@ -5,8 +5,10 @@ or a script without a ``__main__`` guard, which then recurses), and ``fork`` is 
 process that runs Qt threads. A worker here is a fresh interpreter that imports only the
 parsing modules, reads ``(files, topics)`` tasks from stdin and writes the finished rows to
 stdout, as plain tuples in ``marshal`` form: unlike pickle, reading them never looks up
-(imports) a class, which a worker thread under PySide6 must not do. Each worker has one task
-at a time, so neither side can block on a full pipe.
+(imports) a class, which a worker thread under PySide6 must not do. Each message is framed (a
+mark and its length, :func:`write_message`) and read whole, then decoded from memory:
+``marshal.load`` from a stream makes a Python call to read each string, 26 a card. Each worker
+has one task at a time, so neither side can block on a full pipe.
 
 No code from the working folder. ``python -m`` (and ``-c``) put the working folder first on
 the import path, and the working folder is often the card folder, which comes from other
@@ -35,6 +37,7 @@ import os
 import queue
 import selectors
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
@@ -104,11 +107,10 @@ class _Worker:
     def send(self, task: Task) -> None:
         self.task = task
         files, topics = task
-        marshal.dump(([tuple(astuple(f)) for f in files], topics), self.stdin)
-        self.stdin.flush()
+        write_message(self.stdin, ([tuple(astuple(f)) for f in files], topics))
 
     def receive(self) -> list[FileRow]:
-        rows = [FileRow(*row) for row in marshal.load(self.stdout)]
+        rows = [FileRow(*row) for row in read_message(self.stdout)]
         self.task = None
         return rows
 
@@ -258,17 +260,46 @@ def _start(
         pending.append(task)
 
 
+#: What every message starts with: a reply that does not is not one (and is known to be
+#: wrong at its first byte, with no wait for more).
+MARK = b"\x93"
+_LENGTH = struct.Struct("<I")
+
+
+def write_message(stream: IO[bytes], message: Any) -> None:
+    payload = marshal.dumps(message)
+    stream.write(MARK + _LENGTH.pack(len(payload)) + payload)
+    stream.flush()
+
+
+def read_message(stream: IO[bytes]) -> Any:
+    """The next message on ``stream``; EOFError at its end (before or within a message),
+    ValueError when what comes is not a message."""
+    mark = stream.read(1)
+    if not mark:
+        raise EOFError
+    if mark != MARK:
+        raise ValueError("not a message")
+    head = stream.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        raise EOFError
+    (size,) = _LENGTH.unpack(head)
+    payload = stream.read(size)
+    if len(payload) < size:
+        raise EOFError
+    return marshal.loads(payload)
+
+
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """The worker's loop: parse each task until the parent closes the pipe (or is gone)."""
     while True:
         try:
-            files, topics = marshal.load(stdin)
+            files, topics = read_message(stdin)
         except EOFError:
             return
         rows = parse_files([FileStamp(*f) for f in files], topics)
         try:
-            marshal.dump([tuple(row) for row in rows], stdout)
-            stdout.flush()
+            write_message(stdout, [tuple(row) for row in rows])
         except BrokenPipeError:
             return
 
