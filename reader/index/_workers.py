@@ -7,8 +7,15 @@ parsing modules, reads ``(files, topics)`` tasks from stdin and writes the finis
 stdout, as plain tuples in ``marshal`` form: unlike pickle, reading them never looks up
 (imports) a class, which a worker thread under PySide6 must not do. Each message is framed (a
 mark and its length, :func:`write_message`) and read whole, then decoded from memory:
-``marshal.load`` from a stream makes a Python call to read each string, 26 a card. Each worker
-has one task at a time, so neither side can block on a full pipe.
+``marshal.load`` from a stream makes a Python call to read each string, 26 a card.
+
+Each worker has up to two tasks, so that it starts the next as soon as it has written a result,
+rather than waiting for this process to read it and answer: written with its result pipe
+widened to 1 MB (Linux), a result rarely waits either. Neither side can block the other for
+good. This process reads a result only once it is there, and a worker writes it whole without
+waiting for anything. A task is written only to a worker with none, which is reading its
+input, or with one, when the pipe has room for the new task's message beside all of the
+previous one (:meth:`_Worker.can_take`): the write then completes at once.
 
 No code from the working folder. ``python -m`` (and ``-c``) put the working folder first on
 the import path, and the working folder is often the card folder, which comes from other
@@ -31,10 +38,13 @@ workers itself: no worker prints a ``KeyboardInterrupt`` traceback.
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import fcntl
 import marshal
 import os
 import queue
+import select
 import selectors
 import signal
 import struct
@@ -61,6 +71,8 @@ BOOT = (
 )
 #: The folder the ``reader`` package was imported from.
 PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+#: What a worker's result pipe is widened to: a chunk's rows are some 600 KB.
+RESULT_PIPE_BYTES = 1 << 20
 #: How long a worker that closed its pipe gets to exit before its failure is worded without
 #: its exit status.
 REAP_SECONDS = 2.0
@@ -102,16 +114,29 @@ class _Worker:
         assert self.process.stdout is not None
         self.stdin: IO[bytes] = self.process.stdin
         self.stdout: IO[bytes] = self.process.stdout
-        self.task: Task | None = None
+        #: Tasks sent and not yet answered, oldest first.
+        self.tasks: collections.deque[Task] = collections.deque()
+        #: The size of the last task's message: at most that much of it is still unread.
+        self.unread = 0
+        self.capacity = _pipe_size(self.stdin.fileno())
+        with contextlib.suppress(OSError, AttributeError):  # not Linux, or over a user's limit
+            fcntl.fcntl(self.stdout.fileno(), fcntl.F_SETPIPE_SZ, RESULT_PIPE_BYTES)
 
-    def send(self, task: Task) -> None:
-        self.task = task
-        files, topics = task
-        write_message(self.stdin, ([tuple(astuple(f)) for f in files], topics))
+    def can_take(self, message: bytes) -> bool:
+        """Whether writing ``message`` now cannot block (see the module docstring)."""
+        if not self.tasks:
+            return True
+        return len(self.tasks) == 1 and self.unread + len(message) <= self.capacity
+
+    def send(self, task: Task, message: bytes) -> None:
+        self.tasks.append(task)
+        self.unread = len(message)
+        self.stdin.write(message)
+        self.stdin.flush()
 
     def receive(self) -> list[FileRow]:
         rows = [FileRow(*row) for row in read_message(self.stdout)]
-        self.task = None
+        self.tasks.popleft()
         return rows
 
     def failure(self) -> str:
@@ -211,19 +236,17 @@ def _dispatch(
     selector = selectors.DefaultSelector()
     try:
         for worker in pool:
-            if worker.task is not None:
+            if worker.tasks:
                 continue
             if worker.process.poll() is not None:  # exited before its first task
                 failures.append(worker.failure())
                 continue
             selector.register(worker.stdout, selectors.EVENT_READ, worker)
-            if pending:
-                _start(worker, pending, selector, failures)
-        while any(w.task is not None for w in pool) and not stop.is_set():
+            _feed(worker, pending, selector, failures)
+        while any(w.tasks for w in pool) and not stop.is_set():
             for key, _events in selector.select(timeout=0.2):
                 worker = key.data
-                task = worker.task
-                if task is None:  # an idle worker that exited: nothing was lost, but say so
+                if not worker.tasks:  # an idle worker that exited: nothing was lost, but say so
                     selector.unregister(worker.stdout)
                     failures.append(worker.failure())
                     continue
@@ -231,12 +254,12 @@ def _dispatch(
                     rows = worker.receive()
                 except (EOFError, OSError, ValueError, TypeError):
                     selector.unregister(worker.stdout)
-                    worker.task = None
                     failures.append(worker.failure())
-                    rows = parse_files(*task)
+                    rows = parse_files(*worker.tasks.popleft())
+                    pending.extend(worker.tasks)  # a second one: a worker fed next, or here
+                    worker.tasks.clear()
                 else:
-                    if pending:
-                        _start(worker, pending, selector, failures)
+                    _feed(worker, pending, selector, failures)
                 results.put(rows)
         while pending and not stop.is_set():  # every worker died: finish here
             results.put(parse_files(*pending.pop()))
@@ -247,17 +270,33 @@ def _dispatch(
         results.put(None)
 
 
-def _start(
+def _feed(
     worker: _Worker, pending: list[Task], selector: selectors.BaseSelector, failures: list[str]
 ) -> None:
-    task = pending.pop()
+    """Send ``worker`` the next tasks while it can take them."""
+    while pending:
+        files, topics = pending[-1]
+        message = frame_message(([tuple(astuple(f)) for f in files], topics))
+        if not worker.can_take(message):
+            return
+        task = pending.pop()
+        try:
+            worker.send(task, message)
+        except OSError:
+            selector.unregister(worker.stdout)
+            failures.append(worker.failure())
+            pending.extend(worker.tasks)
+            worker.tasks.clear()
+            return
+
+
+def _pipe_size(fd: int) -> int:
+    """How many bytes the pipe ``fd`` holds (on Linux; elsewhere what POSIX promises)."""
     try:
-        worker.send(task)
-    except OSError:
-        selector.unregister(worker.stdout)
-        worker.task = None
-        failures.append(worker.failure())
-        pending.append(task)
+        size: int = fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ)
+    except (OSError, AttributeError):
+        return select.PIPE_BUF
+    return size
 
 
 #: What every message starts with: a reply that does not is not one (and is known to be
@@ -266,9 +305,13 @@ MARK = b"\x93"
 _LENGTH = struct.Struct("<I")
 
 
-def write_message(stream: IO[bytes], message: Any) -> None:
+def frame_message(message: Any) -> bytes:
     payload = marshal.dumps(message)
-    stream.write(MARK + _LENGTH.pack(len(payload)) + payload)
+    return MARK + _LENGTH.pack(len(payload)) + payload
+
+
+def write_message(stream: IO[bytes], message: Any) -> None:
+    stream.write(frame_message(message))
     stream.flush()
 
 

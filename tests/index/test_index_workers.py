@@ -4,10 +4,16 @@ that is cut short or is not a message at all is an error, never a wait or a wron
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 
-from reader.index._workers import MARK, read_message, write_message
+from reader.index import _workers as indexworkers
+from reader.index._rows import FileRow, parse_files
+from reader.index._sync import scan
+from reader.index._workers import MARK, Task, WorkerPool, read_message, write_message
+from tests.support.synthetic import write_set
 
 
 def framed(message: object) -> bytes:
@@ -36,3 +42,60 @@ def test_what_is_not_a_message_is_refused_at_its_first_byte() -> None:
     assert not b"?".startswith(MARK)
     with pytest.raises(ValueError, match="not a message"):
         read_message(io.BytesIO(b"?"))
+
+
+# --- up to two tasks a worker, and what a worker that stops leaves ---------------------------
+
+
+def tasks_for(root: Path, size: int) -> list[Task]:
+    stamps = sorted(scan(root).values(), key=lambda stamp: stamp.rel)
+    return [(stamps[i : i + size], None) for i in range(0, len(stamps), size)]
+
+
+def rows_of(results: Iterable[list[FileRow]]) -> list[FileRow]:
+    return sorted((row for rows in results for row in rows), key=lambda row: row.rel)
+
+
+@pytest.fixture(scope="module")
+def small_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("workers") / "set"
+    write_set(root, 24, seed=2)
+    return root
+
+
+@pytest.mark.parametrize("pipe_bytes", [None, 1])
+def test_every_task_is_answered_once_whatever_the_pipe_holds(
+    small_set: Path, monkeypatch: pytest.MonkeyPatch, pipe_bytes: int | None
+) -> None:
+    """With room for two tasks a worker gets a second before answering the first; with none
+    (1 byte), one at a time. Either way each task's rows come once."""
+    if pipe_bytes is not None:
+        monkeypatch.setattr(indexworkers, "_pipe_size", lambda _fd: pipe_bytes)
+    tasks = tasks_for(small_set, 5)
+    with WorkerPool(1) as pool:
+        got = rows_of(pool.run(tasks))
+        assert pool.failures == []
+    assert got == rows_of(parse_files(*task) for task in tasks)
+
+
+#: A worker that answers its first task and stops, with its second task sent and unanswered.
+ONE_TASK = (
+    "import sys; sys.path[:] = sys.argv[1:]; "
+    "from reader.index._workers import read_message, write_message; "
+    "from reader.index._rows import FileStamp, parse_files; "
+    "files, topics = read_message(sys.stdin.buffer); "
+    "rows = parse_files([FileStamp(*f) for f in files], topics); "
+    "write_message(sys.stdout.buffer, [tuple(row) for row in rows])"
+)
+
+
+def test_the_tasks_a_stopped_worker_held_are_parsed_anyway(
+    small_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexworkers, "BOOT", ONE_TASK)
+    tasks = tasks_for(small_set, 5)
+    with WorkerPool(1) as pool:
+        got = rows_of(pool.run(tasks))
+        assert len(pool.failures) == 1
+        assert "exit status 0" in pool.failures[0]
+    assert got == rows_of(parse_files(*task) for task in tasks)
