@@ -163,17 +163,27 @@ def parse(
     """Rows for ``stamps`` in chunks, in the order they finish (``pool``: workers started
     already, used when there is enough to parse; ``failures``: gets a line for each worker
     that failed)."""
-    chunks = [list(stamps[i : i + CHUNK]) for i in range(0, len(stamps), CHUNK)]
     if worker_count(workers) <= 1 or len(stamps) < PARALLEL_THRESHOLD:
-        for chunk in chunks:
-            yield parse_files(chunk, topics)
+        for i in range(0, len(stamps), CHUNK):
+            yield parse_files(stamps[i : i + CHUNK], topics)
         return
-    tasks = [(chunk, topics) for chunk in chunks]
+    tasks = [(chunk, topics) for chunk in _chunks(stamps)]
     if pool is not None:
         yield from pool.run(tasks)
         return
     with WorkerPool(min(worker_count(workers), len(tasks)), failures) as started:
         yield from started.run(tasks)
+
+
+def _chunks(stamps: Sequence[FileStamp]) -> list[list[FileStamp]]:
+    """The workers' tasks: ``CHUNK`` files each, but the last four chunks' files in quarter
+    chunks, so that the workers finish together (a worker holds up to two tasks, and a
+    whole chunk is some 45 ms of one worker's time)."""
+    small = max(1, CHUNK // 4)
+    body = max(0, (len(stamps) - 4 * CHUNK) // CHUNK * CHUNK)
+    return [list(stamps[i : i + CHUNK]) for i in range(0, body, CHUNK)] + [
+        list(stamps[i : i + small]) for i in range(body, len(stamps), small)
+    ]
 
 
 def write(
