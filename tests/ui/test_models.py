@@ -19,7 +19,7 @@ from reader.cards.tag_labels import TagNames
 from reader.render.snippets import card_hit
 from reader.ui.reading.card_list_model import CardListModel, HitRole, SearchingRole
 from reader.ui.reading.problems_dock import ProblemsModel
-from reader.ui.reading.tag_tree_model import COUNT, CountRole, StateRole, TagTreeModel
+from reader.ui.reading.tag_tree_model import COUNT, NAME, CountRole, StateRole, TagTreeModel
 from tests.conftest import DATA, SHIPPED_CARDS
 
 
@@ -28,14 +28,29 @@ def catalog() -> MemoryCatalog:
     return MemoryCatalog(load_set(SHIPPED_CARDS))
 
 
+def shape(model: TagTreeModel, parent: QModelIndex | None = None) -> list[object]:
+    """Every row under ``parent``: its name and count, then its own rows."""
+    parent = parent or QModelIndex()
+    rows: list[object] = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, NAME, parent)
+        rows += [(index.data(), index.siblingAtColumn(COUNT).data()), shape(model, index)]
+    return rows
+
+
 @pytest.mark.usefixtures("qapp")
 def test_tag_tree_model(qtmodeltester: ModelTester, catalog: MemoryCatalog) -> None:
     model = TagTreeModel()
     names = TagNames.of(catalog.info)
-    assert not model.set_catalog(catalog.summaries(), names)  # built: a reset
+    assert not model.set_catalog(catalog.summaries()[:1], names)  # built: a reset
     qtmodeltester.check(model)
-    assert model.set_catalog(catalog.summaries(), names)  # the same nodes: counts in place
+    assert model.set_catalog(catalog.summaries(), names)  # more nodes: inserted in place
     qtmodeltester.check(model)
+    built = TagTreeModel()  # the same tree as one built whole: the same rows, names, counts
+    built.set_catalog(catalog.summaries(), names)
+    assert shape(model) == shape(built)
+    assert not model.set_catalog(catalog.summaries()[1:2], names)  # nodes gone: a reset
+    assert model.set_catalog(catalog.summaries(), names)
     query = Query(include_tags=("theme/coups",), exclude_tags=("country/united-states",))
     matched = catalog.matching(query)
     model.set_current(matched, query)

@@ -14,9 +14,9 @@ is not in force.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
@@ -31,9 +31,10 @@ from reader.cards.catalog import CardSummary
 from reader.cards.facets import FACETS, Facets, build_facets
 from reader.cards.filters import Filter, FilterKind, active_filters
 from reader.cards.query import Query
-from reader.cards.tag_labels import TagNames, facet_repeats, label_key
+from reader.cards.tag_labels import TagNames
 from reader.cards.wording import plural
 from reader.qt.models import ROOT, Index, read_only_flags
+from reader.ui.reading.tag_nodes import Node, make_node, order_of, shown_filters, sort_children
 
 NAME, COUNT = 0, 1
 #: The :class:`Filter` a node stands for (``None`` for the category headings).
@@ -68,25 +69,9 @@ _CATEGORY_LABELS = {
 }
 
 
-@dataclass(eq=False)
-class Node:
-    label: str
-    filter: Filter | None
-    description: str = ""
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    row: int = 0
-    count: int = 0
-    total: int = 0
-
-    def add(self, child: Node) -> Node:
-        child.parent = self
-        child.row = len(self.children)
-        self.children.append(child)
-        return child
-
-
 _FACETS = tuple(zip((Category.PUBLISHER, Category.YEAR, Category.KIND), FACETS, strict=True))
+#: Each facet's heading, by its row under the root (the tags' is row 0).
+_HEADING_ROWS = {kind: row for row, (_category, kind) in enumerate(_FACETS, 1)}
 
 
 class TagTreeModel(QAbstractItemModel):
@@ -110,17 +95,18 @@ class TagTreeModel(QAbstractItemModel):
         index: Facets | None = None,
     ) -> bool:
         """Show a newly loaded set; counts start at the whole set. ``names`` names its tags
-        as the card, the list and the comparison do. Whether the tree stayed as it was:
+        as the card, the list and the comparison do. Whether the tree changed in place:
 
-        A catalog of the same set with the same nodes (the same tags, publishers, years and
-        kinds, named by the same ``names``: a cold index's later parts, most reloads) only
-        changes the counts, in place, so a view keeps what it had opened and where it was.
-        Otherwise the tree is built again and the model reset.
+        A catalog of the same set (the same ``names``) that keeps every node shown changes the
+        tree in place: the nodes it adds are inserted where they belong (a cold index's later
+        parts bring a few more years, publishers or tags each) and the counts change, so a
+        view keeps what it had opened and where it was. Otherwise the tree is built again and
+        the model reset.
 
         ``index`` is :func:`build_facets` of ``summaries``, if the loader made it already.
         """
         index = build_facets(summaries) if index is None else index
-        if names is self._names and index.filters == self._index.filters and self._serial:
+        if names is self._names and self._serial and self._grow(index):
             self._index = index
             self._shown = len(index.card_nodes)
             self._apply_counts(index.totals, totals=True)
@@ -132,33 +118,59 @@ class TagTreeModel(QAbstractItemModel):
         self._root = Node("", None)
         self._nodes = {}
         tags = self._root.add(Node(_CATEGORY_LABELS[Category.TAGS], None))
-        headings = {
-            kind: self._root.add(Node(_CATEGORY_LABELS[category], None))
-            for category, kind in _FACETS
-        }
-        repeated = _repeated(index)
-        for item in index.filters:
-            if item.kind is FilterKind.TAG:
-                if item.value in repeated:
-                    continue
-                parent = item.value.rpartition("/")[0]
-                up = self._nodes[Filter(FilterKind.TAG, parent)] if parent else tags
-                description = names.description(item.value)
-                self._add_leaf(up, names(item.value), item, description)
-            else:
-                value = item.value or "unspecified"
-                label = value[:1].upper() + value[1:] if item.kind is FilterKind.KIND else value
-                self._add_leaf(headings[item.kind], label, item, "")
-        _sort_by_label(tags)
-        shown = self._nodes
-        self._serial = [(n, shown[f]) for n, f in enumerate(index.filters) if f in shown]
-        self._shown = len(index.card_nodes)
+        for category, _kind in _FACETS:
+            self._root.add(Node(_CATEGORY_LABELS[category], None))
+        for n, item in shown_filters(index):
+            node = self._nodes[item] = make_node(item, n, names)
+            self._parent_of(item, tags).add(node)
+        sort_children(self._root)
+        self._number(index)
         self._apply_counts(index.totals, totals=True)
         self.endResetModel()
         return False
 
-    def _add_leaf(self, parent: Node, label: str, item: Filter, description: str) -> None:
-        self._nodes[item] = parent.add(Node(label, item, description))
+    def _grow(self, index: Facets) -> bool:
+        """Insert the nodes ``index`` shows that the tree lacks; False (and nothing done) when
+        the tree shows one that ``index`` does not."""
+        if index.filters == self._index.filters:
+            return True
+        shown = list(shown_filters(index))
+        if not self._nodes.keys() <= {item for _, item in shown}:
+            return False
+        for n, item in shown:  # the nodes kept sort among the new ones by their new places
+            node = self._nodes.get(item)
+            if node is not None:
+                node.order = order_of(item, node.label, n)
+        tags = self._root.children[0]
+        for n, item in shown:  # parents before their children
+            if item not in self._nodes:
+                node = self._nodes[item] = make_node(item, n, self._names)
+                self._insert(self._parent_of(item, tags), node)
+        self._number(index)
+        return True
+
+    def _parent_of(self, item: Filter, tags: Node) -> Node:
+        if item.kind is FilterKind.TAG:
+            up = item.value.rpartition("/")[0]
+            return self._nodes[Filter(FilterKind.TAG, up)] if up else tags
+        return self._root.children[_HEADING_ROWS[item.kind]]
+
+    def _insert(self, parent: Node, node: Node) -> None:
+        row = bisect.bisect(parent.children, node.order, key=lambda child: child.order)
+        where = QModelIndex()
+        if parent is not self._root:
+            where = self.createIndex(parent.row, NAME, parent)
+        self.beginInsertRows(where, row, row)
+        node.parent = parent
+        parent.children.insert(row, node)
+        for number, child in enumerate(parent.children[row:], row):
+            child.row = number
+        self.endInsertRows()
+
+    def _number(self, index: Facets) -> None:
+        """Each shown node with its position in ``index``, which its counts are kept under."""
+        shown = self._nodes
+        self._serial = [(n, shown[f]) for n, f in enumerate(index.filters) if f in shown]
 
     def set_current(self, matched: Sequence[str], query: Query) -> None:
         """New counts and marks for the cards ``matched``; the structure does not change."""
@@ -340,22 +352,3 @@ def filter_tint() -> QColor:
     tint = QColor(QGuiApplication.palette().color(QPalette.ColorRole.Highlight))
     tint.setAlpha(48)
     return tint
-
-
-def _repeated(index: Facets) -> set[str]:
-    """The ``publisher/…`` and ``kind/…`` tags the Publishers and Kinds facets list already."""
-    by_family = {"publisher": FilterKind.PUBLISHER, "kind": FilterKind.KIND}
-    values = {
-        family: [f.value for f in index.filters if f.kind is kind]
-        for family, kind in by_family.items()
-    }
-    tags = (f.value for f in index.filters if f.kind is FilterKind.TAG)
-    return facet_repeats(tags, values)
-
-
-def _sort_by_label(node: Node) -> None:
-    """Order ``node``'s tags by their names, at every level (they came in slug order)."""
-    node.children.sort(key=lambda child: label_key(child.label))
-    for row, child in enumerate(node.children):
-        child.row = row
-        _sort_by_label(child)
