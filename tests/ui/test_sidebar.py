@@ -77,12 +77,14 @@ def test_a_reload_keeps_the_branches_the_reader_opened_and_closed(qtbot: QtBot) 
 
 
 def test_a_catalog_with_more_cards_updates_the_counts_in_place(qtbot: QtBot) -> None:
-    """A cold index delivers its catalog in parts with the same tags: the tree's counts
-    change in place, with no reset, so the tree keeps its place and what the reader opened."""
+    """A cold index delivers its catalog in parts, each with more cards and a few more years
+    or tags: the tree changes in place, with no reset, its new nodes inserted where they
+    belong, so the tree keeps its place and what the reader opened."""
     cards = [
-        make_card(f"c{i}", "2021", tags=(f"theme/t{i % 9}", f"actor/a{i % 7}/sub"))
+        make_card(f"c{i}", f"{2021 + i // 40}", tags=(f"theme/t{i % 9}", f"actor/a{i % 7}/sub"))
         for i in range(63)
     ]
+    cards.append(make_card("new", "2023", tags=("theme/t0/newer",)))
     sidebar = sidebar_of(qtbot, cards[:40])
     sidebar.resize(280, 160)
     sidebar.show()
@@ -94,9 +96,17 @@ def test_a_catalog_with_more_cards_updates_the_counts_in_place(qtbot: QtBot) -> 
     with qtbot.assertNotEmitted(model.modelReset):
         sidebar.show_catalog(catalog_of(cards))
         sidebar.show_results([c.id for c in cards], Query())
+    assert not tree.isExpanded(tag(sidebar, "theme/t0"))  # new children, and not a first load
     assert tag(sidebar, "actor/a3").data(CountRole) == 9
-    assert tag(sidebar, "theme/t0").data(CountRole) == 7
-    assert sidebar.counts.text() == "63 cards"
+    assert tag(sidebar, "theme/t0").data(CountRole) == 8
+    assert tag(sidebar, "theme/t0/newer").data(CountRole) == 1
+    years = model.index(2, NAME)
+    assert [model.index(r, NAME, years).data() for r in range(model.rowCount(years))] == [
+        "2023",
+        "2022",
+        "2021",
+    ]
+    assert sidebar.counts.text() == "64 cards"
     assert tree.isExpanded(tag(sidebar, "actor/a3"))
     assert not tree.isExpanded(tag(sidebar, "theme"))
     qtbot.waitUntil(lambda: tree.verticalScrollBar().maximum() > 0)
