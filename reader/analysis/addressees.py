@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from reader.analysis.release import let_go
 from reader.cards.model import Card, Recommendation
 from reader.cards.query import fold
 
@@ -92,7 +93,7 @@ def group_by_addressee(cards: Sequence[Card], names: Addressees) -> tuple[Addres
             spellings.setdefault(key, {})[written] = None
             grouped.setdefault(key, {}).setdefault(card.id, (card, []))[1].append(rec)
     ordered = sorted(grouped, key=lambda k: (-len(grouped[k]), fold(display[k])))
-    return tuple(
+    groups = tuple(
         AddresseeGroup(
             key,
             display[key],
@@ -101,6 +102,8 @@ def group_by_addressee(cards: Sequence[Card], names: Addressees) -> tuple[Addres
         )
         for key in ordered
     )
+    let_go(grouped)  # one addressee's cards at a time (see reader.analysis.release)
+    return groups
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from reader.analysis.addressees import Addressees, by_wording, group_names
 from reader.analysis.columns import CardProgress, ids_in_date_order
 from reader.analysis.ledger import LedgerEntry, LedgerSource, recommendation_ledger
 from reader.analysis.ledger_rows import ledger_rows
+from reader.analysis.release import let_go
 from reader.cards.addressed import AddresseesKnown
 from reader.cards.catalog import Catalog
 from reader.cards.model import Parts
@@ -49,7 +50,9 @@ def ledger_result(
         assert part.shown is not None
         part.shown.wait(PAINT_WAIT)
     cards = catalog.analysed(card_ids, progress, Parts.RECOMMENDATIONS)
-    return ShownLedger.of(recommendation_ledger(cards, catalog.info.actor_aliases))
+    ledger = ShownLedger.of(recommendation_ledger(cards, catalog.info.actor_aliases))
+    let_go(cards)  # its own list (every catalog makes one): freed a step at a time
+    return ledger
 
 
 def early_part(catalog: Catalog, card_ids: Sequence[str]) -> ShownLedger | None:
