@@ -20,8 +20,12 @@ calls into Python, which a window loading a set should not pay.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractEventDispatcher, QObject, Slot
+
+if TYPE_CHECKING:
+    from reader.app.jobs import JobRunner
 
 #: Seconds a job waits, at most, for the window's thread to be done with its events.
 GIVE_WAY = 0.05
@@ -62,6 +66,12 @@ class WindowTurns(QObject):
             _WATCHING.add(self)
         else:
             _WATCHING.discard(self)
+
+    def follow(self, runner: JobRunner) -> None:
+        """Stop watching once ``runner`` has no job under way (after each job's last report;
+        :meth:`watch` is turned on as a job starts)."""
+        for ended in (runner.finished, runner.failed, runner.stopped):
+            ended.connect(lambda *_: self.watch(runner.running is not None))
 
     def expect(self) -> None:
         """On a job's thread, having posted the window something to show: it is busy until it

@@ -101,9 +101,9 @@ class ComparisonWorkspace(QWidget):
         self._jobs.delivered.connect(self._on_job_finished)  # a first part (the timeline's)
         self._jobs.finished.connect(self._on_job_finished)
         self._jobs.failed.connect(self._on_job_failed)
-        self._jobs.stopped.connect(lambda _key: self._watch_turns())
         #: A view job gives way while this (the window's) thread has events to work through.
         self._turns = WindowTurns(self)
+        self._turns.follow(self._jobs)
         #: The cards each set-wide view shows, and those of the request under way.
         self._shown_cards: dict[ViewKind, tuple[str, ...]] = {}
         self._pending_cards: tuple[str, ...] = ()
@@ -395,10 +395,6 @@ class ComparisonWorkspace(QWidget):
         self._jobs.start(kind, view_job(type(view).compute, self._catalog, cards, self._turns))
         self._pending_cards = cards
 
-    def _watch_turns(self) -> None:
-        """The window's turns followed while a view job runs (see :mod:`.turns`)."""
-        self._turns.watch(self._jobs.running is not None)
-
     def _on_job_progress(self, kind: object, done: int, total: int) -> None:
         view = self._views.get(kind) if isinstance(kind, ViewKind) else None
         if isinstance(view, SetWideView) and view.loading:
@@ -414,7 +410,6 @@ class ComparisonWorkspace(QWidget):
             view.show_result(catalog, result)
             view.hide_loading()
         self._show_scope()
-        self._watch_turns()
 
     def _on_job_failed(self, kind: object, failure: JobFailure) -> None:
         message = failure.message
@@ -422,7 +417,6 @@ class ComparisonWorkspace(QWidget):
         if isinstance(view, SetWideView):
             view.hide_loading()
         self._show_scope()
-        self._watch_turns()
         self.scope.setText(f"Could not show the view: {message}")
 
     def _show_scope(self) -> None:

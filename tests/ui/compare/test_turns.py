@@ -41,6 +41,7 @@ def test_a_job_starts_once_the_window_waits_for_events_again(
 
     turns = WindowTurns()
     jobs = JobRunner("views")
+    turns.follow(jobs)
     try:
         turns.watch(True)
         jobs.start("view", view_job(compute, MemoryCatalog(load_set(card_set)), ["a"], turns))
@@ -50,6 +51,9 @@ def test_a_job_starts_once_the_window_waits_for_events_again(
             pass  # the event loop runs, then waits: the job goes on
         assert finished.args[1].result == "1 cards"
         assert progressed == [0, 1, 2]
+        # The job is over: the window is no longer followed, and nothing waits for it.
+        turns.expect()
+        assert _gives_way_at_once(turns)
     finally:
         jobs.shutdown()
         turns.watch(False)
@@ -61,6 +65,11 @@ def test_an_unwatched_window_never_holds_a_job_up(monkeypatch: pytest.MonkeyPatc
     turns.watch(True)
     turns.watch(False)
     turns.expect()  # nothing to wait for: no job is watched
+    assert _gives_way_at_once(turns)
+
+
+def _gives_way_at_once(turns: WindowTurns) -> bool:
+    """Whether a job's thread gets past ``give_way`` within a second (the limit is 5 s)."""
     done = threading.Event()
 
     def job() -> None:
@@ -69,5 +78,6 @@ def test_an_unwatched_window_never_holds_a_job_up(monkeypatch: pytest.MonkeyPatc
 
     thread = threading.Thread(target=job)
     thread.start()
-    assert done.wait(1)
+    passed = done.wait(1)
     thread.join()
+    return passed
