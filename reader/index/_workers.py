@@ -42,6 +42,7 @@ import collections
 import contextlib
 import fcntl
 import marshal
+import operator
 import os
 import queue
 import select
@@ -53,7 +54,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import astuple
+from dataclasses import fields
 from pathlib import Path
 from typing import IO, Any
 
@@ -63,6 +64,8 @@ from reader.index._rows import FileRow, FileStamp, parse_files
 NICENESS = 5
 
 Task = tuple[list[FileStamp], frozenset[str] | None]
+#: A stamp's fields as a tuple, in C (``dataclasses.astuple`` deep-copies each field in Python).
+_stamp_fields = operator.attrgetter(*(field.name for field in fields(FileStamp)))
 
 #: What a worker runs: its import path comes as its arguments (see the module docstring).
 BOOT = (
@@ -274,9 +277,9 @@ def _feed(
     worker: _Worker, pending: list[Task], selector: selectors.BaseSelector, failures: list[str]
 ) -> None:
     """Send ``worker`` the next tasks while it can take them."""
-    while pending:
+    while pending and len(worker.tasks) < 2:
         files, topics = pending[-1]
-        message = frame_message(([tuple(astuple(f)) for f in files], topics))
+        message = frame_message((list(map(_stamp_fields, files)), topics))
         if not worker.can_take(message):
             return
         task = pending.pop()
