@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from PySide6.QtWidgets import QApplication
 
 from reader.qt.document import SafeTextDocument
+from reader.render import markdown as md
 from reader.render import markdown_to_html
+from reader.render.html import escape
 from reader.render.markdown import is_safe_url
 from tests.render.conftest import fragments
 
@@ -156,3 +162,45 @@ def test_qt_sees_no_image_in_hostile_markdown(qapp: QApplication) -> None:
     doc.setHtml(markdown_to_html(source))
     assert not any(fmt.isImageFormat() for _, fmt in fragments(doc))
     assert "<img src='x.png'>" in doc.toPlainText()
+
+
+# -- plain text: one paragraph without the parser (#17 §4) -----------------------------------
+
+#: Letters, digits, spaces and the punctuation plain text may hold; and the characters that
+#: can be Markdown syntax, drawn one at a time into plain text for text the parser must see.
+PLAIN = ["a", "Zé", "9", " ", ",", ".", ";", "?", "'", '"', "(", ")", "/", "’", "—", "…"]
+SYNTAX = "\n\t!#$%&*+-:<=>@[\\]^_`{}~|"
+
+
+def _through_the_parser(text: str, mark: Callable[[str], str]) -> str:
+    rendered: str = md._parser().render(text, {"mark": mark})
+    return rendered
+
+
+@pytest.mark.parametrize("syntax", ["", *SYNTAX])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_plain_text_is_rendered_as_the_parser_would(syntax: str, data: st.DataObject) -> None:
+    words = [*PLAIN, "a" + syntax, syntax + "a", syntax, syntax] if syntax else PLAIN
+    text = data.draw(st.lists(st.sampled_from(words), max_size=10).map("".join))
+
+    def mark(run: str) -> str:  # shows how the text was cut into runs
+        return f"[{escape(run)}]"
+
+    assert markdown_to_html(text, mark=mark) == _through_the_parser(text, mark)
+
+
+def test_plain_text_does_not_build_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[object] = []
+    parser = md._parser
+
+    def noted() -> MarkdownIt:
+        built.append(1)
+        return parser()
+
+    monkeypatch.setattr(md, "_parser", noted)
+    description = "Generated cards for scale tests; not real sources (10,000 of them)."
+    assert markdown_to_html(description) == f"<p>{escape(description)}</p>\n"
+    assert built == []
+    markdown_to_html("Some *emphasis*.")
+    assert built == [1]  # the check sees a parser when one is built
