@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from reader.cards.plain_yaml import NESTING_CHARACTERS, compose_plain
+from reader.cards.plain_yaml import compose_plain, scan_bytes
 
 # Only the loaders' event methods are used (check_event/get_event): nothing is ever
 # constructed by PyYAML. libyaml's parser is several times faster than the pure-Python one.
@@ -314,19 +314,6 @@ class _Composer:
 #: but tab and line ends, DEL, C1 controls but NEL, surrogates, U+FFFE and U+FFFF. Found here,
 #: each is reported where it is; libyaml would report it at 1:1, over two lines.
 _NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-#: The same characters in strict UTF-8 bytes, found faster than in the text (one 2.5 KB card:
-#: 4 µs rather than 10): one-byte ones by deleting every other byte (but the ones the nesting
-#: bound counts, counted in the same pass), C1 controls and the two noncharacters by their lead
-#: bytes. A strict decode lets no surrogate through, and no ASCII byte is part of another
-#: character in UTF-8.
-_NESTING_BYTES = NESTING_CHARACTERS.encode()
-_OTHER_BYTES = bytes(
-    sorted(
-        set(range(256)) - {*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F} - set(_NESTING_BYTES)
-    )
-)
-_C1_BYTES = re.compile(b"\xc2[\x80-\x84\x86-\x9f]")
-_NONCHARACTER_BYTES = re.compile(b"\xef\xbf[\xbe\xbf]")
 
 
 def _not_allowed(character: str, position: Position) -> YamlError:
@@ -401,14 +388,3 @@ def read_yaml_bytes(data: bytes) -> Document:
         )
     allowed, bound = scan_bytes(data)
     return read_yaml(decode(data), allowed=allowed, bound=bound)
-
-
-def scan_bytes(data: bytes) -> tuple[bool, int]:
-    """Whether UTF-8 ``data`` holds none of the characters YAML does not allow, and its
-    :func:`~reader.cards.plain_yaml.nesting_bound`, in one pass over it."""
-    kept = data.translate(None, _OTHER_BYTES)
-    bad = kept.translate(None, _NESTING_BYTES)
-    allowed = (
-        not bad and _C1_BYTES.search(data) is None and _NONCHARACTER_BYTES.search(data) is None
-    )
-    return allowed, 1 + len(kept) - len(bad)

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from reader.cards import safe_yaml as yamlread
-from reader.cards.plain_yaml import nesting_bound
+from reader.cards.plain_yaml import nesting_bound, scan_bytes
 from reader.cards.safe_yaml import (
     MAX_BYTES,
     Position,
@@ -16,7 +16,6 @@ from reader.cards.safe_yaml import (
     decode,
     read_yaml,
     read_yaml_bytes,
-    scan_bytes,
 )
 
 
