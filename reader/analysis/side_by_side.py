@@ -13,34 +13,6 @@ from reader.analysis.columns import date_order, distinct_stances
 from reader.cards.model import Card, Perspective, Point, Recommendation, SetInfo
 from reader.cards.tag_labels import TagNames
 
-MIN_COMPARE = 2
-#: More columns than this no longer fit side by side; the topic matrix takes any number.
-MAX_COMPARE = 4
-NO_TOPICS_HINT = (
-    "This set defines no topics, so the cards cannot be lined up question by question. "
-    "To add topics, list them under “topics:” in cardset.yaml (each with a key, a label and a "
-    "question) and give each card “perspectives:” on those keys."
-)
-
-
-def compare_unavailable_reason(selected: int, available: int) -> str | None:
-    """Why Compare cannot open on ``selected`` cards of a set of ``available``, or None."""
-    if available < MIN_COMPARE:
-        return "Compare needs at least two cards; this set or filter has only one."
-    if selected < MIN_COMPARE:
-        return f"Select {MIN_COMPARE}–{MAX_COMPARE} cards to compare them side by side."
-    if selected > MAX_COMPARE:
-        return (
-            f"Compare shows at most {MAX_COMPARE} cards side by side ({selected} selected); "
-            "the topic matrix shows any number."
-        )
-    return None
-
-
-def no_topics_hint(info: SetInfo) -> str | None:
-    """The hint to show instead of topic rows when the set defines no topics."""
-    return None if info.topics else NO_TOPICS_HINT
-
 
 class RowKind(Enum):
     SOURCE = "source"
@@ -194,7 +166,8 @@ def compare(cards: Sequence[Card], info: SetInfo, *, by_date: bool = True) -> Co
 
     ``by_date`` puts the columns in date order (the default view); pass False to keep the
     order the reader arranged them in. Works for any number of cards; the window limits
-    itself to :data:`MAX_COMPARE` because more columns are unreadable side by side.
+    itself to :data:`~reader.analysis.compare_rules.MAX_COMPARE` because more columns are
+    unreadable side by side.
     """
     columns = tuple(date_order(cards) if by_date else cards)
     rows = [

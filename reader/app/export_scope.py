@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE
+from reader.analysis.compare_rules import MAX_COMPARE, MIN_COMPARE
 from reader.app.export_request import ExportContext, Scope
 from reader.cards.catalog import Catalog
 from reader.cards.query import Query

@@ -16,9 +16,10 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.analysis.columns import date_order
+from reader.analysis.compare_rules import MIN_COMPARE
 from reader.analysis.ledger import recommendation_ledger
 from reader.analysis.matrix import topic_matrix
-from reader.analysis.side_by_side import MIN_COMPARE, compare
+from reader.analysis.side_by_side import compare
 from reader.analysis.timeline import merged_timeline
 from reader.cards.catalog import Catalog
 from reader.cards.model import Card, SetInfo

@@ -10,11 +10,15 @@ from hypothesis import strategies as st
 
 from reader.analysis.addressees import Addressees
 from reader.analysis.columns import cards_of, date_order
+from reader.analysis.compare_rules import (
+    MAX_COMPARE,
+    NO_TOPICS_HINT,
+    compare_unavailable_reason,
+    no_topics_hint,
+)
 from reader.analysis.ledger import recommendation_ledger
 from reader.analysis.matrix import topic_matrix
 from reader.analysis.side_by_side import (
-    MAX_COMPARE,
-    NO_TOPICS_HINT,
     RecommendationsCell,
     RowKind,
     Sharing,
@@ -23,8 +27,6 @@ from reader.analysis.side_by_side import (
     TextCell,
     TopicCell,
     compare,
-    compare_unavailable_reason,
-    no_topics_hint,
 )
 from reader.analysis.timeline import (
     EventKind,

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reader.analysis.side_by_side import NO_TOPICS_HINT, RowKind
+from reader.analysis.compare_rules import NO_TOPICS_HINT
+from reader.analysis.side_by_side import RowKind
 from reader.app.export_request import Scope
 from reader.app.settings import PaletteMode
 from reader.cards.filters import FilterKind

@@ -63,8 +63,10 @@ print(json.dumps({"listed": listed, "modules": sorted(sys.modules), "at_listing"
 
 #: Modules the window has not imported when it lists its first set: the comparison workspace
 #: and what comes with it (Export Table…, the views' jobs and preload) are made on first use
-#: or once the window has painted the list (reader/ui/compare_page.py).
+#: or once the window has painted the list (reader/ui/compare_page.py); the comparison's
+#: analysis too (the commands' states need only reader.analysis.compare_rules).
 NOT_AT_LISTING = (
+    "reader.analysis.side_by_side",
     "reader.ui.compare.workspace",
     "reader.ui.compare.export_table",
     "reader.ui.compare.preload",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reader.analysis.compare_rules import MIN_COMPARE
 from reader.analysis.side_by_side import (
-    MIN_COMPARE,
     ArgumentCell,
     Cell,
     CompareRow,

@@ -16,7 +16,7 @@ emits ``item_activated(card_id, field, index)``, the card's item it stands for
 (:mod:`reader.ui.compare.items`).
 
 After a reload, call ``set_catalog(catalog, ids)`` (CompareView keeps its columns if ids is
-omitted). :data:`reader.analysis.side_by_side.NO_TOPICS_HINT` is what a set without topics shows.
+omitted). :data:`reader.analysis.compare_rules.NO_TOPICS_HINT` is what a set without topics shows.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from reader.analysis.side_by_side import MAX_COMPARE, compare_unavailable_reason, no_topics_hint
+from reader.analysis.compare_rules import MAX_COMPARE, compare_unavailable_reason, no_topics_hint
 
 if TYPE_CHECKING:
     from reader.ui.compare.compare_view import CompareView

@@ -43,12 +43,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.columns import cards_of
-from reader.analysis.side_by_side import (
-    MAX_COMPARE,
-    RowKind,
-    compare_unavailable_reason,
-    no_topics_hint,
-)
+from reader.analysis.compare_rules import MAX_COMPARE, compare_unavailable_reason, no_topics_hint
+from reader.analysis.side_by_side import RowKind
 from reader.cards.catalog import Catalog
 from reader.render.comparison import comparison_html
 from reader.render.theme import Theme

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QToolButton, QWidget
 
-from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE, compare_unavailable_reason
+from reader.analysis.compare_rules import MAX_COMPARE, MIN_COMPARE, compare_unavailable_reason
 from reader.app.history import Step
 from reader.app.session import ReaderSession
 from reader.cards.wording import plural

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.columns import CardProgress, source_label
+from reader.analysis.compare_rules import no_topics_hint
 from reader.analysis.matrix import TopicMatrix
-from reader.analysis.side_by_side import no_topics_hint
 from reader.cards.catalog import Catalog
 from reader.cards.model import Card
 from reader.qt.models import ROOT, Index, read_only_flags

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.side_by_side import MAX_COMPARE, MIN_COMPARE
+from reader.analysis.compare_rules import MAX_COMPARE, MIN_COMPARE
 from reader.app.export_request import ExportChoice, ExportContext, Scope
 from reader.cards.wording import plural
 from reader.export.book import PAGE_SIZES

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
-from reader.analysis.side_by_side import NO_TOPICS_HINT, RowKind
+from reader.analysis.compare_rules import NO_TOPICS_HINT
+from reader.analysis.side_by_side import RowKind
 from reader.app.settings import PaletteMode
 from reader.cards.catalog import MemoryCatalog
 from reader.render.card import tag_href

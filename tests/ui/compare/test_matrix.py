@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.analysis.side_by_side import NO_TOPICS_HINT
+from reader.analysis.compare_rules import NO_TOPICS_HINT
 from reader.cards.catalog import MemoryCatalog
 from reader.render.theme import DARK
 from reader.ui.compare import TopicMatrixView
