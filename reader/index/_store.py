@@ -33,7 +33,7 @@ from reader.cards.resources import resources_dir
 
 #: Bump when the tables (or the encoding of the stored state) change; a stamp that differs
 #: means "rebuild".
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 CACHE_ENV = "BRIEFING_READER_CACHE_DIR"
 PAGE_SIZE = 16384
 BUSY_TIMEOUT_MS = 5000
@@ -97,15 +97,15 @@ CREATE TABLE snapshot (
 #: Full-text search over each card's folded words (:func:`reader.index._rows.fulltext`). A
 #: contentless table: the words are kept only compressed, in ``files.words``
 #: (:func:`reader.index._rows.pack`), whence a card's are read to forget it (FTS5's ``delete``);
-#: searches never read them. Prefix indexes for one- and two-letter prefixes: the first
-#: letters typed in the search field would otherwise merge the lists of hundreds of words (a
-#: first letter: 20 ms at 10,000 cards, 3 ms with its index; "sa": 5.1 ms, 0.6 ms with its
-#: own, and 43-54 ms at 100,000 cards without). The second costs the main process of a cold
-#: index 131 k instructions a card (a fifth of it) and the index a seventh more disk. Longer
-#: prefixes match few enough words.
+#: searches never read them. One prefix index, for one-letter prefixes: the first letter typed
+#: in the search field would otherwise merge the lists of hundreds of words (20 ms at 10,000
+#: cards, 3 ms with it). Longer prefixes match few enough words at 10,000 cards. A two-letter
+#: index ("sa": 43-54 ms at 100,000 cards, 0.6 ms at 10,000 with it, 5.1 without) costs the
+#: main process of a cold index 131 k instructions a card, a fifth of it, and the cold index
+#: of 10,000 cards is still above its floor without it.
 _FTS_TABLE = """CREATE VIRTUAL TABLE fulltext USING fts5(
     words, content = '', tokenize = "ascii tokenchars '_'",
-    prefix = '1 2'
+    prefix = '1'
 )"""
 
 
