@@ -7,15 +7,16 @@ orders, loads and labels cards the same way.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from reader.analysis.release import let_go
 from reader.cards.catalog import CardProgress as CardProgress
-from reader.cards.catalog import Catalog
+from reader.cards.catalog import CardSummary, Catalog
 from reader.cards.dates import PartialDate
 from reader.cards.model import Card, Perspective
 from reader.cards.query import fold
+from reader.cards.sorting import DATE, known_sort_keys
 
 T = TypeVar("T")
 
@@ -62,12 +63,45 @@ def date_order(cards: Iterable[Card]) -> list[Card]:
 def ids_in_date_order(catalog: Catalog, card_ids: Sequence[str]) -> list[str]:
     """``card_ids`` in :func:`date_order`, worked out from the catalog's summaries (held in
     memory), without reading a card: a view shows its first columns or rows before reading
-    the rest. Ids the catalog does not have are dropped."""
+    the rest. Ids the catalog does not have are dropped.
+
+    The keys are made from the card list's date keys when the loader has them (it computes
+    them for the list, or the index hands them back: :func:`known_sort_keys`): they hold the
+    same date and folded title, and folding 100,000 titles again took a view's job 0.3 s of
+    Python beside the window, at its command."""
     wanted = set(card_ids)
-    keys = {
-        s.id: date_key(s.published, s.title, s.id) for s in catalog.summaries() if s.id in wanted
-    }
+    summaries = catalog.summaries()
+    known = known_sort_keys(summaries)
+    if known is None:
+        keys = {s.id: date_key(s.published, s.title, s.id) for s in summaries if s.id in wanted}
+    else:
+        keys = _keys_from_list_keys(known[DATE], summaries, wanted)
     return sorted_in_steps([(key, n, card_id) for n, (card_id, key) in enumerate(keys.items())])
+
+
+def _keys_from_list_keys(
+    by_date: Mapping[str, str], summaries: Sequence[CardSummary], wanted: set[str]
+) -> dict[str, str]:
+    """:func:`date_key` of each wanted summary, from the list's date key (``ISO date`` TAB
+    ``folded title``, :func:`reader.cards.sorting.updated_sort_keys`): the same string."""
+    digits: dict[str, str] = {}  # ISO date -> YYYYMMDD, 00 for what it leaves out
+    keys = {}
+    for s in summaries:
+        card_id = s.id
+        if card_id not in wanted:
+            continue
+        listed = by_date.get(card_id)
+        if listed is None:
+            keys[card_id] = date_key(s.published, s.title, card_id)
+            continue
+        iso, _, title = listed.partition("\t")  # an ISO date has no tab; a title may
+        day = digits.get(iso)
+        if day is None:
+            year, _, rest = iso.partition("-")
+            month, _, dd = rest.partition("-")
+            day = digits.setdefault(iso, f"{year}{month or '00'}{dd or '00'}")
+        keys[card_id] = f"{day}\0{title}\0{card_id}"
+    return keys
 
 
 #: How many cards :func:`cards_of` loads between two progress reports.
