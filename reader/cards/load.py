@@ -18,8 +18,8 @@ from pathlib import Path
 from reader.cards.card_file import parse_card
 from reader.cards.model import SET_FILE, Card, CardSet, SetInfo
 from reader.cards.problems import Problem, error, warning
-from reader.cards.safe_yaml import MAX_BYTES
-from reader.cards.set_file import parse_set_file
+from reader.cards.safe_yaml import MAX_BYTES, YamlError, read_yaml_bytes
+from reader.cards.set_file import parse_set_file, title_of
 
 CARD_SUFFIXES = (".yaml", ".yml")
 #: What ``os.walk``/``os.scandir`` make of bytes in a name that are not UTF-8.
@@ -267,18 +267,39 @@ def load_card_file(
     return parse_card(card_file.rel, data, topics)
 
 
-def load_set_info(root: Path) -> tuple[SetInfo, list[Problem]]:
+def _set_file(root: Path) -> tuple[Path | None, str]:
+    """The set's file (None when it has none) and the name that stands in for a missing title:
+    the folder's, shown, so that even a name that is not UTF-8 is text."""
     path = root / SET_FILE
-    # The folder's name stands in for a missing title: shown, so even a name that is not
-    # UTF-8 is text.
     folder = shown_name(root.resolve().name)
     if not path.exists() and not path.is_symlink():
-        return SetInfo(title=folder or shown_name(str(root))), []
+        return None, folder or shown_name(str(root))
+    return path, folder
+
+
+def load_set_info(root: Path) -> tuple[SetInfo, list[Problem]]:
+    path, folder = _set_file(root)
+    if path is None:
+        return SetInfo(title=folder), []
     try:
         data = read_limited(path, noun="the set file")
     except UnreadableFileError as exc:
         return SetInfo(folder, has_file=True), [error(SET_FILE, (1, 1), str(exc))]
     return parse_set_file(data, folder, root)
+
+
+def load_set_title(root: Path) -> str:
+    """The title :func:`load_set_info` gives, from the set file's YAML alone: without its
+    schema check, whose validator a window would otherwise compile before its first paint
+    (the title does not depend on the check: :func:`title_of`)."""
+    path, folder = _set_file(root)
+    if path is None:
+        return folder
+    try:
+        data = read_yaml_bytes(read_limited(path, noun="the set file")).data
+    except (UnreadableFileError, YamlError):
+        return folder
+    return title_of(data, folder)
 
 
 def topic_keys(info: SetInfo) -> frozenset[str] | None:

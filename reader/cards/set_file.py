@@ -11,6 +11,13 @@ from reader.cards.safe_yaml import YamlError, read_yaml_bytes
 from reader.cards.schema import check
 
 
+def title_of(data: object, fallback_title: str) -> str:
+    """The set's title in the set file's data: its ``title`` when that is text that is not
+    blank, else ``fallback_title``. It does not depend on the rest of the file being valid."""
+    title = data.get("title") if isinstance(data, dict) else None
+    return title if isinstance(title, str) and title.strip() else fallback_title
+
+
 def parse_set_file(
     raw: bytes, fallback_title: str, root: Path | None = None
 ) -> tuple[SetInfo, list[Problem]]:
@@ -66,11 +73,10 @@ def parse_set_file(
             owner[name] = canonical
         aliases[canonical] = tuple(names)
 
-    title = data.get("title")
     description = data.get("description")
     sources = _sources_folder(data.get("sources"), root, doc.value_position(("sources",)), problems)
     info = SetInfo(
-        title=title if isinstance(title, str) and title.strip() else fallback_title,
+        title=title_of(data, fallback_title),
         description=description if isinstance(description, str) else None,
         topics=tuple(topics),
         tag_descriptions={

@@ -4,18 +4,17 @@ copies of one set, or folders called "cards", can be told apart (review #25).
 The title is read when the menu opens, a few small files at most, and kept while the set
 file's modification time stays the same. The status bar's "Loading …" line names the set the
 same way as the window opens, so the title is read without the set file's schema check: the
-title does not depend on it (:func:`reader.cards.set_file.parse_set_file` keeps a string title
-whatever else is wrong), and the check's validator would be compiled before the first paint
-(~8 ms of a warm open's CPU), where the card parser is made ready only after it (#17 §4).
+title does not depend on it (:func:`reader.cards.load.load_set_title`), and the check's
+validator would be compiled before the first paint (~8 ms of a warm open's CPU), where the card
+parser is made ready only after it (#17 §4).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reader.cards.load import UnreadableFileError, read_limited, shown_name
+from reader.cards.load import load_set_title
 from reader.cards.model import SET_FILE
-from reader.cards.safe_yaml import YamlError, read_yaml_bytes
 
 #: A path longer than this is shortened in its middle.
 PATH_CHARS = 60
@@ -31,23 +30,9 @@ def set_title(folder: Path) -> str:
     known = _titles.get(folder)
     if known is not None and known[0] == stamp:
         return known[1]
-    title = _read_title(folder)
+    title = load_set_title(folder)
     _titles[folder] = (stamp, title)
     return title
-
-
-def _read_title(folder: Path) -> str:
-    """The title :func:`reader.cards.load.load_set_info` gives, from the set file's YAML alone."""
-    name = shown_name(folder.resolve().name)  # what stands in for a missing title
-    path = folder / SET_FILE
-    if not path.exists() and not path.is_symlink():
-        return name or shown_name(str(folder))
-    try:
-        data = read_yaml_bytes(read_limited(path, noun="the set file")).data
-    except (UnreadableFileError, YamlError):
-        return name
-    title = data.get("title") if isinstance(data, dict) else None
-    return title if isinstance(title, str) and title.strip() else name
 
 
 def shown_path(folder: Path) -> str:
