@@ -5,7 +5,8 @@ of the whole, which continues it without a reset (#17 §2)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -45,16 +46,29 @@ def event_catalog(cards: list[Card]) -> EventCatalog:
     return EventCatalog(catalog_of(cards).card_set)
 
 
-def parts(catalog: MemoryCatalog, ids: list[str]) -> tuple[list[TimelineRows], TimelineRows]:
-    shown: list[TimelineRows] = []
+Part = TypeVar("Part", TimelineRows, ShownMatrix, ShownLedger)
+
+
+def parts_of(
+    compute: Callable[..., object], kind: type[Part], catalog: MemoryCatalog, ids: list[str]
+) -> tuple[list[Part], Part]:
+    """The first parts ``compute`` hands over, each marked painted as the view does, and the
+    whole it returns."""
+    shown: list[Part] = []
 
     def first_part(part: object) -> None:
-        assert isinstance(part, TimelineRows)
+        assert isinstance(part, kind)
         assert part.shown is not None
         part.shown.set()
         shown.append(part)
 
-    return shown, timeline_rows.timeline_rows(catalog, ids, None, first_part)
+    whole = compute(catalog, ids, None, first_part)
+    assert isinstance(whole, kind)
+    return shown, whole
+
+
+def parts(catalog: MemoryCatalog, ids: list[str]) -> tuple[list[TimelineRows], TimelineRows]:
+    return parts_of(timeline_rows.timeline_rows, TimelineRows, catalog, ids)
 
 
 def told(rows: TimelineRows) -> list[tuple[object, ...]]:
@@ -105,16 +119,8 @@ def test_the_matrix_part_is_its_first_columns_counting_the_rest(
     monkeypatch.setattr(matrix_shown, "FIRST_COLUMNS", 3)
     cards = generated_cards(8)
     catalog = catalog_of(cards)
-    shown: list[ShownMatrix] = []
-
-    def first_part(part: object) -> None:
-        assert isinstance(part, ShownMatrix)
-        assert part.shown is not None
-        part.shown.set()
-        shown.append(part)
-
     ids = [c.id for c in reversed(cards)]
-    whole = matrix_result(catalog, ids, None, first_part)
+    shown, whole = parts_of(matrix_result, ShownMatrix, catalog, ids)
     (part,) = shown
     assert whole == ShownMatrix.of(topic_matrix(cards, catalog.info))
     assert [c.id for c in part.matrix.columns] == [c.id for c in whole.matrix.columns[:3]]
@@ -138,15 +144,7 @@ def test_the_model_adds_the_rest_of_the_columns_without_a_reset(qtbot: QtBot) ->
 
 
 def ledger_parts(catalog: MemoryCatalog, ids: list[str]) -> tuple[list[ShownLedger], ShownLedger]:
-    shown: list[ShownLedger] = []
-
-    def first_part(part: object) -> None:
-        assert isinstance(part, ShownLedger)
-        assert part.shown is not None
-        part.shown.set()
-        shown.append(part)
-
-    return shown, ledger_part.ledger_result(catalog, ids, None, first_part)
+    return parts_of(ledger_part.ledger_result, ShownLedger, catalog, ids)
 
 
 def test_the_ledger_part_has_every_addressee_counted_and_the_first_ones_first_sources(
