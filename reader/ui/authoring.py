@@ -21,15 +21,15 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from reader.cards.model import Card
 from reader.cards.problems import Problem
 from reader.cards.safe_yaml import PathKey
-from reader.ui.article_range import ArticleRange
-from reader.ui.capture import SourceCapture
+from reader.ui.commands.conditions import NOT_EDITING
 from reader.ui.draft_offer import DraftOffer
-from reader.ui.editor.drafts import Draft
 from reader.ui.reading.file_actions import MESSAGE_MS, FileActions, card_at, field_at
-from reader.ui.reading.stand_in import stand_in
 
 if TYPE_CHECKING:
+    from reader.ui.article_range import ArticleRange
+    from reader.ui.capture import SourceCapture
     from reader.ui.editor.card_editor import CardEditor
+    from reader.ui.editor.drafts import Draft
     from reader.ui.main_window import MainWindow
     from reader.ui.new_files import NewFiles
 
@@ -60,16 +60,47 @@ class Authoring(QObject):
         #: another card opened leaves the editor (a new card is in no list to be opened).
         self._beside: str | None = None
         window.sources.evidence.checked.connect(self._on_checked)
-        self.capture: SourceCapture = SourceCapture(
-            self, window.sources.pane, window.commands, lambda: window.sets.root
-        )
-        sources = window.sources
-        self.article = ArticleRange(self, sources.pane, sources.evidence, self.capture)
+        #: Capture and the article's range work on the source pane: made with it.
+        self._capture: SourceCapture | None = None
+        self._article: ArticleRange | None = None
+        window.sources.pane_made.connect(self._pane_parts)
+        if window.sources.made_pane is not None:
+            self._pane_parts()
         self._new_files: NewFiles | None = None  # made on first use, as the editor is
         self.drafts: DraftOffer = DraftOffer(self, window)
         window.session.current_changed.connect(self._on_current)
         window.session.catalog_changed.connect(self._on_catalog)
         window.installEventFilter(self)  # the window's close asks about unsaved changes
+
+    def _pane_parts(self) -> tuple[SourceCapture, ArticleRange]:
+        """The capture into the editor and the article's range, which work on the source
+        pane: made with it (the pane first, if it has not been), their modules with them."""
+        pane = self._window.sources.pane
+        if self._capture is None or self._article is None:
+            from reader.ui.article_range import ArticleRange
+            from reader.ui.capture import SourceCapture
+
+            w = self._window
+            self._capture = SourceCapture(self, pane, w.commands, lambda: w.sets.root)
+            self._article = ArticleRange(self, pane, w.sources.evidence, self._capture)
+            if self.editor is not None:
+                self._capture.follow(self.editor)
+        return self._capture, self._article
+
+    @property
+    def capture(self) -> SourceCapture:
+        """Capture from the source pane into the editor (made with the pane)."""
+        return self._pane_parts()[0]
+
+    @property
+    def article(self) -> ArticleRange:
+        """The article's range in its source file, set from the pane (made with the pane)."""
+        return self._pane_parts()[1]
+
+    def quote_reason(self) -> str | None:
+        """Why Add Selection as Quote cannot run now (None: it can); without a source pane
+        nothing is edited beside its source, and asking makes no pane."""
+        return NOT_EDITING if self._capture is None else self._capture.reason()
 
     @property
     def new_files(self) -> NewFiles:
@@ -197,6 +228,8 @@ class Authoring(QObject):
         when it loads, else (a new card) a stand-in's, pinned in the pane."""
         w = self._window
         root = w.sets.root
+        from reader.ui.reading.stand_in import stand_in  # a new card's, while editing
+
         self._stand_in = stand_in(path, root) if card is None and root is not None else None
         if self._stand_in is None:
             w.sources.pane.pin(None)

@@ -21,6 +21,7 @@ from shiboken6 import Shiboken
 
 from reader.ui.actions import key_text
 from reader.ui.commands import Actions
+from reader.ui.commands.conditions import NOT_EDITING
 from reader.ui.reading.quote_capture import paragraph_locator, selected_quote
 from reader.ui.reading.source_pane import SourcePane
 from reader.verify.source_text import Paragraph
@@ -82,7 +83,7 @@ class SourceCapture(QObject):
     def reason(self) -> str | None:
         """Why Add Selection as Quote cannot run now (None: it can)."""
         if self.editing() is None:
-            return "Edit a card whose source is shown (Edit Card), then select words in it."
+            return NOT_EDITING
         if selected_quote(self._pane.view) is None:
             return "Select the words to quote in the source pane first."
         return None

@@ -1,6 +1,6 @@
 """Drafts offered back: unsaved edits a crash or a kill left behind, found once the first set
-has loaded at start-up, each offered in turn (Restore into the editor, or Discard; Later keeps
-it for the next start).
+has loaded at start-up (on the turn after it is listed), each offered in turn (Restore into
+the editor, or Discard; Later keeps it for the next start).
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ import contextlib
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from reader.app.loading import Snapshot
-from reader.ui.editor.drafts import Draft, pending_drafts
 
 if TYPE_CHECKING:
     from reader.ui.authoring import Authoring
+    from reader.ui.editor.drafts import Draft
     from reader.ui.main_window import MainWindow
 
 
@@ -45,6 +45,13 @@ class DraftOffer(QObject):
         if not snapshot.final:
             return
         self._window.sets.ready.disconnect(self._on_ready)  # once, at start-up
+        # On the next turn: after the window has listed the set (its handler comes later),
+        # so the drafts' module and their folder are no part of the first paint.
+        QTimer.singleShot(0, self, self._look)
+
+    def _look(self) -> None:
+        from reader.ui.editor.drafts import pending_drafts
+
         self._queue = pending_drafts()
         self._offer_next()
 

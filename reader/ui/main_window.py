@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
 
     def _fix_tab_order(self) -> None:
         chain = [self.search, *self.sidebar.tab_chain(), *self.list_pane.tab_chain()]
-        chain += [self.card_view, self.sources.pane.view]
+        chain += [self.card_view, *self.sources.tab_chain()]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 

@@ -11,7 +11,6 @@ import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from reader.render.card import card_sections
@@ -23,6 +22,8 @@ from reader.ui.reading.resume import ResumeReading
 from reader.ui.window_zoom import WindowZoom
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
     from reader.ui.main_window import MainWindow
 
 
@@ -36,8 +37,10 @@ class ReadingAids(QObject):
             window.status,
             window.commands.zoom_reset,
             own_sizes=(window.comparison_page,),
-            documents=(window.card_view, window.sources.pane.view),
+            documents=(window.card_view,),
         )
+        # The source pane is made when first opened: its text view is then zoomed as well.
+        window.sources.pane_made.connect(lambda: self.zoom.add_document(window.sources.pane.view))
         self.outline = CardOutline(window.card_view)
         commands = window.commands
         self.outline.set_key_hints(
@@ -69,7 +72,7 @@ class ReadingAids(QObject):
         are read on screen (the window orders the rest)."""
         w = self._window
         chain = [w.list_pane.tab_chain()[-1], *self.outline.tab_chain(), w.card_view]
-        for first, second in itertools.pairwise([*chain, w.sources.pane.view]):
+        for first, second in itertools.pairwise([*chain, *w.sources.tab_chain()]):
             QWidget.setTabOrder(first, second)
 
     def jump(self, key: str) -> None:

@@ -23,22 +23,18 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QMes
 from shiboken6 import Shiboken
 
 from reader.app.jobs import JobContext, JobFailure, JobRunner
-from reader.authoring.plan import Plan
-from reader.authoring.tags import (
-    plan_tag_delete,
-    plan_tag_describe,
-    plan_tag_merge,
-    plan_tag_rename,
-)
 from reader.ui.set_history import SetHistory
 
 if TYPE_CHECKING:
+    from reader.authoring.plan import Plan
     from reader.ui.main_window import MainWindow
     from reader.ui.plan_preview import PlanPreview
     from reader.ui.topics_dialog import TopicsDialog
 
-#: Makes a plan for the set folder (on the job's thread).
-Planner = Callable[[Path], Plan]
+#: Makes a plan for the set folder (on the job's thread). The planners, reader.authoring's
+#: tags and plan modules (~5 ms), are imported on the UI thread when a change is first asked
+#: for, not with the window (tests/ui/test_startup_imports.py).
+Planner = Callable[[Path], "Plan"]
 MESSAGE_MS = 6000
 
 
@@ -156,6 +152,8 @@ class SetEdits(QObject):
         if isinstance(plan, str):
             self._tell(plan)  # a refusal (an unknown tag, a topic in use), said in words
             return
+        from reader.authoring.plan import Plan  # loaded: the job made one
+
         assert isinstance(plan, Plan)
         assert isinstance(root, Path)
         from reader.ui.plan_preview import PlanPreview  # the dialogs load when first shown
@@ -223,6 +221,8 @@ class SetEdits(QObject):
         return dialog
 
     def rename_tag(self, tag: str) -> None:
+        from reader.authoring.tags import plan_tag_rename
+
         dialog = self.ask(
             "Rename Tag", f"New name for “{tag}” (the tags inside it move with it):", tag
         )
@@ -231,6 +231,8 @@ class SetEdits(QObject):
         )
 
     def merge_tag(self, tag: str) -> None:
+        from reader.authoring.tags import plan_tag_merge
+
         others = [t for t in self.tags() if t != tag]
         dialog = self.ask("Merge Tag", f"Merge “{tag}” into:", "", others)
         dialog.textValueSelected.connect(
@@ -238,9 +240,13 @@ class SetEdits(QObject):
         )
 
     def delete_tag(self, tag: str) -> None:
+        from reader.authoring.tags import plan_tag_delete
+
         self.propose(lambda root: plan_tag_delete(root, tag))
 
     def describe_tag(self, tag: str) -> None:
+        from reader.authoring.tags import plan_tag_describe
+
         catalog = self._window.session.catalog
         current = catalog.info.tag_descriptions.get(tag, "") if catalog is not None else ""
         dialog = self.ask("Tag Description", f"Description of “{tag}”:", current)

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from reader.app.jobs import JobContext, JobFailure, JobRunner
-from reader.authoring.plan import Plan, PlanConflictError
+
+if TYPE_CHECKING:
+    from reader.authoring.plan import Plan
 
 #: What to do once a write ends: given why it was refused, or None when it was done.
 After = Callable[[str | None], None]
@@ -121,6 +124,10 @@ class SetHistory(QObject):
 
 def _apply(plan: Plan, context: JobContext) -> str | None:
     """Write the plan; why not, when a file changed on disk or cannot be written."""
+    # Not imported with the window (~5 ms of start-up); loaded by now, with the plan, so on
+    # this job's thread the import only looks it up.
+    from reader.authoring.plan import PlanConflictError
+
     context.checkpoint()
     try:
         plan.apply()

@@ -59,6 +59,13 @@ class WindowZoom(QObject):
         appearance.changed.connect(self.apply)
         self.apply()
 
+    def add_document(self, view: QWidget) -> None:
+        """A text view made after the window (the source pane's): typeset as the others,
+        and the fonts its widgets chose zoomed now."""
+        self._documents = (*self._documents, view)
+        view.installEventFilter(self)
+        self.apply()
+
     @property
     def scale(self) -> float:
         return self._appearance.scale

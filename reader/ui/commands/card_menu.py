@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def _quote_reason(w: MainWindow) -> str | None:
-    return w.authoring.capture.reason()
+    return w.authoring.quote_reason()
 
 
 def escape(w: MainWindow) -> None:

@@ -10,6 +10,8 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 NEEDS_SET = "Open a set of cards first."
+#: Why Add Selection as Quote cannot run: no card is edited beside its shown source.
+NOT_EDITING = "Edit a card whose source is shown (Edit Card), then select words in it."
 
 
 def toggle(widget: QWidget) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from reader.app.external_editor import TemplateError, default_template, editor_argv, launch
 from reader.app.settings import Settings
 from reader.cards.catalog import Catalog
 from reader.cards.model import Card
@@ -75,6 +74,9 @@ class FileActions(QObject):
         return False
 
     def _launch(self, path: Path, line: int) -> str | None:
+        # The editor's command line is read when a file is first opened, not at start-up.
+        from reader.app.external_editor import TemplateError, default_template, editor_argv, launch
+
         template = self._settings.external_editor or default_template()
         if template:
             try:

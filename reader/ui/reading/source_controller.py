@@ -6,11 +6,18 @@ session's catalog), the :class:`SourcePane`, and the reading splitter that holds
 beside the card (around the window's content stack), so opening the pane narrows the card,
 not the list. While the comparison views are shown the pane steps aside, and comes back
 when the reader returns to the cards.
+
+The pane is made when first used (opened, or asked for as :attr:`SourceController.pane`), not
+with the window: it starts hidden, and its modules (the source's layout, its view, the
+citations under it) are no part of the first paint (#17 §4, tests/ui/test_startup_imports.py).
+What works on it (the capture into the editor, the zoom, the tab order) follows
+:attr:`SourceController.pane_made`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QSplitter, QWidget
@@ -21,9 +28,12 @@ from reader.render import Theme
 from reader.render.located import LOCATED_FIELDS
 from reader.ui.actions import key_text
 from reader.ui.commands import Actions
+from reader.ui.lazy import Lazy
 from reader.ui.reading.card_view import CardView
 from reader.ui.reading.evidence import CardEvidence, Evidence
-from reader.ui.reading.source_pane import SourcePane
+
+if TYPE_CHECKING:
+    from reader.ui.reading.source_pane import SourcePane
 
 #: The pane's share of the reading splitter when it opens.
 PANE_SHARE = 0.45
@@ -39,6 +49,8 @@ class SourceController(QObject):
     message = Signal(str)
     #: The pane was opened or closed (the View › Source check mark follows).
     toggled = Signal()
+    #: The pane has just been made (it is :attr:`pane` from now on).
+    pane_made = Signal()
 
     def __init__(
         self,
@@ -51,19 +63,13 @@ class SourceController(QObject):
     ) -> None:
         super().__init__(window)
         self.evidence = Evidence(settings, self)
-        self.pane = pane = SourcePane(window)
+        self._pane: Lazy[SourcePane] = Lazy(self._make_pane)
         #: The card (the window's content) and the pane, side by side.
         self.splitter = QSplitter(Qt.Orientation.Horizontal, window)
         self.splitter.setObjectName("readingSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(content)
-        self.splitter.addWidget(pane)
-        pane.setMinimumWidth(260)
-        pane.set_hint(
-            "Click a locator in the card to see its passage here, or a paragraph to see what "
-            f"cites it; {key_text(commands.next_cited)} and "
-            f"{key_text(commands.previous_cited)} step through the passages the card cites."
-        )
+        self._commands = commands
         self._session = session
         self._view = view
         self._window = window
@@ -75,10 +81,45 @@ class SourceController(QObject):
         self._look: tuple[Theme, float] | None = None
         view.cite_clicked.connect(self.show_cite)
         view.source_clicked.connect(self._on_source_link)
+
+    @property
+    def pane(self) -> SourcePane:
+        """The source pane, made now (and :attr:`pane_made` emitted) if it had not been."""
+        if self._pane.made is None:
+            self._pane()
+            self.pane_made.emit()  # once it is this property: its followers may ask for it
+        return self._pane()
+
+    @property
+    def made_pane(self) -> SourcePane | None:
+        """The pane if it has been made, else None: asking makes nothing."""
+        return self._pane.made
+
+    def tab_chain(self) -> list[QWidget]:
+        """What Tab reaches after the card: the pane's text, once the pane has been made."""
+        pane = self._pane.made
+        return [pane.view] if pane is not None else []
+
+    def _make_pane(self) -> SourcePane:
+        """The pane, hidden, beside the card: as it was made with the window before, where
+        the tab order goes from the card into it."""
+        from reader.ui.reading.source_pane import SourcePane  # not at start-up
+
+        commands = self._commands
+        pane = SourcePane(self._window)
+        pane.hide()
+        self.splitter.addWidget(pane)
+        pane.setMinimumWidth(260)
+        pane.set_hint(
+            "Click a locator in the card to see its passage here, or a paragraph to see what "
+            f"cites it; {key_text(commands.next_cited)} and "
+            f"{key_text(commands.previous_cited)} step through the passages the card cites."
+        )
         pane.item_clicked.connect(self._on_item)
         pane.close_requested.connect(lambda: self.set_open(False))
         pane.locate_requested.connect(self.locate)
-        pane.hide()
+        QWidget.setTabOrder(self._view, pane.view)
+        return pane
 
     def _on_catalog(self) -> None:
         if self._session.catalog is not None:
@@ -108,7 +149,8 @@ class SourceController(QObject):
 
     def _place(self) -> None:
         visible = self._open and not self._aside
-        if visible == self.pane.isVisible():
+        made = self.made_pane
+        if visible == (made is not None and made.isVisible()):
             return
         outer = self.splitter.parentWidget()
         if not visible:
