@@ -5,7 +5,8 @@ The log is a rotating file in the user's state folder,
 ``$BRIEFING_READER_STATE_DIR`` overrides the folder, as ``$BRIEFING_READER_CACHE_DIR`` does for
 the index). It is opened on its first record, so a command with nothing to say never touches the
 disk, and a folder that cannot be written only means there is no file: logging never ends the
-program and never prints about itself. ``--debug`` logs everything, on stderr too.
+program and never prints about itself. ``--debug`` logs everything, on stderr too. A window's
+first records are held until it has painted its list (``held``, :func:`open_held_log`).
 
 Only the ``reader`` logger is configured: the modules' ``logging.getLogger(__name__)`` loggers
 feed it, and third-party libraries' chatter stays out of the user's log.
@@ -20,27 +21,24 @@ from __future__ import annotations
 
 import logging
 import os
-import platform
 import sys
 import threading
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
 
 from reader import __version__
 
 STATE_ENV = "BRIEFING_READER_STATE_DIR"
 LOG_NAME = "briefing-reader.log"
-#: Each file's size before it rotates, and how many old files are kept: a bounded 4 MiB.
-MAX_BYTES, BACKUPS = 1 << 20, 3
 FORMAT = "%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s"
 
 _package = logging.getLogger("reader")
 _logger = logging.getLogger(__name__)
 #: The handlers the last :func:`setup_logging` added, replaced by the next call.
 _installed: list[logging.Handler] = []
+#: Held while :func:`open_held_log` swaps the held records' handler for the file's.
+_lock = threading.RLock()
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
@@ -55,48 +53,79 @@ def default_state_dir() -> Path:
     return (Path(base) if base else Path.home() / ".local" / "state") / "briefing-reader"
 
 
-class _LogFile(RotatingFileHandler):
-    """The rotating log file; it creates its folder when it first writes, and a failure to
-    write is remembered (for :func:`log_saved`) instead of printed, so a log that cannot be
-    written never becomes a second problem on the user's terminal."""
+class _Held(logging.Handler):
+    """Holds the records of a window's start until :func:`open_held_log`, which the window
+    calls once it has painted its list: the rotating file handler's module (sockets, pickle,
+    queues) and the platform's name (a ``uname -p`` process) cost the start some 8 ms of
+    CPU otherwise. A warning or worse opens the file at once, with what was held before it,
+    and so does the program's end (:func:`logging.shutdown` closes every handler): a window
+    that cannot start leaves the same lines in the log as before."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            path,
-            maxBytes=MAX_BYTES,
-            backupCount=BACKUPS,
-            encoding="utf-8",
-            errors="backslashreplace",  # file names that are not UTF-8 still get logged
-            delay=True,
-        )
-        self.saved = True
+    def __init__(self, path: Path, formatter: logging.Formatter) -> None:
+        super().__init__()
+        self.path = path
+        self.setFormatter(formatter)
+        self.records: list[logging.LogRecord] = []
+        #: The file, once open: a record that was on its way here meanwhile goes on to it.
+        self.file: logging.Handler | None = None
 
-    def _open(self) -> TextIO:  # type: ignore[override]  # typeshed: a TextIOWrapper
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-        return super()._open()
+    def createLock(self) -> None:  # noqa: N802 - logging API
+        # One lock with open_held_log: a record is held or written, never lost between.
+        self.lock = _lock
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.saved = True
-        super().emit(record)
+        if self.file is not None:
+            self.file.handle(record)
+            return
+        self.records.append(record)
+        if record.levelno >= logging.WARNING:
+            open_held_log()
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
-        self.saved = False
+    def close(self) -> None:
+        open_held_log()
+        super().close()
 
 
-def setup_logging(level: int = logging.WARNING, *, debug: bool = False) -> Path:
+class _Lazy:
+    """A log message's argument worked out only when the record is written."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self._make = make
+
+    def __str__(self) -> str:
+        return self._make()
+
+
+def _python_version() -> str:
+    import platform
+
+    return platform.python_version()
+
+
+def _platform() -> str:
+    import platform
+
+    return platform.platform()
+
+
+def setup_logging(level: int = logging.WARNING, *, debug: bool = False, held: bool = False) -> Path:
     """Send the ``reader`` logger's records of ``level`` and above to the log file; with
-    ``debug``, every record, to stderr as well. Returns the log file's path.
+    ``debug``, every record, to stderr as well. Returns the log file's path. With ``held``
+    (the window's start) the file is opened by :func:`open_held_log`, or at the first
+    warning, or at the program's end, whichever comes first; nothing is lost meanwhile.
 
     Called once at program start; calling it again replaces what the last call set up.
     """
-    for handler in _installed:
+    for handler in list(_installed):
         _package.removeHandler(handler)
-        handler.close()
+        if not isinstance(handler, _Held):  # its records are not wanted any more
+            handler.close()
+    _installed.clear()
     path = default_state_dir() / LOG_NAME
-    handlers: list[logging.Handler] = [_LogFile(path)]
+    formatter = logging.Formatter(FORMAT)
+    handlers: list[logging.Handler] = [_Held(path, formatter) if held else _log_file(path)]
     if debug:
         handlers.append(logging.StreamHandler(sys.stderr))
-    formatter = logging.Formatter(FORMAT)
     for handler in handlers:
         handler.setFormatter(formatter)
         _package.addHandler(handler)
@@ -105,17 +134,43 @@ def setup_logging(level: int = logging.WARNING, *, debug: bool = False) -> Path:
     _logger.info(
         "Briefing Reader %s, Python %s on %s; log file %s",
         __version__,
-        platform.python_version(),
-        platform.platform(),
+        _Lazy(_python_version),
+        _Lazy(_platform),
         path,
     )
     return path
 
 
+def _log_file(path: Path) -> logging.Handler:
+    from reader.app.log_file import LogFile
+
+    return LogFile(path)
+
+
+def open_held_log() -> None:
+    """Open the log file that :func:`setup_logging` ``held`` back, and write what it held;
+    does nothing when there is none (already open, or not held)."""
+    with _lock:  # a warning on another thread may open it at the same time
+        held = next((h for h in _installed if isinstance(h, _Held)), None)
+        if held is None:
+            return
+        file = _log_file(held.path)
+        file.setFormatter(held.formatter)
+        for record in held.records:
+            file.handle(record)
+        held.records.clear()
+        held.file = file
+        _installed[_installed.index(held)] = file
+        _package.addHandler(file)
+        _package.removeHandler(held)
+
+
 def log_saved() -> Path | None:
     """The log file's path if its last record was written, else ``None`` (no log set up,
     or its folder cannot be written)."""
-    files = [h for h in _installed if isinstance(h, _LogFile)]
+    from reader.app.log_file import LogFile  # there is a file to ask once a record is saved
+
+    files = [h for h in _installed if isinstance(h, LogFile)]
     if files and files[0].saved and files[0].stream is not None:
         return Path(files[0].baseFilename)
     return None

@@ -18,13 +18,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.app.folder_events import FolderEvents
-from reader.app.qt_watches import QtWatches, listings
 from reader.cards.load import is_card_name, is_walked_folder, walk_locations
 from reader.cards.model import SET_FILE
+
+if TYPE_CHECKING:
+    from reader.app.folder_events import FolderEvents
+    from reader.app.qt_watches import QtWatches
 
 DEBOUNCE_MS = 200
 #: inotify watches are a per-user resource; a set needs far fewer folders than this.
@@ -88,16 +91,28 @@ class SetWatcher(QObject):
         self._since = 0.0
         self._changes: set[str] | None = set()
         self._touched: set[str] = set()  # folders with an event since the last signal (Qt)
-        self._folders = FolderEvents.open(self)
+        # Made by the first watch, after the window's first paint: inotify through ctypes or
+        # Qt's watcher, and their modules (~4 ms of the start's CPU otherwise).
+        self._folders: FolderEvents | None = None
         self._qt: QtWatches | None = None
+
+    def _watch_with(self) -> None:
+        """Make the folder events (Linux's inotify), else Qt's watcher, once."""
+        if self._folders is not None or self._qt is not None:
+            return
+        from reader.app.folder_events import FolderEvents
+
+        self._folders = FolderEvents.open(self)
         if self._folders is not None:
             self._folders.file.connect(self._on_file)
             self._folders.folder.connect(self._on_subfolder)
             self._folders.lost.connect(self._on_lost)
-        else:
-            self._qt = QtWatches(self)
-            self._qt.file.connect(self._note)
-            self._qt.touched.connect(self._on_folder)
+            return
+        from reader.app.qt_watches import QtWatches
+
+        self._qt = QtWatches(self)
+        self._qt.file.connect(self._note)
+        self._qt.touched.connect(self._on_folder)
 
     def watch(self, targets: WatchTargets) -> None:
         """Watch exactly ``targets`` from now on.
@@ -109,10 +124,13 @@ class SetWatcher(QObject):
         the next turns of the event loop.
         """
         self._since = targets.since
+        self._watch_with()
         if self._folders is not None:
             self._folders.watch(targets.folders)
             self._to_do = list(reversed(targets.files)) if targets.since else []
         elif self._qt is not None:
+            from reader.app.qt_watches import listings  # imported with QtWatches
+
             wanted = {*targets.folders, *targets.files}
             current = set(self._qt.paths())
             self._qt.remove(sorted(current - wanted))

@@ -13,6 +13,7 @@ from pathlib import Path
 from reader import __version__
 from reader.cards.resources import shipped_cards_dir
 from reader.cli.exits import EXIT_USAGE
+from reader.cli.folders import check_folder
 
 
 class Parser(argparse.ArgumentParser):
@@ -25,21 +26,6 @@ class Parser(argparse.ArgumentParser):
 
 def _set_folder(value: str | None) -> Path:
     return Path(value) if value else shipped_cards_dir()
-
-
-def check_folder(path: Path, prog: str) -> int | None:
-    try:
-        exists, is_dir = path.exists(), path.is_dir()
-    except OSError as exc:  # a name too long for the file system, say
-        print(f"{prog}: error: cannot use {path}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
-    if not exists:
-        print(f"{prog}: error: {path} does not exist", file=sys.stderr)
-        return EXIT_USAGE
-    if not is_dir:
-        print(f"{prog}: error: {path} is not a folder of cards", file=sys.stderr)
-        return EXIT_USAGE
-    return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:

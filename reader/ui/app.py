@@ -72,9 +72,10 @@ def run_window(path: Path | None, sources: Path | None = None) -> int:
             importlib.import_module(layer)
         # Qt is imported only now: `check` and the display test never pay for it.
         import PySide6
-        from PySide6.QtCore import QSettings, qVersion
+        from PySide6.QtCore import QSettings, Qt, QTimer, qVersion
         from PySide6.QtWidgets import QApplication
 
+        from reader.app.log import open_held_log
         from reader.app.settings import Settings
         from reader.ui.crash import install_crash_notice
         from reader.ui.main_window import MainWindow
@@ -95,6 +96,13 @@ def run_window(path: Path | None, sources: Path | None = None) -> int:
         window.sources.evidence.set_run_folder(sources)
         window.show()
         window.open_set(start_folder(path, settings.last_set))
+        # The log file (held since the command line was read) opens on the turn after the
+        # first catalog is listed, or the load failed: not on the way to the first paint.
+        for outcome in (window.sets.ready, window.sets.failed):
+            outcome.connect(
+                lambda *_: QTimer.singleShot(0, open_held_log),
+                Qt.ConnectionType.SingleShotConnection,
+            )
         return app.exec()
     except Exception:  # no window to tell it in: logged, then the traceback ends the program
         _log.exception("the window could not start")
