@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import platform
 import subprocess
 import sys
 import threading
@@ -18,6 +19,7 @@ from reader.app.log import (
     default_state_dir,
     install_excepthooks,
     log_saved,
+    open_held_log,
     problem_message,
     setup_logging,
 )
@@ -103,6 +105,41 @@ def test_a_worker_that_logs_its_failure_leaves_the_traceback_in_the_file(state: 
     assert "ERROR [job-thread] reader.app.jobs: job failed" in text
     assert "Traceback (most recent call last):" in text
     assert "KeyError: 'missing'" in text
+
+
+def test_a_windows_first_records_wait_for_the_list_and_none_is_lost(state: Path) -> None:
+    path = setup_logging(logging.INFO, held=True)
+    logging.getLogger("reader.ui.app").info("window started")
+    assert not path.exists()  # held until the window has painted its list
+    open_held_log()
+    first, second = path.read_text(encoding="utf-8").splitlines()
+    assert "INFO [MainThread] reader.app.log: Briefing Reader " in first
+    version, system = platform.python_version(), platform.platform()
+    assert first.endswith(f", Python {version} on {system}; log file {path}")
+    assert second.endswith("INFO [MainThread] reader.ui.app: window started")
+    logging.getLogger("reader.ui.app").info("later")  # straight to the file now
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3
+    assert lines[2].endswith("INFO [MainThread] reader.ui.app: later")
+    assert log_saved() == path
+
+
+def test_a_warning_while_held_writes_the_file_at_once_in_order(state: Path) -> None:
+    path = setup_logging(logging.INFO, held=True)
+    logging.getLogger("reader.app.loading").info("loading")
+    thread = threading.Thread(
+        target=lambda: logging.getLogger("reader.index").warning("odd"), name="loader"
+    )
+    thread.start()
+    thread.join()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [line.split("] ", 1)[1] for line in lines[1:]] == [
+        "reader.app.loading: loading",
+        "reader.index: odd",
+    ]
+    assert "WARNING [loader]" in lines[2]
+    open_held_log()  # the list painted later: nothing is written twice
+    assert path.read_text(encoding="utf-8").splitlines() == lines
 
 
 def test_commands_log_problems_only_and_print_nothing(
