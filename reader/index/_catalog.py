@@ -35,7 +35,7 @@ from reader.index._search import (
     RANKED_SQL,
     Positions,
     fts_expression,
-    matching_rowids,
+    matching_positions,
     pick,
     scanned,
 )
@@ -179,15 +179,17 @@ class IndexCatalog:
             return list(self._ids)
         # The facets number the cards as the summaries list them (see Facets.select).
         selected = self.facets().select(query) if _narrows(query) or not query.terms else None
-        if query.terms and selected != set():  # no card has these tags: no words to search
+        if not query.terms or selected == set():  # no words, or no card with these tags
+            chosen = sorted(selected or ())
+        else:
             try:
                 found = self._matched_positions(query, selected)
             except sqlite3.Error:
                 return self._memory().matching(query)
-            selected = found if selected is None else found & selected
-        if selected is not None and len(selected) == len(self._ids):
+            chosen = found if selected is None else sorted(selected.intersection(found))
+        if len(chosen) == len(self._ids):
             return list(self._ids)  # a first letter typed: often every card
-        return pick(self._ids, sorted(selected or ()))
+        return pick(self._ids, chosen)
 
     def search(self, query: Query) -> list[str]:
         """Like :meth:`matching`, but the best matches first (bm25) when there is a search."""
@@ -344,8 +346,8 @@ class IndexCatalog:
         except ValueError:
             return None
 
-    def _matched_positions(self, query: Query, within: set[int] | None = None) -> set[int]:
-        """Positions of the cards whose words match every term; given ``within`` (the
+    def _matched_positions(self, query: Query, within: set[int] | None = None) -> list[int]:
+        """Positions of the cards whose words match every term, ascending; given ``within`` (the
         positions the caller keeps of them), some outside it may be left out.
 
         One read transaction (here and in :meth:`_ranked_positions`): the matches and the
@@ -355,9 +357,9 @@ class IndexCatalog:
         with self._store.connection() as conn, read_transaction(conn):
             positions = self._positions(conn)
             if not self._store.fts:
-                return set(scanned(conn, query, positions))
+                return sorted(scanned(conn, query, positions))
             span = self._span(within) if positions is self._position else None
-            return positions.of(matching_rowids(conn, fts_expression(query.terms), span))
+            return matching_positions(conn, fts_expression(query.terms), positions, span)
 
     def _span(self, within: set[int] | None) -> tuple[int, int] | None:
         """The lowest and highest rowid of the cards at positions ``within``, when they are

@@ -15,10 +15,15 @@
   to Python a row at a time and mapping each through a dict took four times what FTS5 took to
   find them. So the matches come as one string of rowids (``group_concat``, decoded by the C
   JSON parser) and map to positions through a list indexed by rowid (:class:`Positions`), in C.
+  The positions are put in order by sorting their list, not by way of a set, and no pass over
+  the rowids checks their range first (one the map does not know is caught when it comes): at
+  100,000 cards a search matching nearly every card takes 3-4 ms less CPU (``sa`` 47 -> 43 ms;
+  FTS5 itself takes 30 of them, merging the position lists of every word the prefix begins).
 """
 
 from __future__ import annotations
 
+import bisect
 import collections
 import json
 import operator
@@ -43,27 +48,6 @@ RANKED_SQL = (
     "WHERE fulltext MATCH ? ORDER BY fulltext.rank, f.path"
 )
 MATCHING_SQL = "SELECT group_concat(rowid) FROM fulltext WHERE fulltext MATCH ?"
-
-
-def matching_rowids(
-    conn: sqlite3.Connection, expression: str, span: tuple[int, int] | None = None
-) -> list[int]:
-    """The rowids of the cards matching an FTS5 expression, in no particular order; only
-    those from ``span[0]`` to ``span[1]`` when given.
-
-    FTS5 skips the rest of its lists outside the span, and the cards a filter on a year or a
-    folder leaves are written together, so their rowids are close: a phrase of common words
-    searched among one year's cards of 100,000 takes a seventh of the time.
-    """
-    if span is None:
-        (joined,) = conn.execute(MATCHING_SQL, (expression,)).fetchone()
-    else:
-        sql = f"{MATCHING_SQL} AND rowid BETWEEN ? AND ?"
-        (joined,) = conn.execute(sql, (expression, *span)).fetchone()
-    if not joined:
-        return []
-    rowids: list[int] = json.loads(f"[{joined}]")
-    return rowids
 
 
 T = TypeVar("T")
@@ -99,17 +83,51 @@ class Positions:
         rows this map knows)."""
         return self._table[rowid]
 
-    def of(self, rowids: list[int]) -> set[int]:
-        """The positions of those of ``rowids`` that have one."""
-        if rowids and (min(rowids) < 0 or max(rowids) >= len(self._table)):
-            rowids = [rowid for rowid in rowids if rowid in self]
-        found = set(pick(self._table, rowids))
-        found.discard(-1)
+    def in_order(self, rowids: list[int]) -> list[int]:
+        """The positions of those of ``rowids`` (distinct, none negative) that have one, in
+        ascending order.
+
+        The rows are written a chunk at a time as the workers finish them, so rowid order is
+        position order in runs of a chunk: sorting the positions merges those runs, which
+        takes less than making a set of them and sorting that.
+        """
+        try:
+            found = pick(self._table, rowids)
+        except IndexError:  # a row written after this map was made: look at each
+            found = pick(self._table, [rowid for rowid in rowids if rowid in self])
+        found.sort()
+        del found[: bisect.bisect_left(found, 0)]  # the -1s: rows without a position
         return found
 
     def ranked(self, rowids: Iterable[int]) -> list[int]:
         """The positions of those of ``rowids`` that have one, in their order."""
         return [self._table[rowid] for rowid in rowids if rowid in self]
+
+
+def matching_positions(
+    conn: sqlite3.Connection,
+    expression: str,
+    positions: Positions,
+    span: tuple[int, int] | None = None,
+) -> list[int]:
+    """The positions of the cards matching an FTS5 expression, in ascending order; only
+    those from rowid ``span[0]`` to ``span[1]`` when given.
+
+    FTS5 skips the rest of its lists outside the span, and the cards a filter on a year or a
+    folder leaves are written together, so their rowids are close: a phrase of common words
+    searched among one year's cards of 100,000 takes a seventh of the time.
+    """
+    if span is None:
+        (joined,) = conn.execute(MATCHING_SQL, (expression,)).fetchone()
+    else:
+        sql = f"{MATCHING_SQL} AND rowid BETWEEN ? AND ?"
+        (joined,) = conn.execute(sql, (expression, *span)).fetchone()
+    if not joined:
+        return []
+    rowids: list[int] = json.loads(f"[{joined}]")
+    if "-" in joined:  # a negative rowid (a damaged index): Python would count it from the end
+        rowids = [rowid for rowid in rowids if rowid in positions]
+    return positions.in_order(rowids)
 
 
 def scanned(conn: sqlite3.Connection, query: Query, positions: Positions) -> list[int]:
