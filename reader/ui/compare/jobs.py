@@ -42,7 +42,7 @@ from reader.analysis.columns import CardProgress
 from reader.app.gc_pause import collections_paused
 from reader.app.jobs import Job, JobContext
 from reader.cards.catalog import Catalog
-from reader.ui.compare.turns import WindowTurns
+from reader.ui.compare.turns import FIRST_PAINT, WindowTurns
 
 #: Hands the window a first part of a view's result while the rest is worked out.
 FirstPart = Callable[[Any], None]
@@ -134,7 +134,7 @@ def _run(
         context.progress(done, total)
 
     if turns is not None:
-        turns.give_way()  # the window is making the view and laying it out
+        turns.give_way(FIRST_PAINT)  # the window is making the view, laying it out, painting
     with QUICK_SWITCHES.held(), collections_paused(freeze=True):
         result = compute(catalog, card_ids, progress, first_part)
     return Computed(catalog, result)

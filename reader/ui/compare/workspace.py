@@ -391,7 +391,7 @@ class ComparisonWorkspace(QWidget):
             # Other cards than those shown: what is on screen is wrong until the new result.
             # (The same cards after a reload: it stays readable meanwhile, and is replaced.)
             view.show_loading(0, len(cards))
-        self._turns.watch(True)  # before the job starts: it first waits for this turn's end
+        self._turns.watch(True, self.window())  # the job first waits for the window's paint
         self._jobs.start(kind, view_job(type(view).compute, self._catalog, cards, self._turns))
         self._pending_cards = cards
 

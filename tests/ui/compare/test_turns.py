@@ -7,12 +7,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.analysis.columns import CardProgress
 from reader.app.jobs import JobRunner
 from reader.cards.catalog import Catalog, MemoryCatalog
 from reader.cards.load import load_set
+from reader.ui.compare import jobs as jobs_module
 from reader.ui.compare import turns as turns_module
 from reader.ui.compare.jobs import FirstPart, view_job
 from reader.ui.compare.turns import WindowTurns
@@ -57,6 +60,89 @@ def test_a_job_starts_once_the_window_waits_for_events_again(
     finally:
         jobs.shutdown()
         turns.watch(False)
+
+
+class _UpdateRequests(QObject):
+    """Counts a widget's update requests (each begins a paint of the window)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest:
+            self.count += 1
+        return False
+
+
+def test_a_commands_job_starts_once_the_window_has_painted(
+    qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only the window's paint and rest let the job on (not the time limit).
+    monkeypatch.setattr(turns_module, "GIVE_WAY", 5.0)
+    monkeypatch.setattr(jobs_module, "FIRST_PAINT", 5.0)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(200, 100)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    updates = _UpdateRequests(window)
+    seen_at_start: list[int] = []
+
+    def compute(
+        _catalog: Catalog,
+        _ids: Sequence[str],
+        _progress: CardProgress | None,
+        _first: FirstPart | None,
+    ) -> None:
+        seen_at_start.append(updates.count)
+
+    turns = WindowTurns()
+    jobs = JobRunner("view")
+    turns.follow(jobs)
+    try:
+        # A command changed what the window shows; its paint comes after the event loop's
+        # first rest (a timer's; in the window, some milliseconds after the command).
+        QTimer.singleShot(30, window.update)
+        turns.watch(True, window)
+        catalog = MemoryCatalog(load_set(card_set))
+        jobs.start("view", view_job(compute, catalog, [], turns))
+        with qtbot.waitSignal(jobs.finished):
+            pass
+        assert seen_at_start == [1]
+    finally:
+        jobs.shutdown()
+        turns.watch(False)
+
+
+def test_a_window_not_on_screen_is_not_waited_for(
+    qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(turns_module, "GIVE_WAY", 5.0)
+    monkeypatch.setattr(jobs_module, "FIRST_PAINT", 5.0)
+    hidden = QWidget()  # never shown: it paints nothing
+    qtbot.addWidget(hidden)
+    turns = WindowTurns()
+    jobs = JobRunner("view")
+    turns.follow(jobs)
+    try:
+        turns.watch(True, hidden)
+        catalog = MemoryCatalog(load_set(card_set))
+        jobs.start("view", view_job(_nothing, catalog, [], turns))
+        # Not the 5 s limit: the job goes on at the window's first rest.
+        with qtbot.waitSignal(jobs.finished, timeout=2000):
+            pass
+    finally:
+        jobs.shutdown()
+        turns.watch(False)
+
+
+def _nothing(
+    _catalog: Catalog, _ids: Sequence[str], _p: CardProgress | None, _f: FirstPart | None
+) -> None:
+    return None
 
 
 def test_an_unwatched_window_never_holds_a_job_up(monkeypatch: pytest.MonkeyPatch) -> None:
