@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QKeyEvent,
     QMouseEvent,
     QPalette,
@@ -128,6 +129,23 @@ class TagTreeView(QTreeView):
         if event.size().width() != event.oldSize().width():
             self.scheduleDelayedItemsLayout()
 
+    def paint_later(self) -> None:
+        """Paint the tree on the event loop's next turn, not on this one's.
+
+        A new catalog or filter changes the list, the card and the tree in one slot, and Qt
+        then painted them all in one go: at a cold index's first catalog of 10,000 cards some
+        50 ms of the window's thread without a break (the tree's first paint, which measures
+        every row on screen, is the largest part), and 25-30 ms at each later catalog. Put off
+        a turn, the tree is painted on its own; what it shows has changed already."""
+        if self.isVisible() and self.updatesEnabled():
+            self.setUpdatesEnabled(False)
+            # A timer, not a zero one: Qt posts those as events, sent before the window's
+            # paint in the same turn.
+            QTimer.singleShot(1, self, self._paint_now)
+
+    def _paint_now(self) -> None:
+        self.setUpdatesEnabled(True)
+
     def dataChanged(self, top_left: Index, bottom_right: Index, roles: Sequence[int] = ()) -> None:
         """Rows whose counts alone changed are painted again; other changes may change a
         row's height, and the rows are laid out again on the event loop's next turn.
@@ -135,8 +153,13 @@ class TagTreeView(QTreeView):
         Qt's tree measures every row of a changed range again at once, and a tree's ranges
         overlap (a parent's children take in the rows of their own children): the counts
         of 10,000 cards, changed at each catalog a cold index delivers and at each filter,
-        took 15 ms there, where one layout takes 3 ms and a count needs no layout at all."""
-        QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
+        took 15 ms there, where one layout takes 3 ms and a count needs no layout at all.
+
+        While the tree waits to be painted whole (:meth:`paint_later`), working out which
+        rows to paint is skipped too (Qt looks up every row of the range), unless a screen
+        reader listens for the change."""
+        if self.updatesEnabled() or QAccessible.isActive():
+            QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
         if not roles or not set(roles) <= _COUNTED:
             self.scheduleDelayedItemsLayout()
 
@@ -258,6 +281,7 @@ class Sidebar(QWidget):
         info = catalog.info
         if info != self._info:  # else the same names, and the tree may change in place
             self._info, self._names = info, TagNames.of(info)
+        self.tree.paint_later()
         self.model.set_catalog(catalog.summaries(), self._names, tags)
         self.tree.set_largest_count(len(catalog.summaries()))
         errors, warnings = count(list(catalog.problems))
@@ -286,6 +310,7 @@ class Sidebar(QWidget):
         """The tree's counts and marks follow the filter; a filter newly set elsewhere (a tag
         in a card, a chip in a comparison) is brought into view, its branch opened."""
         before = self.model.marked()
+        self.tree.paint_later()
         self.model.set_current(matched, query)
         for item, state in self.model.marked().items():
             if state == "include" and item not in before:
