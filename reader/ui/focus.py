@@ -75,4 +75,4 @@ def install_focus_frames(app: QApplication) -> None:
     (:mod:`reader.ui.focus_ring`)."""
     if not isinstance(app.style(), FocusFrameStyle):
         app.setStyle(FocusFrameStyle(app.style().name()))
-        app.installEventFilter(FocusRings(app))
+        app.focusChanged.connect(FocusRings(app).give_ring)

@@ -83,15 +83,15 @@ class FocusRing(QWidget):
 
 
 class FocusRings(QObject):
-    """Gives each text browser that takes the keyboard focus its :class:`FocusRing` (an
-    application-wide event filter, so views made later get one too)."""
+    """Gives each text browser that takes the keyboard focus its :class:`FocusRing`, views made
+    later too. It follows the application's focus changes, a signal sent once per change: an
+    application-wide event filter did the same but was entered, in Python, for every event of
+    every widget."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (  # every event of the application: the cheap tests first
-            isinstance(watched, QTextBrowser)
-            and event.type() == QEvent.Type.FocusIn
-            and watched.findChild(FocusRing, options=Qt.FindChildOption.FindDirectChildrenOnly)
-            is None
+    def give_ring(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The slot for :attr:`QApplication.focusChanged`."""
+        if (
+            isinstance(new, QTextBrowser)
+            and new.findChild(FocusRing, options=Qt.FindChildOption.FindDirectChildrenOnly) is None
         ):
-            FocusRing(watched).update()
-        return False
+            FocusRing(new).update()

@@ -127,7 +127,6 @@ class MainWindow(QMainWindow):
         self._mouse_nav = MouseNavigation(self, self.session.back, self.session.forward)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.installEventFilter(self._mouse_nav)
             install_focus_frames(app)  # a focus frame you can see on every view's current item
 
         self.appearance: Appearance = Appearance(settings, self)

@@ -1,7 +1,11 @@
 """The mouse's back and forward buttons, anywhere in the window, walk the history.
 
 Child widgets (the card view especially) would otherwise eat the button events, so the filter
-sits on the application and only acts on presses inside the window it serves.
+sits on the window's platform window (its :class:`QWindow`), which every mouse event of the
+window passes before Qt hands it to the widget under the pointer. An application-wide filter
+did the same but was entered, in Python, for every event of every widget: ~100 times in the
+turn that opens a comparison view, each entry waiting for the interpreter's lock beside a
+background job. The platform window sees only the window's input and exposure.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ from PySide6.QtWidgets import QWidget
 
 
 class MouseNavigation(QObject):
+    """Calls ``back`` or ``forward`` when the mouse's back or forward button is released
+    over ``window``, and keeps the event from the widget under the pointer."""
+
     def __init__(
         self, window: QWidget, back: Callable[[], object], forward: Callable[[], object]
     ) -> None:
@@ -21,13 +28,22 @@ class MouseNavigation(QObject):
         self._window = window
         self._back = back
         self._forward = forward
+        # The platform window is made when the window is first shown (and again if Qt
+        # recreates it): the widget's own events say when.
+        window.installEventFilter(self)
+        self._watch_handle()
+
+    def _watch_handle(self) -> None:
+        handle = self._window.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self)  # installing twice keeps one entry
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Every event of the application passes here: the cheap test first (asking an
-        # event its type makes a Python enum each time).
-        if not isinstance(event, QMouseEvent) or event.type() != QEvent.Type.MouseButtonRelease:
+        if watched is self._window:
+            if event.type() == QEvent.Type.WinIdChange:
+                self._watch_handle()
             return False
-        if not isinstance(watched, QWidget) or watched.window() is not self._window:
+        if not isinstance(event, QMouseEvent) or event.type() != QEvent.Type.MouseButtonRelease:
             return False
         if event.button() == Qt.MouseButton.BackButton:
             self._back()
