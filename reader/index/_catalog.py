@@ -38,6 +38,7 @@ from reader.index._search import (
     matching_positions,
     pick,
     scanned,
+    span_of,
 )
 from reader.index._state import SaveState, State, generation, prepared_save
 from reader.index._store import Store, read_transaction
@@ -358,16 +359,8 @@ class IndexCatalog:
             positions = self._positions(conn)
             if not self._store.fts:
                 return sorted(scanned(conn, query, positions))
-            span = self._span(within) if positions is self._position else None
+            span = span_of(self._state.rowids, within) if positions is self._position else None
             return matching_positions(conn, fts_expression(query.terms), positions, span)
-
-    def _span(self, within: set[int] | None) -> tuple[int, int] | None:
-        """The lowest and highest rowid of the cards at positions ``within``, when they are
-        few enough for that to narrow a search (see :func:`matching_rowids`)."""
-        if not within or len(within) > len(self._ids) // 2:
-            return None
-        rowids = pick(self._state.rowids, list(within))
-        return min(rowids), max(rowids)
 
     def _ranked_positions(self, query: Query) -> list[int]:
         """Positions of the cards whose words match every term, best first."""

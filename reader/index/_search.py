@@ -104,6 +104,15 @@ class Positions:
         return [self._table[rowid] for rowid in rowids if rowid in self]
 
 
+def span_of(rowids: Sequence[int], within: set[int] | None) -> tuple[int, int] | None:
+    """The lowest and highest of ``rowids`` at positions ``within``, when they are few enough
+    for that to narrow a search (see :func:`matching_positions`)."""
+    if not within or len(within) > len(rowids) // 2:
+        return None
+    chosen = pick(rowids, list(within))
+    return min(chosen), max(chosen)
+
+
 def matching_positions(
     conn: sqlite3.Connection,
     expression: str,
