@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import IntEnum
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -267,9 +269,28 @@ class TagTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._node(index)
-        column = index.column()
-        heading = node.filter is None
         state = self._states.get(node.filter, "") if node.filter is not None else ""
+        return self._value(node, index.column(), state, role)
+
+    def multiData(self, index: Index, span: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a delegate asks for at once (Qt's item delegate asks seven to paint or
+        measure a cell), in one call from Qt into Python instead of one a role: a call into
+        Python waits for the interpreter whenever another thread runs Python (a cold index's
+        loader), and the tree is painted again at each catalog the index delivers."""
+        if not index.isValid():
+            return
+        node = self._node(index)
+        column = index.column()
+        state = self._states.get(node.filter, "") if node.filter is not None else ""
+        # PySide6 iterates a span, though its stubs do not say so.
+        roles = [span] if isinstance(span, QModelRoleData) else cast(Iterable[QModelRoleData], span)
+        for role_data in roles:
+            role_data.setData(self._value(node, column, state, role_data.role()))
+
+    def _value(self, node: Node, column: int, state: str, role: int) -> Any:
+        """What the cell of ``node`` in ``column`` holds for ``role``; ``state`` is how the
+        query uses its filter."""
+        heading = node.filter is None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
                 return node.label
