@@ -184,10 +184,9 @@ class IndexCatalog:
             chosen = sorted(selected or ())
         else:
             try:
-                found = self._matched_positions(query, selected)
+                chosen = self._matched_positions(query, selected)
             except sqlite3.Error:
                 return self._memory().matching(query)
-            chosen = found if selected is None else sorted(selected.intersection(found))
         if len(chosen) == len(self._ids):
             return list(self._ids)  # a first letter typed: often every card
         return pick(self._ids, chosen)
@@ -348,8 +347,8 @@ class IndexCatalog:
             return None
 
     def _matched_positions(self, query: Query, within: set[int] | None = None) -> list[int]:
-        """Positions of the cards whose words match every term, ascending; given ``within`` (the
-        positions the caller keeps of them), some outside it may be left out.
+        """Positions of the cards whose words match every term, ascending; only those at
+        positions ``within`` when given.
 
         One read transaction (here and in :meth:`_ranked_positions`): the matches and the
         rowids they are mapped by come from one snapshot of the index, whatever other
@@ -358,9 +357,11 @@ class IndexCatalog:
         with self._store.connection() as conn, read_transaction(conn):
             positions = self._positions(conn)
             if not self._store.fts:
-                return sorted(scanned(conn, query, positions))
+                found = scanned(conn, query, positions)
+                return sorted(found if within is None else within.intersection(found))
             span = span_of(self._state.rowids, within) if positions is self._position else None
-            return matching_positions(conn, fts_expression(query.terms), positions, span)
+            expression = fts_expression(query.terms)
+            return matching_positions(conn, expression, positions, span, within)
 
     def _ranked_positions(self, query: Query) -> list[int]:
         """Positions of the cards whose words match every term, best first."""

@@ -83,9 +83,9 @@ class Positions:
         rows this map knows)."""
         return self._table[rowid]
 
-    def in_order(self, rowids: list[int]) -> list[int]:
+    def in_order(self, rowids: list[int], within: set[int] | None = None) -> list[int]:
         """The positions of those of ``rowids`` (distinct, none negative) that have one, in
-        ascending order.
+        ascending order; only those ``within`` when given.
 
         The rows are written a chunk at a time as the workers finish them, so rowid order is
         position order in runs of a chunk: sorting the positions merges those runs, which
@@ -95,6 +95,8 @@ class Positions:
             found = pick(self._table, rowids)
         except IndexError:  # a row written after this map was made: look at each
             found = pick(self._table, [rowid for rowid in rowids if rowid in self])
+        if within is not None:
+            return sorted(within.intersection(found))
         found.sort()
         del found[: bisect.bisect_left(found, 0)]  # the -1s: rows without a position
         return found
@@ -118,9 +120,11 @@ def matching_positions(
     expression: str,
     positions: Positions,
     span: tuple[int, int] | None = None,
+    within: set[int] | None = None,
 ) -> list[int]:
     """The positions of the cards matching an FTS5 expression, in ascending order; only
-    those from rowid ``span[0]`` to ``span[1]`` when given.
+    those from rowid ``span[0]`` to ``span[1]``, and only those at positions ``within``,
+    when given.
 
     FTS5 skips the rest of its lists outside the span, and the cards a filter on a year or a
     folder leaves are written together, so their rowids are close: a phrase of common words
@@ -136,7 +140,7 @@ def matching_positions(
     rowids: list[int] = json.loads(f"[{joined}]")
     if "-" in joined:  # a negative rowid (a damaged index): Python would count it from the end
         rowids = [rowid for rowid in rowids if rowid in positions]
-    return positions.in_order(rowids)
+    return positions.in_order(rowids, within)
 
 
 def scanned(conn: sqlite3.Connection, query: Query, positions: Positions) -> list[int]:

@@ -17,6 +17,8 @@ def test_positions_come_in_ascending_order_without_rows_that_have_none() -> None
     assert positions.in_order([2, 3, 5, 7, 9]) == [0, 1, 2, 3]
     assert positions.in_order([12, 9, 3, 2]) == [1, 2]
     assert positions.in_order([4]) == [4]
+    # A filter's positions: only the matches among them, in order.
+    assert positions.in_order([12, 9, 7, 5, 3, 2], within={0, 3, 4}) == [0, 3]
     assert positions.in_order([]) == []
 
 
