@@ -19,7 +19,7 @@ from reader.app.switches import QuickSwitches
 from reader.app.watcher import Changes, SetWatcher
 
 #: Seconds between the interpreter's thread switches while a load runs (CPython's: 0.005).
-LOAD_SWITCH_INTERVAL = 0.0002
+LOAD_SWITCH_INTERVAL = 0.0005
 
 
 class SetController(QObject):

@@ -5,8 +5,9 @@ PySide6 lets go of the interpreter's lock around its calls into Qt, and takes it
 every call from Qt into Python (a delegate's paint, a model's ``data``). When another thread of
 the process is running Python meanwhile (a set's load, a view's job), each of those takes waits
 until that thread lets go, up to the switch interval. Painting the tag tree beside a busy
-thread took 90-160 ms at 5 ms instead of its 9-15 ms of CPU, and during a cold index of
-10,000 cards 16-19 % of the window's long stalls was that wait (5-8 % at 0.2 ms).
+thread took 60-160 ms at 5 ms instead of its 9-15 ms of CPU, and during a cold index of
+10,000 cards 16-19 % of the window's long stalls was that wait (5-8 % at 0.2 ms; at load 6-9,
+where most of a stall was waiting for a core).
 
 The interval is one setting of the whole process, so every holder goes through here: while any
 hold is in force the interval is the smallest one asked for, and the interval from before the

@@ -15,11 +15,12 @@ job froze what it had made at each report only. What it made lives on in the vie
 afterwards, frozen still; it is freed, as ever, once nothing refers to it.
 
 While a job runs, the interpreter hands over between threads every half millisecond instead of
-CPython's five (:class:`QuickSwitches`). The job is Python from end to end; each time the
-window wakes (a timer, a repaint, a progress report) it must wait for the job to let go of the
-interpreter, up to the switch interval. Beside a busy thread, a 5 ms timer's beats came
-10-21 ms apart at the 95th percentile instead of 16-28 ms (at most 16-25 ms instead of 26-32;
-2 busy cores). The job is interrupted only when the window wants the interpreter.
+CPython's five (:class:`reader.app.switches.QuickSwitches`, which a set's load holds too). The
+job is Python from end to end; each time the window wakes (a timer, a repaint, a progress
+report) it must wait for the job to let go of the interpreter, up to the switch interval.
+Beside a busy thread, a 5 ms timer's beats came 10-21 ms apart at the 95th percentile instead
+of 16-28 ms (at most 16-25 ms instead of 26-32; 2 busy cores). The job is interrupted only
+when the window wants the interpreter.
 
 Beyond that, the job stands aside at each progress report while the window's thread has
 events to work through (:mod:`reader.ui.compare.turns`), and reports its progress to the
@@ -29,11 +30,8 @@ job would then wait for.
 
 from __future__ import annotations
 
-import sys
-import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -41,6 +39,7 @@ from typing import Any
 from reader.analysis.columns import CardProgress
 from reader.app.gc_pause import collections_paused
 from reader.app.jobs import Job, JobContext
+from reader.app.switches import QuickSwitches
 from reader.cards.catalog import Catalog
 from reader.ui.compare.turns import FIRST_PAINT, WindowTurns
 
@@ -80,32 +79,8 @@ REPORT_EVERY = 0.025
 SWITCH_INTERVAL = 0.0005
 
 
-class QuickSwitches:
-    """The interpreter's switch interval at :data:`SWITCH_INTERVAL` while any view job runs
-    (a cancelled one may still be finishing as the next starts); as it was once none does."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._running = 0
-        self._before = sys.getswitchinterval()
-
-    @contextmanager
-    def held(self) -> Iterator[None]:
-        with self._lock:
-            if not self._running:
-                self._before = sys.getswitchinterval()
-                sys.setswitchinterval(min(self._before, SWITCH_INTERVAL))
-            self._running += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._running -= 1
-                if not self._running:
-                    sys.setswitchinterval(self._before)
-
-
-QUICK_SWITCHES = QuickSwitches()
+#: Held while any view job runs (a cancelled one may still be finishing as the next starts).
+QUICK_SWITCHES = QuickSwitches(SWITCH_INTERVAL)
 
 
 def _run(
