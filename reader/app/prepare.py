@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from reader.cards.catalog import SUMMARY_ID, CardSummary
 from reader.cards.facets import Facets, build_facets, remember_facets
-from reader.cards.sorting import SortKeys, remember_sort_keys, sort_keys, updated_sort_keys
+from reader.cards.sorting import (
+    SortKeys,
+    remember_sort_keys,
+    sort_keys,
+    updated_sort_keys,
+    with_first_order,
+)
 
 #: Above this many changed cards, :func:`prepare` starts over rather than patch.
 PATCH_LIMIT = 500
@@ -28,6 +34,7 @@ class Prepared:
 
     #: The tag browser's nodes and counts.
     tags: Facets
+    #: With the list's first order made (:func:`with_first_order`).
     sort_keys: SortKeys
     #: The summaries it was derived from.
     summaries: Mapping[str, CardSummary]
@@ -47,7 +54,8 @@ def prepare(summaries: Sequence[CardSummary], previous: Prepared | None = None) 
             remember_facets(summaries, patched.tags)
             remember_sort_keys(summaries, patched.sort_keys)
             return patched
-    return Prepared(build_facets(summaries), sort_keys(summaries), by_id)
+    keys = with_first_order(sort_keys(summaries), list(by_id))
+    return Prepared(build_facets(summaries), keys, by_id)
 
 
 def _patched(previous: Prepared, by_id: dict[str, CardSummary]) -> Prepared | None:
@@ -68,4 +76,4 @@ def _patched(previous: Prepared, by_id: dict[str, CardSummary]) -> Prepared | No
         nodes = tags.card_nodes
         tags = Facets(tags.filters, {i: nodes[i] for i in by_id}, tags.totals)
     keys = updated_sort_keys(previous.sort_keys, [s.id for s in gone], changed)
-    return Prepared(tags, keys, by_id)
+    return Prepared(tags, with_first_order(keys, list(by_id)), by_id)

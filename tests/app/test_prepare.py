@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.app import prepare as preparing
@@ -14,6 +14,7 @@ from reader.cards.catalog import CardSummary
 from reader.cards.dates import PartialDate
 from reader.cards.facets import build_facets
 from reader.cards.query import Query
+from reader.cards.sorting import DATE, presorted
 from reader.index import open_index
 from tests.support.synthetic import write_set
 
@@ -85,3 +86,17 @@ def test_a_warm_open_builds_the_facets_once(tmp_path: Path) -> None:
     write_set(tmp_path / "set", 30, seed=3)
     catalog = open_index(tmp_path / "set", cache_dir=tmp_path / "cache")
     assert prepare(catalog.summaries()).tags is catalog.facets()
+
+
+@settings(max_examples=30)
+@given(SETS, SETS)
+def test_the_list_s_first_order_comes_made_and_equal_to_sorting_by_the_keys(
+    before: list[CardSummary], after: list[CardSummary]
+) -> None:
+    """Made fresh or patched, the keys carry the order the card list's first sort gives
+    (newest first, every card), so the window does not sort at each catalog."""
+    ids = [s.id for s in after]
+    for keys in (prepare(after).sort_keys, prepare(after, prepare(before)).sort_keys):
+        expected = sorted(ids, key=keys[DATE].__getitem__, reverse=True)
+        assert presorted(keys, DATE, True, list(ids)) == expected
+        assert presorted(keys, DATE, True, ids[::-1]) is None or ids == ids[::-1]
