@@ -341,11 +341,10 @@ def test_a_load_goes_on_only_once_its_first_catalog_is_taken(qtbot: QtBot, card_
         loader.shutdown()
 
 
-def test_the_first_catalog_is_made_without_garbage_collections(
-    qtbot: QtBot, card_set: Path
-) -> None:
+def test_every_catalog_is_made_without_garbage_collections(qtbot: QtBot, card_set: Path) -> None:
     # Making a large set's first catalog set off hundreds of collections (0.2 s at 100,000
-    # cards); a long build's later catalogs collect as ever, and so does the program after.
+    # cards), and a cold index's later ones collections of up to 125 ms on the loader's
+    # thread, each holding the window; the program collects as ever after.
     collecting: list[bool] = []
 
     def source(root: Path) -> Iterator[Catalog]:
@@ -359,7 +358,7 @@ def test_the_first_catalog_is_made_without_garbage_collections(
         assert gc.isenabled()
         loader.load(card_set)
         qtbot.waitUntil(lambda: not loader.busy)
-        assert collecting == [False, True]
+        assert collecting == [False, False]
         assert gc.isenabled()
     finally:
         loader.shutdown()
