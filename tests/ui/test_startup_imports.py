@@ -87,6 +87,10 @@ NOT_AT_LISTING = (
     "reader.app.external_editor",
     "reader.ui.editor.drafts",
     "PySide6.QtPrintSupport",
+    # The set watcher's inotify (ctypes) or Qt backend: made by its first watch, at the load's
+    # end (reader/app/watcher.py).
+    "reader.app.folder_events",
+    "reader.app.qt_watches",
 )
 
 #: Modules the first window must not import: each loads on first use.
