@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader, QT
 
 from reader.render.theme import LIGHT, Theme
 from reader.render.tooltips import safe_tooltip
-from reader.ui.compare.turns import drawing
+from reader.ui.compare.turns import DrawsRows
 
 if TYPE_CHECKING:
     from reader.ui.compare.compare_view import CompareView
@@ -61,7 +61,7 @@ def wrapped_lines(
     return shown, cut
 
 
-class ClosableHeader(QHeaderView):
+class ClosableHeader(DrawsRows, QHeaderView):
     #: The ✕ of this (logical) section was clicked.
     close_requested = Signal(int)
 
@@ -92,7 +92,7 @@ class ClosableHeader(QHeaderView):
         return None
 
     def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
-        drawing()  # a view job stands aside (.turns)
+        self.drawing()  # a view job stands aside (.turns)
         if not rect.isValid():
             return
         # The section as the style draws it, but its lines elided short of the ✕ rather than

@@ -35,7 +35,7 @@ from reader.qt.models import Index
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.documents import CellDocuments
 from reader.ui.compare.roles import HtmlRole
-from reader.ui.compare.turns import drawing
+from reader.ui.compare.turns import DrawsRows
 from reader.ui.focus import paint_focus
 
 PAD_X = 8
@@ -54,7 +54,7 @@ def draw_document(painter: QPainter, doc: QTextDocument, theme: Theme) -> None:
     doc.documentLayout().draw(painter, context)
 
 
-class HtmlDelegate(QStyledItemDelegate):
+class HtmlDelegate(DrawsRows, QStyledItemDelegate):
     #: A link in a cell was clicked: its href (``tag:…``).
     link_activated = Signal(str)
 
@@ -98,7 +98,7 @@ class HtmlDelegate(QStyledItemDelegate):
         return max(int(width), 60)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        drawing()
+        self.drawing()
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
@@ -135,7 +135,7 @@ class HtmlDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        drawing()  # a row's rich text laid out: a view job stands aside (.turns)
+        self.drawing()  # a row's rich text laid out: a view job stands aside (.turns)
         width = self._width(option, index)
         doc = self.document(index, width)
         return QSize(width, int(doc.size().height()) + 2 * PAD_Y + 1)

@@ -21,14 +21,14 @@ from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.delegate import draw_document
 from reader.ui.compare.documents import CellDocuments
 from reader.ui.compare.roles import HtmlRole
-from reader.ui.compare.turns import drawing
+from reader.ui.compare.turns import DrawsRows
 
 PAD_X = 8
 PAD_Y = 6
 _CACHE_LIMIT = 500
 
 
-class HtmlHeader(QHeaderView):
+class HtmlHeader(DrawsRows, QHeaderView):
     """``width``: a vertical header's fixed width, or a horizontal section's default width."""
 
     def __init__(
@@ -146,7 +146,7 @@ class HtmlHeader(QHeaderView):
         return QSize(self.sectionSize(section) or self._width, height)
 
     def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
-        drawing()  # a view job stands aside (.turns)
+        self.drawing()  # a view job stands aside (.turns)
         if not rect.isValid():
             return
         # Flat, in the theme's colours rather than the style's bevel: the labels are part of

@@ -14,7 +14,7 @@ from reader.cards.model import Perspective
 from reader.qt.models import Index
 from reader.render.theme import LIGHT, Theme
 from reader.ui.compare.roles import PerspectiveRole
-from reader.ui.compare.turns import drawing
+from reader.ui.compare.turns import DrawsRows
 from reader.ui.focus import paint_focus
 
 CARD_COLUMN_WIDTH = 128
@@ -26,7 +26,7 @@ def hatch(painter: QPainter, rect: QRect, theme: Theme) -> None:
     painter.fillRect(rect, QBrush(QColor(theme.quote_rule), Qt.BrushStyle.BDiagPattern))
 
 
-class BadgeDelegate(QStyledItemDelegate):
+class BadgeDelegate(DrawsRows, QStyledItemDelegate):
     """A stance as a coloured pill; a blindspot as a hatched, empty cell."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -44,7 +44,7 @@ class BadgeDelegate(QStyledItemDelegate):
         self._font = QFont(font)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        drawing()  # a view job stands aside (.turns)
+        self.drawing()  # a view job stands aside (.turns)
         rect: QRect = option.rect
         theme = self._theme
         painter.save()

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QProgressBar, QVBoxLayout, QWidget
 
@@ -27,6 +27,7 @@ from reader.cards.catalog import Catalog
 from reader.render.theme import Theme
 from reader.ui.compare.items import Item
 from reader.ui.compare.roles import ItemRole
+from reader.ui.compare.turns import DrawsRows, WindowTurns
 from reader.ui.palette import card_theme
 
 #: Milliseconds after a first part is shown that it counts as painted (its layout and
@@ -69,6 +70,13 @@ class ComparisonPane(QWidget):
         if font.pointSizeF() != self._point_size and self._point_size > 0:
             font.setPointSizeF(self._point_size)
             widget.setFont(font)
+
+    def follow_turns(self, turns: WindowTurns) -> None:
+        """Its row painters (made with it) tell ``turns``, its window's, when they measure or
+        paint rows, so that a view job stands aside meanwhile."""
+        for child in self.findChildren(QObject):
+            if isinstance(child, DrawsRows):
+                child.turns = turns
 
     def set_cards(self, card_ids: Sequence[str]) -> None:
         raise NotImplementedError

@@ -10,8 +10,8 @@ is left). A job waits while the window is awake (:meth:`WindowTurns.give_way`) w
 starts (the window is making and laying out the view), after handing it a first part, and
 at each progress report; for at most :data:`GIVE_WAY` seconds each time, so that it goes on
 even beside a window that never rests. Timers run after the dispatcher's wait, before it
-says it is awake again: the views say they are busy wherever they measure or paint rows
-(:func:`drawing`), which a timer's delayed layout does.
+says it is awake again: the views' row painters say they are busy wherever they measure or
+paint rows (:class:`DrawsRows`), which a timer's delayed layout does.
 
 The two signals are connected only while a view job runs: each turn of the event loop then
 calls into Python, which a window loading a set should not pay.
@@ -41,13 +41,6 @@ if TYPE_CHECKING:
 GIVE_WAY = 0.05
 #: Seconds a job waits, at most, at its start for the window to have painted (and rested).
 FIRST_PAINT = 0.15
-
-
-def drawing() -> None:
-    """On the window's thread: it is measuring or painting rows, so busy until its event
-    loop waits again (however the work was set off: a timer's too)."""
-    for turns in _WATCHING:
-        turns._resting.clear()
 
 
 class WindowTurns(QObject):
@@ -85,10 +78,6 @@ class WindowTurns(QObject):
             dispatcher.aboutToBlock.disconnect(self._about_to_block)
             self._resting.set()
         self._watching = on
-        if on:
-            _WATCHING.add(self)
-        else:
-            _WATCHING.discard(self)
 
     def follow(self, runner: JobRunner) -> None:
         """Stop watching once ``runner`` has no job under way (after each job's last report;
@@ -99,6 +88,12 @@ class WindowTurns(QObject):
     def expect(self) -> None:
         """On a job's thread, having posted the window something to show: it is busy until it
         has shown it (its dispatcher waits again only once no posted event is left)."""
+        if self._watching:
+            self._resting.clear()
+
+    def drawing(self) -> None:
+        """On the window's thread: it is measuring or painting rows, so busy until its event
+        loop waits again (however the work was set off: a timer's too)."""
         if self._watching:
             self._resting.clear()
 
@@ -128,5 +123,14 @@ class WindowTurns(QObject):
             self._resting.set()
 
 
-#: The turns followed now (one per window with a view job under way).
-_WATCHING: set[WindowTurns] = set()
+class DrawsRows:
+    """A view's row painter (a delegate, a header): it tells the turns of the window it is
+    in when it measures or paints rows. The workspace hands them over as it takes the view
+    (:meth:`reader.ui.compare.pane.ComparisonPane.follow_turns`); a spare view, made ahead
+    and not yet shown, has none."""
+
+    turns: WindowTurns | None = None
+
+    def drawing(self) -> None:
+        if self.turns is not None:
+            self.turns.drawing()

@@ -283,6 +283,7 @@ class ComparisonWorkspace(QWidget):
         elif kind is ViewKind.MATRIX:
             cast("TopicMatrixView", view).open_card.connect(self.open_card)
         view.item_activated.connect(self.item_activated)
+        view.follow_turns(self._turns)
         if kind in FILTERED:
             self._stale.add(kind)  # filled when shown (see _refresh_current)
         view.setObjectName(f"{kind.value}View")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,12 @@ from reader.analysis.columns import CardProgress
 from reader.app.jobs import JobRunner
 from reader.cards.catalog import Catalog, MemoryCatalog
 from reader.cards.load import load_set
+from reader.ui.compare import TopicMatrixView
 from reader.ui.compare import jobs as jobs_module
 from reader.ui.compare import turns as turns_module
 from reader.ui.compare.jobs import FirstPart, view_job
 from reader.ui.compare.turns import WindowTurns
+from tests.ui.compare.conftest import DATE_ORDER
 
 
 def test_a_job_starts_once_the_window_waits_for_events_again(
@@ -143,6 +146,22 @@ def _nothing(
     _catalog: Catalog, _ids: Sequence[str], _p: CardProgress | None, _f: FirstPart | None
 ) -> None:
     return None
+
+
+def test_a_views_row_painters_tell_the_turns_of_its_window(
+    shipped: MemoryCatalog,
+    show: Callable[[TopicMatrixView], TopicMatrixView],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    view = show(TopicMatrixView(shipped, DATE_ORDER))
+    turns, other = WindowTurns(), WindowTurns()  # its window's, and another window's
+    told: list[WindowTurns] = []
+    for each in (turns, other):
+        monkeypatch.setattr(each, "drawing", partial(told.append, each))
+    view.follow_turns(turns)
+    view.grab()  # its cells and headers painted
+    assert told
+    assert set(told) == {turns}
 
 
 def test_an_unwatched_window_never_holds_a_job_up(monkeypatch: pytest.MonkeyPatch) -> None:
