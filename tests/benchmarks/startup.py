@@ -20,6 +20,7 @@ in a throwaway cache):
 from __future__ import annotations
 
 import argparse
+import compileall
 import statistics
 import sys
 import tempfile
@@ -28,6 +29,7 @@ from pathlib import Path
 from reader.index import open_index
 from reader.ui.startup_probe import EXIT_WHEN_LISTED
 from tests.benchmarks.common import (
+    REPO,
     ChildRun,
     Result,
     child_env,
@@ -133,6 +135,10 @@ def run(root: Path, scratch: Path, runs: int = RUNS, child_script: bool = True) 
     """Rows 2 and 4 for ``root`` (its index built first), and 2b and 4b with ``child_script``."""
     cache = scratch / "startup-cache"
     cards = len(open_index(root, cache_dir=cache).summaries())
+    # A returning user's start reads compiled bytecode (pip compiles an installed package). A
+    # tree run under PYTHONDONTWRITEBYTECODE, or just edited, would compile its changed modules
+    # again in every run and count it (~240 modules in a fresh worktree: +30 % instructions).
+    compileall.compile_dir(REPO / "reader", quiet=1)
     env = child_env(
         {
             "BRIEFING_READER_CACHE_DIR": str(cache),
