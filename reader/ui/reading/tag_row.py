@@ -40,6 +40,9 @@ NAME_LINES = 3
 WRAP_SLACK = 4
 #: Row sizes the tree's delegate keeps before it starts again.
 SIZES_KEPT = 5000
+#: A cell's state without the style's hover box and focus frame (see TagRowDelegate), made
+#: once: each operation on Qt's flags is Python's enum machinery, at every cell of every paint.
+_UNMARKED = ~(QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_HasFocus)
 
 
 def shown_lines(text: str, font: QFont, width: int) -> int:
@@ -83,7 +86,7 @@ class TagRowDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
-        option.state &= ~(QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_HasFocus)
+        option.state &= _UNMARKED
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         font = index.data(Qt.ItemDataRole.FontRole)
@@ -142,7 +145,7 @@ class TagRowDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
-        if option.state & QStyle.StateFlag.State_HasFocus and index.column() == NAME:
+        if index.column() == NAME and option.state & QStyle.StateFlag.State_HasFocus:
             painter.save()
             pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), FOCUS_LINE)
             painter.setPen(pen)

@@ -269,7 +269,7 @@ class TagTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._node(index)
-        state = self._states.get(node.filter, "") if node.filter is not None else ""
+        state = self._state_of(node)
         return self._value(node, index.column(), state, role)
 
     def multiData(self, index: Index, span: QModelRoleDataSpan | QModelRoleData) -> None:
@@ -281,11 +281,18 @@ class TagTreeModel(QAbstractItemModel):
             return
         node = self._node(index)
         column = index.column()
-        state = self._states.get(node.filter, "") if node.filter is not None else ""
+        state = self._state_of(node)
         # PySide6 iterates a span, though its stubs do not say so.
         roles = [span] if isinstance(span, QModelRoleData) else cast(Iterable[QModelRoleData], span)
         for role_data in roles:
             role_data.setData(self._value(node, column, state, role_data.role()))
+
+    def _state_of(self, node: Node) -> str:
+        """How the query uses ``node``'s filter ("" when it does not, as for every node while
+        no filter is in force: asked at every cell of every paint, a filter's hash is dear)."""
+        if not self._states or node.filter is None:
+            return ""
+        return self._states.get(node.filter, "")
 
     def _value(self, node: Node, column: int, state: str, role: int) -> Any:
         """What the cell of ``node`` in ``column`` holds for ``role``; ``state`` is how the
