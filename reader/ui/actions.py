@@ -3,9 +3,9 @@
 
 Menus, the toolbar, context menus and the tests all use these objects, so a command has one
 keyboard shortcut and one name everywhere. An action stays hidden until :meth:`bind` (or
-:meth:`offer`) gives it something to act on; after that :meth:`refresh` keeps it enabled and
-checked as its command's ``when`` and ``checked`` say. A disabled command says why, in its
-tooltip and status tip.
+:meth:`offer`) gives it something to act on (the window's, bound at once, start shown); after
+that :meth:`refresh` keeps it enabled and checked as its command's ``when`` and ``checked``
+say. A disabled command says why, in its tooltip and status tip.
 """
 
 from __future__ import annotations
@@ -98,8 +98,14 @@ class CommandActions(Generic[T]):
     """One QAction per command of a table, owned by ``parent`` (whose focus scopes local
     keys); ``actions.find`` is the action of the command with id ``find``."""
 
-    def __init__(self, parent: QWidget, commands: Sequence[Command[T]]) -> None:
+    def __init__(
+        self, parent: QWidget, commands: Sequence[Command[T]], *, shown: bool = False
+    ) -> None:
+        """``shown``: the actions start shown, for a target bound before anything can show or
+        trigger them (the window's, bound at the end of its construction): hiding each and
+        showing it again sends a change to every menu and toolbar that holds it."""
         self._parent = parent
+        self._shown = shown
         self._commands = tuple(commands)
         self._tips: dict[QAction, tuple[str, str]] = {}
         self._groups: dict[str, QActionGroup] = {}
@@ -187,7 +193,8 @@ class CommandActions(Generic[T]):
                 group = self._groups[command.group] = QActionGroup(self._parent)
                 group.setExclusive(True)
             group.addAction(action)
-        action.setVisible(False)  # until something acts on it (bind, offer)
+        if not self._shown:
+            action.setVisible(False)  # until something acts on it (bind, offer)
         self._parent.addAction(action)
         return action
 

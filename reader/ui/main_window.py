@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.filtering = Filtering(self.session)
         sources = source if isinstance(source, CatalogSources) else CatalogSources.same(source)
         self.sets: SetController = SetController(sources, self, debounce_ms=debounce_ms)
-        self.commands = Actions(self)
+        self.commands = Actions(self, shown=True)  # bound below, before anything shows them
 
         self.sidebar = Sidebar(self)
         self.list_pane: CardListPane = CardListPane(self)

@@ -50,8 +50,8 @@ WINDOW_COMMANDS: tuple[Command[MainWindow], ...] = (
 class Actions(CommandActions["MainWindow"]):
     """The window's commands (:data:`WINDOW_COMMANDS`) as actions of ``parent``."""
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, WINDOW_COMMANDS)
+    def __init__(self, parent: QWidget, *, shown: bool = False) -> None:
+        super().__init__(parent, WINDOW_COMMANDS, shown=shown)
         #: One checkable action per palette choice.
         self.palette_modes = {m: getattr(self, f"palette_{m.value}") for m in PaletteMode}
         #: One checkable action per sort order of the card list, by its key.
