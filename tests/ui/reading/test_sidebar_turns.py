@@ -34,6 +34,7 @@ def test_a_filter_paints_the_list_first_and_the_tree_on_the_next_turn(
     window = make_window(card_set)
     tree, view = window.sidebar.tree, window.list_pane.view
     qtbot.waitUntil(lambda: tree.updatesEnabled())
+    QCoreApplication.sendPostedEvents()  # the paint the load left pending
     tree_paints, list_paints = Paints(tree.viewport()), Paints(view.viewport())
     window.session.set_query(Query(text="ivorian"))
     QCoreApplication.sendPostedEvents()  # this turn's events: the window's paint among them
