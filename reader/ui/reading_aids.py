@@ -40,7 +40,9 @@ class ReadingAids(QObject):
             documents=(window.card_view,),
         )
         # The source pane is made when first opened: its text view is then zoomed as well.
-        window.sources.pane_made.connect(lambda: self.zoom.add_document(window.sources.pane.view))
+        window.sources.pane_made.connect(
+            lambda: self.zoom.add_part(window.sources.pane, window.sources.pane.view)
+        )
         self.outline = CardOutline(window.card_view)
         commands = window.commands
         self.outline.set_key_hints(

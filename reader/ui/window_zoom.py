@@ -59,12 +59,19 @@ class WindowZoom(QObject):
         appearance.changed.connect(self.apply)
         self.apply()
 
-    def add_document(self, view: QWidget) -> None:
-        """A text view made after the window (the source pane's): typeset as the others,
-        and the fonts its widgets chose zoomed now."""
-        self._documents = (*self._documents, view)
-        view.installEventFilter(self)
-        self.apply()
+    def add_part(self, part: QWidget, document: QWidget) -> None:
+        """A part made after the window (the source pane), whose text view ``document`` is
+        typeset as the others. Made inside the zoomed window, the fonts its widgets chose
+        from the window's (a bold title) are zoomed already: the sizes they chose are noted
+        unzoomed, as if the part had been there when the zoom was first applied."""
+        scale = self.scale
+        for widget in (part, *part.findChildren(QWidget)):
+            size = widget.font().pointSizeF()
+            chose = widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and size > 0
+            if chose and widget.property(BASE_SIZE) is None:
+                widget.setProperty(BASE_SIZE, size / scale)
+        self._documents = (*self._documents, document)
+        document.installEventFilter(self)
 
     @property
     def scale(self) -> float:
