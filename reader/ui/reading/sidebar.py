@@ -12,11 +12,13 @@ focus frame, never what looks like a filter.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPalette,
@@ -130,18 +132,25 @@ class TagTreeView(QTreeView):
             self.scheduleDelayedItemsLayout()
 
     def paint_later(self) -> None:
-        """Paint the tree on the event loop's next turn, not on this one's.
+        """Lay the tree out and paint it on later turns of the event loop, not on this one's.
 
         A new catalog or filter changes the list, the card and the tree in one slot, and Qt
-        then painted them all in one go: at a cold index's first catalog of 10,000 cards some
-        50 ms of the window's thread without a break (the tree's first paint, which measures
-        every row on screen, is the largest part), and 25-30 ms at each later catalog. Put off
-        a turn, the tree is painted on its own; what it shows has changed already."""
+        then laid out and painted them all in one go: at a cold index's first catalog of
+        10,000 cards some 50 ms of the window's thread without a break (the tree's first
+        paint, which measures every row on screen, is the largest part), and 25-30 ms at each
+        later catalog. Now the tree is laid out on the next turn (twice when its rows overflow
+        and the scroll bar that comes narrows it) and painted on the turn after; what it
+        shows has changed already."""
         if self.isVisible() and self.updatesEnabled():
             self.setUpdatesEnabled(False)
-            # A timer, not a zero one: Qt posts those as events, sent before the window's
-            # paint in the same turn.
-            QTimer.singleShot(1, self, self._paint_now)
+            # Timers of 1 ms, not zero ones: Qt posts those as events, sent before the
+            # window's paint in the same turn.
+            QTimer.singleShot(1, self, self._lay_out)
+
+    def _lay_out(self) -> None:
+        self.executeDelayedItemsLayout()
+        self.executeDelayedItemsLayout()  # again if the scroll bar's coming narrowed it
+        QTimer.singleShot(1, self, self._paint_now)
 
     def _paint_now(self) -> None:
         self.setUpdatesEnabled(True)
@@ -237,6 +246,10 @@ class Sidebar(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
+        # As tall empty as with a line of text (the line's fractional height rounded up): a
+        # set's title growing the label by a pixel made the tree below it lay out again in the
+        # middle of taking a cold index's first catalog (10 ms of the window's thread).
+        self.title.setMinimumHeight(math.ceil(QFontMetricsF(font).height()))
         self.counts = MutedLabel(self, accessible_name="Card counts")
         self.counts.setObjectName("setCounts")
         self.tree = TagTreeView(self)
