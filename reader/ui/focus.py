@@ -1,13 +1,20 @@
 """A focus frame you can see (#29): the current cell of every list, tree and table, in one place.
 
 Fusion draws the keyboard focus of an item view as a faint rounded line at about 30% opacity,
-and only after a Tab press; on the selection colour it all but vanishes. The application style
-is wrapped once (:func:`install_focus_frames`) so that every view's focused item gets a solid
-2-pixel frame in the palette's highlight colour, or its link colour where the highlight is
-too close to the background (:func:`reader.ui.contrast.focus_colour`; the selection's text
-colour on a selected item). Delegates that paint their items themselves (the comparison
-tables) call :func:`paint_focus` with their option, so all views agree; text views
-get a ring of their own (:mod:`reader.ui.focus_ring`).
+and only after a Tab press; on the selection colour it all but vanishes. Every view's focused
+item gets a solid 2-pixel frame in the palette's highlight colour, or its link colour where the
+highlight is too close to the background (:func:`reader.ui.contrast.focus_colour`; the
+selection's text colour on a selected item), drawn by :func:`paint_focus`:
+
+* the delegates that paint their items themselves (the card list, the comparison tables) call
+  it with their option, so all views agree;
+* the views that keep Qt's own item painting (dialogs' tables, the timeline's whole-row focus)
+  are given :class:`FocusFrameStyle` by :func:`frame_focus`.
+
+The style is not the application's: a style written in Python is entered, for every primitive
+every widget draws, in Python, and each entry can wait for the interpreter's lock beside a
+background job (a repaint of the 10,000-card tag tree entered it 379 times). Text views get a
+ring of their own (:mod:`reader.ui.focus_ring`).
 """
 
 from __future__ import annotations
@@ -70,9 +77,22 @@ class FocusFrameStyle(QProxyStyle):
         super().drawPrimitive(element, option, painter, widget)
 
 
+def frame_focus(view: QAbstractItemView) -> None:
+    """Give ``view``, whose items Qt paints, the window's focus frame (its own style: a view's
+    style is not its children's, so its scroll bars and header stay in C++)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        style = FocusFrameStyle(app.style().name())
+        style.setParent(view)  # a widget does not own the style it is given
+        view.setStyle(style)
+
+
 def install_focus_frames(app: QApplication) -> None:
-    """Wrap ``app``'s style once, and give text views their focus rings
-    (:mod:`reader.ui.focus_ring`)."""
-    if not isinstance(app.style(), FocusFrameStyle):
-        app.setStyle(FocusFrameStyle(app.style().name()))
+    """Give text views their focus rings (:mod:`reader.ui.focus_ring`), once."""
+    if app.property(_RINGS) is None:
+        app.setProperty(_RINGS, True)
         app.focusChanged.connect(FocusRings(app).give_ring)
+
+
+#: The application's property that says its text views get focus rings.
+_RINGS = "briefingFocusRings"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader.authoring.plan import Plan
 from reader.cards.wording import plural
+from reader.ui.focus import frame_focus
 from reader.ui.labels import PlainLabel
 
 
@@ -62,6 +63,7 @@ class PlanPreview(QDialog):
             count = QStandardItem(str(change.occurrences))
             self.model.appendRow([QStandardItem(_shown(change.path, root)), count])
         self.files = QTreeView()
+        frame_focus(self.files)
         self.files.setObjectName("plan-files")
         self.files.setModel(self.model)
         self.files.setRootIsDecorated(False)

@@ -32,6 +32,7 @@ from reader.authoring.topics import (
 )
 from reader.cards.model import Topic
 from reader.render.tooltips import safe_tooltip
+from reader.ui.focus import frame_focus
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -75,6 +76,7 @@ class TopicsDialog(QDialog):
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels(["Key", "Label", "Question"])
         self.table = QTableView()
+        frame_focus(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

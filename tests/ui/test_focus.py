@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtGui import QColor, QImage, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from reader.app.settings import PaletteMode
 from reader.ui.contrast import focus_colour
-from reader.ui.focus import FocusFrameStyle
+from reader.ui.focus import FocusFrameStyle, frame_focus
 from reader.ui.focus_ring import FocusRing, link_rects
 from reader.ui.main_window import MainWindow
 from reader.ui.palette import apply_palette
@@ -40,7 +40,9 @@ def test_the_focused_item_of_the_list_and_the_tree_is_framed(
     window = make_window(card_set)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    assert isinstance(app.style(), FocusFrameStyle)
+    # No style written in Python for the whole application: it would be entered for every
+    # primitive every widget draws (reader/ui/focus.py).
+    assert not isinstance(app.style(), FocusFrameStyle)
     apply_palette(app, mode)
     palette = app.palette()
 
@@ -85,3 +87,27 @@ def test_the_card_and_the_link_the_focus_is_on_are_framed(
     qtbot.waitUntil(lambda: not view.hasFocus())
     assert highlight not in edge_pixels()
     assert ring.isVisible()  # it stays, and draws only while the view has the focus
+
+
+@pytest.mark.parametrize("framed", [True, False])
+def test_a_view_qt_paints_gets_the_frame_from_its_own_style(qtbot: QtBot, framed: bool) -> None:
+    model = QStandardItemModel(3, 2)
+    for row in range(3):
+        for column in range(2):
+            model.setItem(row, column, QStandardItem(f"cell {row} {column}"))
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    if framed:
+        frame_focus(view)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(model.index(1, 0))
+    colour = focus_colour(view.palette()).name()
+    assert (_frame_pixel(view, 1).name() == colour) is framed
+    assert _frame_pixel(view, 0).name() != colour  # only the current item
+    assert not isinstance(view.horizontalScrollBar().style(), FocusFrameStyle)

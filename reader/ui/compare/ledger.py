@@ -42,6 +42,7 @@ from reader.ui.compare.ledger_model import AddresseesModel, LedgerRowsModel, Sho
 from reader.ui.compare.ledger_part import ledger_result
 from reader.ui.compare.pane import PART_PAINTED_MS, SetWideView
 from reader.ui.compare.style import paint_with_theme
+from reader.ui.focus import frame_focus
 
 #: The addressee list's width at 100 % zoom: long names wrap within it.
 LIST_WIDTH = 250
@@ -62,6 +63,7 @@ class RecommendationsLedgerView(SetWideView):
         #: One side is following the other: the move it makes must not be followed back.
         self._syncing = False
         self._list = QListView(self)
+        frame_focus(self._list)
         self._list.setObjectName("addressees")
         self._list.setAccessibleName("Addressees")
         self._list.setModel(self._model)

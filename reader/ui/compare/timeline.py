@@ -58,6 +58,7 @@ from reader.ui.compare.pane import SetWideView
 from reader.ui.compare.roles import LEAF, CardIdRole, HtmlRole, ItemRole
 from reader.ui.compare.style import paint_with_theme
 from reader.ui.compare.timeline_rows import TimelineRows, YearMarks, timeline_rows
+from reader.ui.focus import frame_focus
 from reader.ui.labels import MutedLabel
 
 DATE, EVENT, SOURCES = range(3)
@@ -235,6 +236,7 @@ class TimelineView(SetWideView):
         self._table.setUniformRowHeights(False)
         self._table.setWordWrap(True)
         self._table.setAllColumnsShowFocus(True)
+        frame_focus(self._table)  # the whole row's focus frame
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)

@@ -35,6 +35,7 @@ from reader.ui.editor.field_base import FieldEditor, FormHost, Owner
 from reader.ui.editor.fields import FieldSpec
 from reader.ui.editor.item_list_model import ItemListModel
 from reader.ui.editor.undo import InsertItem, MoveItem, RemoveItem
+from reader.ui.focus import frame_focus
 from reader.ui.labels import PlainLabel
 
 #: Rows a list shows at least, and grows to before it scrolls: a card's usual ten points in
@@ -100,6 +101,7 @@ class ObjectListField(FieldEditor):
         host.context.changed.connect(self._relabel)
         self.model.move_requested.connect(self._push_move)
         self.view = QListView()
+        frame_focus(self.view)
         self.view.setModel(self.model)
         self.view.setAccessibleName(f"{spec.title}: {noun}s")
         self.view.setToolTip(f"{spec.description} Drag to reorder, or Alt+Up / Alt+Down.")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.qt.models import ROOT, Index
 from reader.ui.actions import NATIVE, Command, key_sequences
+from reader.ui.focus import frame_focus
 from reader.ui.help.single import show_once
 
 HEADERS = ("Command", "Keys", "Menu", "What it does")
@@ -144,6 +145,7 @@ class ShortcutsDialog(QDialog):
         self.search.textChanged.connect(self.rows.setFilterFixedString)
 
         self.table = QTableView(self)
+        frame_focus(self.table)
         self.table.setObjectName("shortcutsTable")
         self.table.setAccessibleName("Shortcuts")
         self.table.setModel(self.rows)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 from reader.cards.catalog import CardSummary
 from reader.qt.models import Index
 from reader.render.snippets import Hit
+from reader.ui.focus import paint_focus
 from reader.ui.reading.card_list_model import (
     ComparedRole,
     HitRole,
@@ -247,10 +248,12 @@ class CardRowDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
+        opt.state &= ~QStyle.StateFlag.State_HasFocus  # the window's frame, not Fusion's
         widget = opt.widget
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        paint_focus(painter, option)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = opt.palette
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from reader.cards.problems import Problem, Severity
 from reader.qt.models import ROOT, Index
 from reader.render.tooltips import safe_tooltip
+from reader.ui.focus import frame_focus
 from reader.ui.reading.evidence import Evidence
 
 SEVERITY, LOCATION, MESSAGE = range(3)
@@ -120,6 +121,7 @@ class ProblemsDock(QDockWidget):
         self._evidence: Evidence | None = None
         self.model = ProblemsModel(self)
         self.table = QTableView(self)
+        frame_focus(self.table)
         self.table.setObjectName("problemsTable")
         self.table.setAccessibleName("Problems in the card files")
         self.table.setModel(self.model)
