@@ -33,7 +33,7 @@ from reader.cards.resources import resources_dir
 
 #: Bump when the tables (or the encoding of the stored state) change; a stamp that differs
 #: means "rebuild".
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 CACHE_ENV = "BRIEFING_READER_CACHE_DIR"
 PAGE_SIZE = 16384
 BUSY_TIMEOUT_MS = 5000

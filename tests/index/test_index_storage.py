@@ -6,9 +6,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+import zstandard
+
 from reader.cards.load import find_card_files, load_set
 from reader.cards.query import Query
 from reader.index import open_index
+from reader.index._rows import pack, unpack
 from tests.index.conftest import assert_agrees
 from tests.support.synthetic import write_set
 
@@ -74,3 +78,19 @@ def test_a_changed_card_whose_stored_words_are_damaged_rebuilds_the_index(
     assert "the index was damaged" in refreshed.note
     assert refreshed.matching(Query(text="quokkanew")) == [card.id]
     assert_agrees(refreshed, cards)
+
+
+def test_stored_words_come_back_exactly_and_damaged_ones_fail_to_decode() -> None:
+    """The words are the full-text table's only way to forget a card: they must come back
+    as given, and a damaged copy must say so (the index is then rebuilt), never decode to
+    other words or set aside the size a damaged header claims."""
+    text = "goita ’ bamako 2019 " * 200
+    packed = pack(text)
+    assert len(packed) < len(text) // 4
+    assert unpack(packed) == text
+    not_utf8 = zstandard.ZstdCompressor().compress(b"\xff\xfe")
+    claims_much = zstandard.ZstdCompressor().compress(b"x" * 1000)[:6] + b"\xff" * 8
+    damaged = (b"", b"\x00\xff", packed[:-3], packed[:8], b"x" + packed[1:], not_utf8)
+    for blob in (*damaged, claims_much, None):
+        with pytest.raises(ValueError, match=r"\w"):  # with a message that says something
+            unpack(blob)
