@@ -92,7 +92,7 @@ class SetWatcher(QObject):
         self._changes: set[str] | None = set()
         self._touched: set[str] = set()  # folders with an event since the last signal (Qt)
         # Made by the first watch, after the window's first paint: inotify through ctypes or
-        # Qt's watcher, and their modules (~4 ms of the start's CPU otherwise).
+        # Qt's watcher, and their modules (28 M instructions of a warm open otherwise).
         self._folders: FolderEvents | None = None
         self._qt: QtWatches | None = None
 
