@@ -81,13 +81,15 @@ class CardPresenter(QObject):
         else:
             broken = len({p.path for p in catalog.problems if p.is_error})
             drawn = (catalog.info, s.total(), len(s.matched), broken)
+        # Asked once: each asks the settings for the set's sources folder and resolves it.
+        totals = self._totals() if card is None or evidence is None else None
         key = (
             drawn,
             card_id,
             s.query if card_id is None else s.query.terms,
             theme,
             point_size,
-            evidence if card is not None else self._totals(),
+            evidence if card is not None else totals,
             self.source_open(),
         )
         if key == self._shown:
@@ -98,7 +100,7 @@ class CardPresenter(QObject):
         self._match_background(theme.background)
         if card is None or evidence is None:
             html = overview_html(
-                catalog.info, s.total(), len(s.matched), s.query, broken, self._keys, self._totals()
+                catalog.info, s.total(), len(s.matched), s.query, broken, self._keys, totals
             )
             self._view.show_page(html, theme, keep_scroll=keep_scroll)
             self.shown.emit(None, theme, point_size)
