@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.cards.facets import Facets
 from reader.cards.filters import Filter, FilterKind
-from reader.cards.tag_labels import TagNames, facet_repeats, label_key
+from reader.cards.tag_labels import TagNames, facet_repeats, is_facet_tag, label_key
 
 
 @dataclass(eq=False)
@@ -70,12 +71,25 @@ def sort_children(node: Node) -> None:
         sort_children(child)
 
 
-def _repeated(index: Facets) -> set[str]:
+def _repeated(index: Facets) -> frozenset[str]:
     """The ``publisher/…`` and ``kind/…`` tags the Publishers and Kinds facets list already."""
-    by_family = {"publisher": FilterKind.PUBLISHER, "kind": FilterKind.KIND}
-    values = {
-        family: [f.value for f in index.filters if f.kind is kind]
-        for family, kind in by_family.items()
-    }
-    tags = (f.value for f in index.filters if f.kind is FilterKind.TAG)
-    return facet_repeats(tags, values)
+    publishers, kinds = [], []
+    tags = []
+    for f in index.filters:
+        if f.kind is FilterKind.PUBLISHER:
+            publishers.append(f.value)
+        elif f.kind is FilterKind.KIND:
+            kinds.append(f.value)
+        elif f.kind is FilterKind.TAG and is_facet_tag(f.value):
+            tags.append(f.value)
+    return _repeats(tuple(tags), tuple(publishers), tuple(kinds))
+
+
+@lru_cache(maxsize=4)
+def _repeats(
+    tags: tuple[str, ...], publishers: tuple[str, ...], kinds: tuple[str, ...]
+) -> frozenset[str]:
+    """:func:`facet_repeats` of the facets' own tags, kept: a cold index's catalogs bring a
+    few more tags or years each, rarely a publisher, and matching every ``publisher/…`` tag
+    against every publisher again was a fifth of the window's slot for each catalog."""
+    return frozenset(facet_repeats(tags, {"publisher": publishers, "kind": kinds}))
