@@ -149,6 +149,7 @@ def _store_rows(
                 written.writes += 1
                 entries = list(map(state_entry, rowids, pending))
                 written.entries += entries
+                written.summaries.update((e.rowid, e.summary()) for e in entries if e.card_id)
                 yield done, total, entries
                 deleted, pending = [], []
     if stopped:

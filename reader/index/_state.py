@@ -178,6 +178,9 @@ class Written:
     start: int
     writes: int = 0
     entries: list[StateRow] = field(default_factory=list)
+    #: The entries' summaries by rowid, made as each chunk is written: while the workers
+    #: parse, not at the end of a first build, when every other core waits.
+    summaries: dict[int, CardSummary] = field(default_factory=dict)
     #: What went wrong on the way without costing a result (an index worker that failed).
     notes: list[str] = field(default_factory=list)
 
@@ -209,9 +212,11 @@ def load_state(
             and count == len(written.entries)
         ):
             entries = sorted(written.entries, key=lambda entry: entry.path)
+            made = written.summaries
         else:
             entries = list(map(StateRow._make, conn.execute(f"{_STATE_QUERY} ORDER BY path")))
-        state = _compute_state(entries, root, info, set_problems, current, set_digest)
+            made = {}
+        state = _compute_state(entries, root, info, set_problems, current, set_digest, made)
     save = functools.partial(_save_state, current, set_digest, state)
     if unsaved is None:
         save(conn)
@@ -285,10 +290,12 @@ def _compute_state(
     info: SetInfo,
     set_problems: Sequence[Problem],
     current: int,
-    set_digest: bytes = b"",
+    set_digest: bytes,
+    made: dict[int, CardSummary],
 ) -> State:
     """Summaries and problems from the rows of generation ``current``, with the cross-file
-    checks of ``load_set``; :class:`CorruptIndex` when a row does not decode.
+    checks of ``load_set``; :class:`CorruptIndex` when a row does not decode. ``made``: some
+    rows' summaries, by rowid.
 
     The cross-file checks (duplicate ids, aliases no card uses) are the loader's own
     :func:`assemble`, so the index reports exactly what a fresh load reports, in the same
@@ -305,7 +312,7 @@ def _compute_state(
             seen[row.card_id] = seen.get(row.card_id, 0) + 1
     try:
         kept, shared, carried, skeletons = _summarize(
-            rows, seen, bool(info.actor_aliases), problems
+            rows, seen, bool(info.actor_aliases), problems, made
         )
     except (ValueError, TypeError, KeyError) as exc:  # JSON that does not decode, or is not ours
         raise CorruptIndex(f"a stored row does not decode ({type(exc).__name__}: {exc})") from exc
@@ -342,7 +349,11 @@ Summarized = tuple[int, CardSummary]
 
 
 def _summarize(
-    rows: Sequence[StateRow], seen: dict[str, int], aliases: bool, problems: list[Problem]
+    rows: Sequence[StateRow],
+    seen: dict[str, int],
+    aliases: bool,
+    problems: list[Problem],
+    made: dict[int, CardSummary],
 ) -> tuple[list[Summarized], dict[str, Summarized], set[str], list[Card]]:
     """Each card's summary (kept, or shared when its id is not unique), the names the kept
     cards carry, and skeletons of the others; each file's problems go to ``problems``."""
@@ -356,7 +367,7 @@ def _summarize(
         card_id = row.card_id
         if card_id is None:
             continue
-        summary = row.summary()
+        summary = made.get(row.rowid) or row.summary()
         names = split(row.addressees or "") + split(row.actors or "") if aliases else []
         if seen[card_id] == 1:
             carried.update(names)
