@@ -32,7 +32,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, Slot
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QTimer, Slot
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -53,8 +53,12 @@ class WindowTurns(QObject):
         self._resting = threading.Event()
         self._resting.set()
         self._watching = False
-        #: The window whose next paint is awaited before its turns can count as rest.
+        #: The window whose next paint is awaited before its turns can count as rest; for at
+        #: most FIRST_PAINT seconds (a window may have nothing to paint after all).
         self._unpainted: QWidget | None = None
+        self._paint_due = QTimer(self)
+        self._paint_due.setSingleShot(True)
+        self._paint_due.timeout.connect(self._painted)
 
     def watch(self, on: bool, painting: QWidget | None = None) -> None:
         """Follow the window's turns (while a view job runs), or stop; on its thread. With
@@ -64,6 +68,7 @@ class WindowTurns(QObject):
             if self._unpainted is None:
                 painting.installEventFilter(self)
             self._unpainted = painting
+            self._paint_due.start(round(FIRST_PAINT * 1000))
             self._resting.clear()
         elif not on:
             self._painted()
@@ -109,7 +114,9 @@ class WindowTurns(QObject):
             self._painted()
         return False
 
+    @Slot()
     def _painted(self) -> None:
+        self._paint_due.stop()
         if self._unpainted is not None:
             self._unpainted.removeEventFilter(self)
             self._unpainted = None

@@ -388,11 +388,13 @@ class ComparisonWorkspace(QWidget):
             view.set_catalog(self._catalog, cards)
             self._shown_cards[kind] = cards
             return
+        painting = None
         if self._shown_cards.get(kind) != cards:
             # Other cards than those shown: what is on screen is wrong until the new result.
             # (The same cards after a reload: it stays readable meanwhile, and is replaced.)
             view.show_loading(0, len(cards))
-        self._turns.watch(True, self.window())  # the job first waits for the window's paint
+            painting = self.window()  # the job first waits for the window's paint
+        self._turns.watch(True, painting)
         self._jobs.start(kind, view_job(type(view).compute, self._catalog, cards, self._turns))
         self._pending_cards = cards
 

@@ -120,6 +120,40 @@ def test_a_commands_job_starts_once_the_window_has_painted(
         turns.watch(False)
 
 
+def test_a_window_with_nothing_to_paint_holds_a_job_up_only_briefly(
+    qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(turns_module, "GIVE_WAY", 5.0)
+    monkeypatch.setattr(turns_module, "FIRST_PAINT", 0.05)
+    monkeypatch.setattr(jobs_module, "FIRST_PAINT", 0.05)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()  # painted: no paint is due
+    turns = WindowTurns()
+    jobs = JobRunner("view")
+    turns.follow(jobs)
+    try:
+        turns.watch(True, window)
+        catalog = MemoryCatalog(load_set(card_set))
+        jobs.start("view", view_job(_three_steps, catalog, [], turns))
+        # Not 5 s a step: the paint awaited is given up after 0.05 s.
+        with qtbot.waitSignal(jobs.finished, timeout=2000):
+            pass
+    finally:
+        jobs.shutdown()
+        turns.watch(False)
+
+
+def _three_steps(
+    _catalog: Catalog, _ids: Sequence[str], progress: CardProgress | None, _f: FirstPart | None
+) -> None:
+    assert progress is not None
+    for done in range(3):
+        progress(done, 3)
+
+
 def test_a_window_not_on_screen_is_not_waited_for(
     qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
