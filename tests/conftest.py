@@ -13,6 +13,31 @@ from hypothesis import settings
 # Before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+#: Free space a memory file system needs before the run's temporary folders go there.
+_SHM_NEEDED = 1 << 30
+
+
+def _temporary_root_in_memory(shm: Path = Path("/dev/shm")) -> None:
+    """Put the run's temporary folders (tmp_path, the index cache, settings) on ``/dev/shm``.
+
+    The product syncs what it writes (SQLite commits, QSaveFile, the export's fsync): some
+    1,100 fdatasync calls in 108 tests, 2.8 s of the workers' wall time blocked on this VM's
+    disk (2.5 ms each, ``strace -f -w -c``) and none on a memory file system. Only where
+    the user chose no temporary folder (TMPDIR, PYTEST_DEBUG_TEMPROOT, which pytest reads
+    for its root) and the memory file system has room (a container's is often 64 MB).
+    """
+    if os.environ.get("TMPDIR") or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
+        return
+    try:
+        free = os.statvfs(shm)
+    except OSError:
+        return
+    if free.f_bavail * free.f_frsize >= _SHM_NEEDED and os.access(shm, os.W_OK | os.X_OK):
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(shm)
+
+
+_temporary_root_in_memory()
+
 # CI replays the same examples every run, so a submission's result does not depend on luck;
 # developers' runs keep exploring new ones (and a failure found there becomes a fixed test).
 settings.register_profile("ci", derandomize=True, database=None)
