@@ -19,7 +19,7 @@ from reader.cards.load import load_set
 from reader.ui.compare import TopicMatrixView
 from reader.ui.compare import jobs as jobs_module
 from reader.ui.compare import turns as turns_module
-from reader.ui.compare.jobs import FirstPart, view_job
+from reader.ui.compare.jobs import Compute, FirstPart, view_job
 from reader.ui.compare.turns import WindowTurns
 from tests.ui.compare.conftest import DATE_ORDER
 
@@ -120,6 +120,22 @@ def test_a_commands_job_starts_once_the_window_has_painted(
         turns.watch(False)
 
 
+def _finishes_soon(qtbot: QtBot, window: QWidget, card_set: Path, compute: Compute) -> None:
+    """A view job of ``compute``, its window's turns watched, ends within two seconds."""
+    turns = WindowTurns()
+    jobs = JobRunner("view")
+    turns.follow(jobs)
+    try:
+        turns.watch(True, window)
+        catalog = MemoryCatalog(load_set(card_set))
+        jobs.start("view", view_job(compute, catalog, [], turns))
+        with qtbot.waitSignal(jobs.finished, timeout=2000):
+            pass
+    finally:
+        jobs.shutdown()
+        turns.watch(False)
+
+
 def test_a_window_with_nothing_to_paint_holds_a_job_up_only_briefly(
     qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -131,19 +147,8 @@ def test_a_window_with_nothing_to_paint_holds_a_job_up_only_briefly(
     window.show()
     qtbot.waitExposed(window)
     QApplication.processEvents()  # painted: no paint is due
-    turns = WindowTurns()
-    jobs = JobRunner("view")
-    turns.follow(jobs)
-    try:
-        turns.watch(True, window)
-        catalog = MemoryCatalog(load_set(card_set))
-        jobs.start("view", view_job(_three_steps, catalog, [], turns))
-        # Not 5 s a step: the paint awaited is given up after 0.05 s.
-        with qtbot.waitSignal(jobs.finished, timeout=2000):
-            pass
-    finally:
-        jobs.shutdown()
-        turns.watch(False)
+    # Not 5 s a step: the paint awaited is given up after 0.05 s.
+    _finishes_soon(qtbot, window, card_set, _three_steps)
 
 
 def _three_steps(
@@ -161,19 +166,8 @@ def test_a_window_not_on_screen_is_not_waited_for(
     monkeypatch.setattr(jobs_module, "FIRST_PAINT", 5.0)
     hidden = QWidget()  # never shown: it paints nothing
     qtbot.addWidget(hidden)
-    turns = WindowTurns()
-    jobs = JobRunner("view")
-    turns.follow(jobs)
-    try:
-        turns.watch(True, hidden)
-        catalog = MemoryCatalog(load_set(card_set))
-        jobs.start("view", view_job(_nothing, catalog, [], turns))
-        # Not the 5 s limit: the job goes on at the window's first rest.
-        with qtbot.waitSignal(jobs.finished, timeout=2000):
-            pass
-    finally:
-        jobs.shutdown()
-        turns.watch(False)
+    # Not the 5 s limit: the job goes on at the window's first rest.
+    _finishes_soon(qtbot, hidden, card_set, _nothing)
 
 
 def _nothing(
