@@ -9,7 +9,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPrintSupport import QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from reader.app.export_request import ExportContext, Scope
@@ -19,6 +25,7 @@ from reader.cards.load import load_set
 from reader.cards.model import Card
 from reader.cards.query import Query
 from reader.qt.compat import protect_none
+from reader.ui.export import pdf_export
 from reader.ui.export.dialog import ExportOptionsDialog
 from reader.ui.export.pdf_export import PdfExport
 from reader.ui.palette import apply_palette
@@ -276,3 +283,38 @@ def test_screenshots_of_the_export_dialogs(
     finally:
         apply_palette(app, PaletteMode.LIGHT)
     print(f"\nexport dialog screenshots in {shots}")
+
+
+def test_the_export_may_end_while_its_progress_is_being_shown(
+    qtbot: QtBot, window: QWidget, store: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ended: list[str] = []
+    inside: list[bool] = []
+
+    class EndsInside(QProgressDialog):
+        """A window-modal progress dialog runs pending events in setValue: here the export's
+        end is among them."""
+
+        def setValue(self, value: int) -> None:
+            if not ended and not inside:
+                inside.append(True)
+                qtbot.waitUntil(lambda: bool(ended), timeout=60_000)
+                return  # let go of by then (the test's wait deletes what was let go)
+            super().setValue(value)
+
+    monkeypatch.setattr(pdf_export, "QProgressDialog", EndsInside)
+    export = PdfExport(
+        window,
+        store,
+        _context,
+        choose_path=lambda _parent, _suggestion: tmp_path / "all.pdf",
+        open_file=lambda _path: None,
+    )
+    export.exported.connect(lambda path, _pages: ended.append(path))
+    export.export_pdf()
+    assert export.options is not None
+    _press_ok(export.options, qtbot)
+    qtbot.waitUntil(lambda: bool(ended) and not export.busy, timeout=60_000)
+    assert inside  # the end came inside a progress update
+    assert export.progress is None
+    assert (tmp_path / "all.pdf").is_file()

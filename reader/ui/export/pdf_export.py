@@ -166,11 +166,14 @@ class PdfExport(QObject):
         self._jobs.cancel()
 
     def _progressed(self, _key: object, done: int, total: int, label: str) -> None:
-        if self.progress is None:
+        progress = self.progress
+        if progress is None:
             return
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        self.progress.setLabelText(f"{label[:70]}{'…' if len(label) > 70 else ''}")
+        progress.setMaximum(total)
+        progress.setLabelText(f"{label[:70]}{'…' if len(label) > 70 else ''}")
+        # Last: a window-modal dialog's setValue runs pending events, the export's end among
+        # them, which closes the dialog and lets it go.
+        progress.setValue(done)
 
     def _finished(self, _key: object, outcome: ExportResult | ExportRefused) -> None:
         self._cleanup()
