@@ -101,7 +101,8 @@ class SetController(QObject):
         self.failed.emit(message)
 
     def shutdown(self) -> None:
-        """Stop watching, and the load under way at its next checkpoint; never waits."""
-        self._watcher.stop()
+        """Stop watching for good, and the load under way at its next checkpoint; never
+        waits."""
+        self._watcher.close()
         self._loader.shutdown()
         self._hold_switches(False)

@@ -166,6 +166,16 @@ class SetWatcher(QObject):
         if self._qt is not None:
             self._qt.clear()
 
+    def close(self) -> None:
+        """Stop, and close the folder events' inotify instance now, not when Python finalizes
+        this watcher (a closed window may live on: a user has 128 instances for all their
+        programs). A later :meth:`watch` opens a new one."""
+        self.stop()
+        if self._folders is not None:
+            self._folders.close()
+            self._folders.deleteLater()
+            self._folders = None
+
     @property
     def adding(self) -> bool:
         """The last :meth:`watch` is still checking or adding its files, a slice per turn."""

@@ -219,3 +219,21 @@ def test_a_watcher_let_go_closes_its_inotify_instance(qtbot: QtBot, card_set: Pa
     del watchers, watcher
     gc.collect()
     assert inotify_instances() == before
+
+
+def test_a_closed_watcher_returns_its_inotify_instance_at_once(
+    qtbot: QtBot, card_set: Path
+) -> None:
+    if FolderEvents.open() is None:
+        pytest.skip("no inotify here")
+    gc.collect()
+    before = inotify_instances()
+    watcher = SetWatcher(debounce_ms=50)
+    watcher.watch(watch_targets(card_set))
+    assert inotify_instances() == before + 1
+    watcher.close()
+    assert inotify_instances() == before  # not waiting for the watcher to be let go
+    assert watcher.watched() == []
+    watcher.watch(watch_targets(card_set))  # watching again opens a new one
+    assert watcher.watched()
+    watcher.close()

@@ -7,12 +7,10 @@ source, ``INDEX_SOURCES``), in the test session's private cache (tests/conftest.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -88,20 +86,13 @@ MakeWindow = Callable[..., MainWindow]
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, settings_file: Path) -> Iterator[MakeWindow]:
+def make_window(qtbot: QtBot, settings_file: Path) -> MakeWindow:
     """A shown main window on ``root`` (loaded through the index unless a ``source`` is
-    given), with settings in ``settings_file``.
-
-    At the test's end (pytest-qt has closed the windows by then) each window's inotify
-    instance is closed: the watcher keeps it until Python finalizes it, which for a closed
-    window in a test process came late or not at all (one instance more after every window
-    test, 26 after test_navigation's 26), and a user has 128 for all their programs.
-    """
-    made: list[MainWindow] = []
+    given), with settings in ``settings_file``. pytest-qt closes it at the test's end, which
+    closes its inotify instance too (SetController.shutdown)."""
 
     def make(root: Path | None = None, **kwargs: object) -> MainWindow:
         window = MainWindow(settings_at(settings_file), **kwargs)  # type: ignore[arg-type]
-        made.append(window)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -110,13 +101,7 @@ def make_window(qtbot: QtBot, settings_file: Path) -> Iterator[MakeWindow]:
             qtbot.waitUntil(lambda: window.session.catalog is not None and not window.sets.busy)
         return window
 
-    yield make
-    events = sys.modules.get("reader.app.folder_events")  # imported by a window's first watch
-    if events is not None:
-        for window in made:
-            if shiboken6.isValid(window):
-                for folders in window.findChildren(events.FolderEvents):
-                    folders.close()
+    return make
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from reader.cards.load import load_set
 from reader.cards.model import CardSet
 from reader.cards.query import Query
 from reader.index import index_refreshes, index_snapshots
+from tests.app.test_watcher import inotify_instances
 from tests.support.synthetic import write_set
 from tests.ui.conftest import CRISIS_GROUP, MakeWindow
 
@@ -362,3 +363,13 @@ def test_every_catalog_is_made_without_garbage_collections(qtbot: QtBot, card_se
         assert gc.isenabled()
     finally:
         loader.shutdown()
+
+
+def test_closing_the_window_returns_its_inotify_instance(
+    qtbot: QtBot, make_window: MakeWindow, card_set: Path
+) -> None:
+    window = make_window(card_set)
+    qtbot.waitUntil(lambda: bool(window.sets.watcher.watched()))
+    before = inotify_instances()
+    window.close()
+    assert inotify_instances() == before - 1
