@@ -4,10 +4,8 @@ state folder which cannot be written changes nothing else."""
 from __future__ import annotations
 
 import logging
-import os
 import platform
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +21,8 @@ from reader.app.log import (
     problem_message,
     setup_logging,
 )
-from tests.conftest import REPO, SHIPPED_CARDS
+from tests.conftest import SHIPPED_CARDS
+from tests.support.child import run_python
 
 
 @pytest.fixture
@@ -45,16 +44,7 @@ def raise_in_thread(name: str) -> None:
 
 
 def run_cli(*args: str, state: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "BRIEFING_READER_STATE_DIR": str(state)},
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-        check=False,
-    )
+    return run_python("-m", "reader", *args, state=state)
 
 
 def test_the_state_folder_follows_xdg_and_the_override(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from reader.cli.parser import build_parser
 from reader.cli.window import COMMANDS, window_path
-from tests.conftest import REPO, SHIPPED_CARDS
+from tests.conftest import SHIPPED_CARDS
+from tests.support.child import run_python
 
 
 def test_the_window_knows_every_command_of_the_parser_by_name() -> None:
@@ -70,16 +68,7 @@ def test_the_windows_start_leaves_the_parser_and_the_log_file_for_later(tmp_path
     """One fresh interpreter, no Qt: the window itself replaced by a stand-in that logs a line
     and notes the modules. At the program's end the held lines are in the log all the same."""
     state = tmp_path / "state"
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(SHIPPED_CARDS)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "BRIEFING_READER_STATE_DIR": str(state)},
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-        check=False,
-    )
+    done = run_python("-c", SCRIPT, str(SHIPPED_CARDS), state=state)
     assert done.returncode == 0, done.stderr
     modules = set(json.loads(done.stdout))
     assert "reader.app.log" in modules  # the check sees what does load
