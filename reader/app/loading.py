@@ -37,7 +37,7 @@ from reader.app.parser_gate import ParserGate
 from reader.app.prepare import Prepared, prepare
 from reader.app.watcher import Changes, WatchTargets, watch_targets
 from reader.cards.catalog import Catalog
-from reader.index import index_refreshes, index_snapshots
+from reader.index import LEAVE_A_CORE, index_refreshes, index_snapshots
 
 #: Turns a folder into catalogs, on the loader thread. It should not execute an ``import``
 #: there: with PySide6 6.12 (which corrupts None's reference count, see pyproject.toml) an
@@ -85,8 +85,14 @@ def _whole_set(
 
 #: The persistent index, the one way the program reads a set (``check`` and ``export`` open
 #: the same): opening shows the stored catalog at once and parses only what changed; a reload
-#: re-checks the files the watcher saw change.
-INDEX_SOURCES = CatalogSources(index_snapshots, index_refreshes, stoppable=True, gated=True)
+#: re-checks the files the watcher saw change. The window's index leaves it a core
+#: (:data:`reader.index.LEAVE_A_CORE`).
+INDEX_SOURCES = CatalogSources(
+    partial(index_snapshots, workers=LEAVE_A_CORE),
+    partial(index_refreshes, workers=LEAVE_A_CORE),
+    stoppable=True,
+    gated=True,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,8 +80,10 @@ from reader.index._build import build
 from reader.index._catalog import IndexCatalog
 from reader.index._state import StateRow
 from reader.index._store import default_cache_dir
+from reader.index._sync import LEAVE_A_CORE
 
 __all__ = [
+    "LEAVE_A_CORE",
     "PREPARATION",
     "BatchCallback",
     "IndexCatalog",

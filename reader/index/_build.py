@@ -34,7 +34,16 @@ from reader.index._state import (
     stored_state,
 )
 from reader.index._store import CorruptIndex, Store, forget, is_busy, prepare
-from reader.index._sync import Plan, parse, plan, scan, stamp_of, worker_count, write
+from reader.index._sync import (
+    Plan,
+    parse,
+    parses_in_process,
+    plan,
+    scan,
+    stamp_of,
+    worker_count,
+    write,
+)
 from reader.index._workers import WorkerPool
 
 #: Rows per write transaction: full-text indexing costs a third less per row in large ones.
@@ -86,7 +95,7 @@ def _update(
 
             def start_workers() -> None:
                 # A first build of a large set: start the workers while the scan goes on.
-                if empty and worker_count(workers) > 1:
+                if empty and not parses_in_process(workers):
                     new_pool = WorkerPool(worker_count(workers), written.notes)
                     pools.append(cleanup.enter_context(new_pool))
 

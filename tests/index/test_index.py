@@ -16,11 +16,12 @@ from reader.cards.catalog import Catalog, MemoryCatalog
 from reader.cards.load import load_set
 from reader.cards.model import SET_FILE
 from reader.cards.query import Query
-from reader.index import IndexCatalog, index_refreshes, index_snapshots, open_index
+from reader.index import LEAVE_A_CORE, IndexCatalog, index_refreshes, index_snapshots, open_index
 from reader.index import _build as builder
 from reader.index import _state as indexstate
 from reader.index import _store as indexdb
 from reader.index import _sync as indexbuild
+from reader.index._workers import WorkerPool
 from tests.conftest import DATA, REPO, SHIPPED_CARDS
 from tests.index.conftest import assert_agrees
 from tests.support.synthetic import generate_card
@@ -282,3 +283,37 @@ def test_a_card_is_read_from_its_file_whatever_the_index_holds(cards: Path, cach
     for card in fresh.cards[:3]:
         assert catalog.card(card.id) == card
     assert catalog.matching(Query(text="the")) == MemoryCatalog(fresh).matching(Query(text="the"))
+
+
+@pytest.mark.parametrize(
+    ("cores", "processes", "in_process"), [(1, 1, True), (2, 1, False), (4, 3, False)]
+)
+def test_the_window_s_index_leaves_it_a_core(
+    monkeypatch: pytest.MonkeyPatch, cores: int, processes: int, in_process: bool
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    assert indexbuild.worker_count(LEAVE_A_CORE) == processes
+    assert indexbuild.parses_in_process(LEAVE_A_CORE) is in_process
+    assert indexbuild.parses_in_process(None) is (cores == 1)  # the command line: every core
+    assert indexbuild.worker_count(None) == cores
+
+
+def test_one_worker_process_beside_the_window_gives_the_same_index(
+    cards: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(indexbuild, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(indexbuild, "CHUNK", 7)
+    pools: list[int] = []
+
+    def counted(size: int, *args: object) -> WorkerPool:
+        pools.append(size)
+        return WorkerPool(size, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(indexbuild, "WorkerPool", counted)
+    monkeypatch.setattr(builder, "WorkerPool", counted)
+    final = list(index_snapshots(cards, cache_dir=cache, workers=LEAVE_A_CORE))[-1]
+    assert isinstance(final, IndexCatalog)
+    assert pools  # worker processes, not this process
+    assert set(pools) == {1}
+    assert_agrees(final, cards)
