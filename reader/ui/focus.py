@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.contrast import focus_colour
-from reader.ui.focus_ring import FocusRings
 
 #: The frame's width in device-independent pixels.
 WIDTH = 2
@@ -85,14 +84,3 @@ def frame_focus(view: QAbstractItemView) -> None:
         style = FocusFrameStyle(app.style().name())
         style.setParent(view)  # a widget does not own the style it is given
         view.setStyle(style)
-
-
-def install_focus_frames(app: QApplication) -> None:
-    """Give text views their focus rings (:mod:`reader.ui.focus_ring`), once."""
-    if app.property(_RINGS) is None:
-        app.setProperty(_RINGS, True)
-        app.focusChanged.connect(FocusRings(app).give_ring)
-
-
-#: The application's property that says its text views get focus rings.
-_RINGS = "briefingFocusRings"

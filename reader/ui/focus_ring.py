@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from reader.ui.contrast import focus_colour
 
@@ -95,3 +95,10 @@ class FocusRings(QObject):
             and new.findChild(FocusRing, options=Qt.FindChildOption.FindDirectChildrenOnly) is None
         ):
             FocusRing(new).update()
+
+
+def install_focus_rings(app: QApplication) -> None:
+    """Give the application's text views their focus rings, once (its one
+    :class:`FocusRings` is its child)."""
+    if app.findChild(FocusRings, options=Qt.FindChildOption.FindDirectChildrenOnly) is None:
+        app.focusChanged.connect(FocusRings(app).give_ring)

@@ -35,7 +35,7 @@ from reader.ui.authoring import Authoring
 from reader.ui.commands import Actions
 from reader.ui.compare.controller import MESSAGE_MS, ComparisonController
 from reader.ui.compare_page import ComparisonPage, dress_workspace
-from reader.ui.focus import install_focus_frames
+from reader.ui.focus_ring import install_focus_rings
 from reader.ui.folder_drop import FolderDrop
 from reader.ui.icons import app_icon
 from reader.ui.lazy import Lazy
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self._mouse_nav = MouseNavigation(self, self.session.back, self.session.forward)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            install_focus_frames(app)  # a focus frame you can see on every view's current item
+            install_focus_rings(app)  # a ring you can see round the focused text view
 
         self.appearance: Appearance = Appearance(settings, self)
         self.presenter: CardPresenter = CardPresenter(

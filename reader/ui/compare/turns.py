@@ -18,12 +18,12 @@ calls into Python, which a window loading a set should not pay.
 
 A view's command is not over at the dispatcher's first rest: the window is painted once more,
 some milliseconds later (a timer's update request), and laying out and painting the new view
-calls into Python some 230 times (the application's event filters, two per event, and the
-views' size hints and delegates). Beside a job holding the interpreter each call waited for it
-(up to the 0.5 ms switch interval), and every hand-over woke a thread that then waited for a
-core: at 100,000 cards the matrix's command once held the window 75 ms, of which 22 ms its
-CPU and 52 ms asleep. So a job started by a command also waits, at its start, until the window
-has painted since (:meth:`WindowTurns.watch` with ``painting``), for at most
+called into Python some 230 times (then mostly two application-wide event filters, since
+removed; now the views' size hints and delegates). Beside a job holding the interpreter each
+call waited for it (up to the 0.5 ms switch interval), and every hand-over woke a thread that
+then waited for a core: at 100,000 cards the matrix's command once held the window 75 ms, of
+which 22 ms its CPU and 52 ms asleep. So a job started by a command also waits, at its start,
+until the window has painted since (:meth:`WindowTurns.watch` with ``painting``), for at most
 :data:`FIRST_PAINT` seconds.
 """
 
