@@ -44,6 +44,10 @@ TITLE_LINES = 3
 SNIPPET_LINES = 2
 #: Above this many rows, every row has the height of the tallest possible one.
 MEASURED_ROWS = 1000
+#: A row's state without the keyboard focus, whose frame the delegate draws itself (the
+#: window's, not Fusion's); made once, as each operation on Qt's flags is Python's enum
+#: machinery, at every row of every paint.
+_UNFOCUSED = ~QStyle.StateFlag.State_HasFocus
 
 
 def _title_font(base: QFont) -> QFont:
@@ -248,7 +252,7 @@ class CardRowDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        opt.state &= ~QStyle.StateFlag.State_HasFocus  # the window's frame, not Fusion's
+        opt.state &= _UNFOCUSED
         widget = opt.widget
         style = widget.style() if widget is not None else None
         if style is not None:
