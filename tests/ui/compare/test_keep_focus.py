@@ -4,11 +4,12 @@ loses it; nor is the sidebar shown again (and repainted) while it is on screen."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.ui.main_window import MainWindow
+from tests.support.events import EventCount
 
 
 def test_the_views_take_the_focus_from_the_list_and_each_other_directly(
@@ -33,28 +34,17 @@ def test_the_views_take_the_focus_from_the_list_and_each_other_directly(
     assert not [w for w in focused if w is not None and tree.isAncestorOf(w)]
 
 
-class Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        self.count += event.type() == QEvent.Type.Paint
-        return False
-
-
 def test_opening_the_views_leaves_the_tag_sidebar_unpainted(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     viewport = window.sidebar.tree.viewport()
     qtbot.waitUntil(lambda: not viewport.visibleRegion().isEmpty())
     QApplication.processEvents()
-    paints = Paints()
-    viewport.installEventFilter(paints)
+    paints = EventCount(viewport, QEvent.Type.Paint)
     commands = window.commands
     for command in (commands.topic_matrix, commands.recommendations, commands.timeline):
         command.trigger()
         QApplication.processEvents()
-    viewport.removeEventFilter(paints)
+    paints.stop()
     assert window.workspace.current_kind() is not None
     assert paints.count == 0

@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,7 @@ from reader.ui.compare import jobs as jobs_module
 from reader.ui.compare import turns as turns_module
 from reader.ui.compare.jobs import Compute, FirstPart, view_job
 from reader.ui.compare.turns import WindowTurns
+from tests.support.events import EventCount
 from tests.ui.compare.conftest import DATE_ORDER
 
 
@@ -65,20 +66,6 @@ def test_a_job_starts_once_the_window_waits_for_events_again(
         turns.watch(False)
 
 
-class _UpdateRequests(QObject):
-    """Counts a widget's update requests (each begins a paint of the window)."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.UpdateRequest:
-            self.count += 1
-        return False
-
-
 def test_a_commands_job_starts_once_the_window_has_painted(
     qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -91,7 +78,7 @@ def test_a_commands_job_starts_once_the_window_has_painted(
     window.show()
     qtbot.waitExposed(window)
     QApplication.processEvents()
-    updates = _UpdateRequests(window)
+    updates = EventCount(window, QEvent.Type.UpdateRequest)  # each begins a paint
     seen_at_start: list[int] = []
 
     def compute(

@@ -5,27 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from reader.cards.query import Query
 from reader.ui.reading.tag_tree_model import NAME, CountRole
+from tests.support.events import EventCount
 from tests.ui.conftest import MakeWindow
-
-
-class Paints(QObject):
-    """Counts the paint events a widget receives."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def test_a_filter_paints_the_list_first_and_the_tree_on_the_next_turn(
@@ -35,7 +21,8 @@ def test_a_filter_paints_the_list_first_and_the_tree_on_the_next_turn(
     tree, view = window.sidebar.tree, window.list_pane.view
     qtbot.waitUntil(lambda: tree.updatesEnabled())
     QCoreApplication.sendPostedEvents()  # the paint the load left pending
-    tree_paints, list_paints = Paints(tree.viewport()), Paints(view.viewport())
+    tree_paints = EventCount(tree.viewport(), QEvent.Type.Paint)
+    list_paints = EventCount(view.viewport(), QEvent.Type.Paint)
     window.session.set_query(Query(text="ivorian"))
     QCoreApplication.sendPostedEvents()  # this turn's events: the window's paint among them
     assert list_paints.count > 0
