@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.app.settings import PaletteMode
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.model import Card
 from reader.cards.query import Query
+from reader.ui.palette import apply_palette
 from reader.ui.reading.sidebar import EXPAND_ALL_BELOW, Sidebar, TagTreeView
 from reader.ui.reading.tag_tree_model import NAME, CountRole, FilterRole
 from tests.analysis.compare_cards import catalog_of, make_card
@@ -50,6 +54,25 @@ def test_a_small_set_opens_its_headings_and_their_first_level(qtbot: QtBot) -> N
     assert sidebar.tree.isExpanded(tag(sidebar, "actor"))
     assert not sidebar.tree.isExpanded(tag(sidebar, "theme/energy"))  # the second level stays shut
     assert sidebar.counts.text() == "2 cards"
+
+
+@pytest.mark.parametrize("mode", [PaletteMode.LIGHT, PaletteMode.DARK])
+def test_the_tree_is_painted_in_the_sidebars_colour_not_a_lists(
+    qtbot: QtBot, mode: PaletteMode
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_palette(app, mode)
+    sidebar = sidebar_of(qtbot, SMALL)
+    sidebar.resize(300, 600)
+    sidebar.show()
+    qtbot.waitExposed(sidebar)
+    viewport = sidebar.tree.viewport()
+    below_the_rows = QPoint(viewport.width() // 2, viewport.height() - 3)
+    pixel = viewport.grab().toImage().pixelColor(below_the_rows)
+    palette = app.palette()
+    assert pixel.rgb() == palette.color(QPalette.ColorRole.Window).rgb()
+    assert pixel.rgb() != palette.color(QPalette.ColorRole.Base).rgb()
 
 
 def test_a_big_tree_opens_only_its_headings(qtbot: QtBot) -> None:
