@@ -93,17 +93,23 @@ def stored_state(conn: sqlite3.Connection, set_digest: bytes) -> tuple[int, Stat
 
 
 def _stored_blob(conn: sqlite3.Connection, current: int, set_digest: bytes) -> bytes | None:
-    """The encoded state stored for rows of generation ``current`` and this set file."""
+    """The encoded state stored for rows of generation ``current`` and this set file.
+
+    Read through an incremental blob handle, straight into the bytes returned: a ``SELECT``
+    assembles the value in a buffer of its own first, and the pages of that second copy
+    (4 MB for 10,000 cards: 1,000 page faults) cost 4 ms of a warm open's critical path.
+    """
     row = conn.execute(
-        "SELECT state FROM snapshot WHERE generation = ? AND set_digest = ?",
+        "SELECT id FROM snapshot WHERE generation = ? AND set_digest = ?",
         (current, set_digest),
     ).fetchone()
     if row is None:
         return None
-    if not isinstance(row[0], bytes):
-        raise CorruptIndex("its stored state is not a blob")
-    blob: bytes = row[0]
-    return blob
+    try:
+        with conn.blobopen("snapshot", "state", row[0], readonly=True) as blob:
+            return blob.read()
+    except sqlite3.OperationalError as exc:  # a text or a number where the blob should be
+        raise CorruptIndex(f"its stored state is not a blob ({exc})") from exc
 
 
 class StateRow(NamedTuple):

@@ -83,9 +83,12 @@ def test_damage_found_by_search_first_is_repaired_too(
     assert_whole_set(run_main, root)
 
 
-def test_a_damaged_stored_state_is_repaired(indexed: tuple[Path, Path], run_main: Cli) -> None:
+@pytest.mark.parametrize("state", ["randomblob(64)", "'text'", "42"])
+def test_a_damaged_stored_state_is_repaired(
+    indexed: tuple[Path, Path], run_main: Cli, state: str
+) -> None:
     root, index_file = indexed
-    damage(index_file, "UPDATE snapshot SET state = randomblob(64)")
+    damage(index_file, f"UPDATE snapshot SET state = {state}")
     assert_whole_set(run_main, root)
     reindexed = run_main("index", root)
     assert_no_traceback(reindexed)
