@@ -15,13 +15,17 @@ its first source's card, or that card's header for a publication).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
+    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -81,7 +85,15 @@ def _source_html(card: Card) -> str:
 
 
 class TimelineModel(Paged, QAbstractTableModel):
-    """Events in date order, given to the view a page at a time (:mod:`.paged`)."""
+    """Events in date order, given to the view a page at a time (:mod:`.paged`).
+
+    After a reset the model is *held*: it gives no further page until the view has painted
+    the first (:meth:`release`). Qt asked for two more pages in the very turn that laid out
+    and painted the first one, measuring the last screenful of each page given (a rich-text
+    document per cell): that turn froze the window for 25-47 ms at 10,000 cards, most of
+    it Python in the delegate. Held, the first paint is a turn of its own and each further
+    page another.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +102,8 @@ class TimelineModel(Paged, QAbstractTableModel):
         self._mixed: frozenset[int] = frozenset()
         self._publications = True
         self._theme = LIGHT
+        #: No page is given beyond the first until the view has painted it (see the class).
+        self._held = False
 
     def set_rows(self, rows: TimelineRows) -> bool:
         """Show ``rows``; False when they only add to the first part shown (no reset: the
@@ -127,7 +141,20 @@ class TimelineModel(Paged, QAbstractTableModel):
         self.beginResetModel()
         self._pick()
         self._show_first_page()
+        self._held = True
         self.endResetModel()
+
+    @property
+    def held(self) -> bool:
+        """Whether further pages wait for the first one's paint (see the class)."""
+        return self._held
+
+    def release(self) -> None:
+        """The first page is painted: further pages may be given as the view asks."""
+        self._held = False
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not self._held and super().canFetchMore(parent)
 
     def _pick(self) -> None:
         rows = self._all
@@ -164,11 +191,31 @@ class TimelineModel(Paged, QAbstractTableModel):
         # Called for every row the view lays out, twice: a constant (see LEAF).
         return LEAF if index.isValid() else Qt.ItemFlag.NoItemFlags
 
+    def _cell(self, index: Index) -> tuple[TimelineEntry, int] | None:
+        """The entry and column of a cell reported (a flat table's index: bounds suffice,
+        not ``checkIndex``, a further call into Qt at each of thousands a paint)."""
+        row, column = index.row(), index.column()
+        if 0 <= row < self._shown and 0 <= column < len(_HEADERS):
+            return self._rows[row], column
+        return None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not self.checkIndex(index):
-            return None
-        entry = self._rows[index.row()]
-        column = index.column()
+        cell = self._cell(index)
+        return None if cell is None else self._value(*cell, role)
+
+    def multiData(self, index: Index, span: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role the delegate's style option asks for (seven a cell, at each paint) in
+        one call from Qt into Python instead of one a role."""
+        cell = self._cell(index)
+        if cell is None:
+            return
+        entry, column = cell
+        # PySide6 iterates a span, though its stubs do not say so.
+        roles = [span] if isinstance(span, QModelRoleData) else cast(Iterable[QModelRoleData], span)
+        for role_data in roles:
+            role_data.setData(self._value(entry, column, role_data.role()))
+
+    def _value(self, entry: TimelineEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DATE:
                 return self.date_text(entry)
@@ -262,6 +309,12 @@ class TimelineView(SetWideView):
         self._heights.setSingleShot(True)
         self._heights.setInterval(0)
         self._heights.timeout.connect(self._table.doItemsLayout)
+        #: Releases a held model (:class:`TimelineModel`) once its first page is painted: a
+        #: timer started by the paint runs after the turn that painted.
+        self._release = QTimer(self)
+        self._release.setSingleShot(True)
+        self._release.setInterval(0)
+        self._release.timeout.connect(self._give_more)
         #: Show Publications: declared in the command table, acting on this view.
         self.commands = CommandActions(self, TIMELINE_COMMANDS)
         self.commands.bind(self)
@@ -309,8 +362,9 @@ class TimelineView(SetWideView):
 
     def show_result(self, catalog: Catalog, result: Any) -> None:
         self._catalog = catalog
-        if self._model.set_rows(result):
-            self._schedule_row_heights()
+        # A reset is laid out anew at the columns' widths: no relayout of its own (it measured
+        # and painted every row on screen a second time, in a turn of its own).
+        self._model.set_rows(result)
         self._rest_shown.setVisible(not self._model.complete)
         self._part_shown()  # an earlier part's wait, if any, is over
         if isinstance(result, TimelineRows) and result.shown is not None:
@@ -320,9 +374,18 @@ class TimelineView(SetWideView):
                 result.shown.set()  # nothing will be painted: the merge goes on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._awaiting is not None and event.type() == QEvent.Type.Paint:
-            self._settled.start()
+        if event.type() == QEvent.Type.Paint:
+            if self._awaiting is not None:
+                self._settled.start()
+            if self._model.held:
+                self._release.start()
         return super().eventFilter(watched, event)
+
+    def _give_more(self) -> None:
+        """The first page is painted: further pages as the view wants them, from the next
+        turn on (Qt asks for them when the last row given is on screen)."""
+        self._model.release()
+        self._table.updateGeometries()
 
     def _part_shown(self) -> None:
         if self._awaiting is not None:
@@ -333,7 +396,6 @@ class TimelineView(SetWideView):
         self._model.set_show_publications(show)
         self._publications.setChecked(show)
         self.commands.refresh()
-        self._schedule_row_heights()
 
     def shows_publications(self) -> bool:
         """Whether the sources' publication dates are among the events."""

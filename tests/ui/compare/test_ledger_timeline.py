@@ -150,9 +150,11 @@ def test_the_timeline_keeps_date_precision_and_lists_publications(
     shipped: MemoryCatalog,
     qtmodeltester,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     view = timeline
     model = view.model()
+    qtbot.waitUntil(lambda: not model.held)  # the first page painted: more may be fetched
     # Every row in one page: the testers (Qt's and pytest-qt's) check a model on its reset
     # signal, fetching more rows, before they note that the reset has ended, and then report
     # rows inserted during a reset. Show Publications below resets the model.
@@ -247,10 +249,7 @@ def test_the_publications_checkbox_reads_its_state_and_dates_fit(
     box = timeline.findChild(QCheckBox, "showPublications")
     assert isinstance(box, QCheckBox)
     assert box.isChecked()
-    published = sum(
-        timeline.model().entry(r).kind is EventKind.PUBLISHED
-        for r in range(timeline.model().rowCount())
-    )
+    published = sum(e.kind is EventKind.PUBLISHED for e in timeline.model().entries())
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert not timeline.shows_publications()
     assert not timeline.commands.show_publications.isChecked()  # the menu item agrees
