@@ -25,8 +25,9 @@ from reader.cards.catalog import Catalog
 from reader.cards.model import Card, SetInfo
 from reader.cards.query import Query
 from reader.export.sections import Bookmark, Kind, Section
-from reader.render import LIGHT, card_sections, render_card
+from reader.render import LIGHT, card_sections
 from reader.render import comparison as views
+from reader.render.card import render_card
 from reader.verify.sources import source_folders
 
 PAGE_SIZES = ("A4", "Letter")

@@ -5,12 +5,13 @@ screen and on paper. Qt's rich text has no flexbox and no block borders, so boxe
 one-cell tables and hanging numbers are two-column tables; type sizes and spacing come from
 :func:`reader.render.theme.stylesheet`, which must be the document's default style sheet.
 
-Which sections a card has, in order, with their headings, is :func:`card_sections`: the one
-list the card is rendered from and the export outlines it with. Every section opens with
+Which sections a card has, in order, with their headings, is
+:func:`reader.render.sections.card_sections`: the one list the card is rendered from and the
+export outlines it with. Every section opens with
 ``<a name="{card id}--{section}">`` on its first visible text (Qt drops an anchor that has no
 text after it), so the export can link to and bookmark each section. On screen each argument
 point, recommendation and quote opens with ``<a name="item-{field}-{index}">`` too, and with a
-:class:`reader.render.located.ScreenEvidence` the card shows its source's status and each
+:class:`reader.render.screen_evidence.ScreenEvidence` the card shows its source's status and each
 item's locator link and health mark.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.cards.catalog import CardSummary
 from reader.cards.model import Actor, Card, Perspective, Recommendation, SetInfo
@@ -40,9 +42,13 @@ from reader.render.html import (
 # The window builds its links with these, and knows them from here.
 from reader.render.html import card_href as card_href
 from reader.render.html import tag_href as tag_href
-from reader.render.located import ScreenEvidence, item_anchor
+from reader.render.located import item_anchor
 from reader.render.markdown import is_safe_url, markdown_to_html
+from reader.render.sections import CardSection, card_sections
 from reader.render.theme import Theme
+
+if TYPE_CHECKING:
+    from reader.render.screen_evidence import ScreenEvidence
 
 NO_RECOMMENDATIONS = "The source makes no recommendations."
 #: A key column (argument numbers, dates) as wide as its keys, the values' column taking the
@@ -50,20 +56,6 @@ NO_RECOMMENDATIONS = "The source makes no recommendations."
 #: evenly, so "1" sat mid-page; and next to a 100% column Qt shrinks a wrapping one to a
 #: letter, hence no wrapping in the keys.
 _KEY_NOWRAP = ' style="white-space: nowrap;"'
-
-
-def anchor_name(card_id: str, section: str) -> str:
-    return f"{card_id}--{section}"
-
-
-@dataclass(frozen=True, slots=True)
-class CardSection:
-    """One section of a card as it shows: its key (one of :data:`SECTIONS`), its heading (the
-    card's title for the header) and the name of the anchor on its first visible text."""
-
-    key: str
-    label: str
-    anchor: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +69,7 @@ class _Page:
     for_print: bool
     #: On paper, locator → the anchor of the passage it cites in the book's evidence appendix.
     evidence: Mapping[str, str] = field(default_factory=dict)
-    #: On screen, the source's status and the items' marks (reader.render.located).
+    #: On screen, the source's status and the items' marks (reader.render.screen_evidence).
     screen: ScreenEvidence | None = None
 
     def locator(self, where: str | None) -> str:
@@ -292,47 +284,20 @@ def _tags(page: _Page, section: CardSection) -> str:
     return _heading(section) + f'<p class="chips">{"&nbsp; ".join(chips)}</p>'
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
-    #: The section's heading; empty for the header, which the card's title heads.
-    label: str
-    #: Whether a card has the section: the recommendations always show, if only to say that
-    #: the source makes none.
-    shown: Callable[[Card], bool]
-    html: Callable[[_Page, CardSection], str]
-
-
-def _always(card: Card) -> bool:
-    return True
-
-
-#: Every section a card can have, in the order the card shows them.
-_PARTS = {
-    "header": _Part("", _always, _header),
-    "thesis": _Part("Thesis", _always, _thesis),
-    "summary": _Part("Summary", lambda c: bool(c.summary.strip()), _summary),
-    "argument": _Part("Argument", lambda c: bool(c.argument), _argument),
-    "recommendations": _Part("Recommendations", _always, _recommendations),
-    "perspectives": _Part("Perspectives", lambda c: bool(c.perspectives), _perspectives),
-    "actors": _Part("Actors", lambda c: bool(c.actors), _actors),
-    "timeline": _Part("Timeline", lambda c: bool(c.timeline), _timeline),
-    "quotes": _Part("Quotes", lambda c: bool(c.quotes), _quotes),
-    "notes": _Part("Notes", lambda c: bool(c.notes and c.notes.strip()), _notes),
-    "tags": _Part("Tags", lambda c: bool(c.tags), _tags),
+#: Each section's markup, by key, in the order of :data:`reader.render.sections.SECTIONS`.
+_HTML: dict[str, Callable[[_Page, CardSection], str]] = {
+    "header": _header,
+    "thesis": _thesis,
+    "summary": _summary,
+    "argument": _argument,
+    "recommendations": _recommendations,
+    "perspectives": _perspectives,
+    "actors": _actors,
+    "timeline": _timeline,
+    "quotes": _quotes,
+    "notes": _notes,
+    "tags": _tags,
 }
-SECTIONS = tuple(_PARTS)
-#: Each section's heading, by key; the header's is the card's title, here "Top".
-SECTION_LABELS = {key: part.label or "Top" for key, part in _PARTS.items()}
-
-
-def card_sections(card: Card) -> tuple[CardSection, ...]:
-    """The sections ``card`` shows, in order, each with its heading and anchor; the header
-    first. A section with nothing to show is left out."""
-    return tuple(
-        CardSection(key, part.label or card.title, anchor_name(card.id, key))
-        for key, part in _PARTS.items()
-        if part.shown(card)
-    )
 
 
 def _related(related: Sequence[tuple[CardSummary, int]], mark: Mark) -> str:
@@ -366,7 +331,7 @@ def render_card(
     anchors of their passages in the book's evidence appendix
     (:func:`reader.render.evidence.evidence_links`); those locators become links.
     ``screen`` (screen only) adds the source's status to the header, links each locator to
-    its passage (``cite:``) and marks each item's health (:mod:`reader.render.located`). The
+    its passage (``cite:``) and marks each item's health (:mod:`reader.render.screen_evidence`). The
     caller
     sets :func:`stylesheet` as the document's default style sheet and loads the result into a
     :class:`SafeTextDocument`.
@@ -374,7 +339,7 @@ def render_card(
     mark = Marker(tuple(terms), theme.highlight.background, theme.highlight.text)
     links = evidence if for_print and evidence else {}
     page = _Page(card, info, theme, mark, for_print, links, screen)
-    body = [_PARTS[section.key].html(page, section) for section in card_sections(card)]
+    body = [_HTML[section.key](page, section) for section in card_sections(card)]
     if related and not for_print:
         body.append(_related(related, mark))
     return document(card.title, "\n".join(body))

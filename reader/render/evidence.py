@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from reader.cards.model import Card
 from reader.cards.wording import plural
-from reader.render.card import anchor_name
 from reader.render.html import anchor, escape, inline
+from reader.render.sections import anchor_name
 from reader.render.theme import KEEP_WITH_NEXT, Theme
 from reader.verify.source_text import Paragraph, SourceText, normalise
 

@@ -15,7 +15,7 @@ from reader.cards.query import Query
 from reader.cards.wording import plural
 from reader.render import markdown_to_html
 from reader.render.html import escape
-from reader.verify.health import Mark
+from reader.verify.marks import Mark
 
 CLEAR_FILTERS_HREF = "reader:clear-filters"
 #: The command of a question's link on the overview: its topic's row in the Topic Matrix.

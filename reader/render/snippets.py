@@ -3,11 +3,11 @@ its first match, as the card list shows them (the way Obsidian and Zotero list r
 
 The count is of the matches the card view highlights, so "7 matches" in the list is what F3
 steps through in the card ("Match 2 of 7 in this card"): it is taken from the card's own page
-(:func:`render_card`, with the same set information and related cards), not from a list of its
-texts, which missed what the page shows besides them (dates, topic questions, locators, the
-related cards' titles) and made the two numbers disagree. The snippet comes from the first text
-of :meth:`Card.texts` with a match after the title (which the row shows anyway), cut at word
-boundaries around the match. No Qt here.
+(:func:`reader.render.card.render_card`, with the same set information and related cards),
+not from a list of its texts, which missed what the page shows besides them (dates, topic
+questions, locators, the related cards' titles) and made the two numbers disagree. The snippet
+comes from the first text of :meth:`Card.texts` with a match after the title (which the row
+shows anyway), cut at word boundaries around the match. No Qt here.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from reader.cards.catalog import CardSummary
 from reader.cards.model import Card, SetInfo
 from reader.cards.query import SearchTerm
-from reader.render.card import render_card
 from reader.render.highlight import match_spans
 from reader.render.theme import LIGHT
 
@@ -65,6 +64,11 @@ def shown_matches(
     (touching matches in one text are merged into one span, as the view merges them)."""
     if not terms:
         return 0
+    # Imported on the first search, not with the window (whose list shows no counts until
+    # then): the renderer is no part of its first paint (#17 §4). On the UI thread, as the
+    # list's rows are painted.
+    from reader.render.card import render_card
+
     page = render_card(card, info, theme=LIGHT, terms=terms, related=related)
     swatch = LIGHT.highlight
     return page.count(f'<span style="background-color:{swatch.background}; color:{swatch.text};">')

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtWidgets import QWidget
 
-from reader.render.card import card_sections
 from reader.render.overview import topic_of
+from reader.render.sections import card_sections
 from reader.ui.actions import key_text
 from reader.ui.compare.kinds import ViewKind
 from reader.ui.reading.outline import NUMBERED_SECTIONS, CardOutline

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
 
 from reader.cards.model import Card
+from reader.verify.marks import Mark as Mark  # named from here by the checks' users
 from reader.verify.relevance import relevance_findings
 from reader.verify.source_text import SourceText
 
@@ -77,12 +77,6 @@ def item_checks(card: Card, source: SourceText) -> list[ItemCheck]:
                 )
             )
     return checks
-
-
-class Mark(Enum):
-    VERIFIED = "verified"
-    SUSPECT = "suspect"
-    UNVERIFIABLE = "unverifiable"
 
 
 @dataclass(frozen=True, slots=True)

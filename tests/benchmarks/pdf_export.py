@@ -40,7 +40,8 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter
 app = QGuiApplication(["floor", "-platform", "offscreen"])
 from reader.cards.load import load_set
-from reader.render import LIGHT, render_card
+from reader.render import LIGHT
+from reader.render.card import render_card
 from reader.qt.document import make_document
 loaded = load_set(Path(sys.argv[1]))
 cards, part = loaded.cards, int(sys.argv[3])

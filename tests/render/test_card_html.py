@@ -25,8 +25,8 @@ from reader.cards.model import (
 )
 from reader.cards.tag_labels import TagNames
 from reader.qt.document import make_document
-from reader.render import DARK, LIGHT, SECTIONS, Theme, card_sections, render_card
-from reader.render.card import NO_RECOMMENDATIONS
+from reader.render import DARK, LIGHT, SECTIONS, Theme, card_sections
+from reader.render.card import NO_RECOMMENDATIONS, render_card
 from tests.render.conftest import INFO, fragments, make_card, visible_text
 
 

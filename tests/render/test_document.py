@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from reader.cards.model import Card, Point, Quote, Source
 from reader.qt.document import SafeTextDocument, make_document
-from reader.render import LIGHT, render_card
+from reader.render import LIGHT
+from reader.render.card import render_card
 from tests.render.conftest import INFO, fragments, make_card
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value

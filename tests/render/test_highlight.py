@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from reader.cards.query import parse_search
 from reader.qt.document import make_document
-from reader.render import LIGHT, render_card
+from reader.render import LIGHT
+from reader.render.card import render_card
 from reader.render.highlight import Marker
 from tests.render.conftest import INFO, fragments, make_card
 

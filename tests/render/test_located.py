@@ -12,8 +12,10 @@ from PySide6.QtGui import QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication
 
 from reader.qt.document import make_document
-from reader.render import DARK, LIGHT, render_card
-from reader.render.located import ScreenEvidence, parse_cite
+from reader.render import DARK, LIGHT
+from reader.render.card import render_card
+from reader.render.located import parse_cite
+from reader.render.screen_evidence import ScreenEvidence
 from reader.verify.health import NO_LOCATOR, ItemHealth, Mark
 from reader.verify.sources import Availability, SourceStatus
 from tests.render.conftest import INFO, fragments, make_card, visible_text

@@ -12,7 +12,8 @@ from reader.cards.catalog import CardSummary, related
 from reader.cards.model import CardSet
 from reader.cards.query import parse_search
 from reader.qt.document import SafeTextDocument
-from reader.render import DARK, LIGHT, Theme, render_card, stylesheet
+from reader.render import DARK, LIGHT, Theme, stylesheet
+from reader.render.card import render_card
 
 WIDTH, HEIGHT, POINT_SIZE = 760, 1400, 10.5
 

@@ -8,7 +8,8 @@ from PySide6.QtGui import QTextBlock
 
 from reader.cards.load import load_set
 from reader.qt.document import make_document
-from reader.render import DARK, LIGHT, Theme, render_card
+from reader.render import DARK, LIGHT, Theme
+from reader.render.card import render_card
 from tests.conftest import SHIPPED_CARDS
 
 CARDS = load_set(SHIPPED_CARDS)

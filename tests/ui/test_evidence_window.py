@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.cards.model import Card
 from reader.ui.main_window import MainWindow
 from reader.ui.reading import evidence as evidence_module
+from reader.ui.reading import source_checks
 from tests.conftest import SHARED_SOURCES
 from tests.ui.conftest import MakeWindow, settings_at
 from tests.ui.evidence_support import (
@@ -239,13 +240,13 @@ def test_an_edit_checks_again_only_the_card_edited(
     evidence = window.sources.evidence
     qtbot.waitUntil(lambda: evidence.set_health is not None)
     checked: list[str] = []
-    scan_card = evidence_module.scan_card
+    scan_card = source_checks.scan_card
 
     def counting(card: Card, *args: object) -> object:
         checked.append(card.id)
         return scan_card(card, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(evidence_module, "scan_card", counting)
+    monkeypatch.setattr(source_checks, "scan_card", counting)
     path = root / "dam-report-wrong.yaml"
     path.write_text(path.read_text("utf-8").replace('where: "§I ¶3"', 'where: "§I ¶2"'), "utf-8")
     qtbot.waitUntil(

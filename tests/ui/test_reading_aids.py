@@ -11,8 +11,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.render.card import anchor_name
 from reader.render.overview import topic_href
+from reader.render.sections import anchor_name
 from reader.ui.compare.matrix import TopicMatrixView
 from reader.ui.compare.workspace import ViewKind
 from reader.ui.contrast import focus_colour

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.render.card import SECTION_LABELS
+from reader.render.sections import SECTION_LABELS
 from reader.ui.actions import Command, Key, Pixmap
 from reader.ui.commands.conditions import back_reason, card_reason, forward_reason, set_reason
 from reader.ui.reading.outline import NUMBERED_SECTIONS

@@ -8,6 +8,11 @@ search, goes to the card's first match.
 A card is drawn with what :class:`reader.ui.reading.evidence.Evidence` knows of its source:
 at once with the source's status, again with its items' marks once its source has been read
 and checked (in the background). The source pane follows the card shown (:attr:`shown`).
+
+The card's page is drawn by :mod:`reader.ui.reading.card_page`, imported with the first card
+shown or, ahead of it, once the window is idle after drawing the overview
+(:class:`reader.ui.reading.card_preload.CardPreload`): the overview a set opens on needs
+neither the card's renderer nor the checks of its evidence (#17 §4).
 """
 
 from __future__ import annotations
@@ -20,10 +25,10 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from reader.app.session import ReaderSession
 from reader.cards.catalog import related
 from reader.render import Theme
-from reader.render.located import ScreenEvidence
 from reader.render.overview import EvidenceTotals, overview_html
 from reader.ui.actions import key_text
 from reader.ui.commands import Actions
+from reader.ui.reading.card_preload import CardPreload
 from reader.ui.reading.card_view import CardView
 from reader.ui.reading.evidence import Evidence
 
@@ -62,6 +67,7 @@ class CardPresenter(QObject):
         }
         #: What the view shows: catalog, card, query or terms, theme, size.
         self._shown: tuple[object, ...] | None = None
+        self._preload = CardPreload(self)
 
     def render(self, theme: Theme, point_size: float) -> None:
         """Show the open card (or the overview), if it differs from what is shown."""
@@ -94,6 +100,7 @@ class CardPresenter(QObject):
         )
         if key == self._shown:
             return
+        self._preload.start()  # once the window is idle after this
         previous, self._shown = self._shown, key
         keep_scroll = previous is not None and previous[1] == card_id
         self._view.set_base_point_size(point_size)
@@ -105,18 +112,20 @@ class CardPresenter(QObject):
             self._view.show_page(html, theme, keep_scroll=keep_scroll)
             self.shown.emit(None, theme, point_size)
             return
+        # Imported with the first card drawn, if the preload has not yet: see the docstring.
+        from reader.ui.reading.card_page import card_page
+
         terms = s.query.terms
-        screen = ScreenEvidence(
-            evidence.status, card.source.file, evidence.health, theme, self.source_open()
-        )
-        self._view.show_card(
-            card,
+        html = card_page(
+            evidence,
             catalog.info,
             theme,
             terms=terms,
             related=near,
-            keep_scroll=keep_scroll,
-            screen=screen,
+            source_open=self.source_open(),
+        )
+        self._view.show_card(
+            card, html, catalog.info, theme, searched=bool(terms), keep_scroll=keep_scroll
         )
         self.shown.emit(evidence, theme, point_size)
         if terms and previous is not None and previous[1:3] != key[1:3]:

@@ -10,7 +10,6 @@ links go to the system browser only when clicked, and every other scheme is igno
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 from urllib.parse import unquote
 
@@ -28,13 +27,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
-from reader.cards.catalog import CardSummary
 from reader.cards.model import Card, SetInfo
-from reader.cards.query import SearchTerm
 from reader.cards.tag_labels import TagNames
 from reader.qt.document import SafeTextDocument
-from reader.render import Theme, render_card, stylesheet
-from reader.render.located import ScreenEvidence, item_anchor, parse_cite
+from reader.render import Theme, stylesheet
+from reader.render.located import item_anchor, parse_cite
 from reader.ui.reading.anchors import anchor_position, highlighted_ranges
 from reader.ui.reading.copy_citation import item_at
 
@@ -117,17 +114,18 @@ class CardView(QTextBrowser):
     def show_card(
         self,
         card: Card,
+        html: str,
         info: SetInfo,
         theme: Theme,
         *,
-        terms: Sequence[SearchTerm] = (),
-        related: Sequence[tuple[CardSummary, int]] = (),
+        searched: bool = False,
         keep_scroll: bool = False,
-        screen: ScreenEvidence | None = None,
     ) -> None:
-        html = render_card(card, info, theme=theme, terms=terms, related=related, screen=screen)
+        """Show ``card``'s page, ``html`` (rendered by the presenter, which imports the
+        renderer with the first card: :mod:`reader.ui.reading.card_page`) in ``theme``, from
+        ``info``'s set; ``searched``: it highlights a search's matches."""
         self._tag_names = TagNames.of(info)  # a hovered chip is named as it shows
-        self._highlight = theme.highlight.background if terms else None
+        self._highlight = theme.highlight.background if searched else None
         same = keep_scroll and card.id == self._card_id
         self._set_html(html, theme, keep_scroll=same)
         self._card_id = card.id

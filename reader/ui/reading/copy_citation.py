@@ -17,10 +17,10 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument, QTextTable
 
 from reader.cards.catalog import Catalog
-from reader.render.citation import Citation, citation
 from reader.render.located import item_anchor, parse_cite
 
 if TYPE_CHECKING:
+    from reader.render.citation import Citation
     from reader.ui.reading.card_view import CardView
 
 MARKDOWN = "text/markdown"
@@ -83,6 +83,10 @@ def mime_data(cited: Citation) -> QMimeData:
 def copy_pointed(view: CardView, catalog: Catalog | None) -> str:
     """Put the item ``view`` points at (:meth:`CardView.pointed_item`) on the clipboard with
     its citation; what to tell the reader."""
+    # Imported on the first copy (the command's one use of it), not with the window: the
+    # card view imports this module for :func:`item_at` (#17 §4).
+    from reader.render.citation import citation
+
     card_id, item = view.card_id, view.pointed_item()
     card = catalog.card(card_id) if catalog is not None and card_id is not None else None
     cited = citation(card, *item) if card is not None and item is not None else None

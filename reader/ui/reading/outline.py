@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QButtonGroup, QMenu, QStyleOption, QToolButton, QWidget
 
-from reader.render.card import SECTION_LABELS, CardSection
+from reader.render.sections import SECTION_LABELS, CardSection
 from reader.ui.focus import paint_focus
 from reader.ui.reading.card_view import CardView
 
