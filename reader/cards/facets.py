@@ -18,7 +18,7 @@ with the first's result (see :func:`remember_facets`). Pure Python: no Qt here.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -59,14 +59,64 @@ class _Members:
         return out
 
 
+CardNodes = dict[str, tuple[int, ...]]
+
+
+class PackedNodes(Mapping[str, tuple[int, ...]]):
+    """Each card's nodes, unpacked on first use from what unpacks them.
+
+    A warm open decodes the facets from the index's stored state on the window's critical
+    path, and only the tag tree's totals are needed for the first paint: the cards' own
+    nodes (a tuple each, 200,000 numbers for 10,000 cards: 6-9 ms with their memory's page
+    faults) wait until a filter or the loader, once the list is painted, asks. Two threads
+    may both unpack: they make equal dicts, and either is kept.
+    """
+
+    __slots__ = ("_count", "_nodes", "_unpack")
+
+    def __init__(self, count: int, unpack: Callable[[], CardNodes]) -> None:
+        self._count = count
+        self._unpack: Callable[[], CardNodes] | None = unpack
+        self._nodes: CardNodes | None = None
+
+    def unpacked(self) -> CardNodes:
+        nodes = self._nodes
+        if nodes is None:
+            unpack = self._unpack
+            if unpack is None:  # another thread has just unpacked
+                nodes = self._nodes
+                assert nodes is not None
+                return nodes
+            nodes = unpack()
+            if len(nodes) != self._count:
+                raise ValueError("the packed nodes are not one per card")
+            self._nodes, self._unpack = nodes, None
+        return nodes
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, card_id: str) -> tuple[int, ...]:
+        return self.unpacked()[card_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.unpacked())
+
+
+def unpacked(nodes: Mapping[str, tuple[int, ...]]) -> Mapping[str, tuple[int, ...]]:
+    """``nodes`` as a dict, for the loops that look up every card (a dict's lookups are C)."""
+    return nodes.unpacked() if isinstance(nodes, PackedNodes) else nodes
+
+
 @dataclass(frozen=True, slots=True)
 class Facets:
     #: Every node's filter, numbered by position: the tags (parents before children), then
     #: each facet's values in display order.
     filters: tuple[Filter, ...]
     #: For each card, the numbers of the nodes it counts under (a tag counts for its
-    #: ancestors too), so a filter's counts are one Counter over small ints.
-    card_nodes: dict[str, tuple[int, ...]]
+    #: ancestors too), so a filter's counts are one Counter over small ints. A dict, or
+    #: (from the index's stored state) :class:`PackedNodes`.
+    card_nodes: Mapping[str, tuple[int, ...]]
     #: How many cards of the whole set each node counts.
     totals: Counter[int]
     #: Each node's cards, made from ``card_nodes`` on the first :meth:`select` (the tag
@@ -77,7 +127,7 @@ class Facets:
         """How many of ``card_ids`` each node counts."""
         if len(card_ids) == len(self.card_nodes):
             return self.totals  # the whole set: matching ids are distinct and all known
-        nodes = self.card_nodes
+        nodes = unpacked(self.card_nodes)
         return Counter(chain.from_iterable(nodes[i] for i in card_ids if i in nodes))
 
     def tag_counts(self) -> Counter[str]:
@@ -121,7 +171,7 @@ class Facets:
 
     def _invert(self) -> _Members:
         cards: list[list[int]] = [[] for _ in self.filters]
-        for card, nodes in enumerate(self.card_nodes.values()):
+        for card, nodes in enumerate(unpacked(self.card_nodes).values()):
             for n in nodes:
                 cards[n].append(card)
         number = {item: n for n, item in enumerate(self.filters)}
@@ -139,7 +189,7 @@ class Facets:
         of one gone): the nodes are then numbered afresh by :func:`build_facets`.
         """
         number = {item: n for n, item in enumerate(self.filters)}
-        card_nodes = dict(self.card_nodes)
+        card_nodes = dict(unpacked(self.card_nodes))
         totals = self.totals.copy()
         for s in removed:
             totals.subtract(card_nodes.pop(s.id, ()))

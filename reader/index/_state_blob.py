@@ -18,6 +18,7 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 from itertools import accumulate, chain
 from typing import Any, NamedTuple
 
@@ -27,7 +28,7 @@ from reader.cards.catalog import (
     summaries_of_columns,
     summary_columns,
 )
-from reader.cards.facets import Facets
+from reader.cards.facets import CardNodes, Facets, PackedNodes, unpacked
 from reader.cards.filters import Filter, FilterKind
 from reader.cards.model import SetInfo, Topic
 from reader.cards.problems import Problem, Severity
@@ -108,7 +109,7 @@ def _facet_columns(summaries: Sequence[CardSummary], facets: Facets | None) -> F
     kinds = [str(f.kind) for f in facets.filters]
     values = [f.value for f in facets.filters]
     totals = [facets.totals[n] for n in range(len(facets.filters))]
-    nodes = list(map(facets.card_nodes.__getitem__, (s.id for s in summaries)))
+    nodes = list(map(unpacked(facets.card_nodes).__getitem__, (s.id for s in summaries)))
     flat = array(_NODE, chain.from_iterable(nodes)).tobytes()
     return kinds, values, totals, flat, array(_NODE, map(len, nodes)).tobytes()
 
@@ -141,15 +142,25 @@ def _facets(
     flat: bytes,
     counts: bytes,
 ) -> Facets:
-    """The facets :func:`_facet_columns` stored, each card's nodes cut out in C."""
+    """The facets :func:`_facet_columns` stored. The cards' own nodes are only checked
+    here, and cut out (in C) on first use: see :class:`reader.cards.facets.PackedNodes`."""
     filters = tuple(map(Filter, map(FilterKind, kinds), values))
-    numbers = tuple(array(_NODE, flat))
+    numbers = array(_NODE, flat)
     ends = list(accumulate(array(_NODE, counts)))
-    if len(totals) != len(filters) or (ends[-1] if ends else 0) != len(numbers):
+    if (
+        len(totals) != len(filters)
+        or len(ends) != len(ids)
+        or (ends[-1] if ends else 0) != len(numbers)
+    ):
         raise ValueError("the stored facets do not line up")
-    nodes = map(numbers.__getitem__, map(slice, [0, *ends], ends))
     counted = Counter({n: total for n, total in enumerate(totals) if total})
-    return Facets(filters, dict(zip(ids, nodes, strict=True)), counted)
+    return Facets(filters, PackedNodes(len(ids), partial(_card_nodes, ids, numbers, ends)), counted)
+
+
+def _card_nodes(ids: Sequence[str], numbers: array[int], ends: list[int]) -> CardNodes:
+    """Each card's nodes, one tuple each (the ends checked by :func:`_facets`)."""
+    flat = tuple(numbers)
+    return dict(zip(ids, map(flat.__getitem__, map(slice, [0, *ends], ends)), strict=True))
 
 
 def _problem(row: ProblemRow) -> Problem:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.cards.catalog import CardSummary, MemoryCatalog, related
 from reader.cards.dates import PartialDate
-from reader.cards.facets import build_facets
+from reader.cards.facets import Facets, PackedNodes, build_facets
 from reader.cards.filters import FilterKind
 from reader.cards.load import load_set
 from reader.cards.query import Query, tag_ancestors
@@ -151,3 +151,34 @@ def test_the_facets_of_one_tuple_of_summaries_are_built_once(catalog: MemoryCata
     assert build_facets(copy) == first
     as_list = list(summaries)  # a list can change: never answered from before
     assert build_facets(as_list) is not build_facets(as_list)
+
+
+def test_packed_nodes_are_unpacked_once_and_only_for_a_cards_nodes(catalog: MemoryCatalog) -> None:
+    """The index's stored facets keep each card's nodes packed until something needs them:
+    the tag tree's totals and the card count do not, a filter's counts do."""
+    built = build_facets(catalog.summaries())
+    unpacks: list[int] = []
+
+    def unpack() -> dict[str, tuple[int, ...]]:
+        unpacks.append(1)
+        return dict(built.card_nodes)
+
+    packed = Facets(built.filters, PackedNodes(len(built.card_nodes), unpack), built.totals)
+    ids = [s.id for s in catalog.summaries()]
+    assert len(packed.card_nodes) == len(ids)
+    assert packed.counts(ids) == built.totals  # the whole set: the totals, nothing unpacked
+    assert not unpacks
+    assert packed.counts(ids[:3]) == built.counts(ids[:3])
+    assert packed.select(Query(include_tags=("theme",))) == built.select(
+        Query(include_tags=("theme",))
+    )
+    assert list(packed.card_nodes) == ids
+    assert packed == built
+    assert unpacks == [1]
+
+
+def test_packed_nodes_that_are_not_one_per_card_are_refused() -> None:
+    packed = PackedNodes(2, lambda: {"a": (0,)})
+    assert len(packed) == 2
+    with pytest.raises(ValueError, match="one per card"):
+        packed["a"]
