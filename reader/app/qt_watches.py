@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
-from reader.cards.load import is_card_name, is_walked_folder
+from reader.cards.set_walk import is_card_name, is_walked_folder
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.cards.load import is_card_name, is_walked_folder, walk_locations
 from reader.cards.model import SET_FILE
+from reader.cards.set_walk import is_card_name, is_walked_folder, walk_locations
 
 if TYPE_CHECKING:
     from reader.app.folder_events import FolderEvents

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.cards.load import UnreadableFileError, read_limited
+from reader.cards.file_reading import UnreadableFileError, read_limited
 from reader.cards.safe_yaml import Document, YamlError, decode, read_yaml
 from reader.export.atomic import AtomicFile
 

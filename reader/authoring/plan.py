@@ -17,9 +17,10 @@ from typing import Any
 
 from reader.authoring.files import read_text, save_atomically
 from reader.authoring.patch import apply_edits
-from reader.cards.load import UnreadableFileError, find_card_files
+from reader.cards.file_reading import UnreadableFileError
 from reader.cards.model import SET_FILE
 from reader.cards.safe_yaml import YamlError, read_yaml
+from reader.cards.set_walk import find_card_files
 
 
 class PlanConflictError(Exception):

@@ -19,15 +19,11 @@ from pathlib import Path
 from reader.authoring import emit
 from reader.authoring.files import save_atomically
 from reader.cards.card_file import PLACEHOLDER
-from reader.cards.load import (
-    MAX_SOURCE_BYTES,
-    UnreadableFileError,
-    find_card_files,
-    load_set_info,
-    read_limited,
-)
+from reader.cards.file_reading import MAX_SOURCE_BYTES, UnreadableFileError, read_limited
+from reader.cards.load import load_set_info
 from reader.cards.model import ID_PATTERN, SET_FILE
 from reader.cards.safe_yaml import YamlError, decode, read_yaml_bytes
+from reader.cards.set_walk import find_card_files
 
 #: Ids are at most 64 characters; one made from a title keeps a few words of it.
 ID_LENGTH = 48

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from reader.cards.dates import DateError, PartialDate
+from reader.cards.file_reading import YamlError
 from reader.cards.model import (
     Actor,
     Card,
@@ -19,8 +20,9 @@ from reader.cards.model import (
     Source,
     TimelineEvent,
 )
+from reader.cards.positions import PathKey
 from reader.cards.problems import Problem, error, shorten, warning
-from reader.cards.safe_yaml import Document, PathKey, YamlError, read_yaml_bytes
+from reader.cards.safe_yaml import Document, read_yaml_bytes
 from reader.cards.schema import check, field_label, required_fields
 
 #: Quotes are excerpts, not passages; the guide says about 40 words.

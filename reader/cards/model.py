@@ -13,8 +13,8 @@ from enum import Flag, auto
 from pathlib import Path
 
 from reader.cards.dates import PartialDate
+from reader.cards.positions import PathKey, Position, nearest_position
 from reader.cards.problems import Problem
-from reader.cards.safe_yaml import PathKey, Position, nearest_position
 
 CARD_FORMAT = "briefing-card/1"
 SET_FORMAT = "briefing-set/1"

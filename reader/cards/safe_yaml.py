@@ -17,27 +17,40 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from reader.cards.file_reading import MAX_BYTES, YamlError, decode
 from reader.cards.plain_yaml import compose_plain, scan_bytes
+from reader.cards.positions import LINE_BREAK, PathKey, Position, nearest_position, position_at
+
+# What callers of read_yaml handle and address documents by, defined where no parser is
+# imported (reader.cards.file_reading, reader.cards.positions) and offered here with it.
+__all__ = [
+    "MAX_ALIASES",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_EXPANDED_NODES",
+    "Document",
+    "PathKey",
+    "Position",
+    "YamlError",
+    "decode",
+    "read_yaml",
+    "read_yaml_bytes",
+]
 
 # Only the loaders' event methods are used (check_event/get_event): nothing is ever
 # constructed by PyYAML. libyaml's parser is several times faster than the pure-Python one.
 _Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
-MAX_BYTES = 1024 * 1024
 MAX_ALIASES = 100
 MAX_DEPTH = 50
 #: Scalars and containers a document may hold once aliases are expanded (a "billion laughs"
 #: file stays under the alias count but explodes when expanded).
 MAX_EXPANDED_NODES = 100_000
-
-Position = tuple[int, int]
-PathKey = tuple[str | int, ...]
 
 _NULL_PLAIN = frozenset({"", "~", "null", "Null", "NULL"})
 #: Tags a card may spell out explicitly; their values are still read as text.
@@ -45,15 +58,6 @@ _CORE_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary")
 )
-
-
-class YamlError(Exception):
-    """A file that cannot be read as a single YAML document within the limits."""
-
-    def __init__(self, position: Position, message: str) -> None:
-        super().__init__(message)
-        self.position = position
-        self.message = message
 
 
 @dataclass(slots=True)
@@ -75,51 +79,15 @@ class Document:
         return self.value_position(path)
 
 
-def nearest_position(positions: Mapping[PathKey, Position], path: PathKey) -> Position:
-    """The position of ``path``, or of the nearest enclosing node that has one."""
-    while path and path not in positions:
-        path = path[:-1]
-    return positions.get(path, (1, 1))
-
-
-def decode(data: bytes) -> str:
-    """Decode UTF-8 (a BOM is allowed) or say exactly where the first bad byte is."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start].decode("utf-8").removeprefix("\ufeff")
-        line, column = _position_at(before, len(before))
-        byte = data[exc.start]
-        raise YamlError(
-            (line, column),
-            f"the file is not UTF-8 text: byte 0x{byte:02X} at line {line}, column {column} "
-            "cannot be read; save the file with UTF-8 encoding",
-        ) from None
-    return text.removeprefix("\ufeff")
-
-
-def _position_at(text: str, index: int) -> Position:
-    """The 1-based (line, column) of ``text[index]``, with lines counted as YAML counts them
-    (CR, LF, CRLF, NEL, LS, PS), so that it agrees with the parser's own positions."""
-    line, line_start = 1, 0
-    for found in _LINE_BREAK.finditer(text, 0, index):
-        line, line_start = line + 1, found.end()
-    return (line, index - line_start + 1)
-
-
 def _mark(mark: Any) -> Position:
     if mark is None:
         return (1, 1)
     return (int(mark.line) + 1, int(mark.column) + 1)
 
 
-#: What YAML counts as a line break (PyYAML follows YAML 1.1, so NEL, LS and PS count too).
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
 def _within(position: Position, text: str) -> Position:
     """libyaml may place an error at end of input one line past the last: show the last line."""
-    lines = _LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     if position[0] <= len(lines):
         return position
     return (len(lines), len(lines[-1]) + 1)
@@ -135,7 +103,7 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlError:
         # counts bytes for libyaml: locate the character instead, and word it as read_yaml does.
         character = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         index = text.find(character)
-        return _not_allowed(character, _position_at(text, index) if index >= 0 else (1, 1))
+        return _not_allowed(character, position_at(text, index) if index >= 0 else (1, 1))
     return YamlError(_within(_mark(mark), text), f"YAML syntax error: {detail}")
 
 
@@ -331,7 +299,7 @@ def read_yaml(text: str, *, allowed: bool = False, bound: int | None = None) -> 
     """
     bad = None if allowed else _NOT_ALLOWED.search(text)
     if bad:
-        raise _not_allowed(bad.group(), _position_at(text, bad.start()))
+        raise _not_allowed(bad.group(), position_at(text, bad.start()))
     plain = compose_plain(text, MAX_DEPTH, MAX_EXPANDED_NODES, bound)
     if plain is not None:
         return Document(*plain)

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
+from reader.cards.positions import PathKey, Position
 from reader.cards.problems import Problem, Severity, shorten
 from reader.cards.resources import schema
-from reader.cards.safe_yaml import Document, PathKey, Position
+from reader.cards.safe_yaml import Document
 
 if TYPE_CHECKING:
     import jsonschema

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reader.cards.file_reading import YamlError
 from reader.cards.model import ID_PATTERN, SET_FILE, SetInfo, Topic
 from reader.cards.problems import Problem, error, shorten
-from reader.cards.safe_yaml import YamlError, read_yaml_bytes
+from reader.cards.safe_yaml import read_yaml_bytes
 from reader.cards.schema import check
 
 

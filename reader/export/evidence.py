@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from reader.cards.load import UnreadableFileError
+from reader.cards.file_reading import UnreadableFileError
 from reader.cards.model import Card
 from reader.cards.wording import plural
 from reader.export.book import BookRequest

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from reader.cards.catalog import Catalog
-from reader.cards.load import UnreadableFileError
+from reader.cards.file_reading import UnreadableFileError
 from reader.cards.model import SET_FILE
 from reader.verify.sources import find_source_file, source_folders
 

@@ -73,11 +73,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from reader.cards.card_file import parse_card
 from reader.cards.catalog import CardSummary, Catalog
-from reader.cards.set_file import parse_set_file
 from reader.index._build import build
 from reader.index._catalog import IndexCatalog
+from reader.index._parser import parser
 from reader.index._state import StateRow
 from reader.index._store import default_cache_dir
 from reader.index._sync import LEAVE_A_CORE
@@ -120,26 +119,37 @@ _VALID_CARD = (
 )
 
 
+def _import_parser() -> None:
+    """The index's parsing (YAML, fastjsonschema, the card modules), which no index module
+    imports at its top (reader.index._parser)."""
+    parser()
+
+
 def _parse_a_valid_card() -> None:
-    parse_card("a.yaml", _VALID_CARD, frozenset())  # compiles the card's fast validator
+    parser().restore_card("a.yaml", _VALID_CARD, frozenset())  # compiles its fast validator
 
 
 def _import_first(name: str) -> None:
-    """A dependency of jsonschema, imported in a step of its own (a quarter of its import)."""
+    """A module imported in a step of its own: YAML (half the parser's import), or a
+    dependency of jsonschema (a quarter of its import)."""
     with contextlib.suppress(ImportError):  # a later jsonschema may not need it: no matter
         importlib.import_module(name)
 
 
 def _parse_invalid_cards_and_set_files() -> None:
-    parse_card("b.yaml", b"format: briefing-card/1\nid: B\nmore: 1\n", frozenset())
-    parse_set_file(b"format: briefing-set/1\ntitle: t\ntopics: [{key: k}]\n", "t")
-    parse_set_file(b"format: briefing-set/1\nmore: 1\n", "t")
+    parsing = parser()
+    parsing.restore_card("b.yaml", b"format: briefing-card/1\nid: B\nmore: 1\n", frozenset())
+    parsing.parse_set_file(b"format: briefing-set/1\ntitle: t\ntopics: [{key: k}]\n", "t")
+    parsing.parse_set_file(b"format: briefing-set/1\nmore: 1\n", "t")
 
 
 #: :func:`prepare_for_threads` in steps of some 25 ms of CPU at most, for a window that runs
 #: one per turn of its event loop (reader.app.parser_gate): a cold open prepares while the
-#: window shows, and one step of 70 ms would freeze it for that long.
+#: window shows, and one step of 70 ms would freeze it for that long. The window imports none
+#: of the parser before it lists a warm set (#17 §4): these steps import all of it.
 PREPARATION: tuple[Callable[[], None], ...] = (
+    functools.partial(_import_first, "yaml"),
+    _import_parser,
     _parse_a_valid_card,
     functools.partial(_import_first, "attrs"),
     functools.partial(_import_first, "referencing"),

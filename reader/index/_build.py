@@ -18,10 +18,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.cards.load import UnreadableFileError, load_set_info, read_limited, topic_keys
+from reader.cards.assembly import topic_keys
+from reader.cards.file_reading import UnreadableFileError, read_limited
 from reader.cards.model import SET_FILE, SetInfo
 from reader.cards.problems import Problem
 from reader.index._catalog import IndexCatalog
+from reader.index._parser import parser
 from reader.index._rows import FileRow
 from reader.index._state import (
     SaveState,
@@ -270,7 +272,7 @@ class _SetFile:
     def parsed(self) -> tuple[SetInfo, list[Problem]]:
         if self._parsed is None:
             self.gate()
-            self._parsed = load_set_info(self._root)
+            self._parsed = parser().load_set_info(self._root)
         return self._parsed
 
 

@@ -17,20 +17,16 @@ from pathlib import Path
 
 from reader.cards.catalog import SUMMARY_ID, CardProgress, CardSummary, MemoryCatalog
 from reader.cards.facets import Facets, build_facets
-from reader.cards.load import (
-    UnreadableFileError,
-    is_card_name,
-    is_walked_folder,
-    load_set,
-    read_limited,
-)
+from reader.cards.file_reading import UnreadableFileError, read_limited
 from reader.cards.model import SET_FILE, Card, Parts, SetInfo
 from reader.cards.problems import Problem
 from reader.cards.query import Query
+from reader.cards.set_walk import is_card_name, is_walked_folder
 from reader.cards.sorting import sort_keys
 from reader.index._columns import column_of
+from reader.index._parser import parser
 from reader.index._projection import decode as decode_analysis
-from reader.index._rows import content_digest, restore_card, split
+from reader.index._rows import content_digest, split
 from reader.index._search import (
     RANKED_SQL,
     Positions,
@@ -284,7 +280,7 @@ class IndexCatalog:
         key = (rel, content_digest(data), self._topics)
         card = _PARSED.get(key)
         if card is None:
-            card = restore_card(rel, data, self._topics)
+            card = parser().restore_card(rel, data, self._topics)
             if card is not None:
                 _PARSED.put(key, card)
         return card
@@ -396,7 +392,7 @@ class IndexCatalog:
     def _memory(self) -> MemoryCatalog:
         """The index broke under us: answer from a fresh parse rather than fail."""
         if self._fallback is None:
-            self._fallback = MemoryCatalog(load_set(self._root))
+            self._fallback = MemoryCatalog(parser().load_set(self._root))
         return self._fallback
 
 

@@ -1,14 +1,17 @@
 """One card file → one index row: the work that worker processes do during a cold index.
 
-Everything expensive happens here, in the workers: reading, parsing and validating the file and
-folding its words for full-text search. The parent process only writes finished rows, so adding
-cores speeds up the whole build.
+Everything expensive happens in the workers: reading, parsing and validating the file
+(:mod:`reader.index._parse`, which imports the parser) and, here, making its row and folding
+its words for full-text search. The parent process only writes finished rows, so adding cores
+speeds up the whole build. This module imports no parser: the window reads stored rows before
+it has imported one (#17 §4).
 
 How the card itself is kept: it is not. The index keeps the file's digest, and a card shown is
-read from its file and parsed again by :func:`restore_card` (0.5 ms; a pickle of the card would
-restore it in 0.13 ms, but pickling costs 0.13 ms of every card's cold-index time). A copy of
-every file's bytes was a third of the index (33 MB at 10,000 cards); compressed, it cost an
-eighth of each card's parse in the cold index, which has no such slack.
+read from its file and parsed again by :func:`reader.index._parse.restore_card` (0.5 ms; a
+pickle of the card would restore it in 0.13 ms, but pickling costs 0.13 ms of every card's
+cold-index time). A copy of every file's bytes was a third of the index (33 MB at 10,000
+cards); compressed, it cost an eighth of each card's parse in the cold index, which has no such
+slack.
 
 What the index keeps of a card's text is its folded words, compressed with Zstandard (:func:`pack`,
 to two fifths of their size): the full-text index holds no text, and must be told a card's exact
@@ -23,14 +26,11 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import NamedTuple
 
 import zstandard
 
-from reader.cards.card_file import parse_card
 from reader.cards.event_order import first_event
-from reader.cards.load import CardFile, UnreadableFileError, load_card_file, read_limited
 from reader.cards.model import Card
 from reader.cards.problems import Problem
 from reader.cards.query import fold_spaced
@@ -107,29 +107,6 @@ COLUMNS = FileRow._fields[:-1]
 
 def content_digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
-
-
-def parse_file(stamp: FileStamp, topics: frozenset[str] | None) -> FileRow:
-    if stamp.problems is not None:
-        return make_row(stamp, None, None, [])._replace(problems=stamp.problems)
-    card_file = CardFile(Path(stamp.path), stamp.rel)
-    try:
-        data = read_limited(card_file.path)
-    except UnreadableFileError:
-        # load_card_file words the problem; it is the one definition of that message.
-        card, problems = load_card_file(card_file, topics)
-        return make_row(stamp, None, card, problems)
-    card, problems = parse_card(stamp.rel, data, topics)
-    return make_row(stamp, content_digest(data), card, problems)
-
-
-def parse_files(stamps: Sequence[FileStamp], topics: frozenset[str] | None) -> list[FileRow]:
-    """A worker's task: a chunk of files at a time, so that messages stay few and large."""
-    return [parse_file(stamp, topics) for stamp in stamps]
-
-
-def restore_card(rel: str, data: bytes, topics: frozenset[str] | None) -> Card | None:
-    return parse_card(rel, data, topics)[0]
 
 
 #: Separates the items of a list kept in one column: splitting on it is many times faster than

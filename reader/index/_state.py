@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reader.cards.assembly import assemble
 from reader.cards.catalog import (
     CardSummary,
     SummaryRow,
 )
 from reader.cards.dates import PartialDate
 from reader.cards.facets import Facets, known_facets, remember_facets
-from reader.cards.load import assemble
 from reader.cards.model import Actor, Card, SetInfo, Source
 from reader.cards.problems import Problem, Severity
 from reader.cards.sorting import (

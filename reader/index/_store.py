@@ -14,7 +14,6 @@ read while the other writes, and writers take turns instead of failing.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import os
 import sqlite3
 import sys
@@ -22,9 +21,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib.machinery import ModuleSpec, PathFinder
 from pathlib import Path
-
-import yaml
 
 from reader import __version__
 from reader.cards.resources import resources_dir
@@ -37,23 +35,30 @@ PAGE_SIZE = 16384
 BUSY_TIMEOUT_MS = 5000
 #: The modules whose behaviour decides what a card file parses into (and what problems it
 #: has); a change to any of them must invalidate stored results. A test checks that this is
-#: exactly what the row maker imports from the package.
+#: exactly what the row maker (reader.index._parse) imports from the package.
 PARSING_MODULES = (
+    "reader.cards.assembly",
     "reader.cards.card_file",
     "reader.cards.dates",
     "reader.cards.event_order",
+    "reader.cards.file_reading",
     "reader.cards.load",
     "reader.cards.model",
     "reader.cards.plain_yaml",
+    "reader.cards.positions",
     "reader.cards.problems",
     "reader.cards.query",
     "reader.cards.resources",
     "reader.cards.safe_yaml",
     "reader.cards.schema",
     "reader.cards.set_file",
+    "reader.cards.set_walk",
+    "reader.index._parse",
     "reader.index._projection",
     "reader.index._rows",
 )
+#: The reader package's folder, where the parsing modules' sources are read.
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -140,13 +145,49 @@ def fingerprint() -> str:
     """
     digest = hashlib.sha256()
     for name in PARSING_MODULES:
-        digest.update(Path(str(importlib.import_module(name).__file__)).read_bytes())
+        digest.update(_module_source(name).read_bytes())
     for schema in sorted(resources_dir().glob("*.schema.json")):
         digest.update(schema.read_bytes())
-    stamp = f"{SCHEMA_VERSION}|{__version__}|{sys.version}|{yaml.__version__}"
-    stamp += f"|{yaml.__with_libyaml__}|{sqlite3.sqlite_version}|{fts5_available()}"
+    for part in _library_files():
+        digest.update(part)
+    stamp = f"{SCHEMA_VERSION}|{__version__}|{sys.version}"
+    stamp += f"|{sqlite3.sqlite_version}|{fts5_available()}"
     digest.update(stamp.encode())
     return digest.hexdigest()
+
+
+# The sources and libraries are found, not imported: a window lists a warm set from its stored
+# state before it imports the parser (#17 §4), and checks the fingerprint first, on its loader
+# thread, where nothing may be imported (reader.app.loading).
+
+
+def _module_source(name: str) -> Path:
+    """The source file of the module ``name`` of this package (a plain module, not a package)."""
+    return _PACKAGE.joinpath(*name.split(".")[1:]).with_suffix(".py")
+
+
+def _library_files() -> list[bytes]:
+    """What of the libraries decides what a card parses into: PyYAML's ``__init__.py`` (it
+    holds ``__version__``), whether libyaml's extension is there (the C parser that
+    reader.cards.safe_yaml prefers), and fastjsonschema's version file (its validators decide
+    what is valid)."""
+    yaml = PathFinder.find_spec("yaml")
+    libyaml = PathFinder.find_spec("yaml._yaml", yaml.submodule_search_locations) if yaml else None
+    return [
+        _package_file(yaml, "__init__.py"),
+        _package_file(PathFinder.find_spec("fastjsonschema"), "version.py"),
+        b"libyaml" if libyaml is not None else b"no libyaml",
+    ]
+
+
+def _package_file(spec: ModuleSpec | None, name: str) -> bytes:
+    """The file ``name`` beside the module ``spec`` found; empty when there is none."""
+    if spec is None or spec.origin is None:
+        return b""
+    try:
+        return Path(spec.origin).with_name(name).read_bytes()
+    except OSError:
+        return b""
 
 
 @dataclass(frozen=True, slots=True)

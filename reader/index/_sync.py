@@ -22,13 +22,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reader.cards.load import UnreadableFileError, read_limited, walk_locations
+from reader.cards.file_reading import UnreadableFileError, read_limited
+from reader.cards.set_walk import walk_locations
+from reader.index._parser import parser
 from reader.index._rows import (
     COLUMNS,
     FileRow,
     FileStamp,
     content_digest,
-    parse_files,
     problems_json,
     unpack,
 )
@@ -185,7 +186,7 @@ def parse(
     that failed)."""
     if parses_in_process(workers) or len(stamps) < PARALLEL_THRESHOLD:
         for i in range(0, len(stamps), CHUNK):
-            yield parse_files(stamps[i : i + CHUNK], topics)
+            yield parser().parse_files(stamps[i : i + CHUNK], topics)
         return
     tasks = [(chunk, topics) for chunk in _chunks(stamps)]
     if pool is not None:

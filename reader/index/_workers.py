@@ -58,7 +58,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import IO, Any
 
-from reader.index._rows import FileRow, FileStamp, parse_files
+from reader.index._parser import parser
+from reader.index._rows import FileRow, FileStamp
 
 #: How much lower than the app's the workers' CPU priority is.
 NICENESS = 5
@@ -258,14 +259,14 @@ def _dispatch(
                 except (EOFError, OSError, ValueError, TypeError):
                     selector.unregister(worker.stdout)
                     failures.append(worker.failure())
-                    rows = parse_files(*worker.tasks.popleft())
+                    rows = parser().parse_files(*worker.tasks.popleft())
                     pending.extend(worker.tasks)  # a second one: a worker fed next, or here
                     worker.tasks.clear()
                 else:
                     _feed(worker, pending, selector, failures)
                 results.put(rows)
         while pending and not stop.is_set():  # every worker died: finish here
-            results.put(parse_files(*pending.pop()))
+            results.put(parser().parse_files(*pending.pop()))
     except BaseException as exc:  # the consumer re-raises it
         results.put(exc)
     finally:
@@ -343,7 +344,7 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
             files, topics = read_message(stdin)
         except EOFError:
             return
-        rows = parse_files([FileStamp(*f) for f in files], topics)
+        rows = parser().parse_files([FileStamp(*f) for f in files], topics)
         try:
             write_message(stdout, [tuple(row) for row in rows])
         except BrokenPipeError:

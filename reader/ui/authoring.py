@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt
 
 from reader.cards.model import Card
+from reader.cards.positions import PathKey
 from reader.cards.problems import Problem
-from reader.cards.safe_yaml import PathKey
 from reader.ui.commands.conditions import NOT_EDITING
 from reader.ui.draft_offer import DraftOffer
 from reader.ui.reading.file_actions import MESSAGE_MS, FileActions, card_at, field_at

@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         self.sidebar.show_catalog(catalog, tags)
         self.list_pane.model.set_summaries(catalog.summaries(), keys, self.sidebar.model.names)
         self.setWindowTitle(info.title)
+        self.status.name_loading(info.title)
         self.setWindowFilePath(str(catalog.root))
         self.status.show_problems(list(catalog.problems))
 

@@ -3,17 +3,15 @@ copies of one set, or folders called "cards", can be told apart (review #25).
 
 The title is read when the menu opens, a few small files at most, and kept while the set
 file's modification time stays the same. The status bar's "Loading …" line names the set the
-same way as the window opens, so the title is read without the set file's schema check: the
-title does not depend on it (:func:`reader.cards.load.load_set_title`), and the check's
-validator would be compiled before the first paint (~8 ms of a warm open's CPU), where the card
-parser is made ready only after it (#17 §4).
+same way once the card parser is ready, so the title is read without the set file's schema
+check: the title does not depend on it (:func:`reader.cards.load.load_set_title`), and the
+check's validator would be compiled on the UI thread (~8 ms of CPU).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reader.cards.load import load_set_title
 from reader.cards.model import SET_FILE
 
 #: A path longer than this is shortened in its middle.
@@ -30,6 +28,10 @@ def set_title(folder: Path) -> str:
     known = _titles.get(folder)
     if known is not None and known[0] == stamp:
         return known[1]
+    # The YAML parser with it: a window's first paint comes before the parser is imported
+    # (#17 §4), and only this function of the module reads YAML.
+    from reader.cards.load import load_set_title
+
     title = load_set_title(folder)
     _titles[folder] = (stamp, title)
     return title

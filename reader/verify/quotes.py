@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from reader.cards.load import UnreadableFileError, shown_name
+from reader.cards.file_reading import UnreadableFileError
 from reader.cards.model import Card, CardSet
 from reader.cards.problems import Problem, error, warning
+from reader.cards.set_walk import shown_name
 from reader.verify.health import item_checks
 from reader.verify.source_text import SourceText
 from reader.verify.sources import SourceTexts, find_source_file, source_folders

@@ -16,9 +16,14 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from reader.cards.load import MAX_SOURCE_BYTES, UnreadableFileError, read_limited
+from reader.cards.file_reading import (
+    MAX_SOURCE_BYTES,
+    UnreadableFileError,
+    YamlError,
+    decode,
+    read_limited,
+)
 from reader.cards.model import Card, SetInfo
-from reader.cards.safe_yaml import YamlError, decode
 from reader.verify.source_text import SourceText
 
 #: Parsed sources kept in memory; a set rarely has more distinct source texts in use at once.

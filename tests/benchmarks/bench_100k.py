@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.cards.load import find_card_files
+from reader.cards.set_walk import find_card_files
 from reader.index import open_index
 from tests.benchmarks import search, set_views, startup
 from tests.benchmarks.cold_index import floor_seconds

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from reader.cards.load import find_card_files, load_set
+from reader.cards.load import load_set
+from reader.cards.set_walk import find_card_files
 from reader.index import open_index
 from tests.benchmarks.common import Result, alternate
 

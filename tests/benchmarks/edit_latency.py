@@ -27,7 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cards.load import find_card_files
+from reader.cards.set_walk import find_card_files
 from tests.benchmarks.common import Result, child_env, given_or_generated, python, run_child
 
 if TYPE_CHECKING:

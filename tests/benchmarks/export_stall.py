@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cards.load import find_card_files
+from reader.cards.set_walk import find_card_files
 from tests.benchmarks.common import Result, format_table, python, run_child
 from tests.benchmarks.shipped_window import LARGE_CARDS, app_env, run_shipped, wait_until
 

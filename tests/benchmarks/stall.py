@@ -31,7 +31,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from reader.app.loading import INDEX_SOURCES
-from reader.cards.load import find_card_files
+from reader.cards.set_walk import find_card_files
 from reader.ui.main_window import MainWindow, settings_at
 
 root, idle, settle = Path(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cards.load import find_card_files
+from reader.cards.set_walk import find_card_files
 from tests.benchmarks.common import (
     Result,
     during_index_result,

@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-from reader.cards.load import find_card_files
+from reader.cards.set_walk import find_card_files
 from tests.benchmarks.common import given_or_generated
 
 #: Seconds the window runs on after a view's result came, for its first layout and paint.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cards.load import UnreadableFileError, read_limited
+from reader.cards.file_reading import UnreadableFileError, read_limited
 from reader.ui.main_window import MainWindow
 from tests.hostile.conftest import Cli, assert_no_traceback, window_ids, write_cards
 

@@ -18,6 +18,7 @@ from reader.cards.model import SET_FILE
 from reader.cards.query import Query
 from reader.index import LEAVE_A_CORE, IndexCatalog, index_refreshes, index_snapshots, open_index
 from reader.index import _build as builder
+from reader.index import _parse as parsing
 from reader.index import _state as indexstate
 from reader.index import _store as indexdb
 from reader.index import _sync as indexbuild
@@ -46,13 +47,13 @@ def test_real_and_bad_sets_give_the_loaders_problems_and_cards(root: Path, cache
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """From now on, the files the index parses (relative paths), in the order parsed."""
     parsed: list[str] = []
-    original = indexbuild.parse_files
+    original = parsing.parse_files
 
     def counting(stamps, topics):  # type: ignore[no-untyped-def]
         parsed.extend(s.rel for s in stamps)
         return original(stamps, topics)
 
-    monkeypatch.setattr(indexbuild, "parse_files", counting)
+    monkeypatch.setattr(parsing, "parse_files", counting)
     return parsed
 
 

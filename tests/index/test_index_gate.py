@@ -12,7 +12,7 @@ import pytest
 
 from reader.cards.load import load_set_info
 from reader.cards.model import SET_FILE
-from reader.index import IndexCatalog, _build, index_snapshots, open_index
+from reader.index import IndexCatalog, _parse, index_snapshots, open_index
 from tests.index.conftest import assert_agrees
 from tests.support.facet_builds import retitle_a_card
 from tests.support.synthetic import set_file_text
@@ -23,7 +23,7 @@ class Recorder:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.events: list[str] = []
-        monkeypatch.setattr(_build, "load_set_info", self._parse)
+        monkeypatch.setattr(_parse, "load_set_info", self._parse)
 
     def _parse(self, root: Path) -> object:
         self.events.append("set file parsed")

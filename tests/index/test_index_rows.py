@@ -18,6 +18,7 @@ from reader.cards.problems import Problem, Severity
 from reader.cards.query import Query
 from reader.cards.sorting import sort_keys
 from reader.index import _catalog as index_catalog
+from reader.index import _parse as parsing
 from reader.index import open_index
 from reader.index._state import State, _decode_state
 from reader.index._state_blob import Contents, checksum, pack
@@ -28,8 +29,8 @@ from tests.support.synthetic import write_set
 def test_the_fingerprint_covers_every_module_the_row_maker_imports() -> None:
     """A helper the parser starts to use, left off the list, would serve stale cached cards."""
     graph = grimp.build_graph("reader", cache_dir=None)
-    imported = graph.find_upstream_modules("reader.index._rows")
-    assert set(PARSING_MODULES) == {"reader.index._rows", *imported}
+    imported = graph.find_upstream_modules("reader.index._parse")
+    assert set(PARSING_MODULES) == {"reader.index._parse", *imported}
 
 
 SUMMARY = ("an-id", "A title", "A publisher", 2021, 9, None, "report", ("a", "b/c"), "x/y.yaml")
@@ -96,13 +97,13 @@ def test_a_damaged_stored_state_is_refused() -> None:
 def count_card_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """From now on, the cards a catalog parses from the index's stored files (their paths)."""
     parsed: list[str] = []
-    original = index_catalog.restore_card
+    original = parsing.restore_card
 
     def counting(rel: str, data: bytes, topics: frozenset[str] | None) -> Card | None:
         parsed.append(rel)
         return original(rel, data, topics)
 
-    monkeypatch.setattr(index_catalog, "restore_card", counting)
+    monkeypatch.setattr(parsing, "restore_card", counting)
     return parsed
 
 

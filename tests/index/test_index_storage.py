@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import zstandard
 
-from reader.cards.load import find_card_files, load_set
+from reader.cards.load import load_set
 from reader.cards.query import Query
+from reader.cards.set_walk import find_card_files
 from reader.index import open_index
 from reader.index._rows import pack, unpack
 from tests.index.conftest import assert_agrees

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.index import _workers as indexworkers
-from reader.index._rows import FileRow, parse_files
+from reader.index._parse import parse_files
+from reader.index._rows import FileRow
 from reader.index._sync import scan
 from reader.index._workers import MARK, Task, WorkerPool, read_message, write_message
 from tests.support.synthetic import write_set
@@ -82,7 +83,7 @@ def test_every_task_is_answered_once_whatever_the_pipe_holds(
 ONE_TASK = (
     "import sys; sys.path[:] = sys.argv[1:]; "
     "from reader.index._workers import read_message, write_message; "
-    "from reader.index._rows import FileStamp, parse_files; "
+    "from reader.index._parse import parse_files; from reader.index._rows import FileStamp; "
     "files, topics = read_message(sys.stdin.buffer); "
     "rows = parse_files([FileStamp(*f) for f in files], topics); "
     "write_message(sys.stdout.buffer, [tuple(row) for row in rows])"

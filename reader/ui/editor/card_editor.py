@@ -22,7 +22,7 @@ from reader.app.settings import Settings
 from reader.authoring.files import ChangedOnDiskError, read_text, save_atomically
 from reader.authoring.patch import apply_edits
 from reader.cards.catalog import Catalog
-from reader.cards.load import UnreadableFileError
+from reader.cards.file_reading import UnreadableFileError
 from reader.cards.safe_yaml import PathKey, YamlError, read_yaml
 from reader.ui.editor.conflict import CompareDialog, ConflictBar
 from reader.ui.editor.context import EditorContext

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.cards.assembly import topic_keys
 from reader.cards.card_file import parse_card
 from reader.cards.catalog import Catalog
-from reader.cards.load import topic_keys
 from reader.cards.problems import Problem, error
 from reader.cards.safe_yaml import PathKey, YamlError, read_yaml
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from reader.app.settings import Settings
 from reader.cards.catalog import Catalog
 from reader.cards.model import Card
-from reader.cards.safe_yaml import PathKey
+from reader.cards.positions import PathKey
 
 #: How long a status line of these actions stays.
 MESSAGE_MS = 5000

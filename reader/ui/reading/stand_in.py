@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.authoring.files import read_text
 from reader.cards.dates import PartialDate
-from reader.cards.load import UnreadableFileError
+from reader.cards.file_reading import UnreadableFileError
 from reader.cards.model import Card, Source
 from reader.cards.safe_yaml import YamlError, read_yaml
 

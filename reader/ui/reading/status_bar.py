@@ -13,8 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QStatusBar, QStyle, QToolButton, QWidget
 
+from reader.app import parser_gate
 from reader.cards.problems import Problem, count
 from reader.cards.query import Query
+from reader.cards.set_walk import shown_name
 from reader.cards.wording import plural
 from reader.render.tooltips import safe_tooltip
 from reader.ui.labels import PlainLabel
@@ -50,6 +52,8 @@ class StatusBar(QStatusBar):
         self._editing: tuple[str, tuple[Problem, ...]] | None = None
         self._match = ""
         self._shown_count = 0
+        #: The "Loading …" line last shown, which :meth:`name_loading` may name better.
+        self._loading = ""
         for label in (self.filters, self.shown):
             label.setContentsMargins(6, 0, 6, 0)
         self._rule = self._separator()
@@ -88,10 +92,25 @@ class StatusBar(QStatusBar):
             self.clearMessage()
 
     def show_loading(self, folder: str) -> None:
-        """The set by its title, as Open Recent names it: not a (maybe temporary) path."""
+        """The set by its title, as Open Recent names it: not a (maybe temporary) path.
+
+        Until the card parser is ready, by its folder's name: reading the title would import
+        YAML, which a window's first load does only after it has listed a warm set (#17 §4).
+        The set's first catalog then names it (:meth:`name_loading`).
+        """
         path = Path(folder)
-        title = set_title(path) if path.is_dir() else path.name or folder
-        self.showMessage(f"Loading “{title}”…")
+        if parser_gate.READY.is_set() and path.is_dir():
+            title = set_title(path)
+        else:
+            title = shown_name(path.name) or folder
+        self._loading = f"Loading “{title}”…"
+        self.showMessage(self._loading)
+
+    def name_loading(self, title: str) -> None:
+        """A catalog's set title, for the "Loading …" line if it is still shown."""
+        if self._loading and self.currentMessage() == self._loading:
+            self._loading = f"Loading “{title}”…"
+            self.showMessage(self._loading)
 
     def show_failed(self, message: str) -> None:
         self.showMessage(f"Could not load the set: {message}", 15000)

@@ -4,12 +4,15 @@ exclusion's chip unlike an inclusion's (#37)."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
+from reader.app import parser_gate
 from reader.cards.filters import Filter, FilterKind
 from reader.ui.main_window import MainWindow
 from reader.ui.reading.status_bar import StatusBar
@@ -69,9 +72,37 @@ def test_the_status_bar_and_the_chips_name_the_filter_and_the_search_plainly(
     assert status.currentMessage() == "No card matches the search"
 
 
-def test_loading_names_the_set_by_its_title_not_its_path(qtbot: QtBot, card_set: Path) -> None:
+def parser_ready(monkeypatch: pytest.MonkeyPatch, ready: bool) -> None:
+    """As if this process's card parser were made ready (or not yet: a window's first load)."""
+    event = threading.Event()
+    if ready:
+        event.set()
+    monkeypatch.setattr(parser_gate, "READY", event)
+
+
+def test_loading_names_the_set_by_its_title_not_its_path(
+    qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """P9: "Loading /tmp/pytest-of-root/…" said where a copy lay, not which set it was."""
+    parser_ready(monkeypatch, True)
     status = StatusBar()
     qtbot.addWidget(status)
     status.show_loading(str(card_set))
     assert status.currentMessage() == "Loading “Mali, Russia and the West”…"
+
+
+def test_a_first_load_names_the_set_by_its_folder_until_its_catalog_names_it(
+    qtbot: QtBot, card_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the parser is ready the title is not read (it would import YAML before a warm
+    set is listed, #17 §4): the folder's name, then the title the set's catalog gives."""
+    parser_ready(monkeypatch, False)
+    status = StatusBar()
+    qtbot.addWidget(status)
+    status.show_loading(str(card_set))
+    assert status.currentMessage() == f"Loading “{card_set.name}”…"
+    status.name_loading("Mali, Russia and the West")
+    assert status.currentMessage() == "Loading “Mali, Russia and the West”…"
+    status.show_loaded(7, 0.1, None)
+    status.name_loading("Another catalog of the set")  # a later catalog: the load has ended
+    assert status.currentMessage() == "Loaded 7 cards in 0.10 s"
