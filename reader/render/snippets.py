@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from reader.cards.catalog import CardSummary
 from reader.cards.model import Card, SetInfo
 from reader.cards.query import SearchTerm
-from reader.render.highlight import match_spans
 from reader.render.theme import LIGHT
 
 #: About how much text a snippet shows, in characters; room for two short lines in the list.
@@ -45,6 +44,9 @@ def card_hit(
 ) -> Hit:
     """How often ``terms`` match ``card`` as the card view shows it (with ``info``'s topics and
     the ``related`` cards under it), and its first match in its text, in context."""
+    # Imported on the first search, as the renderer is (shown_matches): not with the window.
+    from reader.render.highlight import match_spans
+
     count = shown_matches(card, terms, info, related)
     for raw in list(card.texts())[1:]:  # [0] is the title
         text = unicodedata.normalize("NFC", " ".join(raw.split()))
