@@ -6,7 +6,6 @@ and says in one line how to work headless instead.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import sys
@@ -64,15 +63,15 @@ def run_window(path: Path | None, sources: Path | None = None) -> int:
     # to it) rather than walked again by each one that a 10,000-card catalog sets off while
     # the window opens (30-60 ms of start-up).
     with collections_paused(freeze=True):
-        # The Qt-free layers the window needs come first: PySide6's import hook reads the
-        # source of every module imported after it, to see whether it uses Qt (some 90
-        # modules here, ~15 ms of CPU). The parser is made ready for the loader thread only
-        # once the list is painted (reader.app.parser_gate).
-        for layer in ("reader.index", "reader.render"):
-            importlib.import_module(layer)
-        # Qt is imported only now: `check` and the display test never pay for it.
+        # Qt is imported only now: `check` and the display test never pay for it. The card
+        # parser is made ready for the loader thread once the list is painted
+        # (reader.app.parser_gate).
         import PySide6
         from PySide6.QtCore import QSettings, Qt, QTimer, qVersion
+
+        from reader.ui.feature_scan import skip_feature_scans
+
+        skip_feature_scans()  # before the rest is imported: reader/ui/feature_scan.py
         from PySide6.QtWidgets import QApplication
 
         from reader.app.log import open_held_log
