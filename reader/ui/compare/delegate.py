@@ -43,15 +43,20 @@ PAD_Y = 6
 _CACHE_LIMIT = 2000
 
 
-def draw_document(painter: QPainter, doc: QTextDocument, theme: Theme) -> None:
-    """Draw ``doc`` at the painter's origin with the theme's text colour as the default.
+def paint_context(theme: Theme) -> QAbstractTextDocumentLayout.PaintContext:
+    """What a document is drawn with: the theme's text colour as the default.
 
     ``QTextDocument.drawContents`` takes its default text colour from the application
     palette, which may be light while the theme is dark (or the reverse).
     """
     context = QAbstractTextDocumentLayout.PaintContext()
     context.palette.setColor(QPalette.ColorRole.Text, QColor(theme.text))
-    doc.documentLayout().draw(painter, context)
+    return context
+
+
+def draw_document(painter: QPainter, doc: QTextDocument, theme: Theme) -> None:
+    """Draw ``doc`` at the painter's origin in the theme's text colour (:func:`paint_context`)."""
+    doc.documentLayout().draw(painter, paint_context(theme))
 
 
 class HtmlDelegate(DrawsRows, QStyledItemDelegate):
@@ -67,11 +72,16 @@ class HtmlDelegate(DrawsRows, QStyledItemDelegate):
         self._point_size = 10.0
         self._documents = CellDocuments()
         self._cache: dict[str, QTextDocument] = {}
+        #: Made once a theme, not at each of the thousands of cells a scroll paints.
+        self._context = paint_context(LIGHT)
+        self._rule = QColor(LIGHT.rule)
 
     def set_style(self, theme: Theme, point_size: float) -> None:
         self._theme = theme
         self._point_size = point_size
         self._forget()
+        self._context = paint_context(theme)
+        self._rule = QColor(theme.rule)
 
     def _forget(self) -> None:
         self._cache.clear()
@@ -115,7 +125,7 @@ class HtmlDelegate(DrawsRows, QStyledItemDelegate):
         painter.save()
         painter.setClipRect(rect)
         painter.translate(rect.left() + PAD_X, rect.top() + PAD_Y)
-        draw_document(painter, doc, self._theme)
+        doc.documentLayout().draw(painter, self._context)
         painter.restore()
         if selected:
             painter.save()
@@ -130,7 +140,7 @@ class HtmlDelegate(DrawsRows, QStyledItemDelegate):
             return
         # A faint rule under each row: long cells need a visible boundary.
         painter.save()
-        painter.setPen(QColor(self._theme.rule))
+        painter.setPen(self._rule)
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
 

@@ -77,6 +77,17 @@ SETTLED_MS = 30
 #: Beside a date that gives only its year, in a year that has dated events too.
 YEAR_ONLY = "(year only)"
 
+#: The roles :meth:`TimelineModel.data` answers (as numbers: a role comes as one).
+_ANSWERED = frozenset(
+    (
+        Qt.ItemDataRole.DisplayRole.value,
+        Qt.ItemDataRole.ToolTipRole.value,
+        HtmlRole,
+        CardIdRole,
+        ItemRole,
+    )
+)
+
 
 def _source_html(card: Card) -> str:
     """ "Publisher, date", the date unbroken (as in the card's header)."""
@@ -104,6 +115,9 @@ class TimelineModel(Paged, QAbstractTableModel):
         self._theme = LIGHT
         #: No page is given beyond the first until the view has painted it (see the class).
         self._held = False
+        #: Each cell's HTML by (row, column), made once: the delegate asks for it at every
+        #: measure and paint of the cell, and an event's is rendered Markdown.
+        self._html: dict[tuple[int, int], str] = {}
 
     def set_rows(self, rows: TimelineRows) -> bool:
         """Show ``rows``; False when they only add to the first part shown (no reset: the
@@ -134,6 +148,7 @@ class TimelineModel(Paged, QAbstractTableModel):
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
+        self._html.clear()
         if self._shown:
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, SOURCES))
 
@@ -157,6 +172,7 @@ class TimelineModel(Paged, QAbstractTableModel):
         return not self._held and super().canFetchMore(parent)
 
     def _pick(self) -> None:
+        self._html.clear()
         rows = self._all
         if self._publications:
             self._rows, self._mixed = rows.every, rows.marks.every
@@ -200,6 +216,12 @@ class TimelineModel(Paged, QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == HtmlRole:
+            key = (index.row(), index.column())
+            html = self._html.get(key)
+            if html is None and (cell := self._cell(index)) is not None:
+                html = self._html[key] = self._value(*cell, role)
+            return html
         cell = self._cell(index)
         return None if cell is None else self._value(*cell, role)
 
@@ -213,7 +235,9 @@ class TimelineModel(Paged, QAbstractTableModel):
         # PySide6 iterates a span, though its stubs do not say so.
         roles = [span] if isinstance(span, QModelRoleData) else cast(Iterable[QModelRoleData], span)
         for role_data in roles:
-            role_data.setData(self._value(entry, column, role_data.role()))
+            role = role_data.role()
+            if role in _ANSWERED:  # of the seven, the text alone: the rest stay unset
+                role_data.setData(self._value(entry, column, role))
 
     def _value(self, entry: TimelineEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

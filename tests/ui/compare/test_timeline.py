@@ -10,8 +10,11 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.analysis.timeline import EventKind
 from reader.cards.catalog import MemoryCatalog
+from reader.render.theme import DARK, LIGHT
 from reader.ui.compare import TimelineView, paged
+from reader.ui.compare.roles import HtmlRole
 from reader.ui.compare.timeline import DATE, EVENT, SOURCES
 
 Show = Callable[[QWidget], QWidget]
@@ -105,3 +108,15 @@ def test_a_cells_style_option_comes_from_one_call(
     assert texts[SOURCES] == sources
     # ... came through multiData, not a call into Python a role.
     assert calls == []
+
+
+def test_a_cells_html_follows_the_theme(fifty: tuple[MemoryCatalog, list[str]]) -> None:
+    catalog, ids = fifty
+    view = TimelineView(catalog, ids)
+    model = view.model()
+    row = next(r for r in range(model.rowCount()) if model.entry(r).kind is EventKind.PUBLISHED)
+    index = model.index(row, EVENT)
+    assert LIGHT.accent in str(index.data(HtmlRole))  # a publication, in the accent colour
+    view.set_theme(DARK)
+    assert DARK.accent in str(index.data(HtmlRole))
+    assert LIGHT.accent not in str(index.data(HtmlRole))
