@@ -159,11 +159,15 @@ def facet_repeats(tags: Iterable[str], facet_values: Mapping[str, Iterable[str]]
     and a family whose every tag is such. A tag naming a value no card's field has is kept:
     hiding it would lose what only the tag says."""
     tags = list(tags)
-    values = {family: list(found) for family, found in facet_values.items()}
+    # Each value squashed once, not once per tag: 36 tags against 17 publishers were 635
+    # foldings of each catalog's first tag tree (a tenth of a warm open's list filling).
+    squashed = {family: set(map(_squashed, found)) for family, found in facet_values.items()}
     repeated = {
         t
         for t in tags
-        if "/" in t and facet_value_of(t, values.get(t.split("/")[0], ())) is not None
+        if is_facet_tag(t)
+        and "/" in t
+        and _squashed(t.split("/", 1)[1]) in squashed.get(t.split("/")[0], ())
     }
     for family in FACET_FAMILIES:
         members = [t for t in tags if t.startswith(family + "/")]
