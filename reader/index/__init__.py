@@ -235,10 +235,14 @@ def index_snapshots(
                     # Before the window has it: a benchmark's window (or a person) may close
                     # at once, and the next open should find the facets and sort keys stored.
                     item.store_prepared()
+                stored = stored_first and shown is None
                 yield item
                 shown = item
-                # While the window shows the list, build what its first filter will need.
-                item.facets()
+                if not stored:
+                    # While the window shows the list, build what its first filter will need
+                    # (for the stored catalog, the build does that past its parser gate, once
+                    # the window has painted the list: reader.index._build).
+                    item.facets()
                 item.save_state()  # a reload's, with what the loader patched meanwhile
         elif item.done < item.total and time.monotonic() - last >= SNAPSHOT_SECONDS:
             try:

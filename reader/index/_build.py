@@ -218,6 +218,11 @@ def build(
                     yield shown
             topics = topic_keys(shown.info if shown is not None else set_file.parsed()[0])
             set_file.gate()
+            if shown is not None:
+                # Past the gate a window has painted the list: now what its first filter
+                # needs, each card's nodes (left packed for the first paint) and each node's
+                # cards, not beside that paint or on the window's thread.
+                shown.facets()
             try:
                 steps = _update(root, store, topics, only, workers, written, should_stop)
                 for done, total, rows in steps:

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from reader.cards.facets import PackedNodes, build_facets
-from reader.index import open_index
+from reader.cards.facets import CardNodes, PackedNodes, build_facets
+from reader.index import IndexCatalog, index_snapshots, open_index
+from reader.index import _state_blob as state_blob
 from reader.index._state import State, _decode_state
 from reader.index._state_blob import Contents, checksum, pack
 from reader.index._store import CorruptIndex
@@ -50,3 +51,29 @@ def test_stored_nodes_that_do_not_add_up_are_refused_at_once(tmp_path: Path, cut
     damaged = (*facets[:cut], column[:-4], *facets[cut + 1 :])
     with pytest.raises(CorruptIndex):
         decode(parts, damaged)
+
+
+def test_a_warm_open_unpacks_the_nodes_past_the_gate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's first catalog comes with its nodes packed; the loader unpacks them once
+    the window has painted it (past the gate), before its first filter."""
+    root, cache = tmp_path / "set", tmp_path / "cache"
+    write_set(root, 5, seed=2)
+    for _ in index_snapshots(root, cache_dir=cache):
+        pass  # the state is stored with the facets the window's list needs
+    events: list[str] = []
+    real = state_blob._card_nodes
+
+    def unpack(*args: Any) -> CardNodes:
+        events.append("unpacked")
+        return real(*args)
+
+    monkeypatch.setattr(state_blob, "_card_nodes", unpack)
+    snapshots = index_snapshots(root, cache_dir=cache, before_parse=lambda: events.append("gate"))
+    first = next(snapshots)
+    assert isinstance(first, IndexCatalog)
+    assert events == []
+    for _ in snapshots:
+        pass
+    assert events == ["gate", "unpacked"]
