@@ -32,7 +32,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.app.jobs import JobContext, JobRunner
 from reader.cards.catalog import Catalog
-from reader.cards.load import UnreadableFileError
+from reader.cards.file_reading import UnreadableFileError
 from reader.cards.model import Card, SetInfo
 from reader.cards.problems import Problem
 from reader.ui.reading.citations import citations
