@@ -16,9 +16,8 @@ large set holds the window after its load.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -40,8 +39,10 @@ CHECK_SLICE = 1000
 WATCH_SLICE = 250
 
 
-@dataclass(frozen=True, slots=True)
-class WatchTargets:
+class WatchTargets(NamedTuple):
+    """What a load found to watch. (A named tuple, as the other records the window's start
+    makes: see reader.cards.set_walk.CardFile.)"""
+
     folders: tuple[str, ...]
     files: tuple[str, ...]
     #: When the load that produced these targets started reading (``time.time()``).

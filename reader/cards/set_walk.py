@@ -12,8 +12,8 @@ import errno
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.cards.model import SET_FILE
 from reader.cards.problems import Problem, error, warning
@@ -51,9 +51,12 @@ def is_walked_folder(name: str) -> bool:
     return not name.startswith(".") and name != "__pycache__"
 
 
-@dataclass(frozen=True, slots=True)
-class CardFile:
-    """A candidate card file found by the walk, or something the walk could not take."""
+class CardFile(NamedTuple):
+    """A candidate card file found by the walk, or something the walk could not take.
+
+    A named tuple, not a dataclass: its class is made in a tenth of the time (0.05 against
+    0.45 ms), and the window imports this module before its first paint (#17 §4).
+    """
 
     path: Path
     rel: str

@@ -15,8 +15,8 @@ import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.cards.assembly import topic_keys
 from reader.cards.file_reading import UnreadableFileError, read_limited
@@ -60,9 +60,9 @@ class _StoppedError(Exception):
     """The caller's ``should_stop`` said so: the update ends, keeping what it stored."""
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
-    """Progress of an update: ``done`` of ``total`` files parsed, ``rows`` just stored."""
+class Step(NamedTuple):
+    """Progress of an update: ``done`` of ``total`` files parsed, ``rows`` just stored. (A
+    named tuple, as the other records the window's start makes: reader.cards.set_walk.CardFile.)"""
 
     done: int
     total: int

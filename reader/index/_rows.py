@@ -25,7 +25,6 @@ import json
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import zstandard
@@ -39,13 +38,13 @@ from reader.index._projection import encode as encode_analysis
 _WORDS = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
-class FileStamp:
+class FileStamp(NamedTuple):
     """A card file as the scan saw it, before it was read.
 
     Its stat data, compared as git compares it: a file rewritten with its size and
     modification time put back (``cp -p``, ``rsync -a``, ``tar x``, an editor restoring the
-    times) still gets a new change time, and a copy put in its place a new inode.
+    times) still gets a new change time, and a copy put in its place a new inode. (A named
+    tuple, as the other records the window's start makes: see reader.cards.set_walk.CardFile.)
     """
 
     rel: str

@@ -20,9 +20,9 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib.machinery import ModuleSpec, PathFinder
 from pathlib import Path
+from typing import NamedTuple
 
 from reader import __version__
 from reader.cards.resources import resources_dir
@@ -190,9 +190,10 @@ def _package_file(spec: ModuleSpec | None, name: str) -> bytes:
         return b""
 
 
-@dataclass(frozen=True, slots=True)
-class IndexLocation:
-    """How to connect to an index: a file, or (when no file can be used) a private memory one."""
+class IndexLocation(NamedTuple):
+    """How to connect to an index: a file, or (when no file can be used) a private memory one.
+    (A named tuple, as the other records the window's start makes: see
+    reader.cards.set_walk.CardFile.)"""
 
     uri: str
     path: Path | None

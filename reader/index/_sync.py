@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -57,7 +56,7 @@ def scan(root: Path, on_many: Callable[[], None] | None = None) -> dict[str, Fil
         if problem is not None:
             # What the walk refused (a name that is not text, a folder it cannot list, a link
             # out of the set): nothing is read, its row holds the walk's problem.
-            stamps[rel] = replace(stamps[rel], problems=problems_json([problem]))
+            stamps[rel] = stamps[rel]._replace(problems=problems_json([problem]))
     return stamps
 
 
@@ -100,8 +99,10 @@ _INDEXED_QUERY = "SELECT path, {} FROM files".format(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
+    """The files to parse and the paths to forget. (A named tuple, as the other records the
+    window's start makes: reader.cards.set_walk.CardFile.)"""
+
     parse: list[FileStamp]
     delete: list[str]
 

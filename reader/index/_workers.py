@@ -42,7 +42,6 @@ import collections
 import contextlib
 import fcntl
 import marshal
-import operator
 import os
 import queue
 import select
@@ -54,7 +53,6 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import fields
 from pathlib import Path
 from typing import IO, Any
 
@@ -65,8 +63,6 @@ from reader.index._rows import FileRow, FileStamp
 NICENESS = 5
 
 Task = tuple[list[FileStamp], frozenset[str] | None]
-#: A stamp's fields as a tuple, in C (``dataclasses.astuple`` deep-copies each field in Python).
-_stamp_fields = operator.attrgetter(*(field.name for field in fields(FileStamp)))
 
 #: What a worker runs: its import path comes as its arguments (see the module docstring).
 BOOT = (
@@ -280,7 +276,8 @@ def _feed(
     """Send ``worker`` the next tasks while it can take them."""
     while pending and len(worker.tasks) < 2:
         files, topics = pending[-1]
-        message = frame_message((list(map(_stamp_fields, files)), topics))
+        # The stamps as plain tuples: marshal takes no subclass of one.
+        message = frame_message((list(map(tuple, files)), topics))
         if not worker.can_take(message):
             return
         task = pending.pop()
