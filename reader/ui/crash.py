@@ -12,11 +12,14 @@ behind it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.app.log import install_excepthooks
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 TITLE = "Unexpected problem"
 
@@ -40,6 +43,8 @@ class CrashNotice(QObject):
     def _show(self, text: str) -> None:
         if self.message is not None:
             return
+        from PySide6.QtWidgets import QApplication, QMessageBox  # on first use: reader/ui/lazy.py
+
         box = QMessageBox(QMessageBox.Icon.Warning, TITLE, text, parent=QApplication.activeWindow())
         box.setTextFormat(Qt.TextFormat.PlainText)  # the exception's text is not markup
         box.setAccessibleName(TITLE)

@@ -10,11 +10,13 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QMessageBox
+from PySide6.QtWidgets import QAbstractButton
 
 from reader.app.loading import Snapshot
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from reader.ui.authoring import Authoring
     from reader.ui.editor.drafts import Draft
     from reader.ui.main_window import MainWindow
@@ -60,6 +62,8 @@ class DraftOffer(QObject):
             self.box = None
             return
         draft = self._queue.pop(0)
+        from PySide6.QtWidgets import QMessageBox  # on first use: reader/ui/lazy.py
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Unsaved Edits Found",

@@ -4,6 +4,10 @@ The first window imports only what its first paint needs (#17 §4): a part that 
 large import with it (the PDF export) is held as a :class:`Lazy`, whose maker imports the
 part and builds it on the first call. Makers run on the UI thread, so the import does too
 (imports stay off the worker threads; see :mod:`reader.app.loading`).
+
+A Qt class only a rare path uses (a message box, an input or file dialog) is likewise
+imported where it is used, on first use: PySide6 makes a class's type and enums when a module
+first names it, and those three took 2-6 ms of the warm open before its first paint.
 """
 
 from __future__ import annotations

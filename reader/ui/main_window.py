@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -244,6 +243,8 @@ class MainWindow(QMainWindow):
 
     def choose_set(self) -> None:
         start = str(self.sets.root or self.settings.last_set or Path.home())
+        from PySide6.QtWidgets import QFileDialog  # on first use: reader/ui/lazy.py
+
         folder = QFileDialog.getExistingDirectory(self, "Open Card Set", start)
         if folder:
             self.open_set(Path(folder))

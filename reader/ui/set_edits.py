@@ -19,13 +19,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
 from shiboken6 import Shiboken
 
 from reader.app.jobs import JobContext, JobFailure, JobRunner
 from reader.ui.set_history import SetHistory
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QInputDialog
+
     from reader.authoring.plan import Plan
     from reader.ui.main_window import MainWindow
     from reader.ui.plan_preview import PlanPreview
@@ -174,6 +176,8 @@ class SetEdits(QObject):
 
     def _tell(self, text: str) -> None:
         text = text[:1].upper() + text[1:]
+        from PySide6.QtWidgets import QMessageBox  # on first use: reader/ui/lazy.py
+
         box = QMessageBox(QMessageBox.Icon.Warning, "Briefing Reader", text, parent=self._window)
         box.setObjectName("set-edit-message")
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -208,6 +212,8 @@ class SetEdits(QObject):
         self, title: str, label: str, value: str, choices: list[str] | None = None
     ) -> QInputDialog:
         """A one-line question, open (not blocking); ``textValueSelected`` gives the answer."""
+        from PySide6.QtWidgets import QInputDialog  # on first use: reader/ui/lazy.py
+
         dialog = QInputDialog(self._window)
         dialog.setObjectName("set-edit-input")
         dialog.setWindowTitle(title)

@@ -8,15 +8,19 @@ that offers the built-in editor and the path, never silence (UX review, finding 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from reader.app.settings import Settings
 from reader.cards.catalog import Catalog
 from reader.cards.model import Card
 from reader.cards.positions import PathKey
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 #: How long a status line of these actions stays.
 MESSAGE_MS = 5000
@@ -88,6 +92,8 @@ class FileActions(QObject):
         return f"no application is set to open {path.suffix or 'these'} files"
 
     def _offer_built_in(self, path: Path, line: int, why: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # on first use: reader/ui/lazy.py
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Cannot Open the File",

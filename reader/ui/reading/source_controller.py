@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QSplitter, QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from reader.app.session import ReaderSession
 from reader.app.settings import Settings
@@ -225,6 +225,8 @@ class SourceController(QObject):
     def locate(self) -> None:
         """Ask for the folder that holds the set's source texts; remembered for the set."""
         start = self.evidence.chosen_folder() or Path.home()
+        from PySide6.QtWidgets import QFileDialog  # on first use: reader/ui/lazy.py
+
         folder = QFileDialog.getExistingDirectory(
             self._window, "Locate the Source Texts", str(start)
         )
