@@ -7,7 +7,8 @@ going without documentation; the set's own description (light Markdown) follows.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 from urllib.parse import quote, unquote
 
 from reader.cards.model import SetInfo
@@ -34,12 +35,12 @@ def topic_of(command: str) -> str | None:
     return unquote(command.removeprefix(TOPIC_COMMAND)) or None
 
 
-@dataclass(frozen=True, slots=True)
-class EvidenceTotals:
+class EvidenceTotals(NamedTuple):
     """How many points, quotes and recommendations of the set carry each health mark, and
-    for how many cards a source text was found; ``done`` is false while they are counted."""
+    for how many cards a source text was found; ``done`` is false while they are counted (a
+    named tuple, made as the window starts: see :class:`reader.render.sections.CardSection`)."""
 
-    marks: Mapping[Mark, int] = field(default_factory=dict)
+    marks: Mapping[Mark, int] = MappingProxyType({})
     found: int = 0
     cards: int = 0
     done: bool = True

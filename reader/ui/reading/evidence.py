@@ -19,9 +19,8 @@ sources' folders asked for. A large set's first paint, its overview, needs none 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -42,10 +41,10 @@ if TYPE_CHECKING:
 SCAN_ANY_SET = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class CardEvidence:
+class CardEvidence(NamedTuple):
     """What the window knows of one card's source: its status, and once checked, the parsed
-    text, each item's health and the card's citations of it."""
+    text, each item's health and the card's citations of it (a named tuple, made as the
+    window starts: see :class:`reader.render.sections.CardSection`)."""
 
     card: Card
     status: SourceStatus
