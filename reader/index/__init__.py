@@ -100,13 +100,14 @@ def prepare_for_threads() -> None:
 
     A process that drives the index from worker threads (the window) calls this before they
     parse: PySide6 replaces ``__import__`` with a hook that is not thread-safe (see
-    :mod:`reader.app.loading`), and the parser imports on first use — it compiles the fast
-    validators, and imports jsonschema to word an invalid card's problems. Afterwards
-    nothing the index does imports (tests/index/test_index_threads.py checks all of it). What
-    comes before the first parse of :func:`index_snapshots` (its ``before_parse``) imports
-    nothing without it, so the window lists a set first and prepares after (60-80 ms of CPU,
-    in the :data:`PREPARATION` steps). A command-line run has no threads to prepare for and
-    skips the cost.
+    :mod:`reader.app.loading`), and the parser imports on first use — YAML and the parsing
+    modules themselves (:mod:`reader.index._parser`), the fast validators it compiles, and
+    jsonschema to word an invalid card's problems. Afterwards nothing the index does imports
+    (tests/index/test_index_threads.py checks all of it). What comes before the first parse
+    of :func:`index_snapshots` (its ``before_parse``) imports nothing without it, so the
+    window lists a set first and prepares after (some 100 ms of CPU, in the
+    :data:`PREPARATION` steps). A command-line run has no threads to prepare for: it imports
+    the parser at its first parse.
     """
     for step in PREPARATION:
         step()
