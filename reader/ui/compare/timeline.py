@@ -99,11 +99,12 @@ class TimelineModel(Paged, QAbstractTableModel):
     """Events in date order, given to the view a page at a time (:mod:`.paged`).
 
     After a reset the model is *held*: it gives no further page until the view has painted
-    the first (:meth:`release`). Qt asked for two more pages in the very turn that laid out
-    and painted the first one, measuring the last screenful of each page given (a rich-text
-    document per cell): that turn froze the window for 25-47 ms at 10,000 cards, most of
-    it Python in the delegate. Held, the first paint is a turn of its own and each further
-    page another.
+    the first (:meth:`release`). Qt's tree view asks for a page each time it lays the rows
+    out, whether or not the last row is on screen, and then measures the last screenful of
+    rows for its scroll bar (a rich-text document per cell): the turn that laid out and
+    painted the first part of a 10,000-card timeline took two more pages so, and froze the
+    window for 25-47 ms, most of it Python in the delegate. Held, the first paint is a turn
+    of its own and each further page another.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
