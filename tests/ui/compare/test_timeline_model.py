@@ -15,7 +15,7 @@ from reader.cards.catalog import MemoryCatalog
 from reader.render.theme import DARK, LIGHT
 from reader.ui.compare import TimelineView, paged
 from reader.ui.compare.roles import HtmlRole
-from reader.ui.compare.timeline import DATE, EVENT, SOURCES
+from reader.ui.compare.timeline_model import DATE, EVENT, SOURCES
 
 Show = Callable[[QWidget], QWidget]
 
