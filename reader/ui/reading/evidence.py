@@ -1,7 +1,7 @@
 """The open set's source texts, for the window: where each card's source is, its parsed text,
 its items' health and citations, and the set's health totals and findings.
 
-Where a source is (:meth:`Evidence.status`) is a few ``stat`` calls and is answered at once.
+Where a card's source is, a few ``stat`` calls, is answered at once (:meth:`Evidence.lookup`).
 Everything that reads a source runs off the UI thread (:mod:`reader.ui.reading.source_checks`):
 the open card's check (:meth:`Evidence.lookup`; the card shows at once with its source's
 status and gains its marks with :attr:`Evidence.checked`), and the whole set's
@@ -160,9 +160,6 @@ class Evidence(QObject):
         return checks is not None and checks.scanning
 
     # -- one card -------------------------------------------------------------------------
-
-    def status(self, card: Card) -> SourceStatus:
-        return self._checks().status(card, self.folders())
 
     def lookup(self, card: Card) -> CardEvidence:
         """What is known of ``card``'s source now; when it still has to be read and checked,

@@ -174,10 +174,6 @@ class SourceChecks(QObject):
         """Where a set's source texts are looked for (:func:`source_folders`)."""
         return source_folders(root, info, chosen)
 
-    @staticmethod
-    def status(card: Card, folders: Sequence[Path]) -> SourceStatus:
-        return source_status(card, list(folders))
-
     # -- the set ----------------------------------------------------------------------------
 
     def forget(self, *, scan_too: bool) -> None:
@@ -218,7 +214,7 @@ class SourceChecks(QObject):
     def lookup(self, card: Card, folders: list[Path]) -> CardEvidence:
         """What is known of ``card``'s source now; when it still has to be read and checked,
         that starts in the background and :attr:`checked` follows."""
-        status = self.status(card, folders)
+        status = source_status(card, folders)
         stamp = _stamp(status.path)
         cached = self._cache.get(card.id)
         if cached is not None and cached[:3] == (card, stamp, folders):
