@@ -116,6 +116,7 @@ class TimelineView(SetWideView):
         self._release.setSingleShot(True)
         self._release.setInterval(0)
         self._release.timeout.connect(self._give_more)
+        self._model.wanted = self._at_end
         #: Show Publications: declared in the command table, acting on this view.
         self.commands = CommandActions(self, TIMELINE_COMMANDS)
         self.commands.bind(self)
@@ -181,6 +182,11 @@ class TimelineView(SetWideView):
             if self._model.held:
                 self._release.start()
         return super().eventFilter(watched, event)
+
+    def _at_end(self) -> bool:
+        """Whether the last row given is on screen: the scroll bar (a row a step) at its end."""
+        bar = self._table.verticalScrollBar()
+        return bar.value() >= bar.maximum()
 
     def _give_more(self) -> None:
         """The first page is painted: further pages as the view wants them, from the next

@@ -8,7 +8,7 @@ them in the turn that shows its first screenful (#17 §2).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 from PySide6.QtCore import (
@@ -69,7 +69,8 @@ class TimelineModel(Paged, QAbstractTableModel):
     rows for its scroll bar (a rich-text document per cell): the turn that laid out and
     painted the first part of a 10,000-card timeline took two more pages so, and froze the
     window for 25-47 ms, most of it Python in the delegate. Held, the first paint is a turn
-    of its own and each further page another.
+    of its own and each further page another. Later layouts (a column resized, the scroll bar
+    shown) get no page either unless the view :attr:`wanted` one: its last row is on screen.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -81,6 +82,9 @@ class TimelineModel(Paged, QAbstractTableModel):
         self._theme = LIGHT
         #: No page is given beyond the first until the view has painted it (see the class).
         self._held = False
+        #: Whether the view wants more rows now (its last row given on screen): set by the view,
+        #: whose layouts ask for a page whether or not (see the class).
+        self.wanted: Callable[[], bool] = lambda: True
         #: Each cell's HTML by (row, column), made once: the delegate asks for it at every
         #: measure and paint of the cell, and an event's is rendered Markdown.
         self._html: dict[tuple[int, int], str] = {}
@@ -135,7 +139,7 @@ class TimelineModel(Paged, QAbstractTableModel):
         self._held = False
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not self._held and super().canFetchMore(parent)
+        return not self._held and self.wanted() and super().canFetchMore(parent)
 
     def _pick(self) -> None:
         self._html.clear()

@@ -63,6 +63,14 @@ def test_a_reset_paints_its_first_page_before_giving_more(
     entries = model.entries()
     assert shown < len(entries)
     assert [model.entry(r) for r in range(shown)] == list(entries[:shown])  # every event, in order
+    # A layout with the last row off screen (the view narrowed: rows rewrap) takes no page.
+    qtbot.waitUntil(lambda: view.table().verticalScrollBar().maximum() > 0)
+    shown = model.rowCount()
+    laid_out = RowsAtPaint(view)
+    view.resize(view.width() - 200, view.height())
+    qtbot.waitUntil(lambda: len(laid_out.rows) > 0)
+    view.table().doItemsLayout()  # as a column's resize does (TimelineView's row heights)
+    assert model.rowCount() == shown
     # Publications off: a reset, held again until painted; the rows are the events alone.
     view.set_show_publications(False)
     assert model.held
