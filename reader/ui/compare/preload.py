@@ -5,19 +5,17 @@ are no part of its first paint. Imported by the first view's command instead, th
 third of its freeze (20-35 ms of 60-100 at 10,000 cards), and making the view another (see
 :mod:`.making`). :class:`ViewPreload` imports them
 :data:`IDLE_MS` after the workspace is given its last catalog, one module per turn of the
-event loop, so that no turn holds the window for long; a command given sooner imports its
-own view's module as before. Imports run on the UI thread (never on a job's; see
-:mod:`reader.app.loading`).
+event loop (:mod:`reader.ui.idle_steps`), so that no turn holds the window for long; a command
+given sooner imports its own view's module as before.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
-from functools import partial
-from importlib import import_module
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
+
+from reader.ui.idle_steps import IdleSteps, imports
 
 #: The views' modules, the most asked for first.
 VIEW_MODULES = (
@@ -32,7 +30,7 @@ VIEW_MODULES = (
 IDLE_MS = 1200
 
 
-class ViewPreload(QObject):
+class ViewPreload(IdleSteps):
     """Imports :data:`VIEW_MODULES`, then runs ``then`` (making views ahead: see
     :mod:`.making`), one step per turn of the event loop, once, :data:`IDLE_MS` after the
     last :meth:`start` before the first step."""
@@ -40,31 +38,4 @@ class ViewPreload(QObject):
     def __init__(
         self, parent: QObject | None = None, then: Sequence[Callable[[], None]] = ()
     ) -> None:
-        super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._next)
-        imports = [partial(import_module, n) for n in VIEW_MODULES if n not in sys.modules]
-        self._left: list[Callable[[], object]] = [*imports, *then]
-        self._begun = False
-
-    def start(self) -> None:
-        """Begin the wait, or begin it again (each catalog of a set being loaded puts the
-        work off); once the work has begun, nothing."""
-        if self._left and not self._begun:
-            self._timer.start(IDLE_MS)
-
-    @property
-    def done(self) -> bool:
-        return not self._left
-
-    @property
-    def pending(self) -> bool:
-        """Started, and modules are left to import."""
-        return self._timer.isActive()
-
-    def _next(self) -> None:
-        self._begun = True
-        self._left.pop(0)()
-        if self._left:
-            self._timer.start(0)  # the next at the next turn: events waiting go first
+        super().__init__([*imports(VIEW_MODULES), *then], IDLE_MS, parent)

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.cards.catalog import MemoryCatalog
+from reader.ui import idle_steps
 from reader.ui.compare import preload
 from reader.ui.compare import workspace as workspace_module
 from reader.ui.compare.making import make_view
@@ -21,7 +22,7 @@ def test_the_views_modules_load_after_the_first_catalog_one_at_a_time(
     qtbot: QtBot, shipped: MemoryCatalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     loaded: list[str] = []
-    monkeypatch.setattr(preload, "import_module", loaded.append)
+    monkeypatch.setattr(idle_steps, "import_module", loaded.append)
     monkeypatch.setattr(preload, "VIEW_MODULES", ("views.first", "views.second"))
     monkeypatch.setattr(preload, "IDLE_MS", 20)
     workspace = ComparisonWorkspace()
