@@ -58,6 +58,8 @@ WINDOW = r"""
 import sys, tempfile
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
+from reader.ui.feature_scan import skip_feature_scans
+skip_feature_scans()  # as the app's start does (reader.ui.app.run_window)
 app = QApplication([])
 from reader.app.loading import INDEX_SOURCES
 from reader.ui.main_window import MainWindow, settings_at
