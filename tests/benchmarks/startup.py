@@ -41,6 +41,9 @@ from tests.benchmarks.common import (
 
 RUNS = 5
 TIMEOUT = 60.0
+#: The warm open's goal, as a ratio to the bare window: #17's (the index's issue, #7, had
+#: asked 2.5, which its closing note found out of reach; #17 set 3 for the whole start).
+GOAL_RATIO = 3.0
 
 BARE = r"""
 import os
@@ -91,7 +94,9 @@ def _measure(
     floor_s = min(r.seconds for r in floors)
     name = f"2{label}. warm open to a listed window, {cards:,} cards"
     if any(r.returncode != 0 or "listed" not in r.stdout for r in products):
-        return [Result(name, "s", None, floor_s, "ratio", 2.5, notes="the list was never filled")]
+        return [
+            Result(name, "s", None, floor_s, "ratio", GOAL_RATIO, notes="the list was never filled")
+        ]
     floor_mb = max(r.max_rss_mb for r in floors)
     product_mb = max(r.max_rss_mb for r in products)
     return [
@@ -101,7 +106,7 @@ def _measure(
             min(r.seconds for r in products),
             floor_s,
             "ratio",
-            2.5,
+            GOAL_RATIO,
             notes=(
                 f"best of {runs} alternating runs (medians "
                 f"{statistics.median(r.seconds for r in products):.3f} vs "
