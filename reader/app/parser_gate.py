@@ -4,7 +4,8 @@ The parser imports on first use (it compiles its validators, and imports jsonsch
 an invalid card's problems), and a worker thread must not import: PySide6 replaces
 ``__import__`` with a hook that is not thread-safe (see :mod:`reader.app.loading`).
 :func:`reader.index.prepare_for_threads` does all of it at once, on the thread that calls
-it: 60-70 ms of CPU, which used to come before the window's first paint.
+it: some 100 ms of CPU (YAML's and the card modules' imports included), which used to come
+before the window's first paint.
 
 It now comes after: the window's loader lists a warm set from the index's stored state
 without parsing anything, then waits at the gate (:meth:`ParserGate.wait`, cancellably)

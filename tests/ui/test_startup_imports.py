@@ -103,6 +103,7 @@ LAZY = (
     "reader.ui.compare.matrix",
     "reader.ui.compare.ledger",
     "reader.ui.compare.timeline",
+    "reader.ui.compare.timeline_model",
     "reader.ui.editor.card_editor",
     "reader.ui.editor.form",
     "reader.ui.help.about",
