@@ -6,7 +6,7 @@ otherwise leave one step per keystroke, so consecutive search edits merge into o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,8 +15,7 @@ from reader.cards.query import Query
 MAX_STEPS = 200
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     query: Query
     card_id: str | None
     #: The comparison view the reader left from this step for a card (its name, "matrix"…),

@@ -28,6 +28,7 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -52,8 +53,7 @@ CatalogRefresh = Callable[[Path, Catalog | None, Changes], Iterator[Catalog]]
 StopCheck = Callable[[], bool]
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogSources:
+class CatalogSources(NamedTuple):
     """Where catalogs come from: on opening a set, and on reloading the one shown.
 
     They differ for the persistent index: opening shows the stored catalog at once, while a
@@ -131,8 +131,7 @@ def _deliver(context: JobContext, snapshot: Snapshot, *, wait: bool) -> None:
         context.checkpoint()  # a newer load or a closed window: its results never arrive
 
 
-@dataclass(frozen=True, slots=True)
-class Reload:
+class Reload(NamedTuple):
     """A load of the set on show, after ``changed`` (None: unknown, check every file)."""
 
     changed: Changes = None

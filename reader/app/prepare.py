@@ -12,7 +12,7 @@ derived (see :mod:`reader.index._state`). Pure Python: no Qt here.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.cards.catalog import SUMMARY_ID, CardSummary
 from reader.cards.facets import Facets, build_facets, remember_facets
@@ -28,8 +28,7 @@ from reader.cards.sorting import (
 PATCH_LIMIT = 500
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
+class Prepared(NamedTuple):
     """What the views derive from a catalog that takes time for a large set."""
 
     #: The tag browser's nodes and counts.

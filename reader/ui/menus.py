@@ -8,8 +8,8 @@ the commands of the comparison view on screen, while it is open.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -37,8 +37,7 @@ TOOLBAR = (
 )
 
 
-@dataclass
-class Menus:
+class Menus(NamedTuple):
     file: QMenu
     recent: QMenu
     edit: QMenu

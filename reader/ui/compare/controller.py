@@ -19,7 +19,6 @@ so Back shows that view again, on the tab it was on, and Forward the card.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -211,7 +210,7 @@ class ComparisonController(QObject):
         step = self._session.history.current
         if step is not None and step.view is not None and not self._drilling:
             # Left for reading (Escape…), not for a card: Back no longer returns to the view.
-            self._session.history.replace_current(replace(step, view=None))
+            self._session.history.replace_current(step._replace(view=None))
         if not self.comparing:
             return
         keep_focus(self._content, self.page)
@@ -352,7 +351,7 @@ class ComparisonController(QObject):
         history = self._session.history
         here, kind = history.current, self.workspace.current_kind()
         if here is not None and kind is not None and self.comparing:
-            history.replace_current(replace(here, view=kind.value))
+            history.replace_current(here._replace(view=kind.value))
         self._drilling = True
         try:
             self.item_chosen.emit(card_id, field, index)

@@ -14,9 +14,8 @@ a proxy that neither sorts nor filters (:class:`CardListModel`), for its layout'
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -65,8 +64,7 @@ class SortOrder(StrEnum):
     PUBLISHER = "publisher"
 
 
-@dataclass(frozen=True, slots=True)
-class SortChoice:
+class SortChoice(NamedTuple):
     key: SortOrder
     label: str
     column: int

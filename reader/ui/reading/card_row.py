@@ -11,7 +11,7 @@ filter or width, and at tens of thousands of rows that is felt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -162,8 +162,7 @@ def _laid_out(text: str, font: QFont, width: int, spans: Spans, offset: int) -> 
     return layout
 
 
-@dataclass(frozen=True, slots=True)
-class _Fonts:
+class _Fonts(NamedTuple):
     title: QFont
     base: QFont
     small: QFont
@@ -179,8 +178,7 @@ class _Fonts:
         return cls(title, base, small, *spacings)
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
+class _Row(NamedTuple):
     """What one row shows at one width."""
 
     title: list[str]
