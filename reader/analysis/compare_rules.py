@@ -7,7 +7,7 @@ should not import the comparison before a comparison view is first made (#17 §4
 
 from __future__ import annotations
 
-from reader.cards.model import SetInfo
+from reader.cards.set_info import SetInfo
 
 MIN_COMPARE = 2
 #: More columns than this no longer fit side by side; the topic matrix takes any number.

@@ -7,14 +7,17 @@ the chips, the card view and back/forward cannot disagree. It knows nothing abou
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.app.history import History, Step
 from reader.cards.catalog import SUMMARY_ID, CardSummary, Catalog, related
-from reader.cards.model import Card
 from reader.cards.query import Query, SearchTerm
 from reader.render.snippets import Hit, card_hit
+
+if TYPE_CHECKING:
+    from reader.cards.model import Card
 
 
 class ReaderSession(QObject):

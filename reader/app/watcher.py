@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.cards.model import SET_FILE
+from reader.cards.set_info import SET_FILE
 from reader.cards.set_walk import is_card_name, is_walked_folder, walk_locations
 
 if TYPE_CHECKING:

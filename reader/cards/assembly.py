@@ -14,12 +14,6 @@ from reader.cards.model import SET_FILE, Card, CardSet, SetInfo
 from reader.cards.problems import Problem, error, warning
 
 
-def topic_keys(info: SetInfo) -> frozenset[str] | None:
-    """The topic keys a card's perspectives are checked against: None for a set without a set
-    file, where any topic goes."""
-    return frozenset(t.key for t in info.topics) if info.has_file else None
-
-
 def assemble(root: Path, info: SetInfo, loaded: list[Card], problems: list[Problem]) -> CardSet:
     """Cross-file checks (duplicate ids, unused aliases) and the final, sorted set."""
     cards: list[Card] = []

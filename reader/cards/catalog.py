@@ -13,12 +13,16 @@ import heapq
 import operator
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reader.cards.dates import PartialDate
-from reader.cards.model import Card, CardSet, Parts, SetInfo
+from reader.cards.parts import Parts
 from reader.cards.problems import Problem
 from reader.cards.query import Query, words
+from reader.cards.set_info import SetInfo
+
+if TYPE_CHECKING:
+    from reader.cards.model import Card, CardSet
 
 #: Told (cards loaded, cards asked for) while many cards load; may raise to stop the loading.
 CardProgress = Callable[[int, int], None]

@@ -9,10 +9,12 @@ reading the cards' timelines (:class:`EventOrdered`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from reader.cards.dates import PartialDate
-from reader.cards.model import Card
+
+if TYPE_CHECKING:
+    from reader.cards.model import Card
 
 
 def date_number(date: PartialDate) -> int:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.cards.assembly import assemble, topic_keys
+from reader.cards.assembly import assemble
 from reader.cards.card_file import parse_card
 from reader.cards.file_reading import UnreadableFileError, YamlError, read_limited
-from reader.cards.model import SET_FILE, Card, CardSet, SetInfo
+from reader.cards.model import Card, CardSet
 from reader.cards.problems import Problem, error
 from reader.cards.safe_yaml import read_yaml_bytes
 from reader.cards.set_file import parse_set_file, title_of
+from reader.cards.set_info import SET_FILE, SetInfo, topic_keys
 from reader.cards.set_walk import CardFile, shown_name, walk_set
 
 

@@ -1,7 +1,10 @@
 """The card model: typed, immutable objects made from validated card and set files.
 
 Only the loader builds these, and only from data the schema has accepted, so the rest of the
-program can rely on every required field being present and well-formed.
+program can rely on every required field being present and well-formed. What a set file
+declares (:mod:`reader.cards.set_info`) and :class:`Parts` (:mod:`reader.cards.parts`) live
+apart, and are named here too: a window's warm open needs them, not the cards' eleven
+classes (~10 ms to make), which come with the parser (#17 §4).
 """
 
 from __future__ import annotations
@@ -9,16 +12,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import Flag, auto
 from pathlib import Path
 
 from reader.cards.dates import PartialDate
+from reader.cards.parts import Parts
 from reader.cards.positions import PathKey, Position, nearest_position
 from reader.cards.problems import Problem
+from reader.cards.set_info import SET_FILE, SET_FORMAT, SetInfo, Topic
+
+__all__ = [
+    "CARD_FORMAT",
+    "ID_PATTERN",
+    "KINDS",
+    "SET_FILE",
+    "SET_FORMAT",
+    "Actor",
+    "Card",
+    "CardSet",
+    "Parts",
+    "Perspective",
+    "Point",
+    "Quote",
+    "Recommendation",
+    "SetInfo",
+    "Source",
+    "TimelineEvent",
+    "Topic",
+]
 
 CARD_FORMAT = "briefing-card/1"
-SET_FORMAT = "briefing-set/1"
-SET_FILE = "cardset.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 KINDS = ("analysis", "report", "news", "opinion", "brief", "other")
 
@@ -75,18 +97,6 @@ class Quote:
     where: str | None = None
 
 
-class Parts(Flag):
-    """Which lists of a card a set-wide analysis reads, beyond its id, title, path, source and
-    tags (``Catalog.analysed``): the index decodes only those."""
-
-    PERSPECTIVES = auto()
-    RECOMMENDATIONS = auto()
-    TIMELINE = auto()
-    QUOTES = auto()
-    ACTORS = auto()
-    ALL = PERSPECTIVES | RECOMMENDATIONS | TIMELINE | QUOTES | ACTORS
-
-
 @dataclass(frozen=True, slots=True)
 class Card:
     id: str
@@ -132,36 +142,6 @@ class Card:
         for quote in self.quotes:
             yield quote.text
         yield from self.tags
-
-
-@dataclass(frozen=True, slots=True)
-class Topic:
-    key: str
-    label: str
-    question: str
-
-
-@dataclass(frozen=True, slots=True)
-class SetInfo:
-    """What the optional ``cardset.yaml`` declares (or the defaults without one)."""
-
-    title: str
-    description: str | None = None
-    topics: tuple[Topic, ...] = ()
-    tag_descriptions: Mapping[str, str] = field(default_factory=dict)
-    #: Canonical actor name -> the other names cards use for it (for grouping addressees).
-    actor_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    has_file: bool = False
-    positions: Mapping[PathKey, Position] = field(default_factory=dict, compare=False, repr=False)
-    #: The set's sources folder (``sources:``), relative to the set folder and checked to stay
-    #: inside it; None when the set names none, or names one outside it.
-    sources: str | None = None
-
-    def position(self, *path: str | int) -> Position:
-        return nearest_position(self.positions, tuple(path))
-
-    def topic(self, key: str) -> Topic | None:
-        return next((t for t in self.topics if t.key == key), None)
 
 
 @dataclass(frozen=True, slots=True)

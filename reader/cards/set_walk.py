@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from reader.cards.model import SET_FILE
 from reader.cards.problems import Problem, error, warning
+from reader.cards.set_info import SET_FILE
 
 CARD_SUFFIXES = (".yaml", ".yml")
 #: What ``os.walk``/``os.scandir`` make of bytes in a name that are not UTF-8.

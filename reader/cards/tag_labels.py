@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from reader.cards.model import SetInfo
 from reader.cards.query import fold
+from reader.cards.set_info import SetInfo
 
 #: Tag families that repeat a card field the browser already lists as a facet of its own.
 FACET_FAMILIES = frozenset({"publisher", "kind"})

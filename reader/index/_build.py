@@ -18,10 +18,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from reader.cards.assembly import topic_keys
 from reader.cards.file_reading import UnreadableFileError, read_limited
-from reader.cards.model import SET_FILE, SetInfo
 from reader.cards.problems import Problem
+from reader.cards.set_info import SET_FILE, SetInfo, topic_keys
 from reader.index._catalog import IndexCatalog
 from reader.index._parser import parser
 from reader.index._rows import FileRow

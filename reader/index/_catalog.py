@@ -14,18 +14,19 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cards.catalog import SUMMARY_ID, CardProgress, CardSummary, MemoryCatalog
 from reader.cards.facets import Facets, build_facets
 from reader.cards.file_reading import UnreadableFileError, read_limited
-from reader.cards.model import SET_FILE, Card, Parts, SetInfo
+from reader.cards.parts import Parts
 from reader.cards.problems import Problem
 from reader.cards.query import Query
+from reader.cards.set_info import SET_FILE, SetInfo
 from reader.cards.set_walk import is_card_name, is_walked_folder
 from reader.cards.sorting import sort_keys
 from reader.index._columns import column_of
 from reader.index._parser import parser
-from reader.index._projection import decode as decode_analysis
 from reader.index._rows import content_digest, split
 from reader.index._search import (
     RANKED_SQL,
@@ -38,6 +39,9 @@ from reader.index._search import (
 )
 from reader.index._state import SaveState, State, generation, prepared_save
 from reader.index._store import Store, read_transaction
+
+if TYPE_CHECKING:
+    from reader.cards.model import Card
 
 #: Brings the index up to date (only these paths, or every file for None) and returns the
 #: new catalog (which stores its state only when asked to, if the flag is true).
@@ -92,7 +96,7 @@ def _decoded(row: str | None, parts: Parts) -> Card | None:
     if row is None:
         return None
     try:
-        return decode_analysis(row, parts)
+        return parser().decode_analysis(row, parts)  # cards come with the parser: _parser
     except ValueError:
         return None
 

@@ -25,15 +25,15 @@ import json
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import zstandard
 
-from reader.cards.event_order import first_event
-from reader.cards.model import Card
 from reader.cards.problems import Problem
 from reader.cards.query import fold_spaced
-from reader.index._projection import encode as encode_analysis
+
+if TYPE_CHECKING:
+    from reader.cards.model import Card
 
 _WORDS = re.compile(r"\w+")
 
@@ -133,53 +133,6 @@ def problems_json(problems: Sequence[Problem]) -> str | None:
     return json.dumps([p.to_json() for p in problems], ensure_ascii=False) if problems else None
 
 
-def make_row(
-    stamp: FileStamp,
-    digest: bytes | None,
-    card: Card | None,
-    problems: list[Problem],
-) -> FileRow:
-    found = problems_json(problems)
-    if card is None:
-        return FileRow(
-            stamp.rel, stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode, digest, None,
-            None, None, None, None, None, None, None, None, None, None, None, None, None, found,
-            None, None, None, "",
-        )  # fmt: skip
-    src = card.source
-    line, column = card.position("id")
-    text = fulltext(card)
-    return FileRow(
-        rel=stamp.rel,
-        size=stamp.size,
-        mtime_ns=stamp.mtime_ns,
-        ctime_ns=stamp.ctime_ns,
-        inode=stamp.inode,
-        digest=digest,
-        topics=join(p.topic for p in card.perspectives),
-        card_id=card.id,
-        title=card.title,
-        publisher=src.publisher,
-        published=src.published.iso(),
-        year=src.published.year,
-        month=src.published.month,
-        day=src.published.day,
-        kind=src.kind,
-        tags=join(card.tags),
-        id_line=line,
-        id_column=column,
-        addressees=join(rec.to for rec in card.recommendations),
-        actors=join(actor.name for actor in card.actors),
-        problems=found,
-        words=pack(text),
-        analysis=encode_analysis(card),
-        first_event=first_event(card),
-        text=text,
-    )
-
-
-#: Each thread's compressor (one may not compress on two threads at once; making one per card
-#: costs a third of what it saves).
 _PACKERS = threading.local()
 
 

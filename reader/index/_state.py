@@ -18,25 +18,27 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reader.cards.assembly import assemble
 from reader.cards.catalog import (
     CardSummary,
     SummaryRow,
 )
-from reader.cards.dates import PartialDate
 from reader.cards.facets import Facets, known_facets, remember_facets
-from reader.cards.model import Actor, Card, SetInfo, Source
 from reader.cards.problems import Problem, Severity
+from reader.cards.set_info import SetInfo
 from reader.cards.sorting import (
     SortKeys,
     known_sort_keys,
     remember_sort_keys,
 )
+from reader.index._parser import parser
 from reader.index._rows import FileRow, split
 from reader.index._state_blob import CHECKSUM_SIZE, Contents, checksum, pack, unpack
 from reader.index._store import CorruptIndex, read_transaction
+
+if TYPE_CHECKING:
+    from reader.cards.model import Card
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +72,6 @@ def problem_from_json(data: dict[str, Any]) -> Problem:
     return Problem(
         data["path"], data["line"], data["column"], Severity(data["severity"]), data["message"]
     )
-
-
-_NO_SOURCE = Source(publisher="", published=PartialDate(1))
 
 
 def generation(conn: sqlite3.Connection) -> int:
@@ -274,22 +273,6 @@ def _save_state(generation: int, set_digest: bytes, state: State, conn: sqlite3.
             raise
 
 
-def _skeleton(card_id: str, rel: str, position: tuple[int, int], names: list[str]) -> Card:
-    """A card carrying only what the cross-file checks read (see :func:`_compute_state`)."""
-    return Card(
-        id=card_id,
-        title="",
-        source=_NO_SOURCE,
-        thesis="",
-        summary="",
-        argument=(),
-        tags=(),
-        actors=tuple(Actor(name) for name in names),
-        path=rel,
-        positions={("id",): position},
-    )
-
-
 def _compute_state(
     rows: Sequence[StateRow],
     root: Path,
@@ -304,11 +287,15 @@ def _compute_state(
     rows' summaries, by rowid.
 
     The cross-file checks (duplicate ids, aliases no card uses) are the loader's own
-    :func:`assemble`, so the index reports exactly what a fresh load reports, in the same
-    words. It runs over skeleton cards that carry what those checks read: for each card whose
-    id is shared, its id, path, id position and names; for all other cards together (which
-    are all kept), one carrier of their names, under an id no card can have.
+    ``assemble`` (:mod:`reader.cards.assembly`), so the index reports exactly what a fresh
+    load reports, in the same words. It runs over skeleton cards that carry what those checks
+    read: for each card whose id is shared, its id, path, id position and names; for all
+    other cards together (which are all kept), one carrier of their names, under an id no
+    card can have.
     """
+    # The skeletons are model cards, made and assembled by the index's parsing (its one way to
+    # the card model, which a window imports after its first paint: reader.index._parser).
+    parsing = parser()
     problems = list(set_problems)
     seen: dict[str, int] = {}
     for row in rows:
@@ -322,8 +309,8 @@ def _compute_state(
         )
     except (ValueError, TypeError, KeyError) as exc:  # JSON that does not decode, or is not ours
         raise CorruptIndex(f"a stored row does not decode ({type(exc).__name__}: {exc})") from exc
-    skeletons.append(_skeleton("", "", (1, 1), sorted(carried)))
-    card_set = assemble(root, info, skeletons, problems)
+    skeletons.append(parsing.skeleton_card("", "", (1, 1), sorted(carried)))
+    card_set = parsing.assemble(root, info, skeletons, problems)
     kept += [shared[c.path] for c in card_set.cards if c.path in shared]
     kept.sort(key=lambda pair: pair[1].path)
     return State(
@@ -380,7 +367,7 @@ def _summarize(
             kept.append((row.rowid, summary))
         else:
             position = (row.id_line or 0, row.id_column or 0)
-            skeletons.append(_skeleton(card_id, row.path, position, names))
+            skeletons.append(parser().skeleton_card(card_id, row.path, position, names))
             shared[row.path] = (row.rowid, summary)
     return kept, shared, carried, skeletons
 

@@ -30,8 +30,8 @@ from reader.cards.catalog import (
 )
 from reader.cards.facets import CardNodes, Facets, PackedNodes, unpacked
 from reader.cards.filters import Filter, FilterKind
-from reader.cards.model import SetInfo, Topic
 from reader.cards.problems import Problem, Severity
+from reader.cards.set_info import SetInfo, Topic
 from reader.cards.sorting import SortKeys, key_columns, keys_of_columns
 
 

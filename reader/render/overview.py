@@ -11,8 +11,8 @@ from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import quote, unquote
 
-from reader.cards.model import SetInfo
 from reader.cards.query import Query
+from reader.cards.set_info import SetInfo
 from reader.cards.wording import plural
 from reader.render import markdown_to_html
 from reader.render.html import escape

@@ -9,9 +9,10 @@ when one is first shown (#17 §4).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from reader.cards.model import Card
+if TYPE_CHECKING:
+    from reader.cards.model import Card
 
 
 def anchor_name(card_id: str, section: str) -> str:

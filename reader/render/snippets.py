@@ -15,11 +15,15 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.cards.catalog import CardSummary
-from reader.cards.model import Card, SetInfo
 from reader.cards.query import SearchTerm
+from reader.cards.set_info import SetInfo
 from reader.render.theme import LIGHT
+
+if TYPE_CHECKING:
+    from reader.cards.model import Card
 
 #: About how much text a snippet shows, in characters; room for two short lines in the list.
 SNIPPET_CHARS = 150

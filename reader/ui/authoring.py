@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 
-from reader.cards.model import Card
 from reader.cards.positions import PathKey
 from reader.cards.problems import Problem
 from reader.ui.commands.conditions import NOT_EDITING
@@ -26,6 +25,7 @@ from reader.ui.draft_offer import DraftOffer
 from reader.ui.reading.file_actions import MESSAGE_MS, FileActions, card_at, field_at
 
 if TYPE_CHECKING:
+    from reader.cards.model import Card
     from reader.ui.article_range import ArticleRange
     from reader.ui.capture import SourceCapture
     from reader.ui.editor.card_editor import CardEditor

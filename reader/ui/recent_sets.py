@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.cards.model import SET_FILE
+from reader.cards.set_info import SET_FILE
 
 #: A path longer than this is shortened in its middle.
 PATH_CHARS = 60

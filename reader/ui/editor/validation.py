@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.cards.assembly import topic_keys
 from reader.cards.card_file import parse_card
 from reader.cards.catalog import Catalog
 from reader.cards.problems import Problem, error
 from reader.cards.safe_yaml import PathKey, YamlError, read_yaml
+from reader.cards.set_info import topic_keys
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ links go to the system browser only when clicked, and every other scheme is igno
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
@@ -27,13 +27,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
-from reader.cards.model import Card, SetInfo
+from reader.cards.set_info import SetInfo
 from reader.cards.tag_labels import TagNames
 from reader.qt.document import SafeTextDocument
 from reader.render import Theme, stylesheet
 from reader.render.located import item_anchor, parse_cite
 from reader.ui.reading.anchors import anchor_position, highlighted_ranges
 from reader.ui.reading.copy_citation import item_at
+
+if TYPE_CHECKING:
+    from reader.cards.model import Card
 
 #: Zoom steps scale the type by this factor each.
 ZOOM_FACTOR = 1.1

@@ -26,10 +26,10 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.app.settings import Settings
 from reader.cards.catalog import Catalog
-from reader.cards.model import Card
 from reader.ui.lazy import Lazy
 
 if TYPE_CHECKING:
+    from reader.cards.model import Card
     from reader.ui.reading.citations import Citations
     from reader.ui.reading.source_checks import SetHealth, SourceChecks
     from reader.verify.health import ItemHealth

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from reader.app.settings import Settings
 from reader.cards.catalog import Catalog
-from reader.cards.model import Card
 from reader.cards.positions import PathKey
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
+
+    from reader.cards.model import Card
 
 #: How long a status line of these actions stays.
 MESSAGE_MS = 5000

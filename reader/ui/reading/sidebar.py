@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 from reader.cards.catalog import Catalog
 from reader.cards.facets import Facets
 from reader.cards.filters import Filter, FilterKind
-from reader.cards.model import SetInfo
 from reader.cards.problems import count
 from reader.cards.query import Query
+from reader.cards.set_info import SetInfo
 from reader.cards.tag_labels import TagNames
 from reader.cards.wording import plural
 from reader.qt.models import Index
