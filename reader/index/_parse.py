@@ -117,10 +117,6 @@ def make_row(
     )
 
 
-#: Each thread's compressor (one may not compress on two threads at once; making one per card
-#: costs a third of what it saves).
-
-
 #: The skeleton cards' source: none (the cross-file checks read ids, paths and actors).
 _NO_SOURCE = Source(publisher="", published=PartialDate(1))
 

@@ -1,10 +1,10 @@
 """One card file → one index row: the work that worker processes do during a cold index.
 
-Everything expensive happens in the workers: reading, parsing and validating the file
-(:mod:`reader.index._parse`, which imports the parser) and, here, making its row and folding
-its words for full-text search. The parent process only writes finished rows, so adding cores
-speeds up the whole build. This module imports no parser: the window reads stored rows before
-it has imported one (#17 §4).
+Everything expensive happens in the workers: reading, parsing and validating the file and
+making its row (:mod:`reader.index._parse`, which imports the parser and the card model) and,
+here, folding its words for full-text search. The parent process only writes finished rows,
+so adding cores speeds up the whole build. This module imports no parser: the window reads
+stored rows before it has imported one (#17 §4).
 
 How the card itself is kept: it is not. The index keeps the file's digest, and a card shown is
 read from its file and parsed again by :func:`reader.index._parse.restore_card` (0.5 ms; a
@@ -133,6 +133,8 @@ def problems_json(problems: Sequence[Problem]) -> str | None:
     return json.dumps([p.to_json() for p in problems], ensure_ascii=False) if problems else None
 
 
+#: Each thread's compressor (one may not compress on two threads at once; making one per card
+#: costs a third of what it saves).
 _PACKERS = threading.local()
 
 
