@@ -49,12 +49,13 @@ def skip_feature_scans() -> int:
 
 def package_modules(folder: Path, package: str) -> Iterator[str]:
     """The dotted names of the modules in ``folder``'s package tree, from the file names
-    alone (nothing is imported)."""
-    for parent, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d.isidentifier()]  # no __pycache__-like folders' names
-        prefix = ".".join([package, *Path(parent).relative_to(folder).parts])
+    alone (nothing is imported; strings, not paths: this runs at every start)."""
+    top = os.fspath(folder)
+    for parent, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if d.isidentifier() and d != "__pycache__"]
+        inner = parent[len(top) + 1 :].replace(os.sep, ".")
+        prefix = f"{package}.{inner}" if inner else package
         for file in files:
-            stem, suffix = os.path.splitext(file)
-            if suffix != ".py":
-                continue
-            yield prefix if stem == "__init__" else f"{prefix}.{stem}"
+            if file.endswith(".py"):
+                stem = file[: -len(".py")]
+                yield prefix if stem == "__init__" else f"{prefix}.{stem}"
